@@ -1,0 +1,20 @@
+/** PMM: one `Authorization` header per client, computed once. */
+export function pmmAuthMiddleware(auth) {
+    const authorization = authorizationHeader(auth);
+    return {
+        onRequest({ request }) {
+            request.headers.set("Authorization", authorization);
+            return request;
+        },
+    };
+}
+function authorizationHeader(auth) {
+    if ("token" in auth)
+        return `Bearer ${auth.token}`;
+    if ("apiKey" in auth)
+        return `Basic ${base64(`api_key:${auth.apiKey}`)}`;
+    return `Basic ${base64(`${auth.username}:${auth.password}`)}`;
+}
+function base64(text) {
+    return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+}

@@ -1,0 +1,2 @@
+export { createApiClient } from "./client.js";
+export { ApiError, AuthenticationError } from "./errors.js";

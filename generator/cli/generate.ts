@@ -1,0 +1,131 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { UsageError } from "../errors.js";
+import { parseApiConfig, readApiConfig, type ApiConfig } from "../load/api-config.js";
+import { generatePackage, generateStandalone, type VersionResult } from "../pipeline.js";
+import { diffTree, writeTreeAtomically } from "../write/file-tree.js";
+import { GENERATED_DIR, ROOT, SPECS_DIR, TEMPLATES_DIR, clientPackageInfo } from "./project-paths.js";
+import { runCli, usage } from "./run-cli.js";
+
+const HELP = `Usage:
+  npm run generate                      every spec in specs/ → generated/
+  npm run generate -- --check           exit 1 and name the files when generated/ is stale
+  npm run generate -- --spec <file> --api <name> --version <v> --out <dir>
+                                        one client from any Swagger 2.0 / OpenAPI 3.x file
+
+Options:
+  --spec <file>     a spec file (JSON or YAML) or an https:// URL
+  --api <name>      pem, pmm, or any folder in specs/ whose api.yaml settings to use;
+                    another name needs --auth and --naming
+  --version <v>     the version label used in messages (for example v10)
+  --out <dir>       the folder to write; it is replaced as a whole, so it must be empty,
+                    missing, or an earlier output of this command
+  --auth <kind>     pem-token | pmm          (for an API without specs/<api>/api.yaml)
+  --naming <rule>   path | operationId       (for an API without specs/<api>/api.yaml)
+  --check           compare instead of writing
+  -h, --help        show this help
+
+Exit codes: 0 success, 1 bad input or stale output, 2 usage error.`;
+
+runCli(async () => {
+  const { values } = usage(() =>
+    parseArgs({
+      options: {
+        spec: { type: "string" },
+        api: { type: "string" },
+        version: { type: "string" },
+        out: { type: "string" },
+        auth: { type: "string" },
+        naming: { type: "string" },
+        check: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }),
+  );
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (values.spec !== undefined || values.out !== undefined) return generateOne(values);
+  for (const name of ["api", "version", "auth", "naming"] as const) {
+    if (values[name] !== undefined) throw new UsageError(`--${name} only applies with --spec and --out.`);
+  }
+  return generateAll(values.check);
+});
+
+async function generateAll(check: boolean): Promise<number> {
+  const started = performance.now();
+  const { files, versions } = await generatePackage({
+    root: ROOT,
+    specsDir: SPECS_DIR,
+    templatesDir: TEMPLATES_DIR,
+    info: clientPackageInfo(),
+    onVersion: check ? undefined : printVersion,
+  });
+  const relativeOut = path.relative(process.cwd(), GENERATED_DIR) || ".";
+  if (check) {
+    const stale = await diffTree(GENERATED_DIR, files);
+    if (stale.length > 0) {
+      process.stderr.write(`${relativeOut}/ is not what the specs produce (${stale.length} file${stale.length > 1 ? "s" : ""}):\n${stale.map((f) => `  ${f}`).join("\n")}\nRun \`npm run generate\` and commit the result.\n`);
+      return 1;
+    }
+    process.stdout.write(`${relativeOut}/ is up to date (${versions.length} API versions, ${files.size} files).\n`);
+    return 0;
+  }
+  await writeTreeAtomically(GENERATED_DIR, files);
+  process.stdout.write(`wrote ${relativeOut}/: ${versions.length} API versions, ${files.size} files in ${Math.round(performance.now() - started)} ms\n`);
+  return 0;
+}
+
+async function generateOne(values: { spec?: string; api?: string; version?: string; out?: string; auth?: string; naming?: string; check: boolean }): Promise<number> {
+  const { spec, api, version, out } = values;
+  if (!spec || !api || !version || !out) {
+    throw new UsageError("--spec, --api, --version and --out go together; all four are needed.");
+  }
+  const config = await configFor(api, values.auth, values.naming);
+  const started = performance.now();
+  const { files, operations } = await generateStandalone(spec, config, version, TEMPLATES_DIR);
+  if (values.check) {
+    const stale = await diffTree(out, files);
+    if (stale.length > 0) {
+      process.stderr.write(`${out} is not what ${spec} produces:\n${stale.map((f) => `  ${f}`).join("\n")}\n`);
+      return 1;
+    }
+    return 0;
+  }
+  await refuseForeignFolder(out);
+  await writeTreeAtomically(out, files);
+  printVersion({ api, version, operations, milliseconds: performance.now() - started });
+  return 0;
+}
+
+/** Settings of a known API, or of a new one described by --auth and --naming. */
+async function configFor(api: string, auth: string | undefined, naming: string | undefined): Promise<ApiConfig> {
+  const known = (await readdir(SPECS_DIR, { withFileTypes: true }).catch(() => [])).filter((d) => d.isDirectory()).map((d) => d.name);
+  if (auth === undefined && naming === undefined) {
+    if (!known.includes(api)) {
+      throw new UsageError(`unknown API "${api}". Known APIs: ${known.join(", ")}. For another API, pass --auth (pem-token | pmm) and --naming (path | operationId).`);
+    }
+    return readApiConfig(path.join(SPECS_DIR, api));
+  }
+  const raw: Record<string, unknown> = { auth, naming };
+  return parseApiConfig("command line", api, Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
+}
+
+/** --out replaces the folder, so it must not hold anything this command did not write. */
+async function refuseForeignFolder(out: string): Promise<void> {
+  const entries = await readdir(out).catch(() => [] as string[]);
+  if (entries.length === 0) return;
+  const marker = await readFile(path.join(out, "index.d.ts"), "utf8").catch(() => "");
+  if (!marker.startsWith("// Generated by pem-pmm-client-generator")) {
+    throw new UsageError(`--out ${out} is a folder with other files in it; it would be replaced as a whole. Choose an empty or new folder.`);
+  }
+}
+
+function printVersion(result: VersionResult): void {
+  const label = `${result.api}/${result.version}`.padEnd(12);
+  process.stdout.write(`${label} ${String(result.operations).padStart(4)} operations  ${String(Math.round(result.milliseconds)).padStart(5)} ms\n`);
+}

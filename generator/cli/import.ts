@@ -1,0 +1,66 @@
+import { mkdir, readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { UsageError } from "../errors.js";
+import { canonicalYaml } from "../importer/canonical-yaml.js";
+import { stripProse } from "../importer/strip-prose.js";
+import { API_CONFIG_FILE } from "../load/api-config.js";
+import { readDocument } from "../load/read-document.js";
+import { validateDocument } from "../validate/validate-document.js";
+import { SPECS_DIR } from "./project-paths.js";
+import { runCli, usage } from "./run-cli.js";
+
+const HELP = `Usage:
+  npm run specs:import -- <file-or-https-URL> --api <name> --version <v> [--keep-docs]
+
+Reads a Swagger 2.0 or OpenAPI 3.0/3.1 document (JSON or YAML), validates it and writes
+specs/<api>/<version>.yaml with keys sorted, so importing the same input twice gives the
+same file. Upstream prose (descriptions, summaries, titles) is dropped unless --keep-docs
+is given; every structural fact (paths, parameters, schemas, enums, formats, status codes)
+is kept. Then run \`npm run generate\`.
+
+Options:
+  --api <name>      the API folder in specs/ (pem, pmm, or a new one)
+  --version <v>     the version label and file name (for example v11)
+  --keep-docs       keep descriptions and titles (for your own servers' specs)
+  -h, --help        show this help`;
+
+const NAME = /^[a-z][a-z0-9-]*$/;
+
+runCli(async () => {
+  const { values, positionals } = usage(() =>
+    parseArgs({
+      options: {
+        api: { type: "string" },
+        version: { type: "string" },
+        "keep-docs": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      allowPositionals: true,
+    }),
+  );
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const [source, ...extra] = positionals;
+  if (!source || extra.length > 0) throw new UsageError("give exactly one spec file or https:// URL.");
+  const { api, version } = values;
+  if (!api || !NAME.test(api)) throw new UsageError("--api <name> is required: lower-case letters, digits and dashes (for example pem).");
+  if (!version || !NAME.test(version)) throw new UsageError("--version <v> is required: lower-case letters, digits and dashes, starting with a letter (for example v11).");
+
+  const { document } = await readDocument(source);
+  await validateDocument(source, document);
+  const imported = values["keep-docs"] ? document : stripProse(document, `${api} ${version}`);
+  await validateDocument(source, imported);
+
+  const apiDir = path.join(SPECS_DIR, api);
+  await mkdir(apiDir, { recursive: true });
+  const target = path.join(apiDir, `${version}.yaml`);
+  await writeFile(target, canonicalYaml(imported));
+  process.stdout.write(`wrote ${path.relative(process.cwd(), target)}\n`);
+  if (!(await readdir(apiDir)).includes(API_CONFIG_FILE)) {
+    process.stdout.write(`note: ${path.relative(process.cwd(), apiDir)} has no ${API_CONFIG_FILE} yet; add one (auth, naming) before \`npm run generate\`. See README.md.\n`);
+  }
+  return 0;
+});

@@ -1,0 +1,151 @@
+import type { OpenAPIV3 } from "openapi-types";
+import type { ApiConfig, AuthKind } from "../load/api-config.js";
+import type { OpenApiDocument } from "../convert/to-openapi3.js";
+import { SpecError } from "../errors.js";
+import { pascalCase } from "./identifiers.js";
+import { int64AsString } from "./int64-wire.js";
+import { liftAuthHeader } from "./lift-auth-header.js";
+import { assignNames } from "./naming.js";
+import { resolveRef } from "./resolve-ref.js";
+
+/** One API version, as every emitter sees it. */
+export interface ApiModel {
+  api: string;
+  version: string;
+  auth: AuthKind;
+  /** Path prefix of every operation (`/api/v10`); empty when the paths are absolute. */
+  basePath: string;
+  /** The OpenAPI 3 document after normalization: what the schema types are generated from. */
+  document: OpenApiDocument;
+  /** Sorted by namespace, then method name. */
+  operations: OperationModel[];
+}
+
+export type ParameterLocation = "path" | "query" | "header";
+export type ResponseParsing = "json" | "text" | "blob";
+
+export interface MediaModel {
+  status: string;
+  /** Absent when the response has no body. */
+  contentType?: string;
+}
+
+export interface OperationModel {
+  namespace: string;
+  name: string;
+  /** The key of this operation in the generated `operations` type. */
+  operationId: string;
+  method: string;
+  path: string;
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  /** For each location with parameters: whether at least one of them is required. */
+  parameters: Partial<Record<ParameterLocation, { required: boolean }>>;
+  requestBody?: { required: boolean; contentType: string };
+  success: MediaModel[];
+  errors: MediaModel[];
+  parseAs: ResponseParsing;
+}
+
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+
+/** Normalizes a converted document in place and describes its operations. */
+export function buildModel(source: string, version: string, config: ApiConfig, document: OpenApiDocument): ApiModel {
+  if (config.authHeader) liftAuthHeader(document, config.authHeader);
+  if (config.int64 === "string") int64AsString(document);
+
+  const found: { method: string; path: string; operation: OpenAPIV3.OperationObject; item: OpenAPIV3.PathItemObject }[] = [];
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    if (!item) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (operation) found.push({ method, path, operation, item });
+    }
+  }
+  if (found.length === 0) {
+    throw new SpecError(source, "/paths", "the document describes no operations.", "Check that this is the API description you meant to use.");
+  }
+  const names = assignNames(
+    found.map(({ method, path, operation }) => ({ method, path, operationId: operation.operationId, tag: operation.tags?.[0] })),
+    config.naming,
+  );
+
+  const seen = new Map<string, string>();
+  const operations = found.map(({ method, path, operation, item }, index) => {
+    const { namespace, method: name } = names[index]!;
+    const operationId = `${pascalCase(namespace)}${pascalCase(name)}`;
+    const where = `${method.toUpperCase()} ${path}`;
+    const clash = seen.get(operationId);
+    if (clash) {
+      throw new SpecError(source, `/paths/${path.replaceAll("~", "~0").replaceAll("/", "~1")}/${method}`, `${where} and ${clash} both get the name ${namespace}.${name}.`, "The paths differ only in parameter names; remove the duplicate operation.");
+    }
+    seen.set(operationId, where);
+    // openapi-typescript keys operations by operationId: ours are clean and unique.
+    operation.operationId = operationId;
+    return describeOperation(document, { namespace, name, operationId, method, path }, operation, item);
+  });
+  operations.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name));
+  return { api: config.name, version, auth: config.auth, basePath: basePath(document), document, operations };
+}
+
+function describeOperation(
+  document: OpenApiDocument,
+  names: Pick<OperationModel, "namespace" | "name" | "operationId" | "method" | "path">,
+  operation: OpenAPIV3.OperationObject,
+  item: OpenAPIV3.PathItemObject,
+): OperationModel {
+  const parameters: OperationModel["parameters"] = {};
+  for (const ref of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
+    const parameter = resolveRef<OpenAPIV3.ParameterObject>(document, ref);
+    if (!parameter || (parameter.in !== "path" && parameter.in !== "query" && parameter.in !== "header")) continue;
+    const group = (parameters[parameter.in] ??= { required: false });
+    group.required ||= parameter.in === "path" || parameter.required === true;
+  }
+  const body = resolveRef<OpenAPIV3.RequestBodyObject>(document, operation.requestBody);
+  const bodyType = body ? pickContentType(Object.keys(body.content ?? {})) : undefined;
+  const success: MediaModel[] = [];
+  const errors: MediaModel[] = [];
+  for (const [status, ref] of Object.entries(operation.responses ?? {})) {
+    const response = resolveRef<OpenAPIV3.ResponseObject>(document, ref);
+    const contentType = pickContentType(Object.keys(response?.content ?? {}));
+    (/^2/.test(status) ? success : errors).push(contentType ? { status, contentType } : { status });
+  }
+  return {
+    ...names,
+    ...(operation.summary ? { summary: operation.summary } : {}),
+    ...(operation.description ? { description: operation.description } : {}),
+    deprecated: operation.deprecated === true,
+    parameters,
+    ...(body && bodyType ? { requestBody: { required: body.required === true, contentType: bodyType } } : {}),
+    success,
+    errors,
+    parseAs: parsing(success),
+  };
+}
+
+/** Prefers JSON when a body can be sent or received in several media types. */
+function pickContentType(types: string[]): string | undefined {
+  return types.find(isJson) ?? types.sort()[0];
+}
+
+export function isJson(contentType: string): boolean {
+  return /^application\/(.+\+)?json\b/.test(contentType) || contentType === "*/*";
+}
+
+function parsing(success: MediaModel[]): ResponseParsing {
+  const types = success.flatMap((m) => (m.contentType ? [m.contentType] : []));
+  if (types.length === 0 || types.some(isJson)) return "json";
+  return types.every((t) => t.startsWith("text/")) ? "text" : "blob";
+}
+
+function basePath(document: OpenApiDocument): string {
+  const url = document.servers?.[0]?.url;
+  if (!url) return "";
+  const pathname = new URL(url.replace(/\{[^}]*\}/g, "x"), "http://relative.invalid").pathname;
+  return pathname.replace(/\/+$/, "");
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

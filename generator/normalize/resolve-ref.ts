@@ -1,0 +1,13 @@
+/** Follows local `$ref`s (`#/components/...`) to the object they point at. */
+export function resolveRef<T>(document: unknown, node: unknown): T | undefined {
+  let current = node as { $ref?: unknown } | undefined;
+  for (let hops = 0; current && typeof current.$ref === "string"; hops++) {
+    if (hops > 64 || !current.$ref.startsWith("#/")) return undefined;
+    current = current.$ref
+      .slice(2)
+      .split("/")
+      .map((t) => decodeURIComponent(t).replaceAll("~1", "/").replaceAll("~0", "~"))
+      .reduce<any>((n, t) => n?.[t], document);
+  }
+  return current as T | undefined;
+}

@@ -1,0 +1,60 @@
+import { BaseResolver, Source, createConfig, lintDocument, type NormalizedProblem } from "@redocly/openapi-core";
+import { SpecError } from "../errors.js";
+
+type StyleguideConfig = Awaited<ReturnType<typeof createConfig>>["styleguide"];
+let structuralRules: Promise<StyleguideConfig> | undefined;
+
+/**
+ * Checks a Swagger 2.0 or OpenAPI 3.x document against its specification's structure
+ * and throws a SpecError naming the first problem's JSON pointer.
+ */
+export async function validateDocument(source: string, document: Record<string, unknown>): Promise<void> {
+  const version = specVersion(source, document);
+  structuralRules ??= createConfig({ rules: { struct: "error" } }).then((config) => config.styleguide);
+  const problems = await lintDocument({
+    document: { source: new Source(source, ""), parsed: document },
+    externalRefResolver: new BaseResolver(),
+    config: await structuralRules,
+  });
+  const errors = problems.filter((p) => p.severity === "error" && !isSwagger2FileResponse(version, p, document));
+  const first = errors[0];
+  if (!first) return;
+  const pointer = first.location[0]?.pointer?.replace(/^#/, "") ?? "";
+  const more = errors.length > 1 ? ` (${errors.length - 1} more problem${errors.length > 2 ? "s" : ""} after this one)` : "";
+  throw new SpecError(
+    source,
+    pointer,
+    `is not a valid ${version === 2 ? "Swagger 2.0" : "OpenAPI 3.x"} document: ${first.message.replace(/\.$/, "")}${more}.`,
+    "Fix the document (or ask the API's maintainers for a corrected one) and run the command again.",
+  );
+}
+
+/** Which major specification the document claims to follow; 2 for Swagger 2.0. */
+export function specVersion(source: string, document: Record<string, unknown>): 2 | 3 {
+  if (document.swagger === "2.0") return 2;
+  if (typeof document.openapi === "string" && /^3\.[01]\.\d+$/.test(document.openapi)) return 3;
+  const claimed = document.swagger ?? document.openapi;
+  throw new SpecError(
+    source,
+    document.swagger !== undefined ? "/swagger" : document.openapi !== undefined ? "/openapi" : "",
+    claimed === undefined
+      ? "has neither a `swagger` nor an `openapi` field, so it is not an API description."
+      : `declares version ${JSON.stringify(claimed)}, which is not supported.`,
+    "Supported: Swagger 2.0 and OpenAPI 3.0/3.1, as JSON or YAML.",
+  );
+}
+
+/** Swagger 2.0 allows `type: file` in a response schema; the linter does not know that. */
+function isSwagger2FileResponse(version: 2 | 3, problem: NormalizedProblem, document: Record<string, unknown>): boolean {
+  const pointer = problem.location[0]?.pointer;
+  if (version !== 2 || !pointer?.endsWith("/schema/type") || !pointer.includes("/responses/")) return false;
+  return valueAt(document, pointer) === "file";
+}
+
+function valueAt(document: unknown, pointer: string): unknown {
+  return pointer
+    .replace(/^#\//, "")
+    .split("/")
+    .map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"))
+    .reduce<unknown>((node, token) => (node && typeof node === "object" ? (node as Record<string, unknown>)[token] : undefined), document);
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { FileTree } from "../pipeline.js";
+
+/**
+ * Replaces `dir` with exactly `files`: everything is written to a sibling folder first and
+ * swapped in with renames, so a failure leaves the previous contents untouched.
+ */
+export async function writeTreeAtomically(dir: string, files: FileTree): Promise<void> {
+  const suffix = randomBytes(4).toString("hex");
+  const staging = `${dir}.staging-${suffix}`;
+  const retired = `${dir}.retired-${suffix}`;
+  try {
+    for (const [name, content] of files) {
+      const target = path.join(staging, name);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, content);
+    }
+    const hadPrevious = await exists(dir);
+    if (hadPrevious) await rename(dir, retired);
+    try {
+      await rename(staging, dir);
+    } catch (error) {
+      if (hadPrevious) await rename(retired, dir);
+      throw error;
+    }
+    if (hadPrevious) await rm(retired, { recursive: true, force: true });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Files that differ between `dir` and `files`: changed, missing from disk, or extra on disk. */
+export async function diffTree(dir: string, files: FileTree): Promise<string[]> {
+  const onDisk = new Set(await listFiles(dir));
+  const differences: string[] = [];
+  for (const [name, content] of files) {
+    if (!onDisk.has(name)) differences.push(`${name} (missing)`);
+    else if ((await readFile(path.join(dir, name), "utf8")) !== content) differences.push(`${name} (out of date)`);
+    onDisk.delete(name);
+  }
+  for (const name of onDisk) differences.push(`${name} (not produced by the specs)`);
+  return differences.sort();
+}
+
+export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const names: string[] = [];
+  for (const entry of entries) {
+    const name = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) names.push(...(await listFiles(dir, name)));
+    else names.push(name);
+  }
+  return names;
+}
+
+async function exists(dir: string): Promise<boolean> {
+  return (await readdir(dir).then(() => true, () => false));
+}

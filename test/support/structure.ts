@@ -1,0 +1,83 @@
+/**
+ * Lists the structural facts of an API description in a form that is the same for
+ * Swagger 2.0 and OpenAPI 3.x: operations, parameters and every schema property reachable
+ * from an operation. Conversion tests compare these lists before and after conversion.
+ */
+type Json = Record<string, any>;
+
+export interface StructureFacts {
+  operations: string[];
+  parameters: string[];
+  properties: string[];
+}
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+export function structureFacts(document: Json): StructureFacts {
+  const facts: StructureFacts = { operations: [], parameters: [], properties: [] };
+  const swagger2 = document.swagger === "2.0";
+  for (const [path, item] of Object.entries<Json>(document.paths ?? {})) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      const op = `${method.toUpperCase()} ${path}`;
+      facts.operations.push(op);
+      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p: Json) => resolve(document, p));
+      for (const p of parameters) {
+        if (swagger2 && (p.in === "body" || p.in === "formData")) {
+          if (p.in === "formData") facts.parameters.push(`${op} body:${p.name}`);
+          else collectProperties(document, p.schema, `${op} body`, facts.properties, new Set());
+        } else {
+          facts.parameters.push(`${op} ${p.in}:${p.name}`);
+        }
+      }
+      if (!swagger2 && operation.requestBody) {
+        const body = resolve(document, operation.requestBody);
+        for (const [type, media] of Object.entries<Json>(body.content ?? {})) {
+          if (type === "application/x-www-form-urlencoded" || type === "multipart/form-data") {
+            for (const name of Object.keys(resolve(document, media.schema ?? {}).properties ?? {})) facts.parameters.push(`${op} body:${name}`);
+          } else {
+            collectProperties(document, media.schema, `${op} body`, facts.properties, new Set());
+          }
+        }
+      }
+      for (const [status, response] of Object.entries<Json>(operation.responses ?? {})) {
+        const resolved = resolve(document, response);
+        const schemas = swagger2 ? [resolved.schema] : Object.values<Json>(resolved.content ?? {}).map((m) => m.schema);
+        for (const schema of schemas) collectProperties(document, schema, `${op} ${status}`, facts.properties, new Set());
+      }
+    }
+  }
+  for (const list of Object.values(facts)) list.sort();
+  facts.properties = [...new Set(facts.properties)];
+  return facts;
+}
+
+function collectProperties(document: Json, schema: Json | undefined, at: string, out: string[], seen: Set<Json>): void {
+  if (!schema || typeof schema !== "object") return;
+  const resolved = resolve(document, schema);
+  if (seen.has(resolved)) return;
+  seen.add(resolved);
+  for (const [name, property] of Object.entries<Json>(resolved.properties ?? {})) {
+    out.push(`${at}.${name}`);
+    collectProperties(document, property, `${at}.${name}`, out, seen);
+  }
+  if (resolved.items) collectProperties(document, resolved.items, `${at}[]`, out, seen);
+  if (resolved.additionalProperties && typeof resolved.additionalProperties === "object") {
+    collectProperties(document, resolved.additionalProperties, `${at}{}`, out, seen);
+  }
+  for (const key of ["allOf", "oneOf", "anyOf"]) for (const part of resolved[key] ?? []) collectProperties(document, part, at, out, seen);
+  seen.delete(resolved);
+}
+
+function resolve(document: Json, node: Json): Json {
+  let current = node;
+  for (let hops = 0; current && typeof current.$ref === "string" && hops < 50; hops++) {
+    current = current.$ref
+      .replace(/^#\//, "")
+      .split("/")
+      .map((t: string) => t.replaceAll("~1", "/").replaceAll("~0", "~"))
+      .reduce((n: Json | undefined, t: string) => n?.[t], document);
+  }
+  return current ?? {};
+}
