@@ -1,0 +1,157 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateShippedPackage } from "../support/generated-package.js";
+import { sendJson, startRecordingServer } from "../support/recording-server.js";
+import { typeCheck } from "../support/typecheck.js";
+
+/**
+ * Every shipped API version, generated into a temp folder, type-checked strictly and
+ * called over real HTTP on 127.0.0.1.
+ */
+let dir: string;
+let files: Map<string, string>;
+
+beforeAll(async () => {
+  ({ dir, files } = await generateShippedPackage());
+});
+
+const load = (entry: string) => import(pathToFileURL(path.join(dir, entry, "index.js")).href);
+
+describe("generated package", () => {
+  it("has one entry per shipped version", () => {
+    const entries = [...files.keys()].filter((f) => f.endsWith("/index.js") && !f.startsWith("runtime/")).sort();
+    expect(entries).toEqual(["pem/token/index.js", "pem/v10/index.js", "pem/v9/index.js", "pmm/v2/index.js", "pmm/v3/index.js"]);
+    const manifest = JSON.parse(files.get("package.json")!);
+    expect(manifest.name).toBe("pem-pmm-client");
+    expect(Object.keys(manifest.exports)).toEqual(expect.arrayContaining(["./pem/v9", "./pem/v10", "./pmm/v2", "./pmm/v3"]));
+  });
+
+  it("has no public name containing Mixin and no PEM signature taking a token", () => {
+    for (const [name, content] of files) {
+      if (!name.endsWith(".d.ts") && !name.endsWith(".js")) continue;
+      expect(content, name).not.toMatch(/Mixin/);
+      if (name.startsWith("pem/")) expect(content, name).not.toMatch(/X-Auth-Token/i);
+    }
+  });
+
+  it("type-checks strictly, together with a consumer that uses each version", async () => {
+    const consumer = path.join(dir, "..", "consumer.ts");
+    await writeFile(
+      consumer,
+      `import { createClient as pemV9 } from "./generated/pem/v9/index.js";
+import { createClient as pemV10, type Server } from "./generated/pem/v10/index.js";
+import { createClient as pmmV2 } from "./generated/pmm/v2/index.js";
+import { createClient as pmmV3, type Advisor, type Nodes, ApiError } from "./generated/pmm/v3/index.js";
+
+export async function use(): Promise<void> {
+  const pem = pemV10({ baseUrl: "https://pem.example.com", auth: { username: "u", password: "p" } });
+  const servers: Server.ListResponse = await pem.server.list();
+  await pem.server.update({ path: { server_id: "1" }, body: { asb_password: "secret" } });
+  // @ts-expect-error the token is the runtime's job, not a parameter
+  await pem.server.list({ header: { "X-Auth-Token": "t" } });
+  await pemV9({ baseUrl: "https://pem.example.com" }).agent.list();
+  const pmm = pmmV3({ baseUrl: "https://pmm.example.com", auth: { token: "glsa_x" } });
+  const nodes: Nodes.ListNodesResponse = await pmm.nodes.listNodes({ query: { node_type: "NODE_TYPE_GENERIC_NODE" } });
+  const first: string | undefined = nodes.generic?.[0]?.node_id;
+  // PMM's gateway sends int64 as JSON strings: the type says so.
+  const alerts: Advisor.ListFailedServicesResponse = await pmm.advisor.listFailedServices();
+  const count: string | undefined = alerts.result?.[0]?.alert_count;
+  // @ts-expect-error an int64 count is not a number on the wire
+  const wrong: number | undefined = alerts.result?.[0]?.alert_count;
+  // @ts-expect-error enum values are checked
+  await pmm.nodes.listNodes({ query: { node_type: "NOT_A_TYPE" } });
+  const { data } = await pmm.GET("/v1/inventory/nodes", { params: { query: { node_type: "NODE_TYPE_GENERIC_NODE" } } });
+  const old = pmmV2({ baseUrl: "https://pmm.example.com", auth: { apiKey: "k" } });
+  await old.nodes.listNodes({ body: { node_type: "GENERIC_NODE" } });
+  try { await pmm.nodes.getNode({ path: { node_id: "n1" } }); } catch (e) { if (e instanceof ApiError) console.log(e.status, e.path); }
+  console.log(servers, first, data, count, wrong);
+}
+`,
+    );
+    expect(typeCheck([consumer])).toEqual([]);
+  });
+});
+
+describe("calls over HTTP", () => {
+  let server: Awaited<ReturnType<typeof startRecordingServer>>;
+  beforeAll(async () => {
+    server = await startRecordingServer((request, response) => {
+      if (request.method === "POST" && request.path.endsWith("/token/")) {
+        return sendJson(response, 201, { expiresAt: new Date(Date.now() + 20 * 60_000).toISOString() }, { "X-Subject-Token": "tok-123" });
+      }
+      if (request.path === "/api/v10/server/") return sendJson(response, 200, [{ id: 1, name: "pem" }]);
+      if (request.path === "/api/v10/server/1") {
+        response.writeHead(200);
+        return void response.end();
+      }
+      if (request.path === "/v1/inventory/nodes") return sendJson(response, 200, { generic: [{ node_id: "n1", node_name: "db1" }] });
+      if (request.path === "/v1/inventory/Nodes/List") return sendJson(response, 200, { generic: [{ node_id: "n2" }] });
+      if (request.path === "/v1/inventory/nodes/missing") return sendJson(response, 404, { code: 5, message: "Node with ID \"missing\" not found.", details: [] });
+      sendJson(response, 404, { message: "no route" });
+    });
+  });
+  afterAll(() => server.close());
+
+  it("PEM v10: logs in once, lists servers and changes a server's password", async () => {
+    const { createClient } = await load("pem/v10");
+    const pem = createClient({ baseUrl: server.origin, auth: { username: "pemuser", password: "xyz" } });
+    expect(await pem.server.list()).toEqual([{ id: 1, name: "pem" }]);
+    expect(await pem.server.update({ path: { server_id: "1" }, body: { asb_password: "new-password" } })).toBeUndefined();
+
+    const [login, list, update] = server.requests.slice(-3);
+    expect(login).toMatchObject({ method: "POST", path: "/api/token/" });
+    expect(JSON.parse(login!.body)).toEqual({ username: "pemuser", password: "xyz" });
+    expect(list).toMatchObject({ method: "GET", path: "/api/v10/server/", body: "" });
+    expect(list!.headers["x-auth-token"]).toBe("tok-123");
+    expect(update).toMatchObject({ method: "PUT", path: "/api/v10/server/1" });
+    expect(update!.headers["x-auth-token"]).toBe("tok-123");
+    expect(update!.headers["content-type"]).toBe("application/json");
+    expect(JSON.parse(update!.body)).toEqual({ asb_password: "new-password" });
+  });
+
+  it("PMM 3: GET /v1/inventory/nodes with a query and a bearer token", async () => {
+    const { createClient } = await load("pmm/v3");
+    const pmm = createClient({ baseUrl: server.origin, auth: { token: "glsa_service_token" }, headers: { "X-Team": "dba" } });
+    const nodes = await pmm.nodes.listNodes({ query: { node_type: "NODE_TYPE_GENERIC_NODE" } });
+    expect(nodes.generic[0].node_name).toBe("db1");
+    const request = server.requests.at(-1)!;
+    expect(request).toMatchObject({ method: "GET", path: "/v1/inventory/nodes", query: { node_type: "NODE_TYPE_GENERIC_NODE" } });
+    expect(request.headers.authorization).toBe("Bearer glsa_service_token");
+    expect(request.headers["x-team"]).toBe("dba");
+
+    const raw = await pmm.GET("/v1/inventory/nodes", { params: { query: { node_type: "NODE_TYPE_GENERIC_NODE" } } });
+    expect(raw.data.generic[0].node_id).toBe("n1");
+    expect(raw.response.status).toBe(200);
+  });
+
+  it("PMM 3: an error status rejects with a typed ApiError carrying PMM's error body", async () => {
+    const { createClient, ApiError } = await load("pmm/v3");
+    const pmm = createClient({ baseUrl: server.origin, auth: { token: "t" } });
+    const error = await pmm.nodes.getNode({ path: { node_id: "missing" } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 404, method: "GET", path: "/v1/inventory/nodes/{node_id}", body: { code: 5 } });
+    expect(String(error.message)).toContain("not found");
+  });
+
+  it("PMM 2: POST /v1/inventory/Nodes/List with a JSON body and an API key in basic form", async () => {
+    const { createClient } = await load("pmm/v2");
+    const pmm = createClient({ baseUrl: server.origin, auth: { apiKey: "KEY123" } });
+    const nodes = await pmm.nodes.listNodes({ body: { node_type: "GENERIC_NODE" } });
+    expect(nodes.generic[0].node_id).toBe("n2");
+    const request = server.requests.at(-1)!;
+    expect(request).toMatchObject({ method: "POST", path: "/v1/inventory/Nodes/List" });
+    expect(JSON.parse(request.body)).toEqual({ node_type: "GENERIC_NODE" });
+    expect(request.headers.authorization).toBe(`Basic ${Buffer.from("api_key:KEY123").toString("base64")}`);
+  });
+
+  it("uses a base URL with a path as given (PEM under /pem/api)", async () => {
+    const { createClient } = await load("pem/v10");
+    const pem = createClient({ baseUrl: `${server.origin}/pem/api/v10`, auth: { token: "existing" } });
+    await pem.server.list().catch(() => undefined);
+    const request = server.requests.at(-1)!;
+    expect(request.path).toBe("/pem/api/v10/server/");
+    expect(request.headers["x-auth-token"]).toBe("existing");
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { assignNames, operationIdName, pathName } from "../../generator/normalize/naming.js";
+import { camelCase, pascalCase, words } from "../../generator/normalize/identifiers.js";
+
+describe("identifiers", () => {
+  it("splits snake case, camel case, acronyms and punctuation into words", () => {
+    expect(words("server_group")).toEqual(["server", "group"]);
+    expect(words("AWSInstanceCheck")).toEqual(["AWS", "Instance", "Check"]);
+    expect(words("logs.zip")).toEqual(["logs", "zip"]);
+    expect(camelCase("ListNodesMixin3")).toBe("listNodesMixin3");
+    expect(pascalCase("email groups")).toBe("EmailGroups");
+    expect(camelCase("2fa")).toBe("_2fa");
+  });
+});
+
+describe("path naming rule (PEM)", () => {
+  const name = (method: string, path: string) => {
+    const n = pathName(method, path);
+    return `${n.namespace}.${n.method}`;
+  };
+
+  it("uses the first segment as namespace and the method + item/collection as verb", () => {
+    expect(name("get", "/server/")).toBe("server.list");
+    expect(name("post", "/server/")).toBe("server.create");
+    expect(name("get", "/server/{server_id}")).toBe("server.get");
+    expect(name("put", "/server/{server_id}")).toBe("server.update");
+    expect(name("delete", "/server/{server_id}")).toBe("server.delete");
+    expect(name("get", "/server_group/")).toBe("serverGroup.list");
+  });
+
+  it("keeps /server/status/ apart from /server/{server_id}", () => {
+    expect(name("get", "/server/status/")).toBe("server.listStatus");
+    expect(name("get", "/server/status/{server_id}")).toBe("server.getStatus");
+    expect(name("get", "/server/{server_id}")).toBe("server.get");
+  });
+
+  it("keeps /agent/{agent_id} apart from /agent/job/{agent_id} and /agent/job/{agent_id}/{job_id}", () => {
+    expect(name("get", "/agent/{agent_id}")).toBe("agent.get");
+    expect(name("get", "/agent/job/{agent_id}")).toBe("agent.getJob");
+    expect(name("get", "/agent/job/{agent_id}/{job_id}")).toBe("agent.getJobByJobId");
+  });
+
+  it("names nested resources by their static segments", () => {
+    expect(name("get", "/server/{sid}/database/{db_name}/schema/")).toBe("server.listDatabaseSchema");
+    expect(name("get", "/email/groups")).toBe("email.listGroups");
+  });
+
+  it("ignores version segments and treats :verb custom methods as words", () => {
+    expect(name("post", "/v1/actions:cancelAction")).toBe("actions.createCancelAction");
+  });
+
+  it("is a pure function of method and path, so versions agree", () => {
+    const v9 = assignNames([{ method: "get", path: "/server/{server_id}" }, { method: "get", path: "/agent/" }], "path");
+    const v10 = assignNames(
+      [{ method: "get", path: "/agent/job/{agent_id}" }, { method: "get", path: "/agent/" }, { method: "get", path: "/server/{server_id}" }],
+      "path",
+    );
+    expect(v10[2]).toEqual(v9[0]);
+    expect(v10[1]).toEqual(v9[1]);
+  });
+
+  it("separates collisions with the explicit form", () => {
+    const names = assignNames([{ method: "get", path: "/a/{x}/b" }, { method: "get", path: "/a/b" }], "path");
+    expect(names.map((n) => n.method)).toEqual(["listByXB", "listB"]);
+  });
+});
+
+describe("operationId naming rule (PMM)", () => {
+  it("drops Mixin suffixes and uses the tag without Service as namespace", () => {
+    expect(operationIdName("ListNodesMixin3", "ManagementService", "/v1/management/nodes")).toEqual({ namespace: "management", method: "listNodes" });
+    expect(operationIdName("ListNodes", "NodesService", "/v1/inventory/nodes")).toEqual({ namespace: "nodes", method: "listNodes" });
+    expect(operationIdName("Status", "HAService", "/v1/ha/status")).toEqual({ namespace: "ha", method: "status" });
+  });
+
+  it("falls back to the path's namespace when there is no tag", () => {
+    expect(operationIdName("Readiness", undefined, "/v1/server/readyz")).toEqual({ namespace: "server", method: "readiness" });
+  });
+
+  it("separates two operations that share a name after removing Mixin", () => {
+    const names = assignNames(
+      [
+        { method: "get", path: "/v1/backups/{artifact_id}/logs", operationId: "GetLogs", tag: "BackupService" },
+        { method: "get", path: "/v1/restores/{restore_id}/logs", operationId: "GetLogsMixin5", tag: "BackupService" },
+      ],
+      "operationId",
+    );
+    expect(names[0]!.method).not.toBe(names[1]!.method);
+    expect(names.every((n) => n.method.startsWith("getLogs") && !n.method.includes("Mixin"))).toBe(true);
+  });
+
+  it("never shadows client members or makes a namespace thenable", () => {
+    const [ns, method] = assignNames([{ method: "get", path: "/use/x", operationId: "Then", tag: "use" }], "operationId");
+    expect(ns).toEqual({ namespace: "useApi", method: "thenOperation" });
+    expect(method).toBeUndefined();
+  });
+});

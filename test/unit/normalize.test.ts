@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import type { OpenAPIV3 } from "openapi-types";
+import { buildModel } from "../../generator/normalize/build-model.js";
+import { int64AsString } from "../../generator/normalize/int64-wire.js";
+import { liftAuthHeader } from "../../generator/normalize/lift-auth-header.js";
+import { SpecError } from "../../generator/errors.js";
+
+const pemLike = (): OpenAPIV3.Document => ({
+  openapi: "3.0.0",
+  info: { title: "t", version: "1" },
+  servers: [{ url: "https://PEM-SERVER-IP/api/v10" }],
+  components: { parameters: { Token: { name: "x-auth-token", in: "header", required: true, schema: { type: "string" } } } },
+  paths: {
+    "/server/{server_id}": {
+      parameters: [{ $ref: "#/components/parameters/Token" }],
+      get: {
+        parameters: [
+          { name: "server_id", in: "path", required: true, schema: { type: "string" } },
+          { name: "X-Auth-Token", in: "header", required: true, schema: { type: "string" } },
+          { name: "X-Trace", in: "header", schema: { type: "string" } },
+        ],
+        responses: { "200": { description: "", content: { "application/json": { schema: { type: "object" } } } } },
+      },
+      put: {
+        parameters: [
+          { name: "server_id", in: "path", required: true, schema: { type: "string" } },
+          { name: "X-Auth-Token", in: "header", required: true, schema: { type: "string" } },
+        ],
+        requestBody: { required: true, content: { "application/json": { schema: { type: "object", properties: { asb_password: { type: "string" } } } } } },
+        responses: { "200": { description: "" } },
+      },
+    },
+  },
+});
+
+describe("auth header lifting", () => {
+  it("removes the credential header, inline or by $ref, from operations and path items, case-insensitively", () => {
+    const document = pemLike();
+    liftAuthHeader(document, "X-Auth-Token");
+    const item = document.paths["/server/{server_id}"]!;
+    expect(item.parameters).toBeUndefined();
+    expect(item.get!.parameters!.map((p) => (p as OpenAPIV3.ParameterObject).name)).toEqual(["server_id", "X-Trace"]);
+    expect(item.put!.parameters).toBeUndefined();
+  });
+});
+
+describe("int64 wire mapping", () => {
+  it("turns integer int64/uint64 into strings, keeps int32 and examples", () => {
+    const schema = {
+      type: "object",
+      properties: {
+        count: { type: "integer", format: "int64" },
+        size: { type: ["integer", "null"], format: "uint64" },
+        small: { type: "integer", format: "int32" },
+        already: { type: "string", format: "int64" },
+      },
+      example: { type: "integer", format: "int64" },
+    };
+    expect(int64AsString(schema)).toBe(2);
+    expect(schema.properties.count).toEqual({ type: "string", format: "int64" });
+    expect(schema.properties.size.type).toEqual(["string", "null"]);
+    expect(schema.properties.small.type).toBe("integer");
+    expect(schema.example.type).toBe("integer");
+  });
+
+  it("is applied by the model only when the API says so", () => {
+    const document = (): OpenAPIV3.Document => ({
+      openapi: "3.0.0",
+      info: { title: "t", version: "1" },
+      paths: { "/v1/x": { get: { operationId: "X", responses: { "200": { description: "", content: { "application/json": { schema: { type: "integer", format: "int64" } } } } } } } },
+    });
+    const asString = buildModel("f", "v1", { name: "pmm", auth: "pmm", naming: "operationId", int64: "string" }, document());
+    const asNumber = buildModel("f", "v1", { name: "pmm", auth: "pmm", naming: "operationId", int64: "number" }, document());
+    const schemaOf = (d: OpenAPIV3.Document) => ((d.paths["/v1/x"]!.get!.responses["200"] as OpenAPIV3.ResponseObject).content!["application/json"]!.schema as OpenAPIV3.SchemaObject).type;
+    expect(schemaOf(asString.document)).toBe("string");
+    expect(schemaOf(asNumber.document)).toBe("integer");
+  });
+});
+
+describe("model", () => {
+  it("describes operations: names, base path, parameters, body and responses", () => {
+    const model = buildModel("f", "v10", { name: "pem", auth: "pem-token", authHeader: "X-Auth-Token", naming: "path", int64: "number" }, pemLike());
+    expect(model.basePath).toBe("/api/v10");
+    expect(model.operations.map((o) => `${o.namespace}.${o.name} ${o.operationId}`)).toEqual(["server.get ServerGet", "server.update ServerUpdate"]);
+    const [get, update] = model.operations;
+    expect(get!.parameters).toEqual({ path: { required: true }, header: { required: false } });
+    expect(update!.parameters).toEqual({ path: { required: true } });
+    expect(update!.requestBody).toEqual({ required: true, contentType: "application/json" });
+    expect(update!.success).toEqual([{ status: "200" }]);
+  });
+
+  it("rejects a document without operations, naming the file and pointer", () => {
+    expect(() => buildModel("empty.yaml", "v1", { name: "x", auth: "pmm", naming: "path", int64: "number" }, { openapi: "3.0.0", info: { title: "", version: "" }, paths: {} })).toThrow(
+      expect.objectContaining({ name: "SpecError", file: "empty.yaml", pointer: "/paths" }) as SpecError,
+    );
+  });
+});
