@@ -48,9 +48,9 @@ function groupByNamespace(operations: readonly OperationModel[]): Map<string, Op
   return groups;
 }
 
-function javaScriptStatements(model: ApiModel, grouped: Map<string, OperationModel[]>, runtimeImport: string): (string | StatementStructures)[] {
+function javaScriptStatements(model: ApiModel, grouped: Map<string, OperationModel[]>, runtimeImport: string): (string | WriterFunction | StatementStructures)[] {
   const description = { api: model.api, version: model.version, basePath: model.basePath, auth: model.auth };
-  const table: WriterFunction = (writer) => {
+  const operationTable: WriterFunction = (writer) => {
     writer.writeLine("/** Each method of the client: namespace → method name → HTTP method and path. */");
     writer.write("const operations = {").newLine();
     writer.indent(() => {
@@ -75,7 +75,7 @@ function javaScriptStatements(model: ApiModel, grouped: Map<string, OperationMod
       declarationKind: VariableDeclarationKind.Const,
       declarations: [{ name: "api", initializer: objectLiteral(description) }],
     },
-    table,
+    operationTable,
     {
       kind: StructureKind.Function,
       isExported: true,

@@ -41,12 +41,13 @@ async function readSource(source: string): Promise<string> {
 
 /** Parses JSON or YAML text; syntax errors name the line and column. */
 export function parseDocumentText(source: string, text: string): Record<string, unknown> {
-  const parsed = parseDocument(text, { uniqueKeys: true, merge: false, maxAliasCount: 1000 });
+  const parsed = parseDocument(text, { uniqueKeys: true, merge: false });
   const firstError = parsed.errors[0];
   if (firstError) {
     const where = firstError.linePos?.[0];
     const at = where ? ` (line ${where.line}, column ${where.col})` : "";
-    throw new SpecError(source, undefined, `is not valid JSON or YAML${at}: ${firstError.message.split("\n")[0]}`, "Fix the syntax and run the command again.");
+    const reason = firstError.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").replace(/[.:]?$/, ".");
+    throw new SpecError(source, undefined, `is not valid JSON or YAML${at}: ${reason}`, "Fix the syntax and run the command again.");
   }
   const value: unknown = parsed.toJS({ maxAliasCount: 1000 });
   if (value === null || typeof value !== "object" || Array.isArray(value)) {

@@ -15,7 +15,7 @@ export function liftAuthHeader(document: OpenAPIV3.Document, headerName: string)
   };
   for (const item of Object.values(document.paths ?? {})) {
     if (!item) continue;
-    const holders: { parameters?: Parameter[] }[] = [item, ...Object.values(item).filter(isOperationLike)];
+    const holders: { parameters?: Parameter[] }[] = [item, ...Object.values(item as Record<string, unknown>).filter(isOperationLike)];
     for (const holder of holders) {
       if (!holder.parameters) continue;
       holder.parameters = holder.parameters.filter((p) => !isAuthHeader(p));

@@ -28,7 +28,8 @@ export function structureFacts(document: Json): StructureFacts {
           if (p.in === "formData") facts.parameters.push(`${op} body:${p.name}`);
           else collectProperties(document, p.schema, `${op} body`, facts.properties, new Set());
         } else {
-          facts.parameters.push(`${op} ${p.in}:${p.name}`);
+          const schema = swagger2 ? p : resolve(document, p.schema ?? {});
+          facts.parameters.push(`${op} ${p.in}:${p.name}${p.required ? "!" : ""} ${typeOf(document, schema)}`);
         }
       }
       if (!swagger2 && operation.requestBody) {
@@ -59,7 +60,8 @@ function collectProperties(document: Json, schema: Json | undefined, at: string,
   if (seen.has(resolved)) return;
   seen.add(resolved);
   for (const [name, property] of Object.entries<Json>(resolved.properties ?? {})) {
-    out.push(`${at}.${name}`);
+    const required = Array.isArray(resolved.required) && resolved.required.includes(name) ? "!" : "";
+    out.push(`${at}.${name}${required} ${typeOf(document, property)}`);
     collectProperties(document, property, `${at}.${name}`, out, seen);
   }
   if (resolved.items) collectProperties(document, resolved.items, `${at}[]`, out, seen);
@@ -70,6 +72,15 @@ function collectProperties(document: Json, schema: Json | undefined, at: string,
   seen.delete(resolved);
 }
 
+/** Type, format and enum of a schema (or a Swagger 2.0 parameter), as one comparable string. */
+function typeOf(document: Json, node: Json): string {
+  const schema = resolve(document, node);
+  const type = Array.isArray(schema.type) ? schema.type.join("|") : (schema.type ?? "");
+  const items = schema.items ? `[${typeOf(document, schema.items)}]` : "";
+  const values = schema.enum ? `{${schema.enum.join(",")}}` : "";
+  return `${type}${schema.format ? `/${schema.format}` : ""}${items}${values}`;
+}
+
 function resolve(document: Json, node: Json): Json {
   let current = node;
   for (let hops = 0; current && typeof current.$ref === "string" && hops < 50; hops++) {
@@ -77,7 +88,7 @@ function resolve(document: Json, node: Json): Json {
       .replace(/^#\//, "")
       .split("/")
       .map((t: string) => t.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce((n: Json | undefined, t: string) => n?.[t], document);
+      .reduce((n: Json | undefined, t: string) => n?.[t], document) as Json;
   }
   return current ?? {};
 }

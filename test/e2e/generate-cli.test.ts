@@ -1,0 +1,118 @@
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { clientPackageInfo } from "../../generator/cli/project-paths.js";
+import { generatePackage } from "../../generator/pipeline.js";
+import { listFiles, writeTreeAtomically } from "../../generator/write/file-tree.js";
+import { ROOT, SPECS_DIR, TEMPLATES_DIR, projectTempDir } from "../support/paths.js";
+import { runCli } from "../support/run-cli.js";
+
+const fixture = (name: string) => path.join(import.meta.dirname, "../fixtures", name);
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files = await listFiles(dir);
+  return Object.fromEntries(await Promise.all(files.map(async (f) => [f, await readFile(path.join(dir, f), "utf8")] as const)));
+}
+
+describe("npm run generate", () => {
+  it("--check passes on the committed generated/", async () => {
+    const result = await runCli("generate", ["--check"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/up to date \(5 API versions/);
+  });
+
+  it("is deterministic: two runs give byte-identical trees", async () => {
+    const options = { root: ROOT, specsDir: SPECS_DIR, templatesDir: TEMPLATES_DIR, info: clientPackageInfo() };
+    const first = await generatePackage(options);
+    const second = await generatePackage(options);
+    expect([...second.files.keys()]).toEqual([...first.files.keys()]);
+    for (const [name, content] of first.files) expect(second.files.get(name), name).toBe(content);
+  });
+
+  it("--check names stale files and exits 1", async () => {
+    const out = path.join(await projectTempDir("check"), "client");
+    expect((await runCli("generate", ["--spec", fixture("swagger2-edge-cases.yaml"), "--api", "pem", "--version", "v1", "--out", out])).code).toBe(0);
+    await writeFile(path.join(out, "index.js"), "// edited by hand\n");
+    const result = await runCli("generate", ["--check", "--spec", fixture("swagger2-edge-cases.yaml"), "--api", "pem", "--version", "v1", "--out", out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("index.js (out of date)");
+  });
+});
+
+describe("--spec mode", () => {
+  it("writes a standalone client and prints one line per version", async () => {
+    const out = path.join(await projectTempDir("spec"), "client");
+    const result = await runCli("generate", ["--spec", fixture("swagger2-edge-cases.yaml"), "--api", "edge", "--auth", "pmm", "--naming", "path", "--version", "v1", "--out", out]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^edge\/v1\s+3 operations\s+\d+ ms\n$/);
+    expect((await listFiles(out)).sort()).toEqual(expect.arrayContaining(["index.d.ts", "index.js", "schema.d.ts", "runtime/index.js", "runtime/index.d.ts"]));
+  });
+
+  it("refuses to replace a folder it did not write", async () => {
+    const out = await projectTempDir("foreign");
+    await writeFile(path.join(out, "notes.txt"), "keep me");
+    const result = await runCli("generate", ["--spec", fixture("swagger2-edge-cases.yaml"), "--api", "pem", "--version", "v1", "--out", out]);
+    expect(result.code).toBe(2);
+    expect(await readFile(path.join(out, "notes.txt"), "utf8")).toBe("keep me");
+  });
+});
+
+describe("bad input: one clear paragraph, no stack trace, nothing lost", () => {
+  const cases: [string, string, RegExp][] = [
+    ["a missing file", "does-not-exist.yaml", /does-not-exist\.yaml: no such file\./],
+    ["invalid YAML", "invalid-yaml.yaml", /invalid-yaml\.yaml: is not valid JSON or YAML \(line \d+, column \d+\): .+\. Fix the syntax/],
+    ["an invalid spec", "invalid-spec.yaml", /invalid-spec\.yaml at \/paths\/~1nodes\/get\/parameters\/0\/in: is not a valid Swagger 2\.0 document: `in` can be one of/],
+    ["a document that is no API description", "not-a-spec.json", /not-a-spec\.json at \/: has neither a `swagger` nor an `openapi` field/],
+  ];
+
+  it.each(cases)("%s exits 1 and leaves the previous output untouched", async (_what, file, message) => {
+    const out = path.join(await projectTempDir("bad"), "client");
+    expect((await runCli("generate", ["--spec", fixture("swagger2-edge-cases.yaml"), "--api", "pem", "--version", "v1", "--out", out])).code).toBe(0);
+    const before = await snapshot(out);
+    const result = await runCli("generate", ["--spec", fixture(file), "--api", "pem", "--version", "v1", "--out", out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(await snapshot(out)).toEqual(before);
+  });
+
+  it.each([
+    ["an unknown API", ["--spec", "x.yaml", "--api", "nope", "--version", "v1", "--out", "o"], /unknown API "nope". Known APIs: pem, pmm/],
+    ["an incomplete --spec call", ["--spec", "x.yaml"], /--spec, --api, --version and --out go together/],
+    ["an unknown flag", ["--frobnicate"], /Unknown option '--frobnicate'/],
+  ])("%s is a usage error (exit 2)", async (_what, args, message) => {
+    const result = await runCli("generate", args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain("--help");
+  });
+
+  it("--help explains every mode", async () => {
+    const result = await runCli("generate", ["--help"]);
+    expect(result.code).toBe(0);
+    for (const flag of ["--check", "--spec", "--api", "--version", "--out"]) expect(result.stdout).toContain(flag);
+  });
+});
+
+describe("atomic writes", () => {
+  it("keep the previous tree when writing fails midway", async () => {
+    const dir = path.join(await projectTempDir("atomic"), "generated");
+    await writeTreeAtomically(dir, new Map([["a.txt", "old"], ["sub/b.txt", "old"]]));
+    // A file and a folder with the same name cannot both exist: the second write fails.
+    const failing = new Map([["a.txt", "new"], ["c", "file"], ["c/d.txt", "dir"]]);
+    await expect(writeTreeAtomically(dir, failing)).rejects.toThrow();
+    expect(await snapshot(dir)).toEqual({ "a.txt": "old", "sub/b.txt": "old" });
+    expect((await listFiles(path.dirname(dir))).filter((f) => !f.startsWith("generated/"))).toEqual([]);
+  });
+
+  it("replace the whole tree on success", async () => {
+    const dir = path.join(await projectTempDir("atomic"), "generated");
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, "stale.txt"), "x");
+    await writeTreeAtomically(dir, new Map([["fresh.txt", "y"]]));
+    expect(await snapshot(dir)).toEqual({ "fresh.txt": "y" });
+  });
+});

@@ -1,0 +1,65 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import ts from "typescript";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GENERATED_DIR } from "../support/paths.js";
+import { sendJson, startRecordingServer } from "../support/recording-server.js";
+import { typeCheck } from "../support/typecheck.js";
+
+const run = promisify(execFile);
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+
+/**
+ * What a user does: `npm pack` generated/, install the tarball in a fresh project outside
+ * this repository (offline, from npm's cache that `npm ci` filled), then type-check and run
+ * a consumer that imports two versions.
+ */
+describe("the generated/ package, installed from its tarball", () => {
+  let project: string;
+  let server: Awaited<ReturnType<typeof startRecordingServer>>;
+
+  beforeAll(async () => {
+    project = await mkdtemp(path.join(os.tmpdir(), "pem-pmm-consumer-"));
+    await run(npm, ["pack", GENERATED_DIR, "--pack-destination", project, "--silent"]);
+    const tarball = (await readdir(project)).find((f) => f.endsWith(".tgz"))!;
+    await writeFile(path.join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+    await run(npm, ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", `./${tarball}`], { cwd: project });
+    server = await startRecordingServer((request, response) => {
+      if (request.path === "/api/token/") return sendJson(response, 201, {}, { "X-Subject-Token": "t1" });
+      if (request.path === "/api/v9/agent/") return sendJson(response, 200, [{ id: 7, name: "agent-7" }]);
+      if (request.path === "/v1/inventory/nodes") return sendJson(response, 200, { generic: [{ node_id: "n1" }] });
+      sendJson(response, 404, {});
+    });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    if (project) await rm(project, { recursive: true, force: true });
+  });
+
+  it("type-checks and runs a consumer of pem/v9 and pmm/v3", async () => {
+    const source = `import { createClient as createPem, type Agent } from "pem-pmm-client/pem/v9";
+import { createClient as createPmm, type Nodes } from "pem-pmm-client/pmm/v3";
+
+const origin: string = process.env.SERVER_ORIGIN ?? "";
+const pem = createPem({ baseUrl: origin, auth: { username: "pemuser", password: "secret" } });
+const agents: Agent.ListResponse = await pem.agent.list();
+const pmm = createPmm({ baseUrl: origin, auth: { token: "glsa_x" } });
+const nodes: Nodes.ListNodesResponse = await pmm.nodes.listNodes();
+console.log(JSON.stringify({ agent: agents[0]?.name, node: nodes.generic?.[0]?.node_id }));
+declare const process: { env: Record<string, string | undefined> };
+`;
+    const consumer = path.join(project, "consumer.ts");
+    await writeFile(consumer, source);
+    expect(typeCheck([consumer], { module: ts.ModuleKind.NodeNext })).toEqual([]);
+
+    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    await writeFile(path.join(project, "consumer.mjs"), js);
+    const { stdout } = await run(process.execPath, ["consumer.mjs"], { cwd: project, env: { ...process.env, SERVER_ORIGIN: server.origin } });
+    expect(JSON.parse(stdout)).toEqual({ agent: "agent-7", node: "n1" });
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/token/", "GET /api/v9/agent/", "GET /v1/inventory/nodes"]);
+  });
+});

@@ -1,0 +1,63 @@
+import { readdirSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readApiConfig } from "../../generator/load/api-config.js";
+import { generateStandalone } from "../../generator/pipeline.js";
+import { listFiles, writeTreeAtomically } from "../../generator/write/file-tree.js";
+import { REFERENCE_DIR, SPECS_DIR, TEMPLATES_DIR, hasReference, projectTempDir } from "../support/paths.js";
+import { runCli } from "../support/run-cli.js";
+import { typeCheck } from "../support/typecheck.js";
+
+/**
+ * Every real document in ../shared/reference becomes a client that type-checks strictly.
+ * PMM 2.0, 2.30 and 3.1 are not in specs/: they go through the CLI as a user's would.
+ */
+const specs = hasReference
+  ? ["pem", "pmm"].flatMap((api) => readdirSync(path.join(REFERENCE_DIR, api)).filter((f) => f.endsWith(".json")).map((file) => ({ api, file }))).sort((a, b) => (a.file < b.file ? -1 : 1))
+  : [];
+const throughCli = new Set(["pmm-2.0.swagger.json", "pmm-3.1.swagger.json"]);
+
+describe.skipIf(!hasReference)("reference specs", () => {
+  let root: string;
+  const outputs: { file: string; dir: string; operations: number }[] = [];
+
+  beforeAll(async () => {
+    root = await projectTempDir("reference");
+    for (const { api, file } of specs) {
+      const dir = path.join(root, file.replace(/\.swagger\.json$/, ""));
+      const version = file.replace(/^\w+-/, "").replace(/\.swagger\.json$/, "").replaceAll(".", "-");
+      if (throughCli.has(file)) {
+        const result = await runCli("generate", ["--spec", path.join(REFERENCE_DIR, api, file), "--api", api, "--version", `v${version}`, "--out", dir]);
+        expect(result.stderr).toBe("");
+        expect(result.code).toBe(0);
+        outputs.push({ file, dir, operations: Number(/(\d+) operations/.exec(result.stdout)?.[1]) });
+      } else {
+        const { files, operations } = await generateStandalone(path.join(REFERENCE_DIR, api, file), await readApiConfig(path.join(SPECS_DIR, api)), version, TEMPLATES_DIR);
+        await writeTreeAtomically(dir, files);
+        outputs.push({ file, dir, operations });
+      }
+    }
+  });
+
+  it("generates a client with every operation of every document", async () => {
+    const expected: Record<string, number> = {
+      "pem-token.swagger.json": 2,
+      "pem-v9.swagger.json": 87,
+      "pem-v10.swagger.json": 92,
+      "pmm-2.0.swagger.json": 64,
+      "pmm-2.30.swagger.json": 91,
+      "pmm-2.44.swagger.json": 123,
+      "pmm-3.1.swagger.json": 94,
+      "pmm-3.8.swagger.json": 95,
+    };
+    expect(Object.fromEntries(outputs.map((o) => [o.file, o.operations]))).toEqual(expected);
+    for (const { dir } of outputs) expect(await listFiles(dir)).toEqual(expect.arrayContaining(["index.d.ts", "index.js", "schema.d.ts"]));
+  });
+
+  it("type-checks every generated client strictly", async () => {
+    const consumer = path.join(root, "all.ts");
+    await writeFile(consumer, outputs.map((o, i) => `import { createClient as c${i} } from "./${path.basename(o.dir)}/index.js";\nexport const client${i} = c${i}({ baseUrl: "https://example.com" });\n`).join(""));
+    expect(typeCheck([consumer])).toEqual([]);
+  });
+});
