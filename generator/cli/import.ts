@@ -2,11 +2,8 @@ import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.js";
-import { canonicalYaml } from "../importer/canonical-yaml.js";
-import { stripProse } from "../importer/strip-prose.js";
+import { importSpec } from "../importer/import-spec.js";
 import { API_CONFIG_FILE } from "../load/api-config.js";
-import { readDocument } from "../load/read-document.js";
-import { validateDocument } from "../validate/validate-document.js";
 import { SPECS_DIR } from "./project-paths.js";
 import { runCli, usage } from "./run-cli.js";
 
@@ -49,15 +46,11 @@ runCli(async () => {
   if (!api || !NAME.test(api)) throw new UsageError("--api <name> is required: lower-case letters, digits and dashes (for example pem).");
   if (!version || !NAME.test(version)) throw new UsageError("--version <v> is required: lower-case letters, digits and dashes, starting with a letter (for example v11).");
 
-  const { document } = await readDocument(source);
-  await validateDocument(source, document);
-  const imported = values["keep-docs"] ? document : stripProse(document, `${api} ${version}`);
-  await validateDocument(source, imported);
-
+  const text = await importSpec(source, { api, version, keepDocs: values["keep-docs"] });
   const apiDir = path.join(SPECS_DIR, api);
   await mkdir(apiDir, { recursive: true });
   const target = path.join(apiDir, `${version}.yaml`);
-  await writeFile(target, canonicalYaml(imported));
+  await writeFile(target, text);
   process.stdout.write(`wrote ${path.relative(process.cwd(), target)}\n`);
   if (!(await readdir(apiDir)).includes(API_CONFIG_FILE)) {
     process.stdout.write(`note: ${path.relative(process.cwd(), apiDir)} has no ${API_CONFIG_FILE} yet; add one (auth, naming) before \`npm run generate\`. See README.md.\n`);

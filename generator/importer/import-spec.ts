@@ -1,0 +1,20 @@
+import { readDocument } from "../load/read-document.js";
+import { validateDocument } from "../validate/validate-document.js";
+import { canonicalYaml } from "./canonical-yaml.js";
+import { stripProse } from "./strip-prose.js";
+
+export interface ImportOptions {
+  api: string;
+  version: string;
+  /** Keep upstream descriptions and titles (for a user's own servers' specs). */
+  keepDocs: boolean;
+}
+
+/** Reads, validates and canonicalizes one spec: the text of `specs/<api>/<version>.yaml`. */
+export async function importSpec(source: string, options: ImportOptions): Promise<string> {
+  const { document } = await readDocument(source);
+  await validateDocument(source, document);
+  const imported = options.keepDocs ? document : stripProse(document, `${options.api} ${options.version}`);
+  await validateDocument(source, imported);
+  return canonicalYaml(imported);
+}
