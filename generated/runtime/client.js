@@ -1,32 +1,58 @@
 import createFetchClient from "openapi-fetch";
-import { pemTokenAuth } from "./auth/pem-token.js";
+import { createPemSession } from "./auth/pem-token.js";
 import { pmmAuthMiddleware } from "./auth/pmm-auth.js";
 import { defaultTokenUrl, resolveBaseUrl } from "./base-url.js";
 import { ApiError } from "./errors.js";
+import { resolveLogger } from "./logger.js";
+import { assertSafeTransport } from "./security.js";
+import { requestContextMiddleware } from "./transport/request-context.js";
+import { resolveRetryPolicy } from "./transport/retry-policy.js";
+import { createTlsFetch } from "./transport/tls-fetch.js";
+import { createTransport } from "./transport/transport.js";
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_REFRESH_MARGIN_MS = 60_000;
 /** Builds a client from a generated version entry's description and operation table. */
 export function createApiClient(api, operations, options) {
     if (!options || typeof options !== "object")
         throw new TypeError("createClient needs an options object with at least `baseUrl`.");
+    if (options.tls && options.fetch)
+        throw new TypeError("`tls` and `fetch` cannot be combined: configure TLS in your own fetch instead.");
+    const logger = resolveLogger(options.logger);
     const baseUrl = resolveBaseUrl(options.baseUrl, api.basePath);
-    const fetchFn = options.fetch ?? ((request) => globalThis.fetch(request));
-    const fetchClient = createFetchClient({ baseUrl, fetch: fetchFn, ...(options.headers ? { headers: options.headers } : {}) });
-    if (options.auth) {
-        fetchClient.use(api.auth === "pem-token"
-            ? pemTokenAuth(options.auth, options.tokenUrl ?? defaultTokenUrl(baseUrl), fetchFn).middleware
-            : pmmAuthMiddleware(options.auth));
+    const allowInsecureHttp = options.allowInsecureHttp === true;
+    if (options.auth)
+        assertSafeTransport(baseUrl, "baseUrl", allowInsecureHttp);
+    const baseFetch = options.fetch ?? (options.tls ? createTlsFetch(options.tls, logger) : (request) => globalThis.fetch(request));
+    const transport = createTransport({ fetch: baseFetch, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry: resolveRetryPolicy(options.retry), logger });
+    const fetchClient = createFetchClient({ baseUrl, fetch: transport, ...(options.headers ? { headers: options.headers } : {}) });
+    const client = {};
+    if (api.auth === "pem-token") {
+        const tokenUrl = options.tokenUrl ?? defaultTokenUrl(baseUrl);
+        if (options.auth)
+            assertSafeTransport(tokenUrl, "tokenUrl", allowInsecureHttp);
+        const session = options.auth
+            ? createPemSession({
+                auth: options.auth,
+                tokenUrl,
+                apiVersion: api.version,
+                refreshMarginMs: options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS,
+                fetch: transport,
+                logger,
+            })
+            : undefined;
+        if (session)
+            fetchClient.use(session.middleware);
+        const logout = () => session?.logout() ?? Promise.resolve();
+        client.logout = logout;
+        client[Symbol.asyncDispose] = logout;
     }
-    const client = {
-        GET: fetchClient.GET,
-        PUT: fetchClient.PUT,
-        POST: fetchClient.POST,
-        DELETE: fetchClient.DELETE,
-        PATCH: fetchClient.PATCH,
-        HEAD: fetchClient.HEAD,
-        OPTIONS: fetchClient.OPTIONS,
-        request: fetchClient.request,
-        use: fetchClient.use,
-        eject: fetchClient.eject,
-    };
+    else if (options.auth) {
+        fetchClient.use(pmmAuthMiddleware(options.auth));
+    }
+    // Last, so that it sees the request that is actually sent.
+    fetchClient.use(requestContextMiddleware);
+    for (const name of ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "request", "use", "eject"])
+        client[name] = fetchClient[name];
     for (const [namespace, methods] of Object.entries(operations)) {
         const group = {};
         for (const [name, operation] of Object.entries(methods)) {

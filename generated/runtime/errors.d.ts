@@ -1,20 +1,21 @@
-/** What every error of this client carries about the failed call. */
-export interface CallInfo {
-    method: string;
-    /** The path template, such as `/server/{server_id}`: ids and secrets stay out of messages. */
-    path: string;
-}
+/**
+ * Every error this client throws. Messages name the method and path template (ids and
+ * secrets stay out); credentials and tokens never appear in a message, a field or a cause.
+ */
 /** The server answered a call with a non-success status. */
 export declare class ApiError<Body = unknown> extends Error {
     name: string;
     readonly status: number;
     readonly method: string;
+    /** The path template, such as `/server/{server_id}`. */
     readonly path: string;
     /** The server's request id, when it sent one (`X-Request-Id`). */
     readonly requestId: string | undefined;
     /** The parsed error body; PMM sends `{ code, message, details }`. */
     readonly body: Body;
-    constructor(call: CallInfo & {
+    constructor(call: {
+        method: string;
+        path: string;
         status: number;
         requestId?: string | undefined;
         body: Body;
@@ -25,4 +26,36 @@ export declare class AuthenticationError extends Error {
     readonly status?: number | undefined;
     name: string;
     constructor(message: string, status?: number | undefined);
+}
+/** The server does not support the API version this client was generated for. */
+export declare class UnsupportedApiVersionError extends Error {
+    readonly version: string;
+    readonly supportedVersions: readonly string[];
+    name: string;
+    constructor(version: string, supportedVersions: readonly string[]);
+}
+/** The request never got an answer: connection refused or reset, DNS failure, TLS failure. */
+export declare class ConnectionError extends Error {
+    readonly method: string;
+    readonly path: string;
+    name: string;
+    constructor(method: string, path: string, message: string, options?: {
+        cause?: unknown;
+    });
+}
+/** The server's certificate was not trusted, or the TLS handshake failed. */
+export declare class TlsError extends ConnectionError {
+    readonly code: string;
+    name: string;
+    constructor(method: string, path: string, code: string, options?: {
+        cause?: unknown;
+    });
+}
+/** The call did not finish within `timeoutMs`. */
+export declare class TimeoutError extends Error {
+    readonly method: string;
+    readonly path: string;
+    readonly timeoutMs: number;
+    name: string;
+    constructor(method: string, path: string, timeoutMs: number);
 }

@@ -1,15 +1,20 @@
+/**
+ * Every error this client throws. Messages name the method and path template (ids and
+ * secrets stay out); credentials and tokens never appear in a message, a field or a cause.
+ */
 /** The server answered a call with a non-success status. */
 export class ApiError extends Error {
     name = "ApiError";
     status;
     method;
+    /** The path template, such as `/server/{server_id}`. */
     path;
     /** The server's request id, when it sent one (`X-Request-Id`). */
     requestId;
     /** The parsed error body; PMM sends `{ code, message, details }`. */
     body;
     constructor(call) {
-        super(`${call.method} ${call.path} failed with HTTP ${call.status}${describeBody(call.body)}`);
+        super(`${call.method} ${call.path} failed with HTTP ${call.status}${describeBody(call.body)}${call.requestId ? ` (request id ${call.requestId})` : ""}`);
         this.status = call.status;
         this.method = call.method;
         this.path = call.path;
@@ -24,6 +29,50 @@ export class AuthenticationError extends Error {
     constructor(message, status) {
         super(message);
         this.status = status;
+    }
+}
+/** The server does not support the API version this client was generated for. */
+export class UnsupportedApiVersionError extends Error {
+    version;
+    supportedVersions;
+    name = "UnsupportedApiVersionError";
+    constructor(version, supportedVersions) {
+        super(`The server does not support API ${version}; it supports ${supportedVersions.join(", ") || "no versions it named"}. Use the client for one of those versions.`);
+        this.version = version;
+        this.supportedVersions = supportedVersions;
+    }
+}
+/** The request never got an answer: connection refused or reset, DNS failure, TLS failure. */
+export class ConnectionError extends Error {
+    method;
+    path;
+    name = "ConnectionError";
+    constructor(method, path, message, options) {
+        super(`${method} ${path}: ${message}`, options);
+        this.method = method;
+        this.path = path;
+    }
+}
+/** The server's certificate was not trusted, or the TLS handshake failed. */
+export class TlsError extends ConnectionError {
+    code;
+    name = "TlsError";
+    constructor(method, path, code, options) {
+        super(method, path, `TLS failed (${code}): the server's certificate is not trusted. Pass its CA as \`tls.ca\`; \`tls.insecure: true\` skips verification but exposes credentials to anyone on the network path.`, options);
+        this.code = code;
+    }
+}
+/** The call did not finish within `timeoutMs`. */
+export class TimeoutError extends Error {
+    method;
+    path;
+    timeoutMs;
+    name = "TimeoutError";
+    constructor(method, path, timeoutMs) {
+        super(`${method} ${path} did not finish within ${timeoutMs} ms (the client's timeoutMs).`);
+        this.method = method;
+        this.path = path;
+        this.timeoutMs = timeoutMs;
     }
 }
 function describeBody(body) {

@@ -1,3 +1,4 @@
-export { createApiClient, type ApiClient } from "./client.js";
-export { ApiError, AuthenticationError } from "./errors.js";
-export type { ApiDescription, CallOptions, ClientOptions, FetchFunction, OperationTable, PemAuth, PmmAuth } from "./options.js";
+export { createApiClient, type ApiClient, type PemSession } from "./client.js";
+export { ApiError, AuthenticationError, ConnectionError, TimeoutError, TlsError, UnsupportedApiVersionError } from "./errors.js";
+export type { Logger } from "./logger.js";
+export type { ApiDescription, CallOptions, ClientOptions, FetchFunction, OperationTable, PemAuth, PmmAuth, RetryOptions, TlsOptions } from "./options.js";

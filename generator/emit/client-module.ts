@@ -16,8 +16,10 @@ import type { ApiModel, MediaModel, OperationModel } from "../normalize/build-mo
 import { pascalCase } from "../normalize/identifiers.js";
 import { operationDoc } from "./tsdoc.js";
 
+/** Error classes of the runtime, re-exported by every version entry. */
+const RUNTIME_ERRORS = ["ApiError", "AuthenticationError", "ConnectionError", "TimeoutError", "TlsError", "UnsupportedApiVersionError"];
 /** Exports of every version entry that a namespace's type name must not shadow. */
-const TOP_LEVEL_NAMES = new Set(["Client", "ClientOptions", "CallOptions", "ApiError", "AuthenticationError", "createClient", "paths", "components", "operations"]);
+const TOP_LEVEL_NAMES = new Set(["Client", "ClientOptions", "CallOptions", "createClient", "paths", "components", "operations", ...RUNTIME_ERRORS]);
 
 export interface ClientModuleFiles {
   "index.js": string;
@@ -69,7 +71,7 @@ function javaScriptStatements(model: ApiModel, grouped: Map<string, OperationMod
   };
   return [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: runtimeImport, namedImports: ["createApiClient"] },
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: runtimeImport, namedExports: ["ApiError", "AuthenticationError"] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: runtimeImport, namedExports: RUNTIME_ERRORS },
     {
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
@@ -89,19 +91,20 @@ function javaScriptStatements(model: ApiModel, grouped: Map<string, OperationMod
 
 function declarationStatements(model: ApiModel, grouped: Map<string, OperationModel[]>, runtimeImport: string): (string | StatementStructures)[] {
   const authType = model.auth === "pem-token" ? "PemAuth" : "PmmAuth";
+  const clientBases = model.auth === "pem-token" ? ["ApiClient<paths>", "PemSession"] : ["ApiClient<paths>"];
   const namespaces = [...grouped].map(([namespace, operations]) => ({ namespace, typeName: namespaceTypeName(namespace), operations }));
   return [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: runtimeImport, namedImports: ["ApiClient", "CallOptions", "ClientOptions", authType] },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: runtimeImport, namedImports: ["ApiClient", "CallOptions", "ClientOptions", authType, ...(model.auth === "pem-token" ? ["PemSession"] : [])] },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["operations", "paths"] },
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedExports: ["components", "operations", "paths"] },
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: runtimeImport, namedExports: ["ApiError", "AuthenticationError"] },
-    { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: runtimeImport, namedExports: ["CallOptions", "ClientOptions"] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: runtimeImport, namedExports: RUNTIME_ERRORS },
+    { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: runtimeImport, namedExports: ["CallOptions", "ClientOptions", "Logger", "RetryOptions", "TlsOptions"] },
     ...namespaces.map(({ typeName, operations }) => namespaceDeclaration(typeName, operations)),
     {
       kind: StructureKind.Interface,
       isExported: true,
       name: "Client",
-      extends: ["ApiClient<paths>"],
+      extends: clientBases,
       docs: [`${model.api.toUpperCase()} API ${model.version}: openapi-fetch's \`GET\`/\`POST\`/… on the spec's paths, and one method per operation grouped by namespace.`],
       properties: namespaces.map(({ namespace, typeName }) => ({ name: propertyKey(namespace), isReadonly: true, type: `${typeName}.Methods` })),
     },

@@ -1,42 +1,69 @@
 import createFetchClient, { type Client as FetchClient } from "openapi-fetch";
-import { pemTokenAuth } from "./auth/pem-token.js";
+import { createPemSession } from "./auth/pem-token.js";
 import { pmmAuthMiddleware } from "./auth/pmm-auth.js";
 import { defaultTokenUrl, resolveBaseUrl } from "./base-url.js";
 import { ApiError } from "./errors.js";
+import { resolveLogger } from "./logger.js";
 import type { ApiDescription, CallOptions, ClientOptions, FetchFunction, OperationEntry, OperationTable, PemAuth, PmmAuth } from "./options.js";
+import { assertSafeTransport } from "./security.js";
+import { requestContextMiddleware } from "./transport/request-context.js";
+import { resolveRetryPolicy } from "./transport/retry-policy.js";
+import { createTlsFetch } from "./transport/tls-fetch.js";
+import { createTransport } from "./transport/transport.js";
 
 /** openapi-fetch's path-based calls, kept with their `{ data, error, response }` contract. */
 export type ApiClient<Paths extends {}> = Pick<FetchClient<Paths>, "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "request" | "use" | "eject">;
+
+/** A PEM client's token session: `await client.logout()`, or `await using client = …`. */
+export interface PemSession {
+  /** Releases the token (`DELETE …/token/`). Later calls log in again. */
+  logout(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_REFRESH_MARGIN_MS = 60_000;
 
 type Input = { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown>; body?: unknown } | undefined;
 
 /** Builds a client from a generated version entry's description and operation table. */
 export function createApiClient(api: ApiDescription, operations: OperationTable, options: ClientOptions<PemAuth | PmmAuth>): object {
   if (!options || typeof options !== "object") throw new TypeError("createClient needs an options object with at least `baseUrl`.");
+  if (options.tls && options.fetch) throw new TypeError("`tls` and `fetch` cannot be combined: configure TLS in your own fetch instead.");
+  const logger = resolveLogger(options.logger);
   const baseUrl = resolveBaseUrl(options.baseUrl, api.basePath);
-  const fetchFn: FetchFunction = options.fetch ?? ((request) => globalThis.fetch(request));
-  const fetchClient = createFetchClient<Record<string, never>>({ baseUrl, fetch: fetchFn, ...(options.headers ? { headers: options.headers } : {}) });
+  const allowInsecureHttp = options.allowInsecureHttp === true;
+  if (options.auth) assertSafeTransport(baseUrl, "baseUrl", allowInsecureHttp);
 
-  if (options.auth) {
-    fetchClient.use(
-      api.auth === "pem-token"
-        ? pemTokenAuth(options.auth as PemAuth, options.tokenUrl ?? defaultTokenUrl(baseUrl), fetchFn).middleware
-        : pmmAuthMiddleware(options.auth as PmmAuth),
-    );
+  const baseFetch: FetchFunction = options.fetch ?? (options.tls ? createTlsFetch(options.tls, logger) : (request) => globalThis.fetch(request));
+  const transport = createTransport({ fetch: baseFetch, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry: resolveRetryPolicy(options.retry), logger });
+  const fetchClient = createFetchClient<Record<string, never>>({ baseUrl, fetch: transport, ...(options.headers ? { headers: options.headers } : {}) });
+
+  const client: Record<string | symbol, unknown> = {};
+  if (api.auth === "pem-token") {
+    const tokenUrl = options.tokenUrl ?? defaultTokenUrl(baseUrl);
+    if (options.auth) assertSafeTransport(tokenUrl, "tokenUrl", allowInsecureHttp);
+    const session = options.auth
+      ? createPemSession({
+          auth: options.auth as PemAuth,
+          tokenUrl,
+          apiVersion: api.version,
+          refreshMarginMs: options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS,
+          fetch: transport,
+          logger,
+        })
+      : undefined;
+    if (session) fetchClient.use(session.middleware);
+    const logout = () => session?.logout() ?? Promise.resolve();
+    client.logout = logout;
+    client[Symbol.asyncDispose] = logout;
+  } else if (options.auth) {
+    fetchClient.use(pmmAuthMiddleware(options.auth as PmmAuth));
   }
+  // Last, so that it sees the request that is actually sent.
+  fetchClient.use(requestContextMiddleware);
 
-  const client: Record<string, unknown> = {
-    GET: fetchClient.GET,
-    PUT: fetchClient.PUT,
-    POST: fetchClient.POST,
-    DELETE: fetchClient.DELETE,
-    PATCH: fetchClient.PATCH,
-    HEAD: fetchClient.HEAD,
-    OPTIONS: fetchClient.OPTIONS,
-    request: fetchClient.request,
-    use: fetchClient.use,
-    eject: fetchClient.eject,
-  };
+  for (const name of ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "request", "use", "eject"] as const) client[name] = fetchClient[name];
   for (const [namespace, methods] of Object.entries(operations)) {
     const group: Record<string, unknown> = {};
     for (const [name, operation] of Object.entries(methods)) {

@@ -1,23 +1,22 @@
-/** What every error of this client carries about the failed call. */
-export interface CallInfo {
-  method: string;
-  /** The path template, such as `/server/{server_id}`: ids and secrets stay out of messages. */
-  path: string;
-}
+/**
+ * Every error this client throws. Messages name the method and path template (ids and
+ * secrets stay out); credentials and tokens never appear in a message, a field or a cause.
+ */
 
 /** The server answered a call with a non-success status. */
 export class ApiError<Body = unknown> extends Error {
   override name = "ApiError";
   readonly status: number;
   readonly method: string;
+  /** The path template, such as `/server/{server_id}`. */
   readonly path: string;
   /** The server's request id, when it sent one (`X-Request-Id`). */
   readonly requestId: string | undefined;
   /** The parsed error body; PMM sends `{ code, message, details }`. */
   readonly body: Body;
 
-  constructor(call: CallInfo & { status: number; requestId?: string | undefined; body: Body }) {
-    super(`${call.method} ${call.path} failed with HTTP ${call.status}${describeBody(call.body)}`);
+  constructor(call: { method: string; path: string; status: number; requestId?: string | undefined; body: Body }) {
+    super(`${call.method} ${call.path} failed with HTTP ${call.status}${describeBody(call.body)}${call.requestId ? ` (request id ${call.requestId})` : ""}`);
     this.status = call.status;
     this.method = call.method;
     this.path = call.path;
@@ -34,6 +33,60 @@ export class AuthenticationError extends Error {
     readonly status?: number,
   ) {
     super(message);
+  }
+}
+
+/** The server does not support the API version this client was generated for. */
+export class UnsupportedApiVersionError extends Error {
+  override name = "UnsupportedApiVersionError";
+  constructor(
+    readonly version: string,
+    readonly supportedVersions: readonly string[],
+  ) {
+    super(`The server does not support API ${version}; it supports ${supportedVersions.join(", ") || "no versions it named"}. Use the client for one of those versions.`);
+  }
+}
+
+/** The request never got an answer: connection refused or reset, DNS failure, TLS failure. */
+export class ConnectionError extends Error {
+  override name = "ConnectionError";
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${method} ${path}: ${message}`, options);
+  }
+}
+
+/** The server's certificate was not trusted, or the TLS handshake failed. */
+export class TlsError extends ConnectionError {
+  override name = "TlsError";
+  constructor(
+    method: string,
+    path: string,
+    readonly code: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      method,
+      path,
+      `TLS failed (${code}): the server's certificate is not trusted. Pass its CA as \`tls.ca\`; \`tls.insecure: true\` skips verification but exposes credentials to anyone on the network path.`,
+      options,
+    );
+  }
+}
+
+/** The call did not finish within `timeoutMs`. */
+export class TimeoutError extends Error {
+  override name = "TimeoutError";
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`${method} ${path} did not finish within ${timeoutMs} ms (the client's timeoutMs).`);
   }
 }
 

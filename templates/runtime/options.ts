@@ -1,3 +1,5 @@
+import type { Logger } from "./logger.js";
+
 /** PEM: log in with a user's credentials, or use a token obtained elsewhere. */
 export type PemAuth = { username: string; password: string } | { token: string };
 
@@ -6,6 +8,36 @@ export type PmmAuth = { token: string } | { username: string; password: string }
 
 /** A `fetch` that takes a `Request`, as openapi-fetch calls it. */
 export type FetchFunction = (request: Request) => Promise<Response>;
+
+/** TLS settings for this client only; process-wide settings are never touched. */
+export interface TlsOptions {
+  /** PEM-encoded CA certificate(s) to trust, such as PEM's self-signed CA. */
+  ca?: string | Uint8Array | (string | Uint8Array)[];
+  /** Client certificate and key for mutual TLS. */
+  cert?: string | Uint8Array;
+  key?: string | Uint8Array;
+  passphrase?: string;
+  /** The name to verify the server's certificate against, when it differs from the URL's host. */
+  servername?: string;
+  /**
+   * Skips certificate verification. Anyone on the network path can then read and change
+   * the traffic, credentials included. Logs a warning once. Prefer `ca`.
+   */
+  insecure?: boolean;
+}
+
+export interface RetryOptions {
+  /** Retries after the first attempt (default 2). 0 disables retrying. */
+  retries?: number;
+  /** First backoff delay in ms (default 250); doubles each attempt, with full jitter. */
+  minDelayMs?: number;
+  /** Longest delay in ms between attempts (default 5000). */
+  maxDelayMs?: number;
+  /** The longest `Retry-After` to honour, in ms (default 30000); a longer one is not retried. */
+  maxRetryAfterMs?: number;
+  /** Also retry POST and PATCH (default false): only when the operation is safe to repeat. */
+  retryNonIdempotent?: boolean;
+}
 
 export interface ClientOptions<Auth> {
   /**
@@ -17,14 +49,26 @@ export interface ClientOptions<Auth> {
   auth?: Auth;
   /** PEM only: the token API's URL, when it is not the base URL's `…/api/token/`. */
   tokenUrl?: string;
-  /** Replaces the global `fetch` (for tests, proxies, instrumentation). */
+  /** PEM only: log in again this long before the token expires (default 60000 ms). */
+  refreshMarginMs?: number;
+  /** Replaces the global `fetch` (for tests, proxies, instrumentation). Not combinable with `tls`. */
   fetch?: FetchFunction;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
+  tls?: TlsOptions;
+  /** Allow credentials over plain http:// to a host other than loopback (default false). */
+  allowInsecureHttp?: boolean;
+  /** Deadline of each call in ms, retries included (default 30000). */
+  timeoutMs?: number;
+  /** Retry policy for network errors and 429/502/503/504; `false` disables retries. */
+  retry?: RetryOptions | false;
+  /** Where the runtime reports logins, refreshes and retries. Silent by default, except warnings. */
+  logger?: Logger;
 }
 
 /** Per-call options of the generated methods. */
 export interface CallOptions {
+  /** Aborts the call; combined with the client's timeout. */
   signal?: AbortSignal;
   headers?: Record<string, string>;
 }

@@ -9,7 +9,7 @@ export function typeCheck(files: string[], options: ts.CompilerOptions = {}): st
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.esnext.disposable.d.ts"],
+    lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts", "lib.esnext.disposable.d.ts"],
     types: [],
     skipLibCheck: false,
     noUncheckedIndexedAccess: true,

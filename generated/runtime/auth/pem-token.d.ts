@@ -1,10 +1,22 @@
+import type { Logger } from "../logger.js";
 import type { FetchFunction, PemAuth } from "../options.js";
 export declare const PEM_TOKEN_HEADER = "X-Auth-Token";
+export interface PemSessionSettings {
+    auth: PemAuth;
+    tokenUrl: string;
+    /** The API version the client was generated for (`v10`), checked against the server's lists. */
+    apiVersion: string;
+    refreshMarginMs: number;
+    /** The client's transport: timeouts, retries and TLS apply to logins too. */
+    fetch: FetchFunction;
+    logger: Required<Logger>;
+}
 /**
- * PEM: logs in through the token API (`POST …/token/`, token in `X-Subject-Token`) and
- * sends the token as `X-Auth-Token`. Credentials live only in this closure.
+ * PEM's token lifecycle: one login for any number of concurrent calls, a fresh login
+ * shortly before expiry, one re-login and replay after a 401, and logout. Credentials and
+ * tokens live only in this closure.
  */
-export declare function pemTokenAuth(auth: PemAuth, tokenUrl: string, fetchFn: FetchFunction): {
+export declare function createPemSession(settings: PemSessionSettings): {
     middleware: {
         onRequest: (options: import("openapi-fetch").MiddlewareCallbackParams) => void | Request | Response | undefined | Promise<Request | Response | undefined | void>;
         onResponse?: (options: import("openapi-fetch").MiddlewareCallbackParams & {
@@ -13,5 +25,14 @@ export declare function pemTokenAuth(auth: PemAuth, tokenUrl: string, fetchFn: F
         onError?: (options: import("openapi-fetch").MiddlewareCallbackParams & {
             error: unknown;
         }) => void | Response | Error | Promise<void | Response | Error>;
+    } | {
+        onRequest?: (options: import("openapi-fetch").MiddlewareCallbackParams) => void | Request | Response | undefined | Promise<Request | Response | undefined | void>;
+        onResponse: (options: import("openapi-fetch").MiddlewareCallbackParams & {
+            response: Response;
+        }) => void | Response | undefined | Promise<Response | undefined | void>;
+        onError?: (options: import("openapi-fetch").MiddlewareCallbackParams & {
+            error: unknown;
+        }) => void | Response | Error | Promise<void | Response | Error>;
     };
+    logout: () => Promise<void>;
 };

@@ -1,43 +1,137 @@
-import { AuthenticationError } from "../errors.js";
+import { ApiError, AuthenticationError, UnsupportedApiVersionError } from "../errors.js";
+import { rememberRequest } from "../transport/request-context.js";
 export const PEM_TOKEN_HEADER = "X-Auth-Token";
+/** PEM's documented token lifetime, used when the login response does not say. */
+const DEFAULT_LIFETIME_MS = 20 * 60_000;
 /**
- * PEM: logs in through the token API (`POST …/token/`, token in `X-Subject-Token`) and
- * sends the token as `X-Auth-Token`. Credentials live only in this closure.
+ * PEM's token lifecycle: one login for any number of concurrent calls, a fresh login
+ * shortly before expiry, one re-login and replay after a 401, and logout. Credentials and
+ * tokens live only in this closure.
  */
-export function pemTokenAuth(auth, tokenUrl, fetchFn) {
-    let token = "token" in auth ? auth.token : undefined;
-    let pending;
+export function createPemSession(settings) {
+    const { auth, tokenUrl, apiVersion, refreshMarginMs, fetch, logger } = settings;
+    const tokenPath = new URL(tokenUrl).pathname;
+    let current = "token" in auth ? { value: auth.token, expiresAt: undefined } : undefined;
+    let pendingLogin;
+    let unsupported;
+    let warnedDeprecated = false;
+    /** A copy of each request, to replay it once after a 401, and the token it was sent with. */
+    const sent = new WeakMap();
+    function isUsable(token) {
+        return token !== undefined && (token.expiresAt === undefined || Date.now() < token.expiresAt - refreshMarginMs);
+    }
     async function login() {
-        if (!("username" in auth))
-            throw new AuthenticationError("The PEM token was rejected and no username/password was given to log in again.");
-        const response = await fetchFn(new Request(tokenUrl, {
+        if (!("username" in auth)) {
+            throw new AuthenticationError("PEM rejected the token, and the client has no username and password to log in again.");
+        }
+        logger.debug(`PEM: logging in at POST ${tokenPath}`);
+        const request = new Request(tokenUrl, {
             method: "POST",
             headers: { "Content-Type": "application/json", Accept: "application/json" },
             body: JSON.stringify({ username: auth.username, password: auth.password }),
-        }));
+        });
+        const response = await fetch(rememberRequest(request, { path: tokenPath, retrySafe: true }));
         const issued = response.headers.get("X-Subject-Token");
-        await response.body?.cancel();
-        if (response.status !== 201 && response.status !== 200) {
-            throw new AuthenticationError(`PEM login (POST ${new URL(tokenUrl).pathname}) failed with HTTP ${response.status}.`, response.status);
+        const body = await readJson(response);
+        if (response.status === 401 || response.status === 403) {
+            throw new AuthenticationError(`PEM rejected the username or password (POST ${tokenPath} answered HTTP ${response.status}).`, response.status);
         }
+        if (!response.ok)
+            throw new AuthenticationError(`PEM login failed: POST ${tokenPath} answered HTTP ${response.status}.`, response.status);
         if (!issued)
-            throw new AuthenticationError(`PEM login (POST ${new URL(tokenUrl).pathname}) returned no X-Subject-Token header.`, response.status);
-        return issued;
+            throw new AuthenticationError(`PEM login answered HTTP ${response.status} without an X-Subject-Token header.`, response.status);
+        checkApiVersion(body);
+        const lifetime = tokenLifetime(body);
+        logger.info(`PEM: logged in; token valid for ${Math.round(lifetime / 1000)} s`);
+        return { value: issued, expiresAt: Date.now() + lifetime };
     }
-    /** The current token; concurrent callers share one login. */
-    function currentToken() {
-        if (token)
-            return Promise.resolve(token);
-        pending ??= login()
-            .then((issued) => (token = issued))
-            .finally(() => (pending = undefined));
-        return pending;
+    function checkApiVersion(body) {
+        if (!/^v\d+$/.test(apiVersion))
+            return;
+        const normalize = (v) => String(v).replace(/^v/i, "");
+        const supported = Array.isArray(body.supported_api_versions) ? body.supported_api_versions.map(String) : [];
+        const deprecated = Array.isArray(body.deprecated_api_versions) ? body.deprecated_api_versions.map(normalize) : [];
+        if (supported.length > 0 && !supported.map(normalize).includes(normalize(apiVersion))) {
+            unsupported = new UnsupportedApiVersionError(apiVersion, supported);
+            throw unsupported;
+        }
+        if (deprecated.includes(normalize(apiVersion)) && !warnedDeprecated) {
+            warnedDeprecated = true;
+            logger.warn(`The PEM server marks API ${apiVersion} as deprecated; plan the move to a newer client version.`);
+        }
     }
+    /** A usable token; concurrent callers without one share a single login. */
+    async function validToken() {
+        if (unsupported)
+            throw unsupported;
+        if (isUsable(current))
+            return current.value;
+        pendingLogin ??= login()
+            .then((token) => (current = token))
+            .finally(() => (pendingLogin = undefined));
+        return (await pendingLogin).value;
+    }
+    const isLogin = (request) => request.method === "POST" && request.url === tokenUrl;
     const middleware = {
         async onRequest({ request }) {
-            request.headers.set(PEM_TOKEN_HEADER, await currentToken());
+            if (isLogin(request))
+                return undefined;
+            const token = await validToken();
+            request.headers.set(PEM_TOKEN_HEADER, token);
+            sent.set(request, { replay: request.clone(), token });
             return request;
         },
+        async onResponse({ request, response, schemaPath, options }) {
+            const original = sent.get(request);
+            if (response.status !== 401 || !original)
+                return undefined;
+            await response.body?.cancel();
+            // Only the first 401 for a token drops it; calls that used it too just wait for the new one.
+            if (current?.value === original.token)
+                current = undefined;
+            logger.info(`PEM: ${request.method} ${schemaPath} answered 401; logging in again and replaying once`);
+            const token = await validToken();
+            const replay = original.replay;
+            replay.headers.set(PEM_TOKEN_HEADER, token);
+            const second = await options.fetch(rememberRequest(replay, { path: schemaPath }));
+            if (second.status === 401) {
+                await second.body?.cancel();
+                throw new AuthenticationError(`PEM rejected a fresh token for ${request.method} ${schemaPath} (HTTP 401): the user may lack permission for it.`, 401);
+            }
+            return second;
+        },
     };
-    return { middleware };
+    /** Releases the token (`DELETE …/token/`); the next call logs in again. */
+    async function logout() {
+        const token = current ?? (pendingLogin ? await pendingLogin.catch(() => undefined) : undefined);
+        current = undefined;
+        if (!token)
+            return;
+        const request = new Request(tokenUrl, { method: "DELETE", headers: { [PEM_TOKEN_HEADER]: token.value } });
+        const response = await fetch(rememberRequest(request, { path: tokenPath }));
+        const body = await readJson(response);
+        // 401/404: the server no longer knows the token, which is what logging out wants.
+        if (!response.ok && response.status !== 401 && response.status !== 404) {
+            throw new ApiError({ method: "DELETE", path: tokenPath, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body });
+        }
+        logger.info("PEM: logged out; token released");
+    }
+    return { middleware, logout };
+}
+/** The token's lifetime from the login body: `expiresAt − issuedAt` when both are there, so clock skew does not matter. */
+function tokenLifetime(body) {
+    const expires = typeof body.expiresAt === "string" ? Date.parse(body.expiresAt) : NaN;
+    const issued = typeof body.issuedAt === "string" ? Date.parse(body.issuedAt) : NaN;
+    const lifetime = !Number.isNaN(expires) ? expires - (Number.isNaN(issued) ? Date.now() : issued) : DEFAULT_LIFETIME_MS;
+    return lifetime > 0 ? lifetime : DEFAULT_LIFETIME_MS;
+}
+async function readJson(response) {
+    const text = await response.text().catch(() => "");
+    try {
+        const parsed = text ? JSON.parse(text) : {};
+        return parsed && typeof parsed === "object" ? parsed : {};
+    }
+    catch {
+        return {};
+    }
 }

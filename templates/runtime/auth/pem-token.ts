@@ -1,49 +1,159 @@
 import type { Middleware } from "openapi-fetch";
-import { AuthenticationError } from "../errors.js";
+import { ApiError, AuthenticationError, UnsupportedApiVersionError } from "../errors.js";
+import type { Logger } from "../logger.js";
 import type { FetchFunction, PemAuth } from "../options.js";
+import { rememberRequest } from "../transport/request-context.js";
 
 export const PEM_TOKEN_HEADER = "X-Auth-Token";
+/** PEM's documented token lifetime, used when the login response does not say. */
+const DEFAULT_LIFETIME_MS = 20 * 60_000;
+
+export interface PemSessionSettings {
+  auth: PemAuth;
+  tokenUrl: string;
+  /** The API version the client was generated for (`v10`), checked against the server's lists. */
+  apiVersion: string;
+  refreshMarginMs: number;
+  /** The client's transport: timeouts, retries and TLS apply to logins too. */
+  fetch: FetchFunction;
+  logger: Required<Logger>;
+}
+
+interface Token {
+  value: string;
+  /** Local time (ms) after which the token is no longer used; undefined for a caller's token. */
+  expiresAt: number | undefined;
+}
 
 /**
- * PEM: logs in through the token API (`POST …/token/`, token in `X-Subject-Token`) and
- * sends the token as `X-Auth-Token`. Credentials live only in this closure.
+ * PEM's token lifecycle: one login for any number of concurrent calls, a fresh login
+ * shortly before expiry, one re-login and replay after a 401, and logout. Credentials and
+ * tokens live only in this closure.
  */
-export function pemTokenAuth(auth: PemAuth, tokenUrl: string, fetchFn: FetchFunction) {
-  let token: string | undefined = "token" in auth ? auth.token : undefined;
-  let pending: Promise<string> | undefined;
+export function createPemSession(settings: PemSessionSettings) {
+  const { auth, tokenUrl, apiVersion, refreshMarginMs, fetch, logger } = settings;
+  const tokenPath = new URL(tokenUrl).pathname;
+  let current: Token | undefined = "token" in auth ? { value: auth.token, expiresAt: undefined } : undefined;
+  let pendingLogin: Promise<Token> | undefined;
+  let unsupported: UnsupportedApiVersionError | undefined;
+  let warnedDeprecated = false;
+  /** A copy of each request, to replay it once after a 401, and the token it was sent with. */
+  const sent = new WeakMap<Request, { replay: Request; token: string }>();
 
-  async function login(): Promise<string> {
-    if (!("username" in auth)) throw new AuthenticationError("The PEM token was rejected and no username/password was given to log in again.");
-    const response = await fetchFn(
-      new Request(tokenUrl, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ username: auth.username, password: auth.password }),
-      }),
-    );
-    const issued = response.headers.get("X-Subject-Token");
-    await response.body?.cancel();
-    if (response.status !== 201 && response.status !== 200) {
-      throw new AuthenticationError(`PEM login (POST ${new URL(tokenUrl).pathname}) failed with HTTP ${response.status}.`, response.status);
+  function isUsable(token: Token | undefined): token is Token {
+    return token !== undefined && (token.expiresAt === undefined || Date.now() < token.expiresAt - refreshMarginMs);
+  }
+
+  async function login(): Promise<Token> {
+    if (!("username" in auth)) {
+      throw new AuthenticationError("PEM rejected the token, and the client has no username and password to log in again.");
     }
-    if (!issued) throw new AuthenticationError(`PEM login (POST ${new URL(tokenUrl).pathname}) returned no X-Subject-Token header.`, response.status);
-    return issued;
+    logger.debug(`PEM: logging in at POST ${tokenPath}`);
+    const request = new Request(tokenUrl, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ username: auth.username, password: auth.password }),
+    });
+    const response = await fetch(rememberRequest(request, { path: tokenPath, retrySafe: true }));
+    const issued = response.headers.get("X-Subject-Token");
+    const body = await readJson(response);
+    if (response.status === 401 || response.status === 403) {
+      throw new AuthenticationError(`PEM rejected the username or password (POST ${tokenPath} answered HTTP ${response.status}).`, response.status);
+    }
+    if (!response.ok) throw new AuthenticationError(`PEM login failed: POST ${tokenPath} answered HTTP ${response.status}.`, response.status);
+    if (!issued) throw new AuthenticationError(`PEM login answered HTTP ${response.status} without an X-Subject-Token header.`, response.status);
+    checkApiVersion(body);
+    const lifetime = tokenLifetime(body);
+    logger.info(`PEM: logged in; token valid for ${Math.round(lifetime / 1000)} s`);
+    return { value: issued, expiresAt: Date.now() + lifetime };
   }
 
-  /** The current token; concurrent callers share one login. */
-  function currentToken(): Promise<string> {
-    if (token) return Promise.resolve(token);
-    pending ??= login()
-      .then((issued) => (token = issued))
-      .finally(() => (pending = undefined));
-    return pending;
+  function checkApiVersion(body: Record<string, unknown>): void {
+    if (!/^v\d+$/.test(apiVersion)) return;
+    const normalize = (v: unknown) => String(v).replace(/^v/i, "");
+    const supported = Array.isArray(body.supported_api_versions) ? body.supported_api_versions.map(String) : [];
+    const deprecated = Array.isArray(body.deprecated_api_versions) ? body.deprecated_api_versions.map(normalize) : [];
+    if (supported.length > 0 && !supported.map(normalize).includes(normalize(apiVersion))) {
+      unsupported = new UnsupportedApiVersionError(apiVersion, supported);
+      throw unsupported;
+    }
+    if (deprecated.includes(normalize(apiVersion)) && !warnedDeprecated) {
+      warnedDeprecated = true;
+      logger.warn(`The PEM server marks API ${apiVersion} as deprecated; plan the move to a newer client version.`);
+    }
   }
+
+  /** A usable token; concurrent callers without one share a single login. */
+  async function validToken(): Promise<string> {
+    if (unsupported) throw unsupported;
+    if (isUsable(current)) return current.value;
+    pendingLogin ??= login()
+      .then((token) => (current = token))
+      .finally(() => (pendingLogin = undefined));
+    return (await pendingLogin).value;
+  }
+
+  const isLogin = (request: Request) => request.method === "POST" && request.url === tokenUrl;
 
   const middleware: Middleware = {
     async onRequest({ request }) {
-      request.headers.set(PEM_TOKEN_HEADER, await currentToken());
+      if (isLogin(request)) return undefined;
+      const token = await validToken();
+      request.headers.set(PEM_TOKEN_HEADER, token);
+      sent.set(request, { replay: request.clone(), token });
       return request;
     },
+    async onResponse({ request, response, schemaPath, options }) {
+      const original = sent.get(request);
+      if (response.status !== 401 || !original) return undefined;
+      await response.body?.cancel();
+      // Only the first 401 for a token drops it; calls that used it too just wait for the new one.
+      if (current?.value === original.token) current = undefined;
+      logger.info(`PEM: ${request.method} ${schemaPath} answered 401; logging in again and replaying once`);
+      const token = await validToken();
+      const replay = original.replay;
+      replay.headers.set(PEM_TOKEN_HEADER, token);
+      const second = await options.fetch(rememberRequest(replay, { path: schemaPath }));
+      if (second.status === 401) {
+        await second.body?.cancel();
+        throw new AuthenticationError(`PEM rejected a fresh token for ${request.method} ${schemaPath} (HTTP 401): the user may lack permission for it.`, 401);
+      }
+      return second;
+    },
   };
-  return { middleware };
+
+  /** Releases the token (`DELETE …/token/`); the next call logs in again. */
+  async function logout(): Promise<void> {
+    const token = current ?? (pendingLogin ? await pendingLogin.catch(() => undefined) : undefined);
+    current = undefined;
+    if (!token) return;
+    const request = new Request(tokenUrl, { method: "DELETE", headers: { [PEM_TOKEN_HEADER]: token.value } });
+    const response = await fetch(rememberRequest(request, { path: tokenPath }));
+    const body = await readJson(response);
+    // 401/404: the server no longer knows the token, which is what logging out wants.
+    if (!response.ok && response.status !== 401 && response.status !== 404) {
+      throw new ApiError({ method: "DELETE", path: tokenPath, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body });
+    }
+    logger.info("PEM: logged out; token released");
+  }
+
+  return { middleware, logout };
+}
+
+/** The token's lifetime from the login body: `expiresAt − issuedAt` when both are there, so clock skew does not matter. */
+function tokenLifetime(body: Record<string, unknown>): number {
+  const expires = typeof body.expiresAt === "string" ? Date.parse(body.expiresAt) : NaN;
+  const issued = typeof body.issuedAt === "string" ? Date.parse(body.issuedAt) : NaN;
+  const lifetime = !Number.isNaN(expires) ? expires - (Number.isNaN(issued) ? Date.now() : issued) : DEFAULT_LIFETIME_MS;
+  return lifetime > 0 ? lifetime : DEFAULT_LIFETIME_MS;
+}
+
+async function readJson(response: Response): Promise<Record<string, unknown>> {
+  const text = await response.text().catch(() => "");
+  try {
+    const parsed: unknown = text ? JSON.parse(text) : {};
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }

@@ -1,0 +1,93 @@
+import { ConnectionError, TimeoutError, TlsError } from "../errors.js";
+import { requestContext } from "./request-context.js";
+import { backoffDelay, isRetryStatus, mayRetry, retryAfterDelay } from "./retry-policy.js";
+/**
+ * The `fetch` under openapi-fetch: a deadline per call (retries included, combined with the
+ * caller's signal), retries with backoff for network errors and 429/502/503/504, and typed
+ * errors. The body is buffered once so that every attempt can send it again.
+ */
+export function createTransport(settings) {
+    const { fetch, timeoutMs, retry, logger } = settings;
+    return async (request) => {
+        const { path, retrySafe } = requestContext(request);
+        const method = request.method;
+        const body = request.body ? await request.arrayBuffer() : undefined;
+        const deadline = AbortSignal.timeout(timeoutMs);
+        const signal = AbortSignal.any([request.signal, deadline]);
+        const retryable = mayRetry(method, retry, retrySafe);
+        for (let attempt = 0;; attempt++) {
+            const canRetry = retryable && attempt < retry.retries;
+            let response;
+            try {
+                response = await fetch(new Request(request, { body: body ?? null, signal }));
+            }
+            catch (error) {
+                if (deadline.aborted)
+                    throw new TimeoutError(method, path, timeoutMs);
+                if (request.signal.aborted)
+                    throw request.signal.reason;
+                const tlsCode = tlsFailureCode(error);
+                if (tlsCode)
+                    throw new TlsError(method, path, tlsCode, { cause: error });
+                if (!canRetry)
+                    throw new ConnectionError(method, path, `no response (${networkReason(error)})`, { cause: error });
+                const delay = backoffDelay(attempt, retry);
+                logger.info(`${method} ${path}: no response (${networkReason(error)}); retry ${attempt + 1} of ${retry.retries} in ${delay} ms`);
+                await sleep(delay, signal, () => new TimeoutError(method, path, timeoutMs), deadline);
+                continue;
+            }
+            if (!canRetry || !isRetryStatus(response.status))
+                return response;
+            const retryAfter = retryAfterDelay(response.headers.get("Retry-After"));
+            if (retryAfter !== undefined && retryAfter > retry.maxRetryAfterMs)
+                return response;
+            const delay = retryAfter ?? backoffDelay(attempt, retry);
+            await response.body?.cancel();
+            logger.info(`${method} ${path}: HTTP ${response.status}; retry ${attempt + 1} of ${retry.retries} in ${delay} ms`);
+            await sleep(delay, signal, () => new TimeoutError(method, path, timeoutMs), deadline);
+        }
+    };
+}
+function sleep(ms, signal, onTimeout, deadline) {
+    return new Promise((resolve, reject) => {
+        const abort = () => {
+            clearTimeout(timer);
+            reject(deadline.aborted ? onTimeout() : signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal.removeEventListener("abort", abort);
+            resolve();
+        }, ms);
+        if (signal.aborted)
+            abort();
+        else
+            signal.addEventListener("abort", abort, { once: true });
+    });
+}
+const TLS_CODES = new Set([
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+    "UNABLE_TO_GET_ISSUER_CERT",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "SELF_SIGNED_CERT_IN_CHAIN",
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "CERT_HAS_EXPIRED",
+    "CERT_NOT_YET_VALID",
+    "CERT_UNTRUSTED",
+    "CERT_REJECTED",
+    "HOSTNAME_MISMATCH",
+]);
+/** The TLS error code somewhere in a fetch failure's cause chain, if it is a TLS failure. */
+function tlsFailureCode(error) {
+    for (let current = error, depth = 0; current && depth < 5; current = current.cause, depth++) {
+        const code = current.code;
+        if (typeof code === "string" && (TLS_CODES.has(code) || code.startsWith("ERR_TLS_") || code.startsWith("ERR_SSL_")))
+            return code;
+    }
+    return undefined;
+}
+function networkReason(error) {
+    const cause = error.cause;
+    if (cause && typeof cause.code === "string")
+        return cause.code;
+    return error instanceof Error ? error.message : String(error);
+}

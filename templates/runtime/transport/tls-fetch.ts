@@ -1,0 +1,56 @@
+import type { Logger } from "../logger.js";
+import type { FetchFunction, TlsOptions } from "../options.js";
+
+type Undici = typeof import("undici");
+
+/** Statuses whose responses have no body by definition. */
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/**
+ * A fetch with this client's own TLS settings (an undici Agent): a private CA, a client
+ * certificate, or — only when asked for — no verification. Nothing process-wide changes.
+ */
+export function createTlsFetch(tls: TlsOptions, logger: Required<Logger>): FetchFunction {
+  if (tls.insecure) {
+    logger.warn("TLS certificate verification is off (tls.insecure: true): anyone on the network path can read and change this client's traffic, credentials included. Pass the server's CA as tls.ca instead.");
+  }
+  let agent: Promise<{ undici: Undici; dispatcher: InstanceType<Undici["Agent"]> }> | undefined;
+  const connection = () =>
+    (agent ??= import("undici").then((undici) => ({
+      undici,
+      dispatcher: new undici.Agent({
+        connect: {
+          ...(tls.ca !== undefined ? { ca: Array.isArray(tls.ca) ? tls.ca.map(pemText) : pemText(tls.ca) } : {}),
+          ...(tls.cert !== undefined ? { cert: pemText(tls.cert) } : {}),
+          ...(tls.key !== undefined ? { key: pemText(tls.key) } : {}),
+          ...(tls.passphrase !== undefined ? { passphrase: tls.passphrase } : {}),
+          ...(tls.servername !== undefined ? { servername: tls.servername } : {}),
+          rejectUnauthorized: tls.insecure !== true,
+        },
+      }),
+    })));
+
+  return async (request) => {
+    const { undici, dispatcher } = await connection();
+    const body = request.body ? await request.arrayBuffer() : undefined;
+    const response = await undici.fetch(request.url, {
+      method: request.method,
+      headers: [...request.headers],
+      body,
+      signal: request.signal,
+      redirect: request.redirect,
+      dispatcher,
+    });
+    // openapi-fetch expects the global Response class.
+    return new Response(NULL_BODY_STATUSES.has(response.status) ? null : (response.body as ReadableStream | null), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: [...response.headers],
+    });
+  };
+}
+
+/** Certificates and keys as text: Node's TLS takes strings or Buffers, callers may hold Uint8Arrays. */
+function pemText(value: string | Uint8Array): string {
+  return typeof value === "string" ? value : new TextDecoder().decode(value);
+}

@@ -1,0 +1,196 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startFakePem } from "../support/fake-pem.js";
+import { loadGenerated, recordingLogger } from "../support/generated-client.js";
+
+/** PEM's token lifecycle, through the generated v9/v10 clients against a fake PEM on 127.0.0.1. */
+let pem: Awaited<ReturnType<typeof startFakePem>> | undefined;
+afterEach(async () => {
+  await pem?.close();
+  pem = undefined;
+});
+
+async function client(entry: "pem/v9" | "pem/v10", options: Record<string, unknown> = {}) {
+  const { createClient } = await loadGenerated(entry);
+  return createClient({ baseUrl: pem!.origin, auth: { username: pem!.username, password: pem!.password }, retry: { minDelayMs: 1, maxDelayMs: 5 }, ...options });
+}
+
+describe("login", () => {
+  it("logs in through POST /api/token/ and sends the token as X-Auth-Token", async () => {
+    pem = await startFakePem();
+    const c = await client("pem/v10");
+    expect(await c.server.list()).toEqual([{ id: 1, name: "PEM Server" }]);
+    const [login, list] = pem.requests;
+    expect(login).toMatchObject({ method: "POST", path: "/api/token/", headers: { "content-type": "application/json" } });
+    expect(JSON.parse(login!.body)).toEqual({ username: pem.username, password: pem.password });
+    expect(list!.headers["x-auth-token"]).toBe(pem.state.issued[0]);
+  });
+
+  it("derives the token URL from a /pem/api base URL, and honours an explicit tokenUrl", async () => {
+    pem = await startFakePem({ prefix: "/pem/api" });
+    const derived = await client("pem/v10", { baseUrl: `${pem.origin}/pem/api/v10` });
+    await derived.server.list();
+    expect(pem.requests[0]).toMatchObject({ method: "POST", path: "/pem/api/token/" });
+    const explicit = await client("pem/v10", { baseUrl: `${pem.origin}/pem/api/v10`, tokenUrl: `${pem.origin}/pem/api/token/` });
+    await explicit.server.list();
+    expect(pem.state.logins).toBe(2);
+  });
+
+  it("uses a caller's token without logging in", async () => {
+    pem = await startFakePem();
+    const first = await client("pem/v10");
+    await first.server.list();
+    const c = await client("pem/v10", { auth: { token: pem.state.issued[0] } });
+    await c.server.list();
+    expect(pem.state.logins).toBe(1);
+  });
+
+  it("makes exactly one login for 50 concurrent calls", async () => {
+    pem = await startFakePem();
+    const c = await client("pem/v10");
+    const results = await Promise.all(Array.from({ length: 50 }, () => c.server.list()));
+    expect(results).toHaveLength(50);
+    expect(pem.state.logins).toBe(1);
+    expect(new Set(pem.dataRequests().map((r) => r.headers["x-auth-token"]))).toEqual(new Set([pem.state.issued[0]]));
+  });
+
+  it("fails a rejected login with a typed error, once per call, never looping", async () => {
+    pem = await startFakePem();
+    const { AuthenticationError } = await loadGenerated("pem/v10");
+    const c = await client("pem/v10", { auth: { username: pem.username, password: "wrong" } });
+    for (let i = 0; i < 3; i++) {
+      const error = await c.server.list().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AuthenticationError);
+      expect(error).toMatchObject({ status: 401 });
+    }
+    expect(pem.state.logins).toBe(3);
+    expect(pem.dataRequests()).toHaveLength(0);
+  });
+});
+
+describe("token lifetime", () => {
+  it("reuses a token until shortly before expiresAt", async () => {
+    pem = await startFakePem({ lifetimeMs: 20 * 60_000 });
+    const c = await client("pem/v10");
+    for (let i = 0; i < 3; i++) await c.server.list();
+    expect(pem.state.logins).toBe(1);
+  });
+
+  it("logs in again before expiry when the token is within the refresh margin", async () => {
+    pem = await startFakePem({ lifetimeMs: 30_000 });
+    const c = await client("pem/v10", { refreshMarginMs: 60_000 });
+    await c.server.list();
+    await c.server.list();
+    expect(pem.state.logins).toBe(2);
+    const tokens = pem.dataRequests().map((r) => r.headers["x-auth-token"]);
+    expect(tokens).toEqual(pem.state.issued);
+  });
+
+  it("falls back to PEM's documented 20 minutes when the login body has no expiresAt", async () => {
+    pem = await startFakePem({ lifetimeMs: undefined });
+    const c = await client("pem/v10", { refreshMarginMs: 19 * 60_000 });
+    await c.server.list();
+    await c.server.list();
+    expect(pem.state.logins).toBe(1);
+  });
+});
+
+describe("401 handling", () => {
+  it("drops a stale token, logs in once and replays the call once, body included", async () => {
+    pem = await startFakePem();
+    const c = await client("pem/v10");
+    await c.server.list();
+    pem.revokeAll();
+    await c.server.update({ path: { server_id: "1" }, body: { asb_password: "new-secret" } });
+    expect(pem.state.logins).toBe(2);
+    const puts = pem.dataRequests().filter((r) => r.method === "PUT");
+    expect(puts).toHaveLength(2);
+    expect(puts.map((r) => JSON.parse(r.body))).toEqual([{ asb_password: "new-secret" }, { asb_password: "new-secret" }]);
+    expect(puts.map((r) => r.headers["x-auth-token"])).toEqual(pem.state.issued);
+  });
+
+  it("re-logs in once for 50 concurrent calls that all met a stale token", async () => {
+    pem = await startFakePem();
+    const c = await client("pem/v10");
+    await c.server.list();
+    pem.revokeAll();
+    await Promise.all(Array.from({ length: 50 }, () => c.server.list()));
+    expect(pem.state.logins).toBe(2);
+  });
+
+  it("turns a second 401 into an AuthenticationError: one re-login, one replay, no loop", async () => {
+    pem = await startFakePem();
+    const { AuthenticationError } = await loadGenerated("pem/v10");
+    const c = await client("pem/v10");
+    pem.state.rejectAll = true;
+    const error = await c.server.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(String(error.message)).toContain("GET /server/");
+    expect(pem.state.logins).toBe(2);
+    expect(pem.dataRequests()).toHaveLength(2);
+  });
+
+  it("also replays calls made through openapi-fetch's GET", async () => {
+    pem = await startFakePem();
+    const c = await client("pem/v10");
+    await c.server.list();
+    pem.revokeAll();
+    const { data, response } = await c.GET("/server/");
+    expect(response.status).toBe(200);
+    expect(data).toEqual([{ id: 1, name: "PEM Server" }]);
+  });
+});
+
+describe("logout", () => {
+  it("releases the token with DELETE /api/token/; the next call logs in again", async () => {
+    pem = await startFakePem();
+    const c = await client("pem/v10");
+    await c.server.list();
+    await c.logout();
+    const release = pem.requests.at(-1)!;
+    expect(release).toMatchObject({ method: "DELETE", path: "/api/token/" });
+    expect(release.headers["x-auth-token"]).toBe(pem.state.issued[0]);
+    await c.server.list();
+    expect(pem.state.logins).toBe(2);
+  });
+
+  it("happens at the end of an `await using` scope", async () => {
+    pem = await startFakePem();
+    {
+      await using c = await client("pem/v10");
+      await c.server.list();
+    }
+    expect(pem.requests.at(-1)).toMatchObject({ method: "DELETE", path: "/api/token/" });
+  });
+
+  it("does nothing without a token", async () => {
+    pem = await startFakePem();
+    const c = await client("pem/v10");
+    await c.logout();
+    expect(pem.requests).toHaveLength(0);
+  });
+});
+
+describe("API version awareness", () => {
+  it("warns once when the server marks the client's version as deprecated", async () => {
+    pem = await startFakePem({ deprecatedVersions: ["v9"], lifetimeMs: 30_000 });
+    const { lines, logger } = recordingLogger();
+    const c = await client("pem/v9", { logger, refreshMarginMs: 60_000 });
+    await c.agent.list().catch(() => undefined);
+    await c.agent.list().catch(() => undefined);
+    expect(pem.state.logins).toBe(2);
+    expect(lines.filter((l) => l.level === "warn")).toEqual([{ level: "warn", message: expect.stringContaining("API v9 as deprecated") }]);
+  });
+
+  it("fails with a typed error naming the supported versions when the server does not support the client's", async () => {
+    pem = await startFakePem({ supportedVersions: ["v10", "v11"] });
+    const { UnsupportedApiVersionError } = await loadGenerated("pem/v9");
+    const c = await client("pem/v9");
+    const error = await c.agent.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsupportedApiVersionError);
+    expect(error).toMatchObject({ version: "v9", supportedVersions: ["v10", "v11"] });
+    expect(String(error.message)).toContain("v10, v11");
+    await expect(c.agent.list()).rejects.toBeInstanceOf(UnsupportedApiVersionError);
+    expect(pem.state.logins).toBe(1);
+    expect(pem.dataRequests()).toHaveLength(0);
+  });
+});
