@@ -1,0 +1,24 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { GENERATED_DIR, ROOT, projectTempDir } from "../support/paths.js";
+import { typeCheck } from "../support/typecheck.js";
+
+/** The README's TypeScript programs (blocks that start with an import) type-check against generated/. */
+const readme = await readFile(path.join(ROOT, "README.md"), "utf8");
+const programs = [...readme.matchAll(/```ts\n(import [\s\S]*?)```/g)].map((m) => m[1]!);
+
+describe("README examples", () => {
+  it("exist for PEM and PMM", () => {
+    expect(programs.some((p) => p.includes("pem-pmm-client/pem/"))).toBe(true);
+    expect(programs.some((p) => p.includes("pmm-client/pmm/"))).toBe(true);
+  });
+
+  it.each(programs.map((p, i) => [i, p] as const))("program %i type-checks strictly", async (index, program) => {
+    const dir = await projectTempDir("readme");
+    const file = path.join(dir, `example-${index}.ts`);
+    const source = program.replace(/"pem-pmm-client\/([^"]+)"/g, (_m, entry: string) => JSON.stringify(`${path.relative(dir, GENERATED_DIR)}/${entry}/index.js`));
+    await writeFile(file, `${source}\nexport {};\n`);
+    expect(typeCheck([file], { types: ["node"], typeRoots: [path.join(ROOT, "node_modules/@types")], noUnusedLocals: false })).toEqual([]);
+  });
+});
