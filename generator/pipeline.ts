@@ -1,5 +1,6 @@
 import path from "node:path";
 import { toOpenApi3 } from "./convert/to-openapi3.js";
+import { apiDocs } from "./diff/api-docs.js";
 import { emitClientModule } from "./emit/client-module.js";
 import { packageManifest, type PackageInfo } from "./emit/package-manifest.js";
 import { emitRuntimeFiles } from "./emit/runtime-files.js";
@@ -52,6 +53,7 @@ export interface PackageOptions {
 export async function generatePackage(options: PackageOptions): Promise<{ files: FileTree; versions: VersionResult[] }> {
   const entries = await discoverSpecs(options.specsDir);
   const configs = new Map<string, ApiConfig>();
+  const models = new Map<string, ApiModel[]>();
   const files: FileTree = new Map();
   const versions: VersionResult[] = [];
   for (const entry of entries) {
@@ -61,9 +63,15 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
     const model = await loadModel(entry.file, configs.get(entry.api)!, entry.version);
     const tree = await emitVersion(entry.file, model, "../../runtime/index.js", origin);
     for (const [name, content] of tree) files.set(`${entry.api}/${entry.version}/${name}`, content);
+    models.set(entry.api, [...(models.get(entry.api) ?? []), model]);
     const result = { api: entry.api, version: entry.version, operations: model.operations.length, milliseconds: performance.now() - started };
     versions.push(result);
     options.onVersion?.(result);
+  }
+  for (const [api, versionModels] of models) {
+    const docs = apiDocs(api, versionModels);
+    files.set(`${api}/CHANGELOG.md`, docs.changelog);
+    files.set(`${api}/COMPATIBILITY.md`, docs.compatibility);
   }
   for (const [name, content] of emitRuntimeFiles(options.templatesDir)) files.set(`runtime/${name}`, content);
   files.set("package.json", packageManifest(options.info, entries));

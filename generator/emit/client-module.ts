@@ -14,12 +14,8 @@ import {
 } from "ts-morph";
 import type { ApiModel, MediaModel, OperationModel } from "../normalize/build-model.js";
 import { pascalCase } from "../normalize/identifiers.js";
+import { RUNTIME_ERRORS, namespaceTypeName } from "../normalize/public-names.js";
 import { operationDoc } from "./tsdoc.js";
-
-/** Error classes of the runtime, re-exported by every version entry. */
-const RUNTIME_ERRORS = ["ApiError", "AuthenticationError", "ConnectionError", "TimeoutError", "TlsError", "UnsupportedApiVersionError"];
-/** Exports of every version entry that a namespace's type name must not shadow. */
-const TOP_LEVEL_NAMES = new Set(["Client", "ClientOptions", "CallOptions", "createClient", "paths", "components", "operations", ...RUNTIME_ERRORS]);
 
 export interface ClientModuleFiles {
   "index.js": string;
@@ -118,11 +114,6 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
       docs: [`Creates a client for ${model.api.toUpperCase()} API ${model.version}.`],
     },
   ];
-}
-
-function namespaceTypeName(namespace: string): string {
-  const name = pascalCase(namespace);
-  return TOP_LEVEL_NAMES.has(name) ? `${name}Api` : name;
 }
 
 function namespaceDeclaration(typeName: string, operations: OperationModel[]): ModuleDeclarationStructure {

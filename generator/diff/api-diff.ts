@@ -1,0 +1,173 @@
+import type { OpenAPIV3 } from "openapi-types";
+import type { ApiModel, OperationModel } from "../normalize/build-model.js";
+import { resolveRef } from "../normalize/resolve-ref.js";
+import { diffSchemas, type Documents, type SchemaDiff } from "./schema-diff.js";
+
+type Parameter = OpenAPIV3.ParameterObject;
+
+/** One operation of one version, with the names the generated client gives it. */
+export interface OperationRef {
+  /** Method + path with parameter names blanked: `GET /server/{}`. Matches across renames. */
+  key: string;
+  model: OperationModel;
+  raw: OpenAPIV3.OperationObject;
+  parameters: Parameter[];
+}
+
+export interface ParameterDiff {
+  old: Parameter;
+  new: Parameter;
+  requiredChanged?: { from: boolean; to: boolean };
+  schema?: SchemaDiff;
+}
+
+export interface RequestBodyDiff {
+  added?: { required: boolean };
+  removed?: boolean;
+  requiredChanged?: { from: boolean; to: boolean };
+  contentTypesAdded: string[];
+  contentTypesRemoved: string[];
+  schema?: SchemaDiff;
+}
+
+export interface ResponseDiff {
+  status: string;
+  contentTypesAdded: string[];
+  contentTypesRemoved: string[];
+  schema?: SchemaDiff;
+}
+
+export interface OperationDiff {
+  key: string;
+  old: OperationRef;
+  new: OperationRef;
+  pathParameterRenames: { from: string; to: string }[];
+  parametersAdded: Parameter[];
+  parametersRemoved: Parameter[];
+  parametersMoved: { name: string; from: string; to: string }[];
+  parametersModified: ParameterDiff[];
+  requestBody?: RequestBodyDiff;
+  responsesAdded: string[];
+  responsesRemoved: string[];
+  responsesModified: ResponseDiff[];
+  deprecated?: { from: boolean; to: boolean };
+}
+
+/** Everything that differs between two versions of an API, before any judgement. */
+export interface ApiDiff {
+  old: ApiModel;
+  new: ApiModel;
+  added: OperationRef[];
+  removed: OperationRef[];
+  /** Every operation present in both versions, changed or not. */
+  matched: OperationDiff[];
+}
+
+export function operationKey(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, "{}")}`;
+}
+
+export function diffApis(before: ApiModel, after: ApiModel): ApiDiff {
+  const documents: Documents = { old: before.document, new: after.document };
+  const oldOps = operationRefs(before);
+  const newOps = operationRefs(after);
+  const added = [...newOps.values()].filter((op) => !oldOps.has(op.key));
+  const removed = [...oldOps.values()].filter((op) => !newOps.has(op.key));
+  const matched = [...newOps.values()].filter((op) => oldOps.has(op.key)).map((op) => diffOperation(documents, oldOps.get(op.key)!, op));
+  return { old: before, new: after, added, removed, matched };
+}
+
+function operationRefs(model: ApiModel): Map<string, OperationRef> {
+  const refs = new Map<string, OperationRef>();
+  for (const operation of model.operations) {
+    const item = model.document.paths[operation.path]!;
+    const raw = item[operation.method as OpenAPIV3.HttpMethods]!;
+    const parameters = [...(item.parameters ?? []), ...(raw.parameters ?? [])]
+      .map((p) => resolveRef<Parameter>(model.document, p))
+      .filter((p): p is Parameter => p !== undefined);
+    // Operation-level parameters override path-level ones of the same name and location.
+    const unique = new Map(parameters.map((p) => [`${p.in}:${p.name}`, p]));
+    const key = operationKey(operation.method, operation.path);
+    refs.set(key, { key, model: operation, raw, parameters: [...unique.values()] });
+  }
+  return refs;
+}
+
+function diffOperation(documents: Documents, before: OperationRef, after: OperationRef): OperationDiff {
+  const templateNames = (path: string) => [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!);
+  const [oldNames, newNames] = [templateNames(before.model.path), templateNames(after.model.path)];
+  const pathParameterRenames = oldNames.flatMap((from, i) => (from !== newNames[i] ? [{ from, to: newNames[i]! }] : []));
+  const renamed = new Map(pathParameterRenames.map((r) => [r.from, r.to]));
+  // Path parameters are matched by position, so a rename is not an add plus a remove.
+  const identity = (p: Parameter, renames?: Map<string, string>) => `${p.in}:${p.in === "path" ? (renames?.get(p.name) ?? p.name) : p.name}`;
+  const oldParams = new Map(before.parameters.map((p) => [identity(p, renamed), p]));
+  const newParams = new Map(after.parameters.map((p) => [identity(p), p]));
+  let parametersAdded = [...newParams].filter(([k]) => !oldParams.has(k)).map(([, p]) => p);
+  let parametersRemoved = [...oldParams].filter(([k]) => !newParams.has(k)).map(([, p]) => p);
+  const parametersMoved = parametersRemoved.flatMap((old) => {
+    const moved = parametersAdded.find((p) => p.name === old.name);
+    return moved ? [{ name: old.name, from: old.in, to: moved.in }] : [];
+  });
+  const movedNames = new Set(parametersMoved.map((m) => m.name));
+  parametersAdded = parametersAdded.filter((p) => !movedNames.has(p.name));
+  parametersRemoved = parametersRemoved.filter((p) => !movedNames.has(p.name));
+  const parametersModified = [...newParams].flatMap(([k, p]): ParameterDiff[] => {
+    const old = oldParams.get(k);
+    if (!old) return [];
+    const diff: ParameterDiff = { old, new: p };
+    const [was, is] = [old.required === true, p.required === true];
+    if (was !== is) diff.requiredChanged = { from: was, to: is };
+    const schema = diffSchemas(documents, old.schema, p.schema);
+    if (schema) diff.schema = schema;
+    return diff.requiredChanged || diff.schema ? [diff] : [];
+  });
+
+  const [oldResponses, newResponses] = [before.raw.responses ?? {}, after.raw.responses ?? {}];
+  const responsesModified = Object.keys(newResponses)
+    .filter((status) => status in oldResponses)
+    .flatMap((status): ResponseDiff[] => {
+      const diff = diffContent(documents, resolveRef<OpenAPIV3.ResponseObject>(documents.old, oldResponses[status])?.content, resolveRef<OpenAPIV3.ResponseObject>(documents.new, newResponses[status])?.content);
+      return diff ? [{ status, ...diff }] : [];
+    });
+
+  const result: OperationDiff = {
+    key: after.key,
+    old: before,
+    new: after,
+    pathParameterRenames,
+    parametersAdded,
+    parametersRemoved,
+    parametersMoved,
+    parametersModified,
+    responsesAdded: Object.keys(newResponses).filter((s) => !(s in oldResponses)),
+    responsesRemoved: Object.keys(oldResponses).filter((s) => !(s in newResponses)),
+    responsesModified,
+  };
+  const requestBody = diffRequestBody(documents, before.raw.requestBody, after.raw.requestBody);
+  if (requestBody) result.requestBody = requestBody;
+  const [wasDeprecated, isDeprecated] = [before.raw.deprecated === true, after.raw.deprecated === true];
+  if (wasDeprecated !== isDeprecated) result.deprecated = { from: wasDeprecated, to: isDeprecated };
+  return result;
+}
+
+function diffRequestBody(documents: Documents, oldRef: unknown, newRef: unknown): RequestBodyDiff | undefined {
+  const before = resolveRef<OpenAPIV3.RequestBodyObject>(documents.old, oldRef);
+  const after = resolveRef<OpenAPIV3.RequestBodyObject>(documents.new, newRef);
+  if (!before && !after) return undefined;
+  if (!before) return { added: { required: after!.required === true }, contentTypesAdded: [], contentTypesRemoved: [] };
+  if (!after) return { removed: true, contentTypesAdded: [], contentTypesRemoved: [] };
+  const content = diffContent(documents, before.content, after.content);
+  const [was, is] = [before.required === true, after.required === true];
+  if (!content && was === is) return undefined;
+  return { ...(content ?? { contentTypesAdded: [], contentTypesRemoved: [] }), ...(was !== is ? { requiredChanged: { from: was, to: is } } : {}) };
+}
+
+/** Content types added and removed, and the schema change of the first media type both versions share. */
+function diffContent(documents: Documents, before: Record<string, OpenAPIV3.MediaTypeObject> = {}, after: Record<string, OpenAPIV3.MediaTypeObject> = {}) {
+  const contentTypesAdded = Object.keys(after).filter((t) => !(t in before));
+  const contentTypesRemoved = Object.keys(before).filter((t) => !(t in after));
+  const shared = Object.keys(after).find((t) => t in before);
+  const schema = shared ? diffSchemas(documents, before[shared]!.schema, after[shared]!.schema) : undefined;
+  if (!schema && contentTypesAdded.length === 0 && contentTypesRemoved.length === 0) return undefined;
+  return { contentTypesAdded, contentTypesRemoved, ...(schema ? { schema } : {}) };
+}

@@ -1,0 +1,45 @@
+import type { Check } from "../change.js";
+import { authChanged } from "./auth-changed.js";
+import { basePathChanged } from "./base-path-changed.js";
+import { enumChanged } from "./enum-changed.js";
+import { methodRenamed } from "./method-renamed.js";
+import { nullableChanged } from "./nullable-changed.js";
+import { operationAdded } from "./operation-added.js";
+import { operationDeprecated } from "./operation-deprecated.js";
+import { operationRemoved } from "./operation-removed.js";
+import { parameterAdded } from "./parameter-added.js";
+import { parameterMoved } from "./parameter-moved.js";
+import { parameterRemoved } from "./parameter-removed.js";
+import { parameterRequiredChanged } from "./parameter-required-changed.js";
+import { pathParameterRenamed } from "./path-parameter-renamed.js";
+import { propertyAdded } from "./property-added.js";
+import { propertyRemoved } from "./property-removed.js";
+import { propertyRequiredChanged } from "./property-required-changed.js";
+import { requestBodyChanged } from "./request-body-changed.js";
+import { responseContentTypeChanged } from "./response-content-type-changed.js";
+import { responseStatusChanged } from "./response-status-changed.js";
+import { typeChanged } from "./type-changed.js";
+
+/** Every check, API-wide ones first. */
+export const CHECKS: readonly Check[] = [
+  authChanged,
+  basePathChanged,
+  operationRemoved,
+  operationAdded,
+  operationDeprecated,
+  methodRenamed,
+  pathParameterRenamed,
+  parameterAdded,
+  parameterRemoved,
+  parameterMoved,
+  parameterRequiredChanged,
+  requestBodyChanged,
+  responseStatusChanged,
+  responseContentTypeChanged,
+  propertyAdded,
+  propertyRemoved,
+  propertyRequiredChanged,
+  typeChanged,
+  enumChanged,
+  nullableChanged,
+];

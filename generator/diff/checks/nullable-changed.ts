@@ -1,0 +1,13 @@
+import { operationChange, type Check } from "../change.js";
+import { schemaSites } from "../schema-sites.js";
+
+export const nullableChanged: Check = {
+  id: "nullable-changed",
+  run: (diff) =>
+    [...schemaSites(diff)].flatMap((site) => {
+      const change = site.diff.nullable;
+      if (!change) return [];
+      const breaking = site.direction === "response" ? change.to : !change.to;
+      return [operationChange("nullable-changed", breaking ? "breaking" : "info", site.operation, `${site.location} ${change.to ? "may now be null" : "can no longer be null"}`, site.kinds)];
+    }),
+};

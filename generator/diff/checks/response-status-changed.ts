@@ -1,0 +1,27 @@
+import { operationChange, type Change, type Check } from "../change.js";
+
+const isSuccess = (status: string) => /^2/.test(status);
+
+export const responseStatusChanged: Check = {
+  id: "response-status-changed",
+  run: (diff) =>
+    diff.matched.flatMap((op) => {
+      const changes: Change[] = [];
+      const operation = op.new.model;
+      for (const status of op.responsesRemoved) {
+        changes.push(
+          isSuccess(status)
+            ? operationChange("response-status-changed", "breaking", operation, `success status ${status} removed`, ["Response"])
+            : operationChange("response-status-changed", "info", operation, `error status ${status} no longer documented`, ["Error"]),
+        );
+      }
+      for (const status of op.responsesAdded) {
+        changes.push(
+          isSuccess(status)
+            ? operationChange("response-status-changed", "warning", operation, `success status ${status} added: the response type widens`, ["Response"])
+            : operationChange("response-status-changed", "info", operation, `error status ${status} documented`, ["Error"]),
+        );
+      }
+      return changes;
+    }),
+};

@@ -1,0 +1,19 @@
+import type { Comparison } from "../compare.js";
+import type { Level } from "../change.js";
+
+export function title(comparison: Comparison): string {
+  const { old: before, new: after } = comparison;
+  return before.api === after.api ? `${before.api} ${before.version} → ${after.version}` : `${before.api} ${before.version} → ${after.api} ${after.version}`;
+}
+
+export function summaryLine(comparison: Comparison): string {
+  const s = comparison.summary;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${s.added} operations added, ${s.removed} removed, ${s.changed} changed; ${plural(s.breaking, "breaking change")}, ${plural(s.warning, "warning")}, ${s.info} info`;
+}
+
+export const LEVEL_HEADINGS: Record<Level, string> = {
+  breaking: "Breaking changes",
+  warning: "Warnings",
+  info: "Additions and other changes",
+};

@@ -1,0 +1,22 @@
+import { LEVELS } from "../change.js";
+import type { Comparison } from "../compare.js";
+import { LEVEL_HEADINGS, summaryLine, title } from "./labels.js";
+
+/** A Markdown section: summary, then a table per level, breaking changes first. */
+export function formatMarkdown(comparison: Comparison, headingLevel = 1): string {
+  const hashes = "#".repeat(headingLevel);
+  const parts = [`${hashes} ${title(comparison)}`, "", `${summaryLine(comparison)}.`];
+  for (const level of LEVELS) {
+    const changes = comparison.changes.filter((c) => c.level === level);
+    if (changes.length === 0) continue;
+    parts.push("", `${hashes}# ${LEVEL_HEADINGS[level]} (${changes.length})`, "", "| Operation | Change | TypeScript |", "|---|---|---|");
+    for (const change of changes) {
+      parts.push(`| ${cell(change.operation ? `\`${change.operation}\`` : "API")} | ${cell(change.message)} | ${cell(change.typescript.map((t) => `\`${t}\``).join(", "))} |`);
+    }
+  }
+  return `${parts.join("\n")}\n`;
+}
+
+export function cell(text: string): string {
+  return text.replaceAll("|", "\\|").replaceAll("\n", " ");
+}

@@ -1,0 +1,18 @@
+import { LEVELS } from "../change.js";
+import type { Comparison } from "../compare.js";
+import { LEVEL_HEADINGS, summaryLine, title } from "./labels.js";
+
+/** For a terminal: one block per level, one line per change with its TypeScript view below. */
+export function formatText(comparison: Comparison): string {
+  const lines = [`${title(comparison)}: ${summaryLine(comparison)}`];
+  for (const level of LEVELS) {
+    const changes = comparison.changes.filter((c) => c.level === level);
+    if (changes.length === 0) continue;
+    lines.push("", `${LEVEL_HEADINGS[level]} (${changes.length})`);
+    for (const change of changes) {
+      lines.push(`  ${change.operation ? `${change.operation}: ` : ""}${change.message}`);
+      if (change.typescript.length > 0) lines.push(`      TypeScript: ${change.typescript.join(", ")}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,122 @@
+import type { OpenAPIV3 } from "openapi-types";
+import { resolveRef } from "../normalize/resolve-ref.js";
+
+type Schema = OpenAPIV3.SchemaObject;
+
+/** How one schema differs between two versions; absent fields mean "unchanged". */
+export interface SchemaDiff {
+  type?: { from: string; to: string };
+  format?: { from: string; to: string };
+  nullable?: { from: boolean; to: boolean };
+  enumAdded?: string[];
+  enumRemoved?: string[];
+  propertiesAdded?: { name: string; required: boolean }[];
+  propertiesRemoved?: { name: string; required: boolean }[];
+  /** Properties present in both versions that became required, or stopped being required. */
+  becameRequired?: string[];
+  becameOptional?: string[];
+  properties?: Record<string, SchemaDiff>;
+  items?: SchemaDiff;
+  additionalProperties?: SchemaDiff;
+}
+
+export interface Documents {
+  old: unknown;
+  new: unknown;
+}
+
+/**
+ * Compares two schemas, following `$ref`s and merging `allOf`. A pair of schemas already
+ * being compared higher up (a recursive schema) counts as unchanged, so recursion ends.
+ */
+export function diffSchemas(documents: Documents, oldNode: unknown, newNode: unknown, inProgress = new Map<object, Set<object>>()): SchemaDiff | undefined {
+  const before = flatten(documents.old, oldNode);
+  const after = flatten(documents.new, newNode);
+  if (!before || !after) return undefined;
+  const seen = inProgress.get(before.identity) ?? new Set<object>();
+  if (seen.has(after.identity)) return undefined;
+  seen.add(after.identity);
+  inProgress.set(before.identity, seen);
+  try {
+    return compare(documents, before.schema, after.schema, inProgress);
+  } finally {
+    seen.delete(after.identity);
+  }
+}
+
+function compare(documents: Documents, before: Schema, after: Schema, inProgress: Map<object, Set<object>>): SchemaDiff | undefined {
+  const diff: SchemaDiff = {};
+  const [typeBefore, typeAfter] = [typeOf(before), typeOf(after)];
+  if (typeBefore !== typeAfter && typeBefore && typeAfter) diff.type = { from: typeBefore, to: typeAfter };
+  if ((before.format ?? "") !== (after.format ?? "")) diff.format = { from: before.format ?? "", to: after.format ?? "" };
+  const [nullBefore, nullAfter] = [isNullable(before), isNullable(after)];
+  if (nullBefore !== nullAfter) diff.nullable = { from: nullBefore, to: nullAfter };
+  if (before.enum || after.enum) {
+    const [a, b] = [new Set((before.enum ?? []).map(String)), new Set((after.enum ?? []).map(String))];
+    // A schema that gains or loses its enum altogether widens or narrows to "any value".
+    if (before.enum && after.enum) {
+      setIf(diff, "enumAdded", [...b].filter((v) => !a.has(v)));
+      setIf(diff, "enumRemoved", [...a].filter((v) => !b.has(v)));
+    } else if (after.enum) {
+      setIf(diff, "enumRemoved", ["(any value)"]);
+    } else {
+      setIf(diff, "enumAdded", ["(any value)"]);
+    }
+  }
+  const [propsBefore, propsAfter] = [before.properties ?? {}, after.properties ?? {}];
+  const [reqBefore, reqAfter] = [new Set(before.required ?? []), new Set(after.required ?? [])];
+  setIf(diff, "propertiesAdded", Object.keys(propsAfter).filter((n) => !(n in propsBefore)).map((name) => ({ name, required: reqAfter.has(name) })));
+  setIf(diff, "propertiesRemoved", Object.keys(propsBefore).filter((n) => !(n in propsAfter)).map((name) => ({ name, required: reqBefore.has(name) })));
+  const shared = Object.keys(propsBefore).filter((n) => n in propsAfter);
+  setIf(diff, "becameRequired", shared.filter((n) => !reqBefore.has(n) && reqAfter.has(n)));
+  setIf(diff, "becameOptional", shared.filter((n) => reqBefore.has(n) && !reqAfter.has(n)));
+  const properties: Record<string, SchemaDiff> = {};
+  for (const name of shared) {
+    const child = diffSchemas(documents, propsBefore[name], propsAfter[name], inProgress);
+    if (child) properties[name] = child;
+  }
+  if (Object.keys(properties).length > 0) diff.properties = properties;
+  const items = diffSchemas(documents, (before as OpenAPIV3.ArraySchemaObject).items, (after as OpenAPIV3.ArraySchemaObject).items, inProgress);
+  if (items) diff.items = items;
+  const extra = diffSchemas(documents, objectOrUndefined(before.additionalProperties), objectOrUndefined(after.additionalProperties), inProgress);
+  if (extra) diff.additionalProperties = extra;
+  return Object.keys(diff).length > 0 ? diff : undefined;
+}
+
+function setIf<K extends keyof SchemaDiff>(diff: SchemaDiff, key: K, values: SchemaDiff[K] & unknown[]): void {
+  if (values.length > 0) diff[key] = values;
+}
+
+/** Resolves `$ref`s and merges `allOf` parts into one schema; `identity` is the object to track recursion by. */
+function flatten(document: unknown, node: unknown): { schema: Schema; identity: object } | undefined {
+  const resolved = resolveRef<Schema>(document, node);
+  if (!resolved || typeof resolved !== "object") return undefined;
+  if (!resolved.allOf) return { schema: resolved, identity: resolved };
+  const merged: Schema = { ...resolved, properties: { ...resolved.properties }, required: [...(resolved.required ?? [])] };
+  delete merged.allOf;
+  for (const part of resolved.allOf) {
+    const flat = flatten(document, part)?.schema;
+    if (!flat) continue;
+    Object.assign(merged.properties!, flat.properties);
+    merged.required!.push(...(flat.required ?? []));
+    merged.type ??= flat.type;
+  }
+  return { schema: merged, identity: resolved };
+}
+
+function typeOf(schema: Schema): string {
+  const type = (schema as { type?: string | string[] }).type;
+  if (Array.isArray(type)) return type.filter((t) => t !== "null").sort().join("|");
+  if (type) return type;
+  if (schema.properties) return "object";
+  return "";
+}
+
+function isNullable(schema: Schema): boolean {
+  const type = (schema as { type?: string | string[] }).type;
+  return schema.nullable === true || (Array.isArray(type) && type.includes("null"));
+}
+
+function objectOrUndefined(value: unknown): object | undefined {
+  return value && typeof value === "object" ? value : undefined;
+}

@@ -1,0 +1,115 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { compareVersions } from "../../generator/diff/compare.js";
+import { readApiConfig } from "../../generator/load/api-config.js";
+import { readDocument } from "../../generator/load/read-document.js";
+import { loadModel } from "../../generator/pipeline.js";
+import { GENERATED_DIR, REFERENCE_DIR, SPECS_DIR, hasReference, projectTempDir } from "../support/paths.js";
+import { runCli } from "../support/run-cli.js";
+
+/** Operation keys of a raw document, compared directly: method + path with parameter names blanked. */
+async function directKeys(file: string): Promise<Set<string>> {
+  const { document } = await readDocument(file);
+  const keys = new Set<string>();
+  for (const [p, item] of Object.entries(document.paths as Record<string, Record<string, unknown>>)) {
+    for (const method of Object.keys(item).filter((m) => ["get", "put", "post", "delete", "patch", "head", "options"].includes(m))) keys.add(`${method.toUpperCase()} ${p.replace(/\{[^}]*\}/g, "{}")}`);
+  }
+  return keys;
+}
+
+async function compareFiles(api: string, oldFile: string, newFile: string) {
+  const config = await readApiConfig(path.join(SPECS_DIR, api));
+  return compareVersions(await loadModel(oldFile, config, "old"), await loadModel(newFile, config, "new"));
+}
+
+describe.skipIf(!hasReference)("real API versions", () => {
+  it.each([
+    ["pem", "pem/pem-v9.swagger.json", "pem/pem-v10.swagger.json"],
+    ["pmm", "pmm/pmm-2.44.swagger.json", "pmm/pmm-3.1.swagger.json"],
+    ["pmm", "pmm/pmm-3.1.swagger.json", "pmm/pmm-3.8.swagger.json"],
+  ])("%s %s → %s: operation counts equal a direct comparison of the documents", async (api, oldFile, newFile) => {
+    const [before, after] = [path.join(REFERENCE_DIR, oldFile), path.join(REFERENCE_DIR, newFile)];
+    const comparison = await compareFiles(api, before, after);
+    const [oldKeys, newKeys] = [await directKeys(before), await directKeys(after)];
+    expect(comparison.summary.added).toBe([...newKeys].filter((k) => !oldKeys.has(k)).length);
+    expect(comparison.summary.removed).toBe([...oldKeys].filter((k) => !newKeys.has(k)).length);
+    expect(comparison.summary.changed + comparison.summary.unchanged).toBe([...newKeys].filter((k) => oldKeys.has(k)).length);
+  });
+
+  it("PEM v9 → v10 adds the five Agent Job operations and removes nothing", async () => {
+    const comparison = await compareFiles("pem", path.join(REFERENCE_DIR, "pem/pem-v9.swagger.json"), path.join(REFERENCE_DIR, "pem/pem-v10.swagger.json"));
+    expect(comparison.summary).toMatchObject({ added: 5, removed: 0, breaking: 0 });
+    expect(comparison.changes.filter((c) => c.check === "operation-added").map((c) => c.operation).every((o) => o?.includes("/agent/job/"))).toBe(true);
+  });
+
+  it("PMM 2.44 → 3.1: the RPC-style API was rewritten, so most operations are removed and added", async () => {
+    const comparison = await compareFiles("pmm", path.join(REFERENCE_DIR, "pmm/pmm-2.44.swagger.json"), path.join(REFERENCE_DIR, "pmm/pmm-3.1.swagger.json"));
+    expect(comparison.summary.removed).toBeGreaterThan(100);
+    expect(comparison.summary.added).toBeGreaterThan(80);
+    expect(comparison.changes.find((c) => c.operation === "POST /v1/inventory/Nodes/List")).toMatchObject({ level: "breaking", check: "operation-removed", typescript: expect.arrayContaining(["nodes.listNodes()"]) });
+  });
+});
+
+describe("npm run diff", () => {
+  it("compares two shipped versions as Markdown", async () => {
+    const result = await runCli("diff", ["pem", "v9", "v10", "--format", "md"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^# pem v9 → v10\n\n5 operations added, 0 removed, 0 changed; 0 breaking changes/);
+    expect(result.stdout).toContain("| `GET /agent/job/{agent_id}` | operation added | `agent.getJob()`");
+  });
+
+  it("compares two spec files as JSON, writes --out, and --fail-on breaking exits 1", async () => {
+    const out = path.join(await projectTempDir("diff"), "report.json");
+    const result = await runCli("diff", [path.join(SPECS_DIR, "pmm/v2.yaml"), path.join(SPECS_DIR, "pmm/v3.yaml"), "--out", out, "--fail-on", "breaking"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/--fail-on breaking: \d+ changes at that level or worse/);
+    const report = JSON.parse(await readFile(out, "utf8"));
+    expect(report.summary.removed).toBe(123 - report.summary.changed - report.summary.unchanged);
+    expect(report.changes[0].level).toBe("breaking");
+  });
+
+  it("--fail-on warning passes when there are only additions", async () => {
+    const result = await runCli("diff", ["pem", "v9", "v10", "--format", "json", "--fail-on", "warning"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).summary).toMatchObject({ added: 5, breaking: 0, warning: 0 });
+  });
+
+  it.each([
+    [["pem", "v9"], /give an API and two versions/],
+    [["pem", "v9", "v99"], /pem has no version "v99". Shipped: token, v9, v10/],
+    [["pem", "v9", "v10", "--format", "html"], /--format must be text, md or json/],
+    [["pem", "v9", "v10", "--fail-on", "info"], /--fail-on must be breaking or warning/],
+  ])("usage errors exit 2: %j", async (args, message) => {
+    const result = await runCli("diff", args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it("bad spec files exit 1 with the file named", async () => {
+    const result = await runCli("diff", [path.join(import.meta.dirname, "../fixtures/invalid-spec.yaml"), path.join(SPECS_DIR, "pmm/v3.yaml")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/invalid-spec\.yaml at \/paths/);
+  });
+});
+
+describe("generated CHANGELOG.md and COMPATIBILITY.md", () => {
+  it("describe PEM v9 → v10 and every operation × version", async () => {
+    const changelog = await readFile(path.join(GENERATED_DIR, "pem/CHANGELOG.md"), "utf8");
+    expect(changelog).toContain("## pem v9 → v10");
+    const compatibility = await readFile(path.join(GENERATED_DIR, "pem/COMPATIBILITY.md"), "utf8");
+    expect(compatibility).toContain("| `GET /agent/job/{agent_id}` | `agent.getJob()` | — | added |");
+    expect(compatibility).toContain("| `GET /server/` | `server.list()` | ✓ | ✓ |");
+    const rows = compatibility.split("\n").filter((l) => l.startsWith("| `"));
+    expect(rows).toHaveLength(92);
+  });
+
+  it("list breaking changes first in the PMM changelog", async () => {
+    const changelog = await readFile(path.join(GENERATED_DIR, "pmm/CHANGELOG.md"), "utf8");
+    const breaking = changelog.indexOf("### Breaking changes");
+    expect(breaking).toBeGreaterThan(0);
+    expect(breaking).toBeLessThan(changelog.indexOf("### Additions and other changes"));
+    const compatibility = await readFile(path.join(GENERATED_DIR, "pmm/COMPATIBILITY.md"), "utf8");
+    expect(compatibility).toContain("| `POST /v1/inventory/Nodes/List` | `nodes.listNodes()` | ✓ | removed |");
+  });
+});
