@@ -2,6 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GENERATED_DIR, ROOT, projectTempDir } from "../support/paths.js";
+import { runCli } from "../support/run-cli.js";
 import { typeCheck } from "../support/typecheck.js";
 
 /** The README's TypeScript programs (blocks that start with an import) type-check against generated/. */
@@ -20,5 +21,14 @@ describe("README examples", () => {
     const source = program.replace(/"pem-pmm-client\/([^"]+)"/g, (_m, entry: string) => JSON.stringify(`${path.relative(dir, GENERATED_DIR)}/${entry}/index.js`));
     await writeFile(file, `${source}\nexport {};\n`);
     expect(typeCheck([file], { types: ["node"], typeRoots: [path.join(ROOT, "node_modules/@types")], noUnusedLocals: false })).toEqual([]);
+  });
+});
+
+describe("README diff example", () => {
+  it("is the real output of npm run diff -- pem v9 v10", async () => {
+    const shown = /The real PEM v9 → v10 comparison:\n\n```text\n([\s\S]*?)```/.exec(readme)?.[1];
+    const result = await runCli("diff", ["pem", "v9", "v10", "--format", "text"]);
+    expect(result.code).toBe(0);
+    expect(shown).toBe(result.stdout);
   });
 });
