@@ -1,35 +1,45 @@
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { SpecError } from "../errors.js";
 
-const COMPILER_OPTIONS: ts.CompilerOptions = {
+const JS_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts", "lib.esnext.disposable.d.ts"],
-  types: [],
+  // The package is ESM; transpiling file by file cannot read its package.json, so say so.
+  module: ts.ModuleKind.ES2022,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
   strict: true,
-  declaration: true,
-  skipLibCheck: true,
+  isolatedModules: true,
   newLine: ts.NewLineKind.LineFeed,
-  removeComments: false,
 };
+// Each file's declarations follow from that file alone, so no whole-program check is needed
+// here (`npm test` type-checks templates/ with the rest of the project).
+const DECLARATION_OPTIONS: ts.CompilerOptions = { ...JS_OPTIONS, declaration: true, isolatedDeclarations: true };
 
 /**
- * Compiles the handwritten runtime (`templates/runtime/*.ts`) to ESM JavaScript and
- * declarations, keyed by path relative to the runtime folder.
+ * Compiles the handwritten runtime (`templates/runtime/**\/*.ts`) to ESM JavaScript and
+ * declarations, file by file, keyed by path relative to the runtime folder.
  */
 export function emitRuntimeFiles(templatesDir: string): Map<string, string> {
   const rootDir = path.resolve(templatesDir, "runtime");
-  const host = ts.createCompilerHost({ ...COMPILER_OPTIONS, rootDir, outDir: rootDir });
+  const sources = readdirSync(rootDir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+    .map((f) => f.split(path.sep).join("/"))
+    .sort();
   const files = new Map<string, string>();
-  host.writeFile = (fileName, text) => files.set(path.relative(rootDir, fileName).split(path.sep).join("/"), text);
-  const program = ts.createProgram([path.join(rootDir, "index.ts")], { ...COMPILER_OPTIONS, rootDir, outDir: rootDir }, host);
-  const diagnostics = [...ts.getPreEmitDiagnostics(program), ...program.emit().diagnostics];
-  const first = diagnostics[0];
-  if (first) {
-    const where = first.file ? `${path.relative(process.cwd(), first.file.fileName)}` : templatesDir;
-    throw new SpecError(where, undefined, `the runtime does not compile: ${ts.flattenDiagnosticMessageText(first.messageText, " ")}`, "Fix the runtime source in templates/runtime/.");
+  for (const name of sources) {
+    const fileName = path.join(rootDir, name);
+    const text = readFileSync(fileName, "utf8");
+    const js = ts.transpileModule(text, { fileName, compilerOptions: JS_OPTIONS, reportDiagnostics: true });
+    const dts = ts.transpileDeclaration(text, { fileName, compilerOptions: DECLARATION_OPTIONS, reportDiagnostics: true });
+    const problem = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])][0];
+    if (problem) {
+      const line = problem.file && problem.start !== undefined ? `:${problem.file.getLineAndCharacterOfPosition(problem.start).line + 1}` : "";
+      throw new SpecError(`${path.relative(process.cwd(), fileName)}${line}`, undefined, `the runtime does not compile: ${ts.flattenDiagnosticMessageText(problem.messageText, " ")}`, "Fix the runtime source in templates/runtime/.");
+    }
+    const base = name.replace(/\.ts$/, "");
+    files.set(`${base}.js`, js.outputText);
+    files.set(`${base}.d.ts`, dts.outputText);
   }
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return files;
 }

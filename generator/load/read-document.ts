@@ -41,6 +41,15 @@ async function readSource(source: string): Promise<string> {
 
 /** Parses JSON or YAML text; syntax errors name the line and column. */
 export function parseDocumentText(source: string, text: string): Record<string, unknown> {
+  // JSON.parse is an order of magnitude faster on large JSON specs; the YAML parser, a JSON
+  // superset, still handles everything else and reports syntax errors with line and column.
+  if (/^\s*\{/.test(text)) {
+    try {
+      return asObject(source, JSON.parse(text));
+    } catch {
+      // Not valid JSON: let the YAML parser explain where.
+    }
+  }
   const parsed = parseDocument(text, { uniqueKeys: true, merge: false });
   const firstError = parsed.errors[0];
   if (firstError) {
@@ -49,7 +58,10 @@ export function parseDocumentText(source: string, text: string): Record<string, 
     const reason = firstError.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").replace(/[.:]?$/, ".");
     throw new SpecError(source, undefined, `is not valid JSON or YAML${at}: ${reason}`, "Fix the syntax and run the command again.");
   }
-  const value: unknown = parsed.toJS({ maxAliasCount: 1000 });
+  return asObject(source, parsed.toJS({ maxAliasCount: 1000 }));
+}
+
+function asObject(source: string, value: unknown): Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new SpecError(source, "", "the document is not an object.", "An API description is a JSON or YAML object with a `swagger` or `openapi` field.");
   }

@@ -16,7 +16,7 @@ export async function validateDocument(source: string, document: Record<string, 
     externalRefResolver: new BaseResolver(),
     config: await structuralRules,
   });
-  const errors = problems.filter((p) => p.severity === "error" && !isSwagger2FileResponse(version, p, document));
+  const errors = problems.filter((p) => p.severity === "error" && !TOLERATED.some((tolerated) => tolerated(version, p, document)));
   const first = errors[0];
   if (!first) return;
   const pointer = first.location[0]?.pointer?.replace(/^#/, "") ?? "";
@@ -44,12 +44,18 @@ export function specVersion(source: string, document: Record<string, unknown>): 
   );
 }
 
-/** Swagger 2.0 allows `type: file` in a response schema; the linter does not know that. */
-function isSwagger2FileResponse(version: 2 | 3, problem: NormalizedProblem, document: Record<string, unknown>): boolean {
-  const pointer = problem.location[0]?.pointer;
-  if (version !== 2 || !pointer?.endsWith("/schema/type") || !pointer.includes("/responses/")) return false;
-  return valueAt(document, pointer) === "file";
-}
+type Tolerated = (version: 2 | 3, problem: NormalizedProblem, document: Record<string, unknown>) => boolean;
+
+/** Findings of the linter that real, working specs contain and that change nothing for a client. */
+const TOLERATED: Tolerated[] = [
+  // Swagger 2.0 allows `type: file` in a response schema (PMM's logs.zip); the linter does not know that.
+  (version, problem, document) => {
+    const pointer = problem.location[0]?.pointer;
+    return version === 2 && Boolean(pointer?.endsWith("/schema/type") && pointer.includes("/responses/")) && valueAt(document, pointer!) === "file";
+  },
+  // `nullable: true` beside `allOf`/`anyOf` without `type` (GitHub's REST API does it 135 times); OpenAPI 3.0.3 says it is simply ignored.
+  (_version, problem) => problem.message.startsWith("The `type` field must be defined when the `nullable` field is used"),
+];
 
 function valueAt(document: unknown, pointer: string): unknown {
   return pointer

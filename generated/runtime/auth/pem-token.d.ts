@@ -1,3 +1,4 @@
+import type { Middleware } from "openapi-fetch";
 import type { Logger } from "../logger.js";
 import type { FetchFunction, PemAuth } from "../options.js";
 export declare const PEM_TOKEN_HEADER = "X-Auth-Token";
@@ -11,28 +12,16 @@ export interface PemSessionSettings {
     fetch: FetchFunction;
     logger: Required<Logger>;
 }
+/** What the client needs from a PEM session. */
+export interface TokenSession {
+    /** Adds the token to each request and handles a 401 with one re-login and replay. */
+    middleware: Middleware;
+    /** Releases the token (`DELETE …/token/`); the next call logs in again. */
+    logout(): Promise<void>;
+}
 /**
  * PEM's token lifecycle: one login for any number of concurrent calls, a fresh login
  * shortly before expiry, one re-login and replay after a 401, and logout. Credentials and
  * tokens live only in this closure.
  */
-export declare function createPemSession(settings: PemSessionSettings): {
-    middleware: {
-        onRequest: (options: import("openapi-fetch").MiddlewareCallbackParams) => void | Request | Response | undefined | Promise<Request | Response | undefined | void>;
-        onResponse?: (options: import("openapi-fetch").MiddlewareCallbackParams & {
-            response: Response;
-        }) => void | Response | undefined | Promise<Response | undefined | void>;
-        onError?: (options: import("openapi-fetch").MiddlewareCallbackParams & {
-            error: unknown;
-        }) => void | Response | Error | Promise<void | Response | Error>;
-    } | {
-        onRequest?: (options: import("openapi-fetch").MiddlewareCallbackParams) => void | Request | Response | undefined | Promise<Request | Response | undefined | void>;
-        onResponse: (options: import("openapi-fetch").MiddlewareCallbackParams & {
-            response: Response;
-        }) => void | Response | undefined | Promise<Response | undefined | void>;
-        onError?: (options: import("openapi-fetch").MiddlewareCallbackParams & {
-            error: unknown;
-        }) => void | Response | Error | Promise<void | Response | Error>;
-    };
-    logout: () => Promise<void>;
-};
+export declare function createPemSession(settings: PemSessionSettings): TokenSession;

@@ -101,7 +101,6 @@ export function createPemSession(settings) {
             return second;
         },
     };
-    /** Releases the token (`DELETE …/token/`); the next call logs in again. */
     async function logout() {
         const token = current ?? (pendingLogin ? await pendingLogin.catch(() => undefined) : undefined);
         current = undefined;

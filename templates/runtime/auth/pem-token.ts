@@ -19,6 +19,14 @@ export interface PemSessionSettings {
   logger: Required<Logger>;
 }
 
+/** What the client needs from a PEM session. */
+export interface TokenSession {
+  /** Adds the token to each request and handles a 401 with one re-login and replay. */
+  middleware: Middleware;
+  /** Releases the token (`DELETE …/token/`); the next call logs in again. */
+  logout(): Promise<void>;
+}
+
 interface Token {
   value: string;
   /** Local time (ms) after which the token is no longer used; undefined for a caller's token. */
@@ -30,7 +38,7 @@ interface Token {
  * shortly before expiry, one re-login and replay after a 401, and logout. Credentials and
  * tokens live only in this closure.
  */
-export function createPemSession(settings: PemSessionSettings) {
+export function createPemSession(settings: PemSessionSettings): TokenSession {
   const { auth, tokenUrl, apiVersion, refreshMarginMs, fetch, logger } = settings;
   const tokenPath = new URL(tokenUrl).pathname;
   let current: Token | undefined = "token" in auth ? { value: auth.token, expiresAt: undefined } : undefined;
@@ -122,7 +130,6 @@ export function createPemSession(settings: PemSessionSettings) {
     },
   };
 
-  /** Releases the token (`DELETE …/token/`); the next call logs in again. */
   async function logout(): Promise<void> {
     const token = current ?? (pendingLogin ? await pendingLogin.catch(() => undefined) : undefined);
     current = undefined;

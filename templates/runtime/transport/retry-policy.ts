@@ -33,7 +33,7 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random: () =>
 }
 
 /** `Retry-After` as seconds or an HTTP date, in ms from now; undefined when absent or unreadable. */
-export function retryAfterDelay(header: string | null, now = Date.now()): number | undefined {
+export function retryAfterDelay(header: string | null, now: number = Date.now()): number | undefined {
   if (!header) return undefined;
   const trimmed = header.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
