@@ -2,6 +2,11 @@ import { type Client as FetchClient } from "openapi-fetch";
 import type { ApiDescription, ClientOptions, OperationTable, PemAuth, PmmAuth } from "./options.js";
 /** openapi-fetch's path-based calls, kept with their `{ data, error, response }` contract. */
 export type ApiClient<Paths extends {}> = Pick<FetchClient<Paths>, "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "request" | "use" | "eject">;
+declare global {
+    interface SymbolConstructor {
+        readonly asyncDispose: unique symbol;
+    }
+}
 /** A PEM client's token session: `await client.logout()`, or `await using client = …`. */
 export interface PemSession {
     /** Releases the token (`DELETE …/token/`). Later calls log in again. */

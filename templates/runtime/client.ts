@@ -14,6 +14,14 @@ import { createTransport } from "./transport/transport.js";
 /** openapi-fetch's path-based calls, kept with their `{ data, error, response }` contract. */
 export type ApiClient<Paths extends {}> = Pick<FetchClient<Paths>, "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "request" | "use" | "eject">;
 
+// `Symbol.asyncDispose` is declared here as TypeScript's esnext.disposable library declares it,
+// so that consumers compiling without that library can still type-check this package.
+declare global {
+  interface SymbolConstructor {
+    readonly asyncDispose: unique symbol;
+  }
+}
+
 /** A PEM client's token session: `await client.logout()`, or `await using client = …`. */
 export interface PemSession {
   /** Releases the token (`DELETE …/token/`). Later calls log in again. */

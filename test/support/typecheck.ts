@@ -9,7 +9,8 @@ export function typeCheck(files: string[], options: ts.CompilerOptions = {}): st
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts", "lib.esnext.disposable.d.ts"],
+    // No esnext.disposable: the package must type-check for consumers on plain ES2022.
+    lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
     types: [],
     skipLibCheck: false,
     noUncheckedIndexedAccess: true,

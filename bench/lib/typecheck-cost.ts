@@ -1,0 +1,88 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { camelCase } from "../../generator/normalize/identifiers.js";
+import { median } from "./measure.js";
+
+export interface CheckCost {
+  checkSeconds: number;
+  totalSeconds: number;
+  instantiations: number;
+  memoryMb: number;
+}
+
+export interface ChosenOperation {
+  path: string;
+  /** Our generated method: `nodes.listNodes`. */
+  ours: string;
+  /** The spec's operationId, which Hey API turns into an SDK function name. */
+  operationId: string;
+}
+
+/** Consumers that call the same operations through each tool's output, one folder each. */
+export function writeConsumers(dir: string, operations: ChosenOperation[], outputs: { ours: string; openapiTypescript: string; heyApi: string }): Record<string, string> {
+  const heySdk = readFileSync(path.join(outputs.heyApi, "sdk.gen.ts"), "utf8");
+  const heyExports = new Set([...heySdk.matchAll(/export const (\w+) = /g)].map((m) => m[1]!));
+  const heyName = (operationId: string) => {
+    const name = camelCase(operationId);
+    if (!heyExports.has(name)) throw new Error(`Hey API output has no function ${name} for ${operationId}`);
+    return name;
+  };
+  const relative = (from: string, to: string) => path.relative(from, to).split(path.sep).join("/");
+  const consumers: Record<string, string> = {
+    ours: `import { createClient } from "${relative(path.join(dir, "ours"), outputs.ours)}/index.js";
+const client = createClient({ baseUrl: "https://pmm.example.com", auth: { token: "t" } });
+export async function run(): Promise<unknown[]> {
+  return [
+${operations.map((op) => `    await client.${op.ours}(),`).join("\n")}
+  ];
+}
+`,
+    "openapi-typescript": `import createClient from "openapi-fetch";
+import type { paths } from "${relative(path.join(dir, "openapi-typescript"), outputs.openapiTypescript)}";
+const client = createClient<paths>({ baseUrl: "https://pmm.example.com", headers: { Authorization: "Bearer t" } });
+export async function run(): Promise<unknown[]> {
+  return [
+${operations.map((op) => `    (await client.GET(${JSON.stringify(op.path)})).data,`).join("\n")}
+  ];
+}
+`,
+    "hey-api": `import { ${operations.map((op) => heyName(op.operationId)).join(", ")} } from "${relative(path.join(dir, "hey-api"), outputs.heyApi)}/sdk.gen";
+export async function run(): Promise<unknown[]> {
+  return [
+${operations.map((op) => `    (await ${heyName(op.operationId)}()).data,`).join("\n")}
+  ];
+}
+`,
+  };
+  const projects: Record<string, string> = {};
+  for (const [tool, source] of Object.entries(consumers)) {
+    const project = path.join(dir, tool);
+    mkdirSync(project, { recursive: true });
+    writeFileSync(path.join(project, "consumer.ts"), source);
+    writeFileSync(
+      path.join(project, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "ESNext", moduleResolution: "Bundler", lib: ["ES2022", "DOM", "DOM.Iterable"], types: [], skipLibCheck: false }, files: ["consumer.ts"] }, null, 2),
+    );
+    projects[tool] = project;
+  }
+  return projects;
+}
+
+/** `tsc --noEmit --extendedDiagnostics` on one consumer, median of `runs` after a warm-up. */
+export function typeCheckCost(tsc: string, project: string, runs: number): CheckCost {
+  const once = (): CheckCost => {
+    const result = spawnSync(process.execPath, [tsc, "-p", path.join(project, "tsconfig.json"), "--extendedDiagnostics"], { encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`type-checking ${project} failed:\n${result.stdout.slice(0, 3000)}`);
+    const figure = (label: string) => Number(new RegExp(`^${label}:\\s+([\\d.]+)`, "m").exec(result.stdout)?.[1] ?? NaN);
+    return { checkSeconds: figure("Check time"), totalSeconds: figure("Total time"), instantiations: figure("Instantiations"), memoryMb: figure("Memory used") / 1024 };
+  };
+  once();
+  const samples = Array.from({ length: runs }, once);
+  return {
+    checkSeconds: median(samples.map((s) => s.checkSeconds)),
+    totalSeconds: median(samples.map((s) => s.totalSeconds)),
+    instantiations: median(samples.map((s) => s.instantiations)),
+    memoryMb: median(samples.map((s) => s.memoryMb)),
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * `npm run bench`: generation, scale, type-checking cost, runtime overhead and diff, each
+ * beside the tool users would pick instead, on this machine in this run. Writes
+ * bench/RESULTS.md. Targets are reported as met or not; nothing here is a test.
+ */
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { readApiConfig } from "../generator/load/api-config.js";
+import { loadModel } from "../generator/pipeline.js";
+import { readDocument } from "../generator/load/read-document.js";
+import { OCTOKIT_OPENAPI, githubDescriptions, shippedAsOpenApi3 } from "./lib/inputs.js";
+import { medianOfRuns, timeProcess, type ProcessSample } from "./lib/measure.js";
+import { compareThroughput, startJsonServer } from "./lib/throughput.js";
+import { typeCheckCost, writeConsumers, type ChosenOperation } from "./lib/typecheck-cost.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const CACHE = path.join(ROOT, "bench", ".cache");
+const OUT = path.join(CACHE, "out");
+const TOOLS = path.join(ROOT, "bench", "tools");
+const TSX = ["--import", "tsx"];
+const rel = (file: string) => path.relative(ROOT, file);
+
+const { values } = parseArgs({ options: { runs: { type: "string", default: "3" } } });
+const RUNS = Number(values.runs);
+
+interface Row {
+  figure: string;
+  tool: string;
+  value: string;
+  memory?: string;
+  ratio?: string;
+  command: string;
+}
+const rows: Row[] = [];
+const targets: { target: string; measured: string; met: boolean }[] = [];
+const seconds = (s: ProcessSample) => `${s.seconds.toFixed(2)} s`;
+const megabytes = (s: ProcessSample) => `${Math.round(s.peakMb)} MB`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+function measureProcess(figure: string, tool: string, args: string[], display: string): ProcessSample {
+  process.stderr.write(`bench: ${figure} — ${tool}\n`);
+  const sample = medianOfRuns(RUNS, () => timeProcess(process.execPath, args, ROOT));
+  rows.push({ figure, tool, value: seconds(sample), memory: megabytes(sample), command: display });
+  return sample;
+}
+
+function target(description: string, measured: number, limit: number, comparison: "≤" | "≥", unit = "×") {
+  const met = comparison === "≤" ? measured <= limit : measured >= limit;
+  targets.push({ target: `${description} ${comparison} ${limit}${unit}`, measured: `${measured.toFixed(2)}${unit}`, met });
+}
+
+// 1. Generation of every shipped spec.
+rmSync(OUT, { recursive: true, force: true });
+const documents = await shippedAsOpenApi3(path.join(ROOT, "specs"), CACHE);
+const docArgs = documents.map(rel);
+const ours = measureProcess("1. Generation, all shipped specs", "pem-pmm-client (ours)", [...TSX, "generator/cli/generate.ts", "--check"], "npm run generate -- --check");
+const ots = measureProcess("1. Generation, all shipped specs", "openapi-typescript (types only)", [rel(path.join(TOOLS, "openapi-typescript-all.mjs")), rel(path.join(OUT, "openapi-typescript")), ...docArgs], `node bench/tools/openapi-typescript-all.mjs bench/.cache/out/openapi-typescript ${docArgs.join(" ")}`);
+const hey = measureProcess("1. Generation, all shipped specs", "Hey API (fetch client + SDK)", [rel(path.join(TOOLS, "hey-api-all.mjs")), rel(path.join(OUT, "hey-api")), ...docArgs], `node bench/tools/hey-api-all.mjs bench/.cache/out/hey-api ${docArgs.join(" ")}`);
+const orval = measureProcess("1. Generation, all shipped specs", "orval (fetch client)", [rel(path.join(TOOLS, "orval-all.mjs")), rel(path.join(OUT, "orval")), ...docArgs], `node bench/tools/orval-all.mjs bench/.cache/out/orval ${docArgs.join(" ")}`);
+rows.at(-4)!.ratio = "1.00×";
+rows.at(-3)!.ratio = ratio(ots.seconds, ours.seconds);
+rows.at(-2)!.ratio = ratio(hey.seconds, ours.seconds);
+rows.at(-1)!.ratio = ratio(orval.seconds, ours.seconds);
+target("generation time vs openapi-typescript alone", ours.seconds / ots.seconds, 1.2, "≤");
+target("generation time vs Hey API", ours.seconds / hey.seconds, 0.3, "≤");
+
+// 2. Scale: GitHub's REST API description.
+const github = githubDescriptions(CACHE);
+const githubMb = (readFileSync(github.current).length / 1024 / 1024).toFixed(1);
+const githubOps = (await loadModel(github.current, { name: "github", auth: "pmm", naming: "operationId", int64: "number" }, "v3")).operations.length;
+const scaleFigure = `2. Scale: GitHub REST API (${githubMb} MB, ${githubOps} operations)`;
+const oursScale = measureProcess(scaleFigure, "pem-pmm-client --spec", [...TSX, "generator/cli/generate.ts", "--spec", rel(github.current), "--api", "github", "--auth", "pmm", "--naming", "operationId", "--version", "v3", "--out", rel(path.join(OUT, "ours-github"))], `npm run generate -- --spec ${rel(github.current)} --api github --auth pmm --naming operationId --version v3 --out bench/.cache/out/ours-github`);
+const otsScale = measureProcess(scaleFigure, "openapi-typescript", [rel(path.join(TOOLS, "openapi-typescript-all.mjs")), rel(path.join(OUT, "openapi-typescript-github")), rel(github.current)], `node bench/tools/openapi-typescript-all.mjs bench/.cache/out/openapi-typescript-github ${rel(github.current)}`);
+const heyScale = measureProcess(scaleFigure, "Hey API", [rel(path.join(TOOLS, "hey-api-all.mjs")), rel(path.join(OUT, "hey-api-github")), rel(github.current)], `node bench/tools/hey-api-all.mjs bench/.cache/out/hey-api-github ${rel(github.current)}`);
+rows.at(-3)!.ratio = "1.00×";
+rows.at(-2)!.ratio = ratio(otsScale.seconds, oursScale.seconds);
+rows.at(-1)!.ratio = ratio(heyScale.seconds, oursScale.seconds);
+target("GitHub's description generated in", oursScale.seconds, 8, "≤", " s");
+
+// 3. Type-checking cost of a consumer calling the same 20 PMM v3 operations.
+const pmmConfig = await readApiConfig(path.join(ROOT, "specs/pmm"));
+const pmmModel = await loadModel(path.join(ROOT, "specs/pmm/v3.yaml"), pmmConfig, "v3");
+const { document: rawPmm } = await readDocument(path.join(ROOT, "specs/pmm/v3.yaml"));
+const chosen: ChosenOperation[] = pmmModel.operations
+  .filter((op) => op.method === "get" && !op.parameters.path && !op.parameters.query?.required && !op.requestBody && !op.path.endsWith(".zip"))
+  .slice(0, 20)
+  .map((op) => ({ path: op.path, ours: `${op.namespace}.${op.name}`, operationId: (rawPmm as any).paths[op.path].get.operationId as string }));
+const projects = writeConsumers(path.join(CACHE, "typecheck"), chosen, {
+  ours: path.join(ROOT, "generated/pmm/v3"),
+  openapiTypescript: path.join(OUT, "openapi-typescript/pmm-v3"),
+  heyApi: path.join(OUT, "hey-api/pmm-v3"),
+});
+const tsc = path.join(ROOT, "node_modules/typescript/bin/tsc");
+const costs = Object.fromEntries(
+  Object.entries(projects).map(([tool, project]) => {
+    process.stderr.write(`bench: type-checking cost — ${tool}\n`);
+    return [tool, typeCheckCost(tsc, project, RUNS)] as const;
+  }),
+);
+const typecheckFigure = `3. Type-check a consumer of ${chosen.length} PMM v3 operations`;
+for (const [tool, cost] of Object.entries(costs)) {
+  rows.push({
+    figure: typecheckFigure,
+    tool,
+    value: `check ${cost.checkSeconds.toFixed(2)} s (total ${cost.totalSeconds.toFixed(2)} s), ${cost.instantiations.toLocaleString("en")} instantiations`,
+    memory: `${Math.round(cost.memoryMb)} MB`,
+    ratio: ratio(cost.checkSeconds, costs.ours!.checkSeconds),
+    command: `node node_modules/typescript/bin/tsc -p ${rel(projects[tool]!)}/tsconfig.json --extendedDiagnostics`,
+  });
+}
+target("consumer check time vs Hey API's output", costs.ours!.checkSeconds / costs["hey-api"]!.checkSeconds, 0.8, "≤");
+target("consumer check time vs openapi-typescript + openapi-fetch", costs.ours!.checkSeconds / costs["openapi-typescript"]!.checkSeconds, 1, "≤");
+
+// 4. Runtime overhead: a small GET through our client (auth middleware on) vs plain fetch.
+process.stderr.write("bench: runtime throughput\n");
+const server = await startJsonServer(TOOLS);
+const { createClient } = await import(pathToFileURL(path.join(ROOT, "generated/pmm/v3/index.js")).href);
+const client = createClient({ baseUrl: server.origin, auth: { token: "bench-token" } });
+const throughputOptions = { concurrency: 16, seconds: 2, rounds: RUNS };
+const rps = await compareThroughput(
+  {
+    "plain fetch": async () => (await fetch(`${server.origin}/v1/inventory/nodes`, { headers: { Authorization: "Bearer bench-token" } })).json(),
+    "pem-pmm-client": () => client.nodes.listNodes(),
+  },
+  throughputOptions,
+);
+server.stop();
+const runtimeFigure = `4. Runtime: GET /v1/inventory/nodes, ${throughputOptions.concurrency} concurrent callers`;
+rows.push({ figure: runtimeFigure, tool: "plain fetch", value: `${Math.round(rps["plain fetch"]!)} req/s`, ratio: "1.00×", command: "npm run bench (section 4)" });
+rows.push({ figure: runtimeFigure, tool: "pem-pmm-client (bearer auth, retries, timeout)", value: `${Math.round(rps["pem-pmm-client"]!)} req/s`, ratio: ratio(rps["pem-pmm-client"]!, rps["plain fetch"]!), command: "npm run bench (section 4)" });
+target("runtime throughput vs plain fetch", rps["pem-pmm-client"]! / rps["plain fetch"]!, 0.95, "≥");
+
+// 5. Diff.
+measureProcess("5. Diff", "PMM 2.44 → 3.8 (shipped v2 → v3)", [...TSX, "generator/cli/diff.ts", "pmm", "v2", "v3", "--format", "json", "--out", rel(path.join(OUT, "diff-pmm.json"))], "npm run diff -- pmm v2 v3 --format json --out bench/.cache/out/diff-pmm.json");
+measureProcess("5. Diff", "GitHub Enterprise Server 3.18 → 3.19 (11 MB each)", [...TSX, "generator/cli/diff.ts", rel(github.ghes318), rel(github.ghes319), "--format", "json", "--out", rel(path.join(OUT, "diff-ghes.json"))], `npm run diff -- ${rel(github.ghes318)} ${rel(github.ghes319)} --format json --out bench/.cache/out/diff-ghes.json`);
+
+writeFileSync(path.join(ROOT, "bench/RESULTS.md"), report());
+process.stderr.write("bench: wrote bench/RESULTS.md\n");
+
+function version(pkg: string): string {
+  return JSON.parse(readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")).version;
+}
+
+function report(): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const lines = [
+    "# Benchmark results",
+    "",
+    "Written by `npm run bench` (bench/run.ts); numbers are from a real run on the machine below.",
+    `Each figure is the median of ${RUNS} runs after one warm-up. Ratios compare each tool with ours`,
+    "(for time: their time ÷ ours, so above 1 means we are faster; for throughput: ours ÷ theirs).",
+    "",
+    "## Machine and tools",
+    "",
+    `- ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB RAM, ${os.type()} ${os.release()}`,
+    `- Node.js ${process.version}; TypeScript ${version("typescript")}`,
+    `- openapi-typescript ${version("openapi-typescript")}, openapi-fetch ${version("openapi-fetch")}, @hey-api/openapi-ts ${version("@hey-api/openapi-ts")}, orval ${version("orval")}, ts-morph ${version("ts-morph")}`,
+    `- Inputs: the ${documents.length} specs in specs/ (converted to OpenAPI 3 JSON for the other tools, which is what they accept; ours reads the Swagger 2.0 files and converts them itself); ${OCTOKIT_OPENAPI} for GitHub's descriptions, fetched into bench/.cache on demand.`,
+    "",
+    "## Targets",
+    "",
+    "| Target | Measured | Met |",
+    "|---|---|---|",
+    ...targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? "yes" : "**no**"} |`),
+    "",
+    "## Figures",
+    "",
+    "| Figure | Tool | Median | Peak memory | Ratio | Command |",
+    "|---|---|---|---|---|---|",
+    ...rows.map((r) => `| ${r.figure} | ${r.tool} | ${r.value} | ${r.memory ?? ""} | ${r.ratio ?? ""} | \`${r.command}\` |`),
+    "",
+    "Operations in the type-checking consumer: " + chosen.map((op) => `\`${op.ours}\``).join(", ") + ".",
+    "",
+  ];
+  return `${lines.join("\n")}\n`;
+}
