@@ -7,8 +7,8 @@ import { resolveLogger } from "./logger.js";
 import { assertSafeTransport } from "./security.js";
 import { requestContextMiddleware } from "./transport/request-context.js";
 import { resolveRetryPolicy } from "./transport/retry-policy.js";
-import { createTlsFetch } from "./transport/tls-fetch.js";
-import { createTransport } from "./transport/transport.js";
+import { createTlsSend } from "./transport/tls-fetch.js";
+import { createTransport, sendWith, sendWithGlobalFetch } from "./transport/transport.js";
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_REFRESH_MARGIN_MS = 60_000;
 /** Builds a client from a generated version entry's description and operation table. */
@@ -22,8 +22,8 @@ export function createApiClient(api, operations, options) {
     const allowInsecureHttp = options.allowInsecureHttp === true;
     if (options.auth)
         assertSafeTransport(baseUrl, "baseUrl", allowInsecureHttp);
-    const baseFetch = options.fetch ?? (options.tls ? createTlsFetch(options.tls, logger) : (request) => globalThis.fetch(request));
-    const transport = createTransport({ fetch: baseFetch, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry: resolveRetryPolicy(options.retry), logger });
+    const send = options.fetch ? sendWith(options.fetch) : options.tls ? createTlsSend(options.tls, logger) : sendWithGlobalFetch;
+    const transport = createTransport({ send, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry: resolveRetryPolicy(options.retry), logger });
     const fetchClient = createFetchClient({ baseUrl, fetch: transport, ...(options.headers ? { headers: options.headers } : {}) });
     const client = {};
     if (api.auth === "pem-token") {

@@ -4,12 +4,12 @@ import { pmmAuthMiddleware } from "./auth/pmm-auth.js";
 import { defaultTokenUrl, resolveBaseUrl } from "./base-url.js";
 import { ApiError } from "./errors.js";
 import { resolveLogger } from "./logger.js";
-import type { ApiDescription, CallOptions, ClientOptions, FetchFunction, OperationEntry, OperationTable, PemAuth, PmmAuth } from "./options.js";
+import type { ApiDescription, CallOptions, ClientOptions, OperationEntry, OperationTable, PemAuth, PmmAuth } from "./options.js";
 import { assertSafeTransport } from "./security.js";
 import { requestContextMiddleware } from "./transport/request-context.js";
 import { resolveRetryPolicy } from "./transport/retry-policy.js";
-import { createTlsFetch } from "./transport/tls-fetch.js";
-import { createTransport } from "./transport/transport.js";
+import { createTlsSend } from "./transport/tls-fetch.js";
+import { createTransport, sendWith, sendWithGlobalFetch } from "./transport/transport.js";
 
 /** openapi-fetch's path-based calls, kept with their `{ data, error, response }` contract. */
 export type ApiClient<Paths extends {}> = Pick<FetchClient<Paths>, "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "request" | "use" | "eject">;
@@ -43,8 +43,8 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   const allowInsecureHttp = options.allowInsecureHttp === true;
   if (options.auth) assertSafeTransport(baseUrl, "baseUrl", allowInsecureHttp);
 
-  const baseFetch: FetchFunction = options.fetch ?? (options.tls ? createTlsFetch(options.tls, logger) : (request) => globalThis.fetch(request));
-  const transport = createTransport({ fetch: baseFetch, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry: resolveRetryPolicy(options.retry), logger });
+  const send = options.fetch ? sendWith(options.fetch) : options.tls ? createTlsSend(options.tls, logger) : sendWithGlobalFetch;
+  const transport = createTransport({ send, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry: resolveRetryPolicy(options.retry), logger });
   const fetchClient = createFetchClient<Record<string, never>>({ baseUrl, fetch: transport, ...(options.headers ? { headers: options.headers } : {}) });
 
   const client: Record<string | symbol, unknown> = {};

@@ -4,7 +4,7 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
  * A fetch with this client's own TLS settings (an undici Agent): a private CA, a client
  * certificate, or — only when asked for — no verification. Nothing process-wide changes.
  */
-export function createTlsFetch(tls, logger) {
+export function createTlsSend(tls, logger) {
     if (tls.insecure) {
         logger.warn("TLS certificate verification is off (tls.insecure: true): anyone on the network path can read and change this client's traffic, credentials included. Pass the server's CA as tls.ca instead.");
     }
@@ -22,14 +22,13 @@ export function createTlsFetch(tls, logger) {
             },
         }),
     })));
-    return async (request) => {
+    return async (request, signal, body) => {
         const { undici, dispatcher } = await connection();
-        const body = request.body ? await request.arrayBuffer() : undefined;
         const response = await undici.fetch(request.url, {
             method: request.method,
             headers: [...request.headers],
             body,
-            signal: request.signal,
+            signal,
             redirect: request.redirect,
             dispatcher,
         });

@@ -1,8 +1,17 @@
 import type { Logger } from "../logger.js";
 import type { FetchFunction } from "../options.js";
 import { type RetryPolicy } from "./retry-policy.js";
+/**
+ * Sends one attempt. The request's body, if any, was read once into `body` so that every
+ * attempt can send it again; `signal` carries the call's deadline and the caller's abort.
+ */
+export type SendAttempt = (request: Request, signal: AbortSignal, body: ArrayBuffer | undefined) => Promise<Response>;
+/** Sends attempts through the global fetch; passing the signal as init costs no extra Request. */
+export declare const sendWithGlobalFetch: SendAttempt;
+/** Sends attempts through a caller's fetch, which takes a single Request. */
+export declare function sendWith(fetch: FetchFunction): SendAttempt;
 export interface TransportSettings {
-    fetch: FetchFunction;
+    send: SendAttempt;
     timeoutMs: number;
     retry: RetryPolicy;
     logger: Required<Logger>;

@@ -1,25 +1,30 @@
 import { ConnectionError, TimeoutError, TlsError } from "../errors.js";
 import { requestContext } from "./request-context.js";
 import { backoffDelay, isRetryStatus, mayRetry, retryAfterDelay } from "./retry-policy.js";
+/** Sends attempts through the global fetch; passing the signal as init costs no extra Request. */
+export const sendWithGlobalFetch = (request, signal, body) => globalThis.fetch(request, body === undefined ? { signal } : { signal, body });
+/** Sends attempts through a caller's fetch, which takes a single Request. */
+export function sendWith(fetch) {
+    return (request, signal, body) => fetch(new Request(request, { signal, body: body ?? null }));
+}
 /**
  * The `fetch` under openapi-fetch: a deadline per call (retries included, combined with the
  * caller's signal), retries with backoff for network errors and 429/502/503/504, and typed
  * errors. The body is buffered once so that every attempt can send it again.
  */
 export function createTransport(settings) {
-    const { fetch, timeoutMs, retry, logger } = settings;
+    const { send, timeoutMs, retry, logger } = settings;
     return async (request) => {
         const { path, retrySafe } = requestContext(request);
         const method = request.method;
         const body = request.body ? await request.arrayBuffer() : undefined;
-        const deadline = AbortSignal.timeout(timeoutMs);
-        const signal = AbortSignal.any([request.signal, deadline]);
+        const { signal, deadline } = callSignal(request.signal, timeoutMs);
         const retryable = mayRetry(method, retry, retrySafe);
         for (let attempt = 0;; attempt++) {
             const canRetry = retryable && attempt < retry.retries;
             let response;
             try {
-                response = await fetch(new Request(request, { body: body ?? null, signal }));
+                response = await send(request, signal, body);
             }
             catch (error) {
                 if (deadline.aborted)
@@ -47,6 +52,25 @@ export function createTransport(settings) {
             await sleep(delay, signal, () => new TimeoutError(method, path, timeoutMs), deadline);
         }
     };
+}
+/**
+ * One signal for the whole call: aborted by the caller's signal or when `timeoutMs` runs out
+ * (including while the body is read). Cheaper than AbortSignal.any + AbortSignal.timeout.
+ */
+function callSignal(callerSignal, timeoutMs) {
+    const controller = new AbortController();
+    const deadline = { aborted: false };
+    const timer = setTimeout(() => {
+        deadline.aborted = true;
+        controller.abort(new DOMException("The call timed out.", "TimeoutError"));
+    }, timeoutMs);
+    // Like AbortSignal.timeout: the timer never keeps the process alive.
+    timer.unref?.();
+    if (callerSignal.aborted)
+        controller.abort(callerSignal.reason);
+    else
+        callerSignal.addEventListener("abort", () => controller.abort(callerSignal.reason), { once: true, signal: controller.signal });
+    return { signal: controller.signal, deadline };
 }
 function sleep(ms, signal, onTimeout, deadline) {
     return new Promise((resolve, reject) => {

@@ -1,5 +1,6 @@
 import type { Logger } from "../logger.js";
-import type { FetchFunction, TlsOptions } from "../options.js";
+import type { TlsOptions } from "../options.js";
+import type { SendAttempt } from "./transport.js";
 
 type Undici = typeof import("undici");
 
@@ -10,7 +11,7 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
  * A fetch with this client's own TLS settings (an undici Agent): a private CA, a client
  * certificate, or — only when asked for — no verification. Nothing process-wide changes.
  */
-export function createTlsFetch(tls: TlsOptions, logger: Required<Logger>): FetchFunction {
+export function createTlsSend(tls: TlsOptions, logger: Required<Logger>): SendAttempt {
   if (tls.insecure) {
     logger.warn("TLS certificate verification is off (tls.insecure: true): anyone on the network path can read and change this client's traffic, credentials included. Pass the server's CA as tls.ca instead.");
   }
@@ -30,14 +31,13 @@ export function createTlsFetch(tls: TlsOptions, logger: Required<Logger>): Fetch
       }),
     })));
 
-  return async (request) => {
+  return async (request, signal, body) => {
     const { undici, dispatcher } = await connection();
-    const body = request.body ? await request.arrayBuffer() : undefined;
     const response = await undici.fetch(request.url, {
       method: request.method,
       headers: [...request.headers],
       body,
-      signal: request.signal,
+      signal,
       redirect: request.redirect,
       dispatcher,
     });

@@ -4,8 +4,22 @@ import type { FetchFunction } from "../options.js";
 import { requestContext } from "./request-context.js";
 import { backoffDelay, isRetryStatus, mayRetry, retryAfterDelay, type RetryPolicy } from "./retry-policy.js";
 
+/**
+ * Sends one attempt. The request's body, if any, was read once into `body` so that every
+ * attempt can send it again; `signal` carries the call's deadline and the caller's abort.
+ */
+export type SendAttempt = (request: Request, signal: AbortSignal, body: ArrayBuffer | undefined) => Promise<Response>;
+
+/** Sends attempts through the global fetch; passing the signal as init costs no extra Request. */
+export const sendWithGlobalFetch: SendAttempt = (request, signal, body) => globalThis.fetch(request, body === undefined ? { signal } : { signal, body });
+
+/** Sends attempts through a caller's fetch, which takes a single Request. */
+export function sendWith(fetch: FetchFunction): SendAttempt {
+  return (request, signal, body) => fetch(new Request(request, { signal, body: body ?? null }));
+}
+
 export interface TransportSettings {
-  fetch: FetchFunction;
+  send: SendAttempt;
   timeoutMs: number;
   retry: RetryPolicy;
   logger: Required<Logger>;
@@ -17,20 +31,19 @@ export interface TransportSettings {
  * errors. The body is buffered once so that every attempt can send it again.
  */
 export function createTransport(settings: TransportSettings): FetchFunction {
-  const { fetch, timeoutMs, retry, logger } = settings;
+  const { send, timeoutMs, retry, logger } = settings;
   return async (request) => {
     const { path, retrySafe } = requestContext(request);
     const method = request.method;
     const body = request.body ? await request.arrayBuffer() : undefined;
-    const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = AbortSignal.any([request.signal, deadline]);
+    const { signal, deadline } = callSignal(request.signal, timeoutMs);
     const retryable = mayRetry(method, retry, retrySafe);
 
     for (let attempt = 0; ; attempt++) {
       const canRetry = retryable && attempt < retry.retries;
       let response: Response;
       try {
-        response = await fetch(new Request(request, { body: body ?? null, signal }));
+        response = await send(request, signal, body);
       } catch (error) {
         if (deadline.aborted) throw new TimeoutError(method, path, timeoutMs);
         if (request.signal.aborted) throw request.signal.reason;
@@ -53,7 +66,25 @@ export function createTransport(settings: TransportSettings): FetchFunction {
   };
 }
 
-function sleep(ms: number, signal: AbortSignal, onTimeout: () => Error, deadline: AbortSignal): Promise<void> {
+/**
+ * One signal for the whole call: aborted by the caller's signal or when `timeoutMs` runs out
+ * (including while the body is read). Cheaper than AbortSignal.any + AbortSignal.timeout.
+ */
+function callSignal(callerSignal: AbortSignal, timeoutMs: number): { signal: AbortSignal; deadline: { readonly aborted: boolean } } {
+  const controller = new AbortController();
+  const deadline = { aborted: false };
+  const timer = setTimeout(() => {
+    deadline.aborted = true;
+    controller.abort(new DOMException("The call timed out.", "TimeoutError"));
+  }, timeoutMs);
+  // Like AbortSignal.timeout: the timer never keeps the process alive.
+  timer.unref?.();
+  if (callerSignal.aborted) controller.abort(callerSignal.reason);
+  else callerSignal.addEventListener("abort", () => controller.abort(callerSignal.reason), { once: true, signal: controller.signal });
+  return { signal: controller.signal, deadline };
+}
+
+function sleep(ms: number, signal: AbortSignal, onTimeout: () => Error, deadline: { readonly aborted: boolean }): Promise<void> {
   return new Promise((resolve, reject) => {
     const abort = () => {
       clearTimeout(timer);
