@@ -128,7 +128,7 @@ const throughputOptions = { concurrency: 16, seconds: 2, rounds: RUNS };
 const rps = await compareThroughput(
   {
     "plain fetch": async () => (await fetch(`${server.origin}/v1/inventory/nodes`, { headers: { Authorization: "Bearer bench-token" } })).json(),
-    "openapi-fetch": async () => (await openapiFetch.GET("/v1/inventory/nodes")).data,
+    "openapi-fetch": async () => (await openapiFetch.GET("/v1/inventory/nodes", {})).data,
     "pem-pmm-client": () => client.nodes.listNodes(),
   },
   throughputOptions,
