@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { parseDocument } from "yaml";
+import { CORE_SCHEMA, YAMLException, load } from "js-yaml";
 import { SpecError } from "../errors.js";
 
 /** A parsed API description and where it came from. */
@@ -41,8 +41,8 @@ async function readSource(source: string): Promise<string> {
 
 /** Parses JSON or YAML text; syntax errors name the line and column. */
 export function parseDocumentText(source: string, text: string): Record<string, unknown> {
-  // JSON.parse is an order of magnitude faster on large JSON specs; the YAML parser, a JSON
-  // superset, still handles everything else and reports syntax errors with line and column.
+  // JSON.parse is the fastest path for JSON specs; YAML, a JSON superset, handles everything
+  // else and reports syntax errors with line and column.
   if (/^\s*\{/.test(text)) {
     try {
       return asObject(source, JSON.parse(text));
@@ -50,15 +50,16 @@ export function parseDocumentText(source: string, text: string): Record<string, 
       // Not valid JSON: let the YAML parser explain where.
     }
   }
-  const parsed = parseDocument(text, { uniqueKeys: true, merge: false });
-  const firstError = parsed.errors[0];
-  if (firstError) {
-    const where = firstError.linePos?.[0];
-    const at = where ? ` (line ${where.line}, column ${where.col})` : "";
-    const reason = firstError.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").replace(/[.:]?$/, ".");
+  // js-yaml reads the YAML 1.2 core schema (no timestamps), rejects duplicate keys, and is
+  // several times faster than the `yaml` package on large specs.
+  try {
+    return asObject(source, load(text, { schema: CORE_SCHEMA, filename: source }));
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    const at = error.mark ? ` (line ${error.mark.line + 1}, column ${error.mark.column + 1})` : "";
+    const reason = (error.reason || error.message.split("\n")[0]!).replace(/[.:]?$/, ".");
     throw new SpecError(source, undefined, `is not valid JSON or YAML${at}: ${reason}`, "Fix the syntax and run the command again.");
   }
-  return asObject(source, parsed.toJS({ maxAliasCount: 1000 }));
 }
 
 function asObject(source: string, value: unknown): Record<string, unknown> {
