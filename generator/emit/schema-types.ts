@@ -1,11 +1,20 @@
+import { createConfig } from "@redocly/openapi-core";
 import openapiTS, { astToString } from "openapi-typescript";
 import type { ApiModel } from "../normalize/build-model.js";
 import { SpecError } from "../errors.js";
 
+type RedoclyConfig = Awaited<ReturnType<typeof createConfig>>;
+/**
+ * openapi-typescript lints every document again before it starts; the validate stage has
+ * already checked the structure and the model made operationIds unique, so it gets no rules.
+ */
+let noLintRules: Promise<RedoclyConfig> | undefined;
+
 /** The `paths`, `components` and `operations` types of one API version, by openapi-typescript. */
 export async function emitSchemaTypes(source: string, model: ApiModel): Promise<string> {
+  noLintRules ??= createConfig({ extends: [], rules: {} } as never);
   try {
-    const nodes = await openapiTS(model.document as never, { silent: true, alphabetize: false, exportType: false });
+    const nodes = await openapiTS(model.document as never, { silent: true, alphabetize: false, exportType: false, redocly: await noLintRules });
     return astToString(nodes);
   } catch (error) {
     throw new SpecError(source, undefined, `could not be turned into TypeScript types: ${(error as Error).message.split("\n")[0]}`, "Check the schemas the message points at.");
