@@ -169,6 +169,8 @@ function report(): string {
     "",
     "## Targets",
     "",
+    "Missed targets are profiled in [PROFILE.md](PROFILE.md), with what was changed because of them.",
+    "",
     "| Target | Measured | Met |",
     "|---|---|---|",
     ...targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? "yes" : "**no**"} |`),
