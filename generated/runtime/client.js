@@ -2,7 +2,7 @@ import createFetchClient from "openapi-fetch";
 import { createPemSession } from "./auth/pem-token.js";
 import { pmmAuthMiddleware } from "./auth/pmm-auth.js";
 import { defaultTokenUrl, resolveBaseUrl } from "./base-url.js";
-import { ApiError } from "./errors.js";
+import { ApiError, TimeoutError } from "./errors.js";
 import { resolveLogger } from "./logger.js";
 import { assertSafeTransport } from "./security.js";
 import { requestContextMiddleware } from "./transport/request-context.js";
@@ -23,7 +23,8 @@ export function createApiClient(api, operations, options) {
     if (options.auth)
         assertSafeTransport(baseUrl, "baseUrl", allowInsecureHttp);
     const send = options.fetch ? sendWith(options.fetch) : options.tls ? createTlsSend(options.tls, logger) : sendWithGlobalFetch;
-    const transport = createTransport({ send, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry: resolveRetryPolicy(options.retry), logger });
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const transport = createTransport({ send, timeoutMs, retry: resolveRetryPolicy(options.retry), logger });
     const fetchClient = createFetchClient({ baseUrl, fetch: transport, ...(options.headers ? { headers: options.headers } : {}) });
     const client = {};
     if (api.auth === "pem-token") {
@@ -56,13 +57,13 @@ export function createApiClient(api, operations, options) {
     for (const [namespace, methods] of Object.entries(operations)) {
         const group = {};
         for (const [name, operation] of Object.entries(methods)) {
-            group[name] = (input, callOptions) => callOperation(fetchClient, operation, input, callOptions);
+            group[name] = (input, callOptions) => callOperation(fetchClient, operation, input, callOptions, timeoutMs);
         }
         client[namespace] = Object.freeze(group);
     }
     return Object.freeze(client);
 }
-async function callOperation(fetchClient, operation, input, callOptions) {
+async function callOperation(fetchClient, operation, input, callOptions, timeoutMs) {
     const request = fetchClient.request;
     const { data, error, response } = await request(operation.method, operation.path, {
         params: { path: input?.path, query: input?.query, header: input?.header },
@@ -70,6 +71,9 @@ async function callOperation(fetchClient, operation, input, callOptions) {
         parseAs: operation.parseAs ?? "json",
         ...(callOptions?.signal ? { signal: callOptions.signal } : {}),
         ...(callOptions?.headers ? { headers: callOptions.headers } : {}),
+    }).catch((failure) => {
+        // The deadline also covers reading the body, which happens after the transport returned.
+        throw failure instanceof DOMException && failure.name === "TimeoutError" ? new TimeoutError(operation.method, operation.path, timeoutMs) : failure;
     });
     if (!response.ok) {
         throw new ApiError({ method: operation.method, path: operation.path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: error });

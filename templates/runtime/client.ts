@@ -2,7 +2,7 @@ import createFetchClient, { type Client as FetchClient } from "openapi-fetch";
 import { createPemSession } from "./auth/pem-token.js";
 import { pmmAuthMiddleware } from "./auth/pmm-auth.js";
 import { defaultTokenUrl, resolveBaseUrl } from "./base-url.js";
-import { ApiError } from "./errors.js";
+import { ApiError, TimeoutError } from "./errors.js";
 import { resolveLogger } from "./logger.js";
 import type { ApiDescription, CallOptions, ClientOptions, OperationEntry, OperationTable, PemAuth, PmmAuth } from "./options.js";
 import { assertSafeTransport } from "./security.js";
@@ -44,7 +44,8 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   if (options.auth) assertSafeTransport(baseUrl, "baseUrl", allowInsecureHttp);
 
   const send = options.fetch ? sendWith(options.fetch) : options.tls ? createTlsSend(options.tls, logger) : sendWithGlobalFetch;
-  const transport = createTransport({ send, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry: resolveRetryPolicy(options.retry), logger });
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const transport = createTransport({ send, timeoutMs, retry: resolveRetryPolicy(options.retry), logger });
   const fetchClient = createFetchClient<Record<string, never>>({ baseUrl, fetch: transport, ...(options.headers ? { headers: options.headers } : {}) });
 
   const client: Record<string | symbol, unknown> = {};
@@ -75,14 +76,14 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   for (const [namespace, methods] of Object.entries(operations)) {
     const group: Record<string, unknown> = {};
     for (const [name, operation] of Object.entries(methods)) {
-      group[name] = (input?: Input, callOptions?: CallOptions) => callOperation(fetchClient, operation, input, callOptions);
+      group[name] = (input?: Input, callOptions?: CallOptions) => callOperation(fetchClient, operation, input, callOptions, timeoutMs);
     }
     client[namespace] = Object.freeze(group);
   }
   return Object.freeze(client);
 }
 
-async function callOperation(fetchClient: FetchClient<Record<string, never>>, operation: OperationEntry, input: Input, callOptions: CallOptions | undefined): Promise<unknown> {
+async function callOperation(fetchClient: FetchClient<Record<string, never>>, operation: OperationEntry, input: Input, callOptions: CallOptions | undefined, timeoutMs: number): Promise<unknown> {
   const request = fetchClient.request as unknown as (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   const { data, error, response } = await request(operation.method, operation.path, {
     params: { path: input?.path, query: input?.query, header: input?.header },
@@ -90,6 +91,9 @@ async function callOperation(fetchClient: FetchClient<Record<string, never>>, op
     parseAs: operation.parseAs ?? "json",
     ...(callOptions?.signal ? { signal: callOptions.signal } : {}),
     ...(callOptions?.headers ? { headers: callOptions.headers } : {}),
+  }).catch((failure: unknown) => {
+    // The deadline also covers reading the body, which happens after the transport returned.
+    throw failure instanceof DOMException && failure.name === "TimeoutError" ? new TimeoutError(operation.method, operation.path, timeoutMs) : failure;
   });
   if (!response.ok) {
     throw new ApiError({ method: operation.method, path: operation.path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: error });

@@ -98,6 +98,16 @@ describe("timeouts and aborts", () => {
     expect(error).toMatchObject({ method: "GET", path: "/v1/inventory/nodes/{node_id}", timeoutMs: 150 });
   });
 
+  it("covers reading the body, not only waiting for headers", async () => {
+    const { TimeoutError } = await loadGenerated("pmm/v3");
+    const stall: Step = (_request, response) => {
+      response.writeHead(200, { "Content-Type": "application/json", "Content-Length": "100" });
+      response.write('{"generic": [');
+    };
+    const pmm = await scripted([stall], { timeoutMs: 200 });
+    await expect(pmm.nodes.listNodes()).rejects.toBeInstanceOf(TimeoutError);
+  });
+
   it("counts retries against the same deadline", async () => {
     const { TimeoutError } = await loadGenerated("pmm/v3");
     const pmm = await scripted([unavailable("1")], { timeoutMs: 300, retry: { retries: 5 } });

@@ -66,22 +66,31 @@ export function createTransport(settings: TransportSettings): FetchFunction {
   };
 }
 
+/** The controller behind each call's signal, alive exactly as long as the signal is. */
+const controllers = new WeakMap<AbortSignal, AbortController>();
+
 /**
  * One signal for the whole call: aborted by the caller's signal or when `timeoutMs` runs out
  * (including while the body is read). Cheaper than AbortSignal.any + AbortSignal.timeout.
+ * The timer holds the signal weakly, so finished calls do not pile up until their deadline.
  */
 function callSignal(callerSignal: AbortSignal, timeoutMs: number): { signal: AbortSignal; deadline: { readonly aborted: boolean } } {
   const controller = new AbortController();
+  const signal = controller.signal;
+  controllers.set(signal, controller);
   const deadline = { aborted: false };
+  const weakSignal = new WeakRef(signal);
   const timer = setTimeout(() => {
+    const alive = weakSignal.deref();
+    if (!alive || alive.aborted) return;
     deadline.aborted = true;
-    controller.abort(new DOMException("The call timed out.", "TimeoutError"));
+    controllers.get(alive)?.abort(new DOMException("The call timed out.", "TimeoutError"));
   }, timeoutMs);
   // Like AbortSignal.timeout: the timer never keeps the process alive.
   timer.unref?.();
   if (callerSignal.aborted) controller.abort(callerSignal.reason);
-  else callerSignal.addEventListener("abort", () => controller.abort(callerSignal.reason), { once: true, signal: controller.signal });
-  return { signal: controller.signal, deadline };
+  else callerSignal.addEventListener("abort", () => controllers.get(signal)?.abort(callerSignal.reason), { once: true, signal });
+  return { signal, deadline };
 }
 
 function sleep(ms: number, signal: AbortSignal, onTimeout: () => Error, deadline: { readonly aborted: boolean }): Promise<void> {
