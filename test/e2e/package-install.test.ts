@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GENERATED_DIR } from "../support/paths.js";
+import { GENERATED_DIR, ROOT } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { typeCheck } from "../support/typecheck.js";
 
@@ -14,8 +14,10 @@ const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
 /**
  * What a user does: `npm pack` generated/, install the tarball in a fresh project outside
- * this repository (offline, from npm's cache that `npm ci` filled), then type-check and run
- * a consumer that imports two versions.
+ * this repository, then type-check and run a consumer that imports two versions.
+ * The install is offline: the package's dependencies are packed from this repository's
+ * node_modules too, since npm's cache after `npm ci` holds tarballs but not the registry
+ * metadata that resolving a tarball's dependencies needs.
  */
 describe("the generated/ package, installed from its tarball", () => {
   let project: string;
@@ -23,10 +25,12 @@ describe("the generated/ package, installed from its tarball", () => {
 
   beforeAll(async () => {
     project = await mkdtemp(path.join(os.tmpdir(), "pem-pmm-consumer-"));
-    await run(npm, ["pack", GENERATED_DIR, "--pack-destination", project, "--silent"]);
-    const tarball = (await readdir(project)).find((f) => f.endsWith(".tgz"))!;
+    const folders = [GENERATED_DIR, ...(await dependencyFolders(GENERATED_DIR))];
+    const { stdout } = await run(npm, ["pack", ...folders, "--pack-destination", project, "--ignore-scripts", "--silent"]);
+    const tarballs = stdout.split("\n").filter((line) => line.endsWith(".tgz"));
+    expect(tarballs).toHaveLength(folders.length);
     await writeFile(path.join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-    await run(npm, ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", `./${tarball}`], { cwd: project });
+    await run(npm, ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", ...tarballs.map((file) => `./${file}`)], { cwd: project });
     server = await startRecordingServer((request, response) => {
       if (request.path === "/api/token/") return sendJson(response, 201, {}, { "X-Subject-Token": "t1" });
       if (request.path === "/api/v9/agent/") return sendJson(response, 200, [{ id: 7, name: "agent-7" }]);
@@ -63,3 +67,15 @@ declare const process: { env: Record<string, string | undefined> };
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/token/", "GET /api/v9/agent/", "GET /v1/inventory/nodes"]);
   });
 });
+
+/** The installed folders of a package's runtime dependencies, transitively, from this repository's node_modules. */
+async function dependencyFolders(packageDir: string, found = new Map<string, string>()): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  for (const name of Object.keys(manifest.dependencies ?? {})) {
+    if (found.has(name)) continue;
+    const folder = path.join(ROOT, "node_modules", name);
+    found.set(name, folder);
+    await dependencyFolders(folder, found);
+  }
+  return [...found.values()];
+}
