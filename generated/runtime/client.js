@@ -10,6 +10,8 @@ import { resolveRetryPolicy } from "./transport/retry-policy.js";
 import { createTlsSend } from "./transport/tls-fetch.js";
 import { createTransport, sendWith, sendWithGlobalFetch } from "./transport/transport.js";
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** setTimeout's longest delay; a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const DEFAULT_REFRESH_MARGIN_MS = 60_000;
 /** Builds a client from a generated version entry's description and operation table. */
 export function createApiClient(api, operations, options) {
@@ -23,7 +25,7 @@ export function createApiClient(api, operations, options) {
     if (options.auth)
         assertSafeTransport(baseUrl, "baseUrl", allowInsecureHttp);
     const send = options.fetch ? sendWith(options.fetch) : options.tls ? createTlsSend(options.tls, logger) : sendWithGlobalFetch;
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutMs = durationOption("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
     const transport = createTransport({ send, timeoutMs, retry: resolveRetryPolicy(options.retry), logger });
     const fetchClient = createFetchClient({ baseUrl, fetch: transport, ...(options.headers ? { headers: options.headers } : {}) });
     const client = {};
@@ -36,7 +38,8 @@ export function createApiClient(api, operations, options) {
                 auth: options.auth,
                 tokenUrl,
                 apiVersion: api.version,
-                refreshMarginMs: options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS,
+                refreshMarginMs: durationOption("refreshMarginMs", options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS, 0),
+                timeoutMs,
                 fetch: transport,
                 logger,
             })
@@ -52,12 +55,19 @@ export function createApiClient(api, operations, options) {
     }
     // Last, so that it sees the request that is actually sent.
     fetchClient.use(requestContextMiddleware);
-    for (const name of ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "request", "use", "eject"])
+    for (const name of ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "request", "eject"])
         client[name] = fetchClient[name];
+    // The caller's middleware goes before the runtime's last one, which must see the request that is sent.
+    client.use = (...middleware) => {
+        fetchClient.eject(requestContextMiddleware);
+        fetchClient.use(...middleware, requestContextMiddleware);
+    };
     for (const [namespace, methods] of Object.entries(operations)) {
         const group = {};
         for (const [name, operation] of Object.entries(methods)) {
-            group[name] = (input, callOptions) => callOperation(fetchClient, operation, input, callOptions, timeoutMs);
+            group[name] = operation.noInput
+                ? (callOptions) => callOperation(fetchClient, operation, undefined, callOptions, timeoutMs)
+                : (input, callOptions) => callOperation(fetchClient, operation, input, callOptions, timeoutMs);
         }
         client[namespace] = Object.freeze(group);
     }
@@ -79,4 +89,11 @@ async function callOperation(fetchClient, operation, input, callOptions, timeout
         throw new ApiError({ method: operation.method, path: operation.path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: error });
     }
     return data;
+}
+/** A duration option in ms: a finite number from `min` up to what timers can wait (about 24.8 days). */
+function durationOption(name, value, min) {
+    if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > MAX_TIMER_MS) {
+        throw new TypeError(`${name} must be a number of milliseconds from ${min} to ${MAX_TIMER_MS}; got ${String(value)}.`);
+    }
+    return value;
 }

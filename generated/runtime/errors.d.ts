@@ -43,7 +43,7 @@ export declare class ConnectionError extends Error {
         cause?: unknown;
     });
 }
-/** The server's certificate was not trusted, or the TLS handshake failed. */
+/** The server's certificate was not trusted, did not match its name, or the TLS handshake failed. */
 export declare class TlsError extends ConnectionError {
     readonly code: string;
     name: string;

@@ -53,14 +53,25 @@ export class ConnectionError extends Error {
         this.path = path;
     }
 }
-/** The server's certificate was not trusted, or the TLS handshake failed. */
+/** The server's certificate was not trusted, did not match its name, or the TLS handshake failed. */
 export class TlsError extends ConnectionError {
     code;
     name = "TlsError";
     constructor(method, path, code, options) {
-        super(method, path, `TLS failed (${code}): the server's certificate is not trusted. Pass its CA as \`tls.ca\`; \`tls.insecure: true\` skips verification but exposes credentials to anyone on the network path.`, options);
+        super(method, path, `TLS failed (${code}): ${tlsAdvice(code)}`, options);
         this.code = code;
     }
+}
+const HOSTNAME_CODES = new Set(["ERR_TLS_CERT_ALTNAME_INVALID", "HOSTNAME_MISMATCH"]);
+const CERTIFICATE_CODES = /CERT|SIGNATURE|ISSUER/;
+function tlsAdvice(code) {
+    if (HOSTNAME_CODES.has(code)) {
+        return "the server's certificate does not name the host in baseUrl. Use a host name the certificate lists, or set `tls.servername` to one.";
+    }
+    if (CERTIFICATE_CODES.test(code)) {
+        return "the server's certificate is not trusted. Pass its CA as `tls.ca`; `tls.insecure: true` skips verification but exposes credentials to anyone on the network path.";
+    }
+    return "the handshake did not complete. Check the server's TLS settings and, if it requires a client certificate, `tls.cert` and `tls.key`.";
 }
 /** The call did not finish within `timeoutMs`. */
 export class TimeoutError extends Error {

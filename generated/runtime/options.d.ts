@@ -88,6 +88,8 @@ export interface OperationEntry {
     method: string;
     path: string;
     parseAs?: "text" | "blob";
+    /** The method takes no parameters or body: its first argument is its call options. */
+    noInput?: true;
 }
 /** namespace → method name → operation. */
 export type OperationTable = Record<string, Record<string, OperationEntry>>;

@@ -57,7 +57,9 @@ function javaScriptStatements(model: ApiModel, grouped: Map<string, OperationMod
         writer.indent(() => {
           for (const op of operations) {
             const parseAs = op.parseAs === "json" ? "" : `, parseAs: ${JSON.stringify(op.parseAs)}`;
-            writer.writeLine(`${propertyKey(op.name)}: { method: ${JSON.stringify(op.method.toUpperCase())}, path: ${JSON.stringify(op.path)}${parseAs} },`);
+            // Such a method's first argument is its call options.
+            const noInput = takesInput(op) ? "" : ", noInput: true";
+            writer.writeLine(`${propertyKey(op.name)}: { method: ${JSON.stringify(op.method.toUpperCase())}, path: ${JSON.stringify(op.path)}${parseAs}${noInput} },`);
           }
         });
         writer.writeLine("},");
@@ -173,13 +175,18 @@ function operationTypes(op: OperationModel) {
     members.push(member("body", body, op.requestBody.required));
   }
   let input: { name: string; required: boolean } | undefined;
-  if (members.length > 0) {
+  if (takesInput(op)) {
     input = { name: `${base}Input`, required };
     types.push({ kind: StructureKind.Interface, isExported: true, name: input.name, properties: members, docs: [`What the method for ${where} takes.`] });
   }
   const response = alias("Response", mediaUnion(ref, op.success, op.parseAs === "json" ? "void" : op.parseAs === "text" ? "string" : "Blob", op.parseAs), `Data of a successful response to ${where}.`);
   alias("Error", mediaUnion(ref, op.errors, "unknown", "json"), `Body of an error response to ${where}.`);
   return { types, input, response };
+}
+
+/** Whether the method has an input argument (parameters or a body) before its call options. */
+function takesInput(op: OperationModel): boolean {
+  return Boolean(op.parameters.path || op.parameters.query || op.parameters.header || op.requestBody);
 }
 
 function mediaUnion(ref: string, media: MediaModel[], empty: string, parseAs: string): string {

@@ -1,4 +1,4 @@
-import createFetchClient, { type Client as FetchClient } from "openapi-fetch";
+import createFetchClient, { type Client as FetchClient, type Middleware } from "openapi-fetch";
 import { createPemSession } from "./auth/pem-token.js";
 import { pmmAuthMiddleware } from "./auth/pmm-auth.js";
 import { defaultTokenUrl, resolveBaseUrl } from "./base-url.js";
@@ -30,6 +30,8 @@ export interface PemSession {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** setTimeout's longest delay; a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const DEFAULT_REFRESH_MARGIN_MS = 60_000;
 
 type Input = { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown>; body?: unknown } | undefined;
@@ -44,7 +46,7 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   if (options.auth) assertSafeTransport(baseUrl, "baseUrl", allowInsecureHttp);
 
   const send = options.fetch ? sendWith(options.fetch) : options.tls ? createTlsSend(options.tls, logger) : sendWithGlobalFetch;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = durationOption("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
   const transport = createTransport({ send, timeoutMs, retry: resolveRetryPolicy(options.retry), logger });
   const fetchClient = createFetchClient<Record<string, never>>({ baseUrl, fetch: transport, ...(options.headers ? { headers: options.headers } : {}) });
 
@@ -57,7 +59,8 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
           auth: options.auth as PemAuth,
           tokenUrl,
           apiVersion: api.version,
-          refreshMarginMs: options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS,
+          refreshMarginMs: durationOption("refreshMarginMs", options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS, 0),
+          timeoutMs,
           fetch: transport,
           logger,
         })
@@ -72,11 +75,18 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   // Last, so that it sees the request that is actually sent.
   fetchClient.use(requestContextMiddleware);
 
-  for (const name of ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "request", "use", "eject"] as const) client[name] = fetchClient[name];
+  for (const name of ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "request", "eject"] as const) client[name] = fetchClient[name];
+  // The caller's middleware goes before the runtime's last one, which must see the request that is sent.
+  client.use = (...middleware: Middleware[]) => {
+    fetchClient.eject(requestContextMiddleware);
+    fetchClient.use(...middleware, requestContextMiddleware);
+  };
   for (const [namespace, methods] of Object.entries(operations)) {
     const group: Record<string, unknown> = {};
     for (const [name, operation] of Object.entries(methods)) {
-      group[name] = (input?: Input, callOptions?: CallOptions) => callOperation(fetchClient, operation, input, callOptions, timeoutMs);
+      group[name] = operation.noInput
+        ? (callOptions?: CallOptions) => callOperation(fetchClient, operation, undefined, callOptions, timeoutMs)
+        : (input?: Input, callOptions?: CallOptions) => callOperation(fetchClient, operation, input, callOptions, timeoutMs);
     }
     client[namespace] = Object.freeze(group);
   }
@@ -99,4 +109,12 @@ async function callOperation(fetchClient: FetchClient<Record<string, never>>, op
     throw new ApiError({ method: operation.method, path: operation.path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: error });
   }
   return data;
+}
+
+/** A duration option in ms: a finite number from `min` up to what timers can wait (about 24.8 days). */
+function durationOption(name: string, value: number, min: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > MAX_TIMER_MS) {
+    throw new TypeError(`${name} must be a number of milliseconds from ${min} to ${MAX_TIMER_MS}; got ${String(value)}.`);
+  }
+  return value;
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startFakePem } from "../support/fake-pem.js";
 import { loadGenerated, recordingLogger } from "../support/generated-client.js";
+import { startRecordingServer } from "../support/recording-server.js";
 
 /** PEM's token lifecycle, through the generated v9/v10 clients against a fake PEM on 127.0.0.1. */
 let pem: Awaited<ReturnType<typeof startFakePem>> | undefined;
@@ -65,6 +66,75 @@ describe("login", () => {
     expect(pem.state.logins).toBe(3);
     expect(pem.dataRequests()).toHaveLength(0);
   });
+
+  it("retries a login that meets PEM's 503, and reports a lasting one as the server's failure, not the credentials'", async () => {
+    pem = await startFakePem();
+    const { ApiError, AuthenticationError } = await loadGenerated("pem/v10");
+    pem.state.loginsUnavailable = 1;
+    expect(await client("pem/v10").then((c) => c.server.list())).toEqual([{ id: 1, name: "PEM Server" }]);
+    expect(pem.state.logins).toBe(2);
+
+    pem.state.loginsUnavailable = 100;
+    const error = await (await client("pem/v10", { retry: { retries: 1, minDelayMs: 1 } })).server.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).not.toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ status: 503, method: "POST", path: "/api/token/" });
+  });
+});
+
+describe("waiting for a login", () => {
+  it("stops at the caller's abort, with the caller's reason, while the login is slow", async () => {
+    pem = await startFakePem();
+    pem.state.loginDelayMs = 1500;
+    const c = await client("pem/v10");
+    const controller = new AbortController();
+    const reason = new Error("caller gave up");
+    setTimeout(() => controller.abort(reason), 50);
+    const started = performance.now();
+    await expect(c.server.list({ signal: controller.signal })).rejects.toBe(reason);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it("counts the login against the call's deadline", async () => {
+    pem = await startFakePem();
+    pem.state.loginDelayMs = 1500;
+    const { TimeoutError } = await loadGenerated("pem/v10");
+    const c = await client("pem/v10", { timeoutMs: 200 });
+    const started = performance.now();
+    const error = await c.server.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ method: "GET", path: "/server/", timeoutMs: 200 });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe("redirects", () => {
+  it("follows a redirect within the server's origin, token included", async () => {
+    pem = await startFakePem();
+    pem.state.redirect = { from: "/api/v10/server/", to: "/pem/api/v10/server/" };
+    const c = await client("pem/v10");
+    expect(await c.server.list()).toEqual([{ id: 1, name: "PEM Server" }]);
+    const followed = pem.dataRequests().at(-1)!;
+    expect(followed.path).toBe("/pem/api/v10/server/");
+    expect(followed.headers["x-auth-token"]).toBe(pem.state.issued[0]);
+  });
+
+  it("does not follow a redirect to another origin, so the token never leaves the server", async () => {
+    pem = await startFakePem();
+    const elsewhere = await startRecordingServer((_request, response) => void response.end("{}"));
+    try {
+      pem.state.redirect = { from: "/api/v10/server/", to: `${elsewhere.origin}/collect` };
+      const { ApiError } = await loadGenerated("pem/v10");
+      const { lines, logger } = recordingLogger();
+      const error = await (await client("pem/v10", { logger })).server.list().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error).toMatchObject({ status: 307 });
+      expect(elsewhere.requests).toHaveLength(0);
+      expect(lines).toContainEqual({ level: "warn", message: expect.stringContaining(`to ${elsewhere.origin}; not followed`) });
+    } finally {
+      await elsewhere.close();
+    }
+  });
 });
 
 describe("token lifetime", () => {
@@ -76,13 +146,24 @@ describe("token lifetime", () => {
   });
 
   it("logs in again before expiry when the token is within the refresh margin", async () => {
-    pem = await startFakePem({ lifetimeMs: 30_000 });
-    const c = await client("pem/v10", { refreshMarginMs: 60_000 });
+    pem = await startFakePem({ lifetimeMs: 600 });
+    const c = await client("pem/v10", { refreshMarginMs: 200 });
     await c.server.list();
+    await c.server.list();
+    expect(pem.state.logins).toBe(1);
+    // 450 ms in: not expired yet, but within the margin.
+    await new Promise((resolve) => setTimeout(resolve, 450));
     await c.server.list();
     expect(pem.state.logins).toBe(2);
     const tokens = pem.dataRequests().map((r) => r.headers["x-auth-token"]);
-    expect(tokens).toEqual(pem.state.issued);
+    expect(tokens).toEqual([pem.state.issued[0], pem.state.issued[0], pem.state.issued[1]]);
+  });
+
+  it("does not log in on every call when the margin is longer than the token's lifetime", async () => {
+    pem = await startFakePem({ lifetimeMs: 30_000 });
+    const c = await client("pem/v10", { refreshMarginMs: 60_000 });
+    for (let i = 0; i < 3; i++) await c.server.list();
+    expect(pem.state.logins).toBe(1);
   });
 
   it("falls back to PEM's documented 20 minutes when the login body has no expiresAt", async () => {
@@ -168,14 +249,27 @@ describe("logout", () => {
     await c.logout();
     expect(pem.requests).toHaveLength(0);
   });
+
+  it("says why calls fail after a caller's own token was released", async () => {
+    pem = await startFakePem();
+    const { AuthenticationError } = await loadGenerated("pem/v10");
+    const first = await client("pem/v10");
+    await first.server.list();
+    const c = await client("pem/v10", { auth: { token: pem.state.issued[0] } });
+    await c.logout();
+    const error = await c.server.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.message).toContain("released by logout()");
+  });
 });
 
 describe("API version awareness", () => {
   it("warns once when the server marks the client's version as deprecated", async () => {
-    pem = await startFakePem({ deprecatedVersions: ["v9"], lifetimeMs: 30_000 });
+    pem = await startFakePem({ deprecatedVersions: ["v9"] });
     const { lines, logger } = recordingLogger();
-    const c = await client("pem/v9", { logger, refreshMarginMs: 60_000 });
+    const c = await client("pem/v9", { logger });
     await c.agent.list().catch(() => undefined);
+    pem.revokeAll();
     await c.agent.list().catch(() => undefined);
     expect(pem.state.logins).toBe(2);
     expect(lines.filter((l) => l.level === "warn")).toEqual([{ level: "warn", message: expect.stringContaining("API v9 as deprecated") }]);
@@ -192,5 +286,7 @@ describe("API version awareness", () => {
     await expect(c.agent.list()).rejects.toBeInstanceOf(UnsupportedApiVersionError);
     expect(pem.state.logins).toBe(1);
     expect(pem.dataRequests()).toHaveLength(0);
+    // The token that login issued is not left behind.
+    expect(pem.requests.at(-1)).toMatchObject({ method: "DELETE", path: "/api/token/", headers: { "x-auth-token": pem.state.issued[0] } });
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakePem } from "../support/fake-pem.js";
 import { loadGenerated, recordingLogger } from "../support/generated-client.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
+import { createTestPki } from "../support/test-ca.js";
 
 /**
  * Failing scenarios with real credentials; every log line, error message, stack, cause
@@ -14,6 +15,7 @@ const API_KEY = "eyJrIjoiU2VjcmV0QXBpS2V5In0";
 const PMM_PASSWORD = "pmm-admin-Pa55";
 
 let pem: Awaited<ReturnType<typeof startFakePem>>;
+let pemOverTls: Awaited<ReturnType<typeof startFakePem>>;
 let pmmServer: Awaited<ReturnType<typeof startRecordingServer>>;
 const { lines, logger } = recordingLogger();
 const evidence: string[] = [];
@@ -42,6 +44,8 @@ async function fails(call: () => Promise<unknown>): Promise<unknown> {
 
 beforeAll(async () => {
   pem = await startFakePem({ password: PASSWORD });
+  const pki = await createTestPki();
+  pemOverTls = await startFakePem({ password: PASSWORD, tls: { cert: pki.serverCert, key: pki.serverKey } });
   pmmServer = await startRecordingServer(async (request, response) => {
     if (request.path === "/slow") await new Promise((resolve) => setTimeout(resolve, 500));
     sendJson(response, 401, { code: 16, message: "Unauthorized", details: [] });
@@ -49,6 +53,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await pem.close();
+  await pemOverTls.close();
   await pmmServer.close();
 });
 
@@ -79,8 +84,21 @@ describe("secrets never leak", () => {
     const unreachable = createClient({ ...options, baseUrl: "http://127.0.0.1:9", auth: { username: pem.username, password: PASSWORD } });
     await fails(() => unreachable.server.list());
 
-    const untrusted = createClient({ ...options, baseUrl: "https://127.0.0.1:9", tls: { ca: "not a certificate" }, auth: { username: pem.username, password: PASSWORD } });
-    await fails(() => untrusted.server.list());
+    const untrusted = createClient({ ...options, baseUrl: pemOverTls.origin, auth: { username: pem.username, password: PASSWORD } });
+    expect(await fails(() => untrusted.server.list())).toMatchObject({ name: "TlsError" });
+
+    pem.state.loginDelayMs = 500;
+    const impatient = createClient({ ...options, timeoutMs: 100, auth: { username: pem.username, password: PASSWORD } });
+    expect(await fails(() => impatient.server.list())).toMatchObject({ name: "TimeoutError" });
+    pem.state.loginDelayMs = 0;
+
+    pem.state.loginsUnavailable = 5;
+    expect(await fails(() => createClient({ ...options, auth: { username: pem.username, password: PASSWORD } }).server.list())).toMatchObject({ status: 503 });
+    pem.state.loginsUnavailable = 0;
+
+    pem.state.redirect = { from: "/api/v10/server/", to: `${pmmServer.origin}/collect` };
+    expect(await fails(() => client.server.list())).toMatchObject({ status: 307 });
+    pem.state.redirect = undefined;
     await client.logout();
 
     expect(pem.state.issued.length).toBeGreaterThan(0);

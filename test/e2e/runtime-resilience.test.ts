@@ -110,8 +110,21 @@ describe("timeouts and aborts", () => {
 
   it("counts retries against the same deadline", async () => {
     const { TimeoutError } = await loadGenerated("pmm/v3");
-    const pmm = await scripted([unavailable("1")], { timeoutMs: 300, retry: { retries: 5 } });
+    const pmm = await scripted([unavailable()], { timeoutMs: 300, retry: { retries: 1000, minDelayMs: 50, maxDelayMs: 50 } });
+    const started = performance.now();
     await expect(pmm.nodes.listNodes()).rejects.toBeInstanceOf(TimeoutError);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(server!.requests.length).toBeGreaterThan(1);
+  });
+
+  it("passes on a 503 whose Retry-After is longer than the time left, instead of waiting into a timeout", async () => {
+    const { ApiError } = await loadGenerated("pmm/v3");
+    const pmm = await scripted([unavailable("1")], { timeoutMs: 300, retry: { retries: 5 } });
+    const started = performance.now();
+    const error = await pmm.nodes.listNodes().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 503 });
+    expect(performance.now() - started).toBeLessThan(250);
     expect(server!.requests).toHaveLength(1);
   });
 
@@ -121,6 +134,34 @@ describe("timeouts and aborts", () => {
     const call = pmm.nodes.listNodes(undefined, { signal: controller.signal });
     setTimeout(() => controller.abort(new Error("user cancelled")), 50);
     await expect(call).rejects.toThrow("user cancelled");
+  });
+
+  it("rejects a timeout that timers cannot wait for when the client is created", async () => {
+    const { createClient } = await loadGenerated("pmm/v3");
+    for (const timeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31]) {
+      expect(() => createClient({ baseUrl: "http://127.0.0.1:1", timeoutMs })).toThrow(/timeoutMs must be a number of milliseconds/);
+    }
+  });
+});
+
+describe("call options", () => {
+  it("reach the server and the transport for methods that take no input", async () => {
+    const pmm = await scripted([ok, delay(2000)]);
+    await pmm.server.readiness({ headers: { "X-Probe": "1" } });
+    expect(server!.requests[0]).toMatchObject({ path: "/v1/server/readyz", headers: { "x-probe": "1" } });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error("user cancelled")), 50);
+    await expect(pmm.server.readiness({ signal: controller.signal })).rejects.toThrow("user cancelled");
+  });
+
+  it("keep the path template in errors when the caller's middleware replaces the request", async () => {
+    const { ConnectionError } = await loadGenerated("pmm/v3");
+    const pmm = await scripted([drop], { retry: false });
+    pmm.use({ onRequest: ({ request }: { request: Request }) => new Request(request, { headers: { "X-Added": "1" } }) });
+    const error = await pmm.nodes.getNode({ path: { node_id: "secret-id" } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ path: "/v1/inventory/nodes/{node_id}" });
+    expect(server!.requests[0]!.headers["x-added"]).toBe("1");
   });
 });
 

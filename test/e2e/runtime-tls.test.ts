@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { TLSSocket } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakePem } from "../support/fake-pem.js";
 import { loadGenerated, recordingLogger } from "../support/generated-client.js";
 import { createTestPki, type TestPki } from "../support/test-ca.js";
 
@@ -79,6 +80,28 @@ describe("TLS", () => {
   it("presents a client certificate for mutual TLS", async () => {
     const client = await pmm(mutualTls, { tls: { ca: pki.ca, cert: pki.clientCert, key: pki.clientKey } });
     expect((await client.nodes.listNodes()).generic[0].node_name).toBe("automation-client");
+  });
+
+  it("checks the certificate against tls.servername, and says so when it does not match", async () => {
+    const { TlsError } = await loadGenerated("pmm/v3");
+    const matching = await pmm(plainTls, { tls: { ca: pki.ca, servername: "localhost" } });
+    expect((await matching.nodes.listNodes()).generic[0].node_id).toBe("tls");
+    const error = await (await pmm(plainTls, { tls: { ca: pki.ca, servername: "pem.example.com" } })).nodes.listNodes().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TlsError);
+    expect(String(error.message)).toContain("does not name the host");
+  });
+
+  it("logs in to PEM and calls it over mutual TLS", async () => {
+    const pem = await startFakePem({ tls: { cert: pki.serverCert, key: pki.serverKey, ca: pki.ca, requestCert: true, rejectUnauthorized: true } });
+    try {
+      const { createClient } = await loadGenerated("pem/v10");
+      const client = createClient({ baseUrl: pem.origin, auth: { username: pem.username, password: pem.password }, tls: { ca: pki.ca, cert: pki.clientCert, key: pki.clientKey } });
+      expect(await client.server.list()).toEqual([{ id: 1, name: "PEM Server" }]);
+      expect(pem.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/token/", "GET /api/v10/server/"]);
+      expect(pem.requests[1]!.headers["x-auth-token"]).toBe(pem.state.issued[0]);
+    } finally {
+      await pem.close();
+    }
   });
 
   it("fails without the client certificate when the server requires one", async () => {

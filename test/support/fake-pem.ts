@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
+import type { ServerOptions as HttpsOptions } from "node:https";
 import { sendJson, startRecordingServer, type RecordedRequest } from "./recording-server.js";
 
 export interface FakePemOptions {
@@ -11,18 +12,27 @@ export interface FakePemOptions {
   deprecatedVersions?: string[];
   /** Prefix under which the API is served: `/api` or `/pem/api`. */
   prefix?: string;
+  /** Serve HTTPS with these certificate settings. */
+  tls?: HttpsOptions;
 }
 
 /**
  * A PEM server on 127.0.0.1 that follows the documented token semantics: `POST …/token/`
- * answers 201 with `X-Subject-Token` and `expiresAt`; data calls need a live token in
- * `X-Auth-Token` (401 otherwise); `DELETE …/token/` releases it (204).
+ * answers 201 with `X-Subject-Token` and `expiresAt`; data calls need a live, unexpired token
+ * in `X-Auth-Token` (401 otherwise); `DELETE …/token/` releases it (204).
  */
 export async function startFakePem(options: FakePemOptions = {}) {
   const { username = "pemuser", password = "correct horse battery staple", prefix = "/api" } = options;
-  const live = new Set<string>();
+  /** Live tokens and when they expire (ms since the epoch). */
+  const live = new Map<string, number>();
   const state = {
     logins: 0,
+    /** Answer each login only after this many ms. */
+    loginDelayMs: 0,
+    /** Answer the next N logins with 503 and `Retry-After: 0`. */
+    loginsUnavailable: 0,
+    /** Answer requests for `from` with a 307 to `to`. */
+    redirect: undefined as { from: string; to: string } | undefined,
     /** Answer the next N data requests with 503 and this Retry-After. */
     unavailable: { count: 0, retryAfter: "0" },
     /** Reject every data call with 401, whatever the token. */
@@ -34,10 +44,15 @@ export async function startFakePem(options: FakePemOptions = {}) {
     const tokenPath = `${prefix}/token/`;
     if (request.path === tokenPath && request.method === "POST") {
       state.logins++;
+      if (state.loginDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.loginDelayMs));
+      if (state.loginsUnavailable > 0) {
+        state.loginsUnavailable--;
+        return sendJson(response, 503, { message: "PEM backend database server is down." }, { "Retry-After": "0" });
+      }
       const credentials = JSON.parse(request.body || "{}");
       if (credentials.username !== username || credentials.password !== password) return sendJson(response, 401, { message: "The given information is not valid." });
       const token = randomUUID();
-      live.add(token);
+      live.set(token, Date.now() + (options.lifetimeMs ?? 20 * 60_000));
       state.issued.push(token);
       if (options.lifetimeMs === undefined && "lifetimeMs" in options) {
         response.writeHead(201, { "X-Subject-Token": token });
@@ -66,7 +81,11 @@ export async function startFakePem(options: FakePemOptions = {}) {
       state.unavailable.count--;
       return sendJson(response, 503, { message: "PEM backend database server is down." }, { "Retry-After": state.unavailable.retryAfter });
     }
-    if (state.rejectAll || !live.has(token)) return sendJson(response, 401, { message: "Invalid token" });
+    if (state.redirect?.from === request.path) {
+      response.writeHead(307, { Location: state.redirect.to });
+      return void response.end();
+    }
+    if (state.rejectAll || !((live.get(token) ?? 0) > Date.now())) return sendJson(response, 401, { message: "Invalid token" });
     const match = /^\/(?:pem\/)?api\/(v\d+)\/server\/(.*)$/.exec(request.path);
     if (match && request.method === "GET" && match[2] === "") return sendJson(response, 200, [{ id: 1, name: "PEM Server" }]);
     if (match && request.method === "PUT") {
@@ -74,7 +93,7 @@ export async function startFakePem(options: FakePemOptions = {}) {
       return void response.end();
     }
     sendJson(response, 404, { message: "not found" });
-  });
+  }, options.tls);
 
   return {
     ...server,

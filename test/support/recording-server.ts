@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer, type ServerOptions as HttpsOptions } from "node:https";
 import type { AddressInfo } from "node:net";
 
 export interface RecordedRequest {
@@ -11,10 +12,13 @@ export interface RecordedRequest {
 
 export type Handler = (request: RecordedRequest, response: ServerResponse) => void | Promise<void>;
 
-/** A real HTTP server on 127.0.0.1 that records every request and answers through `handler`. */
-export async function startRecordingServer(handler: Handler) {
+/**
+ * A real HTTP server on 127.0.0.1 that records every request and answers through `handler`;
+ * with `tls`, an HTTPS server with those certificate settings.
+ */
+export async function startRecordingServer(handler: Handler, tls?: HttpsOptions) {
   const requests: RecordedRequest[] = [];
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const listener: RequestListener = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -32,13 +36,19 @@ export async function startRecordingServer(handler: Handler) {
       res.statusCode = 500;
       res.end(String(error));
     }
-  });
+  };
+  const server = tls ? createHttpsServer(tls, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `${tls ? "https" : "http"}://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /** Stops the server, ending idle keep-alive connections instead of waiting for them to time out. */
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

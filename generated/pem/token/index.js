@@ -6,7 +6,7 @@ const api = { api: "pem", version: "token", basePath: "/api", auth: "pem-token" 
 const operations = {
   token: {
     create: { method: "POST", path: "/token/" },
-    delete: { method: "DELETE", path: "/token/" },
+    delete: { method: "DELETE", path: "/token/", noInput: true },
   },
 };
 

@@ -145,7 +145,7 @@ const operations = {
     getSettings: { method: "POST", path: "/v1/Settings/Get" },
     leaderHealthCheck: { method: "POST", path: "/v1/leaderHealthCheck" },
     logs: { method: "GET", path: "/logs.zip", parseAs: "blob" },
-    readiness: { method: "GET", path: "/v1/readyz" },
+    readiness: { method: "GET", path: "/v1/readyz", noInput: true },
     startUpdate: { method: "POST", path: "/v1/Updates/Start" },
     testEmailAlertingSettings: { method: "POST", path: "/v1/Settings/TestEmailAlertingSettings" },
     updateStatus: { method: "POST", path: "/v1/Updates/Status" },
@@ -167,8 +167,8 @@ const operations = {
     removeService: { method: "POST", path: "/v1/inventory/Services/Remove" },
   },
   user: {
-    getUser: { method: "GET", path: "/v1/user" },
-    listUsers: { method: "POST", path: "/v1/user/list" },
+    getUser: { method: "GET", path: "/v1/user", noInput: true },
+    listUsers: { method: "POST", path: "/v1/user/list", noInput: true },
     updateUser: { method: "PUT", path: "/v1/user" },
   },
 };

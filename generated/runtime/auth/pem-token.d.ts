@@ -8,6 +8,8 @@ export interface PemSessionSettings {
     /** The API version the client was generated for (`v10`), checked against the server's lists. */
     apiVersion: string;
     refreshMarginMs: number;
+    /** Each call's deadline, which covers waiting for a login too. */
+    timeoutMs: number;
     /** The client's transport: timeouts, retries and TLS apply to logins too. */
     fetch: FetchFunction;
     logger: Required<Logger>;

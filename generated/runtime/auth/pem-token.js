@@ -1,5 +1,6 @@
-import { ApiError, AuthenticationError, UnsupportedApiVersionError } from "../errors.js";
+import { ApiError, AuthenticationError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
 import { rememberRequest } from "../transport/request-context.js";
+import { within } from "../transport/transport.js";
 export const PEM_TOKEN_HEADER = "X-Auth-Token";
 /** PEM's documented token lifetime, used when the login response does not say. */
 const DEFAULT_LIFETIME_MS = 20 * 60_000;
@@ -9,20 +10,23 @@ const DEFAULT_LIFETIME_MS = 20 * 60_000;
  * tokens live only in this closure.
  */
 export function createPemSession(settings) {
-    const { auth, tokenUrl, apiVersion, refreshMarginMs, fetch, logger } = settings;
+    const { auth, tokenUrl, apiVersion, refreshMarginMs, timeoutMs, fetch, logger } = settings;
     const tokenPath = new URL(tokenUrl).pathname;
-    let current = "token" in auth ? { value: auth.token, expiresAt: undefined } : undefined;
+    let current = "token" in auth ? { value: auth.token, refreshAt: undefined } : undefined;
     let pendingLogin;
     let unsupported;
     let warnedDeprecated = false;
-    /** A copy of each request, to replay it once after a 401, and the token it was sent with. */
+    let loggedOut = false;
+    /** A copy of each request, to replay it once after a 401, the token it was sent with, and when the call began. */
     const sent = new WeakMap();
     function isUsable(token) {
-        return token !== undefined && (token.expiresAt === undefined || Date.now() < token.expiresAt - refreshMarginMs);
+        return token !== undefined && (token.refreshAt === undefined || Date.now() < token.refreshAt);
     }
     async function login() {
         if (!("username" in auth)) {
-            throw new AuthenticationError("PEM rejected the token, and the client has no username and password to log in again.");
+            throw new AuthenticationError(loggedOut
+                ? "This client's token was released by logout(); create a new client with a token, or with a username and password to log in."
+                : "PEM rejected the token, and the client has no username and password to log in again.");
         }
         logger.debug(`PEM: logging in at POST ${tokenPath}`);
         const request = new Request(tokenUrl, {
@@ -36,14 +40,23 @@ export function createPemSession(settings) {
         if (response.status === 401 || response.status === 403) {
             throw new AuthenticationError(`PEM rejected the username or password (POST ${tokenPath} answered HTTP ${response.status}).`, response.status);
         }
+        // Anything else (PEM answers 503 while its database is down) is the server's failure, not the credentials'.
         if (!response.ok)
-            throw new AuthenticationError(`PEM login failed: POST ${tokenPath} answered HTTP ${response.status}.`, response.status);
+            throw new ApiError({ method: "POST", path: tokenPath, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body });
         if (!issued)
             throw new AuthenticationError(`PEM login answered HTTP ${response.status} without an X-Subject-Token header.`, response.status);
-        checkApiVersion(body);
+        try {
+            checkApiVersion(body);
+        }
+        catch (error) {
+            await release(issued).catch(() => undefined);
+            throw error;
+        }
         const lifetime = tokenLifetime(body);
+        // A margin as long as the lifetime would log in on every call; never refresh before half of it.
+        const margin = Math.min(refreshMarginMs, lifetime / 2);
         logger.info(`PEM: logged in; token valid for ${Math.round(lifetime / 1000)} s`);
-        return { value: issued, expiresAt: Date.now() + lifetime };
+        return { value: issued, refreshAt: Date.now() + lifetime - margin };
     }
     function checkApiVersion(body) {
         if (!/^v\d+$/.test(apiVersion))
@@ -60,8 +73,11 @@ export function createPemSession(settings) {
             logger.warn(`The PEM server marks API ${apiVersion} as deprecated; plan the move to a newer client version.`);
         }
     }
-    /** A usable token; concurrent callers without one share a single login. */
-    async function validToken() {
+    /**
+     * A usable token; concurrent callers without one share a single login. Each caller waits
+     * only while its call's deadline and signal allow; the login itself has a deadline of its own.
+     */
+    function validToken(request, path, startedAt) {
         if (unsupported)
             throw unsupported;
         if (isUsable(current))
@@ -69,17 +85,19 @@ export function createPemSession(settings) {
         pendingLogin ??= login()
             .then((token) => (current = token))
             .finally(() => (pendingLogin = undefined));
-        return (await pendingLogin).value;
+        const timeLeft = startedAt + timeoutMs - performance.now();
+        return within(pendingLogin, request.signal, timeLeft, () => new TimeoutError(request.method, path, timeoutMs)).then((token) => token.value);
     }
     const isLogin = (request) => request.method === "POST" && request.url === tokenUrl;
     const middleware = {
-        async onRequest({ request }) {
+        async onRequest({ request, schemaPath }) {
             if (isLogin(request))
                 return undefined;
-            const token = await validToken();
+            const startedAt = performance.now();
+            const token = await validToken(request, schemaPath, startedAt);
             request.headers.set(PEM_TOKEN_HEADER, token);
-            sent.set(request, { replay: request.clone(), token });
-            return request;
+            sent.set(request, { replay: request.clone(), token, startedAt });
+            return rememberRequest(request, { path: schemaPath, startedAt });
         },
         async onResponse({ request, response, schemaPath, options }) {
             const original = sent.get(request);
@@ -90,10 +108,10 @@ export function createPemSession(settings) {
             if (current?.value === original.token)
                 current = undefined;
             logger.info(`PEM: ${request.method} ${schemaPath} answered 401; logging in again and replaying once`);
-            const token = await validToken();
+            const token = await validToken(request, schemaPath, original.startedAt);
             const replay = original.replay;
             replay.headers.set(PEM_TOKEN_HEADER, token);
-            const second = await options.fetch(rememberRequest(replay, { path: schemaPath }));
+            const second = await options.fetch(rememberRequest(replay, { path: schemaPath, startedAt: original.startedAt }));
             if (second.status === 401) {
                 await second.body?.cancel();
                 throw new AuthenticationError(`PEM rejected a fresh token for ${request.method} ${schemaPath} (HTTP 401): the user may lack permission for it.`, 401);
@@ -101,18 +119,23 @@ export function createPemSession(settings) {
             return second;
         },
     };
-    async function logout() {
-        const token = current ?? (pendingLogin ? await pendingLogin.catch(() => undefined) : undefined);
-        current = undefined;
-        if (!token)
-            return;
-        const request = new Request(tokenUrl, { method: "DELETE", headers: { [PEM_TOKEN_HEADER]: token.value } });
+    /** `DELETE …/token/` for a token. */
+    async function release(token) {
+        const request = new Request(tokenUrl, { method: "DELETE", headers: { [PEM_TOKEN_HEADER]: token } });
         const response = await fetch(rememberRequest(request, { path: tokenPath }));
         const body = await readJson(response);
-        // 401/404: the server no longer knows the token, which is what logging out wants.
+        // 401/404: the server no longer knows the token, which is what releasing it wants.
         if (!response.ok && response.status !== 401 && response.status !== 404) {
             throw new ApiError({ method: "DELETE", path: tokenPath, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body });
         }
+    }
+    async function logout() {
+        const token = current ?? (pendingLogin ? await pendingLogin.catch(() => undefined) : undefined);
+        current = undefined;
+        loggedOut = true;
+        if (!token)
+            return;
+        await release(token.value);
         logger.info("PEM: logged out; token released");
     }
     return { middleware, logout };

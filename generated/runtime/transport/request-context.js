@@ -9,6 +9,7 @@ export function requestContext(request) {
 /** Registered last, so it sees the request that is actually sent. */
 export const requestContextMiddleware = {
     onRequest({ request, schemaPath }) {
-        rememberRequest(request, { path: schemaPath });
+        const earlier = contexts.get(request);
+        rememberRequest(request, earlier ? { ...earlier, path: schemaPath } : { path: schemaPath });
     },
 };

@@ -29,7 +29,7 @@ export function createTlsSend(tls, logger) {
             headers: [...request.headers],
             body,
             signal,
-            redirect: request.redirect,
+            redirect: "manual",
             dispatcher,
         });
         // openapi-fetch expects the global Response class.

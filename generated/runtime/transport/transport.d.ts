@@ -4,6 +4,7 @@ import { type RetryPolicy } from "./retry-policy.js";
 /**
  * Sends one attempt. The request's body, if any, was read once into `body` so that every
  * attempt can send it again; `signal` carries the call's deadline and the caller's abort.
+ * Redirects are not followed here (`redirect: "manual"`): see redirects.ts.
  */
 export type SendAttempt = (request: Request, signal: AbortSignal, body: ArrayBuffer | undefined) => Promise<Response>;
 /** Sends attempts through the global fetch; passing the signal as init costs no extra Request. */
@@ -22,3 +23,8 @@ export interface TransportSettings {
  * errors. The body is buffered once so that every attempt can send it again.
  */
 export declare function createTransport(settings: TransportSettings): FetchFunction;
+/**
+ * Waits for `promise` (such as a shared PEM login) no longer than `ms` and only until
+ * `signal` aborts; the promise itself goes on for whoever else waits for it.
+ */
+export declare function within<T>(promise: Promise<T>, signal: AbortSignal, ms: number, onTimeout: () => Error): Promise<T>;

@@ -1,11 +1,12 @@
 import { ConnectionError, TimeoutError, TlsError } from "../errors.js";
+import { followSameOriginRedirects } from "./redirects.js";
 import { requestContext } from "./request-context.js";
 import { backoffDelay, isRetryStatus, mayRetry, retryAfterDelay } from "./retry-policy.js";
 /** Sends attempts through the global fetch; passing the signal as init costs no extra Request. */
-export const sendWithGlobalFetch = (request, signal, body) => globalThis.fetch(request, body === undefined ? { signal } : { signal, body });
+export const sendWithGlobalFetch = (request, signal, body) => globalThis.fetch(request, { signal, body: body ?? null, redirect: "manual" });
 /** Sends attempts through a caller's fetch, which takes a single Request. */
 export function sendWith(fetch) {
-    return (request, signal, body) => fetch(new Request(request, { signal, body: body ?? null }));
+    return (request, signal, body) => fetch(new Request(request, { signal, body: body ?? null, redirect: "manual" }));
 }
 /**
  * The `fetch` under openapi-fetch: a deadline per call (retries included, combined with the
@@ -13,12 +14,18 @@ export function sendWith(fetch) {
  * errors. The body is buffered once so that every attempt can send it again.
  */
 export function createTransport(settings) {
-    const { send, timeoutMs, retry, logger } = settings;
+    const { timeoutMs, retry, logger } = settings;
+    const send = followSameOriginRedirects(settings.send, logger);
     return async (request) => {
-        const { path, retrySafe } = requestContext(request);
+        const { path, retrySafe, startedAt } = requestContext(request);
         const method = request.method;
+        const timedOut = () => new TimeoutError(method, path, timeoutMs);
+        const endsAt = (startedAt ?? performance.now()) + timeoutMs;
+        const timeLeft = () => endsAt - performance.now();
+        if (timeLeft() <= 0)
+            throw timedOut();
         const body = request.body ? await request.arrayBuffer() : undefined;
-        const { signal, deadline } = callSignal(request.signal, timeoutMs);
+        const { signal, deadline } = callSignal(request.signal, timeLeft());
         const retryable = mayRetry(method, retry, retrySafe);
         for (let attempt = 0;; attempt++) {
             const canRetry = retryable && attempt < retry.retries;
@@ -28,7 +35,7 @@ export function createTransport(settings) {
             }
             catch (error) {
                 if (deadline.aborted)
-                    throw new TimeoutError(method, path, timeoutMs);
+                    throw timedOut();
                 if (request.signal.aborted)
                     throw request.signal.reason;
                 const tlsCode = tlsFailureCode(error);
@@ -38,18 +45,19 @@ export function createTransport(settings) {
                     throw new ConnectionError(method, path, `no response (${networkReason(error)})`, { cause: error });
                 const delay = backoffDelay(attempt, retry);
                 logger.info(`${method} ${path}: no response (${networkReason(error)}); retry ${attempt + 1} of ${retry.retries} in ${delay} ms`);
-                await sleep(delay, signal, () => new TimeoutError(method, path, timeoutMs), deadline);
+                await sleep(delay, signal, timedOut, deadline);
                 continue;
             }
             if (!canRetry || !isRetryStatus(response.status))
                 return response;
             const retryAfter = retryAfterDelay(response.headers.get("Retry-After"));
-            if (retryAfter !== undefined && retryAfter > retry.maxRetryAfterMs)
+            // A server that asks for a longer wait than the policy or the deadline allows gets its answer passed on.
+            if (retryAfter !== undefined && (retryAfter > retry.maxRetryAfterMs || retryAfter >= timeLeft()))
                 return response;
             const delay = retryAfter ?? backoffDelay(attempt, retry);
             await response.body?.cancel();
             logger.info(`${method} ${path}: HTTP ${response.status}; retry ${attempt + 1} of ${retry.retries} in ${delay} ms`);
-            await sleep(delay, signal, () => new TimeoutError(method, path, timeoutMs), deadline);
+            await sleep(delay, signal, timedOut, deadline);
         }
     };
 }
@@ -95,6 +103,36 @@ function sleep(ms, signal, onTimeout, deadline) {
             abort();
         else
             signal.addEventListener("abort", abort, { once: true });
+    });
+}
+/**
+ * Waits for `promise` (such as a shared PEM login) no longer than `ms` and only until
+ * `signal` aborts; the promise itself goes on for whoever else waits for it.
+ */
+export function within(promise, signal, ms, onTimeout) {
+    if (signal.aborted)
+        return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+        const settle = () => {
+            clearTimeout(timer);
+            signal.removeEventListener("abort", abort);
+        };
+        const abort = () => {
+            settle();
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            settle();
+            reject(onTimeout());
+        }, Math.max(0, ms));
+        signal.addEventListener("abort", abort, { once: true });
+        promise.then((value) => {
+            settle();
+            resolve(value);
+        }, (error) => {
+            settle();
+            reject(error);
+        });
     });
 }
 const TLS_CODES = new Set([

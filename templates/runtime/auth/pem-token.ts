@@ -1,8 +1,9 @@
 import type { Middleware } from "openapi-fetch";
-import { ApiError, AuthenticationError, UnsupportedApiVersionError } from "../errors.js";
+import { ApiError, AuthenticationError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { FetchFunction, PemAuth } from "../options.js";
 import { rememberRequest } from "../transport/request-context.js";
+import { within } from "../transport/transport.js";
 
 export const PEM_TOKEN_HEADER = "X-Auth-Token";
 /** PEM's documented token lifetime, used when the login response does not say. */
@@ -14,6 +15,8 @@ export interface PemSessionSettings {
   /** The API version the client was generated for (`v10`), checked against the server's lists. */
   apiVersion: string;
   refreshMarginMs: number;
+  /** Each call's deadline, which covers waiting for a login too. */
+  timeoutMs: number;
   /** The client's transport: timeouts, retries and TLS apply to logins too. */
   fetch: FetchFunction;
   logger: Required<Logger>;
@@ -29,8 +32,8 @@ export interface TokenSession {
 
 interface Token {
   value: string;
-  /** Local time (ms) after which the token is no longer used; undefined for a caller's token. */
-  expiresAt: number | undefined;
+  /** Local time (ms) from which the next call logs in again; undefined for a caller's token. */
+  refreshAt: number | undefined;
 }
 
 /**
@@ -39,22 +42,27 @@ interface Token {
  * tokens live only in this closure.
  */
 export function createPemSession(settings: PemSessionSettings): TokenSession {
-  const { auth, tokenUrl, apiVersion, refreshMarginMs, fetch, logger } = settings;
+  const { auth, tokenUrl, apiVersion, refreshMarginMs, timeoutMs, fetch, logger } = settings;
   const tokenPath = new URL(tokenUrl).pathname;
-  let current: Token | undefined = "token" in auth ? { value: auth.token, expiresAt: undefined } : undefined;
+  let current: Token | undefined = "token" in auth ? { value: auth.token, refreshAt: undefined } : undefined;
   let pendingLogin: Promise<Token> | undefined;
   let unsupported: UnsupportedApiVersionError | undefined;
   let warnedDeprecated = false;
-  /** A copy of each request, to replay it once after a 401, and the token it was sent with. */
-  const sent = new WeakMap<Request, { replay: Request; token: string }>();
+  let loggedOut = false;
+  /** A copy of each request, to replay it once after a 401, the token it was sent with, and when the call began. */
+  const sent = new WeakMap<Request, { replay: Request; token: string; startedAt: number }>();
 
   function isUsable(token: Token | undefined): token is Token {
-    return token !== undefined && (token.expiresAt === undefined || Date.now() < token.expiresAt - refreshMarginMs);
+    return token !== undefined && (token.refreshAt === undefined || Date.now() < token.refreshAt);
   }
 
   async function login(): Promise<Token> {
     if (!("username" in auth)) {
-      throw new AuthenticationError("PEM rejected the token, and the client has no username and password to log in again.");
+      throw new AuthenticationError(
+        loggedOut
+          ? "This client's token was released by logout(); create a new client with a token, or with a username and password to log in."
+          : "PEM rejected the token, and the client has no username and password to log in again.",
+      );
     }
     logger.debug(`PEM: logging in at POST ${tokenPath}`);
     const request = new Request(tokenUrl, {
@@ -68,12 +76,20 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
     if (response.status === 401 || response.status === 403) {
       throw new AuthenticationError(`PEM rejected the username or password (POST ${tokenPath} answered HTTP ${response.status}).`, response.status);
     }
-    if (!response.ok) throw new AuthenticationError(`PEM login failed: POST ${tokenPath} answered HTTP ${response.status}.`, response.status);
+    // Anything else (PEM answers 503 while its database is down) is the server's failure, not the credentials'.
+    if (!response.ok) throw new ApiError({ method: "POST", path: tokenPath, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body });
     if (!issued) throw new AuthenticationError(`PEM login answered HTTP ${response.status} without an X-Subject-Token header.`, response.status);
-    checkApiVersion(body);
+    try {
+      checkApiVersion(body);
+    } catch (error) {
+      await release(issued).catch(() => undefined);
+      throw error;
+    }
     const lifetime = tokenLifetime(body);
+    // A margin as long as the lifetime would log in on every call; never refresh before half of it.
+    const margin = Math.min(refreshMarginMs, lifetime / 2);
     logger.info(`PEM: logged in; token valid for ${Math.round(lifetime / 1000)} s`);
-    return { value: issued, expiresAt: Date.now() + lifetime };
+    return { value: issued, refreshAt: Date.now() + lifetime - margin };
   }
 
   function checkApiVersion(body: Record<string, unknown>): void {
@@ -91,25 +107,30 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
     }
   }
 
-  /** A usable token; concurrent callers without one share a single login. */
-  async function validToken(): Promise<string> {
+  /**
+   * A usable token; concurrent callers without one share a single login. Each caller waits
+   * only while its call's deadline and signal allow; the login itself has a deadline of its own.
+   */
+  function validToken(request: Request, path: string, startedAt: number): Promise<string> | string {
     if (unsupported) throw unsupported;
     if (isUsable(current)) return current.value;
     pendingLogin ??= login()
       .then((token) => (current = token))
       .finally(() => (pendingLogin = undefined));
-    return (await pendingLogin).value;
+    const timeLeft = startedAt + timeoutMs - performance.now();
+    return within(pendingLogin, request.signal, timeLeft, () => new TimeoutError(request.method, path, timeoutMs)).then((token) => token.value);
   }
 
   const isLogin = (request: Request) => request.method === "POST" && request.url === tokenUrl;
 
   const middleware: Middleware = {
-    async onRequest({ request }) {
+    async onRequest({ request, schemaPath }) {
       if (isLogin(request)) return undefined;
-      const token = await validToken();
+      const startedAt = performance.now();
+      const token = await validToken(request, schemaPath, startedAt);
       request.headers.set(PEM_TOKEN_HEADER, token);
-      sent.set(request, { replay: request.clone(), token });
-      return request;
+      sent.set(request, { replay: request.clone(), token, startedAt });
+      return rememberRequest(request, { path: schemaPath, startedAt });
     },
     async onResponse({ request, response, schemaPath, options }) {
       const original = sent.get(request);
@@ -118,10 +139,10 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
       // Only the first 401 for a token drops it; calls that used it too just wait for the new one.
       if (current?.value === original.token) current = undefined;
       logger.info(`PEM: ${request.method} ${schemaPath} answered 401; logging in again and replaying once`);
-      const token = await validToken();
+      const token = await validToken(request, schemaPath, original.startedAt);
       const replay = original.replay;
       replay.headers.set(PEM_TOKEN_HEADER, token);
-      const second = await options.fetch(rememberRequest(replay, { path: schemaPath }));
+      const second = await options.fetch(rememberRequest(replay, { path: schemaPath, startedAt: original.startedAt }));
       if (second.status === 401) {
         await second.body?.cancel();
         throw new AuthenticationError(`PEM rejected a fresh token for ${request.method} ${schemaPath} (HTTP 401): the user may lack permission for it.`, 401);
@@ -130,17 +151,23 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
     },
   };
 
-  async function logout(): Promise<void> {
-    const token = current ?? (pendingLogin ? await pendingLogin.catch(() => undefined) : undefined);
-    current = undefined;
-    if (!token) return;
-    const request = new Request(tokenUrl, { method: "DELETE", headers: { [PEM_TOKEN_HEADER]: token.value } });
+  /** `DELETE …/token/` for a token. */
+  async function release(token: string): Promise<void> {
+    const request = new Request(tokenUrl, { method: "DELETE", headers: { [PEM_TOKEN_HEADER]: token } });
     const response = await fetch(rememberRequest(request, { path: tokenPath }));
     const body = await readJson(response);
-    // 401/404: the server no longer knows the token, which is what logging out wants.
+    // 401/404: the server no longer knows the token, which is what releasing it wants.
     if (!response.ok && response.status !== 401 && response.status !== 404) {
       throw new ApiError({ method: "DELETE", path: tokenPath, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body });
     }
+  }
+
+  async function logout(): Promise<void> {
+    const token = current ?? (pendingLogin ? await pendingLogin.catch(() => undefined) : undefined);
+    current = undefined;
+    loggedOut = true;
+    if (!token) return;
+    await release(token.value);
     logger.info("PEM: logged out; token released");
   }
 

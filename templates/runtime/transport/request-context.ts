@@ -2,11 +2,15 @@ import type { Middleware } from "openapi-fetch";
 
 /**
  * What the transport needs to know about a request beyond the Request itself: the path
- * template (for error messages without ids) and whether repeating it is safe.
+ * template (for error messages without ids), whether repeating it is safe, and when the
+ * call began, if that was before the request reached the transport (a PEM call that waited
+ * for a login), so that one deadline covers the whole call.
  */
 interface RequestContext {
   path: string;
   retrySafe?: boolean;
+  /** `performance.now()` when the call began. */
+  startedAt?: number;
 }
 
 const contexts = new WeakMap<Request, RequestContext>();
@@ -23,6 +27,7 @@ export function requestContext(request: Request): RequestContext {
 /** Registered last, so it sees the request that is actually sent. */
 export const requestContextMiddleware: Middleware = {
   onRequest({ request, schemaPath }) {
-    rememberRequest(request, { path: schemaPath });
+    const earlier = contexts.get(request);
+    rememberRequest(request, earlier ? { ...earlier, path: schemaPath } : { path: schemaPath });
   },
 };

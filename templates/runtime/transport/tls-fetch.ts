@@ -38,7 +38,7 @@ export function createTlsSend(tls: TlsOptions, logger: Required<Logger>): SendAt
       headers: [...request.headers],
       body,
       signal,
-      redirect: request.redirect,
+      redirect: "manual",
       dispatcher,
     });
     // openapi-fetch expects the global Response class.

@@ -1,21 +1,23 @@
 import { ConnectionError, TimeoutError, TlsError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { FetchFunction } from "../options.js";
+import { followSameOriginRedirects } from "./redirects.js";
 import { requestContext } from "./request-context.js";
 import { backoffDelay, isRetryStatus, mayRetry, retryAfterDelay, type RetryPolicy } from "./retry-policy.js";
 
 /**
  * Sends one attempt. The request's body, if any, was read once into `body` so that every
  * attempt can send it again; `signal` carries the call's deadline and the caller's abort.
+ * Redirects are not followed here (`redirect: "manual"`): see redirects.ts.
  */
 export type SendAttempt = (request: Request, signal: AbortSignal, body: ArrayBuffer | undefined) => Promise<Response>;
 
 /** Sends attempts through the global fetch; passing the signal as init costs no extra Request. */
-export const sendWithGlobalFetch: SendAttempt = (request, signal, body) => globalThis.fetch(request, body === undefined ? { signal } : { signal, body });
+export const sendWithGlobalFetch: SendAttempt = (request, signal, body) => globalThis.fetch(request, { signal, body: body ?? null, redirect: "manual" });
 
 /** Sends attempts through a caller's fetch, which takes a single Request. */
 export function sendWith(fetch: FetchFunction): SendAttempt {
-  return (request, signal, body) => fetch(new Request(request, { signal, body: body ?? null }));
+  return (request, signal, body) => fetch(new Request(request, { signal, body: body ?? null, redirect: "manual" }));
 }
 
 export interface TransportSettings {
@@ -31,12 +33,17 @@ export interface TransportSettings {
  * errors. The body is buffered once so that every attempt can send it again.
  */
 export function createTransport(settings: TransportSettings): FetchFunction {
-  const { send, timeoutMs, retry, logger } = settings;
+  const { timeoutMs, retry, logger } = settings;
+  const send = followSameOriginRedirects(settings.send, logger);
   return async (request) => {
-    const { path, retrySafe } = requestContext(request);
+    const { path, retrySafe, startedAt } = requestContext(request);
     const method = request.method;
+    const timedOut = () => new TimeoutError(method, path, timeoutMs);
+    const endsAt = (startedAt ?? performance.now()) + timeoutMs;
+    const timeLeft = () => endsAt - performance.now();
+    if (timeLeft() <= 0) throw timedOut();
     const body = request.body ? await request.arrayBuffer() : undefined;
-    const { signal, deadline } = callSignal(request.signal, timeoutMs);
+    const { signal, deadline } = callSignal(request.signal, timeLeft());
     const retryable = mayRetry(method, retry, retrySafe);
 
     for (let attempt = 0; ; attempt++) {
@@ -45,23 +52,24 @@ export function createTransport(settings: TransportSettings): FetchFunction {
       try {
         response = await send(request, signal, body);
       } catch (error) {
-        if (deadline.aborted) throw new TimeoutError(method, path, timeoutMs);
+        if (deadline.aborted) throw timedOut();
         if (request.signal.aborted) throw request.signal.reason;
         const tlsCode = tlsFailureCode(error);
         if (tlsCode) throw new TlsError(method, path, tlsCode, { cause: error });
         if (!canRetry) throw new ConnectionError(method, path, `no response (${networkReason(error)})`, { cause: error });
         const delay = backoffDelay(attempt, retry);
         logger.info(`${method} ${path}: no response (${networkReason(error)}); retry ${attempt + 1} of ${retry.retries} in ${delay} ms`);
-        await sleep(delay, signal, () => new TimeoutError(method, path, timeoutMs), deadline);
+        await sleep(delay, signal, timedOut, deadline);
         continue;
       }
       if (!canRetry || !isRetryStatus(response.status)) return response;
       const retryAfter = retryAfterDelay(response.headers.get("Retry-After"));
-      if (retryAfter !== undefined && retryAfter > retry.maxRetryAfterMs) return response;
+      // A server that asks for a longer wait than the policy or the deadline allows gets its answer passed on.
+      if (retryAfter !== undefined && (retryAfter > retry.maxRetryAfterMs || retryAfter >= timeLeft())) return response;
       const delay = retryAfter ?? backoffDelay(attempt, retry);
       await response.body?.cancel();
       logger.info(`${method} ${path}: HTTP ${response.status}; retry ${attempt + 1} of ${retry.retries} in ${delay} ms`);
-      await sleep(delay, signal, () => new TimeoutError(method, path, timeoutMs), deadline);
+      await sleep(delay, signal, timedOut, deadline);
     }
   };
 }
@@ -105,6 +113,39 @@ function sleep(ms: number, signal: AbortSignal, onTimeout: () => Error, deadline
     }, ms);
     if (signal.aborted) abort();
     else signal.addEventListener("abort", abort, { once: true });
+  });
+}
+
+/**
+ * Waits for `promise` (such as a shared PEM login) no longer than `ms` and only until
+ * `signal` aborts; the promise itself goes on for whoever else waits for it.
+ */
+export function within<T>(promise: Promise<T>, signal: AbortSignal, ms: number, onTimeout: () => Error): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const settle = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", abort);
+    };
+    const abort = () => {
+      settle();
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      settle();
+      reject(onTimeout());
+    }, Math.max(0, ms));
+    signal.addEventListener("abort", abort, { once: true });
+    promise.then(
+      (value) => {
+        settle();
+        resolve(value);
+      },
+      (error: unknown) => {
+        settle();
+        reject(error);
+      },
+    );
   });
 }
 

@@ -1,0 +1,37 @@
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+/** Headers that describe a body, dropped when a redirect turns the call into a GET. */
+const BODY_HEADERS = ["Content-Type", "Content-Length", "Content-Encoding", "Content-Language", "Content-Location"];
+/**
+ * Follows redirects within the request's origin only. Requests carry credentials
+ * (`X-Auth-Token`, `Authorization`) that fetch would forward to any origin a redirect
+ * names, so a redirect elsewhere is not followed: its response goes back to the caller.
+ */
+export function followSameOriginRedirects(send, logger) {
+    return async (request, signal, body) => {
+        let response = await send(request, signal, body);
+        for (let hops = 0; hops < MAX_REDIRECTS && REDIRECT_STATUSES.has(response.status); hops++) {
+            const location = response.headers.get("Location");
+            if (!location)
+                return response;
+            const from = new URL(request.url);
+            const target = new URL(location, from);
+            if (target.origin !== from.origin) {
+                logger.warn(`${request.method} answered HTTP ${response.status} with a redirect from ${from.origin} to ${target.origin}; not followed, so that credentials stay with ${from.origin}. Point baseUrl at the server that answers.`);
+                return response;
+            }
+            await response.body?.cancel();
+            // As fetch does: 303, and 301/302 after a POST, become a GET without a body.
+            const becomesGet = request.method !== "GET" && request.method !== "HEAD" && (response.status === 303 || (response.status !== 307 && response.status !== 308 && request.method === "POST"));
+            const headers = new Headers(request.headers);
+            if (becomesGet)
+                for (const name of BODY_HEADERS)
+                    headers.delete(name);
+            request = new Request(target, { method: becomesGet ? "GET" : request.method, headers, redirect: "manual" });
+            if (becomesGet)
+                body = undefined;
+            response = await send(request, signal, body);
+        }
+        return response;
+    };
+}
