@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { UsageError } from "../errors.js";
+import { SpecError, UsageError } from "../errors.js";
 import { parseApiConfig, readApiConfig, type ApiConfig } from "../load/api-config.js";
 import { generatePackage, generateStandalone, type VersionResult } from "../pipeline.js";
 import { diffTree, writeTreeAtomically } from "../write/file-tree.js";
@@ -21,12 +21,24 @@ Options:
   --version <v>     the version label used in messages (for example v10)
   --out <dir>       the folder to write; it is replaced as a whole, so it must be empty,
                     missing, or an earlier output of this command
-  --auth <kind>     pem-token | pmm          (for an API without specs/<api>/api.yaml)
-  --naming <rule>   path | operationId       (for an API without specs/<api>/api.yaml)
+
+  Settings, each overriding specs/<api>/api.yaml (required for a new API: --auth, --naming):
+  --auth <kind>          pem-token | pmm
+  --naming <rule>        path | operationId
+  --auth-header <name>   header parameter that carries the credential, lifted out of every
+                         method (pem-token: X-Auth-Token unless given)
+  --int64 <type>         string | number: how 64-bit integers arrive (default number)
+
   --check           compare instead of writing
   -h, --help        show this help
 
 Exit codes: 0 success, 1 bad input or stale output, 2 usage error.`;
+
+/** The settings flags, and the api.yaml setting each one overrides. */
+const SETTING_FLAGS = ["auth", "naming", "auth-header", "int64"] as const;
+const SETTING_OF: Record<SettingFlag, keyof ApiConfig> = { auth: "auth", naming: "naming", "auth-header": "authHeader", int64: "int64" };
+
+type SettingFlag = (typeof SETTING_FLAGS)[number];
 
 runCli(async () => {
   const { values } = usage(() =>
@@ -38,6 +50,8 @@ runCli(async () => {
         out: { type: "string" },
         auth: { type: "string" },
         naming: { type: "string" },
+        "auth-header": { type: "string" },
+        int64: { type: "string" },
         check: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -50,7 +64,7 @@ runCli(async () => {
     return 0;
   }
   if (values.spec !== undefined || values.out !== undefined) return generateOne(values);
-  for (const name of ["api", "version", "auth", "naming"] as const) {
+  for (const name of ["api", "version", ...SETTING_FLAGS] as const) {
     if (values[name] !== undefined) throw new UsageError(`--${name} only applies with --spec and --out.`);
   }
   return generateAll(values.check);
@@ -80,12 +94,12 @@ async function generateAll(check: boolean): Promise<number> {
   return 0;
 }
 
-async function generateOne(values: { spec?: string; api?: string; version?: string; out?: string; auth?: string; naming?: string; check: boolean }): Promise<number> {
+async function generateOne(values: { spec?: string; api?: string; version?: string; out?: string; check: boolean } & Partial<Record<SettingFlag, string>>): Promise<number> {
   const { spec, api, version, out } = values;
   if (!spec || !api || !version || !out) {
     throw new UsageError("--spec, --api, --version and --out go together; all four are needed.");
   }
-  const config = await configFor(api, values.auth, values.naming);
+  const config = await configFor(api, values);
   const started = performance.now();
   const { files, operations } = await generateStandalone(spec, config, version, TEMPLATES_DIR);
   if (values.check) {
@@ -102,17 +116,27 @@ async function generateOne(values: { spec?: string; api?: string; version?: stri
   return 0;
 }
 
-/** Settings of a known API, or of a new one described by --auth and --naming. */
-async function configFor(api: string, auth: string | undefined, naming: string | undefined): Promise<ApiConfig> {
+/** A known API's settings from specs/<api>/api.yaml with the flags' overrides, or a new API's from the flags alone. */
+async function configFor(api: string, flags: Partial<Record<SettingFlag, string>>): Promise<ApiConfig> {
   const known = (await readdir(SPECS_DIR, { withFileTypes: true }).catch(() => [])).filter((d) => d.isDirectory()).map((d) => d.name);
-  if (auth === undefined && naming === undefined) {
-    if (!known.includes(api)) {
-      throw new UsageError(`unknown API "${api}". Known APIs: ${known.join(", ")}. For another API, pass --auth (pem-token | pmm) and --naming (path | operationId).`);
+  const base: Partial<ApiConfig> = known.includes(api) ? await readApiConfig(path.join(SPECS_DIR, api)) : {};
+  const overrides = Object.fromEntries(SETTING_FLAGS.filter((flag) => flags[flag] !== undefined).map((flag) => [SETTING_OF[flag], flags[flag]]));
+  const { name: _name, ...settings } = { ...base, ...overrides };
+  for (const required of ["auth", "naming"] as const) {
+    if (settings[required] === undefined) {
+      throw new UsageError(`unknown API "${api}" needs --auth (pem-token | pmm) and --naming (path | operationId). Known APIs: ${known.join(", ")}.`);
     }
-    return readApiConfig(path.join(SPECS_DIR, api));
   }
-  const raw: Record<string, unknown> = { auth, naming };
-  return parseApiConfig("command line", api, Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
+  try {
+    return parseApiConfig("command line", api, settings);
+  } catch (error) {
+    // api.yaml was checked when it was read, so a bad value here came from a flag.
+    if (error instanceof SpecError) {
+      const flag = SETTING_FLAGS.find((candidate) => `/${SETTING_OF[candidate]}` === error.pointer);
+      throw new UsageError(`--${flag ?? error.pointer}: ${error.problem} ${error.remedy}`);
+    }
+    throw error;
+  }
 }
 
 /** --out replaces the folder, so it must not hold anything this command did not write. */

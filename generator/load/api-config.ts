@@ -20,6 +20,7 @@ export interface ApiConfig {
 }
 
 export const API_CONFIG_FILE = "api.yaml";
+const PEM_TOKEN_HEADER = "X-Auth-Token";
 
 const FIELDS: Record<keyof Omit<ApiConfig, "name">, readonly string[] | "string"> = {
   auth: ["pem-token", "pmm"],
@@ -58,6 +59,7 @@ export function parseApiConfig(file: string, name: string, raw: Record<string, u
     auth: raw.auth as AuthKind,
     naming: raw.naming as NamingStrategy,
     int64: (raw.int64 as ApiConfig["int64"] | undefined) ?? "number",
-    ...(raw.authHeader ? { authHeader: raw.authHeader as string } : {}),
+    // PEM's runtime always sends its token as X-Auth-Token, so that is the header to lift.
+    ...(raw.authHeader || raw.auth === "pem-token" ? { authHeader: (raw.authHeader as string | undefined) ?? PEM_TOKEN_HEADER } : {}),
   };
 }

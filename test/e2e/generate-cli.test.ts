@@ -50,6 +50,16 @@ describe("--spec mode", () => {
     expect((await listFiles(out)).sort()).toEqual(expect.arrayContaining(["index.d.ts", "index.js", "schema.d.ts", "runtime/index.js", "runtime/index.d.ts"]));
   });
 
+  it.each([
+    ["a known API with a setting overridden", ["--api", "pem", "--auth", "pem-token", "--naming", "path"]],
+    ["a new API with pem-token auth", ["--api", "newpem", "--auth", "pem-token", "--naming", "path"]],
+  ])("lifts the token header for %s", async (_what, settings) => {
+    const out = path.join(await projectTempDir("settings"), "client");
+    const result = await runCli("generate", ["--spec", fixture("swagger2-edge-cases.yaml"), ...settings, "--version", "v1", "--out", out]);
+    expect(result.code).toBe(0);
+    for (const file of ["index.d.ts", "schema.d.ts"]) expect(await readFile(path.join(out, file), "utf8")).not.toContain("X-Auth-Token");
+  });
+
   it("refuses to replace a folder it did not write", async () => {
     const out = await projectTempDir("foreign");
     await writeFile(path.join(out, "notes.txt"), "keep me");
@@ -80,7 +90,9 @@ describe("bad input: one clear paragraph, no stack trace, nothing lost", () => {
   });
 
   it.each([
-    ["an unknown API", ["--spec", "x.yaml", "--api", "nope", "--version", "v1", "--out", "o"], /unknown API "nope". Known APIs: pem, pmm/],
+    ["an unknown API", ["--spec", "x.yaml", "--api", "nope", "--version", "v1", "--out", "o"], /unknown API "nope" needs --auth \(pem-token \| pmm\) and --naming \(path \| operationId\)\. Known APIs: pem, pmm/],
+    ["a new API without --naming", ["--spec", "x.yaml", "--api", "nope", "--auth", "pmm", "--version", "v1", "--out", "o"], /unknown API "nope" needs --auth/],
+    ["a bad setting value", ["--spec", "x.yaml", "--api", "pem", "--int64", "bigint", "--version", "v1", "--out", "o"], /--int64: `int64` is "bigint". It must be one of: string, number/],
     ["an incomplete --spec call", ["--spec", "x.yaml"], /--spec, --api, --version and --out go together/],
     ["an unknown flag", ["--frobnicate"], /Unknown option '--frobnicate'/],
   ])("%s is a usage error (exit 2)", async (_what, args, message) => {
