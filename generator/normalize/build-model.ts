@@ -78,7 +78,7 @@ export function buildModel(source: string, version: string, config: ApiConfig, d
     const where = `${method.toUpperCase()} ${path}`;
     const clash = seen.get(operationId);
     if (clash) {
-      throw new SpecError(source, `/paths/${path.replaceAll("~", "~0").replaceAll("/", "~1")}/${method}`, `${where} and ${clash} both get the name ${namespace}.${name}.`, "The paths differ only in parameter names; remove the duplicate operation.");
+      throw new SpecError(source, `/paths/${path.replaceAll("~", "~0").replaceAll("/", "~1")}/${method}`, `${where} and ${clash} both get the name ${namespace}.${name}.`, "Their paths differ only in parameter names or a trailing slash, so no naming rule can tell them apart; remove one of them from the spec.");
     }
     seen.set(operationId, where);
     // openapi-typescript keys operations by operationId: ours are clean and unique.

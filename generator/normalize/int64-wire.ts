@@ -4,10 +4,12 @@
  * describe what actually arrives. Returns how many schemas were rewritten.
  */
 const WIDE_FORMATS = new Set(["int64", "uint64"]);
-/** Values under these keys are data, not schemas. */
+/** Values under these keys are data, not schemas… */
 const DATA_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
+/** …except inside these maps, whose keys are names: a property or a response may be called `default`. */
+const NAME_MAPS = new Set(["properties", "patternProperties", "definitions", "$defs", "dependentSchemas", "schemas", "responses", "parameters", "headers", "requestBodies"]);
 
-export function int64AsString(node: unknown): number {
+export function int64AsString(node: unknown, isNameMap = false): number {
   if (Array.isArray(node)) return node.reduce((n: number, item) => n + int64AsString(item), 0);
   if (node === null || typeof node !== "object") return 0;
   const schema = node as Record<string, unknown>;
@@ -22,7 +24,8 @@ export function int64AsString(node: unknown): number {
     }
   }
   for (const [key, value] of Object.entries(schema)) {
-    if (!DATA_KEYS.has(key)) rewritten += int64AsString(value);
+    if (isNameMap) rewritten += int64AsString(value);
+    else if (!DATA_KEYS.has(key)) rewritten += int64AsString(value, NAME_MAPS.has(key));
   }
   return rewritten;
 }

@@ -3,8 +3,9 @@ import type { NamingStrategy } from "../load/api-config.js";
 
 /**
  * Naming rules for generated methods (documented in README.md, "Naming rules").
- * Every name is a pure function of one operation (method, path, tag, operationId), so the
- * same endpoint gets the same name in every version of an API.
+ * A name is a function of one operation (method, path, tag, operationId), so the same
+ * endpoint gets the same name in every version of an API. The one exception is a collision:
+ * an operation whose name leaves out an id parameter yields to one that leaves out nothing.
  */
 
 export interface NamingInput {
@@ -74,15 +75,20 @@ export function pathName(method: string, path: string, explicit = false): Operat
   return { namespace, method: verb + nouns.join("") };
 }
 
-/** operationId rule: the tag without its `Service` suffix is the namespace; the operationId without `Mixin<N>` is the method. */
+/**
+ * operationId rule: the tag without its `Service` suffix is the namespace (the path's when
+ * that leaves nothing, as PMM 2's bare `Service` tag does); the operationId without `Mixin<N>`
+ * is the method.
+ */
 export function operationIdName(operationId: string, tag: string | undefined, path: string): OperationName {
-  const namespace = tag ? camelCase(tag.replace(/Service$/, "")) : pathName("get", path).namespace;
-  return { namespace: namespace || "root", method: camelCase(operationId.replace(/Mixin\d*$/, "")) };
+  const namespace = (tag && camelCase(tag.replace(/Service$/, ""))) || pathName("get", path).namespace;
+  return { namespace, method: camelCase(operationId.replace(/Mixin\d*$/, "")) };
 }
 
 /**
  * Names every operation of one API version. Operations whose names collide within a
- * namespace fall back to the explicit path form, which differs for different paths.
+ * namespace fall back to the explicit path form, which differs for different paths; an
+ * operation whose name left nothing out has that form already, so it keeps its name.
  */
 export function assignNames(operations: readonly NamingInput[], strategy: NamingStrategy): OperationName[] {
   const first = operations.map((op) =>

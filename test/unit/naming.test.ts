@@ -72,8 +72,9 @@ describe("operationId naming rule (PMM)", () => {
     expect(operationIdName("Status", "HAService", "/v1/ha/status")).toEqual({ namespace: "ha", method: "status" });
   });
 
-  it("falls back to the path's namespace when there is no tag", () => {
+  it("falls back to the path's namespace when there is no tag, or the tag is only `Service`", () => {
     expect(operationIdName("Readiness", undefined, "/v1/server/readyz")).toEqual({ namespace: "server", method: "readiness" });
+    expect(operationIdName("RemoveService", "Service", "/v1/management/Service/Remove")).toEqual({ namespace: "management", method: "removeService" });
   });
 
   it("separates two operations that share a name after removing Mixin", () => {

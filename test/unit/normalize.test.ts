@@ -63,6 +63,26 @@ describe("int64 wire mapping", () => {
     expect(schema.example.type).toBe("integer");
   });
 
+  it("rewrites schemas whose names are data keywords: a property or a response called `default`", () => {
+    const operation = {
+      responses: {
+        default: { content: { "application/json": { schema: { type: "object", properties: { retry_after: { type: "integer", format: "int64" } } } } } },
+      },
+    };
+    const schema = {
+      type: "object",
+      properties: { default: { type: "integer", format: "int64" }, examples: { type: "integer", format: "uint64" } },
+      default: { default: 1 },
+      enum: [{ type: "integer", format: "int64" }],
+    };
+    expect(int64AsString(operation)).toBe(1);
+    expect(operation.responses.default.content["application/json"].schema.properties.retry_after.type).toBe("string");
+    expect(int64AsString(schema)).toBe(2);
+    expect(schema.properties.default.type).toBe("string");
+    expect(schema.properties.examples.type).toBe("string");
+    expect(schema.enum[0]!.type).toBe("integer");
+  });
+
   it("is applied by the model only when the API says so", () => {
     const document = (): OpenAPIV3.Document => ({
       openapi: "3.0.0",

@@ -1039,6 +1039,26 @@ export declare namespace Locations {
   }
 }
 
+export declare namespace Management {
+  /** Request body of `POST /v1/management/Service/Remove`. */
+  export type RemoveServiceBody = NonNullable<operations["ManagementRemoveService"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /v1/management/Service/Remove` takes. */
+  export interface RemoveServiceInput {
+    body: RemoveServiceBody;
+  }
+
+  /** Data of a successful response to `POST /v1/management/Service/Remove`. */
+  export type RemoveServiceResponse = operations["ManagementRemoveService"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `POST /v1/management/Service/Remove`. */
+  export type RemoveServiceError = operations["ManagementRemoveService"]["responses"]["default"]["content"]["application/json"];
+
+  export interface Methods {
+    /** `POST /v1/management/Service/Remove` */
+    removeService(input: RemoveServiceInput, options?: CallOptions): Promise<RemoveServiceResponse>;
+  }
+}
+
 export declare namespace MongoDb {
   /** Request body of `POST /v1/management/MongoDB/Add`. */
   export type AddMongoDbBody = NonNullable<operations["MongoDbAddMongoDb"]["requestBody"]>["content"]["application/json"];
@@ -1342,26 +1362,6 @@ export declare namespace RestoreHistory {
   export interface Methods {
     /** `POST /v1/management/backup/RestoreHistory/List` */
     listRestoreHistory(input: ListRestoreHistoryInput, options?: CallOptions): Promise<ListRestoreHistoryResponse>;
-  }
-}
-
-export declare namespace Root {
-  /** Request body of `POST /v1/management/Service/Remove`. */
-  export type RemoveServiceBody = NonNullable<operations["RootRemoveService"]["requestBody"]>["content"]["application/json"];
-
-  /** What the method for `POST /v1/management/Service/Remove` takes. */
-  export interface RemoveServiceInput {
-    body: RemoveServiceBody;
-  }
-
-  /** Data of a successful response to `POST /v1/management/Service/Remove`. */
-  export type RemoveServiceResponse = operations["RootRemoveService"]["responses"][200]["content"]["application/json"];
-  /** Body of an error response to `POST /v1/management/Service/Remove`. */
-  export type RemoveServiceError = operations["RootRemoveService"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/Service/Remove` */
-    removeService(input: RemoveServiceInput, options?: CallOptions): Promise<RemoveServiceResponse>;
   }
 }
 
@@ -1874,6 +1874,7 @@ export interface Client extends ApiClient<paths> {
   readonly external: External.Methods;
   readonly haProxy: HaProxy.Methods;
   readonly locations: Locations.Methods;
+  readonly management: Management.Methods;
   readonly mongoDb: MongoDb.Methods;
   readonly mySql: MySql.Methods;
   readonly node: Node.Methods;
@@ -1882,7 +1883,6 @@ export interface Client extends ApiClient<paths> {
   readonly proxySql: ProxySql.Methods;
   readonly rds: Rds.Methods;
   readonly restoreHistory: RestoreHistory.Methods;
-  readonly root: Root.Methods;
   readonly securityChecks: SecurityChecks.Methods;
   readonly server: Server.Methods;
   readonly services: Services.Methods;

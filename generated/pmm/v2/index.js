@@ -92,6 +92,9 @@ const operations = {
     removeLocation: { method: "POST", path: "/v1/management/backup/Locations/Remove" },
     testLocationConfig: { method: "POST", path: "/v1/management/backup/Locations/TestConfig" },
   },
+  management: {
+    removeService: { method: "POST", path: "/v1/management/Service/Remove" },
+  },
   mongoDb: {
     addMongoDb: { method: "POST", path: "/v1/management/MongoDB/Add" },
   },
@@ -124,9 +127,6 @@ const operations = {
   },
   restoreHistory: {
     listRestoreHistory: { method: "POST", path: "/v1/management/backup/RestoreHistory/List" },
-  },
-  root: {
-    removeService: { method: "POST", path: "/v1/management/Service/Remove" },
   },
   securityChecks: {
     changeSecurityChecks: { method: "POST", path: "/v1/management/SecurityChecks/Change" },

@@ -1536,7 +1536,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["RootRemoveService"];
+        post: operations["ManagementRemoveService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9655,7 +9655,7 @@ export interface operations {
             };
         };
     };
-    RootRemoveService: {
+    ManagementRemoveService: {
         parameters: {
             query?: never;
             header?: never;
