@@ -10,7 +10,7 @@ let structuralRules: Promise<StyleguideConfig> | undefined;
  */
 export async function validateDocument(source: string, document: Record<string, unknown>): Promise<void> {
   const version = specVersion(source, document);
-  structuralRules ??= createConfig({ rules: { struct: "error" } }).then((config) => config.styleguide);
+  structuralRules ??= createConfig({ rules: { struct: "error", "no-unresolved-refs": "error" } }).then((config) => config.styleguide);
   const problems = await lintDocument({
     document: { source: new Source(source, ""), parsed: document },
     externalRefResolver: new BaseResolver(),
