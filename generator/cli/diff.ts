@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { compareVersions } from "../diff/compare.js";
@@ -20,10 +20,12 @@ const HELP = `Usage:
                                                       JSON or YAML), e.g. one from an upgraded server
 
 Options:
-  --format <f>      text | md | json   (default: text on a terminal, json otherwise)
+  --format <f>      text | md | json   (default: from --out's extension .md/.json/.txt; else
+                    text on a terminal, json otherwise)
   --out <file>      write the report to a file instead of standard output
   --fail-on <level> breaking | warning: exit 1 when changes of that level (or worse) exist
-  --api <name>      naming settings for spec files (pem, pmm); guessed from the path otherwise
+  --api <name>      the settings (pem, pmm) to read both spec files with; otherwise those of
+                    the API folder a file sits in, else guessed from the old file's content
   -h, --help        show this help
 
 Levels: breaking (calls or code that compile today fail), warning (worth a look: renamed
@@ -50,7 +52,7 @@ runCli(async () => {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const format = values.format ?? (process.stdout.isTTY && !values.out ? "text" : "json");
+  const format = values.format ?? formatOfFile(values.out) ?? (process.stdout.isTTY && !values.out ? "text" : "json");
   if (!(format in FORMATS)) throw new UsageError(`--format must be text, md or json; got "${format}".`);
   const failOn = values["fail-on"];
   if (failOn !== undefined && !(failOn in FAIL_LEVELS)) throw new UsageError(`--fail-on must be breaking or warning; got "${failOn}".`);
@@ -58,7 +60,10 @@ runCli(async () => {
   const [before, after] = await resolveInputs(positionals, values.api);
   const comparison = compareVersions(await loadModel(before.file, before.config, before.version), await loadModel(after.file, after.config, after.version));
   const report = FORMATS[format as keyof typeof FORMATS](comparison);
-  if (values.out) await writeFile(values.out, report);
+  if (values.out) {
+    await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
+    await writeFile(values.out, report);
+  }
   else process.stdout.write(report);
 
   const failing = failOn ? comparison.changes.filter((c) => (FAIL_LEVELS[failOn as keyof typeof FAIL_LEVELS] as readonly string[]).includes(c.level)) : [];
@@ -68,6 +73,12 @@ runCli(async () => {
   }
   return 0;
 });
+
+/** The format a report file's extension asks for: .md, .json, .txt. */
+function formatOfFile(file: string | undefined): string | undefined {
+  const extension = file ? path.extname(file).toLowerCase() : "";
+  return { ".md": "md", ".json": "json", ".txt": "text" }[extension];
+}
 
 interface Input {
   file: string;
@@ -92,20 +103,49 @@ async function resolveInputs(positionals: string[], api: string | undefined): Pr
   }
   if (positionals.length === 2 && !(shipped.has(positionals[0]!) && !existsSync(positionals[0]!))) {
     const [oldFile, newFile] = positionals as [string, string];
-    return [await fileInput(oldFile, api, shipped), await fileInput(newFile, api, shipped)];
+    // Both sides use the same settings: different ones would show up as changes that are not in the API.
+    const config = await settingsForFiles(oldFile, newFile, api, shipped);
+    const version = (file: string) => path.basename(file).replace(/\.(ya?ml|json)$/, "");
+    return [
+      { file: oldFile, version: version(oldFile), config },
+      { file: newFile, version: version(newFile), config },
+    ];
   }
   throw new UsageError("give an API and two versions (pem v9 v10), or two spec files (old.json new.json).");
 }
 
-/** A spec file's settings: --api, else the API folder it sits in, else guessed from the document. */
-async function fileInput(file: string, api: string | undefined, known: Set<string>): Promise<Input> {
-  const version = path.basename(file).replace(/\.(ya?ml|json)$/, "");
-  const folder = path.basename(path.dirname(path.resolve(file)));
-  const name = api ?? (known.has(folder) ? folder : undefined);
-  if (api && !known.has(api)) throw new UsageError(`unknown API "${api}". Shipped APIs: ${[...known].join(", ")}.`);
-  if (name) return { file, version, config: await readApiConfig(path.join(SPECS_DIR, name)) };
-  const { document } = await readDocument(file);
-  const operations = Object.values((document.paths ?? {}) as Record<string, Record<string, { operationId?: string }>>).flatMap((item) => Object.values(item ?? {}));
-  const allNamed = operations.length > 0 && operations.every((op) => typeof op !== "object" || Array.isArray(op) || !("responses" in op) || Boolean(op.operationId));
-  return { file, version, config: { name: "api", auth: "pmm", naming: allNamed ? "operationId" : "path", int64: "number" } };
+/**
+ * The settings to read two spec files with: --api, else the API folder either file sits in,
+ * else what the old document looks like (PEM's X-Auth-Token parameter, PMM's server paths).
+ */
+async function settingsForFiles(oldFile: string, newFile: string, api: string | undefined, known: Set<string>): Promise<ApiConfig> {
+  if (api !== undefined) {
+    if (!known.has(api)) throw new UsageError(`unknown API "${api}". Shipped APIs: ${[...known].join(", ")}.`);
+    return readApiConfig(path.join(SPECS_DIR, api));
+  }
+  const folders = [...new Set([oldFile, newFile].map((file) => path.basename(path.dirname(path.resolve(file)))).filter((folder) => known.has(folder)))];
+  if (folders.length > 1) throw new UsageError(`the files sit in the folders of different APIs (${folders.join(", ")}); pass --api to say which API's settings to use.`);
+  if (folders.length === 1) return readApiConfig(path.join(SPECS_DIR, folders[0]!));
+  const { document } = await readDocument(oldFile);
+  const guessed = guessApi(document);
+  if (guessed && known.has(guessed)) {
+    process.stderr.write(`diff: reading both files with the ${guessed} settings (the old file looks like ${guessed.toUpperCase()}); pass --api to choose.\n`);
+    return readApiConfig(path.join(SPECS_DIR, guessed));
+  }
+  const operations = Object.values((document.paths ?? {}) as Record<string, Record<string, unknown>>).flatMap((item) => Object.values(item ?? {}));
+  const allNamed = operations.length > 0 && operations.every((op) => !isOperation(op) || Boolean(op.operationId));
+  return { name: "api", auth: "pmm", naming: allNamed ? "operationId" : "path", int64: "number" };
+}
+
+type OperationLike = { operationId?: string; parameters?: unknown };
+const isOperation = (value: unknown): value is OperationLike => typeof value === "object" && value !== null && !Array.isArray(value) && "responses" in value;
+
+/** pem when operations take PEM's X-Auth-Token header, pmm when the paths are PMM's server API. */
+function guessApi(document: Record<string, unknown>): string | undefined {
+  const paths = (document.paths ?? {}) as Record<string, Record<string, unknown>>;
+  const operations = Object.values(paths).flatMap((item) => Object.values(item ?? {})).filter(isOperation);
+  const takesPemToken = operations.some((op) => Array.isArray(op.parameters) && op.parameters.some((p: { in?: unknown; name?: unknown }) => p?.in === "header" && String(p.name).toLowerCase() === "x-auth-token"));
+  if (takesPemToken) return "pem";
+  if (Object.keys(paths).some((p) => p.startsWith("/v1/server/version") || p.startsWith("/v1/inventory/"))) return "pmm";
+  return undefined;
 }

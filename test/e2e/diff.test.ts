@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { copyFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compareVersions } from "../../generator/diff/compare.js";
@@ -67,6 +67,35 @@ describe("npm run diff", () => {
     const report = JSON.parse(await readFile(out, "utf8"));
     expect(report.summary.removed).toBe(123 - report.summary.changed - report.summary.unchanged);
     expect(report.changes[0].level).toBe("breaking");
+  });
+
+  it("reads a downloaded spec with the settings of the shipped one it is compared with", async () => {
+    const downloads = await projectTempDir("downloads");
+    for (const [api, version] of [["pmm", "v3"], ["pem", "v10"]] as const) {
+      const downloaded = path.join(downloads, `${api}-from-server.yaml`);
+      await copyFile(path.join(SPECS_DIR, `${api}/${version}.yaml`), downloaded);
+      const result = await runCli("diff", [path.join(SPECS_DIR, `${api}/${version}.yaml`), downloaded, "--format", "json"]);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).changes).toEqual([]);
+    }
+  });
+
+  it("reads two files outside specs/ alike, with the settings their content points to", async () => {
+    const downloads = await projectTempDir("downloads");
+    const [before, after] = [path.join(downloads, "old.yaml"), path.join(downloads, "new.yaml")];
+    await copyFile(path.join(SPECS_DIR, "pem/v10.yaml"), before);
+    await copyFile(path.join(SPECS_DIR, "pem/v10.yaml"), after);
+    const result = await runCli("diff", [before, after, "--format", "json"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("reading both files with the pem settings");
+    expect(JSON.parse(result.stdout).changes).toEqual([]);
+  });
+
+  it("takes the format from --out's extension and creates its folder", async () => {
+    const out = path.join(await projectTempDir("diff"), "reports/pem/v9-v10.md");
+    const result = await runCli("diff", ["pem", "v9", "v10", "--out", out]);
+    expect(result.code).toBe(0);
+    expect(await readFile(out, "utf8")).toMatch(/^# pem v9 → v10\n/);
   });
 
   it("--fail-on warning passes when there are only additions", async () => {
