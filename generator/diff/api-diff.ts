@@ -35,6 +35,9 @@ export interface ResponseDiff {
   contentTypesAdded: string[];
   contentTypesRemoved: string[];
   schema?: SchemaDiff;
+  /** Response headers (lower-case names) added and removed, with whether the spec requires them. */
+  headersAdded: { name: string; required: boolean }[];
+  headersRemoved: { name: string; required: boolean }[];
 }
 
 export interface OperationDiff {
@@ -86,7 +89,7 @@ function operationRefs(model: ApiModel): Map<string, OperationRef> {
       .map((p) => resolveRef<Parameter>(model.document, p))
       .filter((p): p is Parameter => p !== undefined);
     // Operation-level parameters override path-level ones of the same name and location.
-    const unique = new Map(parameters.map((p) => [`${p.in}:${p.name}`, p]));
+    const unique = new Map(parameters.map((p) => [parameterIdentity(p), p]));
     const key = operationKey(operation.method, operation.path);
     refs.set(key, { key, model: operation, raw, parameters: [...unique.values()] });
   }
@@ -99,7 +102,7 @@ function diffOperation(documents: Documents, before: OperationRef, after: Operat
   const pathParameterRenames = oldNames.flatMap((from, i) => (from !== newNames[i] ? [{ from, to: newNames[i]! }] : []));
   const renamed = new Map(pathParameterRenames.map((r) => [r.from, r.to]));
   // Path parameters are matched by position, so a rename is not an add plus a remove.
-  const identity = (p: Parameter, renames?: Map<string, string>) => `${p.in}:${p.in === "path" ? (renames?.get(p.name) ?? p.name) : p.name}`;
+  const identity = (p: Parameter, renames?: Map<string, string>) => (p.in === "path" ? `path:${renames?.get(p.name) ?? p.name}` : parameterIdentity(p));
   const oldParams = new Map(before.parameters.map((p) => [identity(p, renamed), p]));
   const newParams = new Map(after.parameters.map((p) => [identity(p), p]));
   let parametersAdded = [...newParams].filter(([k]) => !oldParams.has(k)).map(([, p]) => p);
@@ -126,8 +129,12 @@ function diffOperation(documents: Documents, before: OperationRef, after: Operat
   const responsesModified = Object.keys(newResponses)
     .filter((status) => status in oldResponses)
     .flatMap((status): ResponseDiff[] => {
-      const diff = diffContent(documents, resolveRef<OpenAPIV3.ResponseObject>(documents.old, oldResponses[status])?.content, resolveRef<OpenAPIV3.ResponseObject>(documents.new, newResponses[status])?.content);
-      return diff ? [{ status, ...diff }] : [];
+      const was = resolveRef<OpenAPIV3.ResponseObject>(documents.old, oldResponses[status]);
+      const is = resolveRef<OpenAPIV3.ResponseObject>(documents.new, newResponses[status]);
+      const content = diffContent(documents, was?.content, is?.content);
+      const headers = diffHeaders(documents, was?.headers, is?.headers);
+      if (!content && headers.headersAdded.length === 0 && headers.headersRemoved.length === 0) return [];
+      return [{ status, contentTypesAdded: [], contentTypesRemoved: [], ...content, ...headers }];
     });
 
   const result: OperationDiff = {
@@ -162,12 +169,32 @@ function diffRequestBody(documents: Documents, oldRef: unknown, newRef: unknown)
   return { ...(content ?? { contentTypesAdded: [], contentTypesRemoved: [] }), ...(was !== is ? { requiredChanged: { from: was, to: is } } : {}) };
 }
 
-/** Content types added and removed, and the schema change of the first media type both versions share. */
+/** Header and query parameter names are case-insensitive on the wire (`X-Trace` ≡ `x-trace`). */
+function parameterIdentity(p: Parameter): string {
+  return `${p.in}:${p.in === "header" ? p.name.toLowerCase() : p.name}`;
+}
+
+function diffHeaders(documents: Documents, before: OpenAPIV3.ResponseObject["headers"] = {}, after: OpenAPIV3.ResponseObject["headers"] = {}) {
+  const named = (document: unknown, headers: NonNullable<OpenAPIV3.ResponseObject["headers"]>) =>
+    new Map(Object.entries(headers).map(([name, header]) => [name.toLowerCase(), { name: name.toLowerCase(), required: resolveRef<OpenAPIV3.HeaderObject>(document, header)?.required === true }]));
+  const [was, is] = [named(documents.old, before), named(documents.new, after)];
+  return {
+    headersAdded: [...is.values()].filter((h) => !was.has(h.name)),
+    headersRemoved: [...was.values()].filter((h) => !is.has(h.name)),
+  };
+}
+
+/**
+ * Content types added and removed, and the schema change of the first media type both
+ * versions share, or of the only media type on each side when the type itself changed.
+ */
 function diffContent(documents: Documents, before: Record<string, OpenAPIV3.MediaTypeObject> = {}, after: Record<string, OpenAPIV3.MediaTypeObject> = {}) {
   const contentTypesAdded = Object.keys(after).filter((t) => !(t in before));
   const contentTypesRemoved = Object.keys(before).filter((t) => !(t in after));
-  const shared = Object.keys(after).find((t) => t in before);
-  const schema = shared ? diffSchemas(documents, before[shared]!.schema, after[shared]!.schema) : undefined;
+  const [oldTypes, newTypes] = [Object.keys(before), Object.keys(after)];
+  const shared = newTypes.find((t) => t in before);
+  const [oldType, newType] = shared ? [shared, shared] : oldTypes.length === 1 && newTypes.length === 1 ? [oldTypes[0]!, newTypes[0]!] : [undefined, undefined];
+  const schema = oldType && newType ? diffSchemas(documents, before[oldType]!.schema, after[newType]!.schema) : undefined;
   if (!schema && contentTypesAdded.length === 0 && contentTypesRemoved.length === 0) return undefined;
   return { contentTypesAdded, contentTypesRemoved, ...(schema ? { schema } : {}) };
 }

@@ -3,11 +3,21 @@ import { resolveRef } from "../normalize/resolve-ref.js";
 
 type Schema = OpenAPIV3.SchemaObject;
 
+/** The type of a schema that names none: any JSON value. */
+export const ANY_TYPE = "(any)";
+
+/** Validation keywords compared by constraint-changed; `max` ones limit from above. */
+export const CONSTRAINTS = ["maxLength", "minLength", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "maxItems", "minItems", "maxProperties", "minProperties", "pattern"] as const;
+export type Constraint = (typeof CONSTRAINTS)[number];
+
 /** How one schema differs between two versions; absent fields mean "unchanged". */
 export interface SchemaDiff {
   type?: { from: string; to: string };
-  format?: { from: string; to: string };
+  /** `type` is the schema's type in the new version. */
+  format?: { from: string; to: string; type: string };
   nullable?: { from: boolean; to: boolean };
+  /** Validation keywords whose value changed, was added or was removed (undefined: absent). */
+  constraints?: { name: Constraint; from: unknown; to: unknown }[];
   enumAdded?: string[];
   enumRemoved?: string[];
   propertiesAdded?: { name: string; required: boolean }[];
@@ -16,6 +26,10 @@ export interface SchemaDiff {
   becameRequired?: string[];
   becameOptional?: string[];
   properties?: Record<string, SchemaDiff>;
+  /** `oneOf`/`anyOf` variants, labelled by the schema they reference (`Cat`) or their position (`variant 2`). */
+  variantsAdded?: string[];
+  variantsRemoved?: string[];
+  variants?: Record<string, SchemaDiff>;
   items?: SchemaDiff;
   additionalProperties?: SchemaDiff;
 }
@@ -47,8 +61,13 @@ export function diffSchemas(documents: Documents, oldNode: unknown, newNode: unk
 function compare(documents: Documents, before: Schema, after: Schema, inProgress: Map<object, Set<object>>): SchemaDiff | undefined {
   const diff: SchemaDiff = {};
   const [typeBefore, typeAfter] = [typeOf(before), typeOf(after)];
-  if (typeBefore !== typeAfter && typeBefore && typeAfter) diff.type = { from: typeBefore, to: typeAfter };
-  if ((before.format ?? "") !== (after.format ?? "")) diff.format = { from: before.format ?? "", to: after.format ?? "" };
+  if (typeBefore !== typeAfter) diff.type = { from: typeBefore || ANY_TYPE, to: typeAfter || ANY_TYPE };
+  if ((before.format ?? "") !== (after.format ?? "")) diff.format = { from: before.format ?? "", to: after.format ?? "", type: typeAfter };
+  setIf(
+    diff,
+    "constraints",
+    CONSTRAINTS.filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name])).map((name) => ({ name, from: before[name], to: after[name] })),
+  );
   const [nullBefore, nullAfter] = [isNullable(before), isNullable(after)];
   if (nullBefore !== nullAfter) diff.nullable = { from: nullBefore, to: nullAfter };
   if (before.enum || after.enum) {
@@ -76,6 +95,15 @@ function compare(documents: Documents, before: Schema, after: Schema, inProgress
     if (child) properties[name] = child;
   }
   if (Object.keys(properties).length > 0) diff.properties = properties;
+  const [variantsBefore, variantsAfter] = [variantsOf(before), variantsOf(after)];
+  setIf(diff, "variantsAdded", [...variantsAfter.keys()].filter((label) => !variantsBefore.has(label)));
+  setIf(diff, "variantsRemoved", [...variantsBefore.keys()].filter((label) => !variantsAfter.has(label)));
+  const variants: Record<string, SchemaDiff> = {};
+  for (const [label, variant] of variantsAfter) {
+    const child = variantsBefore.has(label) ? diffSchemas(documents, variantsBefore.get(label), variant, inProgress) : undefined;
+    if (child) variants[label] = child;
+  }
+  if (Object.keys(variants).length > 0) diff.variants = variants;
   const items = diffSchemas(documents, (before as OpenAPIV3.ArraySchemaObject).items, (after as OpenAPIV3.ArraySchemaObject).items, inProgress);
   if (items) diff.items = items;
   const extra = diffSchemas(documents, objectOrUndefined(before.additionalProperties), objectOrUndefined(after.additionalProperties), inProgress);
@@ -102,6 +130,12 @@ function flatten(document: unknown, node: unknown): { schema: Schema; identity: 
     merged.type ??= flat.type;
   }
   return { schema: merged, identity: resolved };
+}
+
+/** A schema's `oneOf` and `anyOf` alternatives by label: the referenced schema's name, else the position. */
+function variantsOf(schema: Schema): Map<string, unknown> {
+  const alternatives = [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])];
+  return new Map(alternatives.map((variant, index) => [("$ref" in variant && variant.$ref.split("/").at(-1)) || `variant ${index + 1}`, variant]));
 }
 
 function typeOf(schema: Schema): string {

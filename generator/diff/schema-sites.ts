@@ -1,3 +1,4 @@
+import { operationChange, type Change, type Level } from "./change.js";
 import type { OperationModel } from "../normalize/build-model.js";
 import type { OperationTypeKind } from "../normalize/public-names.js";
 import type { ApiDiff } from "./api-diff.js";
@@ -14,6 +15,8 @@ export interface SchemaSite {
   location: string;
   diff: SchemaDiff;
   kinds: OperationTypeKind[];
+  /** False for error responses (4xx, 5xx, default). */
+  success: boolean;
 }
 
 /** Every changed schema node of every operation present in both versions. */
@@ -21,22 +24,34 @@ export function* schemaSites(apiDiff: ApiDiff): Generator<SchemaSite> {
   for (const op of apiDiff.matched) {
     const operation = op.new.model;
     for (const parameter of op.parametersModified) {
-      if (parameter.schema) yield* walk(parameter.schema, `${parameter.new.in} parameter ${parameter.new.name}`, operation, "request", ["Params", "Input"]);
+      if (parameter.schema) yield* walk(parameter.schema, `${parameter.new.in} parameter ${parameter.new.name}`, { operation, direction: "request", kinds: ["Params", "Input"], success: true });
     }
-    if (op.requestBody?.schema) yield* walk(op.requestBody.schema, "request body ", operation, "request", ["Body", "Input"]);
+    if (op.requestBody?.schema) yield* walk(op.requestBody.schema, "request body ", { operation, direction: "request", kinds: ["Body", "Input"], success: true });
     for (const response of op.responsesModified) {
       if (!response.schema) continue;
       const success = response.status.startsWith("2");
-      yield* walk(response.schema, `${response.status} response `, operation, "response", [success ? "Response" : "Error"]);
+      yield* walk(response.schema, `${response.status} response `, { operation, direction: "response", kinds: [success ? "Response" : "Error"], success });
     }
   }
 }
 
-function* walk(diff: SchemaDiff, location: string, operation: OperationModel, direction: Direction, kinds: SchemaSite["kinds"]): Generator<SchemaSite> {
-  yield { operation, direction, location: location.trimEnd(), diff, kinds };
-  for (const [name, child] of Object.entries(diff.properties ?? {})) yield* walk(child, `${location}.${name}`, operation, direction, kinds);
-  if (diff.items) yield* walk(diff.items, `${location}[]`, operation, direction, kinds);
-  if (diff.additionalProperties) yield* walk(diff.additionalProperties, `${location}{}`, operation, direction, kinds);
+type SiteContext = Omit<SchemaSite, "location" | "diff">;
+
+function* walk(diff: SchemaDiff, location: string, context: SiteContext): Generator<SchemaSite> {
+  yield { ...context, location: location.trimEnd(), diff };
+  for (const [name, child] of Object.entries(diff.properties ?? {})) yield* walk(child, `${location}.${name}`, context);
+  for (const [label, variant] of Object.entries(diff.variants ?? {})) yield* walk(variant, `${location}<${label}>`, context);
+  if (diff.items) yield* walk(diff.items, `${location}[]`, context);
+  if (diff.additionalProperties) yield* walk(diff.additionalProperties, `${location}{}`, context);
+}
+
+/**
+ * A change found at a schema site. In an error response nothing is worse than a warning:
+ * the client hands that body over inside an ApiError, and no call stops working.
+ */
+export function siteChange(check: string, level: Level, site: SchemaSite, message: string): Change {
+  const judged = level === "breaking" && site.direction === "response" && !site.success ? "warning" : level;
+  return operationChange(check, judged, site.operation, message, site.kinds);
 }
 
 /** `request body .config` + property `name` → `request body .config.name`. */

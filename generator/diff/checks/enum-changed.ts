@@ -1,5 +1,5 @@
-import { operationChange, type Change, type Check } from "../change.js";
-import { schemaSites } from "../schema-sites.js";
+import type { Change, Check } from "../change.js";
+import { schemaSites, siteChange } from "../schema-sites.js";
 
 /**
  * Request: a removed value breaks callers that send it. Response: a new value breaks
@@ -13,10 +13,10 @@ export const enumChanged: Check = {
       const list = (values: string[]) => values.join(", ");
       const { enumAdded = [], enumRemoved = [] } = site.diff;
       if (enumRemoved.length > 0) {
-        changes.push(operationChange("enum-changed", site.direction === "request" ? "breaking" : "info", site.operation, `${site.location}: enum values removed: ${list(enumRemoved)}`, site.kinds));
+        changes.push(siteChange("enum-changed", site.direction === "request" ? "breaking" : "info", site, `${site.location}: enum values removed: ${list(enumRemoved)}`));
       }
       if (enumAdded.length > 0) {
-        changes.push(operationChange("enum-changed", site.direction === "response" ? "warning" : "info", site.operation, `${site.location}: enum values added: ${list(enumAdded)}`, site.kinds));
+        changes.push(siteChange("enum-changed", site.direction === "response" ? "warning" : "info", site, `${site.location}: enum values added: ${list(enumAdded)}`));
       }
       return changes;
     }),

@@ -1,6 +1,7 @@
 import type { Check } from "../change.js";
 import { authChanged } from "./auth-changed.js";
 import { basePathChanged } from "./base-path-changed.js";
+import { constraintChanged } from "./constraint-changed.js";
 import { enumChanged } from "./enum-changed.js";
 import { methodRenamed } from "./method-renamed.js";
 import { nullableChanged } from "./nullable-changed.js";
@@ -17,13 +18,17 @@ import { propertyRemoved } from "./property-removed.js";
 import { propertyRequiredChanged } from "./property-required-changed.js";
 import { requestBodyChanged } from "./request-body-changed.js";
 import { responseContentTypeChanged } from "./response-content-type-changed.js";
+import { responseHeaderChanged } from "./response-header-changed.js";
 import { responseStatusChanged } from "./response-status-changed.js";
+import { serversChanged } from "./servers-changed.js";
 import { typeChanged } from "./type-changed.js";
+import { variantChanged } from "./variant-changed.js";
 
 /** Every check, API-wide ones first. */
 export const CHECKS: readonly Check[] = [
   authChanged,
   basePathChanged,
+  serversChanged,
   operationRemoved,
   operationAdded,
   operationDeprecated,
@@ -36,10 +41,13 @@ export const CHECKS: readonly Check[] = [
   requestBodyChanged,
   responseStatusChanged,
   responseContentTypeChanged,
+  responseHeaderChanged,
   propertyAdded,
   propertyRemoved,
   propertyRequiredChanged,
   typeChanged,
   enumChanged,
   nullableChanged,
+  constraintChanged,
+  variantChanged,
 ];

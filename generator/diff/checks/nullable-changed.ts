@@ -1,5 +1,5 @@
-import { operationChange, type Check } from "../change.js";
-import { schemaSites } from "../schema-sites.js";
+import type { Check } from "../change.js";
+import { schemaSites, siteChange } from "../schema-sites.js";
 
 export const nullableChanged: Check = {
   id: "nullable-changed",
@@ -8,6 +8,6 @@ export const nullableChanged: Check = {
       const change = site.diff.nullable;
       if (!change) return [];
       const breaking = site.direction === "response" ? change.to : !change.to;
-      return [operationChange("nullable-changed", breaking ? "breaking" : "info", site.operation, `${site.location} ${change.to ? "may now be null" : "can no longer be null"}`, site.kinds)];
+      return [siteChange("nullable-changed", breaking ? "breaking" : "info", site, `${site.location} ${change.to ? "may now be null" : "can no longer be null"}`)];
     }),
 };

@@ -1,5 +1,5 @@
-import { operationChange, type Check } from "../change.js";
-import { child, schemaSites } from "../schema-sites.js";
+import type { Check } from "../change.js";
+import { child, schemaSites, siteChange } from "../schema-sites.js";
 
 export const propertyAdded: Check = {
   id: "property-added",
@@ -8,8 +8,8 @@ export const propertyAdded: Check = {
       (site.diff.propertiesAdded ?? []).map(({ name, required }) => {
         const where = child(site.location, name);
         return site.direction === "request" && required
-          ? operationChange("property-added", "breaking", site.operation, `new required property ${where}`, site.kinds)
-          : operationChange("property-added", "info", site.operation, `new ${required ? "" : "optional "}property ${where}`, site.kinds);
+          ? siteChange("property-added", "breaking", site, `new required property ${where}`)
+          : siteChange("property-added", "info", site, `new ${required ? "" : "optional "}property ${where}`);
       }),
     ),
 };

@@ -1,5 +1,5 @@
-import { operationChange, type Check } from "../change.js";
-import { child, schemaSites } from "../schema-sites.js";
+import type { Check } from "../change.js";
+import { child, schemaSites, siteChange } from "../schema-sites.js";
 
 export const propertyRemoved: Check = {
   id: "property-removed",
@@ -7,8 +7,8 @@ export const propertyRemoved: Check = {
     [...schemaSites(diff)].flatMap((site) =>
       (site.diff.propertiesRemoved ?? []).map(({ name }) =>
         site.direction === "response"
-          ? operationChange("property-removed", "breaking", site.operation, `property ${child(site.location, name)} removed: code that reads it gets undefined`, site.kinds)
-          : operationChange("property-removed", "warning", site.operation, `property ${child(site.location, name)} removed: the server ignores it now`, site.kinds),
+          ? siteChange("property-removed", "breaking", site, `property ${child(site.location, name)} removed: code that reads it gets undefined`)
+          : siteChange("property-removed", "warning", site, `property ${child(site.location, name)} removed: the server ignores it now`),
       ),
     ),
 };
