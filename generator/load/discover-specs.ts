@@ -25,8 +25,9 @@ export async function discoverSpecs(specsDir: string): Promise<SpecEntry[]> {
   for (const api of apis.sort()) {
     checkName(path.join(specsDir, api), api, "API folder");
     const files = (await readdir(path.join(specsDir, api))).filter((f) => SPEC_FILE.test(f) && f !== API_CONFIG_FILE);
-    for (const file of files.sort(compareVersions)) {
-      const version = file.replace(SPEC_FILE, "");
+    // Sorted by version, not file name: `v3` comes before `v3-1`.
+    const versions = files.map((file) => ({ file, version: file.replace(SPEC_FILE, "") })).sort((a, b) => compareVersions(a.version, b.version));
+    for (const { file, version } of versions) {
       checkName(path.join(specsDir, api, file), version, "version file");
       entries.push({ api, version, file: path.join(specsDir, api, file) });
     }
