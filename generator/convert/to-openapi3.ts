@@ -17,6 +17,9 @@ export async function toOpenApi3(source: string, document: Record<string, unknow
       resolveInternal: false,
       direct: false,
       targetVersion: "3.0.0",
+      // Left empty, swagger2openapi fills `text` with the whole input as YAML (about 280 ms on
+      // the shipped specs) and never reads it again.
+      text: "unused",
     } as never);
     return openapi as unknown as OpenApiDocument;
   } catch (error) {
