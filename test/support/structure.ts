@@ -25,7 +25,8 @@ export function structureFacts(document: Json): StructureFacts {
       const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p: Json) => resolve(document, p));
       for (const p of parameters) {
         if (swagger2 && (p.in === "body" || p.in === "formData")) {
-          if (p.in === "formData") facts.parameters.push(`${op} body:${p.name}`);
+          // OpenAPI 3 spells a form's `type: file` as a binary string.
+          if (p.in === "formData") facts.parameters.push(`${op} body:${p.name}${p.required ? "!" : ""} ${p.type === "file" ? "string/binary" : typeOf(document, p)}`);
           else collectProperties(document, p.schema, `${op} body`, facts.properties, new Set());
         } else {
           const schema = swagger2 ? p : resolve(document, p.schema ?? {});
@@ -36,7 +37,10 @@ export function structureFacts(document: Json): StructureFacts {
         const body = resolve(document, operation.requestBody);
         for (const [type, media] of Object.entries<Json>(body.content ?? {})) {
           if (type === "application/x-www-form-urlencoded" || type === "multipart/form-data") {
-            for (const name of Object.keys(resolve(document, media.schema ?? {}).properties ?? {})) facts.parameters.push(`${op} body:${name}`);
+            const form = resolve(document, media.schema ?? {});
+            for (const [name, property] of Object.entries<Json>(form.properties ?? {})) {
+              facts.parameters.push(`${op} body:${name}${form.required?.includes(name) ? "!" : ""} ${typeOf(document, property)}`);
+            }
           } else {
             collectProperties(document, media.schema, `${op} body`, facts.properties, new Set());
           }

@@ -33,7 +33,7 @@ const reference = hasReference
 describe("conversion keeps every structural fact", () => {
   it("on the edge-case fixture (formData, file, $ref cycles, allOf, csv arrays, path-level params)", async () => {
     const facts = await expectLossless(path.join(import.meta.dirname, "../fixtures/swagger2-edge-cases.yaml"));
-    expect(facts.parameters).toContain("POST /upload body:file");
+    expect(facts.parameters).toContain("POST /upload body:file! string/binary");
     expect(facts.properties).toContain("GET /nodes/{node_id} 200.id! string/int64");
     expect(facts.parameters).toContain("GET /nodes/{node_id} query:tags array[string]");
   });
