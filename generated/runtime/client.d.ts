@@ -7,11 +7,16 @@ declare global {
         readonly asyncDispose: unique symbol;
     }
 }
-/** A PEM client's token session: `await client.logout()`, or `await using client = …`. */
-export interface PemSession {
+/** The end of a client: `await client.close()`, or `await using client = …`. */
+export interface ClientLifecycle {
+    /** Releases what the client holds: a PEM token (as `logout()` does) and its own TLS connections. Calls after it fail. */
+    close(): Promise<void>;
+    [Symbol.asyncDispose](): Promise<void>;
+}
+/** A PEM client's token session: `await client.logout()`; `close()` and `await using` log out too. */
+export interface PemSession extends ClientLifecycle {
     /** Releases the token (`DELETE …/token/`). Later calls log in again. */
     logout(): Promise<void>;
-    [Symbol.asyncDispose](): Promise<void>;
 }
 /** Builds a client from a generated version entry's description and operation table. */
 export declare function createApiClient(api: ApiDescription, operations: OperationTable, options: ClientOptions<PemAuth | PmmAuth>): object;

@@ -7,7 +7,7 @@ import { resolveLogger } from "./logger.js";
 import { assertSafeTransport } from "./security.js";
 import { requestContextMiddleware } from "./transport/request-context.js";
 import { resolveRetryPolicy } from "./transport/retry-policy.js";
-import { createTlsSend } from "./transport/tls-fetch.js";
+import { createTlsTransport } from "./transport/tls-fetch.js";
 import { createTransport, sendWith, sendWithGlobalFetch } from "./transport/transport.js";
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** setTimeout's longest delay; a longer one fires at once. */
@@ -24,11 +24,13 @@ export function createApiClient(api, operations, options) {
     const allowInsecureHttp = options.allowInsecureHttp === true;
     if (options.auth)
         assertSafeTransport(baseUrl, "baseUrl", allowInsecureHttp);
-    const send = options.fetch ? sendWith(options.fetch) : options.tls ? createTlsSend(options.tls, logger) : sendWithGlobalFetch;
+    const tls = options.tls ? createTlsTransport(options.tls, logger) : undefined;
+    const send = options.fetch ? sendWith(options.fetch) : (tls?.send ?? sendWithGlobalFetch);
     const timeoutMs = durationOption("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
     const transport = createTransport({ send, timeoutMs, retry: resolveRetryPolicy(options.retry), logger });
     const fetchClient = createFetchClient({ baseUrl, fetch: transport, ...(options.headers ? { headers: options.headers } : {}) });
     const client = {};
+    let logout;
     if (api.auth === "pem-token") {
         const tokenUrl = options.tokenUrl ?? defaultTokenUrl(baseUrl);
         if (options.auth)
@@ -46,13 +48,22 @@ export function createApiClient(api, operations, options) {
             : undefined;
         if (session)
             fetchClient.use(session.middleware);
-        const logout = () => session?.logout() ?? Promise.resolve();
+        logout = () => session?.logout() ?? Promise.resolve();
         client.logout = logout;
-        client[Symbol.asyncDispose] = logout;
     }
     else if (options.auth) {
         fetchClient.use(pmmAuthMiddleware(options.auth));
     }
+    const close = async () => {
+        try {
+            await logout?.();
+        }
+        finally {
+            await tls?.close();
+        }
+    };
+    client.close = close;
+    client[Symbol.asyncDispose] = close;
     // Last, so that it sees the request that is actually sent.
     fetchClient.use(requestContextMiddleware);
     for (const name of ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "request", "eject"])

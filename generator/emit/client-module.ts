@@ -89,10 +89,11 @@ function javaScriptStatements(model: ApiModel, grouped: Map<string, OperationMod
 
 function declarationStatements(model: ApiModel, grouped: Map<string, OperationModel[]>, runtimeImport: string): (string | StatementStructures)[] {
   const authType = model.auth === "pem-token" ? "PemAuth" : "PmmAuth";
-  const clientBases = model.auth === "pem-token" ? ["ApiClient<paths>", "PemSession"] : ["ApiClient<paths>"];
+  const lifecycle = model.auth === "pem-token" ? "PemSession" : "ClientLifecycle";
+  const clientBases = ["ApiClient<paths>", lifecycle];
   const namespaces = [...grouped].map(([namespace, operations]) => ({ namespace, typeName: namespaceTypeName(namespace), operations }));
   return [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: runtimeImport, namedImports: ["ApiClient", "CallOptions", "ClientOptions", authType, ...(model.auth === "pem-token" ? ["PemSession"] : [])] },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: runtimeImport, namedImports: ["ApiClient", "CallOptions", "ClientOptions", authType, lifecycle] },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["operations", "paths"] },
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedExports: ["components", "operations", "paths"] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: runtimeImport, namedExports: RUNTIME_ERRORS },

@@ -8,7 +8,7 @@ import type { ApiDescription, CallOptions, ClientOptions, OperationEntry, Operat
 import { assertSafeTransport } from "./security.js";
 import { requestContextMiddleware } from "./transport/request-context.js";
 import { resolveRetryPolicy } from "./transport/retry-policy.js";
-import { createTlsSend } from "./transport/tls-fetch.js";
+import { createTlsTransport } from "./transport/tls-fetch.js";
 import { createTransport, sendWith, sendWithGlobalFetch } from "./transport/transport.js";
 
 /** openapi-fetch's path-based calls, kept with their `{ data, error, response }` contract. */
@@ -22,11 +22,17 @@ declare global {
   }
 }
 
-/** A PEM client's token session: `await client.logout()`, or `await using client = …`. */
-export interface PemSession {
+/** The end of a client: `await client.close()`, or `await using client = …`. */
+export interface ClientLifecycle {
+  /** Releases what the client holds: a PEM token (as `logout()` does) and its own TLS connections. Calls after it fail. */
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/** A PEM client's token session: `await client.logout()`; `close()` and `await using` log out too. */
+export interface PemSession extends ClientLifecycle {
   /** Releases the token (`DELETE …/token/`). Later calls log in again. */
   logout(): Promise<void>;
-  [Symbol.asyncDispose](): Promise<void>;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -45,12 +51,14 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   const allowInsecureHttp = options.allowInsecureHttp === true;
   if (options.auth) assertSafeTransport(baseUrl, "baseUrl", allowInsecureHttp);
 
-  const send = options.fetch ? sendWith(options.fetch) : options.tls ? createTlsSend(options.tls, logger) : sendWithGlobalFetch;
+  const tls = options.tls ? createTlsTransport(options.tls, logger) : undefined;
+  const send = options.fetch ? sendWith(options.fetch) : (tls?.send ?? sendWithGlobalFetch);
   const timeoutMs = durationOption("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
   const transport = createTransport({ send, timeoutMs, retry: resolveRetryPolicy(options.retry), logger });
   const fetchClient = createFetchClient<Record<string, never>>({ baseUrl, fetch: transport, ...(options.headers ? { headers: options.headers } : {}) });
 
   const client: Record<string | symbol, unknown> = {};
+  let logout: (() => Promise<void>) | undefined;
   if (api.auth === "pem-token") {
     const tokenUrl = options.tokenUrl ?? defaultTokenUrl(baseUrl);
     if (options.auth) assertSafeTransport(tokenUrl, "tokenUrl", allowInsecureHttp);
@@ -66,12 +74,20 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
         })
       : undefined;
     if (session) fetchClient.use(session.middleware);
-    const logout = () => session?.logout() ?? Promise.resolve();
+    logout = () => session?.logout() ?? Promise.resolve();
     client.logout = logout;
-    client[Symbol.asyncDispose] = logout;
   } else if (options.auth) {
     fetchClient.use(pmmAuthMiddleware(options.auth as PmmAuth));
   }
+  const close = async () => {
+    try {
+      await logout?.();
+    } finally {
+      await tls?.close();
+    }
+  };
+  client.close = close;
+  client[Symbol.asyncDispose] = close;
   // Last, so that it sees the request that is actually sent.
   fetchClient.use(requestContextMiddleware);
 

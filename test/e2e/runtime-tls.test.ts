@@ -104,6 +104,18 @@ describe("TLS", () => {
     }
   });
 
+  it("closes its own connections with close(), after which calls fail", async () => {
+    const { ConnectionError } = await loadGenerated("pmm/v3");
+    const client = await pmm(plainTls, { tls: { ca: pki.ca } });
+    await client.nodes.listNodes();
+    await client.close();
+    await expect(client.nodes.listNodes()).rejects.toBeInstanceOf(ConnectionError);
+    {
+      await using scoped = await pmm(plainTls, { tls: { ca: pki.ca } });
+      await scoped.nodes.listNodes();
+    }
+  });
+
   it("fails without the client certificate when the server requires one", async () => {
     const { ConnectionError } = await loadGenerated("pmm/v3");
     const client = await pmm(mutualTls, { tls: { ca: pki.ca } });

@@ -4,7 +4,7 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
  * A fetch with this client's own TLS settings (an undici Agent): a private CA, a client
  * certificate, or — only when asked for — no verification. Nothing process-wide changes.
  */
-export function createTlsSend(tls, logger) {
+export function createTlsTransport(tls, logger) {
     if (tls.insecure) {
         logger.warn("TLS certificate verification is off (tls.insecure: true): anyone on the network path can read and change this client's traffic, credentials included. Pass the server's CA as tls.ca instead.");
     }
@@ -22,7 +22,7 @@ export function createTlsSend(tls, logger) {
             },
         }),
     })));
-    return async (request, signal, body) => {
+    const send = async (request, signal, body) => {
         const { undici, dispatcher } = await connection();
         const response = await undici.fetch(request.url, {
             method: request.method,
@@ -39,6 +39,11 @@ export function createTlsSend(tls, logger) {
             headers: [...response.headers],
         });
     };
+    const close = async () => {
+        if (agent)
+            await (await agent).dispatcher.close();
+    };
+    return { send, close };
 }
 /** Certificates and keys as text: Node's TLS takes strings or Buffers, callers may hold Uint8Arrays. */
 function pemText(value) {

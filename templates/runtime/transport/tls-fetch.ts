@@ -7,11 +7,17 @@ type Undici = typeof import("undici");
 /** Statuses whose responses have no body by definition. */
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
+/** Sends through this client's own connection pool; `close` ends its connections. */
+export interface TlsTransport {
+  send: SendAttempt;
+  close(): Promise<void>;
+}
+
 /**
  * A fetch with this client's own TLS settings (an undici Agent): a private CA, a client
  * certificate, or — only when asked for — no verification. Nothing process-wide changes.
  */
-export function createTlsSend(tls: TlsOptions, logger: Required<Logger>): SendAttempt {
+export function createTlsTransport(tls: TlsOptions, logger: Required<Logger>): TlsTransport {
   if (tls.insecure) {
     logger.warn("TLS certificate verification is off (tls.insecure: true): anyone on the network path can read and change this client's traffic, credentials included. Pass the server's CA as tls.ca instead.");
   }
@@ -31,7 +37,7 @@ export function createTlsSend(tls: TlsOptions, logger: Required<Logger>): SendAt
       }),
     })));
 
-  return async (request, signal, body) => {
+  const send: SendAttempt = async (request, signal, body) => {
     const { undici, dispatcher } = await connection();
     const response = await undici.fetch(request.url, {
       method: request.method,
@@ -48,6 +54,10 @@ export function createTlsSend(tls: TlsOptions, logger: Required<Logger>): SendAt
       headers: [...response.headers],
     });
   };
+  const close = async () => {
+    if (agent) await (await agent).dispatcher.close();
+  };
+  return { send, close };
 }
 
 /** Certificates and keys as text: Node's TLS takes strings or Buffers, callers may hold Uint8Arrays. */
