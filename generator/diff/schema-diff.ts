@@ -32,6 +32,8 @@ export interface SchemaDiff {
   variants?: Record<string, SchemaDiff>;
   items?: SchemaDiff;
   additionalProperties?: SchemaDiff;
+  /** The shared schema (`components.schemas`) the new version's node refers to, if any. */
+  component?: string;
 }
 
 export interface Documents {
@@ -52,7 +54,9 @@ export function diffSchemas(documents: Documents, oldNode: unknown, newNode: unk
   seen.add(after.identity);
   inProgress.set(before.identity, seen);
   try {
-    return compare(documents, before.schema, after.schema, inProgress);
+    const diff = compare(documents, before.schema, after.schema, inProgress);
+    const component = componentName(newNode);
+    return diff && component ? { ...diff, component } : diff;
   } finally {
     seen.delete(after.identity);
   }
@@ -130,6 +134,13 @@ function flatten(document: unknown, node: unknown): { schema: Schema; identity: 
     merged.type ??= flat.type;
   }
   return { schema: merged, identity: resolved };
+}
+
+/** `Node` for a `$ref` to `#/components/schemas/Node`. */
+function componentName(node: unknown): string | undefined {
+  const ref = node && typeof node === "object" ? (node as { $ref?: unknown }).$ref : undefined;
+  const match = typeof ref === "string" ? /^#\/components\/schemas\/([^/]+)$/.exec(ref) : null;
+  return match ? match[1]!.replaceAll("~1", "/").replaceAll("~0", "~") : undefined;
 }
 
 /** A schema's `oneOf` and `anyOf` alternatives by label: the referenced schema's name, else the position. */

@@ -17,6 +17,8 @@ export interface SchemaSite {
   kinds: OperationTypeKind[];
   /** False for error responses (4xx, 5xx, default). */
   success: boolean;
+  /** The nearest shared schema (`components.schemas`) the changed node sits in. */
+  component?: string;
 }
 
 /** Every changed schema node of every operation present in both versions. */
@@ -37,7 +39,8 @@ export function* schemaSites(apiDiff: ApiDiff): Generator<SchemaSite> {
 
 type SiteContext = Omit<SchemaSite, "location" | "diff">;
 
-function* walk(diff: SchemaDiff, location: string, context: SiteContext): Generator<SchemaSite> {
+function* walk(diff: SchemaDiff, location: string, outer: SiteContext): Generator<SchemaSite> {
+  const context = diff.component ? { ...outer, component: diff.component } : outer;
   yield { ...context, location: location.trimEnd(), diff };
   for (const [name, child] of Object.entries(diff.properties ?? {})) yield* walk(child, `${location}.${name}`, context);
   for (const [label, variant] of Object.entries(diff.variants ?? {})) yield* walk(variant, `${location}<${label}>`, context);
@@ -51,7 +54,9 @@ function* walk(diff: SchemaDiff, location: string, context: SiteContext): Genera
  */
 export function siteChange(check: string, level: Level, site: SchemaSite, message: string): Change {
   const judged = level === "breaking" && site.direction === "response" && !site.success ? "warning" : level;
-  return operationChange(check, judged, site.operation, message, site.kinds);
+  const change = operationChange(check, judged, site.operation, message, site.kinds);
+  if (site.component) change.typescript.push(`components["schemas"][${JSON.stringify(site.component)}]`);
+  return change;
 }
 
 /** `request body .config` + property `name` → `request body .config.name`. */

@@ -57,6 +57,8 @@ describe("the diff engine", () => {
     });
     const comparison = compareVersions(model("v1", tree({ name: { type: "string" } })), model("v2", tree({})));
     expect(comparison.changes.map((c) => `${c.level} ${c.message}`)).toEqual([expect.stringMatching(/^breaking property 200 response \.name removed/)]);
+    // A change inside a shared schema names that schema's type too.
+    expect(comparison.changes[0]!.typescript).toEqual(["tree.tree()", "Tree.TreeResponse", 'components["schemas"]["Node"]']);
     expect(compareVersions(model("v1", tree({})), model("v2", tree({}))).changes).toEqual([]);
   });
 });
