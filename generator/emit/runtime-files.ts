@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import ts from "typescript";
+// ts-morph's bundled compiler, which the emitter has loaded already; transpiling is syntax only.
+import { ts } from "ts-morph";
 import { SpecError } from "../errors.js";
 
 const JS_OPTIONS: ts.CompilerOptions = {

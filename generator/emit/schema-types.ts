@@ -1,6 +1,6 @@
 import { createConfig } from "@redocly/openapi-core";
 import openapiTS, { astToString } from "openapi-typescript";
-import type { ApiModel } from "../normalize/build-model.js";
+import type { OpenApiDocument } from "../convert/to-openapi3.js";
 import { SpecError } from "../errors.js";
 
 type RedoclyConfig = Awaited<ReturnType<typeof createConfig>>;
@@ -11,10 +11,10 @@ type RedoclyConfig = Awaited<ReturnType<typeof createConfig>>;
 let noLintRules: Promise<RedoclyConfig> | undefined;
 
 /** The `paths`, `components` and `operations` types of one API version, by openapi-typescript. */
-export async function emitSchemaTypes(source: string, model: ApiModel): Promise<string> {
+export async function emitSchemaTypes(source: string, document: OpenApiDocument): Promise<string> {
   noLintRules ??= createConfig({ extends: [], rules: {} } as never);
   try {
-    const nodes = await openapiTS(model.document as never, { silent: true, alphabetize: false, exportType: false, redocly: await noLintRules });
+    const nodes = await openapiTS(document as never, { silent: true, alphabetize: false, exportType: false, redocly: await noLintRules });
     return astToString(nodes);
   } catch (error) {
     throw new SpecError(source, undefined, `could not be turned into TypeScript types: ${(error as Error).message.split("\n")[0]}`, "Check the schemas the message points at.");

@@ -1,0 +1,49 @@
+import { Worker } from "node:worker_threads";
+import type { OpenApiDocument } from "../../convert/to-openapi3.js";
+import { SpecError } from "../../errors.js";
+import type { CompilerReply, CompilerRequest } from "./protocol.js";
+
+/**
+ * openapi-typescript (and the `typescript` compiler it loads) runs on a worker thread, so
+ * that loading and running it overlaps with validation, conversion and ts-morph emission on
+ * the main thread, which never loads that compiler. Requests are answered in order.
+ */
+export class CompilerThread {
+  private readonly worker = new Worker(new URL("./bootstrap.mjs", import.meta.url));
+  private readonly pending = new Map<number, { resolve: (types: string) => void; reject: (error: Error) => void }>();
+  private nextId = 0;
+
+  constructor() {
+    this.worker.on("message", (reply: CompilerReply) => this.settle(reply));
+    this.worker.on("error", (error) => this.failAll(error));
+    this.worker.on("exit", (code) => this.failAll(new Error(`the compiler thread stopped (exit code ${code})`)));
+  }
+
+  /** The `paths`, `components` and `operations` types of one converted document. */
+  schemaTypes(source: string, document: OpenApiDocument): Promise<string> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, source, document } satisfies CompilerRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.worker.removeAllListeners("exit");
+    await this.worker.terminate();
+  }
+
+  private settle(reply: CompilerReply): void {
+    const waiting = this.pending.get(reply.id);
+    this.pending.delete(reply.id);
+    if (!waiting) return;
+    if ("types" in reply) return waiting.resolve(reply.types);
+    const { failure } = reply;
+    waiting.reject(failure.kind === "spec" ? new SpecError(failure.file, failure.pointer, failure.problem, failure.remedy) : new Error(failure.message));
+  }
+
+  private failAll(error: Error): void {
+    for (const { reject } of this.pending.values()) reject(error);
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,18 @@
+import { parentPort } from "node:worker_threads";
+import { SpecError } from "../../errors.js";
+import { emitSchemaTypes } from "../schema-types.js";
+import type { CompilerReply, CompilerRequest } from "./protocol.js";
+
+/** The compiler thread's side: runs each request and answers with its result or its error. */
+const port = parentPort!;
+port.on("message", async (request: CompilerRequest) => {
+  try {
+    port.postMessage({ id: request.id, types: await emitSchemaTypes(request.source, request.document) } satisfies CompilerReply);
+  } catch (error) {
+    const failure =
+      error instanceof SpecError
+        ? { kind: "spec" as const, file: error.file, pointer: error.pointer, problem: error.problem, remedy: error.remedy }
+        : { kind: "internal" as const, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    port.postMessage({ id: request.id, failure } satisfies CompilerReply);
+  }
+});
