@@ -27,7 +27,8 @@ export function createApiClient(api, operations, options) {
     const tls = options.tls ? createTlsTransport(options.tls, logger) : undefined;
     const send = options.fetch ? sendWith(options.fetch) : (tls?.send ?? sendWithGlobalFetch);
     const timeoutMs = durationOption("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
-    const transport = createTransport({ send, timeoutMs, retry: resolveRetryPolicy(options.retry), logger });
+    let closing;
+    const transport = createTransport({ send, timeoutMs, retry: resolveRetryPolicy(options.retry), logger, isClosed: () => closing !== undefined });
     const fetchClient = createFetchClient({ baseUrl, fetch: transport, ...(options.headers ? { headers: options.headers } : {}) });
     const client = {};
     let logout;
@@ -54,14 +55,15 @@ export function createApiClient(api, operations, options) {
     else if (options.auth) {
         fetchClient.use(pmmAuthMiddleware(options.auth));
     }
-    const close = async () => {
+    // Closed from the first moment, so that no call logs in again while the token is released.
+    const close = () => (closing ??= (async () => {
         try {
             await logout?.();
         }
         finally {
             await tls?.close();
         }
-    };
+    })());
     client.close = close;
     client[Symbol.asyncDispose] = close;
     // Last, so that it sees the request that is actually sent.
@@ -77,7 +79,8 @@ export function createApiClient(api, operations, options) {
         const group = {};
         for (const [name, operation] of Object.entries(methods)) {
             group[name] = operation.noInput
-                ? (callOptions) => callOperation(fetchClient, operation, undefined, callOptions, timeoutMs)
+                ? // `(options)`, and the `(undefined, options)` form of methods that take an input.
+                    (callOptions, laterOptions) => callOperation(fetchClient, operation, undefined, laterOptions ?? callOptions, timeoutMs)
                 : (input, callOptions) => callOperation(fetchClient, operation, input, callOptions, timeoutMs);
         }
         client[namespace] = Object.freeze(group);
@@ -93,8 +96,10 @@ async function callOperation(fetchClient, operation, input, callOptions, timeout
         ...(callOptions?.signal ? { signal: callOptions.signal } : {}),
         ...(callOptions?.headers ? { headers: callOptions.headers } : {}),
     }).catch((failure) => {
-        // The deadline also covers reading the body, which happens after the transport returned.
-        throw failure instanceof DOMException && failure.name === "TimeoutError" ? new TimeoutError(operation.method, operation.path, timeoutMs) : failure;
+        // The deadline also covers reading the body, which happens after the transport returned;
+        // a caller's own signal (AbortSignal.timeout too) rejects with its own reason.
+        const ownDeadline = failure instanceof DOMException && failure.name === "TimeoutError" && failure !== callOptions?.signal?.reason;
+        throw ownDeadline ? new TimeoutError(operation.method, operation.path, timeoutMs) : failure;
     });
     if (!response.ok) {
         throw new ApiError({ method: operation.method, path: operation.path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: error });

@@ -143,10 +143,20 @@ function componentName(node: unknown): string | undefined {
   return match ? match[1]!.replaceAll("~1", "/").replaceAll("~0", "~") : undefined;
 }
 
-/** A schema's `oneOf` and `anyOf` alternatives by label: the referenced schema's name, else the position. */
+/**
+ * A schema's `oneOf` and `anyOf` alternatives by label: the referenced schema's name, else
+ * its title, else its type (`string`, `object 2` for the second inline object), so that an
+ * alternative inserted in front does not shift the others' labels.
+ */
 function variantsOf(schema: Schema): Map<string, unknown> {
-  const alternatives = [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])];
-  return new Map(alternatives.map((variant, index) => [("$ref" in variant && variant.$ref.split("/").at(-1)) || `variant ${index + 1}`, variant]));
+  const variants = new Map<string, unknown>();
+  for (const variant of [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) {
+    const base = "$ref" in variant ? variant.$ref.split("/").at(-1)! : (variant.title ?? (typeOf(variant) || "any"));
+    let label = base;
+    for (let n = 2; variants.has(label); n++) label = `${base} ${n}`;
+    variants.set(label, variant);
+  }
+  return variants;
 }
 
 function typeOf(schema: Schema): string {

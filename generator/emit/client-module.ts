@@ -14,7 +14,7 @@ import {
 } from "ts-morph";
 import type { ApiModel, MediaModel, OperationModel } from "../normalize/build-model.js";
 import { pascalCase } from "../normalize/identifiers.js";
-import { RUNTIME_ERRORS, namespaceTypeName } from "../normalize/public-names.js";
+import { RUNTIME_ERRORS, namespaceTypeName, takesInput } from "../normalize/public-names.js";
 import { operationDoc } from "./tsdoc.js";
 
 export interface ClientModuleFiles {
@@ -183,11 +183,6 @@ function operationTypes(op: OperationModel) {
   const response = alias("Response", mediaUnion(ref, op.success, op.parseAs === "json" ? "void" : op.parseAs === "text" ? "string" : "Blob", op.parseAs), `Data of a successful response to ${where}.`);
   alias("Error", mediaUnion(ref, op.errors, "unknown", "json"), `Body of an error response to ${where}.`);
   return { types, input, response };
-}
-
-/** Whether the method has an input argument (parameters or a body) before its call options. */
-function takesInput(op: OperationModel): boolean {
-  return Boolean(op.parameters.path || op.parameters.query || op.parameters.header || op.requestBody);
 }
 
 function mediaUnion(ref: string, media: MediaModel[], empty: string, parseAs: string): string {

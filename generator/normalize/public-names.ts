@@ -19,6 +19,11 @@ export function namespaceTypeName(namespace: string): string {
 
 export type OperationTypeKind = "Params" | "Body" | "Input" | "Response" | "Error";
 
+/** Whether a method takes an input (parameters or a body) before its call options: `m(input, options)`, else `m(options)`. */
+export function takesInput(operation: { parameters: Partial<Record<"path" | "query" | "header", unknown>>; requestBody?: unknown }): boolean {
+  return Boolean(operation.parameters.path || operation.parameters.query || operation.parameters.header || operation.requestBody);
+}
+
 /** A named type of one operation, as users write it: `Server.UpdateBody`. */
 export function operationTypeName(operation: { namespace: string; name: string }, kind: OperationTypeKind): string {
   return `${namespaceTypeName(operation.namespace)}.${pascalCase(operation.name)}${kind}`;

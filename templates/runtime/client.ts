@@ -54,7 +54,8 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   const tls = options.tls ? createTlsTransport(options.tls, logger) : undefined;
   const send = options.fetch ? sendWith(options.fetch) : (tls?.send ?? sendWithGlobalFetch);
   const timeoutMs = durationOption("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
-  const transport = createTransport({ send, timeoutMs, retry: resolveRetryPolicy(options.retry), logger });
+  let closing: Promise<void> | undefined;
+  const transport = createTransport({ send, timeoutMs, retry: resolveRetryPolicy(options.retry), logger, isClosed: () => closing !== undefined });
   const fetchClient = createFetchClient<Record<string, never>>({ baseUrl, fetch: transport, ...(options.headers ? { headers: options.headers } : {}) });
 
   const client: Record<string | symbol, unknown> = {};
@@ -79,13 +80,15 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   } else if (options.auth) {
     fetchClient.use(pmmAuthMiddleware(options.auth as PmmAuth));
   }
-  const close = async () => {
-    try {
-      await logout?.();
-    } finally {
-      await tls?.close();
-    }
-  };
+  // Closed from the first moment, so that no call logs in again while the token is released.
+  const close = () =>
+    (closing ??= (async () => {
+      try {
+        await logout?.();
+      } finally {
+        await tls?.close();
+      }
+    })());
   client.close = close;
   client[Symbol.asyncDispose] = close;
   // Last, so that it sees the request that is actually sent.
@@ -101,7 +104,8 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
     const group: Record<string, unknown> = {};
     for (const [name, operation] of Object.entries(methods)) {
       group[name] = operation.noInput
-        ? (callOptions?: CallOptions) => callOperation(fetchClient, operation, undefined, callOptions, timeoutMs)
+        ? // `(options)`, and the `(undefined, options)` form of methods that take an input.
+          (callOptions?: CallOptions, laterOptions?: CallOptions) => callOperation(fetchClient, operation, undefined, laterOptions ?? callOptions, timeoutMs)
         : (input?: Input, callOptions?: CallOptions) => callOperation(fetchClient, operation, input, callOptions, timeoutMs);
     }
     client[namespace] = Object.freeze(group);
@@ -118,8 +122,10 @@ async function callOperation(fetchClient: FetchClient<Record<string, never>>, op
     ...(callOptions?.signal ? { signal: callOptions.signal } : {}),
     ...(callOptions?.headers ? { headers: callOptions.headers } : {}),
   }).catch((failure: unknown) => {
-    // The deadline also covers reading the body, which happens after the transport returned.
-    throw failure instanceof DOMException && failure.name === "TimeoutError" ? new TimeoutError(operation.method, operation.path, timeoutMs) : failure;
+    // The deadline also covers reading the body, which happens after the transport returned;
+    // a caller's own signal (AbortSignal.timeout too) rejects with its own reason.
+    const ownDeadline = failure instanceof DOMException && failure.name === "TimeoutError" && failure !== callOptions?.signal?.reason;
+    throw ownDeadline ? new TimeoutError(operation.method, operation.path, timeoutMs) : failure;
   });
   if (!response.ok) {
     throw new ApiError({ method: operation.method, path: operation.path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: error });

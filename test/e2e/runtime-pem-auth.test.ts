@@ -146,13 +146,13 @@ describe("token lifetime", () => {
   });
 
   it("logs in again before expiry when the token is within the refresh margin", async () => {
-    pem = await startFakePem({ lifetimeMs: 600 });
-    const c = await client("pem/v10", { refreshMarginMs: 200 });
+    pem = await startFakePem({ lifetimeMs: 2400 });
+    const c = await client("pem/v10", { refreshMarginMs: 800 });
     await c.server.list();
     await c.server.list();
     expect(pem.state.logins).toBe(1);
-    // 450 ms in: not expired yet, but within the margin.
-    await new Promise((resolve) => setTimeout(resolve, 450));
+    // 1.7 s in: not expired yet, but within the margin (from 1.6 s on).
+    await new Promise((resolve) => setTimeout(resolve, 1700));
     await c.server.list();
     expect(pem.state.logins).toBe(2);
     const tokens = pem.dataRequests().map((r) => r.headers["x-auth-token"]);
@@ -248,6 +248,30 @@ describe("logout", () => {
     const c = await client("pem/v10");
     await c.logout();
     expect(pem.requests).toHaveLength(0);
+  });
+
+  it("close() logs out once, however often it is called, and later calls fail without logging in", async () => {
+    pem = await startFakePem();
+    const { ConnectionError } = await loadGenerated("pem/v10");
+    const c = await client("pem/v10");
+    await c.server.list();
+    await Promise.all([c.close(), c.close()]);
+    await c.close();
+    const error = await c.server.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toContain("the client was closed");
+    expect(pem.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/token/", "GET /api/v10/server/", "DELETE /api/token/"]);
+  });
+
+  it("close() during a login releases that token and stops the waiting call", async () => {
+    pem = await startFakePem();
+    pem.state.loginDelayMs = 300;
+    const c = await client("pem/v10");
+    const call = c.server.list().catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await c.close();
+    expect((await call).message).toContain("the client was closed");
+    expect(pem.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/token/", "DELETE /api/token/"]);
   });
 
   it("says why calls fail after a caller's own token was released", async () => {

@@ -136,6 +136,15 @@ describe("timeouts and aborts", () => {
     await expect(call).rejects.toThrow("user cancelled");
   });
 
+  it("rejects with the reason of the caller's own AbortSignal.timeout, not as the client's timeout", async () => {
+    const { TimeoutError } = await loadGenerated("pmm/v3");
+    const pmm = await scripted([delay(2000)]);
+    const error = await pmm.nodes.listNodes(undefined, { signal: AbortSignal.timeout(100) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DOMException);
+    expect(error).toMatchObject({ name: "TimeoutError" });
+    expect(error).not.toBeInstanceOf(TimeoutError);
+  });
+
   it("rejects a timeout that timers cannot wait for when the client is created", async () => {
     const { createClient } = await loadGenerated("pmm/v3");
     for (const timeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31]) {
@@ -146,9 +155,12 @@ describe("timeouts and aborts", () => {
 
 describe("call options", () => {
   it("reach the server and the transport for methods that take no input", async () => {
-    const pmm = await scripted([ok, delay(2000)]);
+    const pmm = await scripted([ok, ok, delay(2000)]);
     await pmm.server.readiness({ headers: { "X-Probe": "1" } });
     expect(server!.requests[0]).toMatchObject({ path: "/v1/server/readyz", headers: { "x-probe": "1" } });
+    // The form of methods that take an input works too.
+    await pmm.server.readiness(undefined, { headers: { "X-Probe": "2" } });
+    expect(server!.requests[1]).toMatchObject({ headers: { "x-probe": "2" } });
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error("user cancelled")), 50);
     await expect(pmm.server.readiness({ signal: controller.signal })).rejects.toThrow("user cancelled");

@@ -109,11 +109,17 @@ describe("TLS", () => {
     const client = await pmm(plainTls, { tls: { ca: pki.ca } });
     await client.nodes.listNodes();
     await client.close();
-    await expect(client.nodes.listNodes()).rejects.toBeInstanceOf(ConnectionError);
+    await client.close();
+    await expect(client.nodes.listNodes()).rejects.toThrow(ConnectionError);
+    // An explicit close() inside an `await using` scope, then the scope's own.
     {
       await using scoped = await pmm(plainTls, { tls: { ca: pki.ca } });
       await scoped.nodes.listNodes();
+      await scoped.close();
     }
+    const neverUsed = await pmm(plainTls, { tls: { ca: pki.ca } });
+    await neverUsed.close();
+    await expect(neverUsed.nodes.listNodes()).rejects.toThrow("the client was closed");
   });
 
   it("fails without the client certificate when the server requires one", async () => {

@@ -1,3 +1,4 @@
+import type { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { CompilerThread } from "../../generator/emit/compiler-thread/index.js";
 import { SpecError } from "../../generator/errors.js";
@@ -13,8 +14,21 @@ const documentWith = (schema: object) => ({
 
 describe("the compiler thread", () => {
   it("answers each request with its own document's types, in order", async () => {
-    const answers = await Promise.all(["alpha", "beta", "gamma"].map((name) => compiler.schemaTypes(`${name}.yaml`, documentWith({ type: "object", properties: { [name]: { type: "string" } } }) as never)));
-    answers.forEach((types, index) => expect(types).toContain(`${["alpha", "beta", "gamma"][index]}?: string`));
+    const names = ["alpha", "beta", "gamma"];
+    const arrived: string[] = [];
+    const answers = await Promise.all(
+      names.map((name) => compiler.schemaTypes(`${name}.yaml`, documentWith({ type: "object", properties: { [name]: { type: "string" } } }) as never).finally(() => arrived.push(name))),
+    );
+    answers.forEach((types, index) => expect(types).toContain(`${names[index]}?: string`));
+    expect(arrived).toEqual(names);
+  });
+
+  it("fails every later request at once when the thread has stopped, instead of leaving it unanswered", async () => {
+    const doomed = new CompilerThread();
+    await doomed.schemaTypes("first.yaml", documentWith({ type: "string" }) as never);
+    // What a crash of the thread looks like from here: it exits.
+    await (doomed as unknown as { worker: Worker }).worker.terminate();
+    await expect(doomed.schemaTypes("later.yaml", documentWith({ type: "string" }) as never)).rejects.toThrow("the compiler thread stopped");
   });
 
   it("hands a failure back as a SpecError that names the spec file", async () => {

@@ -32,6 +32,9 @@ export function followSameOriginRedirects(send, logger) {
                 body = undefined;
             response = await send(request, signal, body);
         }
+        if (REDIRECT_STATUSES.has(response.status)) {
+            logger.warn(`${request.method} was redirected ${MAX_REDIRECTS} times within ${new URL(request.url).origin}; not following more. Check the server's redirects, or point baseUrl at the final location.`);
+        }
         return response;
     };
 }

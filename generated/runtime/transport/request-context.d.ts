@@ -10,6 +10,8 @@ interface RequestContext {
     retrySafe?: boolean;
     /** `performance.now()` when the call began. */
     startedAt?: number;
+    /** Sent even by a closed client: the token release that closing it makes. */
+    evenIfClosed?: boolean;
 }
 export declare function rememberRequest(request: Request, context: RequestContext): Request;
 export declare function requestContext(request: Request): RequestContext;

@@ -39,10 +39,8 @@ export function createTlsTransport(tls, logger) {
             headers: [...response.headers],
         });
     };
-    const close = async () => {
-        if (agent)
-            await (await agent).dispatcher.close();
-    };
+    let closing;
+    const close = () => (closing ??= agent ? agent.then(({ dispatcher }) => dispatcher.close()) : Promise.resolve());
     return { send, close };
 }
 /** Certificates and keys as text: Node's TLS takes strings or Buffers, callers may hold Uint8Arrays. */

@@ -16,6 +16,8 @@ export interface TransportSettings {
     timeoutMs: number;
     retry: RetryPolicy;
     logger: Required<Logger>;
+    /** True once the client is closed: nothing is sent after that. */
+    isClosed: () => boolean;
 }
 /**
  * The `fetch` under openapi-fetch: a deadline per call (retries included, combined with the

@@ -14,11 +14,16 @@ export function sendWith(fetch) {
  * errors. The body is buffered once so that every attempt can send it again.
  */
 export function createTransport(settings) {
-    const { timeoutMs, retry, logger } = settings;
+    const { timeoutMs, retry, logger, isClosed } = settings;
     const send = followSameOriginRedirects(settings.send, logger);
     return async (request) => {
-        const { path, retrySafe, startedAt } = requestContext(request);
+        const { path, retrySafe, startedAt, evenIfClosed } = requestContext(request);
         const method = request.method;
+        const refuseIfClosed = () => {
+            if (isClosed() && !evenIfClosed)
+                throw new ConnectionError(method, path, "the client was closed; create a new client for more calls");
+        };
+        refuseIfClosed();
         const timedOut = () => new TimeoutError(method, path, timeoutMs);
         const endsAt = (startedAt ?? performance.now()) + timeoutMs;
         const timeLeft = () => endsAt - performance.now();
@@ -28,6 +33,8 @@ export function createTransport(settings) {
         const { signal, deadline } = callSignal(request.signal, timeLeft());
         const retryable = mayRetry(method, retry, retrySafe);
         for (let attempt = 0;; attempt++) {
+            if (attempt > 0)
+                refuseIfClosed();
             const canRetry = retryable && attempt < retry.retries;
             let response;
             try {

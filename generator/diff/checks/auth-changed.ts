@@ -5,7 +5,8 @@ import { operationChange, type Change, type Check } from "../change.js";
 function schemeShape(scheme: OpenAPIV3.SecuritySchemeObject | OpenAPIV3.ReferenceObject): string {
   if ("$ref" in scheme) return scheme.$ref;
   if (scheme.type === "http") return `http ${scheme.scheme.toLowerCase()}`;
-  if (scheme.type === "apiKey") return `apiKey ${scheme.in} ${scheme.name}`;
+  // Header names are case-insensitive; query and cookie names are not.
+  if (scheme.type === "apiKey") return `apiKey ${scheme.in} ${scheme.in === "header" ? scheme.name.toLowerCase() : scheme.name}`;
   return scheme.type;
 }
 

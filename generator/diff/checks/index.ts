@@ -1,5 +1,6 @@
 import type { Check } from "../change.js";
 import { authChanged } from "./auth-changed.js";
+import { callShapeChanged } from "./call-shape-changed.js";
 import { basePathChanged } from "./base-path-changed.js";
 import { constraintChanged } from "./constraint-changed.js";
 import { enumChanged } from "./enum-changed.js";
@@ -33,6 +34,7 @@ export const CHECKS: readonly Check[] = [
   operationAdded,
   operationDeprecated,
   methodRenamed,
+  callShapeChanged,
   pathParameterRenamed,
   parameterAdded,
   parameterRemoved,

@@ -12,6 +12,8 @@ export class CompilerThread {
   private readonly worker = new Worker(new URL("./bootstrap.mjs", import.meta.url));
   private readonly pending = new Map<number, { resolve: (types: string) => void; reject: (error: Error) => void }>();
   private nextId = 0;
+  /** Why the thread stopped, once it has: later requests fail with it at once. */
+  private stopped: Error | undefined;
 
   constructor() {
     this.worker.on("message", (reply: CompilerReply) => this.settle(reply));
@@ -21,6 +23,7 @@ export class CompilerThread {
 
   /** The `paths`, `components` and `operations` types of one converted document. */
   schemaTypes(source: string, document: OpenApiDocument): Promise<string> {
+    if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -43,6 +46,7 @@ export class CompilerThread {
   }
 
   private failAll(error: Error): void {
+    this.stopped ??= error;
     for (const { reject } of this.pending.values()) reject(error);
     this.pending.clear();
   }

@@ -154,7 +154,7 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
   /** `DELETE …/token/` for a token. */
   async function release(token: string): Promise<void> {
     const request = new Request(tokenUrl, { method: "DELETE", headers: { [PEM_TOKEN_HEADER]: token } });
-    const response = await fetch(rememberRequest(request, { path: tokenPath }));
+    const response = await fetch(rememberRequest(request, { path: tokenPath, evenIfClosed: true }));
     const body = await readJson(response);
     // 401/404: the server no longer knows the token, which is what releasing it wants.
     if (!response.ok && response.status !== 401 && response.status !== 404) {

@@ -11,6 +11,8 @@ interface RequestContext {
   retrySafe?: boolean;
   /** `performance.now()` when the call began. */
   startedAt?: number;
+  /** Sent even by a closed client: the token release that closing it makes. */
+  evenIfClosed?: boolean;
 }
 
 const contexts = new WeakMap<Request, RequestContext>();

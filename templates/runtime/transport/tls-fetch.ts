@@ -54,9 +54,8 @@ export function createTlsTransport(tls: TlsOptions, logger: Required<Logger>): T
       headers: [...response.headers],
     });
   };
-  const close = async () => {
-    if (agent) await (await agent).dispatcher.close();
-  };
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= agent ? agent.then(({ dispatcher }) => dispatcher.close()) : Promise.resolve());
   return { send, close };
 }
 

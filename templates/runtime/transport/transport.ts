@@ -25,6 +25,8 @@ export interface TransportSettings {
   timeoutMs: number;
   retry: RetryPolicy;
   logger: Required<Logger>;
+  /** True once the client is closed: nothing is sent after that. */
+  isClosed: () => boolean;
 }
 
 /**
@@ -33,11 +35,15 @@ export interface TransportSettings {
  * errors. The body is buffered once so that every attempt can send it again.
  */
 export function createTransport(settings: TransportSettings): FetchFunction {
-  const { timeoutMs, retry, logger } = settings;
+  const { timeoutMs, retry, logger, isClosed } = settings;
   const send = followSameOriginRedirects(settings.send, logger);
   return async (request) => {
-    const { path, retrySafe, startedAt } = requestContext(request);
+    const { path, retrySafe, startedAt, evenIfClosed } = requestContext(request);
     const method = request.method;
+    const refuseIfClosed = () => {
+      if (isClosed() && !evenIfClosed) throw new ConnectionError(method, path, "the client was closed; create a new client for more calls");
+    };
+    refuseIfClosed();
     const timedOut = () => new TimeoutError(method, path, timeoutMs);
     const endsAt = (startedAt ?? performance.now()) + timeoutMs;
     const timeLeft = () => endsAt - performance.now();
@@ -47,6 +53,7 @@ export function createTransport(settings: TransportSettings): FetchFunction {
     const retryable = mayRetry(method, retry, retrySafe);
 
     for (let attempt = 0; ; attempt++) {
+      if (attempt > 0) refuseIfClosed();
       const canRetry = retryable && attempt < retry.retries;
       let response: Response;
       try {
