@@ -28,7 +28,8 @@ export function createApiClient(api, operations, options) {
     const send = options.fetch ? sendWith(options.fetch) : (tls?.send ?? sendWithGlobalFetch);
     const timeoutMs = durationOption("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
     let closing;
-    const transport = createTransport({ send, timeoutMs, retry: resolveRetryPolicy(options.retry), logger, isClosed: () => closing !== undefined });
+    const closed = new AbortController();
+    const transport = createTransport({ send, timeoutMs, retry: resolveRetryPolicy(options.retry), logger, closed: closed.signal });
     const fetchClient = createFetchClient({ baseUrl, fetch: transport, ...(options.headers ? { headers: options.headers } : {}) });
     const client = {};
     let logout;
@@ -45,6 +46,7 @@ export function createApiClient(api, operations, options) {
                 timeoutMs,
                 fetch: transport,
                 logger,
+                closed: closed.signal,
             })
             : undefined;
         if (session)
@@ -57,6 +59,7 @@ export function createApiClient(api, operations, options) {
     }
     // Closed from the first moment, so that no call logs in again while the token is released.
     const close = () => (closing ??= (async () => {
+        closed.abort();
         try {
             await logout?.();
         }

@@ -43,6 +43,8 @@ export declare class ConnectionError extends Error {
         cause?: unknown;
     });
 }
+/** What a call to a closed client fails with. */
+export declare function clientClosedError(method: string, path: string): ConnectionError;
 /** The server's certificate was not trusted, did not match its name, or the TLS handshake failed. */
 export declare class TlsError extends ConnectionError {
     readonly code: string;

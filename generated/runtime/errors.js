@@ -53,6 +53,10 @@ export class ConnectionError extends Error {
         this.path = path;
     }
 }
+/** What a call to a closed client fails with. */
+export function clientClosedError(method, path) {
+    return new ConnectionError(method, path, "the client was closed; create a new client for more calls");
+}
 /** The server's certificate was not trusted, did not match its name, or the TLS handshake failed. */
 export class TlsError extends ConnectionError {
     code;

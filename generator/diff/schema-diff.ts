@@ -26,7 +26,10 @@ export interface SchemaDiff {
   becameRequired?: string[];
   becameOptional?: string[];
   properties?: Record<string, SchemaDiff>;
-  /** `oneOf`/`anyOf` variants, labelled by the schema they reference (`Cat`) or their position (`variant 2`). */
+  /**
+   * `oneOf`/`anyOf` alternatives, labelled by the schema they reference (`Cat`), else by their
+   * title or type (`string`, `object 2`); see pairAlternatives for how they are matched.
+   */
   variantsAdded?: string[];
   variantsRemoved?: string[];
   variants?: Record<string, SchemaDiff>;
@@ -99,12 +102,12 @@ function compare(documents: Documents, before: Schema, after: Schema, inProgress
     if (child) properties[name] = child;
   }
   if (Object.keys(properties).length > 0) diff.properties = properties;
-  const [variantsBefore, variantsAfter] = [variantsOf(before), variantsOf(after)];
-  setIf(diff, "variantsAdded", [...variantsAfter.keys()].filter((label) => !variantsBefore.has(label)));
-  setIf(diff, "variantsRemoved", [...variantsBefore.keys()].filter((label) => !variantsAfter.has(label)));
+  const alternatives = pairAlternatives(alternativesOf(before), alternativesOf(after));
+  setIf(diff, "variantsAdded", alternatives.added);
+  setIf(diff, "variantsRemoved", alternatives.removed);
   const variants: Record<string, SchemaDiff> = {};
-  for (const [label, variant] of variantsAfter) {
-    const child = variantsBefore.has(label) ? diffSchemas(documents, variantsBefore.get(label), variant, inProgress) : undefined;
+  for (const [label, old, current] of alternatives.paired) {
+    const child = diffSchemas(documents, old, current, inProgress);
     if (child) variants[label] = child;
   }
   if (Object.keys(variants).length > 0) diff.variants = variants;
@@ -143,20 +146,53 @@ function componentName(node: unknown): string | undefined {
   return match ? match[1]!.replaceAll("~1", "/").replaceAll("~0", "~") : undefined;
 }
 
-/**
- * A schema's `oneOf` and `anyOf` alternatives by label: the referenced schema's name, else
- * its title, else its type (`string`, `object 2` for the second inline object), so that an
- * alternative inserted in front does not shift the others' labels.
- */
-function variantsOf(schema: Schema): Map<string, unknown> {
-  const variants = new Map<string, unknown>();
-  for (const variant of [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) {
-    const base = "$ref" in variant ? variant.$ref.split("/").at(-1)! : (variant.title ?? (typeOf(variant) || "any"));
+interface Alternative {
+  node: OpenAPIV3.ReferenceObject | Schema;
+  label: string;
+}
+
+/** A schema's `oneOf` and `anyOf` alternatives, each labelled (`Cat`, `string`, `object 2`). */
+function alternativesOf(schema: Schema): Alternative[] {
+  const labels = new Set<string>();
+  return [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].map((node) => {
+    const base = "$ref" in node ? node.$ref.split("/").at(-1)! : (node.title ?? (typeOf(node) || "any"));
     let label = base;
-    for (let n = 2; variants.has(label); n++) label = `${base} ${n}`;
-    variants.set(label, variant);
+    for (let n = 2; labels.has(label); n++) label = `${base} ${n}`;
+    labels.add(label);
+    return { node, label };
+  });
+}
+
+/**
+ * Matches alternatives across versions: references by the schema they name; inline ones by
+ * title, then by type, then in order, so that neither an alternative inserted in front nor a
+ * title or type that changed reads as one alternative removed and another added.
+ */
+function pairAlternatives(before: Alternative[], after: Alternative[]) {
+  const paired: [string, unknown, unknown][] = [];
+  const unmatched = new Set(after);
+  const leftOver: Alternative[] = [];
+  const isRef = (a: Alternative) => "$ref" in a.node;
+  const keys: ((a: Alternative) => string | undefined)[] = [
+    (a) => (isRef(a) ? a.label : undefined),
+    (a) => (isRef(a) ? undefined : (a.node as Schema).title),
+    (a) => (isRef(a) ? undefined : typeOf(a.node as Schema) || undefined),
+    (a) => (isRef(a) ? undefined : "inline"),
+  ];
+  let remaining = before;
+  for (const key of keys) {
+    leftOver.length = 0;
+    for (const old of remaining) {
+      const oldKey = key(old);
+      const match = oldKey === undefined ? undefined : [...unmatched].find((candidate) => key(candidate) === oldKey);
+      if (match) {
+        unmatched.delete(match);
+        paired.push([match.label, old.node, match.node]);
+      } else leftOver.push(old);
+    }
+    remaining = [...leftOver];
   }
-  return variants;
+  return { paired, added: [...unmatched].map((a) => a.label), removed: remaining.map((a) => a.label) };
 }
 
 function typeOf(schema: Schema): string {

@@ -55,7 +55,8 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   const send = options.fetch ? sendWith(options.fetch) : (tls?.send ?? sendWithGlobalFetch);
   const timeoutMs = durationOption("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
   let closing: Promise<void> | undefined;
-  const transport = createTransport({ send, timeoutMs, retry: resolveRetryPolicy(options.retry), logger, isClosed: () => closing !== undefined });
+  const closed = new AbortController();
+  const transport = createTransport({ send, timeoutMs, retry: resolveRetryPolicy(options.retry), logger, closed: closed.signal });
   const fetchClient = createFetchClient<Record<string, never>>({ baseUrl, fetch: transport, ...(options.headers ? { headers: options.headers } : {}) });
 
   const client: Record<string | symbol, unknown> = {};
@@ -72,6 +73,7 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
           timeoutMs,
           fetch: transport,
           logger,
+          closed: closed.signal,
         })
       : undefined;
     if (session) fetchClient.use(session.middleware);
@@ -83,6 +85,7 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   // Closed from the first moment, so that no call logs in again while the token is released.
   const close = () =>
     (closing ??= (async () => {
+      closed.abort();
       try {
         await logout?.();
       } finally {

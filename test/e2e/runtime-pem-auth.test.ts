@@ -119,6 +119,16 @@ describe("redirects", () => {
     expect(followed.headers["x-auth-token"]).toBe(pem.state.issued[0]);
   });
 
+  it("stops a redirect loop after 5 hops and says so", async () => {
+    pem = await startFakePem();
+    pem.state.redirect = { from: "/api/v10/server/", to: "/api/v10/server/" };
+    const { lines, logger } = recordingLogger();
+    const error = await (await client("pem/v10", { logger })).server.list().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ApiError", status: 307 });
+    expect(pem.dataRequests()).toHaveLength(6);
+    expect(lines).toContainEqual({ level: "warn", message: expect.stringContaining("redirected 5 times") });
+  });
+
   it("does not follow a redirect to another origin, so the token never leaves the server", async () => {
     pem = await startFakePem();
     const elsewhere = await startRecordingServer((_request, response) => void response.end("{}"));
@@ -272,6 +282,39 @@ describe("logout", () => {
     await c.close();
     expect((await call).message).toContain("the client was closed");
     expect(pem.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/token/", "DELETE /api/token/"]);
+  });
+
+  it("close() during a refresh releases both the old token and the one being issued", async () => {
+    pem = await startFakePem({ lifetimeMs: 400 });
+    const c = await client("pem/v10", { refreshMarginMs: 0 });
+    await c.server.list();
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    pem.state.loginDelayMs = 300;
+    const call = c.server.list().catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await c.close();
+    await call;
+    const released = pem.requests.filter((r) => r.method === "DELETE").map((r) => r.headers["x-auth-token"]);
+    expect(released.sort()).toEqual([...pem.state.issued].sort());
+    expect(pem.state.issued).toHaveLength(2);
+  });
+
+  it("close() returns only when a logout under way has released its token", async () => {
+    pem = await startFakePem();
+    const c = await client("pem/v10");
+    await c.server.list();
+    void c.logout();
+    await c.close();
+    expect(pem.requests.at(-1)).toMatchObject({ method: "DELETE", path: "/api/token/" });
+  });
+
+  it("fails calls after close() as closed, also with a caller's token", async () => {
+    pem = await startFakePem();
+    const { ConnectionError } = await loadGenerated("pem/v10");
+    await (await client("pem/v10")).server.list();
+    const c = await client("pem/v10", { auth: { token: pem.state.issued[0] } });
+    await c.close();
+    await expect(c.server.list()).rejects.toThrow(ConnectionError);
   });
 
   it("says why calls fail after a caller's own token was released", async () => {

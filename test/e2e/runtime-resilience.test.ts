@@ -145,6 +145,17 @@ describe("timeouts and aborts", () => {
     expect(error).not.toBeInstanceOf(TimeoutError);
   });
 
+  it("stops waiting for a retry when the client is closed", async () => {
+    const pmm = await scripted([unavailable("8"), ok]);
+    const started = performance.now();
+    const call = pmm.nodes.listNodes().catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await pmm.close();
+    expect((await call).message).toContain("the client was closed");
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(server!.requests).toHaveLength(1);
+  });
+
   it("rejects a timeout that timers cannot wait for when the client is created", async () => {
     const { createClient } = await loadGenerated("pmm/v3");
     for (const timeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31]) {

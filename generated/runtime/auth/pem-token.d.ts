@@ -13,6 +13,8 @@ export interface PemSessionSettings {
     /** The client's transport: timeouts, retries and TLS apply to logins too. */
     fetch: FetchFunction;
     logger: Required<Logger>;
+    /** Aborted when the client is closed. */
+    closed: AbortSignal;
 }
 /** What the client needs from a PEM session. */
 export interface TokenSession {

@@ -1,4 +1,4 @@
-import { ApiError, AuthenticationError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
+import { ApiError, AuthenticationError, clientClosedError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
 import { rememberRequest } from "../transport/request-context.js";
 import { within } from "../transport/transport.js";
 export const PEM_TOKEN_HEADER = "X-Auth-Token";
@@ -10,7 +10,7 @@ const DEFAULT_LIFETIME_MS = 20 * 60_000;
  * tokens live only in this closure.
  */
 export function createPemSession(settings) {
-    const { auth, tokenUrl, apiVersion, refreshMarginMs, timeoutMs, fetch, logger } = settings;
+    const { auth, tokenUrl, apiVersion, refreshMarginMs, timeoutMs, fetch, logger, closed } = settings;
     const tokenPath = new URL(tokenUrl).pathname;
     let current = "token" in auth ? { value: auth.token, refreshAt: undefined } : undefined;
     let pendingLogin;
@@ -93,6 +93,9 @@ export function createPemSession(settings) {
         async onRequest({ request, schemaPath }) {
             if (isLogin(request))
                 return undefined;
+            // Before anything else: a closed client's caller token must not look like a rejected one.
+            if (closed.aborted)
+                throw clientClosedError(request.method, schemaPath);
             const startedAt = performance.now();
             const token = await validToken(request, schemaPath, startedAt);
             request.headers.set(PEM_TOKEN_HEADER, token);
@@ -129,14 +132,28 @@ export function createPemSession(settings) {
             throw new ApiError({ method: "DELETE", path: tokenPath, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body });
         }
     }
-    async function logout() {
-        const token = current ?? (pendingLogin ? await pendingLogin.catch(() => undefined) : undefined);
-        current = undefined;
+    /** Releases the current token and the one a login under way is about to bring. */
+    async function releaseAll() {
         loggedOut = true;
-        if (!token)
-            return;
-        await release(token.value);
-        logger.info("PEM: logged out; token released");
+        const tokens = new Set();
+        if (current)
+            tokens.add(current.value);
+        current = undefined;
+        const arriving = pendingLogin ? await pendingLogin.catch(() => undefined) : undefined;
+        if (arriving)
+            tokens.add(arriving.value);
+        // That login stored its token as current; it is released now.
+        current = undefined;
+        for (const token of tokens)
+            await release(token);
+        if (tokens.size > 0)
+            logger.info("PEM: logged out; token released");
+    }
+    // Logouts run one after another, so that each returns only when every token is released.
+    let lastLogout = Promise.resolve();
+    function logout() {
+        lastLogout = lastLogout.catch(() => undefined).then(releaseAll);
+        return lastLogout;
     }
     return { middleware, logout };
 }

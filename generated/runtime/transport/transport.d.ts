@@ -16,8 +16,8 @@ export interface TransportSettings {
     timeoutMs: number;
     retry: RetryPolicy;
     logger: Required<Logger>;
-    /** True once the client is closed: nothing is sent after that. */
-    isClosed: () => boolean;
+    /** Aborted when the client is closed: nothing is sent after that, and waits for a retry end. */
+    closed: AbortSignal;
 }
 /**
  * The `fetch` under openapi-fetch: a deadline per call (retries included, combined with the

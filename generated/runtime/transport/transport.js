@@ -1,4 +1,4 @@
-import { ConnectionError, TimeoutError, TlsError } from "../errors.js";
+import { clientClosedError, ConnectionError, TimeoutError, TlsError } from "../errors.js";
 import { followSameOriginRedirects } from "./redirects.js";
 import { requestContext } from "./request-context.js";
 import { backoffDelay, isRetryStatus, mayRetry, retryAfterDelay } from "./retry-policy.js";
@@ -14,15 +14,16 @@ export function sendWith(fetch) {
  * errors. The body is buffered once so that every attempt can send it again.
  */
 export function createTransport(settings) {
-    const { timeoutMs, retry, logger, isClosed } = settings;
+    const { timeoutMs, retry, logger, closed } = settings;
     const send = followSameOriginRedirects(settings.send, logger);
     return async (request) => {
         const { path, retrySafe, startedAt, evenIfClosed } = requestContext(request);
         const method = request.method;
         const refuseIfClosed = () => {
-            if (isClosed() && !evenIfClosed)
-                throw new ConnectionError(method, path, "the client was closed; create a new client for more calls");
+            if (closed.aborted && !evenIfClosed)
+                throw clientClosedError(method, path);
         };
+        const pause = (ms) => sleep(ms, signal, timedOut, deadline, evenIfClosed ? undefined : closed, () => clientClosedError(method, path));
         refuseIfClosed();
         const timedOut = () => new TimeoutError(method, path, timeoutMs);
         const endsAt = (startedAt ?? performance.now()) + timeoutMs;
@@ -52,7 +53,7 @@ export function createTransport(settings) {
                     throw new ConnectionError(method, path, `no response (${networkReason(error)})`, { cause: error });
                 const delay = backoffDelay(attempt, retry);
                 logger.info(`${method} ${path}: no response (${networkReason(error)}); retry ${attempt + 1} of ${retry.retries} in ${delay} ms`);
-                await sleep(delay, signal, timedOut, deadline);
+                await pause(delay);
                 continue;
             }
             if (!canRetry || !isRetryStatus(response.status))
@@ -64,7 +65,7 @@ export function createTransport(settings) {
             const delay = retryAfter ?? backoffDelay(attempt, retry);
             await response.body?.cancel();
             logger.info(`${method} ${path}: HTTP ${response.status}; retry ${attempt + 1} of ${retry.retries} in ${delay} ms`);
-            await sleep(delay, signal, timedOut, deadline);
+            await pause(delay);
         }
     };
 }
@@ -96,20 +97,28 @@ function callSignal(callerSignal, timeoutMs) {
         callerSignal.addEventListener("abort", () => controllers.get(signal)?.abort(callerSignal.reason), { once: true, signal });
     return { signal, deadline };
 }
-function sleep(ms, signal, onTimeout, deadline) {
+/** Waits between attempts; the call's signal ends the wait, and so does closing the client. */
+function sleep(ms, signal, onTimeout, deadline, closed, onClosed) {
     return new Promise((resolve, reject) => {
-        const abort = () => {
+        const stop = (error) => {
             clearTimeout(timer);
-            reject(deadline.aborted ? onTimeout() : signal.reason);
+            signal.removeEventListener("abort", abort);
+            closed?.removeEventListener("abort", close);
+            reject(error);
         };
+        const abort = () => stop(deadline.aborted ? onTimeout() : signal.reason);
+        const close = () => stop(onClosed());
         const timer = setTimeout(() => {
             signal.removeEventListener("abort", abort);
+            closed?.removeEventListener("abort", close);
             resolve();
         }, ms);
         if (signal.aborted)
-            abort();
-        else
-            signal.addEventListener("abort", abort, { once: true });
+            return abort();
+        if (closed?.aborted)
+            return close();
+        signal.addEventListener("abort", abort, { once: true });
+        closed?.addEventListener("abort", close, { once: true });
     });
 }
 /**

@@ -5,10 +5,12 @@ import { operationChange, type Change, type Check } from "../change.js";
 function schemeShape(scheme: OpenAPIV3.SecuritySchemeObject | OpenAPIV3.ReferenceObject): string {
   if ("$ref" in scheme) return scheme.$ref;
   if (scheme.type === "http") return `http ${scheme.scheme.toLowerCase()}`;
-  // Header names are case-insensitive; query and cookie names are not.
-  if (scheme.type === "apiKey") return `apiKey ${scheme.in} ${scheme.in === "header" ? scheme.name.toLowerCase() : scheme.name}`;
+  if (scheme.type === "apiKey") return `apiKey ${scheme.in} ${scheme.name}`;
   return scheme.type;
 }
+
+/** Header names are case-insensitive (`apiKey header X-Key` ≡ `apiKey header x-key`); query and cookie names are not. */
+const sameShape = (a: string, b: string) => a === b || (a.startsWith("apiKey header ") && a.toLowerCase() === b.toLowerCase());
 
 const requirementText = (security: OpenAPIV3.SecurityRequirementObject[] | undefined) =>
   JSON.stringify((security ?? []).map((r) => Object.entries(r).map(([name, scopes]) => (scopes.length > 0 ? `${name}(${[...scopes].sort().join(" ")})` : name)).sort()).sort());
@@ -28,7 +30,7 @@ export const authChanged: Check = {
     }
     for (const name of Object.keys(after).filter((n) => n in before)) {
       const [was, is] = [schemeShape(before[name]!), schemeShape(after[name]!)];
-      if (was !== is) changes.push({ check: "auth-changed", level: "breaking", message: `security scheme ${name} changed from ${was} to ${is}`, typescript: ["ClientOptions.auth"] });
+      if (!sameShape(was, is)) changes.push({ check: "auth-changed", level: "breaking", message: `security scheme ${name} changed from ${was} to ${is}`, typescript: ["ClientOptions.auth"] });
     }
     const [wasRequired, isRequired] = [requirementText(diff.old.document.security), requirementText(diff.new.document.security)];
     if (wasRequired !== isRequired) {

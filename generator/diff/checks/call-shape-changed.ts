@@ -3,8 +3,9 @@ import { takesInput } from "../../normalize/public-names.js";
 
 /**
  * A method without parameters or body takes its call options first: `m(options)`. When it
- * gains an input, even an optional one, it becomes `m(input, options)`, so calls that pass
- * options (`{ signal }`) stop compiling; when it loses its input, calls that pass one do.
+ * gains an input, even an optional one, it becomes `m(input, options)`: calls that pass
+ * options (`{ signal }`) stop compiling, and in JavaScript their options would be read as the
+ * input. When it loses its input, calls that pass one stop compiling. Both are breaking.
  */
 export const callShapeChanged: Check = {
   id: "call-shape-changed",
@@ -15,7 +16,7 @@ export const callShapeChanged: Check = {
       const method = `${op.new.model.namespace}.${op.new.model.name}`;
       return [
         after
-          ? operationChange("call-shape-changed", "warning", op.new.model, `${method}() now takes an input first: calls that pass options must become ${method}(undefined, options)`, ["Input"])
+          ? operationChange("call-shape-changed", "breaking", op.new.model, `${method}() now takes an input first: calls that pass options must become ${method}(undefined, options)`, ["Input"])
           : operationChange("call-shape-changed", "breaking", op.new.model, `${method}() no longer takes an input: calls must become ${method}() or ${method}(options)`, ["Input"]),
       ];
     }),

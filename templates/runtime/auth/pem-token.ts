@@ -1,5 +1,5 @@
 import type { Middleware } from "openapi-fetch";
-import { ApiError, AuthenticationError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
+import { ApiError, AuthenticationError, clientClosedError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { FetchFunction, PemAuth } from "../options.js";
 import { rememberRequest } from "../transport/request-context.js";
@@ -20,6 +20,8 @@ export interface PemSessionSettings {
   /** The client's transport: timeouts, retries and TLS apply to logins too. */
   fetch: FetchFunction;
   logger: Required<Logger>;
+  /** Aborted when the client is closed. */
+  closed: AbortSignal;
 }
 
 /** What the client needs from a PEM session. */
@@ -42,7 +44,7 @@ interface Token {
  * tokens live only in this closure.
  */
 export function createPemSession(settings: PemSessionSettings): TokenSession {
-  const { auth, tokenUrl, apiVersion, refreshMarginMs, timeoutMs, fetch, logger } = settings;
+  const { auth, tokenUrl, apiVersion, refreshMarginMs, timeoutMs, fetch, logger, closed } = settings;
   const tokenPath = new URL(tokenUrl).pathname;
   let current: Token | undefined = "token" in auth ? { value: auth.token, refreshAt: undefined } : undefined;
   let pendingLogin: Promise<Token> | undefined;
@@ -126,6 +128,8 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
   const middleware: Middleware = {
     async onRequest({ request, schemaPath }) {
       if (isLogin(request)) return undefined;
+      // Before anything else: a closed client's caller token must not look like a rejected one.
+      if (closed.aborted) throw clientClosedError(request.method, schemaPath);
       const startedAt = performance.now();
       const token = await validToken(request, schemaPath, startedAt);
       request.headers.set(PEM_TOKEN_HEADER, token);
@@ -162,13 +166,25 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
     }
   }
 
-  async function logout(): Promise<void> {
-    const token = current ?? (pendingLogin ? await pendingLogin.catch(() => undefined) : undefined);
-    current = undefined;
+  /** Releases the current token and the one a login under way is about to bring. */
+  async function releaseAll(): Promise<void> {
     loggedOut = true;
-    if (!token) return;
-    await release(token.value);
-    logger.info("PEM: logged out; token released");
+    const tokens = new Set<string>();
+    if (current) tokens.add(current.value);
+    current = undefined;
+    const arriving = pendingLogin ? await pendingLogin.catch(() => undefined) : undefined;
+    if (arriving) tokens.add(arriving.value);
+    // That login stored its token as current; it is released now.
+    current = undefined;
+    for (const token of tokens) await release(token);
+    if (tokens.size > 0) logger.info("PEM: logged out; token released");
+  }
+
+  // Logouts run one after another, so that each returns only when every token is released.
+  let lastLogout: Promise<void> = Promise.resolve();
+  function logout(): Promise<void> {
+    lastLogout = lastLogout.catch(() => undefined).then(releaseAll);
+    return lastLogout;
   }
 
   return { middleware, logout };

@@ -1,4 +1,4 @@
-import { ConnectionError, TimeoutError, TlsError } from "../errors.js";
+import { clientClosedError, ConnectionError, TimeoutError, TlsError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { FetchFunction } from "../options.js";
 import { followSameOriginRedirects } from "./redirects.js";
@@ -25,8 +25,8 @@ export interface TransportSettings {
   timeoutMs: number;
   retry: RetryPolicy;
   logger: Required<Logger>;
-  /** True once the client is closed: nothing is sent after that. */
-  isClosed: () => boolean;
+  /** Aborted when the client is closed: nothing is sent after that, and waits for a retry end. */
+  closed: AbortSignal;
 }
 
 /**
@@ -35,14 +35,15 @@ export interface TransportSettings {
  * errors. The body is buffered once so that every attempt can send it again.
  */
 export function createTransport(settings: TransportSettings): FetchFunction {
-  const { timeoutMs, retry, logger, isClosed } = settings;
+  const { timeoutMs, retry, logger, closed } = settings;
   const send = followSameOriginRedirects(settings.send, logger);
   return async (request) => {
     const { path, retrySafe, startedAt, evenIfClosed } = requestContext(request);
     const method = request.method;
     const refuseIfClosed = () => {
-      if (isClosed() && !evenIfClosed) throw new ConnectionError(method, path, "the client was closed; create a new client for more calls");
+      if (closed.aborted && !evenIfClosed) throw clientClosedError(method, path);
     };
+    const pause = (ms: number) => sleep(ms, signal, timedOut, deadline, evenIfClosed ? undefined : closed, () => clientClosedError(method, path));
     refuseIfClosed();
     const timedOut = () => new TimeoutError(method, path, timeoutMs);
     const endsAt = (startedAt ?? performance.now()) + timeoutMs;
@@ -66,7 +67,7 @@ export function createTransport(settings: TransportSettings): FetchFunction {
         if (!canRetry) throw new ConnectionError(method, path, `no response (${networkReason(error)})`, { cause: error });
         const delay = backoffDelay(attempt, retry);
         logger.info(`${method} ${path}: no response (${networkReason(error)}); retry ${attempt + 1} of ${retry.retries} in ${delay} ms`);
-        await sleep(delay, signal, timedOut, deadline);
+        await pause(delay);
         continue;
       }
       if (!canRetry || !isRetryStatus(response.status)) return response;
@@ -76,7 +77,7 @@ export function createTransport(settings: TransportSettings): FetchFunction {
       const delay = retryAfter ?? backoffDelay(attempt, retry);
       await response.body?.cancel();
       logger.info(`${method} ${path}: HTTP ${response.status}; retry ${attempt + 1} of ${retry.retries} in ${delay} ms`);
-      await sleep(delay, signal, timedOut, deadline);
+      await pause(delay);
     }
   };
 }
@@ -108,18 +109,26 @@ function callSignal(callerSignal: AbortSignal, timeoutMs: number): { signal: Abo
   return { signal, deadline };
 }
 
-function sleep(ms: number, signal: AbortSignal, onTimeout: () => Error, deadline: { readonly aborted: boolean }): Promise<void> {
+/** Waits between attempts; the call's signal ends the wait, and so does closing the client. */
+function sleep(ms: number, signal: AbortSignal, onTimeout: () => Error, deadline: { readonly aborted: boolean }, closed: AbortSignal | undefined, onClosed: () => Error): Promise<void> {
   return new Promise((resolve, reject) => {
-    const abort = () => {
+    const stop = (error: Error | unknown) => {
       clearTimeout(timer);
-      reject(deadline.aborted ? onTimeout() : signal.reason);
+      signal.removeEventListener("abort", abort);
+      closed?.removeEventListener("abort", close);
+      reject(error);
     };
+    const abort = () => stop(deadline.aborted ? onTimeout() : signal.reason);
+    const close = () => stop(onClosed());
     const timer = setTimeout(() => {
       signal.removeEventListener("abort", abort);
+      closed?.removeEventListener("abort", close);
       resolve();
     }, ms);
-    if (signal.aborted) abort();
-    else signal.addEventListener("abort", abort, { once: true });
+    if (signal.aborted) return abort();
+    if (closed?.aborted) return close();
+    signal.addEventListener("abort", abort, { once: true });
+    closed?.addEventListener("abort", close, { once: true });
   });
 }
 
