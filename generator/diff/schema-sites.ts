@@ -1,7 +1,7 @@
 import { operationChange, type Change, type Level } from "./change.js";
 import type { OperationModel } from "../normalize/build-model.js";
 import type { OperationTypeKind } from "../normalize/public-names.js";
-import type { ApiDiff } from "./api-diff.js";
+import type { ApiDiff, ResponseDiff } from "./api-diff.js";
 import type { SchemaDiff } from "./schema-diff.js";
 
 /** Whether a schema describes what the client sends (request) or receives (response). */
@@ -57,6 +57,24 @@ export function siteChange(check: string, level: Level, site: SchemaSite, messag
   const change = operationChange(check, judged, site.operation, message, site.kinds);
   if (site.component) change.typescript.push(`components["schemas"][${JSON.stringify(site.component)}]`);
   return change;
+}
+
+/** A response present in both versions that changed, with what user code sees of it. */
+export interface ResponseSite {
+  operation: OperationModel;
+  response: ResponseDiff;
+  /** False for error responses (4xx, 5xx, default), which reach code inside an ApiError. */
+  success: boolean;
+  kinds: ("Response" | "Error")[];
+}
+
+export function* responseSites(apiDiff: ApiDiff): Generator<ResponseSite> {
+  for (const op of apiDiff.matched) {
+    for (const response of op.responsesModified) {
+      const success = response.status.startsWith("2");
+      yield { operation: op.new.model, response, success, kinds: [success ? "Response" : "Error"] };
+    }
+  }
 }
 
 /** `request body .config` + property `name` → `request body .config.name`. */

@@ -1,4 +1,5 @@
 import { operationChange, type Change, type Check } from "../change.js";
+import { responseSites } from "../schema-sites.js";
 
 /**
  * Response headers, such as PEM's `X-Subject-Token` on the token API's 201. A removed header
@@ -8,19 +9,15 @@ import { operationChange, type Change, type Check } from "../change.js";
 export const responseHeaderChanged: Check = {
   id: "response-header-changed",
   run: (diff) =>
-    diff.matched.flatMap((op) =>
-      op.responsesModified.flatMap((response) => {
-        const success = response.status.startsWith("2");
-        const kinds: ("Response" | "Error")[] = [success ? "Response" : "Error"];
-        const changes: Change[] = [];
-        for (const header of response.headersRemoved) {
-          const level = success && header.required ? "breaking" : "warning";
-          changes.push(operationChange("response-header-changed", level, op.new.model, `${response.status} response no longer sends the ${header.required ? "required " : ""}header ${header.name}`, kinds));
-        }
-        for (const header of response.headersAdded) {
-          changes.push(operationChange("response-header-changed", "info", op.new.model, `${response.status} response sends the new header ${header.name}`, kinds));
-        }
-        return changes;
-      }),
-    ),
+    [...responseSites(diff)].flatMap(({ operation, response, success, kinds }) => {
+      const changes: Change[] = [];
+      for (const header of response.headersRemoved) {
+        const level = success && header.required ? "breaking" : "warning";
+        changes.push(operationChange("response-header-changed", level, operation, `${response.status} response no longer sends the ${header.required ? "required " : ""}header ${header.name}`, kinds));
+      }
+      for (const header of response.headersAdded) {
+        changes.push(operationChange("response-header-changed", "info", operation, `${response.status} response sends the new header ${header.name}`, kinds));
+      }
+      return changes;
+    }),
 };
