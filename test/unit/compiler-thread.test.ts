@@ -19,7 +19,7 @@ describe("the compiler thread", () => {
     const answers = await Promise.all(
       names.map((name) => compiler.schemaTypes(`${name}.yaml`, documentWith({ type: "object", properties: { [name]: { type: "string" } } }) as never).finally(() => arrived.push(name))),
     );
-    answers.forEach((types, index) => expect(types).toContain(`${names[index]}?: string`));
+    answers.forEach(({ types }, index) => expect(types).toContain(`${names[index]}?: string`));
     expect(arrived).toEqual(names);
   });
 

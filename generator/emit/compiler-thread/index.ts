@@ -3,6 +3,12 @@ import type { OpenApiDocument } from "../../convert/to-openapi3.js";
 import { SpecError } from "../../errors.js";
 import type { CompilerReply, CompilerRequest } from "./protocol.js";
 
+/** One document's schema types, and the time the thread spent on them (not the time queued). */
+export interface SchemaTypes {
+  types: string;
+  milliseconds: number;
+}
+
 /**
  * openapi-typescript (and the `typescript` compiler it loads) runs on a worker thread, so
  * that loading and running it overlaps with validation, conversion and ts-morph emission on
@@ -10,7 +16,7 @@ import type { CompilerReply, CompilerRequest } from "./protocol.js";
  */
 export class CompilerThread {
   private readonly worker = new Worker(new URL("./bootstrap.mjs", import.meta.url));
-  private readonly pending = new Map<number, { resolve: (types: string) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (result: SchemaTypes) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   /** Why the thread stopped, once it has: later requests fail with it at once. */
   private stopped: Error | undefined;
@@ -22,7 +28,7 @@ export class CompilerThread {
   }
 
   /** The `paths`, `components` and `operations` types of one converted document. */
-  schemaTypes(source: string, document: OpenApiDocument): Promise<string> {
+  schemaTypes(source: string, document: OpenApiDocument): Promise<SchemaTypes> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -40,7 +46,7 @@ export class CompilerThread {
     const waiting = this.pending.get(reply.id);
     this.pending.delete(reply.id);
     if (!waiting) return;
-    if ("types" in reply) return waiting.resolve(reply.types);
+    if ("types" in reply) return waiting.resolve({ types: reply.types, milliseconds: reply.milliseconds });
     const { failure } = reply;
     waiting.reject(failure.kind === "spec" ? new SpecError(failure.file, failure.pointer, failure.problem, failure.remedy) : new Error(failure.message));
   }

@@ -7,7 +7,7 @@ export interface CompilerRequest {
   document: OpenApiDocument;
 }
 
-/** Its answer: the types as text, or what went wrong. */
+/** Its answer: the types as text and how long making them took, or what went wrong. */
 export type CompilerReply =
-  | { id: number; types: string }
+  | { id: number; types: string; milliseconds: number }
   | { id: number; failure: { kind: "spec"; file: string; pointer: string | undefined; problem: string; remedy: string } | { kind: "internal"; message: string } };

@@ -7,7 +7,9 @@ import type { CompilerReply, CompilerRequest } from "./protocol.js";
 const port = parentPort!;
 port.on("message", async (request: CompilerRequest) => {
   try {
-    port.postMessage({ id: request.id, types: await emitSchemaTypes(request.source, request.document) } satisfies CompilerReply);
+    const started = performance.now();
+    const types = await emitSchemaTypes(request.source, request.document);
+    port.postMessage({ id: request.id, types, milliseconds: performance.now() - started } satisfies CompilerReply);
   } catch (error) {
     const failure =
       error instanceof SpecError
