@@ -37,6 +37,7 @@ export class CompilerThread {
     });
   }
 
+  /** Stops the thread. Requests still pending stay unanswered: close once nothing waits for them. */
   async close(): Promise<void> {
     this.worker.removeAllListeners("exit");
     await this.worker.terminate();
