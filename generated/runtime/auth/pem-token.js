@@ -1,6 +1,6 @@
 import { ApiError, AuthenticationError, clientClosedError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
 import { rememberRequest } from "../transport/request-context.js";
-import { within } from "../transport/transport.js";
+import { waitFor } from "../transport/wait.js";
 export const PEM_TOKEN_HEADER = "X-Auth-Token";
 /** PEM's documented token lifetime, used when the login response does not say. */
 const DEFAULT_LIFETIME_MS = 20 * 60_000;
@@ -86,7 +86,10 @@ export function createPemSession(settings) {
             .then((token) => (current = token))
             .finally(() => (pendingLogin = undefined));
         const timeLeft = startedAt + timeoutMs - performance.now();
-        return within(pendingLogin, request.signal, timeLeft, () => new TimeoutError(request.method, path, timeoutMs)).then((token) => token.value);
+        const timedOut = () => {
+            throw new TimeoutError(request.method, path, timeoutMs);
+        };
+        return waitFor(pendingLogin, timeLeft, timedOut, [{ signal: request.signal, reason: () => request.signal.reason }]).then((token) => token.value);
     }
     const isLogin = (request) => request.method === "POST" && request.url === tokenUrl;
     const middleware = {

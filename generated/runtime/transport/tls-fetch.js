@@ -39,8 +39,10 @@ export function createTlsTransport(tls, logger) {
             headers: [...response.headers],
         });
     };
-    let closing;
-    const close = () => (closing ??= agent ? agent.then(({ dispatcher }) => dispatcher.close()) : Promise.resolve());
+    const close = async () => {
+        if (agent)
+            await (await agent).dispatcher.close();
+    };
     return { send, close };
 }
 /** Certificates and keys as text: Node's TLS takes strings or Buffers, callers may hold Uint8Arrays. */

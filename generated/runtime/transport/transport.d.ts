@@ -25,8 +25,3 @@ export interface TransportSettings {
  * errors. The body is buffered once so that every attempt can send it again.
  */
 export declare function createTransport(settings: TransportSettings): FetchFunction;
-/**
- * Waits for `promise` (such as a shared PEM login) no longer than `ms` and only until
- * `signal` aborts; the promise itself goes on for whoever else waits for it.
- */
-export declare function within<T>(promise: Promise<T>, signal: AbortSignal, ms: number, onTimeout: () => Error): Promise<T>;

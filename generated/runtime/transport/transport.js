@@ -2,6 +2,7 @@ import { clientClosedError, ConnectionError, TimeoutError, TlsError } from "../e
 import { followSameOriginRedirects } from "./redirects.js";
 import { requestContext } from "./request-context.js";
 import { backoffDelay, isRetryStatus, mayRetry, retryAfterDelay } from "./retry-policy.js";
+import { waitFor } from "./wait.js";
 /** Sends attempts through the global fetch; passing the signal as init costs no extra Request. */
 export const sendWithGlobalFetch = (request, signal, body) => globalThis.fetch(request, { signal, body: body ?? null, redirect: "manual" });
 /** Sends attempts through a caller's fetch, which takes a single Request. */
@@ -19,12 +20,9 @@ export function createTransport(settings) {
     return async (request) => {
         const { path, retrySafe, startedAt, evenIfClosed } = requestContext(request);
         const method = request.method;
-        const refuseIfClosed = () => {
-            if (closed.aborted && !evenIfClosed)
-                throw clientClosedError(method, path);
-        };
-        const pause = (ms) => sleep(ms, signal, timedOut, deadline, evenIfClosed ? undefined : closed, () => clientClosedError(method, path));
-        refuseIfClosed();
+        const stopsOnClose = !evenIfClosed;
+        if (stopsOnClose && closed.aborted)
+            throw clientClosedError(method, path);
         const timedOut = () => new TimeoutError(method, path, timeoutMs);
         const endsAt = (startedAt ?? performance.now()) + timeoutMs;
         const timeLeft = () => endsAt - performance.now();
@@ -33,9 +31,12 @@ export function createTransport(settings) {
         const body = request.body ? await request.arrayBuffer() : undefined;
         const { signal, deadline } = callSignal(request.signal, timeLeft());
         const retryable = mayRetry(method, retry, retrySafe);
+        // The pause between attempts ends early at the call's deadline or abort, and when the client closes.
+        const pauseStops = [{ signal, reason: () => (deadline.aborted ? timedOut() : signal.reason) }];
+        if (stopsOnClose)
+            pauseStops.push({ signal: closed, reason: () => clientClosedError(method, path) });
+        const pause = (ms) => waitFor(undefined, ms, () => undefined, pauseStops);
         for (let attempt = 0;; attempt++) {
-            if (attempt > 0)
-                refuseIfClosed();
             const canRetry = retryable && attempt < retry.retries;
             let response;
             try {
@@ -96,60 +97,6 @@ function callSignal(callerSignal, timeoutMs) {
     else
         callerSignal.addEventListener("abort", () => controllers.get(signal)?.abort(callerSignal.reason), { once: true, signal });
     return { signal, deadline };
-}
-/** Waits between attempts; the call's signal ends the wait, and so does closing the client. */
-function sleep(ms, signal, onTimeout, deadline, closed, onClosed) {
-    return new Promise((resolve, reject) => {
-        const stop = (error) => {
-            clearTimeout(timer);
-            signal.removeEventListener("abort", abort);
-            closed?.removeEventListener("abort", close);
-            reject(error);
-        };
-        const abort = () => stop(deadline.aborted ? onTimeout() : signal.reason);
-        const close = () => stop(onClosed());
-        const timer = setTimeout(() => {
-            signal.removeEventListener("abort", abort);
-            closed?.removeEventListener("abort", close);
-            resolve();
-        }, ms);
-        if (signal.aborted)
-            return abort();
-        if (closed?.aborted)
-            return close();
-        signal.addEventListener("abort", abort, { once: true });
-        closed?.addEventListener("abort", close, { once: true });
-    });
-}
-/**
- * Waits for `promise` (such as a shared PEM login) no longer than `ms` and only until
- * `signal` aborts; the promise itself goes on for whoever else waits for it.
- */
-export function within(promise, signal, ms, onTimeout) {
-    if (signal.aborted)
-        return Promise.reject(signal.reason);
-    return new Promise((resolve, reject) => {
-        const settle = () => {
-            clearTimeout(timer);
-            signal.removeEventListener("abort", abort);
-        };
-        const abort = () => {
-            settle();
-            reject(signal.reason);
-        };
-        const timer = setTimeout(() => {
-            settle();
-            reject(onTimeout());
-        }, Math.max(0, ms));
-        signal.addEventListener("abort", abort, { once: true });
-        promise.then((value) => {
-            settle();
-            resolve(value);
-        }, (error) => {
-            settle();
-            reject(error);
-        });
-    });
 }
 const TLS_CODES = new Set([
     "UNABLE_TO_VERIFY_LEAF_SIGNATURE",

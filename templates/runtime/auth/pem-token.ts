@@ -3,7 +3,7 @@ import { ApiError, AuthenticationError, clientClosedError, TimeoutError, Unsuppo
 import type { Logger } from "../logger.js";
 import type { FetchFunction, PemAuth } from "../options.js";
 import { rememberRequest } from "../transport/request-context.js";
-import { within } from "../transport/transport.js";
+import { waitFor } from "../transport/wait.js";
 
 export const PEM_TOKEN_HEADER = "X-Auth-Token";
 /** PEM's documented token lifetime, used when the login response does not say. */
@@ -120,7 +120,10 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
       .then((token) => (current = token))
       .finally(() => (pendingLogin = undefined));
     const timeLeft = startedAt + timeoutMs - performance.now();
-    return within(pendingLogin, request.signal, timeLeft, () => new TimeoutError(request.method, path, timeoutMs)).then((token) => token.value);
+    const timedOut = (): never => {
+      throw new TimeoutError(request.method, path, timeoutMs);
+    };
+    return waitFor(pendingLogin, timeLeft, timedOut, [{ signal: request.signal, reason: () => request.signal.reason }]).then((token) => token.value);
   }
 
   const isLogin = (request: Request) => request.method === "POST" && request.url === tokenUrl;

@@ -7,7 +7,7 @@ type Undici = typeof import("undici");
 /** Statuses whose responses have no body by definition. */
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
-/** Sends through this client's own connection pool; `close` ends its connections. */
+/** Sends through this client's own connection pool; `close` (called once, by the client's close()) ends its connections. */
 export interface TlsTransport {
   send: SendAttempt;
   close(): Promise<void>;
@@ -54,8 +54,9 @@ export function createTlsTransport(tls: TlsOptions, logger: Required<Logger>): T
       headers: [...response.headers],
     });
   };
-  let closing: Promise<void> | undefined;
-  const close = () => (closing ??= agent ? agent.then(({ dispatcher }) => dispatcher.close()) : Promise.resolve());
+  const close = async () => {
+    if (agent) await (await agent).dispatcher.close();
+  };
   return { send, close };
 }
 

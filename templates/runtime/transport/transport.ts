@@ -4,6 +4,7 @@ import type { FetchFunction } from "../options.js";
 import { followSameOriginRedirects } from "./redirects.js";
 import { requestContext } from "./request-context.js";
 import { backoffDelay, isRetryStatus, mayRetry, retryAfterDelay, type RetryPolicy } from "./retry-policy.js";
+import { waitFor, type Stop } from "./wait.js";
 
 /**
  * Sends one attempt. The request's body, if any, was read once into `body` so that every
@@ -40,11 +41,8 @@ export function createTransport(settings: TransportSettings): FetchFunction {
   return async (request) => {
     const { path, retrySafe, startedAt, evenIfClosed } = requestContext(request);
     const method = request.method;
-    const refuseIfClosed = () => {
-      if (closed.aborted && !evenIfClosed) throw clientClosedError(method, path);
-    };
-    const pause = (ms: number) => sleep(ms, signal, timedOut, deadline, evenIfClosed ? undefined : closed, () => clientClosedError(method, path));
-    refuseIfClosed();
+    const stopsOnClose = !evenIfClosed;
+    if (stopsOnClose && closed.aborted) throw clientClosedError(method, path);
     const timedOut = () => new TimeoutError(method, path, timeoutMs);
     const endsAt = (startedAt ?? performance.now()) + timeoutMs;
     const timeLeft = () => endsAt - performance.now();
@@ -52,9 +50,12 @@ export function createTransport(settings: TransportSettings): FetchFunction {
     const body = request.body ? await request.arrayBuffer() : undefined;
     const { signal, deadline } = callSignal(request.signal, timeLeft());
     const retryable = mayRetry(method, retry, retrySafe);
+    // The pause between attempts ends early at the call's deadline or abort, and when the client closes.
+    const pauseStops: Stop[] = [{ signal, reason: () => (deadline.aborted ? timedOut() : signal.reason) }];
+    if (stopsOnClose) pauseStops.push({ signal: closed, reason: () => clientClosedError(method, path) });
+    const pause = (ms: number) => waitFor(undefined, ms, () => undefined, pauseStops);
 
     for (let attempt = 0; ; attempt++) {
-      if (attempt > 0) refuseIfClosed();
       const canRetry = retryable && attempt < retry.retries;
       let response: Response;
       try {
@@ -107,62 +108,6 @@ function callSignal(callerSignal: AbortSignal, timeoutMs: number): { signal: Abo
   if (callerSignal.aborted) controller.abort(callerSignal.reason);
   else callerSignal.addEventListener("abort", () => controllers.get(signal)?.abort(callerSignal.reason), { once: true, signal });
   return { signal, deadline };
-}
-
-/** Waits between attempts; the call's signal ends the wait, and so does closing the client. */
-function sleep(ms: number, signal: AbortSignal, onTimeout: () => Error, deadline: { readonly aborted: boolean }, closed: AbortSignal | undefined, onClosed: () => Error): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const stop = (error: Error | unknown) => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", abort);
-      closed?.removeEventListener("abort", close);
-      reject(error);
-    };
-    const abort = () => stop(deadline.aborted ? onTimeout() : signal.reason);
-    const close = () => stop(onClosed());
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", abort);
-      closed?.removeEventListener("abort", close);
-      resolve();
-    }, ms);
-    if (signal.aborted) return abort();
-    if (closed?.aborted) return close();
-    signal.addEventListener("abort", abort, { once: true });
-    closed?.addEventListener("abort", close, { once: true });
-  });
-}
-
-/**
- * Waits for `promise` (such as a shared PEM login) no longer than `ms` and only until
- * `signal` aborts; the promise itself goes on for whoever else waits for it.
- */
-export function within<T>(promise: Promise<T>, signal: AbortSignal, ms: number, onTimeout: () => Error): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const settle = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", abort);
-    };
-    const abort = () => {
-      settle();
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      settle();
-      reject(onTimeout());
-    }, Math.max(0, ms));
-    signal.addEventListener("abort", abort, { once: true });
-    promise.then(
-      (value) => {
-        settle();
-        resolve(value);
-      },
-      (error: unknown) => {
-        settle();
-        reject(error);
-      },
-    );
-  });
 }
 
 const TLS_CODES = new Set([
