@@ -24,6 +24,11 @@ export function pointerToken(token: string | number): string {
   return String(token).replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
+/** Unescapes one JSON pointer token (RFC 6901): `~1` → `/`, `~0` → `~`. */
+export function unescapePointerToken(token: string): string {
+  return token.replaceAll("~1", "/").replaceAll("~0", "~");
+}
+
 export function jsonPointer(tokens: readonly (string | number)[]): string {
   return tokens.map((t) => `/${pointerToken(t)}`).join("");
 }

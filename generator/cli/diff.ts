@@ -127,13 +127,14 @@ async function settingsForFiles(oldFile: string, newFile: string, api: string | 
   if (folders.length > 1) throw new UsageError(`the files sit in the folders of different APIs (${folders.join(", ")}); pass --api to say which API's settings to use.`);
   if (folders.length === 1) return readApiConfig(path.join(SPECS_DIR, folders[0]!));
   const { document } = await readDocument(oldFile);
-  const guessed = guessApi(document);
+  const paths = (document.paths ?? {}) as Record<string, Record<string, unknown>>;
+  const operations = Object.values(paths).flatMap((item) => Object.values(item ?? {})).filter(isOperation);
+  const guessed = guessApi(Object.keys(paths), operations);
   if (guessed && known.has(guessed)) {
     process.stderr.write(`diff: reading both files with the ${guessed} settings (the old file looks like ${guessed.toUpperCase()}); pass --api to choose.\n`);
     return readApiConfig(path.join(SPECS_DIR, guessed));
   }
-  const operations = Object.values((document.paths ?? {}) as Record<string, Record<string, unknown>>).flatMap((item) => Object.values(item ?? {}));
-  const allNamed = operations.length > 0 && operations.every((op) => !isOperation(op) || Boolean(op.operationId));
+  const allNamed = operations.length > 0 && operations.every((op) => Boolean(op.operationId));
   return { name: "api", auth: "pmm", naming: allNamed ? "operationId" : "path", int64: "number" };
 }
 
@@ -141,11 +142,9 @@ type OperationLike = { operationId?: string; parameters?: unknown };
 const isOperation = (value: unknown): value is OperationLike => typeof value === "object" && value !== null && !Array.isArray(value) && "responses" in value;
 
 /** pem when operations take PEM's X-Auth-Token header, pmm when the paths are PMM's server API. */
-function guessApi(document: Record<string, unknown>): string | undefined {
-  const paths = (document.paths ?? {}) as Record<string, Record<string, unknown>>;
-  const operations = Object.values(paths).flatMap((item) => Object.values(item ?? {})).filter(isOperation);
+function guessApi(paths: string[], operations: OperationLike[]): string | undefined {
   const takesPemToken = operations.some((op) => Array.isArray(op.parameters) && op.parameters.some((p: { in?: unknown; name?: unknown }) => p?.in === "header" && String(p.name).toLowerCase() === "x-auth-token"));
   if (takesPemToken) return "pem";
-  if (Object.keys(paths).some((p) => p.startsWith("/v1/server/version") || p.startsWith("/v1/inventory/"))) return "pmm";
+  if (paths.some((p) => p.startsWith("/v1/server/version") || p.startsWith("/v1/inventory/"))) return "pmm";
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { OpenAPIV3 } from "openapi-types";
+import { unescapePointerToken } from "../errors.js";
 import { resolveRef } from "../normalize/resolve-ref.js";
 
 type Schema = OpenAPIV3.SchemaObject;
@@ -6,7 +7,7 @@ type Schema = OpenAPIV3.SchemaObject;
 /** The type of a schema that names none: any JSON value. */
 export const ANY_TYPE = "(any)";
 
-/** Validation keywords compared by constraint-changed; `max` ones limit from above. */
+/** Validation keywords compared by constraint-changed. */
 export const CONSTRAINTS = ["maxLength", "minLength", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "maxItems", "minItems", "maxProperties", "minProperties", "pattern"] as const;
 export type Constraint = (typeof CONSTRAINTS)[number];
 
@@ -143,7 +144,7 @@ function flatten(document: unknown, node: unknown): { schema: Schema; identity: 
 function componentName(node: unknown): string | undefined {
   const ref = node && typeof node === "object" ? (node as { $ref?: unknown }).$ref : undefined;
   const match = typeof ref === "string" ? /^#\/components\/schemas\/([^/]+)$/.exec(ref) : null;
-  return match ? match[1]!.replaceAll("~1", "/").replaceAll("~0", "~") : undefined;
+  return match ? unescapePointerToken(match[1]!) : undefined;
 }
 
 interface Alternative {
@@ -155,7 +156,7 @@ interface Alternative {
 function alternativesOf(schema: Schema): Alternative[] {
   const labels = new Set<string>();
   return [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].map((node) => {
-    const base = "$ref" in node ? node.$ref.split("/").at(-1)! : (node.title ?? (typeOf(node) || "any"));
+    const base = "$ref" in node ? unescapePointerToken(node.$ref.split("/").at(-1)!) : (node.title ?? (typeOf(node) || "any"));
     let label = base;
     for (let n = 2; labels.has(label); n++) label = `${base} ${n}`;
     labels.add(label);

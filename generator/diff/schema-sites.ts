@@ -59,6 +59,15 @@ export function siteChange(check: string, level: Level, site: SchemaSite, messag
   return change;
 }
 
+/**
+ * Levels for a closed set of choices (enum values, `oneOf`/`anyOf` alternatives). Request: a
+ * removed choice breaks callers that send it. Response: a new one breaks code that handles
+ * every choice, such as an exhaustive `switch` over the union type.
+ */
+export function choiceLevels(site: SchemaSite): { removed: Level; added: Level } {
+  return site.direction === "request" ? { removed: "breaking", added: "info" } : { removed: "info", added: "warning" };
+}
+
 /** A response present in both versions that changed, with what user code sees of it. */
 export interface ResponseSite {
   operation: OperationModel;

@@ -1,7 +1,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import type { ApiConfig, AuthKind } from "../load/api-config.js";
 import type { OpenApiDocument } from "../convert/to-openapi3.js";
-import { SpecError } from "../errors.js";
+import { SpecError, jsonPointer } from "../errors.js";
 import { pascalCase } from "./identifiers.js";
 import { int64AsString } from "./int64-wire.js";
 import { liftAuthHeader } from "./lift-auth-header.js";
@@ -78,7 +78,7 @@ export function buildModel(source: string, version: string, config: ApiConfig, d
     const where = `${method.toUpperCase()} ${path}`;
     const clash = seen.get(operationId);
     if (clash) {
-      throw new SpecError(source, `/paths/${path.replaceAll("~", "~0").replaceAll("/", "~1")}/${method}`, `${where} and ${clash} both get the name ${namespace}.${name}.`, "Their paths differ only in parameter names or a trailing slash, so no naming rule can tell them apart; remove one of them from the spec.");
+      throw new SpecError(source, jsonPointer(["paths", path, method]), `${where} and ${clash} both get the name ${namespace}.${name}.`, "Their paths differ only in parameter names or a trailing slash, so no naming rule can tell them apart; remove one of them from the spec.");
     }
     seen.set(operationId, where);
     // openapi-typescript keys operations by operationId: ours are clean and unique.

@@ -1,3 +1,5 @@
+import { unescapePointerToken } from "../errors.js";
+
 /** Follows local `$ref`s (`#/components/...`) to the object they point at. */
 export function resolveRef<T>(document: unknown, node: unknown): T | undefined {
   let current = node as { $ref?: unknown } | undefined;
@@ -6,7 +8,7 @@ export function resolveRef<T>(document: unknown, node: unknown): T | undefined {
     current = current.$ref
       .slice(2)
       .split("/")
-      .map((t) => decodeURIComponent(t).replaceAll("~1", "/").replaceAll("~0", "~"))
+      .map((t) => unescapePointerToken(decodeURIComponent(t)))
       .reduce<any>((n, t) => n?.[t], document);
   }
   return current as T | undefined;

@@ -1,5 +1,5 @@
 import { BaseResolver, Source, createConfig, lintDocument, type NormalizedProblem } from "@redocly/openapi-core";
-import { SpecError } from "../errors.js";
+import { SpecError, unescapePointerToken } from "../errors.js";
 
 type StyleguideConfig = Awaited<ReturnType<typeof createConfig>>["styleguide"];
 let structuralRules: Promise<StyleguideConfig> | undefined;
@@ -61,6 +61,6 @@ function valueAt(document: unknown, pointer: string): unknown {
   return pointer
     .replace(/^#\//, "")
     .split("/")
-    .map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"))
+    .map(unescapePointerToken)
     .reduce<unknown>((node, token) => (node && typeof node === "object" ? (node as Record<string, unknown>)[token] : undefined), document);
 }

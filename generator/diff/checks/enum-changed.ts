@@ -1,23 +1,16 @@
 import type { Change, Check } from "../change.js";
-import { schemaSites, siteChange } from "../schema-sites.js";
+import { choiceLevels, schemaSites, siteChange } from "../schema-sites.js";
 
-/**
- * Request: a removed value breaks callers that send it. Response: a new value breaks
- * exhaustive `switch` statements over the union type.
- */
+/** Enum values added and removed, judged as choices (see choiceLevels). */
 export const enumChanged: Check = {
   id: "enum-changed",
   run: (diff) =>
     [...schemaSites(diff)].flatMap((site) => {
       const changes: Change[] = [];
-      const list = (values: string[]) => values.join(", ");
+      const levels = choiceLevels(site);
       const { enumAdded = [], enumRemoved = [] } = site.diff;
-      if (enumRemoved.length > 0) {
-        changes.push(siteChange("enum-changed", site.direction === "request" ? "breaking" : "info", site, `${site.location}: enum values removed: ${list(enumRemoved)}`));
-      }
-      if (enumAdded.length > 0) {
-        changes.push(siteChange("enum-changed", site.direction === "response" ? "warning" : "info", site, `${site.location}: enum values added: ${list(enumAdded)}`));
-      }
+      if (enumRemoved.length > 0) changes.push(siteChange("enum-changed", levels.removed, site, `${site.location}: enum values removed: ${enumRemoved.join(", ")}`));
+      if (enumAdded.length > 0) changes.push(siteChange("enum-changed", levels.added, site, `${site.location}: enum values added: ${enumAdded.join(", ")}`));
       return changes;
     }),
 };

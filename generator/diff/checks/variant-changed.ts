@@ -1,21 +1,15 @@
-import type { Change, Check } from "../change.js";
-import { schemaSites, siteChange } from "../schema-sites.js";
+import type { Check } from "../change.js";
+import { choiceLevels, schemaSites, siteChange } from "../schema-sites.js";
 
-/**
- * `oneOf`/`anyOf` alternatives. Request: a removed one breaks callers that send it. Response:
- * a new one breaks code that handles every alternative, like a new enum value.
- */
+/** `oneOf`/`anyOf` alternatives added and removed, judged as choices (see choiceLevels). */
 export const variantChanged: Check = {
   id: "variant-changed",
   run: (diff) =>
     [...schemaSites(diff)].flatMap((site) => {
-      const changes: Change[] = [];
-      for (const label of site.diff.variantsRemoved ?? []) {
-        changes.push(siteChange("variant-changed", site.direction === "request" ? "breaking" : "info", site, `${site.location}: alternative ${label} removed`));
-      }
-      for (const label of site.diff.variantsAdded ?? []) {
-        changes.push(siteChange("variant-changed", site.direction === "response" ? "warning" : "info", site, `${site.location}: alternative ${label} added`));
-      }
-      return changes;
+      const levels = choiceLevels(site);
+      return [
+        ...(site.diff.variantsRemoved ?? []).map((label) => siteChange("variant-changed", levels.removed, site, `${site.location}: alternative ${label} removed`)),
+        ...(site.diff.variantsAdded ?? []).map((label) => siteChange("variant-changed", levels.added, site, `${site.location}: alternative ${label} added`)),
+      ];
     }),
 };
