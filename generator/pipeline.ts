@@ -22,9 +22,9 @@ export interface VersionResult {
   milliseconds: number;
 }
 
-/** load → validate → convert → normalize: one API version's model. */
-export async function loadModel(specFile: string, config: ApiConfig, version: string): Promise<ApiModel> {
-  const { document } = await readDocument(specFile);
+/** load → validate → convert → normalize: one API version's model (from `document` when the file was read already). */
+export async function loadModel(specFile: string, config: ApiConfig, version: string, document?: Record<string, unknown>): Promise<ApiModel> {
+  document ??= (await readDocument(specFile)).document;
   await validateDocument(specFile, document);
   const converted = await toOpenApi3(specFile, document);
   return buildModel(specFile, version, config, converted);

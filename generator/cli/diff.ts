@@ -58,7 +58,7 @@ runCli(async () => {
   if (failOn !== undefined && !(failOn in FAIL_LEVELS)) throw new UsageError(`--fail-on must be breaking or warning; got "${failOn}".`);
 
   const [before, after] = await resolveInputs(positionals, values.api);
-  const comparison = compareVersions(await loadModel(before.file, before.config, before.version), await loadModel(after.file, after.config, after.version));
+  const comparison = compareVersions(await loadModel(before.file, before.config, before.version, before.document), await loadModel(after.file, after.config, after.version));
   const report = FORMATS[format as keyof typeof FORMATS](comparison);
   if (values.out) {
     await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
@@ -84,6 +84,8 @@ interface Input {
   file: string;
   version: string;
   config: ApiConfig;
+  /** The parsed file, when choosing the settings meant reading it already. */
+  document?: Record<string, unknown>;
 }
 
 async function resolveInputs(positionals: string[], api: string | undefined): Promise<[Input, Input]> {
@@ -104,10 +106,10 @@ async function resolveInputs(positionals: string[], api: string | undefined): Pr
   if (positionals.length === 2 && !(shipped.has(positionals[0]!) && !existsSync(positionals[0]!))) {
     const [oldFile, newFile] = positionals as [string, string];
     // Both sides use the same settings: different ones would show up as changes that are not in the API.
-    const config = await settingsForFiles(oldFile, newFile, api, shipped);
+    const { config, oldDocument } = await settingsForFiles(oldFile, newFile, api, shipped);
     const version = (file: string) => path.basename(file).replace(/\.(ya?ml|json)$/, "");
     return [
-      { file: oldFile, version: version(oldFile), config },
+      { file: oldFile, version: version(oldFile), config, ...(oldDocument ? { document: oldDocument } : {}) },
       { file: newFile, version: version(newFile), config },
     ];
   }
@@ -118,24 +120,24 @@ async function resolveInputs(positionals: string[], api: string | undefined): Pr
  * The settings to read two spec files with: --api, else the API folder either file sits in,
  * else what the old document looks like (PEM's X-Auth-Token parameter, PMM's server paths).
  */
-async function settingsForFiles(oldFile: string, newFile: string, api: string | undefined, known: Set<string>): Promise<ApiConfig> {
+async function settingsForFiles(oldFile: string, newFile: string, api: string | undefined, known: Set<string>): Promise<{ config: ApiConfig; oldDocument?: Record<string, unknown> }> {
   if (api !== undefined) {
     if (!known.has(api)) throw new UsageError(`unknown API "${api}". Shipped APIs: ${[...known].join(", ")}.`);
-    return readApiConfig(path.join(SPECS_DIR, api));
+    return { config: await readApiConfig(path.join(SPECS_DIR, api)) };
   }
   const folders = [...new Set([oldFile, newFile].map((file) => path.basename(path.dirname(path.resolve(file)))).filter((folder) => known.has(folder)))];
   if (folders.length > 1) throw new UsageError(`the files sit in the folders of different APIs (${folders.join(", ")}); pass --api to say which API's settings to use.`);
-  if (folders.length === 1) return readApiConfig(path.join(SPECS_DIR, folders[0]!));
+  if (folders.length === 1) return { config: await readApiConfig(path.join(SPECS_DIR, folders[0]!)) };
   const { document } = await readDocument(oldFile);
   const paths = (document.paths ?? {}) as Record<string, Record<string, unknown>>;
   const operations = Object.values(paths).flatMap((item) => Object.values(item ?? {})).filter(isOperation);
   const guessed = guessApi(Object.keys(paths), operations);
   if (guessed && known.has(guessed)) {
     process.stderr.write(`diff: reading both files with the ${guessed} settings (the old file looks like ${guessed.toUpperCase()}); pass --api to choose.\n`);
-    return readApiConfig(path.join(SPECS_DIR, guessed));
+    return { config: await readApiConfig(path.join(SPECS_DIR, guessed)), oldDocument: document };
   }
   const allNamed = operations.length > 0 && operations.every((op) => Boolean(op.operationId));
-  return { name: "api", auth: "pmm", naming: allNamed ? "operationId" : "path", int64: "number" };
+  return { config: { name: "api", auth: "pmm", naming: allNamed ? "operationId" : "path", int64: "number" }, oldDocument: document };
 }
 
 type OperationLike = { operationId?: string; parameters?: unknown };
