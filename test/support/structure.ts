@@ -72,7 +72,9 @@ function collectProperties(document: Json, schema: Json | undefined, at: string,
   if (resolved.additionalProperties && typeof resolved.additionalProperties === "object") {
     collectProperties(document, resolved.additionalProperties, `${at}{}`, out, seen);
   }
-  for (const key of ["allOf", "oneOf", "anyOf"]) for (const part of resolved[key] ?? []) collectProperties(document, part, at, out, seen);
+  // Swagger 2.0 has no oneOf/anyOf; PEM's documents spell them as extensions, which the
+  // converter turns into the real keywords.
+  for (const key of ["allOf", "oneOf", "anyOf", "x-oneOf", "x-anyOf"]) for (const part of resolved[key] ?? []) collectProperties(document, part, at, out, seen);
   seen.delete(resolved);
 }
 

@@ -215,6 +215,162 @@ export declare namespace Alert {
   export type CreateConfigServerDatabaseSchemaTableResponse = void;
   /** Body of an error response to `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
   export type CreateConfigServerDatabaseSchemaTableError = unknown;
+  /** Parameters of `POST /alert/copy/agent/{agent_id}`, by location. */
+  export type CreateCopyAgentParams = operations["AlertCreateCopyAgent"]["parameters"];
+  /** Request body of `POST /alert/copy/agent/{agent_id}`. */
+  export type CreateCopyAgentBody = NonNullable<operations["AlertCreateCopyAgent"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/copy/agent/{agent_id}` takes. */
+  export interface CreateCopyAgentInput {
+    path: CreateCopyAgentParams["path"];
+    body: CreateCopyAgentBody;
+  }
+
+  /** Data of a successful response to `POST /alert/copy/agent/{agent_id}`. */
+  export type CreateCopyAgentResponse = void;
+  /** Body of an error response to `POST /alert/copy/agent/{agent_id}`. */
+  export type CreateCopyAgentError = unknown;
+  /** Parameters of `POST /alert/copy/server/{server_id}`, by location. */
+  export type CreateCopyServerParams = operations["AlertCreateCopyServer"]["parameters"];
+  /** Request body of `POST /alert/copy/server/{server_id}`. */
+  export type CreateCopyServerBody = NonNullable<operations["AlertCreateCopyServer"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/copy/server/{server_id}` takes. */
+  export interface CreateCopyServerInput {
+    path: CreateCopyServerParams["path"];
+    body: CreateCopyServerBody;
+  }
+
+  /** Data of a successful response to `POST /alert/copy/server/{server_id}`. */
+  export type CreateCopyServerResponse = void;
+  /** Body of an error response to `POST /alert/copy/server/{server_id}`. */
+  export type CreateCopyServerError = unknown;
+  /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}`, by location. */
+  export type CreateCopyServerDatabaseParams = operations["AlertCreateCopyServerDatabase"]["parameters"];
+  /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}`. */
+  export type CreateCopyServerDatabaseBody = NonNullable<operations["AlertCreateCopyServerDatabase"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/copy/server/{server_id}/database/{database_name}` takes. */
+  export interface CreateCopyServerDatabaseInput {
+    path: CreateCopyServerDatabaseParams["path"];
+    body: CreateCopyServerDatabaseBody;
+  }
+
+  /** Data of a successful response to `POST /alert/copy/server/{server_id}/database/{database_name}`. */
+  export type CreateCopyServerDatabaseResponse = void;
+  /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}`. */
+  export type CreateCopyServerDatabaseError = unknown;
+  /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`, by location. */
+  export type CreateCopyServerDatabaseSchemaParams = operations["AlertCreateCopyServerDatabaseSchema"]["parameters"];
+  /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
+  export type CreateCopyServerDatabaseSchemaBody = NonNullable<operations["AlertCreateCopyServerDatabaseSchema"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}` takes. */
+  export interface CreateCopyServerDatabaseSchemaInput {
+    path: CreateCopyServerDatabaseSchemaParams["path"];
+    body: CreateCopyServerDatabaseSchemaBody;
+  }
+
+  /** Data of a successful response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
+  export type CreateCopyServerDatabaseSchemaResponse = void;
+  /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
+  export type CreateCopyServerDatabaseSchemaError = unknown;
+  /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`, by location. */
+  export type CreateCopyServerDatabaseSchemaFunctionArgsParams = operations["AlertCreateCopyServerDatabaseSchemaFunctionArgs"]["parameters"];
+  /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`. */
+  export type CreateCopyServerDatabaseSchemaFunctionArgsBody = NonNullable<operations["AlertCreateCopyServerDatabaseSchemaFunctionArgs"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}` takes. */
+  export interface CreateCopyServerDatabaseSchemaFunctionArgsInput {
+    path: CreateCopyServerDatabaseSchemaFunctionArgsParams["path"];
+    body: CreateCopyServerDatabaseSchemaFunctionArgsBody;
+  }
+
+  /** Data of a successful response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`. */
+  export type CreateCopyServerDatabaseSchemaFunctionArgsResponse = void;
+  /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`. */
+  export type CreateCopyServerDatabaseSchemaFunctionArgsError = unknown;
+  /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`, by location. */
+  export type CreateCopyServerDatabaseSchemaIndexParams = operations["AlertCreateCopyServerDatabaseSchemaIndex"]["parameters"];
+  /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
+  export type CreateCopyServerDatabaseSchemaIndexBody = NonNullable<operations["AlertCreateCopyServerDatabaseSchemaIndex"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}` takes. */
+  export interface CreateCopyServerDatabaseSchemaIndexInput {
+    path: CreateCopyServerDatabaseSchemaIndexParams["path"];
+    body: CreateCopyServerDatabaseSchemaIndexBody;
+  }
+
+  /** Data of a successful response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
+  export type CreateCopyServerDatabaseSchemaIndexResponse = void;
+  /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
+  export type CreateCopyServerDatabaseSchemaIndexError = unknown;
+  /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`, by location. */
+  export type CreateCopyServerDatabaseSchemaSequenceParams = operations["AlertCreateCopyServerDatabaseSchemaSequence"]["parameters"];
+  /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
+  export type CreateCopyServerDatabaseSchemaSequenceBody = NonNullable<operations["AlertCreateCopyServerDatabaseSchemaSequence"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}` takes. */
+  export interface CreateCopyServerDatabaseSchemaSequenceInput {
+    path: CreateCopyServerDatabaseSchemaSequenceParams["path"];
+    body: CreateCopyServerDatabaseSchemaSequenceBody;
+  }
+
+  /** Data of a successful response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
+  export type CreateCopyServerDatabaseSchemaSequenceResponse = void;
+  /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
+  export type CreateCopyServerDatabaseSchemaSequenceError = unknown;
+  /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`, by location. */
+  export type CreateCopyServerDatabaseSchemaTableParams = operations["AlertCreateCopyServerDatabaseSchemaTable"]["parameters"];
+  /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
+  export type CreateCopyServerDatabaseSchemaTableBody = NonNullable<operations["AlertCreateCopyServerDatabaseSchemaTable"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}` takes. */
+  export interface CreateCopyServerDatabaseSchemaTableInput {
+    path: CreateCopyServerDatabaseSchemaTableParams["path"];
+    body: CreateCopyServerDatabaseSchemaTableBody;
+  }
+
+  /** Data of a successful response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
+  export type CreateCopyServerDatabaseSchemaTableResponse = void;
+  /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
+  export type CreateCopyServerDatabaseSchemaTableError = unknown;
+  /** Request body of `POST /alert/custom/export/`. */
+  export type CreateCustomExportBody = NonNullable<operations["AlertCreateCustomExport"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/custom/export/` takes. */
+  export interface CreateCustomExportInput {
+    body: CreateCustomExportBody;
+  }
+
+  /** Data of a successful response to `POST /alert/custom/export/`. */
+  export type CreateCustomExportResponse = operations["AlertCreateCustomExport"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `POST /alert/custom/export/`. */
+  export type CreateCustomExportError = unknown;
+  /** Request body of `POST /alert/custom/import/`. */
+  export type CreateCustomImportBody = NonNullable<operations["AlertCreateCustomImport"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/custom/import/` takes. */
+  export interface CreateCustomImportInput {
+    body: CreateCustomImportBody;
+  }
+
+  /** Data of a successful response to `POST /alert/custom/import/`. */
+  export type CreateCustomImportResponse = operations["AlertCreateCustomImport"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `POST /alert/custom/import/`. */
+  export type CreateCustomImportError = unknown;
+  /** Request body of `POST /alert/template/`. */
+  export type CreateTemplateBody = NonNullable<operations["AlertCreateTemplate"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/template/` takes. */
+  export interface CreateTemplateInput {
+    body: CreateTemplateBody;
+  }
+
+  /** Data of a successful response to `POST /alert/template/`. */
+  export type CreateTemplateResponse = void;
+  /** Body of an error response to `POST /alert/template/`. */
+  export type CreateTemplateError = unknown;
   /** Parameters of `DELETE /alert/config/agent/{agent_id}/{alert_id}`, by location. */
   export type DeleteConfigAgentByAlertIdParams = operations["AlertDeleteConfigAgentByAlertId"]["parameters"];
 
@@ -323,6 +479,18 @@ export declare namespace Alert {
   export type DeleteConfigServerDatabaseSchemaTableByAlertIdResponse = void;
   /** Body of an error response to `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`. */
   export type DeleteConfigServerDatabaseSchemaTableByAlertIdError = unknown;
+  /** Parameters of `DELETE /alert/template/{id}`, by location. */
+  export type DeleteTemplateParams = operations["AlertDeleteTemplate"]["parameters"];
+
+  /** What the method for `DELETE /alert/template/{id}` takes. */
+  export interface DeleteTemplateInput {
+    path: DeleteTemplateParams["path"];
+  }
+
+  /** Data of a successful response to `DELETE /alert/template/{id}`. */
+  export type DeleteTemplateResponse = void;
+  /** Body of an error response to `DELETE /alert/template/{id}`. */
+  export type DeleteTemplateError = unknown;
   /** Parameters of `GET /alert/config/agent/{agent_id}`, by location. */
   export type GetConfigAgentParams = operations["AlertGetConfigAgent"]["parameters"];
 
@@ -527,10 +695,82 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaTableByAlertIdResponse = operations["AlertGetConfigServerDatabaseSchemaTableByAlertId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`. */
   export type GetConfigServerDatabaseSchemaTableByAlertIdError = unknown;
+  /** Parameters of `GET /alert/history/agent/{agent_id}`, by location. */
+  export type GetHistoryAgentParams = operations["AlertGetHistoryAgent"]["parameters"];
+
+  /** What the method for `GET /alert/history/agent/{agent_id}` takes. */
+  export interface GetHistoryAgentInput {
+    path: GetHistoryAgentParams["path"];
+  }
+
+  /** Data of a successful response to `GET /alert/history/agent/{agent_id}`. */
+  export type GetHistoryAgentResponse = operations["AlertGetHistoryAgent"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /alert/history/agent/{agent_id}`. */
+  export type GetHistoryAgentError = unknown;
+  /** Parameters of `GET /alert/history/server/{server_id}`, by location. */
+  export type GetHistoryServerParams = operations["AlertGetHistoryServer"]["parameters"];
+
+  /** What the method for `GET /alert/history/server/{server_id}` takes. */
+  export interface GetHistoryServerInput {
+    path: GetHistoryServerParams["path"];
+  }
+
+  /** Data of a successful response to `GET /alert/history/server/{server_id}`. */
+  export type GetHistoryServerResponse = operations["AlertGetHistoryServer"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /alert/history/server/{server_id}`. */
+  export type GetHistoryServerError = unknown;
+  /** Parameters of `GET /alert/history/server/{server_id}/database/{database_name}`, by location. */
+  export type GetHistoryServerDatabaseParams = operations["AlertGetHistoryServerDatabase"]["parameters"];
+
+  /** What the method for `GET /alert/history/server/{server_id}/database/{database_name}` takes. */
+  export interface GetHistoryServerDatabaseInput {
+    path: GetHistoryServerDatabaseParams["path"];
+  }
+
+  /** Data of a successful response to `GET /alert/history/server/{server_id}/database/{database_name}`. */
+  export type GetHistoryServerDatabaseResponse = operations["AlertGetHistoryServerDatabase"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /alert/history/server/{server_id}/database/{database_name}`. */
+  export type GetHistoryServerDatabaseError = unknown;
+  /** Parameters of `GET /alert/status/{since}`, by location. */
+  export type GetStatusParams = operations["AlertGetStatus"]["parameters"];
+
+  /** What the method for `GET /alert/status/{since}` takes. */
+  export interface GetStatusInput {
+    path: GetStatusParams["path"];
+  }
+
+  /** Data of a successful response to `GET /alert/status/{since}`. */
+  export type GetStatusResponse = operations["AlertGetStatus"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /alert/status/{since}`. */
+  export type GetStatusError = unknown;
+  /** Parameters of `GET /alert/template/{id}`, by location. */
+  export type GetTemplateParams = operations["AlertGetTemplate"]["parameters"];
+
+  /** What the method for `GET /alert/template/{id}` takes. */
+  export interface GetTemplateInput {
+    path: GetTemplateParams["path"];
+  }
+
+  /** Data of a successful response to `GET /alert/template/{id}`. */
+  export type GetTemplateResponse = operations["AlertGetTemplate"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /alert/template/{id}`. */
+  export type GetTemplateError = unknown;
   /** Data of a successful response to `GET /alert/config/global/`. */
   export type ListConfigGlobalResponse = operations["AlertListConfigGlobal"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/global/`. */
   export type ListConfigGlobalError = unknown;
+  /** Data of a successful response to `GET /alert/history/`. */
+  export type ListHistoryResponse = operations["AlertListHistory"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /alert/history/`. */
+  export type ListHistoryError = unknown;
+  /** Data of a successful response to `GET /alert/status/`. */
+  export type ListStatusResponse = operations["AlertListStatus"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /alert/status/`. */
+  export type ListStatusError = unknown;
+  /** Data of a successful response to `GET /alert/template/`. */
+  export type ListTemplateResponse = operations["AlertListTemplate"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /alert/template/`. */
+  export type ListTemplateError = unknown;
   /** Parameters of `PUT /alert/config/agent/{agent_id}/{alert_id}`, by location. */
   export type UpdateConfigAgentByAlertIdParams = operations["AlertUpdateConfigAgentByAlertId"]["parameters"];
   /** Request body of `PUT /alert/config/agent/{agent_id}/{alert_id}`. */
@@ -666,6 +906,21 @@ export declare namespace Alert {
   export type UpdateConfigServerDatabaseSchemaTableByAlertIdResponse = void;
   /** Body of an error response to `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`. */
   export type UpdateConfigServerDatabaseSchemaTableByAlertIdError = unknown;
+  /** Parameters of `PUT /alert/template/{id}`, by location. */
+  export type UpdateTemplateParams = operations["AlertUpdateTemplate"]["parameters"];
+  /** Request body of `PUT /alert/template/{id}`. */
+  export type UpdateTemplateBody = NonNullable<operations["AlertUpdateTemplate"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `PUT /alert/template/{id}` takes. */
+  export interface UpdateTemplateInput {
+    path: UpdateTemplateParams["path"];
+    body: UpdateTemplateBody;
+  }
+
+  /** Data of a successful response to `PUT /alert/template/{id}`. */
+  export type UpdateTemplateResponse = void;
+  /** Body of an error response to `PUT /alert/template/{id}`. */
+  export type UpdateTemplateError = unknown;
 
   export interface Methods {
     /** `POST /alert/config/agent/{agent_id}` */
@@ -686,6 +941,28 @@ export declare namespace Alert {
     createConfigServerDatabaseSchemaSequence(input: CreateConfigServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaSequenceResponse>;
     /** `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}` */
     createConfigServerDatabaseSchemaTable(input: CreateConfigServerDatabaseSchemaTableInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaTableResponse>;
+    /** `POST /alert/copy/agent/{agent_id}` */
+    createCopyAgent(input: CreateCopyAgentInput, options?: CallOptions): Promise<CreateCopyAgentResponse>;
+    /** `POST /alert/copy/server/{server_id}` */
+    createCopyServer(input: CreateCopyServerInput, options?: CallOptions): Promise<CreateCopyServerResponse>;
+    /** `POST /alert/copy/server/{server_id}/database/{database_name}` */
+    createCopyServerDatabase(input: CreateCopyServerDatabaseInput, options?: CallOptions): Promise<CreateCopyServerDatabaseResponse>;
+    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}` */
+    createCopyServerDatabaseSchema(input: CreateCopyServerDatabaseSchemaInput, options?: CallOptions): Promise<CreateCopyServerDatabaseSchemaResponse>;
+    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}` */
+    createCopyServerDatabaseSchemaFunctionArgs(input: CreateCopyServerDatabaseSchemaFunctionArgsInput, options?: CallOptions): Promise<CreateCopyServerDatabaseSchemaFunctionArgsResponse>;
+    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}` */
+    createCopyServerDatabaseSchemaIndex(input: CreateCopyServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<CreateCopyServerDatabaseSchemaIndexResponse>;
+    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}` */
+    createCopyServerDatabaseSchemaSequence(input: CreateCopyServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<CreateCopyServerDatabaseSchemaSequenceResponse>;
+    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}` */
+    createCopyServerDatabaseSchemaTable(input: CreateCopyServerDatabaseSchemaTableInput, options?: CallOptions): Promise<CreateCopyServerDatabaseSchemaTableResponse>;
+    /** `POST /alert/custom/export/` */
+    createCustomExport(input: CreateCustomExportInput, options?: CallOptions): Promise<CreateCustomExportResponse>;
+    /** `POST /alert/custom/import/` */
+    createCustomImport(input: CreateCustomImportInput, options?: CallOptions): Promise<CreateCustomImportResponse>;
+    /** `POST /alert/template/` */
+    createTemplate(input: CreateTemplateInput, options?: CallOptions): Promise<CreateTemplateResponse>;
     /** `DELETE /alert/config/agent/{agent_id}/{alert_id}` */
     deleteConfigAgentByAlertId(input: DeleteConfigAgentByAlertIdInput, options?: CallOptions): Promise<DeleteConfigAgentByAlertIdResponse>;
     /** `DELETE /alert/config/global/{alert_id}` */
@@ -704,6 +981,8 @@ export declare namespace Alert {
     deleteConfigServerDatabaseSchemaSequenceByAlertId(input: DeleteConfigServerDatabaseSchemaSequenceByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaSequenceByAlertIdResponse>;
     /** `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}` */
     deleteConfigServerDatabaseSchemaTableByAlertId(input: DeleteConfigServerDatabaseSchemaTableByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaTableByAlertIdResponse>;
+    /** `DELETE /alert/template/{id}` */
+    deleteTemplate(input: DeleteTemplateInput, options?: CallOptions): Promise<DeleteTemplateResponse>;
     /** `GET /alert/config/agent/{agent_id}` */
     getConfigAgent(input: GetConfigAgentInput, options?: CallOptions): Promise<GetConfigAgentResponse>;
     /** `GET /alert/config/agent/{agent_id}/{alert_id}` */
@@ -738,8 +1017,24 @@ export declare namespace Alert {
     getConfigServerDatabaseSchemaTable(input: GetConfigServerDatabaseSchemaTableInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableResponse>;
     /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}` */
     getConfigServerDatabaseSchemaTableByAlertId(input: GetConfigServerDatabaseSchemaTableByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableByAlertIdResponse>;
+    /** `GET /alert/history/agent/{agent_id}` */
+    getHistoryAgent(input: GetHistoryAgentInput, options?: CallOptions): Promise<GetHistoryAgentResponse>;
+    /** `GET /alert/history/server/{server_id}` */
+    getHistoryServer(input: GetHistoryServerInput, options?: CallOptions): Promise<GetHistoryServerResponse>;
+    /** `GET /alert/history/server/{server_id}/database/{database_name}` */
+    getHistoryServerDatabase(input: GetHistoryServerDatabaseInput, options?: CallOptions): Promise<GetHistoryServerDatabaseResponse>;
+    /** `GET /alert/status/{since}` */
+    getStatus(input: GetStatusInput, options?: CallOptions): Promise<GetStatusResponse>;
+    /** `GET /alert/template/{id}` */
+    getTemplate(input: GetTemplateInput, options?: CallOptions): Promise<GetTemplateResponse>;
     /** `GET /alert/config/global/` */
     listConfigGlobal(options?: CallOptions): Promise<ListConfigGlobalResponse>;
+    /** `GET /alert/history/` */
+    listHistory(options?: CallOptions): Promise<ListHistoryResponse>;
+    /** `GET /alert/status/` */
+    listStatus(options?: CallOptions): Promise<ListStatusResponse>;
+    /** `GET /alert/template/` */
+    listTemplate(options?: CallOptions): Promise<ListTemplateResponse>;
     /** `PUT /alert/config/agent/{agent_id}/{alert_id}` */
     updateConfigAgentByAlertId(input: UpdateConfigAgentByAlertIdInput, options?: CallOptions): Promise<UpdateConfigAgentByAlertIdResponse>;
     /** `PUT /alert/config/global/{alert_id}` */
@@ -758,6 +1053,76 @@ export declare namespace Alert {
     updateConfigServerDatabaseSchemaSequenceByAlertId(input: UpdateConfigServerDatabaseSchemaSequenceByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaSequenceByAlertIdResponse>;
     /** `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}` */
     updateConfigServerDatabaseSchemaTableByAlertId(input: UpdateConfigServerDatabaseSchemaTableByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaTableByAlertIdResponse>;
+    /** `PUT /alert/template/{id}` */
+    updateTemplate(input: UpdateTemplateInput, options?: CallOptions): Promise<UpdateTemplateResponse>;
+  }
+}
+
+export declare namespace Chart {
+  /** Request body of `POST /chart/custom/export/`. */
+  export type CreateCustomExportBody = NonNullable<operations["ChartCreateCustomExport"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /chart/custom/export/` takes. */
+  export interface CreateCustomExportInput {
+    body: CreateCustomExportBody;
+  }
+
+  /** Data of a successful response to `POST /chart/custom/export/`. */
+  export type CreateCustomExportResponse = operations["ChartCreateCustomExport"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `POST /chart/custom/export/`. */
+  export type CreateCustomExportError = unknown;
+  /** Request body of `POST /chart/custom/import/`. */
+  export type CreateCustomImportBody = NonNullable<operations["ChartCreateCustomImport"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /chart/custom/import/` takes. */
+  export interface CreateCustomImportInput {
+    body: CreateCustomImportBody;
+  }
+
+  /** Data of a successful response to `POST /chart/custom/import/`. */
+  export type CreateCustomImportResponse = operations["ChartCreateCustomImport"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `POST /chart/custom/import/`. */
+  export type CreateCustomImportError = unknown;
+
+  export interface Methods {
+    /** `POST /chart/custom/export/` */
+    createCustomExport(input: CreateCustomExportInput, options?: CallOptions): Promise<CreateCustomExportResponse>;
+    /** `POST /chart/custom/import/` */
+    createCustomImport(input: CreateCustomImportInput, options?: CallOptions): Promise<CreateCustomImportResponse>;
+  }
+}
+
+export declare namespace Dashboard {
+  /** Request body of `POST /dashboard/custom/export/`. */
+  export type CreateCustomExportBody = NonNullable<operations["DashboardCreateCustomExport"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /dashboard/custom/export/` takes. */
+  export interface CreateCustomExportInput {
+    body: CreateCustomExportBody;
+  }
+
+  /** Data of a successful response to `POST /dashboard/custom/export/`. */
+  export type CreateCustomExportResponse = operations["DashboardCreateCustomExport"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `POST /dashboard/custom/export/`. */
+  export type CreateCustomExportError = unknown;
+  /** Request body of `POST /dashboard/custom/import/`. */
+  export type CreateCustomImportBody = NonNullable<operations["DashboardCreateCustomImport"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /dashboard/custom/import/` takes. */
+  export interface CreateCustomImportInput {
+    body: CreateCustomImportBody;
+  }
+
+  /** Data of a successful response to `POST /dashboard/custom/import/`. */
+  export type CreateCustomImportResponse = operations["DashboardCreateCustomImport"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `POST /dashboard/custom/import/`. */
+  export type CreateCustomImportError = unknown;
+
+  export interface Methods {
+    /** `POST /dashboard/custom/export/` */
+    createCustomExport(input: CreateCustomExportInput, options?: CallOptions): Promise<CreateCustomExportResponse>;
+    /** `POST /dashboard/custom/import/` */
+    createCustomImport(input: CreateCustomImportInput, options?: CallOptions): Promise<CreateCustomImportResponse>;
   }
 }
 
@@ -832,6 +1197,714 @@ export declare namespace Email {
   }
 }
 
+export declare namespace Probe {
+  /** Request body of `POST /probe/`. */
+  export type CreateBody = NonNullable<operations["ProbeCreate"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /probe/` takes. */
+  export interface CreateInput {
+    body: CreateBody;
+  }
+
+  /** Data of a successful response to `POST /probe/`. */
+  export type CreateResponse = void;
+  /** Body of an error response to `POST /probe/`. */
+  export type CreateError = unknown;
+  /** Parameters of `POST /probe/copy/agent/{agent_id}`, by location. */
+  export type CreateCopyAgentParams = operations["ProbeCreateCopyAgent"]["parameters"];
+  /** Request body of `POST /probe/copy/agent/{agent_id}`. */
+  export type CreateCopyAgentBody = NonNullable<operations["ProbeCreateCopyAgent"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /probe/copy/agent/{agent_id}` takes. */
+  export interface CreateCopyAgentInput {
+    path: CreateCopyAgentParams["path"];
+    body: CreateCopyAgentBody;
+  }
+
+  /** Data of a successful response to `POST /probe/copy/agent/{agent_id}`. */
+  export type CreateCopyAgentResponse = void;
+  /** Body of an error response to `POST /probe/copy/agent/{agent_id}`. */
+  export type CreateCopyAgentError = unknown;
+  /** Parameters of `POST /probe/copy/server/{server_id}`, by location. */
+  export type CreateCopyServerParams = operations["ProbeCreateCopyServer"]["parameters"];
+  /** Request body of `POST /probe/copy/server/{server_id}`. */
+  export type CreateCopyServerBody = NonNullable<operations["ProbeCreateCopyServer"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /probe/copy/server/{server_id}` takes. */
+  export interface CreateCopyServerInput {
+    path: CreateCopyServerParams["path"];
+    body: CreateCopyServerBody;
+  }
+
+  /** Data of a successful response to `POST /probe/copy/server/{server_id}`. */
+  export type CreateCopyServerResponse = void;
+  /** Body of an error response to `POST /probe/copy/server/{server_id}`. */
+  export type CreateCopyServerError = unknown;
+  /** Parameters of `POST /probe/copy/server/{server_id}/database/{database_name}`, by location. */
+  export type CreateCopyServerDatabaseParams = operations["ProbeCreateCopyServerDatabase"]["parameters"];
+  /** Request body of `POST /probe/copy/server/{server_id}/database/{database_name}`. */
+  export type CreateCopyServerDatabaseBody = NonNullable<operations["ProbeCreateCopyServerDatabase"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /probe/copy/server/{server_id}/database/{database_name}` takes. */
+  export interface CreateCopyServerDatabaseInput {
+    path: CreateCopyServerDatabaseParams["path"];
+    body: CreateCopyServerDatabaseBody;
+  }
+
+  /** Data of a successful response to `POST /probe/copy/server/{server_id}/database/{database_name}`. */
+  export type CreateCopyServerDatabaseResponse = void;
+  /** Body of an error response to `POST /probe/copy/server/{server_id}/database/{database_name}`. */
+  export type CreateCopyServerDatabaseError = unknown;
+  /** Parameters of `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`, by location. */
+  export type CreateCopyServerDatabaseSchemaParams = operations["ProbeCreateCopyServerDatabaseSchema"]["parameters"];
+  /** Request body of `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
+  export type CreateCopyServerDatabaseSchemaBody = NonNullable<operations["ProbeCreateCopyServerDatabaseSchema"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}` takes. */
+  export interface CreateCopyServerDatabaseSchemaInput {
+    path: CreateCopyServerDatabaseSchemaParams["path"];
+    body: CreateCopyServerDatabaseSchemaBody;
+  }
+
+  /** Data of a successful response to `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
+  export type CreateCopyServerDatabaseSchemaResponse = void;
+  /** Body of an error response to `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
+  export type CreateCopyServerDatabaseSchemaError = unknown;
+  /** Request body of `POST /probe/custom/export/`. */
+  export type CreateCustomExportBody = NonNullable<operations["ProbeCreateCustomExport"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /probe/custom/export/` takes. */
+  export interface CreateCustomExportInput {
+    body: CreateCustomExportBody;
+  }
+
+  /** Data of a successful response to `POST /probe/custom/export/`. */
+  export type CreateCustomExportResponse = operations["ProbeCreateCustomExport"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `POST /probe/custom/export/`. */
+  export type CreateCustomExportError = unknown;
+  /** Request body of `POST /probe/custom/import/`. */
+  export type CreateCustomImportBody = NonNullable<operations["ProbeCreateCustomImport"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /probe/custom/import/` takes. */
+  export interface CreateCustomImportInput {
+    body: CreateCustomImportBody;
+  }
+
+  /** Data of a successful response to `POST /probe/custom/import/`. */
+  export type CreateCustomImportResponse = operations["ProbeCreateCustomImport"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `POST /probe/custom/import/`. */
+  export type CreateCustomImportError = unknown;
+  /** Parameters of `DELETE /probe/{probe_id}`, by location. */
+  export type DeleteParams = operations["ProbeDelete"]["parameters"];
+
+  /** What the method for `DELETE /probe/{probe_id}` takes. */
+  export interface DeleteInput {
+    path: DeleteParams["path"];
+  }
+
+  /** Data of a successful response to `DELETE /probe/{probe_id}`. */
+  export type DeleteResponse = void;
+  /** Body of an error response to `DELETE /probe/{probe_id}`. */
+  export type DeleteError = unknown;
+  /** Parameters of `GET /probe/{probe_id}`, by location. */
+  export type GetParams = operations["ProbeGet"]["parameters"];
+
+  /** What the method for `GET /probe/{probe_id}` takes. */
+  export interface GetInput {
+    path: GetParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/{probe_id}`. */
+  export type GetResponse = operations["ProbeGet"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/{probe_id}`. */
+  export type GetError = unknown;
+  /** Parameters of `GET /probe/config/agent/{agent_id}`, by location. */
+  export type GetConfigAgentParams = operations["ProbeGetConfigAgent"]["parameters"];
+
+  /** What the method for `GET /probe/config/agent/{agent_id}` takes. */
+  export interface GetConfigAgentInput {
+    path: GetConfigAgentParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/config/agent/{agent_id}`. */
+  export type GetConfigAgentResponse = operations["ProbeGetConfigAgent"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/config/agent/{agent_id}`. */
+  export type GetConfigAgentError = unknown;
+  /** Parameters of `GET /probe/config/server/{server_id}`, by location. */
+  export type GetConfigServerParams = operations["ProbeGetConfigServer"]["parameters"];
+
+  /** What the method for `GET /probe/config/server/{server_id}` takes. */
+  export interface GetConfigServerInput {
+    path: GetConfigServerParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/config/server/{server_id}`. */
+  export type GetConfigServerResponse = operations["ProbeGetConfigServer"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/config/server/{server_id}`. */
+  export type GetConfigServerError = unknown;
+  /** Parameters of `GET /probe/config/server/{server_id}/{probe_id}`, by location. */
+  export type GetConfigServerByProbeIdParams = operations["ProbeGetConfigServerByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/config/server/{server_id}/{probe_id}` takes. */
+  export interface GetConfigServerByProbeIdInput {
+    path: GetConfigServerByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/config/server/{server_id}/{probe_id}`. */
+  export type GetConfigServerByProbeIdResponse = operations["ProbeGetConfigServerByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/config/server/{server_id}/{probe_id}`. */
+  export type GetConfigServerByProbeIdError = unknown;
+  /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}`, by location. */
+  export type GetConfigServerDatabaseParams = operations["ProbeGetConfigServerDatabase"]["parameters"];
+
+  /** What the method for `GET /probe/config/server/{server_id}/database/{database_name}` takes. */
+  export interface GetConfigServerDatabaseInput {
+    path: GetConfigServerDatabaseParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/config/server/{server_id}/database/{database_name}`. */
+  export type GetConfigServerDatabaseResponse = operations["ProbeGetConfigServerDatabase"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}`. */
+  export type GetConfigServerDatabaseError = unknown;
+  /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/{probe_id}`, by location. */
+  export type GetConfigServerDatabaseByProbeIdParams = operations["ProbeGetConfigServerDatabaseByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/config/server/{server_id}/database/{database_name}/{probe_id}` takes. */
+  export interface GetConfigServerDatabaseByProbeIdInput {
+    path: GetConfigServerDatabaseByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/config/server/{server_id}/database/{database_name}/{probe_id}`. */
+  export type GetConfigServerDatabaseByProbeIdResponse = operations["ProbeGetConfigServerDatabaseByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/{probe_id}`. */
+  export type GetConfigServerDatabaseByProbeIdError = unknown;
+  /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}`, by location. */
+  export type GetConfigServerDatabaseSchemaParams = operations["ProbeGetConfigServerDatabaseSchema"]["parameters"];
+
+  /** What the method for `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}` takes. */
+  export interface GetConfigServerDatabaseSchemaInput {
+    path: GetConfigServerDatabaseSchemaParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
+  export type GetConfigServerDatabaseSchemaResponse = operations["ProbeGetConfigServerDatabaseSchema"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
+  export type GetConfigServerDatabaseSchemaError = unknown;
+  /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`, by location. */
+  export type GetConfigServerDatabaseSchemaByProbeIdParams = operations["ProbeGetConfigServerDatabaseSchemaByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}` takes. */
+  export interface GetConfigServerDatabaseSchemaByProbeIdInput {
+    path: GetConfigServerDatabaseSchemaByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`. */
+  export type GetConfigServerDatabaseSchemaByProbeIdResponse = operations["ProbeGetConfigServerDatabaseSchemaByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`. */
+  export type GetConfigServerDatabaseSchemaByProbeIdError = unknown;
+  /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/`, by location. */
+  export type GetConfigServerDatabaseSchemaFunctionParams = operations["ProbeGetConfigServerDatabaseSchemaFunction"]["parameters"];
+
+  /** What the method for `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/` takes. */
+  export interface GetConfigServerDatabaseSchemaFunctionInput {
+    path: GetConfigServerDatabaseSchemaFunctionParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/`. */
+  export type GetConfigServerDatabaseSchemaFunctionResponse = operations["ProbeGetConfigServerDatabaseSchemaFunction"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/`. */
+  export type GetConfigServerDatabaseSchemaFunctionError = unknown;
+  /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`, by location. */
+  export type GetConfigServerDatabaseSchemaFunctionByProbeIdParams = operations["ProbeGetConfigServerDatabaseSchemaFunctionByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}` takes. */
+  export interface GetConfigServerDatabaseSchemaFunctionByProbeIdInput {
+    path: GetConfigServerDatabaseSchemaFunctionByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`. */
+  export type GetConfigServerDatabaseSchemaFunctionByProbeIdResponse = operations["ProbeGetConfigServerDatabaseSchemaFunctionByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`. */
+  export type GetConfigServerDatabaseSchemaFunctionByProbeIdError = unknown;
+  /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`, by location. */
+  export type GetConfigServerDatabaseSchemaIndexParams = operations["ProbeGetConfigServerDatabaseSchemaIndex"]["parameters"];
+
+  /** What the method for `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}` takes. */
+  export interface GetConfigServerDatabaseSchemaIndexInput {
+    path: GetConfigServerDatabaseSchemaIndexParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
+  export type GetConfigServerDatabaseSchemaIndexResponse = operations["ProbeGetConfigServerDatabaseSchemaIndex"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
+  export type GetConfigServerDatabaseSchemaIndexError = unknown;
+  /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`, by location. */
+  export type GetConfigServerDatabaseSchemaIndexByProbeIdParams = operations["ProbeGetConfigServerDatabaseSchemaIndexByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}` takes. */
+  export interface GetConfigServerDatabaseSchemaIndexByProbeIdInput {
+    path: GetConfigServerDatabaseSchemaIndexByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`. */
+  export type GetConfigServerDatabaseSchemaIndexByProbeIdResponse = operations["ProbeGetConfigServerDatabaseSchemaIndexByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`. */
+  export type GetConfigServerDatabaseSchemaIndexByProbeIdError = unknown;
+  /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`, by location. */
+  export type GetConfigServerDatabaseSchemaSequenceParams = operations["ProbeGetConfigServerDatabaseSchemaSequence"]["parameters"];
+
+  /** What the method for `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}` takes. */
+  export interface GetConfigServerDatabaseSchemaSequenceInput {
+    path: GetConfigServerDatabaseSchemaSequenceParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
+  export type GetConfigServerDatabaseSchemaSequenceResponse = operations["ProbeGetConfigServerDatabaseSchemaSequence"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
+  export type GetConfigServerDatabaseSchemaSequenceError = unknown;
+  /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`, by location. */
+  export type GetConfigServerDatabaseSchemaSequenceByProbeIdParams = operations["ProbeGetConfigServerDatabaseSchemaSequenceByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}` takes. */
+  export interface GetConfigServerDatabaseSchemaSequenceByProbeIdInput {
+    path: GetConfigServerDatabaseSchemaSequenceByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`. */
+  export type GetConfigServerDatabaseSchemaSequenceByProbeIdResponse = operations["ProbeGetConfigServerDatabaseSchemaSequenceByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`. */
+  export type GetConfigServerDatabaseSchemaSequenceByProbeIdError = unknown;
+  /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`, by location. */
+  export type GetConfigServerDatabaseSchemaTableParams = operations["ProbeGetConfigServerDatabaseSchemaTable"]["parameters"];
+
+  /** What the method for `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}` takes. */
+  export interface GetConfigServerDatabaseSchemaTableInput {
+    path: GetConfigServerDatabaseSchemaTableParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
+  export type GetConfigServerDatabaseSchemaTableResponse = operations["ProbeGetConfigServerDatabaseSchemaTable"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
+  export type GetConfigServerDatabaseSchemaTableError = unknown;
+  /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`, by location. */
+  export type GetConfigServerDatabaseSchemaTableByProbeIdParams = operations["ProbeGetConfigServerDatabaseSchemaTableByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}` takes. */
+  export interface GetConfigServerDatabaseSchemaTableByProbeIdInput {
+    path: GetConfigServerDatabaseSchemaTableByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`. */
+  export type GetConfigServerDatabaseSchemaTableByProbeIdResponse = operations["ProbeGetConfigServerDatabaseSchemaTableByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`. */
+  export type GetConfigServerDatabaseSchemaTableByProbeIdError = unknown;
+  /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}`, by location. */
+  export type GetConfigServerDatabaseSchemaViewParams = operations["ProbeGetConfigServerDatabaseSchemaView"]["parameters"];
+
+  /** What the method for `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}` takes. */
+  export interface GetConfigServerDatabaseSchemaViewInput {
+    path: GetConfigServerDatabaseSchemaViewParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}`. */
+  export type GetConfigServerDatabaseSchemaViewResponse = operations["ProbeGetConfigServerDatabaseSchemaView"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}`. */
+  export type GetConfigServerDatabaseSchemaViewError = unknown;
+  /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`, by location. */
+  export type GetConfigServerDatabaseSchemaViewByProbeIdParams = operations["ProbeGetConfigServerDatabaseSchemaViewByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}` takes. */
+  export interface GetConfigServerDatabaseSchemaViewByProbeIdInput {
+    path: GetConfigServerDatabaseSchemaViewByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`. */
+  export type GetConfigServerDatabaseSchemaViewByProbeIdResponse = operations["ProbeGetConfigServerDatabaseSchemaViewByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`. */
+  export type GetConfigServerDatabaseSchemaViewByProbeIdError = unknown;
+  /** Parameters of `GET /probe/data/agent/{agent_id}/{probe_id}`, by location. */
+  export type GetDataAgentByProbeIdParams = operations["ProbeGetDataAgentByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/data/agent/{agent_id}/{probe_id}` takes. */
+  export interface GetDataAgentByProbeIdInput {
+    path: GetDataAgentByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/data/agent/{agent_id}/{probe_id}`. */
+  export type GetDataAgentByProbeIdResponse = operations["ProbeGetDataAgentByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/data/agent/{agent_id}/{probe_id}`. */
+  export type GetDataAgentByProbeIdError = unknown;
+  /** Parameters of `GET /probe/data/server/{server_id}/{probe_id}`, by location. */
+  export type GetDataServerByProbeIdParams = operations["ProbeGetDataServerByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/data/server/{server_id}/{probe_id}` takes. */
+  export interface GetDataServerByProbeIdInput {
+    path: GetDataServerByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/data/server/{server_id}/{probe_id}`. */
+  export type GetDataServerByProbeIdResponse = operations["ProbeGetDataServerByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/data/server/{server_id}/{probe_id}`. */
+  export type GetDataServerByProbeIdError = unknown;
+  /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/{probe_id}`, by location. */
+  export type GetDataServerDatabaseByProbeIdParams = operations["ProbeGetDataServerDatabaseByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/data/server/{server_id}/database/{database_name}/{probe_id}` takes. */
+  export interface GetDataServerDatabaseByProbeIdInput {
+    path: GetDataServerDatabaseByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/data/server/{server_id}/database/{database_name}/{probe_id}`. */
+  export type GetDataServerDatabaseByProbeIdResponse = operations["ProbeGetDataServerDatabaseByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/{probe_id}`. */
+  export type GetDataServerDatabaseByProbeIdError = unknown;
+  /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`, by location. */
+  export type GetDataServerDatabaseSchemaByProbeIdParams = operations["ProbeGetDataServerDatabaseSchemaByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}` takes. */
+  export interface GetDataServerDatabaseSchemaByProbeIdInput {
+    path: GetDataServerDatabaseSchemaByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`. */
+  export type GetDataServerDatabaseSchemaByProbeIdResponse = operations["ProbeGetDataServerDatabaseSchemaByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`. */
+  export type GetDataServerDatabaseSchemaByProbeIdError = unknown;
+  /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`, by location. */
+  export type GetDataServerDatabaseSchemaFunctionByProbeIdParams = operations["ProbeGetDataServerDatabaseSchemaFunctionByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}` takes. */
+  export interface GetDataServerDatabaseSchemaFunctionByProbeIdInput {
+    path: GetDataServerDatabaseSchemaFunctionByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`. */
+  export type GetDataServerDatabaseSchemaFunctionByProbeIdResponse = operations["ProbeGetDataServerDatabaseSchemaFunctionByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`. */
+  export type GetDataServerDatabaseSchemaFunctionByProbeIdError = unknown;
+  /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`, by location. */
+  export type GetDataServerDatabaseSchemaIndexByProbeIdParams = operations["ProbeGetDataServerDatabaseSchemaIndexByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}` takes. */
+  export interface GetDataServerDatabaseSchemaIndexByProbeIdInput {
+    path: GetDataServerDatabaseSchemaIndexByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`. */
+  export type GetDataServerDatabaseSchemaIndexByProbeIdResponse = operations["ProbeGetDataServerDatabaseSchemaIndexByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`. */
+  export type GetDataServerDatabaseSchemaIndexByProbeIdError = unknown;
+  /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`, by location. */
+  export type GetDataServerDatabaseSchemaSequenceByProbeIdParams = operations["ProbeGetDataServerDatabaseSchemaSequenceByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}` takes. */
+  export interface GetDataServerDatabaseSchemaSequenceByProbeIdInput {
+    path: GetDataServerDatabaseSchemaSequenceByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`. */
+  export type GetDataServerDatabaseSchemaSequenceByProbeIdResponse = operations["ProbeGetDataServerDatabaseSchemaSequenceByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`. */
+  export type GetDataServerDatabaseSchemaSequenceByProbeIdError = unknown;
+  /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`, by location. */
+  export type GetDataServerDatabaseSchemaTableByProbeIdParams = operations["ProbeGetDataServerDatabaseSchemaTableByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}` takes. */
+  export interface GetDataServerDatabaseSchemaTableByProbeIdInput {
+    path: GetDataServerDatabaseSchemaTableByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`. */
+  export type GetDataServerDatabaseSchemaTableByProbeIdResponse = operations["ProbeGetDataServerDatabaseSchemaTableByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`. */
+  export type GetDataServerDatabaseSchemaTableByProbeIdError = unknown;
+  /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`, by location. */
+  export type GetDataServerDatabaseSchemaViewByProbeIdParams = operations["ProbeGetDataServerDatabaseSchemaViewByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}` takes. */
+  export interface GetDataServerDatabaseSchemaViewByProbeIdInput {
+    path: GetDataServerDatabaseSchemaViewByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`. */
+  export type GetDataServerDatabaseSchemaViewByProbeIdResponse = operations["ProbeGetDataServerDatabaseSchemaViewByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`. */
+  export type GetDataServerDatabaseSchemaViewByProbeIdError = unknown;
+  /** Parameters of `GET /probe/history/agent/{agent_id}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
+  export type GetHistoryAgentFromToByProbeIdParams = operations["ProbeGetHistoryAgentFromToByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/history/agent/{agent_id}/from/{start_time}/to/{end_time}/{probe_id}` takes. */
+  export interface GetHistoryAgentFromToByProbeIdInput {
+    path: GetHistoryAgentFromToByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/history/agent/{agent_id}/from/{start_time}/to/{end_time}/{probe_id}`. */
+  export type GetHistoryAgentFromToByProbeIdResponse = operations["ProbeGetHistoryAgentFromToByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/history/agent/{agent_id}/from/{start_time}/to/{end_time}/{probe_id}`. */
+  export type GetHistoryAgentFromToByProbeIdError = unknown;
+  /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
+  export type GetHistoryServerDatabaseFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseFromToByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/history/server/{server_id}/database/{database_name}/from/{start_time}/to/{end_time}/{probe_id}` takes. */
+  export interface GetHistoryServerDatabaseFromToByProbeIdInput {
+    path: GetHistoryServerDatabaseFromToByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/history/server/{server_id}/database/{database_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
+  export type GetHistoryServerDatabaseFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseFromToByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
+  export type GetHistoryServerDatabaseFromToByProbeIdError = unknown;
+  /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
+  export type GetHistoryServerDatabaseSchemaFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseSchemaFromToByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/from/{start_time}/to/{end_time}/{probe_id}` takes. */
+  export interface GetHistoryServerDatabaseSchemaFromToByProbeIdInput {
+    path: GetHistoryServerDatabaseSchemaFromToByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
+  export type GetHistoryServerDatabaseSchemaFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseSchemaFromToByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
+  export type GetHistoryServerDatabaseSchemaFromToByProbeIdError = unknown;
+  /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
+  export type GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseSchemaFunctionFromToByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/from/{start_time}/to/{end_time}/{probe_id}` takes. */
+  export interface GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdInput {
+    path: GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
+  export type GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseSchemaFunctionFromToByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
+  export type GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdError = unknown;
+  /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
+  export type GetHistoryServerDatabaseSchemaIndexFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseSchemaIndexFromToByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/from/{start_time}/to/{end_time}/{probe_id}` takes. */
+  export interface GetHistoryServerDatabaseSchemaIndexFromToByProbeIdInput {
+    path: GetHistoryServerDatabaseSchemaIndexFromToByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
+  export type GetHistoryServerDatabaseSchemaIndexFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseSchemaIndexFromToByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
+  export type GetHistoryServerDatabaseSchemaIndexFromToByProbeIdError = unknown;
+  /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
+  export type GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseSchemaSequenceFromToByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/from/{start_time}/to/{end_time}/{probe_id}` takes. */
+  export interface GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdInput {
+    path: GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
+  export type GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseSchemaSequenceFromToByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
+  export type GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdError = unknown;
+  /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
+  export type GetHistoryServerDatabaseSchemaTableFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseSchemaTableFromToByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/from/{start_time}/to/{end_time}/{probe_id}` takes. */
+  export interface GetHistoryServerDatabaseSchemaTableFromToByProbeIdInput {
+    path: GetHistoryServerDatabaseSchemaTableFromToByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
+  export type GetHistoryServerDatabaseSchemaTableFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseSchemaTableFromToByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
+  export type GetHistoryServerDatabaseSchemaTableFromToByProbeIdError = unknown;
+  /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
+  export type GetHistoryServerDatabaseSchemaViewFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseSchemaViewFromToByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/from/{start_time}/to/{end_time}/{probe_id}` takes. */
+  export interface GetHistoryServerDatabaseSchemaViewFromToByProbeIdInput {
+    path: GetHistoryServerDatabaseSchemaViewFromToByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
+  export type GetHistoryServerDatabaseSchemaViewFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseSchemaViewFromToByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
+  export type GetHistoryServerDatabaseSchemaViewFromToByProbeIdError = unknown;
+  /** Parameters of `GET /probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
+  export type GetHistoryServerFromToByProbeIdParams = operations["ProbeGetHistoryServerFromToByProbeId"]["parameters"];
+
+  /** What the method for `GET /probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}` takes. */
+  export interface GetHistoryServerFromToByProbeIdInput {
+    path: GetHistoryServerFromToByProbeIdParams["path"];
+  }
+
+  /** Data of a successful response to `GET /probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}`. */
+  export type GetHistoryServerFromToByProbeIdResponse = operations["ProbeGetHistoryServerFromToByProbeId"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}`. */
+  export type GetHistoryServerFromToByProbeIdError = unknown;
+  /** Data of a successful response to `GET /probe/`. */
+  export type ListResponse = operations["ProbeList"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /probe/`. */
+  export type ListError = unknown;
+  /** Parameters of `PUT /probe/{probe_id}`, by location. */
+  export type UpdateParams = operations["ProbeUpdate"]["parameters"];
+  /** Request body of `PUT /probe/{probe_id}`. */
+  export type UpdateBody = NonNullable<operations["ProbeUpdate"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `PUT /probe/{probe_id}` takes. */
+  export interface UpdateInput {
+    path: UpdateParams["path"];
+    body: UpdateBody;
+  }
+
+  /** Data of a successful response to `PUT /probe/{probe_id}`. */
+  export type UpdateResponse = void;
+  /** Body of an error response to `PUT /probe/{probe_id}`. */
+  export type UpdateError = unknown;
+  /** Parameters of `PUT /probe/config/server/{server_id}/{probe_id}`, by location. */
+  export type UpdateConfigServerByProbeIdParams = operations["ProbeUpdateConfigServerByProbeId"]["parameters"];
+  /** Request body of `PUT /probe/config/server/{server_id}/{probe_id}`. */
+  export type UpdateConfigServerByProbeIdBody = NonNullable<operations["ProbeUpdateConfigServerByProbeId"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `PUT /probe/config/server/{server_id}/{probe_id}` takes. */
+  export interface UpdateConfigServerByProbeIdInput {
+    path: UpdateConfigServerByProbeIdParams["path"];
+    body: UpdateConfigServerByProbeIdBody;
+  }
+
+  /** Data of a successful response to `PUT /probe/config/server/{server_id}/{probe_id}`. */
+  export type UpdateConfigServerByProbeIdResponse = void;
+  /** Body of an error response to `PUT /probe/config/server/{server_id}/{probe_id}`. */
+  export type UpdateConfigServerByProbeIdError = unknown;
+  /** Parameters of `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}`, by location. */
+  export type UpdateConfigServerDatabaseByProbeIdParams = operations["ProbeUpdateConfigServerDatabaseByProbeId"]["parameters"];
+  /** Request body of `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}`. */
+  export type UpdateConfigServerDatabaseByProbeIdBody = NonNullable<operations["ProbeUpdateConfigServerDatabaseByProbeId"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}` takes. */
+  export interface UpdateConfigServerDatabaseByProbeIdInput {
+    path: UpdateConfigServerDatabaseByProbeIdParams["path"];
+    body: UpdateConfigServerDatabaseByProbeIdBody;
+  }
+
+  /** Data of a successful response to `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}`. */
+  export type UpdateConfigServerDatabaseByProbeIdResponse = void;
+  /** Body of an error response to `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}`. */
+  export type UpdateConfigServerDatabaseByProbeIdError = unknown;
+  /** Parameters of `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`, by location. */
+  export type UpdateConfigServerDatabaseSchemaByProbeIdParams = operations["ProbeUpdateConfigServerDatabaseSchemaByProbeId"]["parameters"];
+  /** Request body of `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`. */
+  export type UpdateConfigServerDatabaseSchemaByProbeIdBody = NonNullable<operations["ProbeUpdateConfigServerDatabaseSchemaByProbeId"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}` takes. */
+  export interface UpdateConfigServerDatabaseSchemaByProbeIdInput {
+    path: UpdateConfigServerDatabaseSchemaByProbeIdParams["path"];
+    body: UpdateConfigServerDatabaseSchemaByProbeIdBody;
+  }
+
+  /** Data of a successful response to `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`. */
+  export type UpdateConfigServerDatabaseSchemaByProbeIdResponse = void;
+  /** Body of an error response to `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`. */
+  export type UpdateConfigServerDatabaseSchemaByProbeIdError = unknown;
+
+  export interface Methods {
+    /** `POST /probe/` */
+    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
+    /** `POST /probe/copy/agent/{agent_id}` */
+    createCopyAgent(input: CreateCopyAgentInput, options?: CallOptions): Promise<CreateCopyAgentResponse>;
+    /** `POST /probe/copy/server/{server_id}` */
+    createCopyServer(input: CreateCopyServerInput, options?: CallOptions): Promise<CreateCopyServerResponse>;
+    /** `POST /probe/copy/server/{server_id}/database/{database_name}` */
+    createCopyServerDatabase(input: CreateCopyServerDatabaseInput, options?: CallOptions): Promise<CreateCopyServerDatabaseResponse>;
+    /** `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}` */
+    createCopyServerDatabaseSchema(input: CreateCopyServerDatabaseSchemaInput, options?: CallOptions): Promise<CreateCopyServerDatabaseSchemaResponse>;
+    /** `POST /probe/custom/export/` */
+    createCustomExport(input: CreateCustomExportInput, options?: CallOptions): Promise<CreateCustomExportResponse>;
+    /** `POST /probe/custom/import/` */
+    createCustomImport(input: CreateCustomImportInput, options?: CallOptions): Promise<CreateCustomImportResponse>;
+    /** `DELETE /probe/{probe_id}` */
+    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
+    /** `GET /probe/{probe_id}` */
+    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
+    /** `GET /probe/config/agent/{agent_id}` */
+    getConfigAgent(input: GetConfigAgentInput, options?: CallOptions): Promise<GetConfigAgentResponse>;
+    /** `GET /probe/config/server/{server_id}` */
+    getConfigServer(input: GetConfigServerInput, options?: CallOptions): Promise<GetConfigServerResponse>;
+    /** `GET /probe/config/server/{server_id}/{probe_id}` */
+    getConfigServerByProbeId(input: GetConfigServerByProbeIdInput, options?: CallOptions): Promise<GetConfigServerByProbeIdResponse>;
+    /** `GET /probe/config/server/{server_id}/database/{database_name}` */
+    getConfigServerDatabase(input: GetConfigServerDatabaseInput, options?: CallOptions): Promise<GetConfigServerDatabaseResponse>;
+    /** `GET /probe/config/server/{server_id}/database/{database_name}/{probe_id}` */
+    getConfigServerDatabaseByProbeId(input: GetConfigServerDatabaseByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseByProbeIdResponse>;
+    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}` */
+    getConfigServerDatabaseSchema(input: GetConfigServerDatabaseSchemaInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaResponse>;
+    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}` */
+    getConfigServerDatabaseSchemaByProbeId(input: GetConfigServerDatabaseSchemaByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaByProbeIdResponse>;
+    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/` */
+    getConfigServerDatabaseSchemaFunction(input: GetConfigServerDatabaseSchemaFunctionInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaFunctionResponse>;
+    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}` */
+    getConfigServerDatabaseSchemaFunctionByProbeId(input: GetConfigServerDatabaseSchemaFunctionByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaFunctionByProbeIdResponse>;
+    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}` */
+    getConfigServerDatabaseSchemaIndex(input: GetConfigServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaIndexResponse>;
+    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}` */
+    getConfigServerDatabaseSchemaIndexByProbeId(input: GetConfigServerDatabaseSchemaIndexByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaIndexByProbeIdResponse>;
+    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}` */
+    getConfigServerDatabaseSchemaSequence(input: GetConfigServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaSequenceResponse>;
+    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}` */
+    getConfigServerDatabaseSchemaSequenceByProbeId(input: GetConfigServerDatabaseSchemaSequenceByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaSequenceByProbeIdResponse>;
+    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}` */
+    getConfigServerDatabaseSchemaTable(input: GetConfigServerDatabaseSchemaTableInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableResponse>;
+    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}` */
+    getConfigServerDatabaseSchemaTableByProbeId(input: GetConfigServerDatabaseSchemaTableByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableByProbeIdResponse>;
+    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}` */
+    getConfigServerDatabaseSchemaView(input: GetConfigServerDatabaseSchemaViewInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaViewResponse>;
+    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}` */
+    getConfigServerDatabaseSchemaViewByProbeId(input: GetConfigServerDatabaseSchemaViewByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaViewByProbeIdResponse>;
+    /** `GET /probe/data/agent/{agent_id}/{probe_id}` */
+    getDataAgentByProbeId(input: GetDataAgentByProbeIdInput, options?: CallOptions): Promise<GetDataAgentByProbeIdResponse>;
+    /** `GET /probe/data/server/{server_id}/{probe_id}` */
+    getDataServerByProbeId(input: GetDataServerByProbeIdInput, options?: CallOptions): Promise<GetDataServerByProbeIdResponse>;
+    /** `GET /probe/data/server/{server_id}/database/{database_name}/{probe_id}` */
+    getDataServerDatabaseByProbeId(input: GetDataServerDatabaseByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseByProbeIdResponse>;
+    /** `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}` */
+    getDataServerDatabaseSchemaByProbeId(input: GetDataServerDatabaseSchemaByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaByProbeIdResponse>;
+    /** `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}` */
+    getDataServerDatabaseSchemaFunctionByProbeId(input: GetDataServerDatabaseSchemaFunctionByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaFunctionByProbeIdResponse>;
+    /** `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}` */
+    getDataServerDatabaseSchemaIndexByProbeId(input: GetDataServerDatabaseSchemaIndexByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaIndexByProbeIdResponse>;
+    /** `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}` */
+    getDataServerDatabaseSchemaSequenceByProbeId(input: GetDataServerDatabaseSchemaSequenceByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaSequenceByProbeIdResponse>;
+    /** `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}` */
+    getDataServerDatabaseSchemaTableByProbeId(input: GetDataServerDatabaseSchemaTableByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaTableByProbeIdResponse>;
+    /** `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}` */
+    getDataServerDatabaseSchemaViewByProbeId(input: GetDataServerDatabaseSchemaViewByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaViewByProbeIdResponse>;
+    /** `GET /probe/history/agent/{agent_id}/from/{start_time}/to/{end_time}/{probe_id}` */
+    getHistoryAgentFromToByProbeId(input: GetHistoryAgentFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryAgentFromToByProbeIdResponse>;
+    /** `GET /probe/history/server/{server_id}/database/{database_name}/from/{start_time}/to/{end_time}/{probe_id}` */
+    getHistoryServerDatabaseFromToByProbeId(input: GetHistoryServerDatabaseFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseFromToByProbeIdResponse>;
+    /** `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/from/{start_time}/to/{end_time}/{probe_id}` */
+    getHistoryServerDatabaseSchemaFromToByProbeId(input: GetHistoryServerDatabaseSchemaFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaFromToByProbeIdResponse>;
+    /** `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/from/{start_time}/to/{end_time}/{probe_id}` */
+    getHistoryServerDatabaseSchemaFunctionFromToByProbeId(input: GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdResponse>;
+    /** `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/from/{start_time}/to/{end_time}/{probe_id}` */
+    getHistoryServerDatabaseSchemaIndexFromToByProbeId(input: GetHistoryServerDatabaseSchemaIndexFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaIndexFromToByProbeIdResponse>;
+    /** `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/from/{start_time}/to/{end_time}/{probe_id}` */
+    getHistoryServerDatabaseSchemaSequenceFromToByProbeId(input: GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdResponse>;
+    /** `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/from/{start_time}/to/{end_time}/{probe_id}` */
+    getHistoryServerDatabaseSchemaTableFromToByProbeId(input: GetHistoryServerDatabaseSchemaTableFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaTableFromToByProbeIdResponse>;
+    /** `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/from/{start_time}/to/{end_time}/{probe_id}` */
+    getHistoryServerDatabaseSchemaViewFromToByProbeId(input: GetHistoryServerDatabaseSchemaViewFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaViewFromToByProbeIdResponse>;
+    /** `GET /probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}` */
+    getHistoryServerFromToByProbeId(input: GetHistoryServerFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerFromToByProbeIdResponse>;
+    /** `GET /probe/` */
+    list(options?: CallOptions): Promise<ListResponse>;
+    /** `PUT /probe/{probe_id}` */
+    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
+    /** `PUT /probe/config/server/{server_id}/{probe_id}` */
+    updateConfigServerByProbeId(input: UpdateConfigServerByProbeIdInput, options?: CallOptions): Promise<UpdateConfigServerByProbeIdResponse>;
+    /** `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}` */
+    updateConfigServerDatabaseByProbeId(input: UpdateConfigServerDatabaseByProbeIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseByProbeIdResponse>;
+    /** `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}` */
+    updateConfigServerDatabaseSchemaByProbeId(input: UpdateConfigServerDatabaseSchemaByProbeIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaByProbeIdResponse>;
+  }
+}
+
 export declare namespace Server {
   /** Request body of `POST /server/`. */
   export type CreateBody = NonNullable<operations["ServerCreate"]["requestBody"]>["content"]["application/json"];
@@ -857,6 +1930,18 @@ export declare namespace Server {
   export type DeleteResponse = void;
   /** Body of an error response to `DELETE /server/{server_id}`. */
   export type DeleteError = unknown;
+  /** Parameters of `DELETE /server/exclude_database/{sid}`, by location. */
+  export type DeleteExcludeDatabaseParams = operations["ServerDeleteExcludeDatabase"]["parameters"];
+
+  /** What the method for `DELETE /server/exclude_database/{sid}` takes. */
+  export interface DeleteExcludeDatabaseInput {
+    path: DeleteExcludeDatabaseParams["path"];
+  }
+
+  /** Data of a successful response to `DELETE /server/exclude_database/{sid}`. */
+  export type DeleteExcludeDatabaseResponse = void;
+  /** Body of an error response to `DELETE /server/exclude_database/{sid}`. */
+  export type DeleteExcludeDatabaseError = unknown;
   /** Parameters of `GET /server/{server_id}`, by location. */
   export type GetParams = operations["ServerGet"]["parameters"];
 
@@ -953,6 +2038,18 @@ export declare namespace Server {
   export type GetDatabaseSchemaViewResponse = operations["ServerGetDatabaseSchemaView"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/{view_name}`. */
   export type GetDatabaseSchemaViewError = unknown;
+  /** Parameters of `GET /server/exclude_database/{sid}`, by location. */
+  export type GetExcludeDatabaseParams = operations["ServerGetExcludeDatabase"]["parameters"];
+
+  /** What the method for `GET /server/exclude_database/{sid}` takes. */
+  export interface GetExcludeDatabaseInput {
+    path: GetExcludeDatabaseParams["path"];
+  }
+
+  /** Data of a successful response to `GET /server/exclude_database/{sid}`. */
+  export type GetExcludeDatabaseResponse = operations["ServerGetExcludeDatabase"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `GET /server/exclude_database/{sid}`. */
+  export type GetExcludeDatabaseError = unknown;
   /** Parameters of `GET /server/status/{server_id}`, by location. */
   export type GetStatusParams = operations["ServerGetStatus"]["parameters"];
 
@@ -1072,12 +2169,29 @@ export declare namespace Server {
   export type UpdateResponse = void;
   /** Body of an error response to `PUT /server/{server_id}`. */
   export type UpdateError = unknown;
+  /** Parameters of `PUT /server/exclude_database/{sid}`, by location. */
+  export type UpdateExcludeDatabaseParams = operations["ServerUpdateExcludeDatabase"]["parameters"];
+  /** Request body of `PUT /server/exclude_database/{sid}`. */
+  export type UpdateExcludeDatabaseBody = NonNullable<operations["ServerUpdateExcludeDatabase"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `PUT /server/exclude_database/{sid}` takes. */
+  export interface UpdateExcludeDatabaseInput {
+    path: UpdateExcludeDatabaseParams["path"];
+    body: UpdateExcludeDatabaseBody;
+  }
+
+  /** Data of a successful response to `PUT /server/exclude_database/{sid}`. */
+  export type UpdateExcludeDatabaseResponse = void;
+  /** Body of an error response to `PUT /server/exclude_database/{sid}`. */
+  export type UpdateExcludeDatabaseError = unknown;
 
   export interface Methods {
     /** `POST /server/` */
     create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
     /** `DELETE /server/{server_id}` */
     delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
+    /** `DELETE /server/exclude_database/{sid}` */
+    deleteExcludeDatabase(input: DeleteExcludeDatabaseInput, options?: CallOptions): Promise<DeleteExcludeDatabaseResponse>;
     /** `GET /server/{server_id}` */
     get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
     /** `GET /server/{sid}/database/{db_name}` */
@@ -1094,6 +2208,8 @@ export declare namespace Server {
     getDatabaseSchemaTable(input: GetDatabaseSchemaTableInput, options?: CallOptions): Promise<GetDatabaseSchemaTableResponse>;
     /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/{view_name}` */
     getDatabaseSchemaView(input: GetDatabaseSchemaViewInput, options?: CallOptions): Promise<GetDatabaseSchemaViewResponse>;
+    /** `GET /server/exclude_database/{sid}` */
+    getExcludeDatabase(input: GetExcludeDatabaseInput, options?: CallOptions): Promise<GetExcludeDatabaseResponse>;
     /** `GET /server/status/{server_id}` */
     getStatus(input: GetStatusInput, options?: CallOptions): Promise<GetStatusResponse>;
     /** `GET /server/` */
@@ -1116,6 +2232,8 @@ export declare namespace Server {
     listStatus(options?: CallOptions): Promise<ListStatusResponse>;
     /** `PUT /server/{server_id}` */
     update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
+    /** `PUT /server/exclude_database/{sid}` */
+    updateExcludeDatabase(input: UpdateExcludeDatabaseInput, options?: CallOptions): Promise<UpdateExcludeDatabaseResponse>;
   }
 }
 
@@ -1265,7 +2383,10 @@ export declare namespace Webhook {
 export interface Client extends ApiClient<paths>, PemSession {
   readonly agent: Agent.Methods;
   readonly alert: Alert.Methods;
+  readonly chart: Chart.Methods;
+  readonly dashboard: Dashboard.Methods;
   readonly email: Email.Methods;
+  readonly probe: Probe.Methods;
   readonly server: Server.Methods;
   readonly serverGroup: ServerGroup.Methods;
   readonly webhook: Webhook.Methods;

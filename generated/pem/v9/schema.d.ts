@@ -352,6 +352,358 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/alert/copy/agent/{agent_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AlertCreateCopyAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert/copy/server/{server_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AlertCreateCopyServer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert/copy/server/{server_id}/database/{database_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AlertCreateCopyServerDatabase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AlertCreateCopyServerDatabaseSchema"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AlertCreateCopyServerDatabaseSchemaFunctionArgs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AlertCreateCopyServerDatabaseSchemaIndex"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AlertCreateCopyServerDatabaseSchemaSequence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AlertCreateCopyServerDatabaseSchemaTable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert/custom/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AlertCreateCustomExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert/custom/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AlertCreateCustomImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert/history/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AlertListHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert/history/agent/{agent_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AlertGetHistoryAgent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert/history/server/{server_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AlertGetHistoryServer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert/history/server/{server_id}/database/{database_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AlertGetHistoryServerDatabase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert/status/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AlertListStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert/status/{since}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AlertGetStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert/template/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AlertListTemplate"];
+        put?: never;
+        post: operations["AlertCreateTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert/template/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AlertGetTemplate"];
+        put: operations["AlertUpdateTemplate"];
+        post?: never;
+        delete: operations["AlertDeleteTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chart/custom/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ChartCreateCustomExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chart/custom/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ChartCreateCustomImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboard/custom/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DashboardCreateCustomExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboard/custom/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DashboardCreateCustomImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/email/groups": {
         parameters: {
             query?: never;
@@ -384,6 +736,694 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/probe/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeList"];
+        put?: never;
+        post: operations["ProbeCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/config/agent/{agent_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetConfigAgent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/config/server/{server_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetConfigServer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/config/server/{server_id}/database/{database_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetConfigServerDatabase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetConfigServerDatabaseSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetConfigServerDatabaseSchemaFunction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetConfigServerDatabaseSchemaFunctionByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetConfigServerDatabaseSchemaIndex"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetConfigServerDatabaseSchemaIndexByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetConfigServerDatabaseSchemaSequence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetConfigServerDatabaseSchemaSequenceByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetConfigServerDatabaseSchemaTable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetConfigServerDatabaseSchemaTableByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetConfigServerDatabaseSchemaView"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetConfigServerDatabaseSchemaViewByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetConfigServerDatabaseSchemaByProbeId"];
+        put: operations["ProbeUpdateConfigServerDatabaseSchemaByProbeId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/config/server/{server_id}/database/{database_name}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetConfigServerDatabaseByProbeId"];
+        put: operations["ProbeUpdateConfigServerDatabaseByProbeId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/config/server/{server_id}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetConfigServerByProbeId"];
+        put: operations["ProbeUpdateConfigServerByProbeId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/copy/agent/{agent_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProbeCreateCopyAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/copy/server/{server_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProbeCreateCopyServer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/copy/server/{server_id}/database/{database_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProbeCreateCopyServerDatabase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProbeCreateCopyServerDatabaseSchema"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/custom/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProbeCreateCustomExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/custom/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProbeCreateCustomImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/data/agent/{agent_id}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetDataAgentByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetDataServerDatabaseSchemaFunctionByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetDataServerDatabaseSchemaIndexByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetDataServerDatabaseSchemaSequenceByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetDataServerDatabaseSchemaTableByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetDataServerDatabaseSchemaViewByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetDataServerDatabaseSchemaByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/data/server/{server_id}/database/{database_name}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetDataServerDatabaseByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/data/server/{server_id}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetDataServerByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/history/agent/{agent_id}/from/{start_time}/to/{end_time}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetHistoryAgentFromToByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/history/server/{server_id}/database/{database_name}/from/{start_time}/to/{end_time}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetHistoryServerDatabaseFromToByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/from/{start_time}/to/{end_time}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetHistoryServerDatabaseSchemaFromToByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/from/{start_time}/to/{end_time}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetHistoryServerDatabaseSchemaFunctionFromToByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/from/{start_time}/to/{end_time}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetHistoryServerDatabaseSchemaIndexFromToByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/from/{start_time}/to/{end_time}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetHistoryServerDatabaseSchemaSequenceFromToByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/from/{start_time}/to/{end_time}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetHistoryServerDatabaseSchemaTableFromToByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/from/{start_time}/to/{end_time}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetHistoryServerDatabaseSchemaViewFromToByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGetHistoryServerFromToByProbeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probe/{probe_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProbeGet"];
+        put: operations["ProbeUpdate"];
+        post?: never;
+        delete: operations["ProbeDelete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/server/": {
         parameters: {
             query?: never;
@@ -395,6 +1435,22 @@ export interface paths {
         put?: never;
         post: operations["ServerCreate"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/server/exclude_database/{sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ServerGetExcludeDatabase"];
+        put: operations["ServerUpdateExcludeDatabase"];
+        post?: never;
+        delete: operations["ServerDeleteExcludeDatabase"];
         options?: never;
         head?: never;
         patch?: never;
@@ -786,7 +1842,18 @@ export interface components {
             threads?: number;
             version?: string;
         };
-        Agents: components["schemas"]["Agent"][];
+        Agents: {
+            active: boolean;
+            alert_blackout: boolean;
+            gid?: number;
+            heartbeat_int: number;
+            id: number;
+            ignore_mnt_points?: string[];
+            name: string;
+            owner: string;
+            team: string;
+            version: string;
+        }[];
         Alert: {
             alert_name?: string;
             alert_template?: number;
@@ -826,6 +1893,35 @@ export interface components {
             snmp_trap_version?: number;
             submit_to_nagios?: boolean;
         };
+        AlertHistory: {
+            actual_value?: number;
+            alert_id?: number;
+            /** @enum {string} */
+            state?: "High" | "Medium" | "Low";
+            value?: string;
+        };
+        AlertImportExportTemplate: {
+            /** @enum {string} */
+            applicable_on_server?: "ALL" | "POSTGRES_SERVER" | "ADVANCED_SERVER";
+            default_check_frequency?: number;
+            default_history_retention?: number;
+            description?: string;
+            high_threshold_value?: string;
+            info_sql?: string;
+            is_auto_create?: boolean;
+            is_system_template?: boolean;
+            low_threshold_value?: string;
+            medium_threshold_value?: string;
+            name?: string;
+            object_type?: number;
+            /** @enum {string} */
+            operator?: ">" | "<";
+            probes?: components["schemas"]["CustomProbeImportPostData"][];
+            reference_id?: string;
+            sql?: string;
+            threshold_unit?: string;
+            thresholds?: number[];
+        };
         AlertParams: {
             /** @enum {string} */
             paramname?: "Exclude tables smaller than" | "mount point" | "Host IP Address" | "Time interval to monitor" | "Time since idle" | "Per CPU utilization (K%)";
@@ -837,7 +1933,6 @@ export interface components {
             all_alert_enable?: boolean;
             cleared_webhook_ids?: number[];
             description?: string;
-            /** @example 1 */
             email_group_id?: number;
             enabled?: boolean;
             execute_script?: boolean;
@@ -845,20 +1940,17 @@ export interface components {
             execute_script_on_pem_server?: boolean;
             frequency_min?: number;
             high_alert_enable?: boolean;
-            /** @example 1 */
             high_email_group_id?: number;
             high_send_trap?: boolean;
             high_threshold_value?: number;
             high_webhook_ids?: number[];
             history_retention?: number;
             low_alert_enable?: boolean;
-            /** @example 1 */
             low_email_group_id?: number;
             low_send_trap?: boolean;
             low_threshold_value?: number;
             low_webhook_ids?: number[];
             med_alert_enable?: boolean;
-            /** @example 1 */
             med_email_group_id?: number;
             med_send_trap?: boolean;
             med_webhook_ids?: number[];
@@ -867,12 +1959,302 @@ export interface components {
             override_default_config?: boolean;
             params?: components["schemas"]["AlertParams"][];
             script_code?: string;
-            /** @example false */
             send_notification?: boolean;
-            /** @example false */
             send_trap?: boolean;
             snmp_trap_version?: number;
             submit_to_nagios?: boolean;
+        };
+        AlertStatus: {
+            agent_id?: number;
+            alert_id?: number;
+            alert_name?: string;
+            alert_since?: string;
+            /** @enum {string} */
+            alert_state?: "High" | "Medium" | "Low";
+            /** @enum {string} */
+            alert_target_level?: "Global" | "Agent" | "Server" | "Database" | "Schema" | "Table" | "Index" | "Sequence" | "Function" | "View";
+            database?: string;
+            info?: string;
+            info_cols?: string[];
+            info_vals?: string[][];
+            last_processed?: string;
+            object?: string;
+            object_description?: string;
+            package?: string;
+            schema?: string;
+            server_id?: number;
+            value?: string;
+        };
+        AlertTemplate: {
+            /** @enum {string} */
+            applicable_on_server?: "ALL" | "POSTGRES_SERVER" | "ADVANCED_SERVER";
+            default_check_frequency?: number;
+            default_history_retention?: number;
+            description?: string;
+            high_threshold_value?: number;
+            info_sql?: string;
+            is_auto_create?: boolean;
+            is_system_template?: boolean;
+            low_threshold_value?: number;
+            medium_threshold_value?: number;
+            name?: string;
+            object_type?: number;
+            /** @enum {string} */
+            operator?: ">" | "<";
+            sql?: string;
+            threshold_unit?: string;
+        };
+        AlternateServerProbeCode: {
+            extension_version?: number;
+            server_probe_code?: string;
+            server_version_id?: number;
+        };
+        ChartExportTemplate: {
+            chart_category?: string;
+            chart_description?: string;
+            chart_level?: number;
+            chart_line_ext?: number[];
+            chart_line_ext_metric?: string;
+            chart_line_ext_metric_options?: number[];
+            chart_line_ext_opt?: string;
+            chart_line_ext_val?: string;
+            chart_line_extrapolated_type?: string;
+            chart_line_points?: number;
+            chart_line_span?: number[];
+            chart_refresh?: number;
+            chart_title?: string;
+            chart_type?: string;
+            espan?: number;
+            line_span?: number;
+            reference_id?: string;
+            sel_metrics_C?: Record<string, never>[];
+            sel_metrics_L?: Record<string, never>[];
+            sel_metrics_T?: Record<string, never>[];
+            shared?: number[];
+            shared_all?: boolean;
+        };
+        CopyAgentData: {
+            agent_id?: number;
+            type?: string;
+        };
+        CopyAlertAgentData: {
+            agent_id?: number;
+            /** @enum {string} */
+            existing_alert_options?: "I" | "R" | "D";
+            type?: string;
+        };
+        CopyAlertDatabaseData: {
+            database_name?: string;
+            /** @enum {string} */
+            existing_alert_options?: "I" | "R" | "D";
+            server_id?: number;
+            type?: string;
+        };
+        CopyAlertFunctionData: {
+            database_name?: string;
+            /** @enum {string} */
+            existing_alert_options?: "I" | "R" | "D";
+            function_arguments?: string;
+            function_name?: string;
+            schema_name?: string;
+            server_id?: number;
+            type?: string;
+        };
+        CopyAlertIndexData: {
+            database_name?: string;
+            /** @enum {string} */
+            existing_alert_options?: "I" | "R" | "D";
+            index_name?: string;
+            schema_name?: string;
+            server_id?: number;
+            type?: string;
+        };
+        CopyAlertSchemaData: {
+            database_name?: string;
+            /** @enum {string} */
+            existing_alert_options?: "I" | "R" | "D";
+            schema_name?: string;
+            server_id?: number;
+            type?: string;
+        };
+        CopyAlertSequenceData: {
+            database_name?: string;
+            /** @enum {string} */
+            existing_alert_options?: "I" | "R" | "D";
+            schema_name?: string;
+            sequence_name?: string;
+            server_id?: number;
+            type?: string;
+        };
+        CopyAlertServerData: {
+            /** @enum {string} */
+            existing_alert_options?: "I" | "R" | "D";
+            server_id?: number;
+            type?: string;
+        };
+        CopyAlertTableData: {
+            database_name?: string;
+            /** @enum {string} */
+            existing_alert_options?: "I" | "R" | "D";
+            schema_name?: string;
+            server_id?: number;
+            table_name?: string;
+            type?: string;
+        };
+        CopyDatabaseData: {
+            database_name?: string;
+            server_id?: number;
+            type?: string;
+        };
+        CopySchemaData: {
+            database_name?: string;
+            schema_name?: string;
+            server_id?: number;
+            type?: string;
+        };
+        CopyServerData: {
+            server_id?: number;
+            type?: string;
+        };
+        CustomAlertTemplateExportData: {
+            alert_templates?: number[];
+        };
+        CustomAlertTemplateExportResponseData: {
+            alert_templates?: components["schemas"]["AlertImportExportTemplate"][];
+            version?: number;
+        };
+        CustomAlertTemplateImportPostData: {
+            alert_templates?: components["schemas"]["AlertImportExportTemplate"][];
+            skip_overwrite?: boolean;
+            skip_overwrite_probe?: boolean;
+            version?: number;
+        };
+        CustomChartExportData: {
+            charts?: number[];
+        };
+        CustomChartExportResponseData: {
+            charts?: components["schemas"]["ChartExportTemplate"][];
+            version?: number;
+        };
+        CustomChartImportPostData: {
+            charts?: components["schemas"]["ChartExportTemplate"][];
+            skip_overwrite?: boolean;
+            skip_overwrite_probe?: boolean;
+            version?: number;
+        };
+        CustomDashboardExportData: {
+            dashboards?: number[];
+        };
+        CustomDashboardExportResponseData: {
+            dashboards?: components["schemas"]["DashboardExportTemplate"][];
+            version?: number;
+        };
+        CustomDashboardImportPostData: {
+            dashboards?: components["schemas"]["DashboardExportTemplate"][];
+            skip_overwrite?: boolean;
+            skip_overwrite_chart?: boolean;
+            skip_overwrite_probe?: boolean;
+            version?: number;
+        };
+        CustomProbeExportData: {
+            probes?: number[];
+        };
+        CustomProbeImportData: {
+            probes?: components["schemas"]["CustomProbeImportPostData"][];
+            skip_overwrite?: boolean;
+            version?: number;
+        };
+        CustomProbeImportPostData: components["schemas"]["CustomProbePostData"] & {
+            internal_name?: string;
+        };
+        CustomProbePostData: {
+            alternate_code?: components["schemas"]["AlternateServerProbeCode"][];
+            any_extension_version?: boolean;
+            any_server_version?: boolean;
+            /** @enum {string} */
+            collection_method?: "w" | "b" | "s";
+            discard_history?: boolean;
+            enabled?: boolean;
+            extension_name?: string;
+            interval?: number;
+            lifetime?: number;
+            /** @enum {string} */
+            platform?: "unix" | "windows";
+            probe_code?: string;
+            probe_columns?: {
+                pc_calc_pit?: boolean;
+                /** @enum {string} */
+                pc_col_type?: "m" | "k";
+                /** @enum {string} */
+                pc_data_type?: "bigint" | "char" | "decimal" | "double precision" | "integer" | "numeric" | "real" | "text" | "text[]" | "timestamp" | "timestamptz";
+                pc_graphable?: boolean;
+                pc_name?: string;
+                pc_pit_default?: boolean;
+                pc_unit?: string;
+            }[];
+            probe_name?: string;
+            target_type?: number;
+        };
+        CustomProbePutData: {
+            alternate_code?: {
+                added?: components["schemas"]["AlternateServerProbeCode"][];
+                changed?: components["schemas"]["AlternateServerProbeCode"][];
+                deleted?: components["schemas"]["DeletedAlternateServerProbeCode"][];
+            };
+            enabled?: boolean;
+            interval_min?: number;
+            interval_sec?: number;
+            lifetime?: number;
+            probe_code?: string;
+            probe_columns?: {
+                changed?: components["schemas"]["ProbeColumn"][];
+            };
+        };
+        CustomProbes: {
+            alternate_code?: components["schemas"]["AlternateServerProbeCode"][];
+            any_server_version?: boolean;
+            /** @enum {string} */
+            collection_method?: "w" | "b" | "s";
+            discard_history?: boolean;
+            enabled?: boolean;
+            internal_name?: string;
+            interval?: number;
+            is_system_probe?: boolean;
+            lifetime?: number;
+            /** @enum {string} */
+            platform?: "unix" | "windows";
+            probe_code?: string;
+            probe_columns?: {
+                pc_calc_pit?: boolean;
+                /** @enum {string} */
+                pc_col_type?: "m" | "k";
+                /** @enum {string} */
+                pc_data_type?: "bigint" | "char" | "decimal" | "double precision" | "integer" | "numeric" | "real" | "text" | "text[]" | "timestamp" | "timestamptz";
+                pc_graphable?: boolean;
+                pc_id?: number;
+                pc_internal_name?: string;
+                pc_name?: string;
+                pc_pit_default?: boolean;
+                pc_position?: number;
+                pc_unit?: string;
+            }[];
+            probe_id?: number;
+            probe_name?: string;
+            target_type?: number;
+        };
+        DashboardExportTemplate: {
+            c_charts?: Record<string, never>[];
+            descp?: string;
+            design_layout?: Record<string, never>[];
+            font?: string;
+            font_size?: number;
+            is_ops?: boolean;
+            level?: number;
+            name?: string;
+            reference_id?: string;
+            shared?: number[];
+            shared_all?: boolean;
+            show_title?: boolean;
         };
         Database: {
             connections_allowed?: boolean;
@@ -883,11 +2265,34 @@ export interface components {
             server_id?: number;
             system_database?: boolean;
         };
+        DeletedAlternateServerProbeCode: {
+            server_version_id?: number;
+        };
+        EmailGroupOptions: {
+            bcc_addr?: string;
+            cc_addr?: string;
+            from_addr?: string;
+            from_time?: string;
+            reply_to_addr?: string;
+            subject_prefix?: string;
+            to_addr?: string;
+            to_time?: string;
+        };
+        EmailGroupOptionsChanged: {
+            bcc_addr?: string;
+            cc_addr?: string;
+            from_addr?: string;
+            from_time?: string;
+            oid?: number;
+            reply_to_addr?: string;
+            subject_prefix?: string;
+            to_addr?: string;
+            to_time?: string;
+        };
         EmailGroups: {
             bcc_addr?: string;
             cc_addr?: string;
             from_addr?: string;
-            /** @example 00:00:00 */
             from_time?: string;
             gid?: number;
             id?: number;
@@ -896,56 +2301,29 @@ export interface components {
             reply_to_addr?: string;
             subject_prefix?: string;
             to_addr?: string;
-            /** @example 23:59:59 */
             to_time?: string;
         };
         EmailGroupsPostData: {
             name?: string;
-            options?: {
-                bcc_addr?: string;
-                cc_addr?: string;
-                from_addr?: string;
-                /** @example 00:00:00 */
-                from_time?: string;
-                reply_to_addr?: string;
-                subject_prefix?: string;
-                to_addr?: string;
-                /** @example 23:59:59 */
-                to_time?: string;
-            }[];
+            options?: components["schemas"]["EmailGroupOptions"][];
         };
         EmailGroupsPutData: {
             name?: string;
             options?: {
-                added?: {
-                    bcc_addr?: string;
-                    cc_addr?: string;
-                    from_addr?: string;
-                    /** @example 00:00:00 */
-                    from_time?: string;
-                    reply_to_addr?: string;
-                    subject_prefix?: string;
-                    to_addr?: string;
-                    /** @example 23:59:59 */
-                    to_time?: string;
-                }[];
-                changed?: {
-                    bcc_addr?: string;
-                    cc_addr?: string;
-                    from_addr?: string;
-                    /** @example 00:00:00 */
-                    from_time?: string;
-                    oid?: number;
-                    reply_to_addr?: string;
-                    subject_prefix?: string;
-                    to_addr?: string;
-                    /** @example 23:59:59 */
-                    to_time?: string;
-                }[];
+                added?: components["schemas"]["EmailGroupOptions"][];
+                changed?: components["schemas"]["EmailGroupOptionsChanged"][];
                 deleted?: {
                     oid?: number;
                 }[];
             };
+        };
+        ExcludeDatabases: {
+            exclude_databases?: string[];
+            name?: string;
+            server_id?: number;
+        };
+        ExcludeDatabasesPutData: {
+            exclude_databases?: string[];
         };
         Function: {
             arg_types?: string[];
@@ -970,6 +2348,32 @@ export interface components {
             server_id?: number;
             table_name?: string;
         };
+        ProbeColumn: {
+            pc_graphable?: boolean;
+            pc_id?: number;
+            pc_unit?: string;
+        };
+        ProbeConfigData: {
+            enabled?: boolean;
+            interval_min?: number;
+            interval_sec?: number;
+            lifetime?: number;
+        };
+        Probes: {
+            default_enabled?: boolean;
+            default_interval?: number;
+            default_interval_min?: number;
+            default_interval_sec?: number;
+            default_lifetime?: number;
+            enabled?: boolean;
+            interval?: number;
+            interval_min?: number;
+            interval_sec?: number;
+            lifetime?: number;
+            probe_id?: number;
+            probe_name?: string;
+            target_type_id_returned?: number;
+        };
         Schema: {
             database_name?: string;
             /** Format: date-time */
@@ -987,7 +2391,6 @@ export interface components {
         };
         Server: {
             active?: boolean;
-            /** @example false */
             agent_allowtakeover?: boolean;
             agent_capability_list?: string[];
             agent_description?: string;
@@ -997,22 +2400,17 @@ export interface components {
             asb_host?: string;
             asb_password?: string;
             asb_port?: number;
-            /**
-             * @example prefer
-             * @enum {string}
-             */
+            /** @enum {string} */
             asb_sslmode?: "prefer" | "allow" | "disable" | "require" | "verify-ca" | "verify-full";
             asb_username?: string;
-            /** @default #FFFFFF */
-            bgcolor: string;
+            bgcolor?: string;
             comment?: string;
             database?: string;
             db_restriction?: string;
             efm_cluster_name?: string;
             efm_installation_path?: string;
             efm_service_name?: string;
-            /** @default #000000 */
-            fgcolor: string;
+            fgcolor?: string;
             gid?: number;
             host?: string;
             id?: number;
@@ -1025,23 +2423,18 @@ export interface components {
             server_owner?: string;
             serviceid?: string;
             ssl?: number;
-            /** @example false */
             sslcompression?: boolean;
             team?: string;
-            /** @example false */
             tunnel_authentication?: boolean;
             tunnel_host?: string;
             tunnel_identity_file?: string;
             tunnel_password?: string;
-            /** @example 22 */
             tunnel_port?: number;
             tunnel_username?: string;
-            /** @example false */
             use_ssh_tunnel?: boolean;
             username?: string;
         };
         ServerBody: {
-            /** @example false */
             agent_allowtakeover?: boolean;
             agent_id?: number;
             alert_blackout?: boolean;
@@ -1049,22 +2442,17 @@ export interface components {
             asb_host?: string;
             asb_password?: string;
             asb_port?: number;
-            /**
-             * @example prefer
-             * @enum {string}
-             */
+            /** @enum {string} */
             asb_sslmode?: "prefer" | "allow" | "disable" | "require" | "verify-ca" | "verify-full";
             asb_username?: string;
-            /** @default #FFFFFF */
-            bgcolor: string;
+            bgcolor?: string;
             comment?: string;
             database?: string;
             db_restriction?: string;
             efm_cluster_name?: string;
             efm_installation_path?: string;
             efm_service_name?: string;
-            /** @default #000000 */
-            fgcolor: string;
+            fgcolor?: string;
             gid?: number;
             host?: string;
             hostaddr?: string;
@@ -1074,18 +2462,14 @@ export interface components {
             role?: string;
             serviceid?: string;
             ssl?: number;
-            /** @example false */
             sslcompression?: boolean;
             team?: string;
-            /** @example false */
             tunnel_authentication?: boolean;
             tunnel_host?: string;
             tunnel_identity_file?: string;
             tunnel_password?: string;
-            /** @example 22 */
             tunnel_port?: number;
             tunnel_username?: string;
-            /** @example false */
             use_ssh_tunnel?: boolean;
             username?: string;
         };
@@ -1176,12 +2560,6 @@ export interface components {
             /** @enum {string} */
             method?: "POST" | "PUT";
             name?: string;
-            /**
-             * @example {'text': 'You have new alert from PEM', 'attachments': [{'text': 'AlertID
-             *     %AlertID%
-             *     AlertName
-             *     %AlertName%''}]}
-             */
             payload_template?: string;
             url?: string;
         };
@@ -1190,20 +2568,20 @@ export interface components {
             http_header_key?: string;
             http_header_value?: string;
         };
+        WebhookHTTPHeaders: {
+            http_header_key?: string;
+            http_header_value?: string;
+        };
         WebhookPostData: {
             cleared_alert?: boolean;
             enabled?: boolean;
             high_alert?: boolean;
-            http_headers?: {
-                http_header_key?: string;
-                http_header_value?: string;
-            }[];
+            http_headers?: components["schemas"]["WebhookHTTPHeaders"][];
             low_alert?: boolean;
             med_alert?: boolean;
             /** @enum {string} */
             method?: "POST" | "PUT";
             name?: string;
-            /** @example { 'Alert Name':'%AlertName%'','type':'Webhook' } */
             payload_template?: string;
             url?: string;
         };
@@ -1212,15 +2590,8 @@ export interface components {
             enabled?: boolean;
             high_alert?: boolean;
             http_headers?: {
-                added?: {
-                    http_header_key?: string;
-                    http_header_value?: string;
-                }[];
-                changed?: {
-                    http_header_id?: number;
-                    http_header_key?: string;
-                    http_header_value?: string;
-                }[];
+                added?: components["schemas"]["WebhookHTTPHeaders"][];
+                changed?: components["schemas"]["WebhookGetHTTPHeaders"][];
                 deleted?: {
                     http_header_id?: number;
                 }[];
@@ -1230,12 +2601,6 @@ export interface components {
             /** @enum {string} */
             method?: "POST" | "PUT";
             name?: string;
-            /**
-             * @example {'text': 'You have new alert from PEM', 'attachments': [{'text': 'AlertID
-             *     %AlertID%
-             *     AlertName
-             *     %AlertName%''}]}
-             */
             payload_template?: string;
             url?: string;
         };
@@ -1251,6 +2616,16 @@ export interface components {
         ServerBody: {
             content: {
                 "application/json": components["schemas"]["ServerBody"];
+            };
+        };
+        AlertTemplate: {
+            content: {
+                "application/json": components["schemas"]["AlertTemplate"];
+            };
+        };
+        ProbeConfigData: {
+            content: {
+                "application/json": components["schemas"]["ProbeConfigData"];
             };
         };
         ServerGroupBody: {
@@ -2383,6 +3758,583 @@ export interface operations {
             };
         };
     };
+    AlertCreateCopyAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyAlertAgentData"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertCreateCopyServer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyAlertServerData"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertCreateCopyServerDatabase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyAlertDatabaseData"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertCreateCopyServerDatabaseSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyAlertSchemaData"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertCreateCopyServerDatabaseSchemaFunctionArgs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                function_name: string;
+                function_arguments: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyAlertFunctionData"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertCreateCopyServerDatabaseSchemaIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                index_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyAlertIndexData"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertCreateCopyServerDatabaseSchemaSequence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                sequence_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyAlertSequenceData"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertCreateCopyServerDatabaseSchemaTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                table_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyAlertTableData"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertCreateCustomExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomAlertTemplateExportData"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["CustomAlertTemplateExportResponseData"][];
+                        version?: number;
+                    };
+                };
+            };
+        };
+    };
+    AlertCreateCustomImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomAlertTemplateImportPostData"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        msg: string;
+                        name: string;
+                        status: string;
+                    }[];
+                };
+            };
+        };
+    };
+    AlertListHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertHistory"][];
+                };
+            };
+        };
+    };
+    AlertGetHistoryAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertHistory"][];
+                };
+            };
+        };
+    };
+    AlertGetHistoryServer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertHistory"][];
+                };
+            };
+        };
+    };
+    AlertGetHistoryServerDatabase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertHistory"][];
+                };
+            };
+        };
+    };
+    AlertListStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertStatus"][];
+                };
+            };
+        };
+    };
+    AlertGetStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                since: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertStatus"];
+                };
+            };
+        };
+    };
+    AlertListTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertTemplate"][];
+                };
+            };
+        };
+    };
+    AlertCreateTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AlertTemplate"];
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertGetTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertTemplate"];
+                };
+            };
+        };
+    };
+    AlertUpdateTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AlertTemplate"];
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertDeleteTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChartCreateCustomExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomChartExportData"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["CustomAlertTemplateExportResponseData"][];
+                        version?: number;
+                    };
+                };
+            };
+        };
+    };
+    ChartCreateCustomImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomChartImportPostData"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        msg: string;
+                        name: string;
+                        status: string;
+                    }[];
+                };
+            };
+        };
+    };
+    DashboardCreateCustomExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomDashboardExportData"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["CustomAlertTemplateExportResponseData"][];
+                        version?: number;
+                    };
+                };
+            };
+        };
+    };
+    DashboardCreateCustomImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomDashboardImportPostData"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        msg: string;
+                        name: string;
+                        status: string;
+                    }[];
+                };
+            };
+        };
+    };
     EmailListGroups: {
         parameters: {
             query?: never;
@@ -2486,6 +4438,1171 @@ export interface operations {
             };
         };
     };
+    ProbeList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomProbes"][];
+                };
+            };
+        };
+    };
+    ProbeCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomProbePostData"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProbeGetConfigAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probes"][];
+                };
+            };
+        };
+    };
+    ProbeGetConfigServer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probes"][];
+                };
+            };
+        };
+    };
+    ProbeGetConfigServerDatabase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probes"][];
+                };
+            };
+        };
+    };
+    ProbeGetConfigServerDatabaseSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probes"][];
+                };
+            };
+        };
+    };
+    ProbeGetConfigServerDatabaseSchemaFunction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                function_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probes"][];
+                };
+            };
+        };
+    };
+    ProbeGetConfigServerDatabaseSchemaFunctionByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                function_name: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probes"];
+                };
+            };
+        };
+    };
+    ProbeGetConfigServerDatabaseSchemaIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                index_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probes"][];
+                };
+            };
+        };
+    };
+    ProbeGetConfigServerDatabaseSchemaIndexByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                index_name: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probes"];
+                };
+            };
+        };
+    };
+    ProbeGetConfigServerDatabaseSchemaSequence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                sequence_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probes"][];
+                };
+            };
+        };
+    };
+    ProbeGetConfigServerDatabaseSchemaSequenceByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                sequence_name: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probes"];
+                };
+            };
+        };
+    };
+    ProbeGetConfigServerDatabaseSchemaTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                table_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probes"][];
+                };
+            };
+        };
+    };
+    ProbeGetConfigServerDatabaseSchemaTableByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                table_name: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probes"];
+                };
+            };
+        };
+    };
+    ProbeGetConfigServerDatabaseSchemaView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                view_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probes"][];
+                };
+            };
+        };
+    };
+    ProbeGetConfigServerDatabaseSchemaViewByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                view_name: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probes"];
+                };
+            };
+        };
+    };
+    ProbeGetConfigServerDatabaseSchemaByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probes"];
+                };
+            };
+        };
+    };
+    ProbeUpdateConfigServerDatabaseSchemaByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ProbeConfigData"];
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProbeGetConfigServerDatabaseByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probes"];
+                };
+            };
+        };
+    };
+    ProbeUpdateConfigServerDatabaseByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ProbeConfigData"];
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProbeGetConfigServerByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probes"];
+                };
+            };
+        };
+    };
+    ProbeUpdateConfigServerByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ProbeConfigData"];
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProbeCreateCopyAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyAgentData"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProbeCreateCopyServer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyServerData"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProbeCreateCopyServerDatabase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyDatabaseData"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProbeCreateCopyServerDatabaseSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopySchemaData"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProbeCreateCustomExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomProbeExportData"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["CustomAlertTemplateExportResponseData"][];
+                        version?: number;
+                    };
+                };
+            };
+        };
+    };
+    ProbeCreateCustomImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomProbeImportData"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        msg: string;
+                        name: string;
+                        status: string;
+                    }[];
+                };
+            };
+        };
+    };
+    ProbeGetDataAgentByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: number;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ProbeGetDataServerDatabaseSchemaFunctionByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                function_name: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ProbeGetDataServerDatabaseSchemaIndexByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                index_name: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ProbeGetDataServerDatabaseSchemaSequenceByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                sequence_name: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ProbeGetDataServerDatabaseSchemaTableByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                table_name: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ProbeGetDataServerDatabaseSchemaViewByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                view_name: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ProbeGetDataServerDatabaseSchemaByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ProbeGetDataServerDatabaseByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ProbeGetDataServerByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ProbeGetHistoryAgentFromToByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: number;
+                start_time: string;
+                end_time: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ProbeGetHistoryServerDatabaseFromToByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                start_time: string;
+                end_time: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ProbeGetHistoryServerDatabaseSchemaFromToByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                start_time: string;
+                end_time: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ProbeGetHistoryServerDatabaseSchemaFunctionFromToByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                function_name: string;
+                start_time: string;
+                end_time: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ProbeGetHistoryServerDatabaseSchemaIndexFromToByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                index_name: string;
+                start_time: string;
+                end_time: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ProbeGetHistoryServerDatabaseSchemaSequenceFromToByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                sequence_name: string;
+                start_time: string;
+                end_time: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ProbeGetHistoryServerDatabaseSchemaTableFromToByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                table_name: string;
+                start_time: string;
+                end_time: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ProbeGetHistoryServerDatabaseSchemaViewFromToByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                database_name: string;
+                schema_name: string;
+                view_name: string;
+                start_time: string;
+                end_time: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ProbeGetHistoryServerFromToByProbeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                server_id: number;
+                start_time: string;
+                end_time: string;
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ProbeGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomProbes"];
+                };
+            };
+        };
+    };
+    ProbeUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomProbePutData"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProbeDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                probe_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ServerList: {
         parameters: {
             query?: never;
@@ -2513,6 +5630,69 @@ export interface operations {
             cookie?: never;
         };
         requestBody: components["requestBodies"]["ServerBody"];
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ServerGetExcludeDatabase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExcludeDatabases"];
+                };
+            };
+        };
+    };
+    ServerUpdateExcludeDatabase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExcludeDatabasesPutData"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ServerDeleteExcludeDatabase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
