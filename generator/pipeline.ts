@@ -103,11 +103,11 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
   return { files: sortTree(files), versions };
 }
 
-/** One spec file → a standalone client folder (entry files plus its own runtime copy). */
-export async function generateStandalone(specFile: string, config: ApiConfig, version: string, templatesDir: string): Promise<{ files: FileTree; operations: number }> {
+/** One spec file → a standalone client folder (entry files plus its own runtime copy); `document` when it was read already. */
+export async function generateStandalone(specFile: string, config: ApiConfig, version: string, templatesDir: string, document?: Record<string, unknown>): Promise<{ files: FileTree; operations: number }> {
   const compiler = new CompilerThread();
   try {
-    const model = await loadModel(specFile, config, version);
+    const model = await loadModel(specFile, config, version, document);
     const emitted = emitVersion(compiler, specFile, model, "./runtime/index.js", path.basename(specFile));
     emitted.catch(() => undefined); // awaited below, after the runtime compiles meanwhile
     const runtime = emitRuntimeFiles(templatesDir);

@@ -8,7 +8,7 @@ import { SPECS_DIR } from "./project-paths.js";
 import { runCli, usage } from "./run-cli.js";
 
 const HELP = `Usage:
-  npm run specs:import -- <file-or-https-URL> --api <name> --version <v> [--keep-docs]
+  npm run specs:import -- <file-or-https-URL> --api <name> --version <v> [--keep-docs] [--allow-external-refs]
 
 Reads a Swagger 2.0 or OpenAPI 3.0/3.1 document (JSON or YAML), validates it and writes
 specs/<api>/<version>.yaml with keys sorted, so importing the same input twice gives the
@@ -20,6 +20,10 @@ Options:
   --api <name>      the API folder in specs/ (pem, pmm, or a new one)
   --version <v>     the version label and file name (for example v11)
   --keep-docs       keep descriptions and titles (for your own servers' specs)
+  --allow-external-refs
+                    follow $refs to other local files and https:// URLs and bundle them
+                    into the imported file; without it they are refused (plain http://
+                    ones always are)
   -h, --help        show this help`;
 
 const NAME = /^[a-z][a-z0-9-]*$/;
@@ -31,6 +35,7 @@ runCli(async () => {
         api: { type: "string" },
         version: { type: "string" },
         "keep-docs": { type: "boolean", default: false },
+        "allow-external-refs": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       allowPositionals: true,
@@ -46,7 +51,7 @@ runCli(async () => {
   if (!api || !NAME.test(api)) throw new UsageError("--api <name> is required: lower-case letters, digits and dashes (for example pem).");
   if (!version || !NAME.test(version)) throw new UsageError("--version <v> is required: lower-case letters, digits and dashes, starting with a letter (for example v11).");
 
-  const text = await importSpec(source, { api, version, keepDocs: values["keep-docs"] });
+  const text = await importSpec(source, { api, version, keepDocs: values["keep-docs"], allowExternalRefs: values["allow-external-refs"] });
   const apiDir = path.join(SPECS_DIR, api);
   await mkdir(apiDir, { recursive: true });
   const target = path.join(apiDir, `${version}.yaml`);

@@ -8,11 +8,13 @@ export interface ImportOptions {
   version: string;
   /** Keep upstream descriptions and titles (for a user's own servers' specs). */
   keepDocs: boolean;
+  /** Bundle in `$ref`s to other local files and https:// URLs instead of refusing them. */
+  allowExternalRefs?: boolean;
 }
 
 /** Reads, validates and canonicalizes one spec: the text of `specs/<api>/<version>.yaml`. */
 export async function importSpec(source: string, options: ImportOptions): Promise<string> {
-  const { document } = await readDocument(source);
+  const { document } = await readDocument(source, { allowExternalRefs: options.allowExternalRefs });
   await validateDocument(source, document);
   const imported = options.keepDocs ? document : stripProse(document, `${options.api} ${options.version}`);
   await validateDocument(source, imported);

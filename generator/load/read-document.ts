@@ -1,6 +1,10 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { CORE_SCHEMA, YAMLException, load } from "js-yaml";
 import { SpecError } from "../errors.js";
+import { bundleExternalRefs } from "./bundle-refs.js";
+import { checkDocumentShape } from "./document-shape.js";
+import { describeCause, downloadText, formatBytes, type DownloadLimits } from "./download.js";
+import { refuseExternalRefs } from "./external-refs.js";
 
 /** A parsed API description and where it came from. */
 export interface LoadedDocument {
@@ -8,39 +12,57 @@ export interface LoadedDocument {
   document: Record<string, unknown>;
 }
 
-/** Reads a spec from a file path or an https:// URL and parses it as JSON or YAML. */
-export async function readDocument(source: string): Promise<LoadedDocument> {
-  const text = await readSource(source);
-  return { source, document: parseDocumentText(source, text) };
+export interface ReadOptions {
+  /** Follow `$ref`s to local files and https:// URLs, bundling them in; otherwise they are refused. */
+  allowExternalRefs?: boolean;
+  limits?: Partial<DownloadLimits>;
 }
 
-async function readSource(source: string): Promise<string> {
-  if (/^https?:\/\//i.test(source)) {
-    if (!source.toLowerCase().startsWith("https://")) {
-      throw new SpecError(source, undefined, "plain http:// URLs are not fetched.", "Use an https:// URL or download the file first.");
-    }
-    let response: Response;
-    try {
-      response = await fetch(source, { headers: { accept: "application/json, application/yaml;q=0.9, */*;q=0.1" } });
-    } catch (error) {
-      throw new SpecError(source, undefined, `could not be downloaded (${describeCause(error)}).`, "Check the URL and the network, or download the file and pass its path.");
-    }
-    if (!response.ok) {
-      throw new SpecError(source, undefined, `could not be downloaded: the server answered ${response.status} ${response.statusText}.`, "Check the URL.");
-    }
-    return response.text();
+/** Bounds on reading one spec; the largest real specs (GitHub's REST API, about 12 MiB) fit. */
+export const READ_LIMITS: DownloadLimits = { timeoutMs: 60_000, maxBytes: 64 * 1024 * 1024 };
+
+/**
+ * Reads a spec from a file path or an https:// URL and parses it as JSON or YAML. The result
+ * is self-contained: references outside it are refused, or bundled in when allowed.
+ */
+export async function readDocument(source: string, options: ReadOptions = {}): Promise<LoadedDocument> {
+  const limits = { ...READ_LIMITS, ...options.limits };
+  const document = parseDocumentText(source, await readSource(source, limits));
+  if (!options.allowExternalRefs) {
+    refuseExternalRefs(source, document);
+    return { source, document };
   }
+  return { source, document: await bundleExternalRefs(source, document, (location) => readSource(location, limits), parseDocumentText) };
+}
+
+/** The text of a spec file or https:// URL, within the limits. */
+export async function readSource(source: string, limits: DownloadLimits): Promise<string> {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return downloadText(source, limits);
   try {
+    const { size } = await stat(source);
+    if (size > limits.maxBytes) {
+      throw new SpecError(source, undefined, `is larger than ${formatBytes(limits.maxBytes)}, the most a spec may be.`, "Check that this file is an API description.");
+    }
     return await readFile(source, "utf8");
   } catch (error) {
+    if (error instanceof SpecError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const problem = code === "ENOENT" ? "no such file." : code === "EISDIR" ? "is a directory, not a spec file." : `could not be read (${code ?? describeCause(error)}).`;
     throw new SpecError(source, undefined, problem, "Pass the path of a Swagger 2.0 or OpenAPI 3.x file (JSON or YAML).");
   }
 }
 
-/** Parses JSON or YAML text; syntax errors name the line and column. */
+/**
+ * Parses JSON or YAML text; syntax errors name the line and column. Aliases are capped and
+ * the expanded document measured, so that an alias bomb fails here at once.
+ */
 export function parseDocumentText(source: string, text: string): Record<string, unknown> {
+  const document = parseText(source, text);
+  checkDocumentShape(source, document);
+  return document;
+}
+
+function parseText(source: string, text: string): Record<string, unknown> {
   // JSON.parse is the fastest path for JSON specs; YAML, a JSON superset, handles everything
   // else and reports syntax errors with line and column.
   if (/^\s*\{/.test(text)) {
@@ -53,7 +75,7 @@ export function parseDocumentText(source: string, text: string): Record<string, 
   // js-yaml reads the YAML 1.2 core schema (no timestamps), rejects duplicate keys, and is
   // several times faster than the `yaml` package on large specs.
   try {
-    return asObject(source, load(text, { schema: CORE_SCHEMA, filename: source }));
+    return asObject(source, load(text, { schema: CORE_SCHEMA, filename: source, maxAliases: MAX_ALIASES }));
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     const at = error.mark ? ` (line ${error.mark.line + 1}, column ${error.mark.column + 1})` : "";
@@ -62,17 +84,12 @@ export function parseDocumentText(source: string, text: string): Record<string, 
   }
 }
 
+/** Far more than any hand-written spec uses; the expanded size is what checkDocumentShape bounds. */
+const MAX_ALIASES = 10_000;
+
 function asObject(source: string, value: unknown): Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new SpecError(source, "", "the document is not an object.", "An API description is a JSON or YAML object with a `swagger` or `openapi` field.");
   }
   return value as Record<string, unknown>;
-}
-
-function describeCause(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = (error as Error & { cause?: unknown }).cause;
-    return cause instanceof Error ? cause.message : error.message;
-  }
-  return String(error);
 }

@@ -1,5 +1,5 @@
 import { BaseResolver, Source, createConfig, lintDocument, type NormalizedProblem } from "@redocly/openapi-core";
-import { SpecError, unescapePointerToken } from "../errors.js";
+import { SpecError, jsonPointer, unescapePointerToken } from "../errors.js";
 
 type StyleguideConfig = Awaited<ReturnType<typeof createConfig>>["styleguide"];
 let structuralRules: Promise<StyleguideConfig> | undefined;
@@ -10,10 +10,11 @@ let structuralRules: Promise<StyleguideConfig> | undefined;
  */
 export async function validateDocument(source: string, document: Record<string, unknown>): Promise<void> {
   const version = specVersion(source, document);
+  checkPathKeys(source, document);
   structuralRules ??= createConfig({ rules: { struct: "error", "no-unresolved-refs": "error" } }).then((config) => config.styleguide);
   const problems = await lintDocument({
     document: { source: new Source(source, ""), parsed: document },
-    externalRefResolver: new BaseResolver(),
+    externalRefResolver: new NoExternalRefs(),
     config: await structuralRules,
   });
   const errors = problems.filter((p) => p.severity === "error" && !TOLERATED.some((tolerated) => tolerated(version, p, document)));
@@ -27,6 +28,29 @@ export async function validateDocument(source: string, document: Record<string, 
     `is not a valid ${version === 2 ? "Swagger 2.0" : "OpenAPI 3.x"} document: ${first.message.replace(/\.$/, "")}${more}.`,
     "Fix the document (or ask the API's maintainers for a corrected one) and run the command again.",
   );
+}
+
+/**
+ * The loader refused or bundled every reference outside the document; should one still
+ * arrive here, the linter reports it unresolved instead of reading a file or a URL.
+ */
+class NoExternalRefs extends BaseResolver {
+  override async loadExternalRef(absoluteRef: string): Promise<Source> {
+    throw new Error(`${absoluteRef} is outside the document and is not read`);
+  }
+}
+
+/**
+ * A path key is appended to the client's base URL, so one without its leading `/` (such as
+ * `__proto__`) would change the host a call goes to. The linter does not check this.
+ */
+function checkPathKeys(source: string, document: Record<string, unknown>): void {
+  const paths = document.paths;
+  if (paths === null || typeof paths !== "object") return;
+  const bad = Object.keys(paths).find((key) => !key.startsWith("/") && !key.startsWith("x-"));
+  if (bad !== undefined) {
+    throw new SpecError(source, jsonPointer(["paths", bad]), `the path ${JSON.stringify(bad)} does not start with "/".`, "Every path must start with a slash (for example `/server/`); fix the key.");
+  }
 }
 
 /** Which major specification the document claims to follow; 2 for Swagger 2.0. */

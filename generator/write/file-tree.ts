@@ -8,6 +8,8 @@ import type { FileTree } from "../pipeline.js";
  * swapped in with renames, so a failure leaves the previous contents untouched.
  */
 export async function writeTreeAtomically(dir: string, files: FileTree): Promise<void> {
+  // Without a trailing slash, so that the siblings below are not made inside `dir`.
+  dir = path.resolve(dir);
   const suffix = randomBytes(4).toString("hex");
   const staging = `${dir}.staging-${suffix}`;
   const retired = `${dir}.retired-${suffix}`;

@@ -1,0 +1,52 @@
+import path from "node:path";
+import { BaseResolver, Source, bundle, createConfig, type Document } from "@redocly/openapi-core";
+import { SpecError } from "../errors.js";
+import { externalRefs, refusePlainHttpRefs } from "./external-refs.js";
+
+/**
+ * `--allow-external-refs`: pulls every referenced file or https:// document into one
+ * self-contained document, so that no later stage resolves anything itself. Every document
+ * read on the way goes through the loader's own reading and parsing, with its limits.
+ */
+export async function bundleExternalRefs(
+  source: string,
+  document: Record<string, unknown>,
+  readText: (location: string) => Promise<string>,
+  parse: (location: string, text: string) => unknown,
+): Promise<Record<string, unknown>> {
+  if (externalRefs(document).length === 0) return document;
+  refusePlainHttpRefs(source, document);
+  const base = /^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? source : path.resolve(source);
+  const result = await bundle({
+    doc: { source: new Source(base, ""), parsed: document },
+    config: await createConfig({}),
+    externalRefResolver: new LoaderResolver(readText, parse),
+    dereference: false,
+  });
+  const unresolved = result.problems.find((p) => p.severity === "error");
+  if (unresolved) {
+    const pointer = unresolved.location[0]?.pointer?.replace(/^#/, "");
+    throw new SpecError(source, pointer, `has a reference that could not be followed: ${unresolved.message.replace(/\.$/, "")}.`, "Check the referenced file or URL.");
+  }
+  return result.bundle.parsed as Record<string, unknown>;
+}
+
+/** Redocly's resolver with the loader's reading (https only, size and time limits) and parsing (alias limits). */
+class LoaderResolver extends BaseResolver {
+  constructor(
+    private readonly readText: (location: string) => Promise<string>,
+    private readonly parse: (location: string, text: string) => unknown,
+  ) {
+    super();
+  }
+
+  override async loadExternalRef(absoluteRef: string): Promise<Source> {
+    return new Source(absoluteRef, await this.readText(absoluteRef));
+  }
+
+  override parseDocument(source: Source): Document {
+    const parsed = this.parse(source.absoluteRef, source.body);
+    refusePlainHttpRefs(source.absoluteRef, parsed);
+    return { source, parsed };
+  }
+}

@@ -1,0 +1,47 @@
+import { SpecError, jsonPointer } from "../errors.js";
+
+/**
+ * Limits on what a parsed document may expand to. YAML aliases let a few hundred bytes stand
+ * for billions of nodes (a "billion laughs" document), which every later stage walks in full;
+ * the largest real specs (GitHub's REST API) stay far below these.
+ */
+export const DOCUMENT_LIMITS = {
+  /** Nodes (objects, arrays and values) once every alias is expanded. PMM 3.8 has 25 000. */
+  maxNodes: 5_000_000,
+  /** Nesting levels; PMM 3.8 has 18. Deeper documents overflow the recursive stages' stacks. */
+  maxDepth: 100,
+} as const;
+
+/**
+ * Refuses a document that expands beyond DOCUMENT_LIMITS or contains itself (a YAML alias
+ * to an enclosing node). Shared nodes are measured once, so a bomb is caught at once.
+ */
+export function checkDocumentShape(source: string, document: unknown): void {
+  const sizes = new Map<object, number>();
+  const open = new Set<object>();
+  const measure = (node: unknown, at: (string | number)[]): number => {
+    if (node === null || typeof node !== "object") return 1;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    if (open.has(node)) {
+      throw new SpecError(source, jsonPointer(at), "a YAML alias here refers to a node that contains it, so the document is infinite.", "Replace the alias with the content it should stand for.");
+    }
+    if (at.length > DOCUMENT_LIMITS.maxDepth) {
+      throw new SpecError(source, jsonPointer(at), `nests deeper than ${DOCUMENT_LIMITS.maxDepth} levels.`, "Real API descriptions nest far less; check that this is the document you meant to use.");
+    }
+    open.add(node);
+    let size = 1;
+    for (const [key, child] of Object.entries(node)) {
+      at.push(key);
+      size += measure(child, at);
+      at.pop();
+      if (size > DOCUMENT_LIMITS.maxNodes) {
+        throw new SpecError(source, jsonPointer(at), `expands to more than ${DOCUMENT_LIMITS.maxNodes.toLocaleString("en")} nodes (YAML aliases repeat the nodes they point at).`, "This looks like an alias bomb; use a document without nested aliases.");
+      }
+    }
+    open.delete(node);
+    sizes.set(node, size);
+    return size;
+  };
+  measure(document, []);
+}

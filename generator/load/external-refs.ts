@@ -1,0 +1,50 @@
+import { SpecError, jsonPointer } from "../errors.js";
+
+export interface ExternalRef {
+  /** JSON pointer of the `$ref` member itself. */
+  pointer: string;
+  ref: string;
+}
+
+/**
+ * Every `$ref` that leaves the document (a file path, a relative file, a URL), in document
+ * order. Shared nodes (YAML aliases) are visited once; the document's shape was checked.
+ */
+export function externalRefs(document: unknown): ExternalRef[] {
+  const found: ExternalRef[] = [];
+  const seen = new Set<object>();
+  const visit = (node: unknown, at: (string | number)[]) => {
+    if (node === null || typeof node !== "object" || seen.has(node)) return;
+    seen.add(node);
+    for (const [key, child] of Object.entries(node)) {
+      at.push(key);
+      if (key === "$ref" && typeof child === "string" && !child.startsWith("#")) found.push({ pointer: jsonPointer(at), ref: child });
+      else visit(child, at);
+      at.pop();
+    }
+  };
+  visit(document, []);
+  return found;
+}
+
+/**
+ * Refuses a document with references outside itself, before anything (the linter,
+ * openapi-typescript) could follow them: they would read local files or make requests.
+ */
+export function refuseExternalRefs(source: string, document: unknown): void {
+  const first = externalRefs(document)[0];
+  if (!first) return;
+  throw new SpecError(
+    source,
+    first.pointer,
+    `refers to ${JSON.stringify(first.ref)}, outside this document; such references are not followed.`,
+    "Bundle the referenced parts into one document (for example with `redocly bundle`), or pass --allow-external-refs to read local files and https:// URLs.",
+  );
+}
+
+/** Refuses the one kind of external reference that `--allow-external-refs` still does not follow. */
+export function refusePlainHttpRefs(source: string, document: unknown): void {
+  const plain = externalRefs(document).find(({ ref }) => /^http:/i.test(ref));
+  if (!plain) return;
+  throw new SpecError(source, plain.pointer, `refers to ${JSON.stringify(plain.ref)} over plain http://, which anyone on the network could alter.`, "Use an https:// URL or a local copy.");
+}

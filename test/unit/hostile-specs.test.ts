@@ -1,0 +1,159 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SpecError, UsageError } from "../../generator/errors.js";
+import { importSpec } from "../../generator/importer/import-spec.js";
+import { readDocument } from "../../generator/load/read-document.js";
+import { loadModel } from "../../generator/pipeline.js";
+import { validateDocument } from "../../generator/validate/validate-document.js";
+import { listFiles, writeTreeAtomically } from "../../generator/write/file-tree.js";
+import { checkOutFolder } from "../../generator/write/out-folder.js";
+import { projectTempDir } from "../support/paths.js";
+
+const hostile = (name: string) => path.join(import.meta.dirname, "../fixtures/hostile", name);
+const pmm = { name: "hostile", auth: "pmm", naming: "operationId", int64: "number" } as const;
+const SECRET = "REFERENCED_FILE_CONTENT_MARKER";
+
+/** Counts TCP connections: any attempt to fetch a URL on it, over http or https, shows up. */
+let connections = 0;
+let listener: Server;
+let origin: string;
+beforeAll(async () => {
+  listener = createServer((socket) => {
+    connections++;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+  origin = `127.0.0.1:${(listener.address() as { port: number }).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => listener.close(() => resolve())));
+
+function openapi(schema: unknown): Record<string, unknown> {
+  return {
+    openapi: "3.0.3",
+    info: { title: "hostile", version: "1" },
+    paths: { "/item": { get: { operationId: "getItem", responses: { "200": { description: "ok", content: { "application/json": { schema } } } } } } },
+  };
+}
+
+async function specFile(name: string, document: unknown): Promise<string> {
+  const file = path.join(await projectTempDir("hostile"), name);
+  await writeFile(file, JSON.stringify(document));
+  return file;
+}
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error, "expected a rejection").toBeInstanceOf(Error);
+  return error as Error;
+}
+
+describe("references outside the document", () => {
+  it("are refused before anything reads the referenced file, naming the $ref's pointer", async () => {
+    const error = await failure(loadModel(hostile("external-file-ref.yaml"), pmm, "v1"));
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).pointer).toBe("/paths/~1item/get/responses/200/content/application~1json/schema/$ref");
+    expect(error.message).toContain("--allow-external-refs");
+    expect(error.message).not.toContain(SECRET);
+  });
+
+  it("are refused by specs:import too, so no file's content reaches specs/", async () => {
+    const error = await failure(importSpec(hostile("external-file-ref.yaml"), { api: "hostile", version: "v1", keepDocs: false }));
+    expect(error).toBeInstanceOf(SpecError);
+    expect(error.message).not.toContain(SECRET);
+  });
+
+  it.each([
+    ["an absolute file path", "/etc/passwd"],
+    ["a plain http URL", "http://ORIGIN/schema.yaml"],
+    ["an https URL", "https://ORIGIN/schema.yaml"],
+  ])("%s is refused without a connection being made", async (_what, target) => {
+    const before = connections;
+    const file = await specFile("ref.json", openapi({ $ref: target.replace("ORIGIN", origin) }));
+    const error = await failure(readDocument(file));
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).pointer).toMatch(/\/schema\/\$ref$/);
+    expect(connections).toBe(before);
+  });
+
+  it("reach no file or host even when a caller skips the loader and validates directly", async () => {
+    const before = connections;
+    const error = await failure(validateDocument("direct.json", openapi({ $ref: `http://${origin}/schema.yaml` })));
+    expect(error).toBeInstanceOf(SpecError);
+    expect(connections).toBe(before);
+  });
+
+  it("with --allow-external-refs, local files are bundled in and the result is self-contained", async () => {
+    const { document } = await readDocument(hostile("external-file-ref.yaml"), { allowExternalRefs: true });
+    expect(JSON.stringify(document)).not.toMatch(/"\$ref":"[^#]/);
+    expect((document as any).components.schemas.Secret.properties).toHaveProperty(SECRET);
+  });
+
+  it("with --allow-external-refs, plain http is still refused, also inside a referenced file", async () => {
+    const before = connections;
+    const direct = await failure(readDocument(await specFile("ref.json", openapi({ $ref: `http://${origin}/schema.yaml` })), { allowExternalRefs: true }));
+    expect(direct.message).toContain("plain http://");
+    const dir = path.dirname(await specFile("inner.json", { Inner: { $ref: `http://${origin}/schema.yaml` } }));
+    await writeFile(path.join(dir, "outer.json"), JSON.stringify(openapi({ $ref: "./inner.json#/Inner" })));
+    const nested = await failure(readDocument(path.join(dir, "outer.json"), { allowExternalRefs: true }));
+    expect(nested).toBeInstanceOf(SpecError);
+    expect(connections).toBe(before);
+  });
+});
+
+describe("documents that expand without bound", () => {
+  it("a billion-laughs YAML document fails at load with a clear error", async () => {
+    const error = await failure(readDocument(hostile("billion-laughs.yaml")));
+    expect(error).toBeInstanceOf(SpecError);
+    expect(error.message).toMatch(/expands to more than 5,000,000 nodes .*alias bomb/);
+  });
+
+  it("a YAML alias to an enclosing node is refused", async () => {
+    const dir = await projectTempDir("hostile");
+    await writeFile(path.join(dir, "cycle.yaml"), "openapi: 3.0.3\ninfo: &self { title: t, version: '1', again: *self }\npaths: {}\n");
+    const error = await failure(readDocument(path.join(dir, "cycle.yaml")));
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).pointer).toBe("/info/again");
+  });
+
+  it("a schema nested thousands deep is refused with its pointer, not a stack overflow", async () => {
+    const levels = 5000;
+    const schema = `${'{"type":"object","properties":{"inner":'.repeat(levels)}{"type":"string"}${"}}".repeat(levels)}`;
+    const file = await specFile("deep.json", openapi("SCHEMA"));
+    await writeFile(file, (await readFile(file, "utf8")).replace('"SCHEMA"', schema));
+    const error = await failure(loadModel(file, pmm, "v1"));
+    expect(error).toBeInstanceOf(SpecError);
+    expect(error.message).toContain("nests deeper than 100 levels");
+  });
+});
+
+describe("--out", () => {
+  const files = new Map([["index.d.ts", "// Generated by pem-pmm-client-generator from x.\n"], ["index.js", "export {};\n"], ["runtime/index.js", "export {};\n"]]);
+
+  it("with a trailing slash replaces the folder and leaves nothing beside or inside it", async () => {
+    const parent = await projectTempDir("out");
+    const out = path.join(parent, "client") + path.sep;
+    for (let run = 0; run < 2; run++) await writeTreeAtomically(await checkOutFolder(out, files), files);
+    expect((await listFiles(out)).sort()).toEqual([...files.keys()]);
+    expect(await listFiles(parent)).toEqual([...files.keys()].map((f) => `client/${f}`));
+  });
+
+  it("naming a file is a usage error, and the file is left as it was", async () => {
+    const file = await specFile("notes.txt", "mine");
+    const error = await failure(checkOutFolder(file, files));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toContain("is a file");
+    expect(await readFile(file, "utf8")).toBe('"mine"');
+  });
+
+  it("an earlier output holding a file of the user's is refused, naming the file", async () => {
+    const out = path.join(await projectTempDir("out"), "client");
+    await writeTreeAtomically(out, files);
+    await mkdir(path.join(out, "docs"));
+    await writeFile(path.join(out, "docs", "notes.md"), "my notes");
+    const error = await failure(checkOutFolder(out, files));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toContain("docs/notes.md");
+  });
+});
