@@ -38,8 +38,7 @@ export async function downloadText(url: string, limits: DownloadLimits): Promise
 
 function refusePlainHttp(url: string, target: string): string {
   if (target.toLowerCase().startsWith("https://")) return target;
-  const scheme = `${new URL(target).protocol}//`;
-  const problem = target === url ? `${scheme} URLs are not fetched, only https:// ones.` : `redirects to a ${scheme} URL (${new URL(target).origin}), which is not followed.`;
+  const problem = target === url ? `${new URL(target).protocol}// URLs are not fetched, only https:// ones.` : `redirects to ${new URL(target).origin}, which is not followed: only https:// is.`;
   throw new SpecError(url, undefined, problem, "Use an https:// URL that stays on https://, or download the file first.");
 }
 
