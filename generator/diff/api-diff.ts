@@ -38,6 +38,14 @@ export interface ResponseDiff {
   /** Response headers (lower-case names) added and removed, with whether the spec requires them. */
   headersAdded: { name: string; required: boolean }[];
   headersRemoved: { name: string; required: boolean }[];
+  /** Headers in both versions whose requiredness or schema changed. */
+  headersModified: HeaderDiff[];
+}
+
+export interface HeaderDiff {
+  name: string;
+  requiredChanged?: { from: boolean; to: boolean };
+  schema?: SchemaDiff;
 }
 
 export interface OperationDiff {
@@ -133,7 +141,7 @@ function diffOperation(documents: Documents, before: OperationRef, after: Operat
       const is = resolveRef<OpenAPIV3.ResponseObject>(documents.new, newResponses[status]);
       const content = diffContent(documents, was?.content, is?.content);
       const headers = diffHeaders(documents, was?.headers, is?.headers);
-      if (!content && headers.headersAdded.length === 0 && headers.headersRemoved.length === 0) return [];
+      if (!content && headers.headersAdded.length === 0 && headers.headersRemoved.length === 0 && headers.headersModified.length === 0) return [];
       return [{ status, contentTypesAdded: [], contentTypesRemoved: [], ...content, ...headers }];
     });
 
@@ -176,11 +184,27 @@ function parameterIdentity(p: Parameter): string {
 
 function diffHeaders(documents: Documents, before: OpenAPIV3.ResponseObject["headers"] = {}, after: OpenAPIV3.ResponseObject["headers"] = {}) {
   const named = (document: unknown, headers: NonNullable<OpenAPIV3.ResponseObject["headers"]>) =>
-    new Map(Object.entries(headers).map(([name, header]) => [name.toLowerCase(), { name: name.toLowerCase(), required: resolveRef<OpenAPIV3.HeaderObject>(document, header)?.required === true }]));
+    new Map(
+      Object.entries(headers).map(([name, header]) => {
+        const resolved = resolveRef<OpenAPIV3.HeaderObject>(document, header);
+        return [name.toLowerCase(), { name: name.toLowerCase(), required: resolved?.required === true, schema: resolved?.schema }];
+      }),
+    );
   const [was, is] = [named(documents.old, before), named(documents.new, after)];
+  const headersModified = [...is.values()].flatMap(({ name, required, schema }): HeaderDiff[] => {
+    const old = was.get(name);
+    if (!old) return [];
+    const diff: HeaderDiff = { name };
+    if (old.required !== required) diff.requiredChanged = { from: old.required, to: required };
+    const schemaDiff = diffSchemas(documents, old.schema, schema);
+    if (schemaDiff) diff.schema = schemaDiff;
+    return diff.requiredChanged || diff.schema ? [diff] : [];
+  });
+  const summary = ({ name, required }: { name: string; required: boolean }) => ({ name, required });
   return {
-    headersAdded: [...is.values()].filter((h) => !was.has(h.name)),
-    headersRemoved: [...was.values()].filter((h) => !is.has(h.name)),
+    headersAdded: [...is.values()].filter((h) => !was.has(h.name)).map(summary),
+    headersRemoved: [...was.values()].filter((h) => !is.has(h.name)).map(summary),
+    headersModified,
   };
 }
 

@@ -15,6 +15,12 @@ export interface Change {
   message: string;
   /** What user code touches: the client method and the generated types involved. */
   typescript: string[];
+  /**
+   * Whether code written against the old client (its calls, and its reads of what they return)
+   * still type-checks against the new one. Absent where no such code is involved (servers,
+   * base path) or where it depends on how the value is used.
+   */
+  compiles?: boolean;
 }
 
 /** A rule over the structural diff; one per file in checks/. */
@@ -40,6 +46,8 @@ export function typescriptView(operation: OperationModel, kinds: OperationTypeKi
   return [`${operation.namespace}.${operation.name}()`, ...kinds.filter((k) => exists[k]).map((k) => operationTypeName(operation, k))];
 }
 
-export function operationChange(check: string, level: Level, operation: OperationModel, message: string, kinds: OperationTypeKind[]): Change {
-  return { check, level, operation: operationLabel(operation), message, typescript: typescriptView(operation, kinds) };
+export function operationChange(check: string, level: Level, operation: OperationModel, message: string, kinds: OperationTypeKind[], compiles?: boolean): Change {
+  const change: Change = { check, level, operation: operationLabel(operation), message, typescript: typescriptView(operation, kinds) };
+  if (compiles !== undefined) change.compiles = compiles;
+  return change;
 }

@@ -6,6 +6,8 @@ type Schema = OpenAPIV3.SchemaObject;
 
 /** The type of a schema that names none: any JSON value. */
 export const ANY_TYPE = "(any)";
+/** The enum "value" added or removed when a schema drops or gains its enum altogether. */
+export const ANY_VALUE = "(any value)";
 
 /** Validation keywords compared by constraint-changed. */
 export const CONSTRAINTS = ["maxLength", "minLength", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "maxItems", "minItems", "maxProperties", "minProperties", "pattern"] as const;
@@ -21,8 +23,15 @@ export interface SchemaDiff {
   constraints?: { name: Constraint; from: unknown; to: unknown }[];
   enumAdded?: string[];
   enumRemoved?: string[];
+  /** Values of `x-extensible-enum`: the known values of an open set, which clients must expect to grow. */
+  extensibleEnumAdded?: string[];
+  extensibleEnumRemoved?: string[];
+  /** The `default` (undefined: none). */
+  default?: { from: unknown; to: unknown };
   propertiesAdded?: { name: string; required: boolean }[];
   propertiesRemoved?: { name: string; required: boolean }[];
+  /** Set when properties were removed but the new schema admits any other (`additionalProperties`), so its type keeps an index signature. */
+  open?: boolean;
   /** Properties present in both versions that became required, or stopped being required. */
   becameRequired?: string[];
   becameOptional?: string[];
@@ -85,15 +94,20 @@ function compare(documents: Documents, before: Schema, after: Schema, inProgress
       setIf(diff, "enumAdded", [...b].filter((v) => !a.has(v)));
       setIf(diff, "enumRemoved", [...a].filter((v) => !b.has(v)));
     } else if (after.enum) {
-      setIf(diff, "enumRemoved", ["(any value)"]);
+      setIf(diff, "enumRemoved", [ANY_VALUE]);
     } else {
-      setIf(diff, "enumAdded", ["(any value)"]);
+      setIf(diff, "enumAdded", [ANY_VALUE]);
     }
   }
+  const [extensibleBefore, extensibleAfter] = [extensibleEnum(before), extensibleEnum(after)];
+  setIf(diff, "extensibleEnumAdded", [...extensibleAfter].filter((v) => !extensibleBefore.has(v)));
+  setIf(diff, "extensibleEnumRemoved", [...extensibleBefore].filter((v) => !extensibleAfter.has(v)));
+  if (JSON.stringify(before.default) !== JSON.stringify(after.default)) diff.default = { from: before.default, to: after.default };
   const [propsBefore, propsAfter] = [before.properties ?? {}, after.properties ?? {}];
   const [reqBefore, reqAfter] = [new Set(before.required ?? []), new Set(after.required ?? [])];
   setIf(diff, "propertiesAdded", Object.keys(propsAfter).filter((n) => !(n in propsBefore)).map((name) => ({ name, required: reqAfter.has(name) })));
   setIf(diff, "propertiesRemoved", Object.keys(propsBefore).filter((n) => !(n in propsAfter)).map((name) => ({ name, required: reqBefore.has(name) })));
+  if (diff.propertiesRemoved && after.additionalProperties !== undefined && after.additionalProperties !== false) diff.open = true;
   const shared = Object.keys(propsBefore).filter((n) => n in propsAfter);
   setIf(diff, "becameRequired", shared.filter((n) => !reqBefore.has(n) && reqAfter.has(n)));
   setIf(diff, "becameOptional", shared.filter((n) => reqBefore.has(n) && !reqAfter.has(n)));
@@ -202,6 +216,11 @@ function typeOf(schema: Schema): string {
   if (type) return type;
   if (schema.properties) return "object";
   return "";
+}
+
+function extensibleEnum(schema: Schema): Set<string> {
+  const values = (schema as { "x-extensible-enum"?: unknown })["x-extensible-enum"];
+  return new Set(Array.isArray(values) ? values.map(String) : []);
 }
 
 function isNullable(schema: Schema): boolean {

@@ -19,6 +19,8 @@ export interface SchemaSite {
   success: boolean;
   /** The nearest shared schema (`components.schemas`) the changed node sits in. */
   component?: string;
+  /** A response header: code reads it as a string (`response.headers.get`), so no type of it exists to break. */
+  untyped?: boolean;
 }
 
 /** Every changed schema node of every operation present in both versions. */
@@ -30,9 +32,10 @@ export function* schemaSites(apiDiff: ApiDiff): Generator<SchemaSite> {
     }
     if (op.requestBody?.schema) yield* walk(op.requestBody.schema, "request body ", { operation, direction: "request", kinds: ["Body", "Input"], success: true });
     for (const response of op.responsesModified) {
-      if (!response.schema) continue;
       const success = response.status.startsWith("2");
-      yield* walk(response.schema, `${response.status} response `, { operation, direction: "response", kinds: [success ? "Response" : "Error"], success });
+      const context: SiteContext = { operation, direction: "response", kinds: [success ? "Response" : "Error"], success };
+      if (response.schema) yield* walk(response.schema, `${response.status} response `, context);
+      for (const header of response.headersModified) if (header.schema) yield* walk(header.schema, `${response.status} response header ${header.name}`, { ...context, untyped: true });
     }
   }
 }
@@ -51,21 +54,32 @@ function* walk(diff: SchemaDiff, location: string, outer: SiteContext): Generato
 /**
  * A change found at a schema site. In an error response nothing is worse than a warning:
  * the client hands that body over inside an ApiError, and no call stops working.
+ * `compiles`: whether old code that sends or reads this node still type-checks.
  */
-export function siteChange(check: string, level: Level, site: SchemaSite, message: string): Change {
-  const judged = level === "breaking" && site.direction === "response" && !site.success ? "warning" : level;
-  const change = operationChange(check, judged, site.operation, message, site.kinds);
+export function siteChange(check: string, level: Level, site: SchemaSite, message: string, compiles?: boolean): Change {
+  const errorBody = site.direction === "response" && !site.success;
+  const judged = level === "breaking" && errorBody ? "warning" : level;
+  // Code reaches an error body only through ApiError.body, which it casts itself.
+  const change = operationChange(check, judged, site.operation, message, site.kinds, errorBody ? undefined : site.untyped ? true : compiles);
   if (site.component) change.typescript.push(`components["schemas"][${JSON.stringify(site.component)}]`);
   return change;
 }
 
+/** A level, with whether old code still type-checks (see Change.compiles). */
+export interface Verdict {
+  level: Level;
+  compiles?: boolean;
+}
+
 /**
- * Levels for a closed set of choices (enum values, `oneOf`/`anyOf` alternatives). Request: a
- * removed choice breaks callers that send it. Response: a new one breaks code that handles
- * every choice, such as an exhaustive `switch` over the union type.
+ * Verdicts for a closed set of choices (enum values, `oneOf`/`anyOf` alternatives). Request: a
+ * removed choice is no longer in the union type, so a call that sends it stops compiling. Response:
+ * a new one compiles but breaks code that handles every choice, such as an exhaustive `switch`.
  */
-export function choiceLevels(site: SchemaSite): { removed: Level; added: Level } {
-  return site.direction === "request" ? { removed: "breaking", added: "info" } : { removed: "info", added: "warning" };
+export function choiceLevels(site: SchemaSite): { removed: Verdict; added: Verdict } {
+  return site.direction === "request"
+    ? { removed: { level: "breaking", compiles: false }, added: { level: "info", compiles: true } }
+    : { removed: { level: "info" }, added: { level: "warning", compiles: true } };
 }
 
 /** A response present in both versions that changed, with what user code sees of it. */

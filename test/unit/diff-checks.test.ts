@@ -2,18 +2,18 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { OpenAPIV3 } from "openapi-types";
 import { parse } from "yaml";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CHECKS } from "../../generator/diff/checks/index.js";
 import { compareVersions } from "../../generator/diff/compare.js";
 import type { ApiConfig } from "../../generator/load/api-config.js";
 import { buildModel } from "../../generator/normalize/build-model.js";
+import { FIXTURE_SETTINGS, fixtureDocument, typeCheckOldCalls, type CallResult } from "../support/old-calls.js";
 
 /** Each check has a fixture in test/fixtures/diff/<check>.yaml: an old and a new document and the changes expected. */
-const config: ApiConfig = { name: "fixture", auth: "pmm", naming: "operationId", int64: "number" };
+const config: ApiConfig = { name: "fixture", ...FIXTURE_SETTINGS };
 
 function model(version: string, partial: Record<string, unknown>) {
-  const document = { openapi: "3.0.3", info: { title: "fixture", version }, ...structuredClone(partial) } as OpenAPIV3.Document;
-  return buildModel("fixture", version, config, document);
+  return buildModel("fixture", version, config, fixtureDocument(version, partial) as unknown as OpenAPIV3.Document);
 }
 
 interface Expected {
@@ -21,16 +21,35 @@ interface Expected {
   operation?: string;
   message: string;
   typescript?: string;
+  /** Code written against the old client that the change touches: its verdict is proven by compiling it against both clients. */
+  call?: string;
+}
+
+interface Fixture {
+  old: Record<string, unknown>;
+  new: Record<string, unknown>;
+  expect: Expected[];
+}
+
+const fixtures = new Map(CHECKS.map((c) => [c.id, parse(readFileSync(path.join(import.meta.dirname, "../fixtures/diff", `${c.id}.yaml`), "utf8")) as Fixture]));
+
+function changesOf(id: string) {
+  const fixture = fixtures.get(id)!;
+  return compareVersions(model("v1", fixture.old), model("v2", fixture.new)).changes.filter((c) => c.check === id);
+}
+
+function matching(found: ReturnType<typeof changesOf>, expected: Expected) {
+  return found.find((c) => c.level === expected.level && c.message.includes(expected.message) && (expected.operation === undefined || c.operation === expected.operation));
 }
 
 describe.each(CHECKS.map((c) => [c.id] as const))("check %s", (id) => {
-  const fixture = parse(readFileSync(path.join(import.meta.dirname, "../fixtures/diff", `${id}.yaml`), "utf8")) as { old: Record<string, unknown>; new: Record<string, unknown>; expect: Expected[] };
+  const fixture = fixtures.get(id)!;
 
   it("reports the fixture's changes with their levels", () => {
-    const found = compareVersions(model("v1", fixture.old), model("v2", fixture.new)).changes.filter((c) => c.check === id);
+    const found = changesOf(id);
     expect(found).toHaveLength(fixture.expect.length);
     for (const expected of fixture.expect) {
-      const match = found.find((c) => c.level === expected.level && c.message.includes(expected.message) && (expected.operation === undefined || c.operation === expected.operation));
+      const match = matching(found, expected);
       expect(match, `${expected.level}: ${expected.message}\nfound:\n${found.map((c) => `${c.level}: ${c.operation} ${c.message}`).join("\n")}`).toBeDefined();
       if (expected.typescript) expect(match!.typescript).toContain(expected.typescript);
     }
@@ -41,9 +60,35 @@ describe.each(CHECKS.map((c) => [c.id] as const))("check %s", (id) => {
   });
 });
 
+/**
+ * Breaking means code written against the old client no longer compiles or no longer works.
+ * Each fixture line with a `call` proves the compiling half: the call compiles against the old
+ * client, and against the new one exactly when the change says `compiles`; one that stops
+ * compiling must be breaking.
+ */
+describe("verdicts proven by compiling old calls against both generated clients", () => {
+  const cases = [...fixtures].flatMap(([id, fixture]) => fixture.expect.filter((e) => e.call).map((expected) => ({ id, expected })));
+  let results: CallResult[] = [];
+
+  beforeAll(async () => {
+    const used = [...new Set(cases.map((c) => c.id))].map((id) => ({ name: id, old: fixtures.get(id)!.old, new: fixtures.get(id)!.new }));
+    results = await typeCheckOldCalls(used, cases.map((c) => ({ fixture: c.id, code: c.expected.call! })));
+  }, 120_000);
+
+  it.each(cases.map((c, index) => [`${c.id}: ${c.expected.message}`, index] as const))("%s", (_label, index) => {
+    const { id, expected } = cases[index]!;
+    const result = results[index]!;
+    expect(result.old, "the call must compile against the old client").toEqual([]);
+    const change = matching(changesOf(id), expected)!;
+    const compiles = result.new.length === 0;
+    expect(change.compiles, `the report says compiles: ${change.compiles}; the compiler says:\n${result.new.join("\n")}`).toBe(compiles);
+    if (!compiles) expect(change.level).toBe("breaking");
+  });
+});
+
 describe("the diff engine", () => {
   it("swaps added and removed when old and new swap", () => {
-    const fixture = parse(readFileSync(path.join(import.meta.dirname, "../fixtures/diff/operation-added.yaml"), "utf8"));
+    const fixture = fixtures.get("operation-added")!;
     const forward = compareVersions(model("v1", fixture.old), model("v2", fixture.new));
     const backward = compareVersions(model("v2", fixture.new), model("v1", fixture.old));
     expect([forward.summary.added, forward.summary.removed]).toEqual([backward.summary.removed, backward.summary.added]);

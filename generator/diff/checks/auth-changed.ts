@@ -1,4 +1,5 @@
 import type { OpenAPIV3 } from "openapi-types";
+import type { ApiModel } from "../../normalize/build-model.js";
 import { operationChange, type Change, type Check } from "../change.js";
 
 /** What a scheme asks of a client: `http basic`, `apiKey header X-Auth-Token`, `oauth2`. */
@@ -15,36 +16,56 @@ const sameShape = (a: string, b: string) => a === b || (a.startsWith("apiKey hea
 const requirementText = (security: OpenAPIV3.SecurityRequirementObject[] | undefined) =>
   JSON.stringify((security ?? []).map((r) => Object.entries(r).map(([name, scopes]) => (scopes.length > 0 ? `${name}(${[...scopes].sort().join(" ")})` : name)).sort()).sort());
 
-/** Security schemes, the API-wide security requirement and operations' own requirements. */
+/**
+ * Security schemes, the API-wide security requirement and operations' own requirements. The
+ * client's auth options follow the API's settings, not the spec's schemes, so old code always
+ * compiles; but a scheme some operation used that is removed or asks for other credentials
+ * makes those calls fail: breaking. One that no operation used changes nothing: info. A
+ * changed requirement deserves a look (warning); a different auth setting changes
+ * ClientOptions.auth itself, so old code stops compiling: breaking.
+ */
 export const authChanged: Check = {
   id: "auth-changed",
   run: (diff) => {
     const changes: Change[] = [];
     const schemes = (d: OpenAPIV3.Document) => d.components?.securitySchemes ?? {};
     const [before, after] = [schemes(diff.old.document), schemes(diff.new.document)];
+    const used = schemesInUse(diff.old);
+    const change = (level: Change["level"], message: string, compiles = true): Change => ({ check: "auth-changed", level, message, typescript: ["ClientOptions.auth"], compiles });
+    const unused = (name: string) => (used.has(name) ? "" : " (no operation used it)");
     for (const name of Object.keys(before).filter((n) => !(n in after))) {
-      changes.push({ check: "auth-changed", level: "breaking", message: `security scheme ${name} removed`, typescript: ["ClientOptions.auth"] });
+      changes.push(change(used.has(name) ? "breaking" : "info", `security scheme ${name} removed${unused(name)}`));
     }
     for (const name of Object.keys(after).filter((n) => !(n in before))) {
-      changes.push({ check: "auth-changed", level: "info", message: `security scheme ${name} added`, typescript: ["ClientOptions.auth"] });
+      changes.push(change("info", `security scheme ${name} added`));
     }
     for (const name of Object.keys(after).filter((n) => n in before)) {
       const [was, is] = [schemeShape(before[name]!), schemeShape(after[name]!)];
-      if (!sameShape(was, is)) changes.push({ check: "auth-changed", level: "breaking", message: `security scheme ${name} changed from ${was} to ${is}`, typescript: ["ClientOptions.auth"] });
+      if (!sameShape(was, is)) changes.push(change(used.has(name) ? "breaking" : "info", `security scheme ${name} changed from ${was} to ${is}${unused(name)}`));
     }
     const [wasRequired, isRequired] = [requirementText(diff.old.document.security), requirementText(diff.new.document.security)];
     if (wasRequired !== isRequired) {
-      changes.push({ check: "auth-changed", level: "warning", message: `API-wide security requirement changed from ${wasRequired} to ${isRequired}`, typescript: ["ClientOptions.auth"] });
+      changes.push(change("warning", `API-wide security requirement changed from ${wasRequired} to ${isRequired}`));
     }
     for (const op of diff.matched) {
       // An operation without its own `security` follows the API-wide requirement, compared above.
       if (op.old.raw.security === undefined && op.new.raw.security === undefined) continue;
       const [was, is] = [requirementText(op.old.raw.security ?? diff.old.document.security), requirementText(op.new.raw.security ?? diff.new.document.security)];
-      if (was !== is) changes.push(operationChange("auth-changed", "warning", op.new.model, `security requirement changed from ${was} to ${is}`, []));
+      if (was !== is) changes.push(operationChange("auth-changed", "warning", op.new.model, `security requirement changed from ${was} to ${is}`, [], true));
     }
     if (diff.old.auth !== diff.new.auth) {
-      changes.push({ check: "auth-changed", level: "breaking", message: `authentication changed from ${diff.old.auth} to ${diff.new.auth}`, typescript: ["ClientOptions.auth"] });
+      changes.push(change("breaking", `authentication changed from ${diff.old.auth} to ${diff.new.auth}`, false));
     }
     return changes;
   },
 };
+
+/** The schemes that at least one operation's requirement (its own, else the API-wide one) names. */
+function schemesInUse(model: ApiModel): Set<string> {
+  const used = new Set<string>();
+  for (const operation of model.operations) {
+    const raw = model.document.paths[operation.path]?.[operation.method as OpenAPIV3.HttpMethods];
+    for (const requirement of raw?.security ?? model.document.security ?? []) for (const name of Object.keys(requirement)) used.add(name);
+  }
+  return used;
+}

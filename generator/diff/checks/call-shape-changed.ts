@@ -16,8 +16,8 @@ export const callShapeChanged: Check = {
       const method = `${op.new.model.namespace}.${op.new.model.name}`;
       return [
         after
-          ? operationChange("call-shape-changed", "breaking", op.new.model, `${method}() now takes an input first: calls that pass options must become ${method}(undefined, options)`, ["Input"])
-          : operationChange("call-shape-changed", "breaking", op.new.model, `${method}() no longer takes an input: calls must become ${method}() or ${method}(options)`, ["Input"]),
+          ? operationChange("call-shape-changed", "breaking", op.new.model, `${method}() now takes an input first: calls that pass options must become ${method}(undefined, options)`, ["Input"], false)
+          : operationChange("call-shape-changed", "breaking", op.new.model, `${method}() no longer takes an input: calls must become ${method}() or ${method}(options)`, ["Input"], false),
       ];
     }),
 };

@@ -3,7 +3,9 @@ import { authChanged } from "./auth-changed.js";
 import { callShapeChanged } from "./call-shape-changed.js";
 import { basePathChanged } from "./base-path-changed.js";
 import { constraintChanged } from "./constraint-changed.js";
+import { defaultChanged } from "./default-changed.js";
 import { enumChanged } from "./enum-changed.js";
+import { extensibleEnumChanged } from "./extensible-enum-changed.js";
 import { methodRenamed } from "./method-renamed.js";
 import { nullableChanged } from "./nullable-changed.js";
 import { operationAdded } from "./operation-added.js";
@@ -49,7 +51,9 @@ export const CHECKS: readonly Check[] = [
   propertyRequiredChanged,
   typeChanged,
   enumChanged,
+  extensibleEnumChanged,
   nullableChanged,
   constraintChanged,
+  defaultChanged,
   variantChanged,
 ];

@@ -7,6 +7,6 @@ export const methodRenamed: Check = {
     diff.matched.flatMap((op) => {
       const [before, after] = [op.old.model, op.new.model];
       if (before.namespace === after.namespace && before.name === after.name) return [];
-      return [operationChange("method-renamed", "breaking", after, `client method renamed from ${before.namespace}.${before.name}() to ${after.namespace}.${after.name}()`, ["Input", "Response"])];
+      return [operationChange("method-renamed", "breaking", after, `client method renamed from ${before.namespace}.${before.name}() to ${after.namespace}.${after.name}()`, ["Input", "Response"], false)];
     }),
 };

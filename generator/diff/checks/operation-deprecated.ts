@@ -4,6 +4,6 @@ export const operationDeprecated: Check = {
   id: "operation-deprecated",
   run: (diff) =>
     diff.matched.flatMap((op) =>
-      op.deprecated ? [operationChange("operation-deprecated", op.deprecated.to ? "warning" : "info", op.new.model, op.deprecated.to ? "operation deprecated" : "operation no longer deprecated", [])] : [],
+      op.deprecated ? [operationChange("operation-deprecated", op.deprecated.to ? "warning" : "info", op.new.model, op.deprecated.to ? "operation deprecated" : "operation no longer deprecated", [], true)] : [],
     ),
 };

@@ -6,8 +6,8 @@ export const parameterAdded: Check = {
     diff.matched.flatMap((op) =>
       op.parametersAdded.map((p) =>
         p.required
-          ? operationChange("parameter-added", "breaking", op.new.model, `new required ${p.in} parameter ${p.name}`, ["Params", "Input"])
-          : operationChange("parameter-added", "info", op.new.model, `new optional ${p.in} parameter ${p.name}`, ["Params", "Input"]),
+          ? operationChange("parameter-added", "breaking", op.new.model, `new required ${p.in} parameter ${p.name}`, ["Params", "Input"], false)
+          : operationChange("parameter-added", "info", op.new.model, `new optional ${p.in} parameter ${p.name}`, ["Params", "Input"], true),
       ),
     ),
 };

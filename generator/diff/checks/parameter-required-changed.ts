@@ -9,8 +9,8 @@ export const parameterRequiredChanged: Check = {
         const where = `${p.new.in} parameter ${p.new.name}`;
         return [
           p.requiredChanged.to
-            ? operationChange("parameter-required-changed", "breaking", op.new.model, `${where} became required`, ["Params", "Input"])
-            : operationChange("parameter-required-changed", "info", op.new.model, `${where} became optional`, ["Params", "Input"]),
+            ? operationChange("parameter-required-changed", "breaking", op.new.model, `${where} became required`, ["Params", "Input"], false)
+            : operationChange("parameter-required-changed", "info", op.new.model, `${where} became optional`, ["Params", "Input"], true),
         ];
       }),
     ),

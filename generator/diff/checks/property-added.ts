@@ -8,8 +8,8 @@ export const propertyAdded: Check = {
       (site.diff.propertiesAdded ?? []).map(({ name, required }) => {
         const where = child(site.location, name);
         return site.direction === "request" && required
-          ? siteChange("property-added", "breaking", site, `new required property ${where}`)
-          : siteChange("property-added", "info", site, `new ${required ? "" : "optional "}property ${where}`);
+          ? siteChange("property-added", "breaking", site, `new required property ${where}`, false)
+          : siteChange("property-added", "info", site, `new ${required ? "" : "optional "}property ${where}`, true);
       }),
     ),
 };

@@ -1,14 +1,21 @@
 import type { Check } from "../change.js";
 import { child, schemaSites, siteChange } from "../schema-sites.js";
 
+/**
+ * A removed property breaks both directions: code that reads it from a response no longer
+ * compiles, and neither does a call that sends it in an object literal (an excess property),
+ * unless the object still admits any other property (`additionalProperties`).
+ */
 export const propertyRemoved: Check = {
   id: "property-removed",
   run: (diff) =>
     [...schemaSites(diff)].flatMap((site) =>
-      (site.diff.propertiesRemoved ?? []).map(({ name }) =>
-        site.direction === "response"
-          ? siteChange("property-removed", "breaking", site, `property ${child(site.location, name)} removed: code that reads it gets undefined`)
-          : siteChange("property-removed", "warning", site, `property ${child(site.location, name)} removed: the server ignores it now`),
-      ),
+      (site.diff.propertiesRemoved ?? []).map(({ name }) => {
+        const where = child(site.location, name);
+        if (site.direction === "response") return siteChange("property-removed", "breaking", site, `property ${where} removed: code that reads it no longer compiles`, false);
+        return site.diff.open
+          ? siteChange("property-removed", "warning", site, `property ${where} removed: the object still admits other properties, so calls compile; the server ignores it now`, true)
+          : siteChange("property-removed", "breaking", site, `property ${where} removed: calls that send it no longer compile`, false);
+      }),
     ),
 };

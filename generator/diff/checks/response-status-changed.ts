@@ -2,6 +2,12 @@ import { operationChange, type Change, type Check } from "../change.js";
 
 const isSuccess = (status: string) => /^2/.test(status);
 
+/**
+ * A success status removed: code waiting for that answer gets another one, or the client now
+ * treats it as unexpected: breaking. One added widens what the method may resolve to: warning.
+ * Error statuses reach code only inside an ApiError: info. Whether old code compiles depends on
+ * the bodies, which the schema checks compare.
+ */
 export const responseStatusChanged: Check = {
   id: "response-status-changed",
   run: (diff) =>

@@ -8,8 +8,8 @@ export const variantChanged: Check = {
     [...schemaSites(diff)].flatMap((site) => {
       const levels = choiceLevels(site);
       return [
-        ...(site.diff.variantsRemoved ?? []).map((label) => siteChange("variant-changed", levels.removed, site, `${site.location}: alternative ${label} removed`)),
-        ...(site.diff.variantsAdded ?? []).map((label) => siteChange("variant-changed", levels.added, site, `${site.location}: alternative ${label} added`)),
+        ...(site.diff.variantsRemoved ?? []).map((label) => siteChange("variant-changed", levels.removed.level, site, `${site.location}: alternative ${label} removed`, levels.removed.compiles)),
+        ...(site.diff.variantsAdded ?? []).map((label) => siteChange("variant-changed", levels.added.level, site, `${site.location}: alternative ${label} added`, levels.added.compiles)),
       ];
     }),
 };
