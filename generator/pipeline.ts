@@ -9,7 +9,7 @@ import { readApiConfig, type ApiConfig } from "./load/api-config.js";
 import { discoverSpecs } from "./load/discover-specs.js";
 import { readDocument } from "./load/read-document.js";
 import { buildModel, type ApiModel } from "./normalize/build-model.js";
-import { validateDocument } from "./validate/validate-document.js";
+import { validateDocument, type MissingField } from "./validate/validate-document.js";
 
 /** A generated file tree: relative path (with `/`) → content. */
 export type FileTree = Map<string, string>;
@@ -22,10 +22,13 @@ export interface VersionResult {
   milliseconds: number;
 }
 
-/** load → validate → convert → normalize: one API version's model (from `document` when the file was read already). */
-export async function loadModel(specFile: string, config: ApiConfig, version: string, document?: Record<string, unknown>): Promise<ApiModel> {
+/**
+ * load → validate → convert → normalize: one API version's model (from `document` when the file
+ * was read already). `onMissing` makes validation lenient, as validateDocument explains.
+ */
+export async function loadModel(specFile: string, config: ApiConfig, version: string, document?: Record<string, unknown>, onMissing?: (problem: MissingField) => void): Promise<ApiModel> {
   document ??= (await readDocument(specFile)).document;
-  await validateDocument(specFile, document);
+  await validateDocument(specFile, document, onMissing);
   const converted = await toOpenApi3(specFile, document);
   return buildModel(specFile, version, config, converted);
 }

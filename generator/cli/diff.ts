@@ -11,6 +11,7 @@ import { readApiConfig, type ApiConfig } from "../load/api-config.js";
 import { discoverSpecs } from "../load/discover-specs.js";
 import { readDocument } from "../load/read-document.js";
 import { loadModel } from "../pipeline.js";
+import type { MissingField } from "../validate/validate-document.js";
 import { SPECS_DIR } from "./project-paths.js";
 import { runCli, usage } from "./run-cli.js";
 
@@ -28,8 +29,10 @@ Options:
                     the API folder a file sits in, else guessed from the old file's content
   -h, --help        show this help
 
-Levels: breaking (calls or code that compile today fail), warning (worth a look: renamed
-parameters, new response enum values that break exhaustive switches), info (additions).
+Levels: breaking (code written against the old client no longer compiles, or no longer works),
+warning (worth a look: new response enum values that break exhaustive switches), info
+(additions). Each change says whether old code still compiles. A document that misses a
+response description or a parameter schema is compared anyway, with a warning per problem.
 Exit codes: 0 done, 1 bad input or --fail-on triggered, 2 usage error.`;
 
 const FORMATS = { text: formatText, md: formatMarkdown, json: formatJson } as const;
@@ -58,7 +61,12 @@ runCli(async () => {
   if (failOn !== undefined && !(failOn in FAIL_LEVELS)) throw new UsageError(`--fail-on must be breaking or warning; got "${failOn}".`);
 
   const [before, after] = await resolveInputs(positionals, values.api);
-  const comparison = compareVersions(await loadModel(before.file, before.config, before.version, before.document), await loadModel(after.file, after.config, after.version));
+  // A vendor's document that misses a description or a parameter schema is still worth comparing.
+  const warn = (file: string) => (problem: MissingField) => process.stderr.write(`diff: warning: ${file} at ${problem.pointer || "/"}: ${problem.missing} is missing; compared without it.\n`);
+  const comparison = compareVersions(
+    await loadModel(before.file, before.config, before.version, before.document, warn(before.file)),
+    await loadModel(after.file, after.config, after.version, undefined, warn(after.file)),
+  );
   const report = FORMATS[format as keyof typeof FORMATS](comparison);
   if (values.out) {
     await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });

@@ -4,11 +4,20 @@ import { SpecError, jsonPointer, unescapePointerToken } from "../errors.js";
 type StyleguideConfig = Awaited<ReturnType<typeof createConfig>>["styleguide"];
 let structuralRules: Promise<StyleguideConfig> | undefined;
 
+/** A field a document misses that a comparison can do without: where, and what is missing. */
+export interface MissingField {
+  pointer: string;
+  missing: string;
+}
+
 /**
  * Checks a Swagger 2.0 or OpenAPI 3.x document against its specification's structure
- * and throws a SpecError naming the first problem's JSON pointer.
+ * and throws a SpecError naming the first problem's JSON pointer. With `onMissing`, fields
+ * that only document the API (a response's `description`, a parameter's `schema` or `type`)
+ * are reported to it instead of failing: `diff` compares vendors' slightly invalid documents,
+ * while `generate` stays strict, since a client cannot type a parameter without a schema.
  */
-export async function validateDocument(source: string, document: Record<string, unknown>): Promise<void> {
+export async function validateDocument(source: string, document: Record<string, unknown>, onMissing?: (problem: MissingField) => void): Promise<void> {
   const version = specVersion(source, document);
   checkPathKeys(source, document);
   structuralRules ??= createConfig({ rules: { struct: "error", "no-unresolved-refs": "error" } }).then((config) => config.styleguide);
@@ -17,7 +26,14 @@ export async function validateDocument(source: string, document: Record<string, 
     externalRefResolver: new NoExternalRefs(),
     config: await structuralRules,
   });
-  const errors = problems.filter((p) => p.severity === "error" && !TOLERATED.some((tolerated) => tolerated(version, p, document)));
+  let errors = problems.filter((p) => p.severity === "error" && !TOLERATED.some((tolerated) => tolerated(version, p, document)));
+  if (onMissing) {
+    errors = errors.filter((problem) => {
+      const missing = missingField(problem);
+      if (missing) onMissing({ pointer: problem.location[0]?.pointer?.replace(/^#/, "") ?? "", missing });
+      return !missing;
+    });
+  }
   const first = errors[0];
   if (!first) return;
   const pointer = first.location[0]?.pointer?.replace(/^#/, "") ?? "";
@@ -80,6 +96,16 @@ const TOLERATED: Tolerated[] = [
   // `nullable: true` beside `allOf`/`anyOf` without `type` (GitHub's REST API does it 135 times); OpenAPI 3.0.3 says it is simply ignored.
   (_version, problem) => problem.message.startsWith("The `type` field must be defined when the `nullable` field is used"),
 ];
+
+/** The field a problem says is missing, when it is one a comparison can do without. */
+function missingField(problem: NormalizedProblem): string | undefined {
+  const pointer = problem.location[0]?.pointer ?? "";
+  if (/\/responses\/[^/]+$/.test(pointer) && problem.message.includes("`description` must be present")) return "the response's `description`";
+  if (!/\/parameters\/\d+$/.test(pointer)) return undefined;
+  if (problem.message.startsWith("Must contain at least one of the following fields: schema")) return "the parameter's `schema`";
+  if (problem.message.includes("`type` must be present")) return "the parameter's `type`";
+  return undefined;
+}
 
 function valueAt(document: unknown, pointer: string): unknown {
   return pointer

@@ -2,6 +2,8 @@ import { LEVELS } from "../change.js";
 import type { Comparison } from "../compare.js";
 import { LEVEL_HEADINGS, summaryLine, title } from "./labels.js";
 
+const COMPILES = { true: "yes", false: "**no**", undefined: "" } as const;
+
 /** A Markdown section: summary, then a table per level, breaking changes first. */
 export function formatMarkdown(comparison: Comparison, headingLevel = 1): string {
   const hashes = "#".repeat(headingLevel);
@@ -9,9 +11,9 @@ export function formatMarkdown(comparison: Comparison, headingLevel = 1): string
   for (const level of LEVELS) {
     const changes = comparison.changes.filter((c) => c.level === level);
     if (changes.length === 0) continue;
-    parts.push("", `${hashes}# ${LEVEL_HEADINGS[level]} (${changes.length})`, "", "| Operation | Change | TypeScript |", "|---|---|---|");
+    parts.push("", `${hashes}# ${LEVEL_HEADINGS[level]} (${changes.length})`, "", "| Operation | Change | TypeScript | Old code compiles |", "|---|---|---|---|");
     for (const change of changes) {
-      parts.push(`| ${cell(change.operation ? `\`${change.operation}\`` : "API")} | ${cell(change.message)} | ${cell(change.typescript.map((t) => `\`${t}\``).join(", "))} |`);
+      parts.push(`| ${cell(change.operation ? `\`${change.operation}\`` : "API")} | ${cell(change.message)} | ${cell(change.typescript.map((t) => `\`${t}\``).join(", "))} | ${COMPILES[`${change.compiles}`]} |`);
     }
   }
   return `${parts.join("\n")}\n`;

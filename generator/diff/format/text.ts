@@ -1,6 +1,6 @@
 import { LEVELS } from "../change.js";
 import type { Comparison } from "../compare.js";
-import { LEVEL_HEADINGS, summaryLine, title } from "./labels.js";
+import { LEVEL_HEADINGS, oldCodeVerdict, summaryLine, title } from "./labels.js";
 
 /** For a terminal: one block per level, one line per change with its TypeScript view below. */
 export function formatText(comparison: Comparison): string {
@@ -11,7 +11,8 @@ export function formatText(comparison: Comparison): string {
     lines.push("", `${LEVEL_HEADINGS[level]} (${changes.length})`);
     for (const change of changes) {
       lines.push(`  ${change.operation ? `${change.operation}: ` : ""}${change.message}`);
-      if (change.typescript.length > 0) lines.push(`      TypeScript: ${change.typescript.join(", ")}`);
+      const verdict = oldCodeVerdict(change);
+      if (change.typescript.length > 0) lines.push(`      TypeScript: ${change.typescript.join(", ")}${verdict ? ` (${verdict})` : ""}`);
     }
   }
   return `${lines.join("\n")}\n`;
