@@ -30,7 +30,9 @@ function compatibility(api: string, sequence: ApiModel[], comparisons: Compariso
     const previousKeys = new Set(previous?.operations.map((o) => operationKey(o.method, o.path)));
     const changed = index > 0 ? comparisons[index - 1]!.changedOperations : new Set<string>();
     for (const operation of model.operations) {
-      const key = operationKey(operation.method, operation.path);
+      // Paths that differ only in parameter names (PEM v17's /probe/{probe_id}/data/ beside
+      // /probe/{internal_name}/data/) are one key to the diff, but two operations and two rows here.
+      const key = operation.sameUrlAs.length > 0 ? `${operation.method} ${operation.path}` : operationKey(operation.method, operation.path);
       const row = rows.get(key) ?? { label: "", method: "", cells: sequence.map(() => "") };
       row.label = `${operation.method.toUpperCase()} ${operation.path}`;
       row.method = `${operation.namespace}.${operation.name}()`;

@@ -59,7 +59,8 @@ function javaScriptStatements(model: ApiModel, grouped: Map<string, OperationMod
             const parseAs = op.parseAs === "json" ? "" : `, parseAs: ${JSON.stringify(op.parseAs)}`;
             // Such a method's first argument is its call options.
             const noInput = takesInput(op) ? "" : ", noInput: true";
-            writer.writeLine(`${propertyKey(op.name)}: { method: ${JSON.stringify(op.method.toUpperCase())}, path: ${JSON.stringify(op.path)}${parseAs}${noInput} },`);
+            const form = op.requestBody?.form ? `, form: ${JSON.stringify(op.requestBody.form)}` : "";
+            writer.writeLine(`${propertyKey(op.name)}: { method: ${JSON.stringify(op.method.toUpperCase())}, path: ${JSON.stringify(op.path)}${parseAs}${noInput}${form} },`);
           }
         });
         writer.writeLine("},");

@@ -1,5 +1,6 @@
 import { createConfig } from "@redocly/openapi-core";
-import openapiTS, { astToString } from "openapi-typescript";
+import openapiTS, { astToString, type SchemaObject, type TransformNodeOptions } from "openapi-typescript";
+import ts from "typescript";
 import type { OpenApiDocument } from "../convert/to-openapi3.js";
 import { SpecError } from "../errors.js";
 
@@ -14,9 +15,15 @@ let noLintRules: Promise<RedoclyConfig> | undefined;
 export async function emitSchemaTypes(source: string, document: OpenApiDocument): Promise<string> {
   noLintRules ??= createConfig({ extends: [], rules: {} } as never);
   try {
-    const nodes = await openapiTS(document as never, { silent: true, alphabetize: false, exportType: false, redocly: await noLintRules });
+    const nodes = await openapiTS(document as never, { silent: true, alphabetize: false, exportType: false, redocly: await noLintRules, transform: uploadedFile });
     return astToString(nodes);
   } catch (error) {
     throw new SpecError(source, undefined, `could not be turned into TypeScript types: ${(error as Error).message.split("\n")[0]}`, "Check the schemas the message points at.");
   }
+}
+
+/** A file part of a multipart body (`format: binary`) takes what `FormData` can carry: a Blob or File, or bytes (a Node.js Buffer too). */
+function uploadedFile(schema: SchemaObject, options: TransformNodeOptions): ts.TypeNode | undefined {
+  if (!("format" in schema) || schema.format !== "binary" || !options.path?.includes("/multipart~1form-data/")) return undefined;
+  return ts.factory.createUnionTypeNode([ts.factory.createTypeReferenceNode("Blob"), ts.factory.createTypeReferenceNode("Uint8Array")]);
 }

@@ -7,6 +7,9 @@ export function operationDoc(operation: OperationModel): string {
     .map((text) => text.trim());
   const unique = parts.filter((text, index) => parts.indexOf(text) === index);
   const lines = [...unique, `\`${operation.method.toUpperCase()} ${operation.path}\``];
+  for (const other of operation.sameUrlAs) {
+    lines.push(`Sends the same URL as \`${other.namespace}.${other.name}()\` (\`${other.path}\`): the spec describes both, and the server alone tells them apart by the value.`);
+  }
   if (operation.deprecated) lines.push("@deprecated The API marks this operation as deprecated.");
   return escapeComment(lines.join("\n\n"));
 }

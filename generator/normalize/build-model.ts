@@ -23,6 +23,8 @@ export interface ApiModel {
 
 export type ParameterLocation = "path" | "query" | "header";
 export type ResponseParsing = "json" | "text" | "blob";
+/** A request body sent as a form rather than JSON. */
+export type FormEncoding = "multipart" | "urlencoded";
 
 export interface MediaModel {
   status: string;
@@ -42,7 +44,12 @@ export interface OperationModel {
   deprecated: boolean;
   /** For each location with parameters: whether at least one of them is required. */
   parameters: Partial<Record<ParameterLocation, { required: boolean }>>;
-  requestBody?: { required: boolean; contentType: string };
+  requestBody?: { required: boolean; contentType: string; form?: FormEncoding };
+  /**
+   * Other operations with the same method whose path differs only in parameter names
+   * (`/probe/{probe_id}/data/` and `/probe/{internal_name}/data/`): they send the same URL.
+   */
+  sameUrlAs: { namespace: string; name: string; path: string }[];
   success: MediaModel[];
   errors: MediaModel[];
   parseAs: ResponseParsing;
@@ -85,6 +92,7 @@ export function buildModel(source: string, version: string, config: ApiConfig, d
     operation.operationId = operationId;
     return describeOperation(document, { namespace, name, operationId, method, path }, operation, item);
   });
+  linkSameUrls(operations);
   operations.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name));
   return { api: config.name, version, auth: config.auth, basePath: basePath(document), document, operations };
 }
@@ -117,11 +125,30 @@ function describeOperation(
     ...(operation.description ? { description: operation.description } : {}),
     deprecated: operation.deprecated === true,
     parameters,
-    ...(body && bodyType ? { requestBody: { required: body.required === true, contentType: bodyType } } : {}),
+    ...(body && bodyType ? { requestBody: { required: body.required === true, contentType: bodyType, ...formEncoding(bodyType) } } : {}),
+    sameUrlAs: [],
     success,
     errors,
     parseAs: parsing(success),
   };
+}
+
+/** Fills each operation's `sameUrlAs`: the spec describes such operations as one URL shape twice. */
+function linkSameUrls(operations: OperationModel[]): void {
+  const byShape = new Map<string, OperationModel[]>();
+  for (const op of operations) {
+    const shape = `${op.method} ${op.path.replace(/\{[^}]*\}/g, "{}")}`;
+    byShape.set(shape, [...(byShape.get(shape) ?? []), op]);
+  }
+  for (const group of byShape.values()) {
+    for (const op of group) op.sameUrlAs = group.filter((other) => other !== op).map(({ namespace, name, path }) => ({ namespace, name, path }));
+  }
+}
+
+function formEncoding(contentType: string): { form?: FormEncoding } {
+  if (contentType === "multipart/form-data") return { form: "multipart" };
+  if (contentType === "application/x-www-form-urlencoded") return { form: "urlencoded" };
+  return {};
 }
 
 /** Prefers JSON when a body can be sent or received in several media types. */

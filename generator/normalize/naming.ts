@@ -1,4 +1,5 @@
 import { camelCase, pascalCase } from "./identifiers.js";
+import { shadowsExport } from "./public-names.js";
 import type { NamingStrategy } from "../load/api-config.js";
 
 /**
@@ -31,10 +32,14 @@ const VERBS: Record<string, { item: string; collection: string }> = {
   trace: { item: "trace", collection: "trace" },
 };
 
-/** Client members that a namespace must not shadow. */
-const RESERVED_NAMESPACES = new Set(["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "request", "use", "eject", "logout", "then", "constructor", "prototype", "toString", "valueOf"]);
-/** Method names that would make a namespace object behave oddly (thenable, prototype clash). */
-const RESERVED_METHODS = new Set(["then", "constructor", "prototype", "toString", "valueOf", "__proto__"]);
+/** Names every object has from `Object.prototype`, and `then`, which would make an object thenable. */
+const OBJECT_MEMBERS = ["then", "constructor", "prototype", "__proto__", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf"];
+/** Members of every client (templates/runtime/client.ts); a namespace of that name would replace them. */
+export const CLIENT_MEMBERS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "request", "use", "eject", "logout", "close"];
+/** A namespace named so gets `Api` appended: it would replace a client member, or its type would shadow an export. */
+const RESERVED_NAMESPACES = new Set([...CLIENT_MEMBERS, ...OBJECT_MEMBERS]);
+/** A method named so gets `Operation` appended. */
+const RESERVED_METHODS = new Set(OBJECT_MEMBERS);
 
 interface Segment {
   text: string;
@@ -53,26 +58,53 @@ function segments(path: string): Segment[] {
 }
 
 /**
- * Path rule: the first static segment is the namespace; the verb comes from the HTTP
- * method (GET on a path ending in a parameter is `get`, otherwise `list`); the remaining
- * static segments follow as words. A parameter directly after a static segment is that
- * resource's id and adds nothing; any other parameter adds `By<Name>`.
- * `explicit` spells every parameter as `By<Name>`; it is used only to separate collisions.
+ * Words that name an action rather than a resource. A write to a path with one of them
+ * (`POST /profiles/{id}/clone`) is named by that action (`clone`), not by the HTTP method.
+ */
+const ACTIONS = new Set(["clone", "copy", "export", "import", "publish", "rollback"]);
+
+/** A namespace names one kind of resource: `/profiles/` and `/profile/export/` share `profile`. */
+function singular(segment: string): string {
+  // A plural `s` only: `status`, `alias` and `analysis` keep theirs.
+  return /[^siua]s$/i.test(segment) ? segment.slice(0, -1) : segment;
+}
+
+/**
+ * Path rule: the first static segment, in the singular, is the namespace; the verb comes from
+ * the HTTP method (GET on a path ending in a parameter is `get`, otherwise `list`), or from an
+ * action word among the segments of a write; the remaining static segments follow as words.
+ * A parameter directly after a static segment is that resource's id and adds nothing; any
+ * other parameter adds `By<Name>`. `explicit` spells every parameter as `By<Name>`.
  */
 export function pathName(method: string, path: string, explicit = false): OperationName {
   const parts = segments(path);
   const first = parts.findIndex((s) => !s.isParameter);
-  const namespace = first >= 0 ? camelCase(parts[first]!.text) : "root";
+  const namespace = first >= 0 ? camelCase(singular(parts[first]!.text)) : "root";
   const rest = parts.slice(first + 1);
   const last = rest.at(-1) ?? parts.at(-1);
   const verbs = VERBS[method.toLowerCase()] ?? { item: method.toLowerCase(), collection: method.toLowerCase() };
-  const verb = last?.isParameter ? verbs.item : verbs.collection;
+  const action = method.toLowerCase() === "get" ? undefined : rest.find((s) => !s.isParameter && ACTIONS.has(s.text.toLowerCase()));
+  const verb = action ? action.text.toLowerCase() : last?.isParameter ? verbs.item : verbs.collection;
   const nouns = rest.map((segment, index) => {
+    if (segment === action) return "";
     if (!segment.isParameter) return pascalCase(segment.text);
     const previous = index === 0 ? parts[first] : rest[index - 1];
     return !explicit && previous && !previous.isParameter ? "" : `By${pascalCase(segment.text)}`;
   });
   return { namespace, method: verb + nouns.join("") };
+}
+
+/** The path parameters that a path-rule name leaves out: ids right after a static segment. */
+function elidedParameters(path: string): string[] {
+  const parts = segments(path);
+  const first = parts.findIndex((s) => !s.isParameter);
+  return parts.filter((segment, index) => segment.isParameter && index > first && !parts[index - 1]!.isParameter).map((s) => s.text);
+}
+
+/** The ids `path` leaves out of its name that not every colliding path leaves out too. */
+function distinguishingParameters(path: string, colliding: string[]): string[] {
+  const shared = colliding.map(elidedParameters).reduce((common, names) => common.filter((n) => names.includes(n)));
+  return elidedParameters(path).filter((n) => !shared.includes(n));
 }
 
 /**
@@ -86,29 +118,52 @@ export function operationIdName(operationId: string, tag: string | undefined, pa
 }
 
 /**
- * Names every operation of one API version. Operations whose names collide within a
- * namespace fall back to the explicit path form, which differs for different paths; an
- * operation whose name left nothing out has that form already, so it keeps its name.
+ * Names every operation of one API version. When names collide within a namespace, each
+ * path-rule name adds `By<Name>` for the ids it left out that the others did not all leave
+ * out too (`listData` → `listDataByProbeId` beside `listDataByInternalName`); one that left
+ * nothing out keeps its name. An operationId-rule name adds its explicit path name.
  */
 export function assignNames(operations: readonly NamingInput[], strategy: NamingStrategy): OperationName[] {
   const first = operations.map((op) =>
     strategy === "operationId" && op.operationId ? operationIdName(op.operationId, op.tag, op.path) : pathName(op.method, op.path),
   );
-  const counts = new Map<string, number>();
-  for (const name of first) counts.set(key(name), (counts.get(key(name)) ?? 0) + 1);
-  return first.map((name, index) => {
+  const collisions = new Map<string, number[]>();
+  first.forEach((name, index) => collisions.set(key(name), [...(collisions.get(key(name)) ?? []), index]));
+  const collided = first.map((name, index) => {
     const op = operations[index]!;
-    let result = name;
-    if (counts.get(key(name))! > 1) {
-      const explicit = pathName(op.method, op.path, true);
-      const suffix = strategy === "operationId" ? `${pascalCase(explicit.namespace)}${pascalCase(explicit.method)}` : "";
-      result = { namespace: name.namespace, method: suffix ? `${name.method}${suffix}` : explicit.method };
-    }
-    return {
-      namespace: RESERVED_NAMESPACES.has(result.namespace) ? `${result.namespace}Api` : result.namespace,
-      method: RESERVED_METHODS.has(result.method) ? `${result.method}Operation` : result.method,
-    };
+    const group = collisions.get(key(name))!;
+    if (group.length === 1) return name;
+    const explicit = pathName(op.method, op.path, true);
+    const suffix =
+      strategy === "operationId" && op.operationId
+        ? `${pascalCase(explicit.namespace)}${pascalCase(explicit.method)}`
+        : distinguishingParameters(op.path, group.map((i) => operations[i]!.path)).map((p) => `By${pascalCase(p)}`).join("");
+    return { namespace: name.namespace, method: `${name.method}${suffix}` };
   });
+  const namespaces = unreserved(collided.map((n) => n.namespace), (namespace) => RESERVED_NAMESPACES.has(namespace) || shadowsExport(namespace), "Api");
+  const methods = new Map<string, Map<string, string>>();
+  for (const namespace of new Set(collided.map((n) => n.namespace))) {
+    const inNamespace = collided.filter((n) => n.namespace === namespace).map((n) => n.method);
+    methods.set(namespace, unreserved(inNamespace, (method) => RESERVED_METHODS.has(method), "Operation"));
+  }
+  return collided.map((name) => ({ namespace: namespaces.get(name.namespace)!, method: methods.get(name.namespace)!.get(name.method)! }));
+}
+
+/**
+ * Renames each reserved name by appending `suffix` until it is neither reserved nor taken by
+ * another name (tags `use` and `useApi` → `useApiApi` and `useApi`), so no two names merge.
+ */
+function unreserved(names: readonly string[], isReserved: (name: string) => boolean, suffix: string): Map<string, string> {
+  const unique = [...new Set(names)].sort();
+  const taken = new Set(unique.filter((name) => !isReserved(name)));
+  const renamed = new Map(unique.map((name) => [name, name]));
+  for (const name of unique.filter(isReserved)) {
+    let candidate = `${name}${suffix}`;
+    while (taken.has(candidate) || isReserved(candidate)) candidate += suffix;
+    taken.add(candidate);
+    renamed.set(name, candidate);
+  }
+  return renamed;
 }
 
 const key = (name: OperationName) => `${name.namespace}.${name.method}`;

@@ -6,15 +6,26 @@ import { pascalCase } from "./identifiers.js";
  */
 
 /** Error classes of the runtime, re-exported by every version entry. */
-export const RUNTIME_ERRORS = ["ApiError", "AuthenticationError", "ConnectionError", "TimeoutError", "TlsError", "UnsupportedApiVersionError"];
+export const RUNTIME_ERRORS = ["ApiError", "AuthenticationError", "ConnectionError", "InvalidResponseError", "ResponseTooLargeError", "TimeoutError", "TlsError", "UnsupportedApiVersionError"];
 
-/** Exports of every version entry that a namespace's type name must not shadow. */
-const TOP_LEVEL_NAMES = new Set(["Client", "ClientOptions", "CallOptions", "Logger", "RetryOptions", "TlsOptions", "createClient", "paths", "components", "operations", ...RUNTIME_ERRORS]);
+/**
+ * Names at the top of every version entry that a namespace's type name must not shadow: its
+ * exports, its type imports, and the global types its declarations use.
+ */
+const TOP_LEVEL_NAMES = new Set([
+  "Client", "ClientOptions", "CallOptions", "Logger", "RetryOptions", "TlsOptions", "createClient", "paths", "components", "operations", ...RUNTIME_ERRORS,
+  "ApiClient", "PemAuth", "PmmAuth", "PemSession", "ClientLifecycle",
+  "Promise", "NonNullable", "Blob",
+]);
 
-/** The type namespace of a client namespace: `server` → `Server`. */
+/** Whether a namespace's type name would shadow a top-level name; naming renames such namespaces. */
+export function shadowsExport(namespace: string): boolean {
+  return TOP_LEVEL_NAMES.has(pascalCase(namespace));
+}
+
+/** The type namespace of a client namespace: `server` → `Server` (naming renamed any that would shadow a top-level name). */
 export function namespaceTypeName(namespace: string): string {
-  const name = pascalCase(namespace);
-  return TOP_LEVEL_NAMES.has(name) ? `${name}Api` : name;
+  return pascalCase(namespace);
 }
 
 export type OperationTypeKind = "Params" | "Body" | "Input" | "Response" | "Error";

@@ -10,6 +10,7 @@ const shipped: [string, string, string][] = [
   ["pem/pem-token.swagger.json", "pem", "token"],
   ["pem/pem-v9.swagger.json", "pem", "v9"],
   ["pem/pem-v10.swagger.json", "pem", "v10"],
+  ["pem/pem-v17.swagger.json", "pem", "v17"],
   ["pmm/pmm-2.44.swagger.json", "pmm", "v2"],
   ["pmm/pmm-3.8.swagger.json", "pmm", "v3"],
 ];

@@ -2,7 +2,9 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { discoverSpecs } from "../../generator/load/discover-specs.js";
 import { generateShippedPackage } from "../support/generated-package.js";
+import { SPECS_DIR } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { typeCheck } from "../support/typecheck.js";
 
@@ -20,12 +22,14 @@ beforeAll(async () => {
 const load = (entry: string) => import(pathToFileURL(path.join(dir, entry, "index.js")).href);
 
 describe("generated package", () => {
-  it("has one entry per shipped version", () => {
+  it("has one entry per spec in specs/", async () => {
+    const shipped = (await discoverSpecs(SPECS_DIR)).map((s) => `${s.api}/${s.version}`);
+    expect(shipped).toEqual(expect.arrayContaining(["pem/token", "pem/v9", "pem/v10", "pem/v17", "pmm/v2", "pmm/v3"]));
     const entries = [...files.keys()].filter((f) => f.endsWith("/index.js") && !f.startsWith("runtime/")).sort();
-    expect(entries).toEqual(["pem/token/index.js", "pem/v10/index.js", "pem/v9/index.js", "pmm/v2/index.js", "pmm/v3/index.js"]);
+    expect(entries).toEqual(shipped.map((entry) => `${entry}/index.js`).sort());
     const manifest = JSON.parse(files.get("package.json")!);
     expect(manifest.name).toBe("pem-pmm-client");
-    expect(Object.keys(manifest.exports)).toEqual(expect.arrayContaining(["./pem/v9", "./pem/v10", "./pmm/v2", "./pmm/v3"]));
+    expect(Object.keys(manifest.exports)).toEqual(expect.arrayContaining(shipped.map((entry) => `./${entry}`)));
   });
 
   it("has no public name containing Mixin and no PEM signature taking a token", () => {
@@ -42,6 +46,7 @@ describe("generated package", () => {
       consumer,
       `import { createClient as pemV9 } from "./generated/pem/v9/index.js";
 import { createClient as pemV10, type Server } from "./generated/pem/v10/index.js";
+import { createClient as pemV17, type Agent, type Alert, type Blackout, type Probe, type Profile } from "./generated/pem/v17/index.js";
 import { createClient as pmmV2 } from "./generated/pmm/v2/index.js";
 import { createClient as pmmV3, type Advisor, type Nodes, ApiError } from "./generated/pmm/v3/index.js";
 
@@ -52,6 +57,23 @@ export async function use(): Promise<void> {
   // @ts-expect-error the token is the runtime's job, not a parameter
   await pem.server.list({ header: { "X-Auth-Token": "t" } });
   await pemV9({ baseUrl: "https://pem.example.com" }).agent.list();
+  // The seed use case works the same on v9.
+  await pemV9({ baseUrl: "https://pem.example.com" }).server.update({ path: { server_id: "1" }, body: { asb_password: "secret" } });
+  const pem17 = pemV17({ baseUrl: "https://pem.example.com", auth: { username: "u", password: "p" } });
+  // x-oneOf is a union; x-nullable and allOf + x-nullable add null.
+  const blackouts: Blackout.ListResponse = await pem17.blackout.list({ query: { include_history: true } });
+  const kind: boolean | "s" | "b" | "r" | undefined = ({} as Agent.CreateJobBody).jsteps?.[0]?.jstkind;
+  const auto: Blackout.GetServerResponse["auto"] = null;
+  // @ts-expect-error a blackout is not a string
+  const notABlackout: NonNullable<Blackout.ListResponse["blackouts"]>[number] = "x";
+  // A body that is an array of a schema.
+  const copy: Alert.CopyServerBody = [];
+  await pem17.probe.listDataByProbeId({ path: { probe_id: 1 } });
+  await pem17.probe.listDataByInternalName({ path: { internal_name: "cpu_usage" } });
+  const imported: Profile.ImportResponse = await pem17.profile.import({ body: { version: 1, profiles: [], skip_overwrite: true } });
+  const job: Agent.GetJobResponse | Probe.ListResponse | undefined = undefined;
+  try { await pem17.server.list(); } catch (e) { if (e instanceof ApiError && e.serverMessage) console.log(e.status, e.serverMessage); }
+  console.log(blackouts, kind, auto, notABlackout, copy, imported, job);
   const pmm = pmmV3({ baseUrl: "https://pmm.example.com", auth: { token: "glsa_x" } });
   const nodes: Nodes.ListNodesResponse = await pmm.nodes.listNodes({ query: { node_type: "NODE_TYPE_GENERIC_NODE" } });
   const first: string | undefined = nodes.generic?.[0]?.node_id;

@@ -14,6 +14,23 @@ export interface FakePemOptions {
   prefix?: string;
   /** Serve HTTPS with these certificate settings. */
   tls?: HttpsOptions;
+  /** Data operations answered beyond the built-in server list and update. */
+  routes?: FakeRoute[];
+}
+
+/** One data operation of the fake: a request matching `method` and `path` gets `body` with 200. */
+export interface FakeRoute {
+  method: string;
+  /** Matched against the whole request path, prefix and version included. */
+  path: RegExp;
+  body: unknown;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+
+/** A route's path pattern for a spec's path template served under `base` (`/pem/api/v17`). */
+export function routePattern(base: string, template: string): RegExp {
+  return new RegExp(`^${escapeRegExp(base)}${template.split(/\{[^}]+\}/).map(escapeRegExp).join("[^/]+")}$`);
 }
 
 /**
@@ -42,6 +59,8 @@ export async function startFakePem(options: FakePemOptions = {}) {
 
   const server = await startRecordingServer(async (request: RecordedRequest, response: ServerResponse) => {
     const tokenPath = `${prefix}/token/`;
+    // The token API answers only in the layout this server serves (`/api/…` or `/pem/api/…`).
+    if (request.path.endsWith("/token/") && request.path !== tokenPath) return sendJson(response, 404, { message: "not found" });
     if (request.path === tokenPath && request.method === "POST") {
       state.logins++;
       if (state.loginDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.loginDelayMs));
@@ -86,6 +105,8 @@ export async function startFakePem(options: FakePemOptions = {}) {
       return void response.end();
     }
     if (state.rejectAll || !((live.get(token) ?? 0) > Date.now())) return sendJson(response, 401, { message: "Invalid token" });
+    const route = options.routes?.find((r) => r.method === request.method && r.path.test(request.path));
+    if (route) return sendJson(response, 200, route.body);
     const match = /^\/(?:pem\/)?api\/(v\d+)\/server\/(.*)$/.exec(request.path);
     if (match && request.method === "GET" && match[2] === "") return sendJson(response, 200, [{ id: 1, name: "PEM Server" }]);
     if (match && request.method === "PUT") {

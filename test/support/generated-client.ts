@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import { GENERATED_DIR } from "./paths.js";
 
 /** Imports a version entry of the committed generated/ package (kept current by `generate --check`). */
-export async function loadGenerated(entry: "pem/v9" | "pem/v10" | "pmm/v2" | "pmm/v3"): Promise<any> {
+export async function loadGenerated(entry: "pem/v9" | "pem/v10" | "pem/v17" | "pmm/v2" | "pmm/v3"): Promise<any> {
   return import(pathToFileURL(path.join(GENERATED_DIR, entry, "index.js")).href);
 }
 

@@ -17,9 +17,12 @@ export async function documentOperations(file: string): Promise<string[]> {
   );
 }
 
-/** Operation keys as the diff matches them: method + path with parameter names blanked. */
+/** An operation's key as the diff matches it: method + path with parameter names blanked. */
+export const operationKey = (operation: string): string => operation.replace(/\{[^}]*\}/g, "{}");
+
+/** The operation keys of a raw document. */
 export async function operationKeys(file: string): Promise<Set<string>> {
-  return new Set((await documentOperations(file)).map((op) => op.replace(/\{[^}]*\}/g, "{}")));
+  return new Set((await documentOperations(file)).map(operationKey));
 }
 
 /** The shipped `v<N>` spec files of an API in specs/, in no particular order. */

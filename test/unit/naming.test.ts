@@ -46,7 +46,7 @@ describe("path naming rule (PEM)", () => {
   });
 
   it("ignores version segments and treats :verb custom methods as words", () => {
-    expect(name("post", "/v1/actions:cancelAction")).toBe("actions.createCancelAction");
+    expect(name("post", "/v1/actions:cancelAction")).toBe("action.createCancelAction");
   });
 
   it("is a pure function of method and path, so versions agree", () => {
@@ -59,9 +59,29 @@ describe("path naming rule (PEM)", () => {
     expect(v10[1]).toEqual(v9[1]);
   });
 
-  it("separates collisions with the explicit form", () => {
+  it("separates collisions by the ids each name left out", () => {
     const names = assignNames([{ method: "get", path: "/a/{x}/b" }, { method: "get", path: "/a/b" }], "path");
-    expect(names.map((n) => n.method)).toEqual(["listByXB", "listB"]);
+    expect(names.map((n) => n.method)).toEqual(["listBByX", "listB"]);
+    const clashing = assignNames([{ method: "get", path: "/probe/{probe_id}/data/" }, { method: "get", path: "/probe/{internal_name}/data/" }], "path");
+    expect(clashing.map((n) => `${n.namespace}.${n.method}`)).toEqual(["probe.listDataByProbeId", "probe.listDataByInternalName"]);
+    const history = assignNames([{ method: "get", path: "/probe/{probe_id}/history/from/{start_time}/to/{end_time}" }, { method: "get", path: "/probe/{internal_name}/history/from/{start_time}/to/{end_time}" }], "path");
+    expect(history.map((n) => n.method)).toEqual(["getHistoryFromToByProbeId", "getHistoryFromToByInternalName"]);
+  });
+
+  it("uses the singular for namespaces, so /profiles/ and /profile/export/ share one", () => {
+    expect(name("get", "/profiles/")).toBe("profile.list");
+    expect(name("get", "/server/status/")).toBe("server.listStatus");
+    expect(name("get", "/status/")).toBe("status.list");
+    expect(name("get", "/alias/")).toBe("alias.list");
+  });
+
+  it("names a write by its action word", () => {
+    expect(name("post", "/profiles/{source_id}/clone")).toBe("profile.clone");
+    expect(name("post", "/profile/export/")).toBe("profile.export");
+    expect(name("post", "/alert/custom/import/")).toBe("alert.importCustom");
+    expect(name("post", "/alert/copy/server/{server_id}/database/{database_name}")).toBe("alert.copyServerDatabase");
+    expect(name("delete", "/profiles/{profile_id}/rollback")).toBe("profile.rollback");
+    expect(name("get", "/probe/export/")).toBe("probe.listExport");
   });
 });
 

@@ -1,0 +1,59 @@
+/**
+ * Where a PEM server serves its REST APIs. EDB's pages disagree (`https://HOST/api/v10` in
+ * older ones, `https://HOST/pem/api/v10` in newer ones), so a client given an origin alone
+ * tries both at its first login and keeps the one whose token endpoint answers.
+ */
+
+/** One layout: the versioned API's base URL and the token API beside it. */
+export interface PemEndpoints {
+  baseUrl: string;
+  tokenUrl: string;
+}
+
+/** Statuses that say "nothing here": the login is tried at the next layout. */
+const NOT_HERE = new Set([404, 405, 410]);
+
+export function isNotHere(status: number): boolean {
+  return NOT_HERE.has(status);
+}
+
+/** PEM's token API sits beside the versioned data APIs: `…/api/v10` → `…/api/token/`. */
+export function defaultTokenUrl(baseUrl: string): string {
+  return `${baseUrl.replace(/\/v\d+$/, "")}/token/`;
+}
+
+/**
+ * The layouts to try, in order. An explicit path in `baseUrl` or `tokenUrl` is the only
+ * candidate; an origin alone gives the spec's layout first and the other one second.
+ */
+export function pemEndpointCandidates(settings: { origin: string; explicitBaseUrl?: string | undefined; tokenUrl?: string | undefined; specBasePath: string }): PemEndpoints[] {
+  const { origin, explicitBaseUrl, tokenUrl, specBasePath } = settings;
+  if (explicitBaseUrl) return [{ baseUrl: explicitBaseUrl, tokenUrl: tokenUrl ?? defaultTokenUrl(explicitBaseUrl) }];
+  const version = /\/(v\d+)$/.exec(specBasePath)?.[1];
+  if (tokenUrl) {
+    // The versioned API sits beside the token API the caller named.
+    const apiRoot = /^(.*)\/token\/?$/.exec(new URL(tokenUrl).pathname)?.[1];
+    const baseUrl = apiRoot !== undefined && version ? `${origin}${apiRoot}/${version}` : `${origin}${specBasePath}`;
+    return [{ baseUrl, tokenUrl }];
+  }
+  const layouts = [specBasePath];
+  if (/^\/api\//.test(specBasePath)) layouts.push(`/pem${specBasePath}`);
+  else if (/^\/pem\/api\//.test(specBasePath)) layouts.push(specBasePath.slice("/pem".length));
+  return layouts.map((path) => ({ baseUrl: `${origin}${path}`, tokenUrl: defaultTokenUrl(`${origin}${path}`) }));
+}
+
+/**
+ * The same request sent under another base URL; openapi-fetch has put the first
+ * candidate's base in front of every path, before the login told which layout is right.
+ */
+export async function relocate(request: Request, from: string, to: string): Promise<Request> {
+  if (from === to || !request.url.startsWith(`${from}/`)) return request;
+  const body = request.body ? await request.arrayBuffer() : undefined;
+  return new Request(to + request.url.slice(from.length), {
+    method: request.method,
+    headers: request.headers,
+    body,
+    signal: request.signal,
+    redirect: request.redirect,
+  });
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readApiConfig } from "../../generator/load/api-config.js";
+import { discoverSpecs } from "../../generator/load/discover-specs.js";
+import type { ApiModel } from "../../generator/normalize/build-model.js";
+import { loadModel } from "../../generator/pipeline.js";
+import { SPECS_DIR } from "../support/paths.js";
+
+/**
+ * A method name, once released, is what users' code calls: it must not change. Each
+ * test/fixtures/released-names/<api>.txt lists `METHOD /path → namespace.method` for every
+ * operation ever shipped; append the new ones when a version ships, never edit a line.
+ */
+const released = (api: string) =>
+  new Map(
+    readFileSync(path.join(import.meta.dirname, `../fixtures/released-names/${api}.txt`), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => line.split(" → ") as [string, string]),
+  );
+
+describe.each(["pem", "pmm"])("released %s method names", (api) => {
+  let models: ApiModel[];
+  beforeAll(async () => {
+    const config = await readApiConfig(path.join(SPECS_DIR, api));
+    const entries = (await discoverSpecs(SPECS_DIR)).filter((e) => e.api === api && /^v\d/.test(e.version));
+    models = await Promise.all(entries.map((e) => loadModel(e.file, config, e.version)));
+  });
+
+  it("are the names every shipped version gives those operations", () => {
+    const names = released(api);
+    const renamed: string[] = [];
+    for (const model of models) {
+      for (const op of model.operations) {
+        const shipped = names.get(`${op.method.toUpperCase()} ${op.path}`);
+        if (shipped && shipped !== `${op.namespace}.${op.name}`) renamed.push(`${model.version}: ${op.method.toUpperCase()} ${op.path} was ${shipped}, now ${op.namespace}.${op.name}`);
+      }
+    }
+    expect(renamed).toEqual([]);
+  });
+
+  it("list every operation of the shipped specs (append new ones when a version ships)", () => {
+    const names = released(api);
+    const missing = models.flatMap((m) => m.operations.map((op) => `${op.method.toUpperCase()} ${op.path}`)).filter((op) => !names.has(op));
+    expect([...new Set(missing)]).toEqual([]);
+  });
+});
