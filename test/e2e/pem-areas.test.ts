@@ -93,6 +93,23 @@ describe("every PEM v17 area end to end over HTTPS", () => {
   });
 });
 
+describe("PEM error bodies", () => {
+  it("surface { success, errormsg } of a 400 in ApiError", async () => {
+    const routes = [{ method: "GET", path: /^\/api\/v10\/server\/$/, status: 400, body: { success: 0, errormsg: "Invalid value for the parameter: limit" } }];
+    const pem = await startFakePem({ routes });
+    try {
+      const { createClient, ApiError } = await loadGenerated("pem/v10");
+      const client = createClient({ baseUrl: pem.origin, auth: { username: pem.username, password: pem.password } });
+      const error = await client.server.list().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error).toMatchObject({ status: 400, serverMessage: "Invalid value for the parameter: limit", body: { success: 0 } });
+      expect(error.message).toBe("GET /server/ failed with HTTP 400: Invalid value for the parameter: limit");
+    } finally {
+      await pem.close();
+    }
+  });
+});
+
 describe("PEM base path: /api/… or /pem/api/…", () => {
   let pem: Awaited<ReturnType<typeof startFakePem>> | undefined;
   afterAll(async () => {

@@ -18,12 +18,13 @@ export interface FakePemOptions {
   routes?: FakeRoute[];
 }
 
-/** One data operation of the fake: a request matching `method` and `path` gets `body` with 200. */
+/** One data operation of the fake: a request matching `method` and `path` gets `body` with `status` (200). */
 export interface FakeRoute {
   method: string;
   /** Matched against the whole request path, prefix and version included. */
   path: RegExp;
   body: unknown;
+  status?: number;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
@@ -106,7 +107,7 @@ export async function startFakePem(options: FakePemOptions = {}) {
     }
     if (state.rejectAll || !((live.get(token) ?? 0) > Date.now())) return sendJson(response, 401, { message: "Invalid token" });
     const route = options.routes?.find((r) => r.method === request.method && r.path.test(request.path));
-    if (route) return sendJson(response, 200, route.body);
+    if (route) return sendJson(response, route.status ?? 200, route.body);
     const match = /^\/(?:pem\/)?api\/(v\d+)\/server\/(.*)$/.exec(request.path);
     if (match && request.method === "GET" && match[2] === "") return sendJson(response, 200, [{ id: 1, name: "PEM Server" }]);
     if (match && request.method === "PUT") {

@@ -1,0 +1,68 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateStandalone } from "../../generator/pipeline.js";
+import { writeTreeAtomically } from "../../generator/write/file-tree.js";
+import { TEMPLATES_DIR, projectTempDir } from "../support/paths.js";
+import { startRecordingServer } from "../support/recording-server.js";
+import { typeCheck } from "../support/typecheck.js";
+
+/**
+ * Swagger 2.0 `formData` parameters become form bodies: a file upload is sent as
+ * multipart/form-data, a URL-encoded form as such, never as JSON.
+ */
+const FIXTURE = path.join(import.meta.dirname, "../fixtures/swagger2-edge-cases.yaml");
+let dir: string;
+let server: Awaited<ReturnType<typeof startRecordingServer>>;
+
+beforeAll(async () => {
+  dir = await projectTempDir("forms");
+  const { files } = await generateStandalone(FIXTURE, { name: "edge", auth: "pmm", naming: "path", int64: "string" } as never, "v1", TEMPLATES_DIR);
+  await writeTreeAtomically(path.join(dir, "client"), files);
+  server = await startRecordingServer((_request, response) => {
+    response.writeHead(204);
+    response.end();
+  });
+});
+afterAll(() => server?.close());
+
+const load = () => import(pathToFileURL(path.join(dir, "client/index.js")).href);
+
+describe("form bodies", () => {
+  it("sends a file upload as multipart/form-data, from a Blob or a Buffer", async () => {
+    const { createClient } = await load();
+    const client = createClient({ baseUrl: server.origin });
+    await client.upload.create({ body: { file: new File(["first file"], "report.csv", { type: "text/csv" }), comment: "from a File" } });
+    await client.upload.create({ body: { file: Buffer.from("second file") } });
+    const [first, second] = server.requests.slice(-2);
+    expect(first!.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+    expect(first!.body).toMatch(/name="file"; filename="report.csv"\r\nContent-Type: text\/csv\r\n\r\nfirst file\r\n/);
+    expect(first!.body).toMatch(/name="comment"\r\n\r\nfrom a File\r\n/);
+    expect(second!.body).toMatch(/name="file"; filename="file"\r\nContent-Type: application\/octet-stream\r\n\r\nsecond file\r\n/);
+    expect(second!.body).not.toContain('name="comment"');
+  });
+
+  it("sends a URL-encoded form with repeated fields for arrays", async () => {
+    const { createClient } = await load();
+    await createClient({ baseUrl: server.origin }).loginForm.create({ body: { user: "dba", scopes: ["read", "write"] } });
+    const sent = server.requests.at(-1)!;
+    expect(sent.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    expect(sent.body).toBe("user=dba&scopes=read&scopes=write");
+  });
+
+  it("types a file part as Blob or bytes, and nothing else", async () => {
+    const consumer = path.join(dir, "consumer.ts");
+    await writeFile(
+      consumer,
+      `import { createClient } from "./client/index.js";
+const client = createClient({ baseUrl: "https://example.com" });
+await client.upload.create({ body: { file: new Blob(["x"]) } });
+await client.upload.create({ body: { file: new Uint8Array([1, 2]) } });
+// @ts-expect-error a file part is not a string
+await client.upload.create({ body: { file: "not a file" } });
+`,
+    );
+    expect(typeCheck([consumer])).toEqual([]);
+  });
+});
