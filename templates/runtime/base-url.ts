@@ -4,20 +4,30 @@
  * and `/pem/api/…`.
  */
 export function resolveBaseUrl(baseUrl: string, specBasePath: string): string {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new TypeError(`baseUrl must be an absolute http(s) URL such as "https://pem.example.com"; got ${JSON.stringify(baseUrl)}.`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new TypeError(`baseUrl must use https: or http:, not ${url.protocol}`);
-  }
-  if (url.username || url.password) {
-    throw new TypeError("baseUrl must not contain credentials; pass them as `auth`.");
-  }
+  const url = serverUrl(baseUrl, "baseUrl");
   const path = url.pathname === "/" ? specBasePath : url.pathname;
   return `${url.origin}${path.replace(/\/+$/, "")}`;
+}
+
+/**
+ * An option that names a server (`baseUrl`, `tokenUrl`): an absolute http(s) URL without
+ * credentials. The value is quoted back only when it cannot hold a password.
+ */
+export function serverUrl(value: string, option: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    const shown = typeof value === "string" && !value.includes("@") ? `; got ${JSON.stringify(value)}` : "";
+    throw new TypeError(`${option} must be an absolute http(s) URL such as "https://pem.example.com"${shown}.`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new TypeError(`${option} must use https: or http:, not ${url.protocol}`);
+  }
+  if (url.username || url.password) {
+    throw new TypeError(`${option} must not contain credentials; pass them as \`auth\`.`);
+  }
+  return url;
 }
 
 /** PEM's token API sits beside the versioned data APIs: `…/api/v10` → `…/api/token/`. */

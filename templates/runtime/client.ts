@@ -1,12 +1,13 @@
 import createFetchClient, { type Client as FetchClient, type Middleware } from "openapi-fetch";
 import { createPemSession } from "./auth/pem-token.js";
 import { pmmAuthMiddleware } from "./auth/pmm-auth.js";
-import { defaultTokenUrl, resolveBaseUrl } from "./base-url.js";
-import { ApiError, TimeoutError } from "./errors.js";
+import { defaultTokenUrl, resolveBaseUrl, serverUrl } from "./base-url.js";
+import { ApiError, InvalidResponseError } from "./errors.js";
 import { resolveLogger } from "./logger.js";
 import type { ApiDescription, CallOptions, ClientOptions, OperationEntry, OperationTable, PemAuth, PmmAuth } from "./options.js";
-import { assertSafeTransport } from "./security.js";
+import { assertSafeTransport, credentialHeader } from "./security.js";
 import { requestContextMiddleware } from "./transport/request-context.js";
+import { resolveMaxResponseBytes } from "./transport/response-body.js";
 import { resolveRetryPolicy } from "./transport/retry-policy.js";
 import { createTlsTransport } from "./transport/tls-fetch.js";
 import { createTransport, sendWith, sendWithGlobalFetch } from "./transport/transport.js";
@@ -50,19 +51,23 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   const baseUrl = resolveBaseUrl(options.baseUrl, api.basePath);
   const allowInsecureHttp = options.allowInsecureHttp === true;
   if (options.auth) assertSafeTransport(baseUrl, "baseUrl", allowInsecureHttp);
+  // Credentials set by hand are credentials too; the transport checks each call's own headers.
+  const headerCredential = credentialHeader(options.headers);
+  if (headerCredential) assertSafeTransport(baseUrl, `the ${headerCredential} header in headers`, allowInsecureHttp);
 
   const tls = options.tls ? createTlsTransport(options.tls, logger) : undefined;
   const send = options.fetch ? sendWith(options.fetch) : (tls?.send ?? sendWithGlobalFetch);
   const timeoutMs = durationOption("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
   let closing: Promise<void> | undefined;
   const closed = new AbortController();
-  const transport = createTransport({ send, timeoutMs, retry: resolveRetryPolicy(options.retry), logger, closed: closed.signal });
+  const maxResponseBytes = resolveMaxResponseBytes(options.maxResponseBytes);
+  const transport = createTransport({ send, timeoutMs, maxResponseBytes, retry: resolveRetryPolicy(options.retry), allowInsecureHttp, logger, closed: closed.signal });
   const fetchClient = createFetchClient<Record<string, never>>({ baseUrl, fetch: transport, ...(options.headers ? { headers: options.headers } : {}) });
 
   const client: Record<string | symbol, unknown> = {};
   let logout: (() => Promise<void>) | undefined;
   if (api.auth === "pem-token") {
-    const tokenUrl = options.tokenUrl ?? defaultTokenUrl(baseUrl);
+    const tokenUrl = options.tokenUrl === undefined ? defaultTokenUrl(baseUrl) : serverUrl(options.tokenUrl, "tokenUrl").href;
     if (options.auth) assertSafeTransport(tokenUrl, "tokenUrl", allowInsecureHttp);
     const session = options.auth
       ? createPemSession({
@@ -108,15 +113,15 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
     for (const [name, operation] of Object.entries(methods)) {
       group[name] = operation.noInput
         ? // `(options)`, and the `(undefined, options)` form of methods that take an input.
-          (callOptions?: CallOptions, laterOptions?: CallOptions) => callOperation(fetchClient, operation, undefined, laterOptions ?? callOptions, timeoutMs)
-        : (input?: Input, callOptions?: CallOptions) => callOperation(fetchClient, operation, input, callOptions, timeoutMs);
+          (callOptions?: CallOptions, laterOptions?: CallOptions) => callOperation(fetchClient, operation, undefined, laterOptions ?? callOptions)
+        : (input?: Input, callOptions?: CallOptions) => callOperation(fetchClient, operation, input, callOptions);
     }
     client[namespace] = Object.freeze(group);
   }
   return Object.freeze(client);
 }
 
-async function callOperation(fetchClient: FetchClient<Record<string, never>>, operation: OperationEntry, input: Input, callOptions: CallOptions | undefined, timeoutMs: number): Promise<unknown> {
+async function callOperation(fetchClient: FetchClient<Record<string, never>>, operation: OperationEntry, input: Input, callOptions: CallOptions | undefined): Promise<unknown> {
   const request = fetchClient.request as unknown as (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   const { data, error, response } = await request(operation.method, operation.path, {
     params: { path: input?.path, query: input?.query, header: input?.header },
@@ -125,10 +130,8 @@ async function callOperation(fetchClient: FetchClient<Record<string, never>>, op
     ...(callOptions?.signal ? { signal: callOptions.signal } : {}),
     ...(callOptions?.headers ? { headers: callOptions.headers } : {}),
   }).catch((failure: unknown) => {
-    // The deadline also covers reading the body, which happens after the transport returned;
-    // a caller's own signal (AbortSignal.timeout too) rejects with its own reason.
-    const ownDeadline = failure instanceof DOMException && failure.name === "TimeoutError" && failure !== callOptions?.signal?.reason;
-    throw ownDeadline ? new TimeoutError(operation.method, operation.path, timeoutMs) : failure;
+    // openapi-fetch parses a success answer's body as JSON; a server's malformed one is its failure, typed as such.
+    throw failure instanceof SyntaxError ? new InvalidResponseError(operation.method, operation.path, "the body of its success answer is not valid JSON") : failure;
   });
   if (!response.ok) {
     throw new ApiError({ method: operation.method, path: operation.path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: error });

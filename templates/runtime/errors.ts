@@ -43,11 +43,19 @@ export class UnsupportedApiVersionError extends Error {
     readonly version: string,
     readonly supportedVersions: readonly string[],
   ) {
-    super(`The server does not support API ${version}; it supports ${supportedVersions.join(", ") || "no versions it named"}. Use the client for one of those versions.`);
+    super(`The server does not support API ${version}; it supports ${listed(supportedVersions) || "no versions it named"}. Use the client for one of those versions.`);
   }
 }
 
-/** The request never got an answer: connection refused or reset, DNS failure, TLS failure. */
+/** At most this many versions are named in a message; a server may list any number. */
+const LISTED_VERSIONS = 10;
+
+function listed(versions: readonly string[]): string {
+  const named = versions.slice(0, LISTED_VERSIONS).join(", ");
+  return versions.length > LISTED_VERSIONS ? `${named} and ${versions.length - LISTED_VERSIONS} more` : named;
+}
+
+/** The request never got a complete answer: connection refused or reset (also while the body was read), DNS failure, TLS failure. */
 export class ConnectionError extends Error {
   override name = "ConnectionError";
   constructor(
@@ -100,6 +108,30 @@ export class TimeoutError extends Error {
     readonly timeoutMs: number,
   ) {
     super(`${method} ${path} did not finish within ${timeoutMs} ms (the client's timeoutMs).`);
+  }
+}
+
+/** The answer was longer than `maxResponseBytes`: the client stopped reading it and closed the connection. */
+export class ResponseTooLargeError extends Error {
+  override name = "ResponseTooLargeError";
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly maxResponseBytes: number,
+  ) {
+    super(`${method} ${path}: the answer is longer than ${maxResponseBytes} bytes (the client's maxResponseBytes), so the client stopped reading it. Raise maxResponseBytes if answers this long are expected.`);
+  }
+}
+
+/** The server answered, but not in a form the client can read: a success body that is not JSON, a malformed login answer. */
+export class InvalidResponseError extends Error {
+  override name = "InvalidResponseError";
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    problem: string,
+  ) {
+    super(`${method} ${path}: ${problem}.`);
   }
 }
 

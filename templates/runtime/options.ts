@@ -1,4 +1,5 @@
 import type { Logger } from "./logger.js";
+import type { FormEncoding } from "./transport/form-body.js";
 
 /** PEM: log in with a user's credentials, or use a token obtained elsewhere. */
 export type PemAuth = { username: string; password: string } | { token: string };
@@ -53,13 +54,21 @@ export interface ClientOptions<Auth> {
   refreshMarginMs?: number;
   /** Replaces the global `fetch` (for tests, proxies, instrumentation). Not combinable with `tls`. */
   fetch?: FetchFunction;
-  /** Headers sent with every request. */
+  /**
+   * Headers sent with every request. One that carries credentials (`Authorization`,
+   * `X-Auth-Token`, `Cookie`, …) is held to the same plain-http rule as `auth`.
+   */
   headers?: Record<string, string>;
   tls?: TlsOptions;
   /** Allow credentials over plain http:// to a host other than loopback (default false). */
   allowInsecureHttp?: boolean;
   /** Deadline of each call in ms, retries included (default 30000). */
   timeoutMs?: number;
+  /**
+   * The longest answer body the client reads, in bytes (default 64 MiB); a longer one fails
+   * with ResponseTooLargeError as soon as it passes the limit. `Infinity` for no limit.
+   */
+  maxResponseBytes?: number;
   /** Retry policy for network errors and 429/502/503/504; `false` disables retries. */
   retry?: RetryOptions | false;
   /** Where the runtime reports logins, refreshes and retries. Silent by default, except warnings. */
@@ -70,6 +79,7 @@ export interface ClientOptions<Auth> {
 export interface CallOptions {
   /** Aborts the call; combined with the client's timeout. */
   signal?: AbortSignal;
+  /** Headers for this call; credential headers follow the same plain-http rule as `auth`. */
   headers?: Record<string, string>;
 }
 
@@ -87,6 +97,8 @@ export interface OperationEntry {
   parseAs?: "text" | "blob";
   /** The method takes no parameters or body: its first argument is its call options. */
   noInput?: true;
+  /** The body is a form, not JSON. */
+  form?: FormEncoding;
 }
 
 /** namespace → method name → operation. */

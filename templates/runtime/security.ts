@@ -10,6 +10,23 @@ export function assertSafeTransport(url: string, what: string, allowInsecureHttp
   );
 }
 
+/** Headers that carry credentials, whether the runtime sets them (`auth`) or the caller does (`headers`). */
+const CREDENTIAL_HEADERS = ["Authorization", "Proxy-Authorization", "X-Auth-Token", "X-Api-Key", "Cookie"];
+
+/** The first credential header among `headers`, if any. */
+export function credentialHeader(headers: Headers | Record<string, string> | undefined): string | undefined {
+  if (!headers) return undefined;
+  const present = headers instanceof Headers ? (name: string) => headers.has(name) : (name: string) => Object.keys(headers).some((key) => key.toLowerCase() === name.toLowerCase());
+  return CREDENTIAL_HEADERS.find(present);
+}
+
+/** The same guard for each request as it is sent, so that credentials set per call through `headers` are covered too. */
+export function assertSafeRequest(request: Request, allowInsecureHttp: boolean): void {
+  if (allowInsecureHttp || !request.url.startsWith("http:")) return;
+  const header = credentialHeader(request.headers);
+  if (header) assertSafeTransport(request.url, `the ${header} header`, false);
+}
+
 function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }

@@ -4,6 +4,8 @@ import type { Logger } from "../logger.js";
 import type { FetchFunction, PemAuth } from "../options.js";
 import { rememberRequest } from "../transport/request-context.js";
 import { waitFor } from "../transport/wait.js";
+import { versionList } from "./api-versions.js";
+import { redactSecrets } from "./redact.js";
 
 export const PEM_TOKEN_HEADER = "X-Auth-Token";
 /** PEM's documented token lifetime, used when the login response does not say. */
@@ -79,10 +81,11 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
       throw new AuthenticationError(`PEM rejected the username or password (POST ${tokenPath} answered HTTP ${response.status}).`, response.status);
     }
     // Anything else (PEM answers 503 while its database is down) is the server's failure, not the credentials'.
-    if (!response.ok) throw new ApiError({ method: "POST", path: tokenPath, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body });
+    // Its body may echo the credentials: they are taken out before it becomes part of an error.
+    if (!response.ok) throw new ApiError({ method: "POST", path: tokenPath, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: redactSecrets(body, [auth.password]) });
     if (!issued) throw new AuthenticationError(`PEM login answered HTTP ${response.status} without an X-Subject-Token header.`, response.status);
     try {
-      checkApiVersion(body);
+      checkApiVersion(body, tokenPath);
     } catch (error) {
       await release(issued).catch(() => undefined);
       throw error;
@@ -94,11 +97,11 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
     return { value: issued, refreshAt: Date.now() + lifetime - margin };
   }
 
-  function checkApiVersion(body: Record<string, unknown>): void {
+  function checkApiVersion(body: Record<string, unknown>, tokenPath: string): void {
     if (!/^v\d+$/.test(apiVersion)) return;
-    const normalize = (v: unknown) => String(v).replace(/^v/i, "");
-    const supported = Array.isArray(body.supported_api_versions) ? body.supported_api_versions.map(String) : [];
-    const deprecated = Array.isArray(body.deprecated_api_versions) ? body.deprecated_api_versions.map(normalize) : [];
+    const normalize = (v: string) => v.replace(/^v/i, "");
+    const supported = versionList(body, "supported_api_versions", tokenPath);
+    const deprecated = versionList(body, "deprecated_api_versions", tokenPath).map(normalize);
     if (supported.length > 0 && !supported.map(normalize).includes(normalize(apiVersion))) {
       unsupported = new UnsupportedApiVersionError(apiVersion, supported);
       throw unsupported;
@@ -165,7 +168,7 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
     const body = await readJson(response);
     // 401/404: the server no longer knows the token, which is what releasing it wants.
     if (!response.ok && response.status !== 401 && response.status !== 404) {
-      throw new ApiError({ method: "DELETE", path: tokenPath, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body });
+      throw new ApiError({ method: "DELETE", path: tokenPath, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: redactSecrets(body, [token]) });
     }
   }
 
@@ -201,8 +204,9 @@ function tokenLifetime(body: Record<string, unknown>): number {
   return lifetime > 0 ? lifetime : DEFAULT_LIFETIME_MS;
 }
 
+/** A token API answer's JSON object, or `{}`; a body that cannot be read fails with the transport's typed error. */
 async function readJson(response: Response): Promise<Record<string, unknown>> {
-  const text = await response.text().catch(() => "");
+  const text = await response.text();
   try {
     const parsed: unknown = text ? JSON.parse(text) : {};
     return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};

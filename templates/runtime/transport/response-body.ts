@@ -1,0 +1,72 @@
+import { ResponseTooLargeError } from "../errors.js";
+
+/** 64 MiB: PMM's `logs.zip`, the longest answer of either API, and any JSON list fit with room to spare. */
+export const DEFAULT_MAX_RESPONSE_BYTES: number = 64 * 1024 * 1024;
+
+export function resolveMaxResponseBytes(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
+  if (typeof value !== "number" || !(value >= 1)) {
+    throw new TypeError(`maxResponseBytes must be a number of bytes ≥ 1 (Infinity for no limit); got ${String(value)}.`);
+  }
+  return value;
+}
+
+/** What watching one call's answer needs. */
+export interface BodyWatch {
+  method: string;
+  path: string;
+  maxBytes: number;
+  /** The call is over (body read, failed or cancelled): release its deadline timer. Called once or more. */
+  settle(): void;
+  /** The typed error for a body whose reading failed: the deadline, the caller's abort, or a cut connection. */
+  readFailure(error: unknown, bytesRead: number): unknown;
+}
+
+/**
+ * The answer with a body that is counted while it is read (JSON, text, blobs and error
+ * bodies alike): past `maxBytes` the read fails with ResponseTooLargeError at once and the
+ * connection is dropped, and a read that fails for another reason fails with a typed error.
+ * The end of the body, however it ends, settles the call.
+ */
+export function watchBody(response: Response, watch: BodyWatch): Response {
+  const declared = Number(response.headers.get("Content-Length") ?? NaN);
+  if (declared > watch.maxBytes) {
+    watch.settle();
+    void response.body?.cancel().catch(() => undefined);
+    throw new ResponseTooLargeError(watch.method, watch.path, watch.maxBytes);
+  }
+  // No body to read, or one that openapi-fetch will not read: the call is over now.
+  if (!response.body || declared === 0) {
+    watch.settle();
+    return response;
+  }
+  const reader = response.body.getReader();
+  let bytesRead = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        watch.settle();
+        return controller.error(watch.readFailure(error, bytesRead));
+      }
+      if (chunk.done) {
+        watch.settle();
+        return controller.close();
+      }
+      bytesRead += chunk.value.byteLength;
+      if (bytesRead > watch.maxBytes) {
+        watch.settle();
+        void reader.cancel().catch(() => undefined);
+        return controller.error(new ResponseTooLargeError(watch.method, watch.path, watch.maxBytes));
+      }
+      controller.enqueue(chunk.value);
+    },
+    cancel(reason) {
+      watch.settle();
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
