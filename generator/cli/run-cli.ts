@@ -5,6 +5,11 @@ import { SpecError, UsageError } from "../errors.js";
  * anything unexpected prints its stack (that is a bug worth reporting).
  */
 export function runCli(main: () => Promise<number | void>): void {
+  // A reader that stops early (`npm run diff -- … | head`) closes the pipe: that ends the output, quietly.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   main().then(
     (code) => {
       process.exitCode = code ?? 0;
