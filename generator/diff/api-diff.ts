@@ -218,7 +218,8 @@ function diffContent(documents: Documents, before: Record<string, OpenAPIV3.Medi
   const [oldTypes, newTypes] = [Object.keys(before), Object.keys(after)];
   const shared = newTypes.find((t) => t in before);
   const [oldType, newType] = shared ? [shared, shared] : oldTypes.length === 1 && newTypes.length === 1 ? [oldTypes[0]!, newTypes[0]!] : [undefined, undefined];
-  const schema = oldType && newType ? diffSchemas(documents, before[oldType]!.schema, after[newType]!.schema) : undefined;
+  // A media type without a schema admits any value: one that gains or loses its schema narrows or widens.
+  const schema = oldType && newType ? diffSchemas(documents, before[oldType]!.schema ?? {}, after[newType]!.schema ?? {}) : undefined;
   if (!schema && contentTypesAdded.length === 0 && contentTypesRemoved.length === 0) return undefined;
   return { contentTypesAdded, contentTypesRemoved, ...(schema ? { schema } : {}) };
 }

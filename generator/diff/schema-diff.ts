@@ -9,8 +9,14 @@ export const ANY_TYPE = "(any)";
 /** The enum "value" added or removed when a schema drops or gains its enum altogether. */
 export const ANY_VALUE = "(any value)";
 
-/** Validation keywords compared by constraint-changed. */
-export const CONSTRAINTS = ["maxLength", "minLength", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "maxItems", "minItems", "maxProperties", "minProperties", "pattern"] as const;
+/**
+ * Validation keywords compared by constraint-changed: bounds, and keywords whose mere presence
+ * restricts the values (JSON Schema's `const`, `not`, `if`/`then`/`else`, `contains`, …).
+ */
+export const CONSTRAINTS = [
+  "maxLength", "minLength", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "maxItems", "minItems", "maxProperties", "minProperties",
+  "maxContains", "minContains", "pattern", "multipleOf", "uniqueItems", "const", "not", "if", "then", "else", "contains", "dependentRequired", "propertyNames",
+] as const;
 export type Constraint = (typeof CONSTRAINTS)[number];
 
 /** How one schema differs between two versions; absent fields mean "unchanged". */
@@ -80,10 +86,11 @@ function compare(documents: Documents, before: Schema, after: Schema, inProgress
   const [typeBefore, typeAfter] = [typeOf(before), typeOf(after)];
   if (typeBefore !== typeAfter) diff.type = { from: typeBefore || ANY_TYPE, to: typeAfter || ANY_TYPE };
   if ((before.format ?? "") !== (after.format ?? "")) diff.format = { from: before.format ?? "", to: after.format ?? "", type: typeAfter };
+  const [keywordsBefore, keywordsAfter] = [before as Record<Constraint, unknown>, after as Record<Constraint, unknown>];
   setIf(
     diff,
     "constraints",
-    CONSTRAINTS.filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name])).map((name) => ({ name, from: before[name], to: after[name] })),
+    CONSTRAINTS.filter((name) => JSON.stringify(keywordsBefore[name]) !== JSON.stringify(keywordsAfter[name])).map((name) => ({ name, from: keywordsBefore[name], to: keywordsAfter[name] })),
   );
   const [nullBefore, nullAfter] = [isNullable(before), isNullable(after)];
   if (nullBefore !== nullAfter) diff.nullable = { from: nullBefore, to: nullAfter };

@@ -72,15 +72,14 @@ export interface Verdict {
 }
 
 /**
- * Verdicts for a closed set of choices (enum values, `oneOf`/`anyOf` alternatives). Request: a
- * removed choice is no longer in the union type, so a call that sends it stops compiling. Response:
- * a new one compiles but breaks code that handles every choice, such as an exhaustive `switch`.
+ * A closed set of choices (enum values, `oneOf`/`anyOf` alternatives) in a request: a removed
+ * choice leaves the union type, so a call that sends it stops compiling; a new one is info.
+ * Responses differ between enums and alternatives; their checks say how.
  */
-export function choiceLevels(site: SchemaSite): { removed: Verdict; added: Verdict } {
-  return site.direction === "request"
-    ? { removed: { level: "breaking", compiles: false }, added: { level: "info", compiles: true } }
-    : { removed: { level: "info" }, added: { level: "warning", compiles: true } };
-}
+export const REQUEST_CHOICES: { readonly removed: Verdict; readonly added: Verdict } = {
+  removed: { level: "breaking", compiles: false },
+  added: { level: "info", compiles: true },
+};
 
 /** A response present in both versions that changed, with what user code sees of it. */
 export interface ResponseSite {

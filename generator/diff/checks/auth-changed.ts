@@ -21,7 +21,9 @@ const requirementText = (security: OpenAPIV3.SecurityRequirementObject[] | undef
  * client's auth options follow the API's settings, not the spec's schemes, so old code always
  * compiles; but a scheme some operation used that is removed or asks for other credentials
  * makes those calls fail: breaking. One that no operation used changes nothing: info. A
- * changed requirement deserves a look (warning); a different auth setting changes
+ * requirement (API-wide or an operation's) that no longer lets in every caller the old one let
+ * in (an alternative or anonymous access dropped, a scope added) makes their calls fail:
+ * breaking; one that lets in more is info. A different auth setting changes
  * ClientOptions.auth itself, so old code stops compiling: breaking.
  */
 export const authChanged: Check = {
@@ -45,13 +47,15 @@ export const authChanged: Check = {
     }
     const [wasRequired, isRequired] = [requirementText(diff.old.document.security), requirementText(diff.new.document.security)];
     if (wasRequired !== isRequired) {
-      changes.push(change("warning", `API-wide security requirement changed from ${wasRequired} to ${isRequired}`));
+      const level = stillLetsIn(diff.old.document.security, diff.new.document.security) ? "info" : "breaking";
+      changes.push(change(level, `API-wide security requirement changed from ${wasRequired} to ${isRequired}`));
     }
     for (const op of diff.matched) {
       // An operation without its own `security` follows the API-wide requirement, compared above.
       if (op.old.raw.security === undefined && op.new.raw.security === undefined) continue;
-      const [was, is] = [requirementText(op.old.raw.security ?? diff.old.document.security), requirementText(op.new.raw.security ?? diff.new.document.security)];
-      if (was !== is) changes.push(operationChange("auth-changed", "warning", op.new.model, `security requirement changed from ${was} to ${is}`, [], true));
+      const [before, after] = [op.old.raw.security ?? diff.old.document.security, op.new.raw.security ?? diff.new.document.security];
+      const [was, is] = [requirementText(before), requirementText(after)];
+      if (was !== is) changes.push(operationChange("auth-changed", stillLetsIn(before, after) ? "info" : "breaking", op.new.model, `security requirement changed from ${was} to ${is}`, [], true));
     }
     if (diff.old.auth !== diff.new.auth) {
       changes.push(change("breaking", `authentication changed from ${diff.old.auth} to ${diff.new.auth}`, false));
@@ -59,6 +63,22 @@ export const authChanged: Check = {
     return changes;
   },
 };
+
+type Requirement = OpenAPIV3.SecurityRequirementObject[] | undefined;
+
+/** Each alternative of a requirement as what it asks for: scheme names, and `scheme:scope`s. */
+function alternatives(security: Requirement): Set<string>[] {
+  return (security ?? []).map((alternative) => new Set(Object.entries(alternative).flatMap(([name, scopes]) => [name, ...scopes.map((scope) => `${name}:${scope}`)])));
+}
+
+/** Whether every caller the old requirement let in still gets in: each old alternative asks for at least what some new one does. */
+function stillLetsIn(before: Requirement, after: Requirement): boolean {
+  const [was, is] = [alternatives(before), alternatives(after)];
+  // No requirement, or an empty alternative, lets in anyone.
+  if (is.length === 0 || is.some((a) => a.size === 0)) return true;
+  if (was.length === 0 || was.some((a) => a.size === 0)) return false;
+  return was.every((old) => is.some((current) => [...current].every((asked) => old.has(asked))));
+}
 
 /** The schemes that at least one operation's requirement (its own, else the API-wide one) names. */
 function schemesInUse(model: ApiModel): Set<string> {

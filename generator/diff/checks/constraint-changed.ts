@@ -2,15 +2,22 @@ import type { Check, Level } from "../change.js";
 import type { Constraint } from "../schema-diff.js";
 import { schemaSites, siteChange, type SchemaSite } from "../schema-sites.js";
 
-/** Limits from above; the others limit from below (`pattern` is neither). */
-const UPPER: ReadonlySet<Constraint> = new Set(["maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxProperties"]);
+/** Bounds from above and from below; every other keyword restricts by being there. */
+const UPPER: ReadonlySet<Constraint> = new Set(["maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxProperties", "maxContains"]);
+const LOWER: ReadonlySet<Constraint> = new Set(["minLength", "minimum", "exclusiveMinimum", "minItems", "minProperties", "minContains"]);
+
+/** How a keyword's change moves the set of valid values. */
+type Effect = "tightens" | "loosens" | "incomparable";
 
 /**
- * Validation limits (`maxLength`, `minimum`, `pattern`, …). The generated types carry none, so
- * old code always compiles. One rule for every limit: in a request, one that tightens (added,
- * moved inwards, or a `pattern` added or changed, which cannot be shown to admit the same
- * strings) rejects values callers send today: breaking; one that loosens is info. In a
- * response, a limit that loosens lets values through that readers may not expect: warning.
+ * Validation keywords (`maxLength`, `minimum`, `pattern`, `const`, `if`, …). The generated types
+ * carry none, so old code always compiles; what changes is what the server accepts or sends.
+ * Request: a keyword that tightens (added, a bound moved inwards) or changes incomparably (a new
+ * `const`, `multipleOf`) rejects values callers send today: breaking; one that loosens is info.
+ * Response: one that loosens or changes incomparably lets through values that code written to
+ * the old promise does not expect (a longer string, a lower number): breaking; one that tightens
+ * is info. A changed `pattern` is a warning either way: two regular expressions cannot be
+ * compared, and most changes fix the expression rather than the values.
  */
 export const constraintChanged: Check = {
   id: "constraint-changed",
@@ -18,24 +25,24 @@ export const constraintChanged: Check = {
     [...schemaSites(diff)].flatMap((site) =>
       (site.diff.constraints ?? []).map(({ name, from, to }) => {
         const describe = (value: unknown) => (value === undefined ? "(none)" : JSON.stringify(value));
-        return siteChange("constraint-changed", constraintLevel(site, name, from, to), site, `${site.location}: ${name} changed from ${describe(from)} to ${describe(to)}`, true);
+        return siteChange("constraint-changed", constraintLevel(site, name, effectOf(name, from, to)), site, `${site.location}: ${name} changed from ${describe(from)} to ${describe(to)}`, true);
       }),
     ),
 };
 
-function constraintLevel(site: SchemaSite, name: Constraint, from: unknown, to: unknown): Level {
-  const tightens = isTighter(name, from, to);
-  if (site.direction === "request") return tightens ? "breaking" : "info";
-  // A response pattern that changed may now let other strings through.
-  const patternChanged = name === "pattern" && from !== undefined && to !== undefined;
-  return tightens && !patternChanged ? "info" : "warning";
+function constraintLevel(site: SchemaSite, name: Constraint, effect: Effect): Level {
+  if (effect === "incomparable" && name === "pattern") return "warning";
+  const harmless: Effect = site.direction === "request" ? "loosens" : "tightens";
+  return effect === harmless ? "info" : "breaking";
 }
 
-/** Whether the new limit may admit fewer values: a limit added, moved inwards, or a pattern changed. */
-function isTighter(name: Constraint, from: unknown, to: unknown): boolean {
-  if (to === undefined) return false;
-  if (from === undefined || name === "pattern") return true;
+function effectOf(name: Constraint, from: unknown, to: unknown): Effect {
+  if (from === undefined) return "tightens";
+  if (to === undefined) return "loosens";
   // OpenAPI 3.0 writes exclusiveMaximum as a boolean beside maximum; true is the tighter one.
-  if (typeof from === "boolean" || typeof to === "boolean") return to === true;
-  return UPPER.has(name) ? Number(to) < Number(from) : Number(to) > Number(from);
+  if (typeof from === "boolean" && typeof to === "boolean") return to ? "tightens" : "loosens";
+  if (typeof from === "number" && typeof to === "number" && (UPPER.has(name) || LOWER.has(name))) {
+    return (UPPER.has(name) ? to < from : to > from) ? "tightens" : "loosens";
+  }
+  return "incomparable";
 }

@@ -1,12 +1,18 @@
 import type { Check } from "../change.js";
-import { choiceLevels, schemaSites, siteChange } from "../schema-sites.js";
+import { REQUEST_CHOICES, schemaSites, siteChange, type Verdict } from "../schema-sites.js";
 
-/** `oneOf`/`anyOf` alternatives added and removed, judged as choices (see choiceLevels). */
+/**
+ * `oneOf`/`anyOf` alternatives. Request: see REQUEST_CHOICES. Response: a new alternative widens
+ * the union, so old code that tells the alternatives apart (`if ("meow" in pet) … else pet.bark`)
+ * no longer compiles: breaking; a removed one only narrows what old code handles: info.
+ */
+const RESPONSE_CHOICES: { removed: Verdict; added: Verdict } = { removed: { level: "info" }, added: { level: "breaking", compiles: false } };
+
 export const variantChanged: Check = {
   id: "variant-changed",
   run: (diff) =>
     [...schemaSites(diff)].flatMap((site) => {
-      const levels = choiceLevels(site);
+      const levels = site.direction === "request" ? REQUEST_CHOICES : RESPONSE_CHOICES;
       return [
         ...(site.diff.variantsRemoved ?? []).map((label) => siteChange("variant-changed", levels.removed.level, site, `${site.location}: alternative ${label} removed`, levels.removed.compiles)),
         ...(site.diff.variantsAdded ?? []).map((label) => siteChange("variant-changed", levels.added.level, site, `${site.location}: alternative ${label} added`, levels.added.compiles)),
