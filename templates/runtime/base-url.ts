@@ -30,7 +30,7 @@ export function serverUrl(value: string, option: string): URL {
   return url;
 }
 
-/** PEM's token API sits beside the versioned data APIs: `…/api/v10` → `…/api/token/`. */
-export function defaultTokenUrl(baseUrl: string): string {
-  return `${baseUrl.replace(/\/v\d+$/, "")}/token/`;
+/** Whether `baseUrl` is an origin alone, which leaves the path to the spec (or to PEM's discovery). */
+export function isOriginOnly(baseUrl: string): boolean {
+  return new URL(baseUrl).pathname === "/";
 }

@@ -1,7 +1,8 @@
 import createFetchClient, { type Client as FetchClient, type Middleware } from "openapi-fetch";
 import { createPemSession } from "./auth/pem-token.js";
 import { pmmAuthMiddleware } from "./auth/pmm-auth.js";
-import { defaultTokenUrl, resolveBaseUrl, serverUrl } from "./base-url.js";
+import { isOriginOnly, resolveBaseUrl, serverUrl } from "./base-url.js";
+import { pemEndpointCandidates } from "./auth/pem-location.js";
 import { ApiError, InvalidResponseError } from "./errors.js";
 import { resolveLogger } from "./logger.js";
 import type { ApiDescription, CallOptions, ClientOptions, OperationEntry, OperationTable, PemAuth, PmmAuth } from "./options.js";
@@ -10,6 +11,7 @@ import { requestContextMiddleware } from "./transport/request-context.js";
 import { resolveMaxResponseBytes } from "./transport/response-body.js";
 import { resolveRetryPolicy } from "./transport/retry-policy.js";
 import { createTlsTransport } from "./transport/tls-fetch.js";
+import { bodyOptions } from "./transport/form-body.js";
 import { createTransport, sendWith, sendWithGlobalFetch } from "./transport/transport.js";
 
 /** openapi-fetch's path-based calls, kept with their `{ data, error, response }` contract. */
@@ -48,7 +50,18 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   if (!options || typeof options !== "object") throw new TypeError("createClient needs an options object with at least `baseUrl`.");
   if (options.tls && options.fetch) throw new TypeError("`tls` and `fetch` cannot be combined: configure TLS in your own fetch instead.");
   const logger = resolveLogger(options.logger);
-  const baseUrl = resolveBaseUrl(options.baseUrl, api.basePath);
+  const resolvedBaseUrl = resolveBaseUrl(options.baseUrl, api.basePath);
+  // PEM: the layouts its login may find the API under; the first one until a login says otherwise.
+  const pemEndpoints =
+    api.auth === "pem-token"
+      ? pemEndpointCandidates({
+          origin: new URL(resolvedBaseUrl).origin,
+          explicitBaseUrl: isOriginOnly(options.baseUrl) ? undefined : resolvedBaseUrl,
+          tokenUrl: options.tokenUrl === undefined ? undefined : serverUrl(options.tokenUrl, "tokenUrl").href,
+          specBasePath: api.basePath,
+        })
+      : undefined;
+  const baseUrl = pemEndpoints?.[0]!.baseUrl ?? resolvedBaseUrl;
   const allowInsecureHttp = options.allowInsecureHttp === true;
   if (options.auth) assertSafeTransport(baseUrl, "baseUrl", allowInsecureHttp);
   // Credentials set by hand are credentials too; the transport checks each call's own headers.
@@ -66,13 +79,12 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
 
   const client: Record<string | symbol, unknown> = {};
   let logout: (() => Promise<void>) | undefined;
-  if (api.auth === "pem-token") {
-    const tokenUrl = options.tokenUrl === undefined ? defaultTokenUrl(baseUrl) : serverUrl(options.tokenUrl, "tokenUrl").href;
-    if (options.auth) assertSafeTransport(tokenUrl, "tokenUrl", allowInsecureHttp);
+  if (pemEndpoints) {
+    if (options.auth) for (const { tokenUrl } of pemEndpoints) assertSafeTransport(tokenUrl, "tokenUrl", allowInsecureHttp);
     const session = options.auth
       ? createPemSession({
           auth: options.auth as PemAuth,
-          tokenUrl,
+          endpoints: pemEndpoints,
           apiVersion: api.version,
           refreshMarginMs: durationOption("refreshMarginMs", options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS, 0),
           timeoutMs,
@@ -123,12 +135,13 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
 
 async function callOperation(fetchClient: FetchClient<Record<string, never>>, operation: OperationEntry, input: Input, callOptions: CallOptions | undefined): Promise<unknown> {
   const request = fetchClient.request as unknown as (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const { headers: bodyHeaders, ...body } = bodyOptions(operation.form, input?.body);
   const { data, error, response } = await request(operation.method, operation.path, {
     params: { path: input?.path, query: input?.query, header: input?.header },
-    ...(input?.body !== undefined ? { body: input.body } : {}),
+    ...body,
     parseAs: operation.parseAs ?? "json",
     ...(callOptions?.signal ? { signal: callOptions.signal } : {}),
-    ...(callOptions?.headers ? { headers: callOptions.headers } : {}),
+    ...(bodyHeaders || callOptions?.headers ? { headers: { ...bodyHeaders, ...callOptions?.headers } } : {}),
   }).catch((failure: unknown) => {
     // openapi-fetch parses a success answer's body as JSON; a server's malformed one is its failure, typed as such.
     throw failure instanceof SyntaxError ? new InvalidResponseError(operation.method, operation.path, "the body of its success answer is not valid JSON") : failure;

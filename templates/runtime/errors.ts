@@ -12,16 +12,20 @@ export class ApiError<Body = unknown> extends Error {
   readonly path: string;
   /** The server's request id, when it sent one (`X-Request-Id`). */
   readonly requestId: string | undefined;
-  /** The parsed error body; PMM sends `{ code, message, details }`. */
+  /** The parsed error body; PMM sends `{ code, message, details }`, PEM `{ success, errormsg }`. */
   readonly body: Body;
+  /** The server's own explanation, from the body: PMM's `message` or PEM's `errormsg`. */
+  readonly serverMessage: string | undefined;
 
   constructor(call: { method: string; path: string; status: number; requestId?: string | undefined; body: Body }) {
-    super(`${call.method} ${call.path} failed with HTTP ${call.status}${describeBody(call.body)}${call.requestId ? ` (request id ${call.requestId})` : ""}`);
+    const serverMessage = serverMessageOf(call.body);
+    super(`${call.method} ${call.path} failed with HTTP ${call.status}${serverMessage ? `: ${serverMessage}` : ""}${call.requestId ? ` (request id ${call.requestId})` : ""}`);
     this.status = call.status;
     this.method = call.method;
     this.path = call.path;
     this.requestId = call.requestId;
     this.body = call.body;
+    this.serverMessage = serverMessage;
   }
 }
 
@@ -135,10 +139,13 @@ export class InvalidResponseError extends Error {
   }
 }
 
-function describeBody(body: unknown): string {
-  if (body && typeof body === "object" && typeof (body as { message?: unknown }).message === "string") {
-    return `: ${(body as { message: string }).message}`;
+/** PMM's gateway says why in `message`, PEM in `errormsg`; a short plain-text body says it as a whole. */
+function serverMessageOf(body: unknown): string | undefined {
+  if (body && typeof body === "object") {
+    const { message, errormsg } = body as { message?: unknown; errormsg?: unknown };
+    const text = typeof message === "string" && message ? message : typeof errormsg === "string" ? errormsg : undefined;
+    return text?.trim() || undefined;
   }
-  if (typeof body === "string" && body.trim() && body.length <= 200) return `: ${body.trim()}`;
-  return "";
+  if (typeof body === "string" && body.trim() && body.length <= 200) return body.trim();
+  return undefined;
 }

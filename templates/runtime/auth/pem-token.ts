@@ -5,6 +5,7 @@ import type { FetchFunction, PemAuth } from "../options.js";
 import { rememberRequest } from "../transport/request-context.js";
 import { waitFor } from "../transport/wait.js";
 import { versionList } from "./api-versions.js";
+import { isNotHere, relocate, type PemEndpoints } from "./pem-location.js";
 import { redactSecrets } from "./redact.js";
 
 export const PEM_TOKEN_HEADER = "X-Auth-Token";
@@ -13,7 +14,8 @@ const DEFAULT_LIFETIME_MS = 20 * 60_000;
 
 export interface PemSessionSettings {
   auth: PemAuth;
-  tokenUrl: string;
+  /** Where to log in, in order: the first layout whose token endpoint answers is kept. */
+  endpoints: readonly PemEndpoints[];
   /** The API version the client was generated for (`v10`), checked against the server's lists. */
   apiVersion: string;
   refreshMarginMs: number;
@@ -46,8 +48,11 @@ interface Token {
  * tokens live only in this closure.
  */
 export function createPemSession(settings: PemSessionSettings): TokenSession {
-  const { auth, tokenUrl, apiVersion, refreshMarginMs, timeoutMs, fetch, logger, closed } = settings;
-  const tokenPath = new URL(tokenUrl).pathname;
+  const { auth, endpoints, apiVersion, refreshMarginMs, timeoutMs, fetch, logger, closed } = settings;
+  /** The layout in use: known from the start when there is one candidate, else from the first login. */
+  let located: PemEndpoints | undefined = endpoints.length === 1 ? endpoints[0] : undefined;
+  const inUse = () => located ?? endpoints[0]!;
+  const pathOf = (url: string) => new URL(url).pathname;
   let current: Token | undefined = "token" in auth ? { value: auth.token, refreshAt: undefined } : undefined;
   let pendingLogin: Promise<Token> | undefined;
   let unsupported: UnsupportedApiVersionError | undefined;
@@ -68,13 +73,7 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
           : "PEM rejected the token, and the client has no username and password to log in again.",
       );
     }
-    logger.debug(`PEM: logging in at POST ${tokenPath}`);
-    const request = new Request(tokenUrl, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ username: auth.username, password: auth.password }),
-    });
-    const response = await fetch(rememberRequest(request, { path: tokenPath, retrySafe: true }));
+    const { response, tokenPath } = await postLogin(auth);
     const issued = response.headers.get("X-Subject-Token");
     const body = await readJson(response);
     if (response.status === 401 || response.status === 403) {
@@ -95,6 +94,31 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
     const margin = Math.min(refreshMarginMs, lifetime / 2);
     logger.info(`PEM: logged in; token valid for ${Math.round(lifetime / 1000)} s`);
     return { value: issued, refreshAt: Date.now() + lifetime - margin };
+  }
+
+  /** POST …/token/ at the layout in use, or at each candidate until one answers. */
+  async function postLogin(credentials: { username: string; password: string }): Promise<{ response: Response; tokenPath: string }> {
+    const candidates = located ? [located] : endpoints;
+    for (let index = 0; ; index++) {
+      const candidate = candidates[index]!;
+      const tokenPath = pathOf(candidate.tokenUrl);
+      logger.debug(`PEM: logging in at POST ${tokenPath}`);
+      const request = new Request(candidate.tokenUrl, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ username: credentials.username, password: credentials.password }),
+      });
+      const response = await fetch(rememberRequest(request, { path: tokenPath, retrySafe: true }));
+      if (index < candidates.length - 1 && isNotHere(response.status)) {
+        await response.body?.cancel();
+        continue;
+      }
+      if (!located) {
+        located = candidate;
+        logger.debug(`PEM: the server's token API answered at ${tokenPath}; using ${candidate.baseUrl} for this client's calls`);
+      }
+      return { response, tokenPath };
+    }
   }
 
   function checkApiVersion(body: Record<string, unknown>, tokenPath: string): void {
@@ -129,7 +153,7 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
     return waitFor(pendingLogin, timeLeft, timedOut, [{ signal: request.signal, reason: () => request.signal.reason }]).then((token) => token.value);
   }
 
-  const isLogin = (request: Request) => request.method === "POST" && request.url === tokenUrl;
+  const isLogin = (request: Request) => request.method === "POST" && endpoints.some((e) => e.tokenUrl === request.url);
 
   const middleware: Middleware = {
     async onRequest({ request, schemaPath }) {
@@ -138,6 +162,7 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
       if (closed.aborted) throw clientClosedError(request.method, schemaPath);
       const startedAt = performance.now();
       const token = await validToken(request, schemaPath, startedAt);
+      request = await relocate(request, endpoints[0]!.baseUrl, inUse().baseUrl);
       request.headers.set(PEM_TOKEN_HEADER, token);
       sent.set(request, { replay: request.clone(), token, startedAt });
       return rememberRequest(request, { path: schemaPath, startedAt });
@@ -163,6 +188,8 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
 
   /** `DELETE …/token/` for a token. */
   async function release(token: string): Promise<void> {
+    const { tokenUrl } = inUse();
+    const tokenPath = pathOf(tokenUrl);
     const request = new Request(tokenUrl, { method: "DELETE", headers: { [PEM_TOKEN_HEADER]: token } });
     const response = await fetch(rememberRequest(request, { path: tokenPath, evenIfClosed: true }));
     const body = await readJson(response);
