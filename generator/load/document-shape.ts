@@ -13,8 +13,16 @@ export const DOCUMENT_LIMITS = {
 } as const;
 
 /**
- * Refuses a document that expands beyond DOCUMENT_LIMITS or contains itself (a YAML alias
- * to an enclosing node). Shared nodes are measured once, so a bomb is caught at once.
+ * Keys that every JavaScript object inherits. The linter and openapi-typescript look keys up
+ * in plain objects, find these members instead of nothing, and crash the process (not even a
+ * rejected promise); `__proto__` is a key that JavaScript code can mistake for the prototype.
+ */
+const INHERITED_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * Refuses a document that expands beyond DOCUMENT_LIMITS, contains itself (a YAML alias to
+ * an enclosing node) or has a key named like an inherited member. Shared nodes are measured
+ * once, so a bomb is caught at once.
  */
 export function checkDocumentShape(source: string, document: unknown): void {
   const sizes = new Map<object, number>();
@@ -33,6 +41,9 @@ export function checkDocumentShape(source: string, document: unknown): void {
     let size = 1;
     for (const [key, child] of Object.entries(node)) {
       at.push(key);
+      if (INHERITED_KEYS.has(key)) {
+        throw new SpecError(source, jsonPointer(at), `the key ${JSON.stringify(key)} is the name of a member every JavaScript object has, which the tools this generator uses cannot handle.`, "Rename it; such a name cannot be part of a generated client.");
+      }
       size += measure(child, at);
       at.pop();
       if (size > DOCUMENT_LIMITS.maxNodes) {

@@ -1,5 +1,6 @@
 import { BaseResolver, Source, createConfig, lintDocument, type NormalizedProblem } from "@redocly/openapi-core";
 import { SpecError, jsonPointer, unescapePointerToken } from "../errors.js";
+import { checkLocalRefs } from "./local-refs.js";
 
 type StyleguideConfig = Awaited<ReturnType<typeof createConfig>>["styleguide"];
 let structuralRules: Promise<StyleguideConfig> | undefined;
@@ -20,6 +21,7 @@ export interface MissingField {
 export async function validateDocument(source: string, document: Record<string, unknown>, onMissing?: (problem: MissingField) => void): Promise<void> {
   const version = specVersion(source, document);
   checkPathKeys(source, document);
+  checkLocalRefs(source, document);
   structuralRules ??= createConfig({ rules: { struct: "error", "no-unresolved-refs": "error" } }).then((config) => config.styleguide);
   const problems = await lintDocument({
     document: { source: new Source(source, ""), parsed: document },

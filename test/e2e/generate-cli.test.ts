@@ -75,7 +75,7 @@ describe("bad input: one clear paragraph, no stack trace, nothing lost", () => {
     ["invalid YAML", "invalid-yaml.yaml", /invalid-yaml\.yaml: is not valid JSON or YAML \(line \d+, column \d+\): .+\. Fix the syntax/],
     ["an invalid spec", "invalid-spec.yaml", /invalid-spec\.yaml at \/paths\/~1nodes\/get\/parameters\/0\/in: is not a valid Swagger 2\.0 document: `in` can be one of/],
     ["a document that is no API description", "not-a-spec.json", /not-a-spec\.json at \/: has neither a `swagger` nor an `openapi` field/],
-    ["a $ref that points nowhere", "unresolved-ref.yaml", /unresolved-ref\.yaml at \/paths\/~1things\/get\/responses\/200\/schema: is not a valid Swagger 2\.0 document: Can't resolve \$ref/],
+    ["a $ref that points nowhere", "unresolved-ref.yaml", /unresolved-ref\.yaml at \/paths\/~1things\/get\/responses\/200\/schema\/\$ref: the reference "#\/definitions\/Missing" points at nothing in this document\./],
   ];
 
   it.each(cases)("%s exits 1 and leaves the previous output untouched", async (_what, file, message) => {
