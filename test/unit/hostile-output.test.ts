@@ -12,6 +12,7 @@ import { checkLabel } from "../../generator/validate/labels.js";
 import { writeTreeAtomically } from "../../generator/write/file-tree.js";
 import { createApiClient } from "../../templates/runtime/client.js";
 import { TEMPLATES_DIR, projectTempDir } from "../support/paths.js";
+import { rejectionOf } from "../support/rejection.js";
 import { typeCheck } from "../support/typecheck.js";
 
 const hostile = (name: string) => path.join(import.meta.dirname, "../fixtures/hostile", name);
@@ -33,12 +34,6 @@ function declaredNames(text: string): string[] {
     const name = (statement as { name?: ts.Node }).name;
     return name ? [name.getText(file)] : [];
   });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error, "expected a rejection").toBeInstanceOf(Error);
-  return error as Error;
 }
 
 describe("spec text in generated comments", () => {
@@ -117,7 +112,7 @@ describe("Object.prototype names and cycles", () => {
   ])("%s is a SpecError with its pointer", async (_what, document, pointer) => {
     const file = path.join(await projectTempDir("hostile"), "spec.json");
     await writeFile(file, JSON.stringify(document));
-    const error = await rejection(loadModel(file, pmm, "v1"));
+    const error = await rejectionOf(loadModel(file, pmm, "v1"));
     expect(error).toBeInstanceOf(SpecError);
     expect((error as SpecError).pointer).toBe(pointer);
   });

@@ -10,6 +10,7 @@ import { validateDocument } from "../../generator/validate/validate-document.js"
 import { listFiles, writeTreeAtomically } from "../../generator/write/file-tree.js";
 import { checkOutFolder } from "../../generator/write/out-folder.js";
 import { projectTempDir } from "../support/paths.js";
+import { rejectionOf } from "../support/rejection.js";
 
 const hostile = (name: string) => path.join(import.meta.dirname, "../fixtures/hostile", name);
 const pmm = { name: "hostile", auth: "pmm", naming: "operationId", int64: "number" } as const;
@@ -43,15 +44,9 @@ async function specFile(name: string, document: unknown): Promise<string> {
   return file;
 }
 
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error, "expected a rejection").toBeInstanceOf(Error);
-  return error as Error;
-}
-
 describe("references outside the document", () => {
   it("are refused before anything reads the referenced file, naming the $ref's pointer", async () => {
-    const error = await failure(loadModel(hostile("external-file-ref.yaml"), pmm, "v1"));
+    const error = await rejectionOf(loadModel(hostile("external-file-ref.yaml"), pmm, "v1"));
     expect(error).toBeInstanceOf(SpecError);
     expect((error as SpecError).pointer).toBe("/paths/~1item/get/responses/200/content/application~1json/schema/$ref");
     expect(error.message).toContain("--allow-external-refs");
@@ -59,7 +54,7 @@ describe("references outside the document", () => {
   });
 
   it("are refused by specs:import too, so no file's content reaches specs/", async () => {
-    const error = await failure(importSpec(hostile("external-file-ref.yaml"), { api: "hostile", version: "v1", keepDocs: false }));
+    const error = await rejectionOf(importSpec(hostile("external-file-ref.yaml"), { api: "hostile", version: "v1", keepDocs: false }));
     expect(error).toBeInstanceOf(SpecError);
     expect(error.message).not.toContain(SECRET);
   });
@@ -71,7 +66,7 @@ describe("references outside the document", () => {
   ])("%s is refused without a connection being made", async (_what, target) => {
     const before = connections;
     const file = await specFile("ref.json", openapi({ $ref: target.replace("ORIGIN", origin) }));
-    const error = await failure(readDocument(file));
+    const error = await rejectionOf(readDocument(file));
     expect(error).toBeInstanceOf(SpecError);
     expect((error as SpecError).pointer).toMatch(/\/schema\/\$ref$/);
     expect(connections).toBe(before);
@@ -79,7 +74,7 @@ describe("references outside the document", () => {
 
   it("reach no file or host even when a caller skips the loader and validates directly", async () => {
     const before = connections;
-    const error = await failure(validateDocument("direct.json", openapi({ $ref: `http://${origin}/schema.yaml` })));
+    const error = await rejectionOf(validateDocument("direct.json", openapi({ $ref: `http://${origin}/schema.yaml` })));
     expect(error).toBeInstanceOf(SpecError);
     expect(connections).toBe(before);
   });
@@ -92,11 +87,11 @@ describe("references outside the document", () => {
 
   it("with --allow-external-refs, plain http is still refused, also inside a referenced file", async () => {
     const before = connections;
-    const direct = await failure(readDocument(await specFile("ref.json", openapi({ $ref: `http://${origin}/schema.yaml` })), { allowExternalRefs: true }));
+    const direct = await rejectionOf(readDocument(await specFile("ref.json", openapi({ $ref: `http://${origin}/schema.yaml` })), { allowExternalRefs: true }));
     expect(direct.message).toContain("plain http://");
     const dir = path.dirname(await specFile("inner.json", { Inner: { $ref: `http://${origin}/schema.yaml` } }));
     await writeFile(path.join(dir, "outer.json"), JSON.stringify(openapi({ $ref: "./inner.json#/Inner" })));
-    const nested = await failure(readDocument(path.join(dir, "outer.json"), { allowExternalRefs: true }));
+    const nested = await rejectionOf(readDocument(path.join(dir, "outer.json"), { allowExternalRefs: true }));
     expect(nested).toBeInstanceOf(SpecError);
     expect(connections).toBe(before);
   });
@@ -104,7 +99,7 @@ describe("references outside the document", () => {
 
 describe("documents that expand without bound", () => {
   it("a billion-laughs YAML document fails at load with a clear error", async () => {
-    const error = await failure(readDocument(hostile("billion-laughs.yaml")));
+    const error = await rejectionOf(readDocument(hostile("billion-laughs.yaml")));
     expect(error).toBeInstanceOf(SpecError);
     expect(error.message).toMatch(/expands to more than 5,000,000 nodes .*alias bomb/);
   });
@@ -112,7 +107,7 @@ describe("documents that expand without bound", () => {
   it("a YAML alias to an enclosing node is refused", async () => {
     const dir = await projectTempDir("hostile");
     await writeFile(path.join(dir, "cycle.yaml"), "openapi: 3.0.3\ninfo: &self { title: t, version: '1', again: *self }\npaths: {}\n");
-    const error = await failure(readDocument(path.join(dir, "cycle.yaml")));
+    const error = await rejectionOf(readDocument(path.join(dir, "cycle.yaml")));
     expect(error).toBeInstanceOf(SpecError);
     expect((error as SpecError).pointer).toBe("/info/again");
   });
@@ -122,7 +117,7 @@ describe("documents that expand without bound", () => {
     const schema = `${'{"type":"object","properties":{"inner":'.repeat(levels)}{"type":"string"}${"}}".repeat(levels)}`;
     const file = await specFile("deep.json", openapi("SCHEMA"));
     await writeFile(file, (await readFile(file, "utf8")).replace('"SCHEMA"', schema));
-    const error = await failure(loadModel(file, pmm, "v1"));
+    const error = await rejectionOf(loadModel(file, pmm, "v1"));
     expect(error).toBeInstanceOf(SpecError);
     expect(error.message).toContain("nests deeper than 100 levels");
   });
@@ -141,7 +136,7 @@ describe("--out", () => {
 
   it("naming a file is a usage error, and the file is left as it was", async () => {
     const file = await specFile("notes.txt", "mine");
-    const error = await failure(checkOutFolder(file, files));
+    const error = await rejectionOf(checkOutFolder(file, files));
     expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toContain("is a file");
     expect(await readFile(file, "utf8")).toBe('"mine"');
@@ -152,7 +147,7 @@ describe("--out", () => {
     await writeTreeAtomically(out, files);
     await mkdir(path.join(out, "docs"));
     await writeFile(path.join(out, "docs", "notes.md"), "my notes");
-    const error = await failure(checkOutFolder(out, files));
+    const error = await rejectionOf(checkOutFolder(out, files));
     expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toContain("docs/notes.md");
   });
