@@ -15,6 +15,7 @@ import { readDocument } from "../generator/load/read-document.js";
 import { OCTOKIT_OPENAPI, githubDescriptions, shippedAsOpenApi3 } from "./lib/inputs.js";
 import { medianOfRuns, timeProcess, type ProcessSample } from "./lib/measure.js";
 import { compareThroughput, startJsonServer } from "./lib/throughput.js";
+import { agreementSection, measureAgreement } from "./lib/oasdiff-agreement.js";
 import { typeCheckCost, writeConsumers, type ChosenOperation } from "./lib/typecheck-cost.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -144,6 +145,10 @@ target("runtime throughput vs plain fetch", rps["pem-pmm-client"]! / rps["plain 
 measureProcess("5. Diff", "PMM 2.44 → 3.8 (shipped v2 → v3)", [...TSX, "generator/cli/diff.ts", "pmm", "v2", "v3", "--format", "json", "--out", rel(path.join(OUT, "diff-pmm.json"))], "npm run diff -- pmm v2 v3 --format json --out bench/.cache/out/diff-pmm.json");
 measureProcess("5. Diff", "GitHub Enterprise Server 3.18 → 3.19 (11 MB each)", [...TSX, "generator/cli/diff.ts", rel(github.ghes318), rel(github.ghes319), "--format", "json", "--out", rel(path.join(OUT, "diff-ghes.json"))], `npm run diff -- ${rel(github.ghes318)} ${rel(github.ghes319)} --format json --out bench/.cache/out/diff-ghes.json`);
 
+// 6. Diff verdicts beside oasdiff's, on its checker cases rewritten as fixtures.
+process.stderr.write("bench: diff verdicts beside oasdiff\n");
+const agreement = await measureAgreement();
+
 writeFileSync(path.join(ROOT, "bench/RESULTS.md"), report());
 process.stderr.write("bench: wrote bench/RESULTS.md\n");
 
@@ -184,5 +189,5 @@ function report(): string {
     "Operations in the type-checking consumer: " + chosen.map((op) => `\`${op.ours}\``).join(", ") + ".",
     "",
   ];
-  return `${lines.join("\n")}\n`;
+  return `${lines.join("\n")}\n${agreementSection(agreement)}`;
 }

@@ -7,6 +7,7 @@ import { CHECKS } from "../../generator/diff/checks/index.js";
 import { compareVersions } from "../../generator/diff/compare.js";
 import type { ApiConfig } from "../../generator/load/api-config.js";
 import { buildModel } from "../../generator/normalize/build-model.js";
+import { measureAgreement } from "../../bench/lib/oasdiff-agreement.js";
 import { FIXTURE_SETTINGS, fixtureDocument, typeCheckOldCalls, type CallResult } from "../support/old-calls.js";
 
 /** Each check has a fixture in test/fixtures/diff/<check>.yaml: an old and a new document and the changes expected. */
@@ -83,6 +84,21 @@ describe("verdicts proven by compiling old calls against both generated clients"
     const compiles = result.new.length === 0;
     expect(change.compiles, `the report says compiles: ${change.compiles}; the compiler says:\n${result.new.join("\n")}`).toBe(compiles);
     if (!compiles) expect(change.level).toBe("breaking");
+  });
+});
+
+/** oasdiff's checker cases, rewritten in test/fixtures/diff/oasdiff/; `npm run bench` reports the same figures. */
+describe("agreement with oasdiff's checker cases", () => {
+  it("reports at least 95% of their breaking (ERR) cases as breaking, and differs elsewhere only with a documented reason", async () => {
+    const agreement = await measureAgreement();
+    expect(agreement.errCases.length).toBeGreaterThan(50);
+    expect(agreement.errBreaking.length / agreement.errCases.length).toBeGreaterThanOrEqual(0.95);
+    expect(agreement.undocumented.map((c) => `${c.level} ${c.rule}: ours ${c.ours}`)).toEqual([]);
+    // A reason on a case whose verdicts agree is stale.
+    const stale = agreement.cases.filter((c) => c.reason && (c.level === "ERR") === (c.ours === "breaking"));
+    expect(stale.map((c) => c.rule)).toEqual([]);
+    // The documents that miss a response description or a parameter schema are compared, not refused.
+    expect(agreement.cases.filter((c) => c.missing > 0).length).toBeGreaterThan(0);
   });
 });
 
