@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { constants, openSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import path from "node:path";
@@ -70,6 +72,16 @@ describe("references outside the document", () => {
     expect(error).toBeInstanceOf(SpecError);
     expect((error as SpecError).pointer).toMatch(/\/schema\/\$ref$/);
     expect(connections).toBe(before);
+  });
+
+  it("are refused without the referenced file being opened", async () => {
+    // Whoever opens a FIFO for reading waits for a writer: a loader that followed the $ref would
+    // hang here, and a writer's non-blocking open fails with ENXIO only while no reader waits.
+    const fifo = path.join(await projectTempDir("hostile"), "fifo.yaml");
+    execFileSync("mkfifo", [fifo]);
+    const error = await rejectionOf(readDocument(await specFile("ref.json", openapi({ $ref: `${fifo}#/Secret` }))));
+    expect(error).toBeInstanceOf(SpecError);
+    expect(() => openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK)).toThrow(expect.objectContaining({ code: "ENXIO" }));
   });
 
   it("reach no file or host even when a caller skips the loader and validates directly", async () => {
