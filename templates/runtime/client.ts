@@ -114,7 +114,13 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   // Last, so that it sees the request that is actually sent.
   fetchClient.use(requestContextMiddleware);
 
-  for (const name of ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "request", "eject"] as const) client[name] = fetchClient[name];
+  for (const name of ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const) {
+    const call = fetchClient[name] as unknown as (path: string, init?: object) => Promise<unknown>;
+    client[name] = (path: string, init?: object) => call(path, init).catch(typedFailure(name, path));
+  }
+  const request = fetchClient.request as unknown as (method: string, path: string, init?: object) => Promise<unknown>;
+  client.request = (method: string, path: string, init?: object) => request(method, path, init).catch(typedFailure(method.toUpperCase(), path));
+  client.eject = fetchClient.eject;
   // The caller's middleware goes before the runtime's last one, which must see the request that is sent.
   client.use = (...middleware: Middleware[]) => {
     fetchClient.eject(requestContextMiddleware);
@@ -142,14 +148,18 @@ async function callOperation(fetchClient: FetchClient<Record<string, never>>, op
     parseAs: operation.parseAs ?? "json",
     ...(callOptions?.signal ? { signal: callOptions.signal } : {}),
     ...(bodyHeaders || callOptions?.headers ? { headers: { ...bodyHeaders, ...callOptions?.headers } } : {}),
-  }).catch((failure: unknown) => {
-    // openapi-fetch parses a success answer's body as JSON; a server's malformed one is its failure, typed as such.
-    throw failure instanceof SyntaxError ? new InvalidResponseError(operation.method, operation.path, "the body of its success answer is not valid JSON") : failure;
-  });
+  }).catch(typedFailure(operation.method, operation.path));
   if (!response.ok) {
     throw new ApiError({ method: operation.method, path: operation.path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: error });
   }
   return data;
+}
+
+/** openapi-fetch parses a success answer's body as JSON: a server's malformed one is the server's failure, typed as such. */
+function typedFailure(method: string, path: string): (failure: unknown) => never {
+  return (failure) => {
+    throw failure instanceof SyntaxError ? new InvalidResponseError(method, path, "the body of its success answer is not valid JSON") : failure;
+  };
 }
 
 /** A duration option in ms: a finite number from `min` up to what timers can wait (about 24.8 days). */

@@ -162,9 +162,14 @@ describe("answers the client cannot read", () => {
       response.writeHead(200, { "Content-Type": "application/json", ...headers });
       response.end('{"generic": [');
     });
-    const error = await failure(pmmClient().nodes.listNodes());
+    const pmm = pmmClient();
+    const error = await failure(pmm.nodes.listNodes());
     expect(error).toBeInstanceOf(pmmEntry.InvalidResponseError);
     expect(error.message).toBe("GET /v1/inventory/nodes: the body of its success answer is not valid JSON.");
+    // openapi-fetch's own calls too.
+    for (const raw of [pmm.GET("/v1/inventory/nodes"), pmm.request("get", "/v1/inventory/nodes")]) {
+      expect((await failure(raw)).message).toBe("GET /v1/inventory/nodes: the body of its success answer is not valid JSON.");
+    }
   });
 
   it.each([
