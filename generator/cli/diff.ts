@@ -2,7 +2,9 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { CHECKS } from "../diff/checks/index.js";
 import { compareVersions } from "../diff/compare.js";
+import { formatCheckList } from "../diff/format/check-list.js";
 import { formatJson } from "../diff/format/json.js";
 import { formatMarkdown } from "../diff/format/markdown.js";
 import { formatText } from "../diff/format/text.js";
@@ -27,6 +29,7 @@ Options:
   --fail-on <level> breaking | warning: exit 1 when changes of that level (or worse) exist
   --api <name>      the settings (pem, pmm) to read both spec files with; otherwise those of
                     the API folder a file sits in, else guessed from the old file's content
+  --list-checks     list every check, the levels it reports and why, then exit
   -h, --help        show this help
 
 Levels: breaking (code written against the old client no longer compiles, or no longer works),
@@ -46,6 +49,7 @@ runCli(async () => {
         out: { type: "string" },
         "fail-on": { type: "string" },
         api: { type: "string" },
+        "list-checks": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       allowPositionals: true,
@@ -53,6 +57,10 @@ runCli(async () => {
   );
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (values["list-checks"]) {
+    process.stdout.write(formatCheckList(CHECKS));
     return 0;
   }
   const format = values.format ?? formatOfFile(values.out) ?? (process.stdout.isTTY && !values.out ? "text" : "json");

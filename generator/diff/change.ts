@@ -26,7 +26,27 @@ export interface Change {
 /** A rule over the structural diff; one per file in checks/. */
 export interface Check {
   id: string;
+  /** What it compares and why each level: `npm run diff -- --list-checks` prints it. */
+  description: string;
+  /** The levels it can report. */
+  levels: readonly Level[];
   run(diff: ApiDiff): Change[];
+}
+
+/**
+ * A check whose reports are held to its definition: a change of a level it does not list (so
+ * its description does not justify it) or under another id is a bug in the check, not a finding.
+ */
+export function defineCheck(check: Check): Check {
+  return {
+    ...check,
+    run: (diff) => {
+      const changes = check.run(diff);
+      const stray = changes.find((c) => c.check !== check.id || !check.levels.includes(c.level));
+      if (stray) throw new Error(`check ${check.id} reported a ${stray.level} change as ${stray.check}, outside its definition: ${stray.message}`);
+      return changes;
+    },
+  };
 }
 
 export function operationLabel(operation: OperationModel): string {

@@ -1,6 +1,7 @@
 import { copyFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CHECKS } from "../../generator/diff/checks/index.js";
 import { compareVersions } from "../../generator/diff/compare.js";
 import { readApiConfig } from "../../generator/load/api-config.js";
 import { loadModel } from "../../generator/pipeline.js";
@@ -123,6 +124,12 @@ describe("npm run diff", () => {
     const generate = await runCli("generate", ["--spec", before, "--api", "invalid", "--auth", "pmm", "--naming", "operationId", "--version", "v1", "--out", out]);
     expect(generate.code).toBe(1);
     expect(generate.stderr).toContain("old.yaml at /paths/~1things/get/parameters/0: is not a valid OpenAPI 3.x document");
+  });
+
+  it("--list-checks lists every check with its levels and the reasons for them", async () => {
+    const result = await runCli("diff", ["--list-checks"]);
+    expect(result.code).toBe(0);
+    for (const check of CHECKS) expect(result.stdout).toContain(`\n${check.id} (${check.levels.join(", ")})\n    ${check.description.split(" ").slice(0, 4).join(" ")}`);
   });
 
   it("bad spec files exit 1 with the file named", async () => {

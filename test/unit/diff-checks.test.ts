@@ -3,6 +3,8 @@ import path from "node:path";
 import type { OpenAPIV3 } from "openapi-types";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ApiDiff } from "../../generator/diff/api-diff.js";
+import { defineCheck } from "../../generator/diff/change.js";
 import { CHECKS } from "../../generator/diff/checks/index.js";
 import { compareVersions } from "../../generator/diff/compare.js";
 import type { ApiConfig } from "../../generator/load/api-config.js";
@@ -99,6 +101,13 @@ describe("agreement with oasdiff's checker cases", () => {
     expect(stale.map((c) => c.rule)).toEqual([]);
     // The documents that miss a response description or a parameter schema are compared, not refused.
     expect(agreement.cases.filter((c) => c.missing > 0).length).toBeGreaterThan(0);
+  });
+});
+
+describe("defineCheck", () => {
+  it("holds a check to the levels its description justifies", () => {
+    const check = defineCheck({ id: "demo", description: "Reports info only.", levels: ["info"], run: () => [{ check: "demo", level: "breaking", message: "something", typescript: [] }] });
+    expect(() => check.run({} as ApiDiff)).toThrow("check demo reported a breaking change as demo, outside its definition: something");
   });
 });
 

@@ -1,6 +1,6 @@
 import type { OpenAPIV3 } from "openapi-types";
 import type { ApiModel } from "../../normalize/build-model.js";
-import { operationChange, type Change, type Check } from "../change.js";
+import { type Change, defineCheck, operationChange } from "../change.js";
 
 /** What a scheme asks of a client: `http basic`, `apiKey header X-Auth-Token`, `oauth2`. */
 function schemeShape(scheme: OpenAPIV3.SecuritySchemeObject | OpenAPIV3.ReferenceObject): string {
@@ -16,18 +16,11 @@ const sameShape = (a: string, b: string) => a === b || (a.startsWith("apiKey hea
 const requirementText = (security: OpenAPIV3.SecurityRequirementObject[] | undefined) =>
   JSON.stringify((security ?? []).map((r) => Object.entries(r).map(([name, scopes]) => (scopes.length > 0 ? `${name}(${[...scopes].sort().join(" ")})` : name)).sort()).sort());
 
-/**
- * Security schemes, the API-wide security requirement and operations' own requirements. The
- * client's auth options follow the API's settings, not the spec's schemes, so old code always
- * compiles; but a scheme some operation used that is removed or asks for other credentials
- * makes those calls fail: breaking. One that no operation used changes nothing: info. A
- * requirement (API-wide or an operation's) that no longer lets in every caller the old one let
- * in (an alternative or anonymous access dropped, a scope added) makes their calls fail:
- * breaking; one that lets in more is info. A different auth setting changes
- * ClientOptions.auth itself, so old code stops compiling: breaking.
- */
-export const authChanged: Check = {
+export const authChanged = defineCheck({
   id: "auth-changed",
+  levels: ["breaking", "info"],
+  description:
+    "Security schemes and requirements, API-wide and per operation. The client's auth options come from the API's settings, not from the spec's schemes, so old code still compiles, except when the auth setting itself differs (ClientOptions.auth changes): breaking. A scheme that operations use and that is removed or asks for other credentials, and a requirement that no longer lets in every caller it let in (an alternative dropped, a scope added), make calls fail: breaking. Schemes no operation uses, and requirements that let in more callers: info.",
   run: (diff) => {
     const changes: Change[] = [];
     const schemes = (d: OpenAPIV3.Document) => d.components?.securitySchemes ?? {};
@@ -62,7 +55,7 @@ export const authChanged: Check = {
     }
     return changes;
   },
-};
+});
 
 type Requirement = OpenAPIV3.SecurityRequirementObject[] | undefined;
 

@@ -1,11 +1,10 @@
-import type { Check } from "../change.js";
+import { defineCheck } from "../change.js";
 
-/**
- * A new base path moves every operation. Clients given an origin alone follow it; a baseUrl
- * that spells out the path must change, unless only the version segment moved with the client.
- */
-export const basePathChanged: Check = {
+export const basePathChanged = defineCheck({
   id: "base-path-changed",
+  levels: ["warning", "info"],
+  description:
+    "The base path every operation sits under. Info when only the version segment moves with the client (/api/v9 → /api/v10). Otherwise a warning: a client given an origin follows the new path, but a baseUrl that spells out the old one must change.",
   run: (diff) => {
     const [before, after] = [diff.old.basePath, diff.new.basePath];
     if (before === after) return [];
@@ -20,4 +19,4 @@ export const basePathChanged: Check = {
       },
     ];
   },
-};
+});

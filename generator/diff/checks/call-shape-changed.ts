@@ -1,14 +1,11 @@
-import { operationChange, type Check } from "../change.js";
+import { defineCheck, operationChange } from "../change.js";
 import { takesInput } from "../../normalize/public-names.js";
 
-/**
- * A method without parameters or body takes its call options first: `m(options)`. When it
- * gains an input, even an optional one, it becomes `m(input, options)`: calls that pass
- * options (`{ signal }`) stop compiling, and in JavaScript their options would be read as the
- * input. When it loses its input, calls that pass one stop compiling. Both are breaking.
- */
-export const callShapeChanged: Check = {
+export const callShapeChanged = defineCheck({
   id: "call-shape-changed",
+  levels: ["breaking"],
+  description:
+    "A method without parameters or body takes its call options first: m(options). When it gains an input, even an optional one, it becomes m(input, options): calls that pass options no longer compile (and in JavaScript their options would be read as the input). When it loses its input, calls that pass one no longer compile. Both breaking.",
   run: (diff) =>
     diff.matched.flatMap((op) => {
       const [before, after] = [takesInput(op.old.model), takesInput(op.new.model)];
@@ -20,4 +17,4 @@ export const callShapeChanged: Check = {
           : operationChange("call-shape-changed", "breaking", op.new.model, `${method}() no longer takes an input: calls must become ${method}() or ${method}(options)`, ["Input"], false),
       ];
     }),
-};
+});

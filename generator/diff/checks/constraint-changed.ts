@@ -1,4 +1,4 @@
-import type { Check, Level } from "../change.js";
+import { defineCheck, type Level } from "../change.js";
 import type { Constraint } from "../schema-diff.js";
 import { schemaSites, siteChange, type SchemaSite } from "../schema-sites.js";
 
@@ -9,18 +9,11 @@ const LOWER: ReadonlySet<Constraint> = new Set(["minLength", "minimum", "exclusi
 /** How a keyword's change moves the set of valid values. */
 type Effect = "tightens" | "loosens" | "incomparable";
 
-/**
- * Validation keywords (`maxLength`, `minimum`, `pattern`, `const`, `if`, …). The generated types
- * carry none, so old code always compiles; what changes is what the server accepts or sends.
- * Request: a keyword that tightens (added, a bound moved inwards) or changes incomparably (a new
- * `const`, `multipleOf`) rejects values callers send today: breaking; one that loosens is info.
- * Response: one that loosens or changes incomparably lets through values that code written to
- * the old promise does not expect (a longer string, a lower number): breaking; one that tightens
- * is info. A changed `pattern` is a warning either way: two regular expressions cannot be
- * compared, and most changes fix the expression rather than the values.
- */
-export const constraintChanged: Check = {
+export const constraintChanged = defineCheck({
   id: "constraint-changed",
+  levels: ["breaking", "warning", "info"],
+  description:
+    "Validation keywords (maxLength, minimum, pattern, const, if, contains, …). The types carry none, so old code compiles; what changes is what the server accepts or sends. Request: a keyword that tightens (added, or a bound moved inwards) or changes incomparably (another const or multipleOf) rejects values callers send today: breaking; one that loosens: info. Response: one that loosens or changes incomparably lets through values that code written to the old promise does not expect: breaking; one that tightens: info. A changed pattern is a warning either way: two regular expressions cannot be compared, and most changes fix the expression rather than the values.",
   run: (diff) =>
     [...schemaSites(diff)].flatMap((site) =>
       (site.diff.constraints ?? []).map(({ name, from, to }) => {
@@ -28,7 +21,7 @@ export const constraintChanged: Check = {
         return siteChange("constraint-changed", constraintLevel(site, name, effectOf(name, from, to)), site, `${site.location}: ${name} changed from ${describe(from)} to ${describe(to)}`, true);
       }),
     ),
-};
+});
 
 function constraintLevel(site: SchemaSite, name: Constraint, effect: Effect): Level {
   if (effect === "incomparable" && name === "pattern") return "warning";

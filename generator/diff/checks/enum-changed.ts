@@ -1,17 +1,12 @@
-import type { Change, Check } from "../change.js";
+import { type Change, defineCheck } from "../change.js";
 import { ANY_VALUE } from "../schema-diff.js";
 import { REQUEST_CHOICES, schemaSites, siteChange, type Verdict } from "../schema-sites.js";
 
-/**
- * Enum values. Request: see REQUEST_CHOICES (an enum that appears removes "(any value)"). Response:
- * a removed value leaves the union type, so old code that compares with it (`state === "DOWN"`,
- * `case "DOWN":`) no longer compiles: breaking. A new value compiles, but breaks code that handles
- * every value, such as an exhaustive `switch`: warning. An enum dropped altogether widens the type
- * to `string`, which old code may or may not assign to the old union: warning; one that appears
- * narrows it: info.
- */
-export const enumChanged: Check = {
+export const enumChanged = defineCheck({
   id: "enum-changed",
+  levels: ["breaking", "warning", "info"],
+  description:
+    "Enum values. Request: a removed value (or an enum that appears) leaves the union type, so a call that sends it no longer compiles: breaking; a new value: info. Response: a removed value leaves the union type, so old code that compares with it (state === \"DOWN\", case \"DOWN\":) no longer compiles: breaking; a new value compiles but breaks code that handles every value, such as an exhaustive switch: warning; an enum dropped altogether widens the type to string: warning; one that appears: info.",
   run: (diff) =>
     [...schemaSites(diff)].flatMap((site) => {
       const changes: Change[] = [];
@@ -21,7 +16,7 @@ export const enumChanged: Check = {
       if (enumAdded.length > 0) changes.push(siteChange("enum-changed", levels.added.level, site, `${site.location}: enum values added: ${enumAdded.join(", ")}`, levels.added.compiles));
       return changes;
     }),
-};
+});
 
 function responseLevels(added: string[], removed: string[]): { removed: Verdict; added: Verdict } {
   return {

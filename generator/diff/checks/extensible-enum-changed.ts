@@ -1,14 +1,11 @@
-import type { Change, Check } from "../change.js";
+import { type Change, defineCheck } from "../change.js";
 import { schemaSites, siteChange } from "../schema-sites.js";
 
-/**
- * `x-extensible-enum` lists the known values of an open set (Zalando's guideline): the types say
- * `string`, so nothing stops compiling. A value removed from a request is one the server no
- * longer accepts: breaking. Clients must already expect new values in a response, and removed
- * ones there or new ones in a request change nothing for them: info.
- */
-export const extensibleEnumChanged: Check = {
+export const extensibleEnumChanged = defineCheck({
   id: "extensible-enum-changed",
+  levels: ["breaking", "info"],
+  description:
+    "x-extensible-enum lists the known values of an open set, which clients must expect to grow; the types say string, so old code compiles. A value removed from a request is one the server no longer accepts: breaking. Any other change: info.",
   run: (diff) =>
     [...schemaSites(diff)].flatMap((site) => {
       const changes: Change[] = [];
@@ -20,4 +17,4 @@ export const extensibleEnumChanged: Check = {
       if (extensibleEnumAdded.length > 0) changes.push(siteChange("extensible-enum-changed", "info", site, `${site.location}: x-extensible-enum values added: ${extensibleEnumAdded.join(", ")}`, true));
       return changes;
     }),
-};
+});

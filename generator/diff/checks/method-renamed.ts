@@ -1,12 +1,14 @@
-import { operationChange, type Check } from "../change.js";
+import { defineCheck, operationChange } from "../change.js";
 
-/** The same endpoint under another generated name breaks every call site. */
-export const methodRenamed: Check = {
+export const methodRenamed = defineCheck({
   id: "method-renamed",
+  levels: ["breaking"],
+  description:
+    "The same endpoint under another generated method name (a new operationId or tag, or a name collision): calls under the old name no longer compile. Breaking.",
   run: (diff) =>
     diff.matched.flatMap((op) => {
       const [before, after] = [op.old.model, op.new.model];
       if (before.namespace === after.namespace && before.name === after.name) return [];
       return [operationChange("method-renamed", "breaking", after, `client method renamed from ${before.namespace}.${before.name}() to ${after.namespace}.${after.name}()`, ["Input", "Response"], false)];
     }),
-};
+});

@@ -1,8 +1,11 @@
-import type { Check } from "../change.js";
+import { defineCheck } from "../change.js";
 import { schemaSites, siteChange } from "../schema-sites.js";
 
-export const nullableChanged: Check = {
+export const nullableChanged = defineCheck({
   id: "nullable-changed",
+  levels: ["breaking", "warning", "info"],
+  description:
+    "Nullability. A response value that may now be null fails old readers under strictNullChecks, and a request value that may no longer be null fails old calls that send null: both breaking (old code no longer compiles). The opposite moves: info.",
   run: (diff) =>
     [...schemaSites(diff)].flatMap((site) => {
       const change = site.diff.nullable;
@@ -11,4 +14,4 @@ export const nullableChanged: Check = {
       const breaking = site.direction === "response" ? change.to : !change.to;
       return [siteChange("nullable-changed", breaking ? "breaking" : "info", site, `${site.location} ${change.to ? "may now be null" : "can no longer be null"}`, !breaking)];
     }),
-};
+});

@@ -1,9 +1,12 @@
-import { operationChange, type Check } from "../change.js";
+import { defineCheck, operationChange } from "../change.js";
 
-export const operationDeprecated: Check = {
+export const operationDeprecated = defineCheck({
   id: "operation-deprecated",
+  levels: ["warning", "info"],
+  description:
+    "An operation deprecated still works but is likely to go: warning. One no longer deprecated: info.",
   run: (diff) =>
     diff.matched.flatMap((op) =>
       op.deprecated ? [operationChange("operation-deprecated", op.deprecated.to ? "warning" : "info", op.new.model, op.deprecated.to ? "operation deprecated" : "operation no longer deprecated", [], true)] : [],
     ),
-};
+});

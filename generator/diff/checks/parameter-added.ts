@@ -1,7 +1,10 @@
-import { operationChange, type Check } from "../change.js";
+import { defineCheck, operationChange } from "../change.js";
 
-export const parameterAdded: Check = {
+export const parameterAdded = defineCheck({
   id: "parameter-added",
+  levels: ["breaking", "info"],
+  description:
+    "A new required parameter is missing from old calls, which no longer compile: breaking. A new optional one: info.",
   run: (diff) =>
     diff.matched.flatMap((op) =>
       op.parametersAdded.map((p) =>
@@ -10,4 +13,4 @@ export const parameterAdded: Check = {
           : operationChange("parameter-added", "info", op.new.model, `new optional ${p.in} parameter ${p.name}`, ["Params", "Input"], true),
       ),
     ),
-};
+});

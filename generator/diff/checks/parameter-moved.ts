@@ -1,7 +1,10 @@
-import { operationChange, type Check } from "../change.js";
+import { defineCheck, operationChange } from "../change.js";
 
-export const parameterMoved: Check = {
+export const parameterMoved = defineCheck({
   id: "parameter-moved",
+  levels: ["breaking"],
+  description:
+    "A parameter moved to another location (query → header, …): the method takes it under another key, so old calls no longer compile. Breaking.",
   run: (diff) =>
     diff.matched.flatMap((op) => op.parametersMoved.map((m) => operationChange("parameter-moved", "breaking", op.new.model, `parameter ${m.name} moved from ${m.from} to ${m.to}`, ["Params", "Input"], false))),
-};
+});

@@ -1,7 +1,10 @@
-import { operationChange, type Check } from "../change.js";
+import { defineCheck, operationChange } from "../change.js";
 
-export const parameterRequiredChanged: Check = {
+export const parameterRequiredChanged = defineCheck({
   id: "parameter-required-changed",
+  levels: ["breaking", "info"],
+  description:
+    "A parameter that became required is missing from old calls that left it out, which no longer compile: breaking. One that became optional: info.",
   run: (diff) =>
     diff.matched.flatMap((op) =>
       op.parametersModified.flatMap((p) => {
@@ -14,4 +17,4 @@ export const parameterRequiredChanged: Check = {
         ];
       }),
     ),
-};
+});

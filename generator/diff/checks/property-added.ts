@@ -1,8 +1,11 @@
-import type { Check } from "../change.js";
+import { defineCheck } from "../change.js";
 import { child, schemaSites, siteChange } from "../schema-sites.js";
 
-export const propertyAdded: Check = {
+export const propertyAdded = defineCheck({
   id: "property-added",
+  levels: ["breaking", "info"],
+  description:
+    "A new required request property is missing from old calls, which no longer compile: breaking. A new optional request property, and any new response property: info.",
   run: (diff) =>
     [...schemaSites(diff)].flatMap((site) =>
       (site.diff.propertiesAdded ?? []).map(({ name, required }) => {
@@ -12,4 +15,4 @@ export const propertyAdded: Check = {
           : siteChange("property-added", "info", site, `new ${required ? "" : "optional "}property ${where}`, true);
       }),
     ),
-};
+});

@@ -1,13 +1,11 @@
-import type { Check } from "../change.js";
+import { defineCheck } from "../change.js";
 import { child, schemaSites, siteChange } from "../schema-sites.js";
 
-/**
- * A removed property breaks both directions: code that reads it from a response no longer
- * compiles, and neither does a call that sends it in an object literal (an excess property),
- * unless the object still admits any other property (`additionalProperties`).
- */
-export const propertyRemoved: Check = {
+export const propertyRemoved = defineCheck({
   id: "property-removed",
+  levels: ["breaking", "warning"],
+  description:
+    "A removed property breaks both directions: code that reads it from a response no longer compiles, and neither does a call that sends it in an object literal (an excess property): breaking. When the request object still admits any other property (additionalProperties), calls compile and the server ignores it: warning.",
   run: (diff) =>
     [...schemaSites(diff)].flatMap((site) =>
       (site.diff.propertiesRemoved ?? []).map(({ name }) => {
@@ -18,4 +16,4 @@ export const propertyRemoved: Check = {
           : siteChange("property-removed", "breaking", site, `property ${where} removed: calls that send it no longer compile`, false);
       }),
     ),
-};
+});

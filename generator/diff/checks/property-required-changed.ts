@@ -1,13 +1,11 @@
-import type { Check } from "../change.js";
+import { defineCheck } from "../change.js";
 import { child, schemaSites, siteChange } from "../schema-sites.js";
 
-/**
- * Request: a newly required property is missing from old calls, which stop compiling. Response:
- * a newly optional one may be undefined, so old code that uses it stops compiling under
- * `strictNullChecks`. Both breaking; the opposite moves are info.
- */
-export const propertyRequiredChanged: Check = {
+export const propertyRequiredChanged = defineCheck({
   id: "property-required-changed",
+  levels: ["breaking", "warning", "info"],
+  description:
+    "A request property that became required is missing from old calls, which no longer compile; a response property that became optional may be undefined, so old code that uses it no longer compiles under strictNullChecks: both breaking. The opposite moves: info.",
   run: (diff) =>
     [...schemaSites(diff)].flatMap((site) => [
       ...(site.diff.becameRequired ?? []).map((name) =>
@@ -21,4 +19,4 @@ export const propertyRequiredChanged: Check = {
           : siteChange("property-required-changed", "info", site, `property ${child(site.location, name)} became optional`, true),
       ),
     ]),
-};
+});

@@ -1,13 +1,10 @@
-import { operationChange, type Change, type Check, type Level } from "../change.js";
+import { type Change, defineCheck, type Level, operationChange } from "../change.js";
 
-/**
- * The request body as a whole. Calls stop compiling when a body becomes required or appears
- * required, and when it goes (passing `body` is then an excess property, even when the method
- * keeps other inputs): breaking. A content type no longer accepted still compiles, but the
- * server rejects what the client sends: breaking.
- */
-export const requestBodyChanged: Check = {
+export const requestBodyChanged = defineCheck({
   id: "request-body-changed",
+  levels: ["breaking", "info"],
+  description:
+    "The request body as a whole. A body that appears required or becomes required is missing from old calls, and one that goes makes passing body an excess property (even when the method keeps other inputs): old calls no longer compile, breaking. A content type no longer accepted still compiles, but the server rejects what the client sends: breaking. A new optional body, a body that became optional, a new content type: info.",
   run: (diff) =>
     diff.matched.flatMap((op) => {
       const body = op.requestBody;
@@ -21,4 +18,4 @@ export const requestBodyChanged: Check = {
       for (const type of body.contentTypesAdded) changes.push(change("info", `request content type ${type} now accepted`, true));
       return changes;
     }),
-};
+});

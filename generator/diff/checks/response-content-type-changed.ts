@@ -1,13 +1,11 @@
-import { operationChange, type Change, type Check } from "../change.js";
+import { type Change, defineCheck, operationChange } from "../change.js";
 import { responseSites } from "../schema-sites.js";
 
-/**
- * A content type no longer sent breaks readers of a success response (the client parses what it
- * gets differently); an error body reaches code only inside an ApiError, so there it is a
- * warning. A new content type is info. The types of the parsed body are compared by the schema checks.
- */
-export const responseContentTypeChanged: Check = {
+export const responseContentTypeChanged = defineCheck({
   id: "response-content-type-changed",
+  levels: ["breaking", "warning", "info"],
+  description:
+    "Response content types. One no longer sent breaks readers of a success response, as the client parses what it gets differently: breaking; in an error response, which code meets only inside an ApiError: warning. A new one: info.",
   run: (diff) =>
     [...responseSites(diff)].flatMap(({ operation, response, success, kinds }) => {
       const changes: Change[] = [];
@@ -15,4 +13,4 @@ export const responseContentTypeChanged: Check = {
       for (const type of response.contentTypesAdded) changes.push(operationChange("response-content-type-changed", "info", operation, `${response.status} response may be sent as ${type}`, kinds));
       return changes;
     }),
-};
+});

@@ -1,16 +1,11 @@
-import { operationChange, type Change, type Check } from "../change.js";
+import { type Change, defineCheck, operationChange } from "../change.js";
 import { responseSites } from "../schema-sites.js";
 
-/**
- * Response headers, such as PEM's `X-Subject-Token` on the token API's 201. Code reads them as
- * strings (`response.headers.get`), so it always compiles; but on a success response, a header
- * the spec promised (required) that goes or becomes optional may now be missing, and code that
- * relies on it stops working: breaking. Otherwise, and in error responses, a header that goes is
- * a warning; one that appears or becomes required is info. Header schemas are compared like
- * any other schema (type, enum, limits) by the schema checks.
- */
-export const responseHeaderChanged: Check = {
+export const responseHeaderChanged = defineCheck({
   id: "response-header-changed",
+  levels: ["breaking", "warning", "info"],
+  description:
+    "Response headers (names compared case-insensitively). Code reads them as strings through response.headers, so it always compiles; but on a success response, a header the spec promised (required) that goes or becomes optional may be missing, and code that relies on it stops working: breaking. Any other header that goes: warning. One that appears or becomes required: info. Header schemas are compared like any schema by the schema checks.",
   run: (diff) =>
     [...responseSites(diff)].flatMap(({ operation, response, success, kinds }) => {
       const changes: Change[] = [];
@@ -25,4 +20,4 @@ export const responseHeaderChanged: Check = {
       for (const header of response.headersAdded) changes.push(change("info", `${response.status} response sends the new header ${header.name}`));
       return changes;
     }),
-};
+});

@@ -1,15 +1,12 @@
-import { operationChange, type Change, type Check } from "../change.js";
+import { type Change, defineCheck, operationChange } from "../change.js";
 
 const isSuccess = (status: string) => /^2/.test(status);
 
-/**
- * A success status removed: code waiting for that answer gets another one, or the client now
- * treats it as unexpected: breaking. One added widens what the method may resolve to: warning.
- * Error statuses reach code only inside an ApiError: info. Whether old code compiles depends on
- * the bodies, which the schema checks compare.
- */
-export const responseStatusChanged: Check = {
+export const responseStatusChanged = defineCheck({
   id: "response-status-changed",
+  levels: ["breaking", "warning", "info"],
+  description:
+    "Status codes. A success status removed: code waiting for that answer gets another one, or an error: breaking. One added widens what the method may resolve to: warning. Error statuses reach code only inside an ApiError: info. Whether old code compiles depends on the bodies, which the schema checks compare.",
   run: (diff) =>
     diff.matched.flatMap((op) => {
       const changes: Change[] = [];
@@ -30,4 +27,4 @@ export const responseStatusChanged: Check = {
       }
       return changes;
     }),
-};
+});

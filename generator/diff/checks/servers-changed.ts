@@ -1,12 +1,11 @@
-import type { Change, Check } from "../change.js";
+import { type Change, defineCheck } from "../change.js";
 import type { OpenApiDocument } from "../../convert/to-openapi3.js";
 
-/**
- * The servers a spec lists (Swagger 2.0's `host` and `schemes`). The client always takes its
- * server from `baseUrl`, so a new host is information; a spec that drops https is a warning.
- */
-export const serversChanged: Check = {
+export const serversChanged = defineCheck({
   id: "servers-changed",
+  levels: ["warning", "info"],
+  description:
+    "The servers the spec lists (Swagger 2.0's host and schemes). The client takes its server from baseUrl, so a server listed or dropped is info; a spec that stops listing any https:// server is a warning.",
   run: (diff) => {
     const [before, after] = [serverOrigins(diff.old.document), serverOrigins(diff.new.document)];
     const changes: Change[] = [];
@@ -17,7 +16,7 @@ export const serversChanged: Check = {
     if (https(before) && !https(after) && after.size > 0) changes.push(change("warning", "the spec no longer lists an https:// server"));
     return changes;
   },
-};
+});
 
 /** Scheme, host and port of each absolute server URL; relative ones (a base path alone) have none. */
 function serverOrigins(document: OpenApiDocument): Set<string> {

@@ -1,4 +1,4 @@
-import type { Change, Check, Level } from "../change.js";
+import { type Change, defineCheck, type Level } from "../change.js";
 import { ANY_TYPE } from "../schema-diff.js";
 import { schemaSites, siteChange, type SchemaSite, type Verdict } from "../schema-sites.js";
 
@@ -9,20 +9,11 @@ const FORMAT_WIDENS_TO: Record<string, string> = { int32: "int64", float: "doubl
 /** Types for which OpenAPI defines no formats, so a format there changes nothing. */
 const FORMATLESS = new Set(["boolean", "object", "array"]);
 
-/**
- * Types and formats, judged by which values each version admits. A request type that admits
- * every old value (`integer` → `number`, `string` → `string|integer`, any type) is info; any
- * other breaks old calls: they no longer compile when the TypeScript type changed, and the
- * server rejects them when it did not (`number` → `integer`). A response type that admits new
- * values breaks old readers: they no longer compile (a union, or `unknown` for a type dropped
- * altogether) or get values they were not written for (fractions in an `integer`); one that
- * admits fewer is info. Formats follow the same rule (a new format restricts, a dropped one
- * widens, `int32` → `int64` widens, another one is neither) but leave the types alone, so old
- * code compiles; on boolean, object and array schemas a format means nothing (info). 64-bit
- * integers sent as JSON strings show up as a type change, as the generated type says `string`.
- */
-export const typeChanged: Check = {
+export const typeChanged = defineCheck({
   id: "type-changed",
+  levels: ["breaking", "warning", "info"],
+  description:
+    "Types and formats, judged by the values each version admits. A request type that admits every old value (integer → number, string → string|integer, any type) is info; any other breaks old calls, which no longer compile or, when the TypeScript type stays the same (number → integer), are rejected by the server: breaking. A response type that admits new values breaks old readers, which no longer compile (a union; unknown for a type dropped altogether) or get values they were not written for (fractions in an integer): breaking; one that admits fewer: info. Formats follow the same rule (a new format restricts, a dropped one widens, int32 → int64 widens) without changing the types; on boolean, object and array schemas a format means nothing: info.",
   run: (diff) =>
     [...schemaSites(diff)].flatMap((site) => {
       const changes: Change[] = [];
@@ -37,7 +28,7 @@ export const typeChanged: Check = {
       }
       return changes;
     }),
-};
+});
 
 /** Whether type `to` admits every value of type `from`. */
 function typeWidens(from: string, to: string): boolean {

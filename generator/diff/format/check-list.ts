@@ -1,0 +1,25 @@
+import type { Check } from "../change.js";
+
+/** `npm run diff -- --list-checks`: every check, the levels it can report, and why, wrapped for a terminal. */
+export function formatCheckList(checks: readonly Check[], width = 100): string {
+  const lines = [
+    "Breaking: code written against the old client no longer compiles, or no longer works. Warning: worth a look.",
+    "Info: additions and other changes. In error responses (4xx, 5xx, default) a change is a warning at most:",
+    "code meets those bodies only inside an ApiError.",
+  ];
+  for (const check of checks) lines.push("", `${check.id} (${check.levels.join(", ")})`, ...wrap(check.description, width - 4).map((line) => `    ${line}`));
+  return `${lines.join("\n")}\n`;
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
