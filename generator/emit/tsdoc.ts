@@ -14,7 +14,12 @@ export function operationDoc(operation: OperationModel): string {
   return escapeComment(lines.join("\n\n"));
 }
 
-/** Keeps spec text from ending the comment early or starting a stray tag. */
-export function escapeComment(text: string): string {
-  return text.replaceAll("*/", "*\\/").replace(/\r\n?/g, "\n");
+/**
+ * The one way spec or command-line text enters a generated comment: it cannot end a block
+ * comment (`*\/`) and, in a `//` comment (`line`), cannot end the line, since every line
+ * terminator JavaScript knows (CR, LF, U+2028, U+2029) becomes a space there.
+ */
+export function escapeComment(text: string, form: "block" | "line" = "block"): string {
+  const safe = text.replaceAll("*/", "*\\/").replace(/\r\n?|[\n\u2028\u2029]/g, "\n");
+  return form === "line" ? safe.replaceAll("\n", " ") : safe;
 }
