@@ -38,7 +38,7 @@ export function refuseExternalRefs(source: string, document: unknown): void {
     source,
     first.pointer,
     `refers to ${JSON.stringify(first.ref)}, outside this document; such references are not followed.`,
-    "Bundle the referenced parts into one document (for example with `redocly bundle`), or pass --allow-external-refs to read local files and https:// URLs.",
+    "Bundle the referenced parts into one document (for example with `redocly bundle`); `generate --spec` and `specs:import` also take --allow-external-refs, which reads local files and https:// URLs.",
   );
 }
 
