@@ -285,6 +285,18 @@ describe("login answers that echo the credentials", () => {
     expectNoPassword(error.message, JSON.stringify(error.body), inspect(error, { depth: 10 }), JSON.stringify(lines));
   });
 
+  it("redacts a login error nested 200 000 deep (past the stack a full walk needs) with a typed error", async () => {
+    const depth = 200_000;
+    await serve((_request, response) => {
+      response.writeHead(400, { "Content-Type": "application/json" });
+      response.end(`${'{"a":'.repeat(depth)}"${PEM_PASSWORD.replace('"', '\\"')}"${"}".repeat(depth)}`);
+    });
+    const error = await failure(pemClient().server.list());
+    expect(error).toBeInstanceOf(pemEntry.ApiError);
+    expectNoPassword(JSON.stringify(error.body));
+    expect(JSON.stringify(error.body)).toContain('"[redacted]"');
+  });
+
   it("redacts the token from a logout error", async () => {
     await serve((request, response) => {
       if (request.method === "POST") return sendJson(response, 201, {}, { "X-Subject-Token": "issued-token-1234" });
