@@ -1,5 +1,5 @@
 import type { Comparison } from "../compare.js";
-import type { Change, Level } from "../change.js";
+import type { Level } from "../change.js";
 
 export function title(comparison: Comparison): string {
   const { old: before, new: after } = comparison;
@@ -12,10 +12,12 @@ export function summaryLine(comparison: Comparison): string {
   return `${s.added} operations added, ${s.removed} removed, ${s.changed} changed; ${plural(s.breaking, "breaking change")}, ${plural(s.warning, "warning")}, ${s.info} info`;
 }
 
-/** What a change does to code written against the old client, for the reports; "" where that does not apply. */
-export function oldCodeVerdict(change: Change): string {
-  if (change.compiles === undefined) return "";
-  return change.compiles ? "old code still compiles" : "old code no longer compiles";
+/**
+ * The reports say whether old code still compiles for breaking changes and warnings, where it
+ * tells what kind of trouble to expect; additions and other info always compile.
+ */
+export function showsCompiles(level: Level): boolean {
+  return level !== "info";
 }
 
 export const LEVEL_HEADINGS: Record<Level, string> = {

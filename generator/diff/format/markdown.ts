@@ -1,6 +1,6 @@
 import { LEVELS } from "../change.js";
 import type { Comparison } from "../compare.js";
-import { LEVEL_HEADINGS, summaryLine, title } from "./labels.js";
+import { LEVEL_HEADINGS, showsCompiles, summaryLine, title } from "./labels.js";
 
 const COMPILES = { true: "yes", false: "**no**", undefined: "" } as const;
 
@@ -11,9 +11,11 @@ export function formatMarkdown(comparison: Comparison, headingLevel = 1): string
   for (const level of LEVELS) {
     const changes = comparison.changes.filter((c) => c.level === level);
     if (changes.length === 0) continue;
-    parts.push("", `${hashes}# ${LEVEL_HEADINGS[level]} (${changes.length})`, "", "| Operation | Change | TypeScript | Old code compiles |", "|---|---|---|---|");
+    const compiles = showsCompiles(level);
+    parts.push("", `${hashes}# ${LEVEL_HEADINGS[level]} (${changes.length})`, "", `| Operation | Change | TypeScript |${compiles ? " Old code compiles |" : ""}`, `|---|---|---|${compiles ? "---|" : ""}`);
     for (const change of changes) {
-      parts.push(`| ${cell(change.operation ? `\`${change.operation}\`` : "API")} | ${cell(change.message)} | ${cell(change.typescript.map((t) => `\`${t}\``).join(", "))} | ${COMPILES[`${change.compiles}`]} |`);
+      const row = `| ${cell(change.operation ? `\`${change.operation}\`` : "API")} | ${cell(change.message)} | ${cell(change.typescript.map((t) => `\`${t}\``).join(", "))} |`;
+      parts.push(compiles ? `${row} ${COMPILES[`${change.compiles}`]} |` : row);
     }
   }
   return `${parts.join("\n")}\n`;

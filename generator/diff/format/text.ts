@@ -1,6 +1,8 @@
 import { LEVELS } from "../change.js";
 import type { Comparison } from "../compare.js";
-import { LEVEL_HEADINGS, oldCodeVerdict, summaryLine, title } from "./labels.js";
+import { LEVEL_HEADINGS, showsCompiles, summaryLine, title } from "./labels.js";
+
+const VERDICTS = { true: " (old code still compiles)", false: " (old code no longer compiles)", undefined: "" } as const;
 
 /** For a terminal: one block per level, one line per change with its TypeScript view below. */
 export function formatText(comparison: Comparison): string {
@@ -11,8 +13,7 @@ export function formatText(comparison: Comparison): string {
     lines.push("", `${LEVEL_HEADINGS[level]} (${changes.length})`);
     for (const change of changes) {
       lines.push(`  ${change.operation ? `${change.operation}: ` : ""}${change.message}`);
-      const verdict = oldCodeVerdict(change);
-      if (change.typescript.length > 0) lines.push(`      TypeScript: ${change.typescript.join(", ")}${verdict ? ` (${verdict})` : ""}`);
+      if (change.typescript.length > 0) lines.push(`      TypeScript: ${change.typescript.join(", ")}${showsCompiles(level) ? VERDICTS[`${change.compiles}`] : ""}`);
     }
   }
   return `${lines.join("\n")}\n`;
