@@ -7,7 +7,7 @@ import { readDocument } from "../load/read-document.js";
 import { checkLabel } from "../validate/labels.js";
 import { generatePackage, generateStandalone, type VersionResult } from "../pipeline.js";
 import { diffTree, writeTreeAtomically } from "../write/file-tree.js";
-import { checkOutFolder } from "../write/out-folder.js";
+import { checkOutFolder, refuseUserFiles } from "../write/out-folder.js";
 import { GENERATED_DIR, ROOT, SPECS_DIR, TEMPLATES_DIR, clientPackageInfo } from "./project-paths.js";
 import { runCli, usage } from "./run-cli.js";
 
@@ -111,6 +111,7 @@ async function generateOne(values: { spec?: string; api?: string; version?: stri
   checkLabel("--api", api);
   checkLabel("--version", version);
   const config = await configFor(api, values);
+  const folder = values.check ? out : await checkOutFolder(out);
   const started = performance.now();
   const { document } = await readDocument(spec, { allowExternalRefs: values["allow-external-refs"] });
   const { files, operations } = await generateStandalone(spec, config, version, TEMPLATES_DIR, document);
@@ -122,7 +123,8 @@ async function generateOne(values: { spec?: string; api?: string; version?: stri
     }
     return 0;
   }
-  await writeTreeAtomically(await checkOutFolder(out, files), files);
+  await refuseUserFiles(out, folder, files);
+  await writeTreeAtomically(folder, files);
   printVersion({ api, version, operations, milliseconds: performance.now() - started });
   return 0;
 }

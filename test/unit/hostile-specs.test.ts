@@ -10,7 +10,7 @@ import { readDocument } from "../../generator/load/read-document.js";
 import { loadModel } from "../../generator/pipeline.js";
 import { validateDocument } from "../../generator/validate/validate-document.js";
 import { listFiles, writeTreeAtomically } from "../../generator/write/file-tree.js";
-import { checkOutFolder } from "../../generator/write/out-folder.js";
+import { checkOutFolder, refuseUserFiles } from "../../generator/write/out-folder.js";
 import { projectTempDir } from "../support/paths.js";
 import { rejectionOf } from "../support/rejection.js";
 
@@ -141,14 +141,14 @@ describe("--out", () => {
   it("with a trailing slash replaces the folder and leaves nothing beside or inside it", async () => {
     const parent = await projectTempDir("out");
     const out = path.join(parent, "client") + path.sep;
-    for (let run = 0; run < 2; run++) await writeTreeAtomically(await checkOutFolder(out, files), files);
+    for (let run = 0; run < 2; run++) await writeTreeAtomically(await checkOutFolder(out), files);
     expect((await listFiles(out)).sort()).toEqual([...files.keys()]);
     expect(await listFiles(parent)).toEqual([...files.keys()].map((f) => `client/${f}`));
   });
 
   it("naming a file is a usage error, and the file is left as it was", async () => {
     const file = await specFile("notes.txt", "mine");
-    const error = await rejectionOf(checkOutFolder(file, files));
+    const error = await rejectionOf(checkOutFolder(file));
     expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toContain("is a file");
     expect(await readFile(file, "utf8")).toBe('"mine"');
@@ -159,7 +159,8 @@ describe("--out", () => {
     await writeTreeAtomically(out, files);
     await mkdir(path.join(out, "docs"));
     await writeFile(path.join(out, "docs", "notes.md"), "my notes");
-    const error = await rejectionOf(checkOutFolder(out, files));
+    const folder = await checkOutFolder(out);
+    const error = await rejectionOf(refuseUserFiles(out, folder, files));
     expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toContain("docs/notes.md");
   });
