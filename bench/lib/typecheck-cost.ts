@@ -1,7 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { camelCase } from "../../generator/normalize/identifiers.js";
 import { median } from "./measure.js";
 
 export interface CheckCost {
@@ -12,22 +11,29 @@ export interface CheckCost {
 }
 
 export interface ChosenOperation {
+  /** A GET that needs no input (apart from a credential header). */
   path: string;
   /** Our generated method: `nodes.listNodes`. */
   ours: string;
-  /** The spec's operationId, which Hey API turns into an SDK function name. */
-  operationId: string;
+}
+
+/**
+ * What a consumer of one API passes to tools that leave authentication to it: PEM declares its
+ * token as a required `X-Auth-Token` header parameter, which our clients lift into `auth`.
+ */
+export interface ConsumerSettings {
+  authHeaders?: Record<string, string>;
 }
 
 /** Consumers that call the same operations through each tool's output, one folder each. */
-export function writeConsumers(dir: string, operations: ChosenOperation[], outputs: { ours: string; openapiTypescript: string; heyApi: string }): Record<string, string> {
-  const heySdk = readFileSync(path.join(outputs.heyApi, "sdk.gen.ts"), "utf8");
-  const heyExports = new Set([...heySdk.matchAll(/export const (\w+) = /g)].map((m) => m[1]!));
-  const heyName = (operationId: string) => {
-    const name = camelCase(operationId);
-    if (!heyExports.has(name)) throw new Error(`Hey API output has no function ${name} for ${operationId}`);
+export function writeConsumers(dir: string, operations: ChosenOperation[], outputs: { ours: string; openapiTypescript: string; heyApi: string }, settings: ConsumerSettings = {}): Record<string, string> {
+  const heyFunctions = heyGetFunctions(readFileSync(path.join(outputs.heyApi, "sdk.gen.ts"), "utf8"));
+  const heyName = (operationPath: string) => {
+    const name = heyFunctions.get(operationPath);
+    if (!name) throw new Error(`Hey API output has no function for GET ${operationPath}`);
     return name;
   };
+  const headers = settings.authHeaders ? JSON.stringify(settings.authHeaders) : undefined;
   const relative = (from: string, to: string) => path.relative(from, to).split(path.sep).join("/");
   const consumers: Record<string, string> = {
     ours: `import { createClient } from "${relative(path.join(dir, "ours"), outputs.ours)}/index.js";
@@ -43,14 +49,14 @@ import type { paths } from "${relative(path.join(dir, "openapi-typescript"), out
 const client = createClient<paths>({ baseUrl: "https://pmm.example.com", headers: { Authorization: "Bearer t" } });
 export async function run(): Promise<unknown[]> {
   return [
-${operations.map((op) => `    (await client.GET(${JSON.stringify(op.path)})).data,`).join("\n")}
+${operations.map((op) => `    (await client.GET(${JSON.stringify(op.path)}${headers ? `, { params: { header: ${headers} } }` : ""})).data,`).join("\n")}
   ];
 }
 `,
-    "hey-api": `import { ${operations.map((op) => heyName(op.operationId)).join(", ")} } from "${relative(path.join(dir, "hey-api"), outputs.heyApi)}/sdk.gen";
+    "hey-api": `import { ${operations.map((op) => heyName(op.path)).join(", ")} } from "${relative(path.join(dir, "hey-api"), outputs.heyApi)}/sdk.gen";
 export async function run(): Promise<unknown[]> {
   return [
-${operations.map((op) => `    (await ${heyName(op.operationId)}()).data,`).join("\n")}
+${operations.map((op) => `    (await ${heyName(op.path)}(${headers ? `{ headers: ${headers} }` : ""})).data,`).join("\n")}
   ];
 }
 `,
@@ -67,6 +73,17 @@ ${operations.map((op) => `    (await ${heyName(op.operationId)}()).data,`).join(
     projects[tool] = project;
   }
   return projects;
+}
+
+/** Hey API's SDK functions for GET operations, by path: `export const getServer = … .get<…>({ url: '/server/', …`. */
+function heyGetFunctions(sdk: string): Map<string, string> {
+  const functions = new Map<string, string>();
+  for (const declaration of sdk.split(/^export const /m).slice(1)) {
+    const name = /^(\w+) = /.exec(declaration)?.[1];
+    const get = /\)\.get<[\s\S]*?url: '([^']+)'/.exec(declaration);
+    if (name && get) functions.set(get[1]!, name);
+  }
+  return functions;
 }
 
 /**
