@@ -90,7 +90,7 @@ function compare(documents: Documents, before: Schema, after: Schema, inProgress
   setIf(
     diff,
     "constraints",
-    CONSTRAINTS.filter((name) => JSON.stringify(keywordsBefore[name]) !== JSON.stringify(keywordsAfter[name])).map((name) => ({ name, from: keywordsBefore[name], to: keywordsAfter[name] })),
+    CONSTRAINTS.filter((name) => !sameValue(keywordsBefore[name], keywordsAfter[name])).map((name) => ({ name, from: keywordsBefore[name], to: keywordsAfter[name] })),
   );
   const [nullBefore, nullAfter] = [isNullable(before), isNullable(after)];
   if (nullBefore !== nullAfter) diff.nullable = { from: nullBefore, to: nullAfter };
@@ -106,10 +106,12 @@ function compare(documents: Documents, before: Schema, after: Schema, inProgress
       setIf(diff, "enumAdded", [ANY_VALUE]);
     }
   }
-  const [extensibleBefore, extensibleAfter] = [extensibleEnum(before), extensibleEnum(after)];
-  setIf(diff, "extensibleEnumAdded", [...extensibleAfter].filter((v) => !extensibleBefore.has(v)));
-  setIf(diff, "extensibleEnumRemoved", [...extensibleBefore].filter((v) => !extensibleAfter.has(v)));
-  if (JSON.stringify(before.default) !== JSON.stringify(after.default)) diff.default = { from: before.default, to: after.default };
+  if (EXTENSIBLE_ENUM in before || EXTENSIBLE_ENUM in after) {
+    const [extensibleBefore, extensibleAfter] = [extensibleEnum(before), extensibleEnum(after)];
+    setIf(diff, "extensibleEnumAdded", [...extensibleAfter].filter((v) => !extensibleBefore.has(v)));
+    setIf(diff, "extensibleEnumRemoved", [...extensibleBefore].filter((v) => !extensibleAfter.has(v)));
+  }
+  if (!sameValue(before.default, after.default)) diff.default = { from: before.default, to: after.default };
   const [propsBefore, propsAfter] = [before.properties ?? {}, after.properties ?? {}];
   const [reqBefore, reqAfter] = [new Set(before.required ?? []), new Set(after.required ?? [])];
   setIf(diff, "propertiesAdded", Object.keys(propsAfter).filter((n) => !(n in propsBefore)).map((name) => ({ name, required: reqAfter.has(name) })));
@@ -225,9 +227,16 @@ function typeOf(schema: Schema): string {
   return "";
 }
 
+const EXTENSIBLE_ENUM = "x-extensible-enum";
+
 function extensibleEnum(schema: Schema): Set<string> {
-  const values = (schema as { "x-extensible-enum"?: unknown })["x-extensible-enum"];
+  const values = (schema as Record<typeof EXTENSIBLE_ENUM, unknown>)[EXTENSIBLE_ENUM];
   return new Set(Array.isArray(values) ? values.map(String) : []);
+}
+
+/** Equal JSON values; most keywords are absent or primitive, so the cheap comparison comes first. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === "object" && typeof b === "object" && JSON.stringify(a) === JSON.stringify(b));
 }
 
 function isNullable(schema: Schema): boolean {
