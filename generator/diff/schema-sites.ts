@@ -52,15 +52,15 @@ function* walk(diff: SchemaDiff, location: string, outer: SiteContext): Generato
 }
 
 /**
- * A change found at a schema site. In an error response nothing is worse than a warning:
- * the client hands that body over inside an ApiError, and no call stops working.
+ * A change found at a schema site. In an error response, which code meets only as ApiError.body
+ * cast to the operation's Error type, a change is breaking only when that code no longer
+ * compiles; otherwise a warning at most, since no call stops working.
  * `compiles`: whether old code that sends or reads this node still type-checks.
  */
 export function siteChange(check: string, level: Level, site: SchemaSite, message: string, compiles?: boolean): Change {
   const errorBody = site.direction === "response" && !site.success;
-  const judged = level === "breaking" && errorBody ? "warning" : level;
-  // Code reaches an error body only through ApiError.body, which it casts itself.
-  const change = operationChange(check, judged, site.operation, message, site.kinds, errorBody ? undefined : site.untyped ? true : compiles);
+  const judged = level === "breaking" && errorBody && compiles !== false ? "warning" : level;
+  const change = operationChange(check, judged, site.operation, message, site.kinds, site.untyped ? true : compiles);
   if (site.component) change.typescript.push(`components["schemas"][${JSON.stringify(site.component)}]`);
   return change;
 }

@@ -4,8 +4,8 @@ import type { Check } from "../change.js";
 export function formatCheckList(checks: readonly Check[], width = 100): string {
   const lines = [
     "Breaking: code written against the old client no longer compiles, or no longer works. Warning: worth a look.",
-    "Info: additions and other changes. In error responses (4xx, 5xx, default) a change is a warning at most:",
-    "code meets those bodies only inside an ApiError.",
+    "Info: additions and other changes. In error responses (4xx, 5xx, default), which code meets as ApiError.body,",
+    "a change is breaking only when code that reads the documented error type no longer compiles; else a warning at most.",
   ];
   for (const check of checks) lines.push("", `${check.id} (${check.levels.join(", ")})`, ...wrap(check.description, width - 4).map((line) => `    ${line}`));
   return `${lines.join("\n")}\n`;
