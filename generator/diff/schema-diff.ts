@@ -43,6 +43,13 @@ export interface SchemaDiff {
   becameOptional?: string[];
   properties?: Record<string, SchemaDiff>;
   /**
+   * Properties marked `readOnly` or `writeOnly` in either version, listed when something else
+   * changed: a client sends no read-only property and receives no write-only one, so changes
+   * to them touch no call (schema-sites leaves them out).
+   */
+  readOnly?: string[];
+  writeOnly?: string[];
+  /**
    * `oneOf`/`anyOf` alternatives, labelled by the schema they reference (`Cat`), else by their
    * title or type (`string`, `object 2`); see pairAlternatives for how they are matched.
    */
@@ -139,7 +146,14 @@ function compare(documents: Documents, before: Schema, after: Schema, inProgress
   if (items) diff.items = items;
   const extra = diffSchemas(documents, objectOrUndefined(before.additionalProperties), objectOrUndefined(after.additionalProperties), inProgress);
   if (extra) diff.additionalProperties = extra;
-  return Object.keys(diff).length > 0 ? diff : undefined;
+  if (Object.keys(diff).length === 0) return undefined;
+  const marked = (flag: "readOnly" | "writeOnly") =>
+    [...new Set([...Object.keys(propsBefore), ...Object.keys(propsAfter)])].filter(
+      (name) => flatten(documents.old, propsBefore[name])?.schema[flag] === true || flatten(documents.new, propsAfter[name])?.schema[flag] === true,
+    );
+  setIf(diff, "readOnly", marked("readOnly"));
+  setIf(diff, "writeOnly", marked("writeOnly"));
+  return diff;
 }
 
 function setIf<K extends keyof SchemaDiff>(diff: SchemaDiff, key: K, values: SchemaDiff[K] & unknown[]): void {

@@ -42,13 +42,29 @@ export function* schemaSites(apiDiff: ApiDiff): Generator<SchemaSite> {
 
 type SiteContext = Omit<SchemaSite, "location" | "diff">;
 
-function* walk(diff: SchemaDiff, location: string, outer: SiteContext): Generator<SchemaSite> {
-  const context = diff.component ? { ...outer, component: diff.component } : outer;
+function* walk(whole: SchemaDiff, location: string, outer: SiteContext): Generator<SchemaSite> {
+  const context = whole.component ? { ...outer, component: whole.component } : outer;
+  const diff = withoutUnused(whole, outer.direction);
   yield { ...context, location: location.trimEnd(), diff };
   for (const [name, child] of Object.entries(diff.properties ?? {})) yield* walk(child, `${location}.${name}`, context);
   for (const [label, variant] of Object.entries(diff.variants ?? {})) yield* walk(variant, `${location}<${label}>`, context);
   if (diff.items) yield* walk(diff.items, `${location}[]`, context);
   if (diff.additionalProperties) yield* walk(diff.additionalProperties, `${location}{}`, context);
+}
+
+/** The diff without the properties this direction never carries: read-only ones in a request, write-only ones in a response. */
+function withoutUnused(diff: SchemaDiff, direction: Direction): SchemaDiff {
+  const unused = new Set(direction === "request" ? diff.readOnly : diff.writeOnly);
+  if (unused.size === 0) return diff;
+  const used = (name: string) => !unused.has(name);
+  return {
+    ...diff,
+    propertiesAdded: diff.propertiesAdded?.filter((p) => used(p.name)),
+    propertiesRemoved: diff.propertiesRemoved?.filter((p) => used(p.name)),
+    becameRequired: diff.becameRequired?.filter(used),
+    becameOptional: diff.becameOptional?.filter(used),
+    properties: Object.fromEntries(Object.entries(diff.properties ?? {}).filter(([name]) => used(name))),
+  };
 }
 
 /**
