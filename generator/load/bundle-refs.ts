@@ -17,22 +17,25 @@ export async function bundleExternalRefs(
   if (externalRefs(document).length === 0) return document;
   refusePlainHttpRefs(source, document);
   const base = /^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? source : path.resolve(source);
-  const result = await bundle({
-    doc: { source: new Source(base, ""), parsed: document },
-    config: await createConfig({}),
-    externalRefResolver: new LoaderResolver(readText, parse),
-    dereference: false,
-  });
+  const resolver = new LoaderResolver(readText, parse);
+  const result = await bundle({ doc: { source: new Source(base, ""), parsed: document }, config: await createConfig({}), externalRefResolver: resolver, dereference: false });
   const unresolved = result.problems.find((p) => p.severity === "error");
   if (unresolved) {
     const pointer = unresolved.location[0]?.pointer?.replace(/^#/, "");
-    throw new SpecError(source, pointer, `has a reference that could not be followed: ${unresolved.message.replace(/\.$/, "")}.`, "Check the referenced file or URL.");
+    // The loader's own error says best what went wrong; Redocly only wraps it.
+    const cause = resolver.failure;
+    throw cause
+      ? new SpecError(source, pointer, `the reference to ${cause.file} could not be followed: ${cause.problem}`, cause.remedy)
+      : new SpecError(source, pointer, `has a reference that could not be followed: ${unresolved.message.replace(/\.$/, "")}.`, "Check the referenced file or URL.");
   }
   return result.bundle.parsed as Record<string, unknown>;
 }
 
 /** Redocly's resolver with the loader's reading (https only, size and time limits) and parsing (alias limits). */
 class LoaderResolver extends BaseResolver {
+  /** The first error of the loader's own, kept because Redocly reports it as a plain "Can't resolve". */
+  failure: SpecError | undefined;
+
   constructor(
     private readonly readText: (location: string) => Promise<string>,
     private readonly parse: (location: string, text: string) => unknown,
@@ -41,12 +44,25 @@ class LoaderResolver extends BaseResolver {
   }
 
   override async loadExternalRef(absoluteRef: string): Promise<Source> {
-    return new Source(absoluteRef, await this.readText(absoluteRef));
+    try {
+      return new Source(absoluteRef, await this.readText(absoluteRef));
+    } catch (error) {
+      return this.keep(error);
+    }
   }
 
   override parseDocument(source: Source): Document {
-    const parsed = this.parse(source.absoluteRef, source.body);
-    refusePlainHttpRefs(source.absoluteRef, parsed);
-    return { source, parsed };
+    try {
+      const parsed = this.parse(source.absoluteRef, source.body);
+      refusePlainHttpRefs(source.absoluteRef, parsed);
+      return { source, parsed };
+    } catch (error) {
+      return this.keep(error);
+    }
+  }
+
+  private keep(error: unknown): never {
+    if (error instanceof SpecError) this.failure ??= error;
+    throw error;
   }
 }

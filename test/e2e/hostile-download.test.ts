@@ -37,6 +37,12 @@ beforeAll(async () => {
       switch (request.path) {
         case "/spec.yaml":
           return void response.end(spec);
+        case "/refs.json":
+          return void response.end(JSON.stringify(withRef("./parts.json#/Thing")));
+        case "/parts.json":
+          return void response.end(JSON.stringify({ Thing: { type: "object", properties: { fromParts: { type: "string" } } } }));
+        case "/refs-to-http.json":
+          return void response.end(JSON.stringify(withRef("./to-http#/Thing")));
         case "/to-https":
           return void response.writeHead(302, { location: "/spec.yaml" }).end();
         case "/to-http":
@@ -56,11 +62,11 @@ beforeAll(async () => {
     },
     { cert: pki.serverCert, key: pki.serverKey },
   );
-  const urls = ["/to-https", "/to-http", "/stalls", "/endless"].map((p) => `${https.origin}${p}`);
+  const urls = ["/to-https", "/to-http", "/stalls", "/endless", "/refs.json", "/refs-to-http.json"].map((p) => `${https.origin}${p}`);
   const script = `const { readDocument } = await import(${JSON.stringify(path.join(ROOT, "generator/load/read-document.ts"))});
 const results = {};
 for (const url of ${JSON.stringify(urls)}) {
-  results[new URL(url).pathname] = await readDocument(url, { limits: ${JSON.stringify(LIMITS)} }).then((d) => "read " + Object.keys(d.document).join(","), (e) => e.name + ": " + e.message);
+  results[new URL(url).pathname] = await readDocument(url, { limits: ${JSON.stringify(LIMITS)}, allowExternalRefs: true }).then((d) => "read " + JSON.stringify(d.document.components ?? Object.keys(d.document)), (e) => e.name + ": " + e.message);
 }
 process.stdout.write(JSON.stringify(results));`;
   const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile } });
@@ -71,9 +77,17 @@ afterAll(async () => {
   await new Promise<void>((resolve) => plain?.close(() => resolve()));
 });
 
+function withRef($ref: string) {
+  return {
+    openapi: "3.0.3",
+    info: { title: "refs", version: "1" },
+    paths: { "/thing": { get: { responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref } } } } } } } },
+  };
+}
+
 describe("downloading a spec", () => {
   it("follows a redirect that stays on https://", () => {
-    expect(results["/to-https"]).toMatch(/^read .*swagger/);
+    expect(results["/to-https"]).toMatch(/^read .*"swagger"/);
   });
 
   it("refuses a redirect from https:// to http:// without requesting it", () => {
@@ -87,5 +101,14 @@ describe("downloading a spec", () => {
 
   it("stops reading an endless body at the size limit", () => {
     expect(results["/endless"]).toBe(`SpecError: ${https.origin}/endless: is larger than 1 MiB, the most a spec may be. Check that this URL serves an API description.`);
+  });
+
+  it("with --allow-external-refs, bundles a reference to another https:// document", () => {
+    expect(results["/refs.json"]).toBe('read {"schemas":{"Thing":{"type":"object","properties":{"fromParts":{"type":"string"}}}}}');
+  });
+
+  it("with --allow-external-refs, refuses a reference whose https:// URL redirects to http://", () => {
+    expect(results["/refs-to-http.json"]).toMatch(/^SpecError: https:\/\/\S+\/refs-to-http.json at \/paths\/~1thing\/get\/responses\/200\/content\/application~1json\/schema: the reference to https:\/\/\S+\/to-http could not be followed: redirects to http:\/\/127\.0\.0\.1:\d+, which is not followed/);
+    expect(plainConnections).toBe(0);
   });
 });
