@@ -74,7 +74,8 @@ function withoutUnused(diff: SchemaDiff, direction: Direction): SchemaDiff {
  * `compiles`: whether old code that sends or reads this node still type-checks.
  */
 export function siteChange(check: string, level: Level, site: SchemaSite, message: string, compiles?: boolean): Change {
-  const errorBody = site.direction === "response" && !site.success;
+  // Headers are read from the raw response alike for every status.
+  const errorBody = site.direction === "response" && !site.success && !site.untyped;
   const judged = level === "breaking" && errorBody && compiles !== false ? "warning" : level;
   const change = operationChange(check, judged, site.operation, message, site.kinds, site.untyped ? true : compiles);
   if (site.component) change.typescript.push(`components["schemas"][${JSON.stringify(site.component)}]`);
