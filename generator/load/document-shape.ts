@@ -3,10 +3,10 @@ import { SpecError, jsonPointer } from "../errors.js";
 /**
  * Limits on what a parsed document may expand to. YAML aliases let a few hundred bytes stand
  * for billions of nodes (a "billion laughs" document), which every later stage walks in full;
- * the largest real specs (GitHub's REST API) stay far below these.
+ * real specs stay far below these.
  */
 export const DOCUMENT_LIMITS = {
-  /** Nodes (objects, arrays and values) once every alias is expanded. PMM 3.8 has 25 000. */
+  /** Nodes (objects, arrays and values) once every alias is expanded. PMM 3.8's full reference document has 25 000. */
   maxNodes: 5_000_000,
   /** Nesting levels; PMM 3.8 has 18. Deeper documents overflow the recursive stages' stacks. */
   maxDepth: 100,

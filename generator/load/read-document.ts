@@ -18,7 +18,7 @@ export interface ReadOptions {
   limits?: Partial<DownloadLimits>;
 }
 
-/** Bounds on reading one spec; the largest real specs (GitHub's REST API, about 12 MiB) fit. */
+/** Bounds on reading one spec: generous, since PMM 3.8's full reference document is 1.4 MB. */
 export const READ_LIMITS: DownloadLimits = { timeoutMs: 60_000, maxBytes: 64 * 1024 * 1024 };
 
 /**
@@ -36,7 +36,7 @@ export async function readDocument(source: string, options: ReadOptions = {}): P
 }
 
 /** The text of a spec file or https:// URL, within the limits. */
-export async function readSource(source: string, limits: DownloadLimits): Promise<string> {
+async function readSource(source: string, limits: DownloadLimits): Promise<string> {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return downloadText(source, limits);
   try {
     const { size } = await stat(source);
