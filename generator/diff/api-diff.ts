@@ -129,7 +129,7 @@ function diffOperation(documents: Documents, before: OperationRef, after: Operat
     const [was, is] = [old.required === true, p.required === true];
     if (was !== is) diff.requiredChanged = { from: was, to: is };
     const schema = diffSchemas(documents, old.schema, p.schema);
-    if (schema) diff.schema = schema;
+    if (schema) diff.schema = is ? { ...schema, required: true } : schema;
     return diff.requiredChanged || diff.schema ? [diff] : [];
   });
 

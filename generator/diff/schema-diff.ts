@@ -60,6 +60,8 @@ export interface SchemaDiff {
   additionalProperties?: SchemaDiff;
   /** The shared schema (`components.schemas`) the new version's node refers to, if any. */
   component?: string;
+  /** Set on a property or parameter that callers must send in the new version, where a default never applies. */
+  required?: boolean;
 }
 
 export interface Documents {
@@ -130,7 +132,7 @@ function compare(documents: Documents, before: Schema, after: Schema, inProgress
   const properties: Record<string, SchemaDiff> = {};
   for (const name of shared) {
     const child = diffSchemas(documents, propsBefore[name], propsAfter[name], inProgress);
-    if (child) properties[name] = child;
+    if (child) properties[name] = reqAfter.has(name) ? { ...child, required: true } : child;
   }
   if (Object.keys(properties).length > 0) diff.properties = properties;
   const alternatives = pairAlternatives(alternativesOf(before), alternativesOf(after));
