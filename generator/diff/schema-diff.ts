@@ -15,7 +15,8 @@ export const ANY_VALUE = "(any value)";
  */
 export const CONSTRAINTS = [
   "maxLength", "minLength", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "maxItems", "minItems", "maxProperties", "minProperties",
-  "maxContains", "minContains", "pattern", "multipleOf", "uniqueItems", "const", "not", "if", "then", "else", "contains", "dependentRequired", "propertyNames",
+  "maxContains", "minContains", "pattern", "multipleOf", "uniqueItems", "const", "not", "if", "then", "else", "contains", "dependentRequired", "dependentSchemas",
+  "propertyNames", "patternProperties", "unevaluatedItems", "unevaluatedProperties", "contentSchema", "contentMediaType", "contentEncoding",
 ] as const;
 export type Constraint = (typeof CONSTRAINTS)[number];
 
