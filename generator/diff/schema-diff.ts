@@ -19,6 +19,8 @@ export const CONSTRAINTS = [
   "propertyNames", "patternProperties", "unevaluatedItems", "unevaluatedProperties", "contentSchema", "contentMediaType", "contentEncoding",
 ] as const;
 export type Constraint = (typeof CONSTRAINTS)[number];
+/** Boolean keywords whose `false` says the same as leaving them out (unlike `unevaluatedProperties: false`). */
+const FALSE_MEANS_ABSENT: ReadonlySet<Constraint> = new Set(["uniqueItems", "exclusiveMaximum", "exclusiveMinimum"]);
 
 /** How one schema differs between two versions; absent fields mean "unchanged". */
 export interface SchemaDiff {
@@ -96,11 +98,14 @@ function compare(documents: Documents, before: Schema, after: Schema, inProgress
   const [typeBefore, typeAfter] = [typeOf(before), typeOf(after)];
   if (typeBefore !== typeAfter) diff.type = { from: typeBefore || ANY_TYPE, to: typeAfter || ANY_TYPE };
   if ((before.format ?? "") !== (after.format ?? "")) diff.format = { from: before.format ?? "", to: after.format ?? "", type: typeAfter };
-  const [keywordsBefore, keywordsAfter] = [before as Record<Constraint, unknown>, after as Record<Constraint, unknown>];
+  const keyword = (schema: Schema, name: Constraint) => {
+    const value = (schema as Record<Constraint, unknown>)[name];
+    return value === false && FALSE_MEANS_ABSENT.has(name) ? undefined : value;
+  };
   setIf(
     diff,
     "constraints",
-    CONSTRAINTS.filter((name) => !sameValue(keywordsBefore[name], keywordsAfter[name])).map((name) => ({ name, from: keywordsBefore[name], to: keywordsAfter[name] })),
+    CONSTRAINTS.filter((name) => !sameValue(keyword(before, name), keyword(after, name))).map((name) => ({ name, from: keyword(before, name), to: keyword(after, name) })),
   );
   const [nullBefore, nullAfter] = [isNullable(before), isNullable(after)];
   if (nullBefore !== nullAfter) diff.nullable = { from: nullBefore, to: nullAfter };

@@ -37,5 +37,10 @@ function effectOf(name: Constraint, from: unknown, to: unknown): Effect {
   if (typeof from === "number" && typeof to === "number" && (UPPER.has(name) || LOWER.has(name))) {
     return (UPPER.has(name) ? to < from : to > from) ? "tightens" : "loosens";
   }
+  // Every multiple of 4 is one of 2: multipleOf 4 → 2 loosens, 2 → 4 tightens, 2 → 3 is neither.
+  if (name === "multipleOf" && typeof from === "number" && typeof to === "number") {
+    if (Number.isInteger(from / to)) return "loosens";
+    if (Number.isInteger(to / from)) return "tightens";
+  }
   return "incomparable";
 }
