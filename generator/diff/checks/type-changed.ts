@@ -51,5 +51,7 @@ function typeVerdict(site: SchemaSite, from: string, to: string): Verdict {
   const level = levelFor(site, typeWidens(from, to), typeWidens(to, from));
   // `integer` and `number` are both TypeScript's `number`.
   const sameTypeScript = WIDENS_TO[from] === to || WIDENS_TO[to] === from;
+  // From `unknown` to a type: whether old calls compile depends on the values they pass.
+  if (level === "breaking" && site.direction === "request" && from === ANY_TYPE) return { level };
   return { level, compiles: level === "info" || sameTypeScript };
 }
