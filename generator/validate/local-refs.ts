@@ -6,10 +6,19 @@ type Node = Record<string, unknown>;
 const COMPOSITIONS = ["allOf", "anyOf", "oneOf"] as const;
 
 /**
+ * How deep the document may nest when every `$ref` is followed (each counting as a level).
+ * The linter follows references recursively and overflows its stack, crashing the process,
+ * on a chain of 1 000 schemas that each hold the next in a property (3 000 levels); real specs
+ * reach 29 (PEM's full reference documents), and a 900-level chain still generates.
+ */
+const MAX_DEPTH_THROUGH_REFS = 500;
+
+/**
  * Checks every `#/…` reference before the linter and openapi-typescript follow them: each
  * must point at something the document itself holds (a pointer to `__proto__` or
- * `constructor` finds what every object inherits), and no schema may be made of itself
- * through `$ref`s, `allOf`, `anyOf` or `oneOf` alone: it would have no TypeScript type.
+ * `constructor` finds what every object inherits); no schema may be made of itself
+ * through `$ref`s, `allOf`, `anyOf` or `oneOf` alone (it would have no TypeScript type); and
+ * following references must not nest deeper than MAX_DEPTH_THROUGH_REFS.
  */
 export function checkLocalRefs(source: string, document: Node): void {
   // Where each object is, as a trail of keys: pointers are spelled out only for an error.
@@ -31,6 +40,7 @@ export function checkLocalRefs(source: string, document: Node): void {
     }
     targets.set(node, target);
   }
+  refuseDeepNesting(source, document, targets, pointer);
 
   const parts = (node: Node): Node[] => [
     ...(targets.has(node) ? [targets.get(node)!] : []),
@@ -56,6 +66,33 @@ export function checkLocalRefs(source: string, document: Node): void {
         open.add(part);
         stack.push({ node: part, next: parts(part) });
       }
+    }
+  }
+}
+
+/**
+ * Walks the document depth-first in document order, following each reference the first time
+ * it is met (as the linter does) and never entering an object twice, and refuses it when the
+ * walk goes deeper than MAX_DEPTH_THROUGH_REFS.
+ */
+function refuseDeepNesting(source: string, document: Node, targets: Map<Node, Node>, pointer: (node: Node) => string): void {
+  const entered = new Set<object>([document]);
+  const children = (node: object): object[] => {
+    const inside = Object.values(node).filter((child): child is object => child !== null && typeof child === "object");
+    const target = targets.get(node as Node);
+    return (target ? [...inside, target] : inside).reverse();
+  };
+  const stack = [children(document)];
+  while (stack.length > 0) {
+    const next = stack.at(-1)!.pop();
+    if (!next) {
+      stack.pop();
+    } else if (!entered.has(next)) {
+      entered.add(next);
+      if (stack.length >= MAX_DEPTH_THROUGH_REFS && isNode(next)) {
+        throw new SpecError(source, pointer(next), `following its $refs, the document nests more than ${MAX_DEPTH_THROUGH_REFS} levels deep here.`, "Real API descriptions nest far less; check for a long chain of schemas that each refer to the next.");
+      }
+      stack.push(children(next));
     }
   }
 }

@@ -117,6 +117,16 @@ describe("Object.prototype names and cycles", () => {
     expect((error as SpecError).pointer).toBe(pointer);
   });
 
+  it("a chain of a thousand schemas, each holding the next, is a SpecError rather than a crash of the linter", async () => {
+    const chain = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`S${i}`, { type: "object", properties: { next: ref(`S${i + 1}`) } }]));
+    const file = path.join(await projectTempDir("hostile"), "chain.json");
+    await writeFile(file, JSON.stringify(spec({ ...chain, S1000: { type: "string" } }, ref("S0"))));
+    const error = await rejectionOf(loadModel(file, pmm, "v1"));
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).pointer).toMatch(/^\/components\/schemas\/S\d+\/properties\/next$/);
+    expect(error.message).toContain("nests more than 500 levels deep");
+  });
+
   it("a schema that contains itself through a property or an array gives output that compiles", async () => {
     const file = path.join(await projectTempDir("hostile"), "tree.json");
     const tree = { type: "object", properties: { parent: ref("Tree"), children: { type: "array", items: ref("Tree") }, prototype: { type: "string" } } };
