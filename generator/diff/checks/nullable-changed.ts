@@ -3,7 +3,7 @@ import { schemaSites, siteChange } from "../schema-sites.js";
 
 export const nullableChanged = defineCheck({
   id: "nullable-changed",
-  levels: ["breaking", "warning", "info"],
+  levels: ["breaking", "info"],
   description:
     "Nullability. A response value that may now be null fails old readers under strictNullChecks, and a request value that may no longer be null fails old calls that send null: both breaking (old code no longer compiles). The opposite moves: info.",
   run: (diff) =>

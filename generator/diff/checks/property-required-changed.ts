@@ -3,7 +3,7 @@ import { child, schemaSites, siteChange } from "../schema-sites.js";
 
 export const propertyRequiredChanged = defineCheck({
   id: "property-required-changed",
-  levels: ["breaking", "warning", "info"],
+  levels: ["breaking", "info"],
   description:
     "A request property that became required is missing from old calls, which no longer compile; a response property that became optional may be undefined, so old code that uses it no longer compiles under strictNullChecks: both breaking. The opposite moves: info.",
   run: (diff) =>

@@ -6,7 +6,7 @@ const RESPONSE_CHOICES: { removed: Verdict; added: Verdict } = { removed: { leve
 
 export const variantChanged = defineCheck({
   id: "variant-changed",
-  levels: ["breaking", "warning", "info"],
+  levels: ["breaking", "info"],
   description:
     "oneOf/anyOf alternatives. Request: a removed alternative leaves the union type, so a call that sends it no longer compiles: breaking; a new one: info. Response: a new alternative widens the union, so old code that tells the alternatives apart (if (\"meow\" in pet) … else pet.bark) no longer compiles: breaking; a removed one only narrows what old code handles: info.",
   run: (diff) =>
