@@ -124,9 +124,12 @@ export function operationIdName(operationId: string, tag: string | undefined, pa
  * nothing out keeps its name. An operationId-rule name adds its explicit path name.
  */
 export function assignNames(operations: readonly NamingInput[], strategy: NamingStrategy): OperationName[] {
-  const first = operations.map((op) =>
-    strategy === "operationId" && op.operationId ? operationIdName(op.operationId, op.tag, op.path) : pathName(op.method, op.path),
-  );
+  const first = operations.map((op) => {
+    const byId = strategy === "operationId" && op.operationId ? operationIdName(op.operationId, op.tag, op.path) : undefined;
+    const byPath = pathName(op.method, op.path);
+    // An operationId of punctuation alone (`!!!`) names nothing: the path names the method.
+    return byId ? { namespace: byId.namespace, method: byId.method || byPath.method } : byPath;
+  });
   const collisions = new Map<string, number[]>();
   first.forEach((name, index) => collisions.set(key(name), [...(collisions.get(key(name)) ?? []), index]));
   const collided = first.map((name, index) => {

@@ -109,6 +109,11 @@ describe("operationId naming rule (PMM)", () => {
     expect(names.every((n) => n.method.startsWith("getLogs") && !n.method.includes("Mixin"))).toBe(true);
   });
 
+  it("names an operation by its path when its operationId has no letters or digits", () => {
+    const [name] = assignNames([{ method: "get", path: "/v1/nodes", operationId: "!!!", tag: "NodesService" }], "operationId");
+    expect(name).toEqual({ namespace: "nodes", method: "list" });
+  });
+
   it("never shadows client members or makes a namespace thenable", () => {
     const [ns, method] = assignNames([{ method: "get", path: "/use/x", operationId: "Then", tag: "use" }], "operationId");
     expect(ns).toEqual({ namespace: "useApi", method: "thenOperation" });
