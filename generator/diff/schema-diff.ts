@@ -172,6 +172,8 @@ function setIf<K extends keyof SchemaDiff>(diff: SchemaDiff, key: K, values: Sch
 function flatten(document: unknown, node: unknown): { schema: Schema; identity: object } | undefined {
   const resolved = resolveRef<Schema>(document, node);
   if (!resolved || typeof resolved !== "object") return undefined;
+  const nullable = nullableAlternative(document, resolved);
+  if (nullable) return { schema: nullable, identity: resolved };
   if (!resolved.allOf) return { schema: resolved, identity: resolved };
   const merged: Schema = { ...resolved, properties: { ...resolved.properties }, required: [...(resolved.required ?? [])] };
   delete merged.allOf;
@@ -183,6 +185,27 @@ function flatten(document: unknown, node: unknown): { schema: Schema; identity: 
     merged.type ??= flat.type;
   }
   return { schema: merged, identity: resolved };
+}
+
+/**
+ * OpenAPI 3.1's way to say nullable, `oneOf` (or `anyOf`) of one schema and `{ type: "null" }`,
+ * as that schema with `nullable: true`, so it compares as the same schema made nullable.
+ */
+function nullableAlternative(document: unknown, schema: Schema): Schema | undefined {
+  const alternatives = schema.oneOf && schema.anyOf ? undefined : (schema.oneOf ?? schema.anyOf);
+  if (alternatives?.length !== 2) return undefined;
+  const isNull = (node: unknown) => {
+    const type = (node as { type?: unknown }).type;
+    return type === "null" || (Array.isArray(type) && type.length === 1 && type[0] === "null");
+  };
+  const others = alternatives.filter((a) => !isNull(a));
+  if (others.length !== 1) return undefined;
+  const inner = flatten(document, others[0])?.schema;
+  if (!inner) return undefined;
+  const outer: Schema = { ...schema };
+  delete outer.oneOf;
+  delete outer.anyOf;
+  return { ...inner, ...outer, nullable: true };
 }
 
 /** `Node` for a `$ref` to `#/components/schemas/Node`. */
