@@ -110,7 +110,7 @@ function compare(documents: Documents, before: Schema, after: Schema, inProgress
   const [nullBefore, nullAfter] = [isNullable(before), isNullable(after)];
   if (nullBefore !== nullAfter) diff.nullable = { from: nullBefore, to: nullAfter };
   if (before.enum || after.enum) {
-    const [a, b] = [new Set((before.enum ?? []).map(String)), new Set((after.enum ?? []).map(String))];
+    const [a, b] = [new Set((before.enum ?? []).map(enumValue)), new Set((after.enum ?? []).map(enumValue))];
     // A schema that gains or loses its enum altogether widens or narrows to "any value".
     if (before.enum && after.enum) {
       setIf(diff, "enumAdded", [...b].filter((v) => !a.has(v)));
@@ -272,11 +272,16 @@ function typeOf(schema: Schema): string {
   return "";
 }
 
+/** An enum value as reported: strings and numbers as they are, objects and arrays as JSON. */
+function enumValue(value: unknown): string {
+  return value !== null && typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
 const EXTENSIBLE_ENUM = "x-extensible-enum";
 
 function extensibleEnum(schema: Schema): Set<string> {
   const values = (schema as Record<typeof EXTENSIBLE_ENUM, unknown>)[EXTENSIBLE_ENUM];
-  return new Set(Array.isArray(values) ? values.map(String) : []);
+  return new Set(Array.isArray(values) ? values.map(enumValue) : []);
 }
 
 /** Equal JSON values; most keywords are absent or primitive, so the cheap comparison comes first. */
