@@ -141,6 +141,15 @@ describe("PEM base path: /api/… or /pem/api/…", () => {
     expect(chosen).toEqual([{ level: "debug", message: `PEM: the server's token API answered at ${prefix}/token/; using ${pem.origin}${prefix}/${version} for this client's calls` }]);
   });
 
+  it("passes over a layout whose every path answers a web page", async () => {
+    await pem?.close();
+    pem = await startFakePem({ prefix: "/pem/api", routes: [{ method: "POST", path: /^\/api\/token\/$/, body: "<html>PEM login page</html>" }] });
+    const { createClient } = await loadGenerated("pem/v10");
+    const client = createClient({ baseUrl: pem.origin, auth: { username: pem.username, password: pem.password } });
+    expect(await client.server.list()).toEqual([{ id: 1, name: "PEM Server" }]);
+    expect(pem.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/token/", "POST /pem/api/token/", "GET /pem/api/v10/server/"]);
+  });
+
   it("never looks elsewhere when baseUrl or tokenUrl has a path", async () => {
     await pem?.close();
     pem = await startFakePem({ prefix: "/pem/api" });

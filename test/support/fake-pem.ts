@@ -60,8 +60,9 @@ export async function startFakePem(options: FakePemOptions = {}) {
 
   const server = await startRecordingServer(async (request: RecordedRequest, response: ServerResponse) => {
     const tokenPath = `${prefix}/token/`;
-    // The token API answers only in the layout this server serves (`/api/…` or `/pem/api/…`).
-    if (request.path.endsWith("/token/") && request.path !== tokenPath) return sendJson(response, 404, { message: "not found" });
+    const route = options.routes?.find((r) => r.method === request.method && r.path.test(request.path));
+    // The token API answers only in the layout this server serves (`/api/…` or `/pem/api/…`), unless a route says otherwise.
+    if (request.path.endsWith("/token/") && request.path !== tokenPath) return route ? sendJson(response, route.status ?? 200, route.body) : sendJson(response, 404, { message: "not found" });
     if (request.path === tokenPath && request.method === "POST") {
       state.logins++;
       if (state.loginDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.loginDelayMs));
@@ -106,7 +107,6 @@ export async function startFakePem(options: FakePemOptions = {}) {
       return void response.end();
     }
     if (state.rejectAll || !((live.get(token) ?? 0) > Date.now())) return sendJson(response, 401, { message: "Invalid token" });
-    const route = options.routes?.find((r) => r.method === request.method && r.path.test(request.path));
     if (route) return sendJson(response, route.status ?? 200, route.body);
     const match = /^\/(?:pem\/)?api\/(v\d+)\/server\/(.*)$/.exec(request.path);
     if (match && request.method === "GET" && match[2] === "") return sendJson(response, 200, [{ id: 1, name: "PEM Server" }]);

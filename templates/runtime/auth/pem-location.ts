@@ -13,8 +13,12 @@ export interface PemEndpoints {
 /** Statuses that say "nothing here": the login is tried at the next layout. */
 const NOT_HERE = new Set([404, 405, 410]);
 
-export function isNotHere(status: number): boolean {
-  return NOT_HERE.has(status);
+/**
+ * Whether a login answer came from something other than PEM's token API: a "nothing here"
+ * status, or a success without a token (a web page that answers every path).
+ */
+export function isNotHere(response: Response): boolean {
+  return NOT_HERE.has(response.status) || (response.ok && !response.headers.has("X-Subject-Token"));
 }
 
 /** PEM's token API sits beside the versioned data APIs: `…/api/v10` → `…/api/token/`. */

@@ -109,7 +109,7 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
         body: JSON.stringify({ username: credentials.username, password: credentials.password }),
       });
       const response = await fetch(rememberRequest(request, { path: tokenPath, retrySafe: true }));
-      if (index < candidates.length - 1 && isNotHere(response.status)) {
+      if (index < candidates.length - 1 && isNotHere(response)) {
         await response.body?.cancel();
         continue;
       }
