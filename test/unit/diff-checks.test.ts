@@ -9,6 +9,7 @@ import { CHECKS } from "../../generator/diff/checks/index.js";
 import { compareVersions } from "../../generator/diff/compare.js";
 import type { ApiConfig } from "../../generator/load/api-config.js";
 import { buildModel } from "../../generator/normalize/build-model.js";
+import { validateDocument, type MissingField } from "../../generator/validate/validate-document.js";
 import { measureAgreement } from "../../bench/lib/oasdiff-agreement.js";
 import { FIXTURE_SETTINGS, fixtureDocument, typeCheckOldCalls, type CallResult } from "../support/old-calls.js";
 
@@ -101,6 +102,29 @@ describe("agreement with oasdiff's checker cases", () => {
     expect(stale.map((c) => c.rule)).toEqual([]);
     // The documents that miss a response description or a parameter schema are compared, not refused.
     expect(agreement.cases.filter((c) => c.missing > 0).length).toBeGreaterThan(0);
+  });
+});
+
+describe("reading slightly invalid documents for a diff", () => {
+  const swagger2 = {
+    swagger: "2.0",
+    info: { title: "vendor", version: "1" },
+    paths: { "/things": { get: { parameters: [{ name: "q", in: "query" }], responses: { "200": { schema: { type: "object" } } } } } },
+  };
+
+  it("reports each missing field with its pointer, and still fails on anything else", async () => {
+    const missing: MissingField[] = [];
+    await validateDocument("vendor.json", swagger2, (problem) => missing.push(problem));
+    expect(missing).toEqual([
+      { pointer: "/paths/~1things/get/parameters/0", missing: "the parameter's `type`" },
+      { pointer: "/paths/~1things/get/responses/200", missing: "the response's `description`" },
+    ]);
+    const broken = { ...swagger2, paths: { "/things": { get: { responses: { "200": { description: "", schema: { type: "nonsense" } } } } } } };
+    await expect(validateDocument("vendor.json", broken, () => undefined)).rejects.toThrow(/vendor\.json at \/paths\/~1things\/get\/responses\/200\/schema\/type/);
+  });
+
+  it("stays strict without a place to report them, as generate reads documents", async () => {
+    await expect(validateDocument("vendor.json", swagger2)).rejects.toThrow(/vendor\.json at \/paths\/~1things\/get\/parameters\/0: is not a valid Swagger 2\.0 document/);
   });
 });
 
