@@ -93,7 +93,8 @@ export function diffSchemas(documents: Documents, oldNode: unknown, newNode: unk
   }
 }
 
-function compare(documents: Documents, before: Schema, after: Schema, inProgress: Map<object, Set<object>>): SchemaDiff | undefined {
+function compare(documents: Documents, oldSchema: Schema, newSchema: Schema, inProgress: Map<object, Set<object>>): SchemaDiff | undefined {
+  const [before, after] = [asUnionLike(oldSchema, newSchema), asUnionLike(newSchema, oldSchema)];
   const diff: SchemaDiff = {};
   const [typeBefore, typeAfter] = [typeOf(before), typeOf(after)];
   if (typeBefore !== typeAfter) diff.type = { from: typeBefore || ANY_TYPE, to: typeAfter || ANY_TYPE };
@@ -206,6 +207,20 @@ function nullableAlternative(document: unknown, schema: Schema): Schema | undefi
   delete outer.oneOf;
   delete outer.anyOf;
   return { ...inner, ...outer, nullable: true };
+}
+
+const isUnion = (schema: Schema) => Boolean(schema.oneOf ?? schema.anyOf) && !schema.type;
+
+/**
+ * A schema that becomes a union (`boolean` → `oneOf: [boolean, string]`), or stops being one,
+ * is compared as a union of one alternative on its plain side, so that only the alternatives
+ * that really came or went are reported, not a type lost to "(any)" as well.
+ */
+function asUnionLike(schema: Schema, other: Schema): Schema {
+  if (isUnion(schema) || !isUnion(other)) return schema;
+  const keyword = other.oneOf ? "oneOf" : "anyOf";
+  const { nullable, ...alternative } = schema as Schema & { nullable?: boolean };
+  return { [keyword]: [alternative], ...(nullable ? { nullable } : {}) } as Schema;
 }
 
 /** `Node` for a `$ref` to `#/components/schemas/Node`. */
