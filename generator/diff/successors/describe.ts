@@ -1,0 +1,99 @@
+import type { OperationModel } from "../../normalize/build-model.js";
+import type { Successor } from "./find-successors.js";
+import type { InputMove } from "./input-moves.js";
+import type { InputLocation } from "./operation-profile.js";
+
+/** A successor as reports, guides and the upgrade tool read it: labels and TypeScript, no models. */
+export interface SuccessorReport {
+  /** `POST /v1/inventory/Nodes/List` */
+  old: string;
+  /** `GET /v1/inventory/nodes` */
+  new: string;
+  kind: Successor["kind"];
+  key?: string;
+  confidence: number;
+  evidence: string[];
+  /** `nodes.listNodes` in the old client and in the new one. */
+  oldMethod: string;
+  newMethod: string;
+  /** `pmm.nodes.listNodes({ body: { node_type } })` */
+  oldCall: string;
+  newCall: string;
+  inputs: InputMove[];
+  newRequired: Successor["newRequired"];
+  response: Successor["response"];
+  /** One sentence per thing to change at a call site. */
+  steps: string[];
+}
+
+/** Fields shown in a call before the rest is elided: enough to see the shape. */
+const SHOWN_FIELDS = 4;
+
+export function describeSuccessor(api: string, successor: Successor): SuccessorReport {
+  const [before, after] = [successor.old.model, successor.new.model];
+  const taken = successor.inputs.filter((m) => m.to !== undefined);
+  const report: SuccessorReport = {
+    old: label(before),
+    new: label(after),
+    kind: successor.kind,
+    ...(successor.key !== undefined ? { key: successor.key } : {}),
+    confidence: successor.confidence,
+    evidence: successor.evidence,
+    oldMethod: method(before),
+    newMethod: method(after),
+    oldCall: call(api, before, successor.inputs.map((m) => ({ location: m.from, field: m.field }))),
+    newCall: call(api, after, [
+      ...taken.map((m) => ({ location: m.to!, field: m.renamedTo ?? m.field, ...(m.under !== undefined ? { under: m.under } : {}) })),
+      ...successor.newRequired.map((r) => ({ location: r.in, field: r.field, ...(r.under !== undefined ? { under: r.under } : {}) })),
+    ]),
+    inputs: successor.inputs,
+    newRequired: successor.newRequired,
+    response: successor.response,
+    steps: [],
+  };
+  report.steps = steps(report);
+  return report;
+}
+
+function steps(report: SuccessorReport): string[] {
+  const result: string[] = [];
+  if (report.oldMethod !== report.newMethod) result.push(`call ${report.newMethod}() instead of ${report.oldMethod}()`);
+  if (report.key !== undefined) result.push(`put the body under "${report.key}": { body: { ${report.key}: { … } } }`);
+  for (const move of report.inputs) {
+    const from = `${move.from}.${move.field}`;
+    if (move.to === undefined) {
+      result.push(`${from} is no longer taken: drop it`);
+      continue;
+    }
+    const to = `${move.to}.${move.under !== undefined ? `${move.under}.` : ""}${move.renamedTo ?? move.field}`;
+    if (move.to !== move.from || move.renamedTo !== undefined) result.push(`${from} → ${to}`);
+    for (const rename of move.enumRenames ?? []) result.push(`${move.renamedTo ?? move.field}: "${rename.from}" → "${rename.to}"`);
+  }
+  for (const field of report.newRequired) result.push(`${field.in}.${field.under !== undefined ? `${field.under}.` : ""}${field.field} is now required`);
+  if (report.response.removed.length > 0) result.push(`the response no longer has ${report.response.removed.join(", ")}`);
+  if (report.response.added.length > 0) result.push(`the response now also has ${report.response.added.join(", ")}`);
+  return result;
+}
+
+function label(operation: OperationModel): string {
+  return `${operation.method.toUpperCase()} ${operation.path}`;
+}
+
+function method(operation: OperationModel): string {
+  return `${operation.namespace}.${operation.name}`;
+}
+
+/** `pmm.nodes.addNode({ body: { generic: { node_name, … } } })`: the call's shape, values left out. */
+function call(api: string, operation: OperationModel, fields: { location: InputLocation; field: string; under?: string }[]): string {
+  const groups = new Map<string, string[]>();
+  for (const { location, field, under } of fields) {
+    const group = under !== undefined ? `${location}\u0000${under}` : location;
+    groups.set(group, [...(groups.get(group) ?? []), field]);
+  }
+  const parts = [...groups].map(([group, names]) => {
+    const [location, under] = group.split("\u0000");
+    const shown = names.slice(0, SHOWN_FIELDS).join(", ") + (names.length > SHOWN_FIELDS ? ", …" : "");
+    return under !== undefined ? `${location}: { ${under}: { ${shown} } }` : `${location}: { ${shown} }`;
+  });
+  return `${api}.${method(operation)}(${parts.length > 0 ? `{ ${parts.join(", ")} }` : ""})`;
+}
