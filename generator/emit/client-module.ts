@@ -74,7 +74,8 @@ function javaScriptStatements(model: ApiModel, grouped: Map<string, OperationMod
     {
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: "api", initializer: objectLiteral(description) }],
+      // The validators are imported on the first validated call only: a client without validation never loads them.
+      declarations: [{ name: "api", initializer: objectLiteral(description, { validators: '() => import("./validators.js")' }) }],
     },
     operationTable,
     {
@@ -98,7 +99,7 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["operations", "paths"] },
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedExports: ["components", "operations", "paths"] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: runtimeImport, namedExports: RUNTIME_ERRORS },
-    { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: runtimeImport, namedExports: ["CallOptions", "ClientOptions", "Logger", "RetryOptions", "TlsOptions"] },
+    { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: runtimeImport, namedExports: ["CallOptions", "ClientOptions", "Logger", "RetryOptions", "TlsOptions", "ValidationMode", "ValidationProblem"] },
     ...namespaces.map(({ typeName, operations }) => namespaceDeclaration(typeName, operations)),
     {
       kind: StructureKind.Interface,
@@ -200,8 +201,10 @@ function statusKey(status: string): string {
   return /^\d+$/.test(status) ? status : JSON.stringify(status);
 }
 
-function objectLiteral(value: Record<string, string>): string {
-  return `{ ${Object.entries(value).map(([key, item]) => `${propertyKey(key)}: ${JSON.stringify(item)}`).join(", ")} }`;
+/** An object literal of `value`'s strings, then `code`'s members written as they are. */
+function objectLiteral(value: Record<string, string>, code: Record<string, string> = {}): string {
+  const members = [...Object.entries(value).map(([key, item]) => `${propertyKey(key)}: ${JSON.stringify(item)}`), ...Object.entries(code).map(([key, item]) => `${propertyKey(key)}: ${item}`)];
+  return `{ ${members.join(", ")} }`;
 }
 
 function propertyKey(name: string): string {

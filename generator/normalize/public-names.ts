@@ -6,14 +6,14 @@ import { pascalCase } from "./identifiers.js";
  */
 
 /** Error classes of the runtime, re-exported by every version entry. */
-export const RUNTIME_ERRORS = ["ApiError", "AuthenticationError", "ConnectionError", "InvalidResponseError", "ResponseTooLargeError", "TimeoutError", "TlsError", "UnsupportedApiVersionError"];
+export const RUNTIME_ERRORS = ["ApiError", "AuthenticationError", "ConnectionError", "InvalidResponseError", "RequestValidationError", "ResponseTooLargeError", "ResponseValidationError", "TimeoutError", "TlsError", "UnsupportedApiVersionError"];
 
 /**
  * Names at the top of every version entry that a namespace's type name must not shadow: its
  * exports, its type imports, and the global types its declarations use.
  */
 const TOP_LEVEL_NAMES = new Set([
-  "Client", "ClientOptions", "CallOptions", "Logger", "RetryOptions", "TlsOptions", "createClient", "paths", "components", "operations", ...RUNTIME_ERRORS,
+  "Client", "ClientOptions", "CallOptions", "Logger", "RetryOptions", "TlsOptions", "ValidationMode", "ValidationProblem", "createClient", "paths", "components", "operations", ...RUNTIME_ERRORS,
   "ApiClient", "PemAuth", "PmmAuth", "PemSession", "ClientLifecycle",
   "Promise", "NonNullable", "Blob",
 ]);

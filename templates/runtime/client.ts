@@ -5,7 +5,7 @@ import { isOriginOnly, resolveBaseUrl, serverUrl } from "./base-url.js";
 import { pemEndpointCandidates } from "./auth/pem-location.js";
 import { ApiError, InvalidResponseError } from "./errors.js";
 import { resolveLogger } from "./logger.js";
-import type { ApiDescription, CallOptions, ClientOptions, OperationEntry, OperationTable, PemAuth, PmmAuth } from "./options.js";
+import type { ApiDescription, CallOptions, ClientOptions, OperationEntry, OperationTable, PemAuth, PmmAuth, ValidationMode } from "./options.js";
 import { assertSafeTransport, credentialHeader } from "./security.js";
 import { requestContextMiddleware } from "./transport/request-context.js";
 import { resolveMaxResponseBytes } from "./transport/response-body.js";
@@ -13,6 +13,7 @@ import { resolveRetryPolicy } from "./transport/retry-policy.js";
 import { createTlsTransport } from "./transport/tls-fetch.js";
 import { bodyOptions } from "./transport/form-body.js";
 import { createTransport, sendWith, sendWithGlobalFetch } from "./transport/transport.js";
+import { createValidation, validationMode, type CheckedCall, type Validation } from "./validation.js";
 
 /** openapi-fetch's path-based calls, kept with their `{ data, error, response }` contract. */
 export type ApiClient<Paths extends {}> = Pick<FetchClient<Paths>, "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "request" | "use" | "eject">;
@@ -74,6 +75,11 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   let closing: Promise<void> | undefined;
   const closed = new AbortController();
   const maxResponseBytes = resolveMaxResponseBytes(options.maxResponseBytes);
+  const checking: Checking = {
+    validation: createValidation(api.validators, logger),
+    validate: validationMode("validate", options.validate, "off"),
+    validateRequests: validationMode("validateRequests", options.validateRequests, "off"),
+  };
   const transport = createTransport({ send, timeoutMs, maxResponseBytes, retry: resolveRetryPolicy(options.retry), allowInsecureHttp, logger, closed: closed.signal });
   const fetchClient = createFetchClient<Record<string, never>>({ baseUrl, fetch: transport, ...(options.headers ? { headers: options.headers } : {}) });
 
@@ -129,17 +135,35 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   for (const [namespace, methods] of Object.entries(operations)) {
     const group: Record<string, unknown> = {};
     for (const [name, operation] of Object.entries(methods)) {
+      const call = { operation: `${namespace}.${name}`, method: operation.method, path: operation.path };
       group[name] = operation.noInput
         ? // `(options)`, and the `(undefined, options)` form of methods that take an input.
-          (callOptions?: CallOptions, laterOptions?: CallOptions) => callOperation(fetchClient, operation, undefined, laterOptions ?? callOptions)
-        : (input?: Input, callOptions?: CallOptions) => callOperation(fetchClient, operation, input, callOptions);
+          (callOptions?: CallOptions, laterOptions?: CallOptions) => callOperation(fetchClient, operation, call, checking, undefined, laterOptions ?? callOptions)
+        : (input?: Input, callOptions?: CallOptions) => callOperation(fetchClient, operation, call, checking, input, callOptions);
     }
     client[namespace] = Object.freeze(group);
   }
   return Object.freeze(client);
 }
 
-async function callOperation(fetchClient: FetchClient<Record<string, never>>, operation: OperationEntry, input: Input, callOptions: CallOptions | undefined): Promise<unknown> {
+/** The client's validation and its modes, which each call's options may override. */
+interface Checking {
+  validation: Validation;
+  validate: ValidationMode;
+  validateRequests: ValidationMode;
+}
+
+async function callOperation(
+  fetchClient: FetchClient<Record<string, never>>,
+  operation: OperationEntry,
+  call: CheckedCall,
+  checking: Checking,
+  input: Input,
+  callOptions: CallOptions | undefined,
+): Promise<unknown> {
+  const validateRequest = validationMode("validateRequests", callOptions?.validateRequests, checking.validateRequests);
+  // Form bodies hold files and are encoded by the runtime: only JSON bodies are checked.
+  if (validateRequest !== "off" && input?.body !== undefined && !operation.form) await checking.validation.request(call, input.body, validateRequest);
   const request = fetchClient.request as unknown as (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   const { headers: bodyHeaders, ...body } = bodyOptions(operation.form, input?.body);
   const { data, error, response } = await request(operation.method, operation.path, {
@@ -152,6 +176,9 @@ async function callOperation(fetchClient: FetchClient<Record<string, never>>, op
   if (!response.ok) {
     throw new ApiError({ method: operation.method, path: operation.path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: error });
   }
+  const validate = validationMode("validate", callOptions?.validate, checking.validate);
+  // openapi-fetch leaves an empty answer's data undefined: there is no body to check.
+  if (validate !== "off" && !operation.parseAs && data !== undefined) await checking.validation.response(call, response.status, data, validate);
   return data;
 }
 

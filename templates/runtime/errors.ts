@@ -139,6 +139,66 @@ export class InvalidResponseError extends Error {
   }
 }
 
+/** One place where a body disagrees with the spec: a JSON pointer into the body, what the spec expects there, and what was there. */
+export interface ValidationProblem {
+  /** `/nodes/0/node_id`; empty for the body itself. */
+  readonly pointer: string;
+  /** A JSON type (`string`, `integer or null`), `one of "A", "B"`, `required` or `no such property`. */
+  readonly expected: string;
+  /** A JSON type, the value outside an enum (at most 64 characters), or `nothing` for a missing property. */
+  readonly received: string;
+}
+
+/** Names the first problem and how many more there are. */
+function problemSummary(problems: readonly ValidationProblem[]): string {
+  const [first] = problems;
+  if (!first) return "no problem";
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
+  return `at ${first.pointer || "the top"}: expected ${first.expected}, received ${first.received}${more}`;
+}
+
+/** With `validate: "strict"`: a success answer was read, but its body disagrees with the spec. */
+export class ResponseValidationError<Body = unknown> extends Error {
+  override name = "ResponseValidationError";
+  /** The method's name, such as `nodes.listNodes`. */
+  readonly operation: string;
+  readonly method: string;
+  /** The path template, such as `/server/{server_id}`. */
+  readonly path: string;
+  readonly status: number;
+  /** Every place where the body disagrees with the spec. */
+  readonly problems: readonly ValidationProblem[];
+  /** The parsed body, as the server sent it. */
+  readonly body: Body;
+
+  constructor(call: { operation: string; method: string; path: string; status: number; problems: readonly ValidationProblem[]; body: Body }) {
+    super(`${call.method} ${call.path} (${call.operation}): the ${call.status} answer disagrees with the spec ${problemSummary(call.problems)}.`);
+    this.operation = call.operation;
+    this.method = call.method;
+    this.path = call.path;
+    this.status = call.status;
+    this.problems = call.problems;
+    this.body = call.body;
+  }
+}
+
+/** With `validateRequests: "strict"`: a request body disagrees with the spec, so it was not sent. The body is not kept (it may hold passwords). */
+export class RequestValidationError extends Error {
+  override name = "RequestValidationError";
+  readonly operation: string;
+  readonly method: string;
+  readonly path: string;
+  readonly problems: readonly ValidationProblem[];
+
+  constructor(call: { operation: string; method: string; path: string; problems: readonly ValidationProblem[] }) {
+    super(`${call.method} ${call.path} (${call.operation}): the request body disagrees with the spec ${problemSummary(call.problems)}; it was not sent.`);
+    this.operation = call.operation;
+    this.method = call.method;
+    this.path = call.path;
+    this.problems = call.problems;
+  }
+}
+
 /** PMM's gateway says why in `message`, PEM in `errormsg`; a short plain-text body says it as a whole. */
 function serverMessageOf(body: unknown): string | undefined {
   if (body && typeof body === "object") {

@@ -2,7 +2,8 @@
 export interface Logger {
   debug?(message: string): void;
   info?(message: string): void;
-  warn?(message: string): void;
+  /** `details`, when given, is the same report as fields (response validation's operation, status, pointer, expected, received). */
+  warn?(message: string, details?: Record<string, unknown>): void;
 }
 
 /** Without a logger, only warnings are shown (on stderr); debug and info stay silent. */

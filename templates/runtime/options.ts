@@ -1,3 +1,4 @@
+import type { ValidationProblem } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { FormEncoding } from "./transport/form-body.js";
 
@@ -73,7 +74,17 @@ export interface ClientOptions<Auth> {
   retry?: RetryOptions | false;
   /** Where the runtime reports logins, refreshes and retries. Silent by default, except warnings. */
   logger?: Logger;
+  /**
+   * Checks each success answer's JSON body against the spec (default "off"): "warn" logs each
+   * operation and place that disagrees once through `logger`; "strict" throws ResponseValidationError.
+   */
+  validate?: ValidationMode;
+  /** Checks JSON request bodies against the spec before they are sent (default "off"); "strict" throws RequestValidationError. */
+  validateRequests?: ValidationMode;
 }
+
+/** Whether bodies are checked against the spec, and what a disagreement does: nothing, a warning, or an error. */
+export type ValidationMode = "off" | "warn" | "strict";
 
 /** Per-call options of the generated methods. */
 export interface CallOptions {
@@ -81,6 +92,10 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Headers for this call; credential headers follow the same plain-http rule as `auth`. */
   headers?: Record<string, string>;
+  /** Overrides the client's `validate` for this call. */
+  validate?: ValidationMode;
+  /** Overrides the client's `validateRequests` for this call. */
+  validateRequests?: ValidationMode;
 }
 
 /** What a generated version entry tells the runtime about its API. */
@@ -89,6 +104,19 @@ export interface ApiDescription {
   version: string;
   basePath: string;
   auth: "pem-token" | "pmm";
+  /** Imports the version's validators.js; called on the first validated call only. */
+  validators?: () => Promise<ValidatorModule>;
+}
+
+/** A check of one body: pushes every disagreement with the spec onto `problems`. */
+export type BodyCheck = (body: unknown, problems: ValidationProblem[]) => void;
+
+/** What a generated validators.js exports, keyed by method name (`nodes.listNodes`). */
+export interface ValidatorModule {
+  /** method name → success status → check of that answer's body. */
+  responses: Record<string, Record<string, BodyCheck>>;
+  /** method name → check of its JSON request body. */
+  requests: Record<string, BodyCheck>;
 }
 
 export interface OperationEntry {

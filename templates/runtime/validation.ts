@@ -1,0 +1,81 @@
+import { RequestValidationError, ResponseValidationError, type ValidationProblem } from "./errors.js";
+import type { Logger } from "./logger.js";
+import type { ValidationMode, ValidatorModule } from "./options.js";
+
+const MODES: readonly string[] = ["off", "warn", "strict"];
+
+/** A validation option's value: "off", "warn" or "strict" (undefined: `fallback`). */
+export function validationMode(name: string, value: unknown, fallback: ValidationMode): ValidationMode {
+  if (value === undefined) return fallback;
+  if (typeof value !== "string" || !MODES.includes(value)) throw new TypeError(`${name} must be "off", "warn" or "strict"; got ${typeof value === "string" ? JSON.stringify(value) : typeof value}.`);
+  return value as ValidationMode;
+}
+
+/** What a checked call is: its method's name (`nodes.listNodes`), HTTP method and path template. */
+export interface CheckedCall {
+  operation: string;
+  method: string;
+  path: string;
+}
+
+export interface Validation {
+  /** Checks a success answer's parsed body; "strict" throws ResponseValidationError, "warn" logs. */
+  response(call: CheckedCall, status: number, body: unknown, mode: ValidationMode): Promise<void>;
+  /** Checks a JSON request body before it is sent; "strict" throws RequestValidationError, "warn" logs. */
+  request(call: CheckedCall, body: unknown, mode: ValidationMode): Promise<void>;
+}
+
+/**
+ * One client's validation: the version's validators are imported on the first validated call,
+ * and "warn" reports each operation and pointer once for the life of the client.
+ */
+export function createValidation(load: (() => Promise<ValidatorModule>) | undefined, logger: Required<Logger>): Validation {
+  let loaded: Promise<ValidatorModule> | undefined;
+  const reported = new Set<string>();
+  const validators = () => (loaded ??= load ? load() : Promise.resolve<ValidatorModule>({ responses: {}, requests: {} }));
+
+  const warn = (call: CheckedCall, what: string, problems: ValidationProblem[], status?: number) => {
+    for (const problem of problems) {
+      const key = `${what} ${call.operation} ${problem.pointer}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      const details = { operation: call.operation, method: call.method, path: call.path, ...(status === undefined ? {} : { status }), ...problem };
+      logger.warn(`${call.method} ${call.path} (${call.operation}): ${what} disagrees with the spec at ${problem.pointer || "the top"}: expected ${problem.expected}, received ${problem.received}. Not reported again for this client.`, details);
+    }
+  };
+
+  return {
+    async response(call, status, body, mode) {
+      const responses = (await validators()).responses;
+      const checks = Object.hasOwn(responses, call.operation) ? responses[call.operation] : undefined;
+      // A status the spec does not list has no schema to check against.
+      const check = checks && Object.hasOwn(checks, String(status)) ? checks[String(status)] : undefined;
+      if (!check) return;
+      const problems = run(check, body);
+      if (problems.length === 0) return;
+      if (mode === "strict") throw new ResponseValidationError({ ...call, status, problems, body });
+      warn(call, `the ${status} answer`, problems, status);
+    },
+    async request(call, body, mode) {
+      const requests = (await validators()).requests;
+      const check = Object.hasOwn(requests, call.operation) ? requests[call.operation] : undefined;
+      if (!check) return;
+      const problems = run(check, body);
+      if (problems.length === 0) return;
+      if (mode === "strict") throw new RequestValidationError({ ...call, problems });
+      warn(call, "the request body", problems);
+    },
+  };
+}
+
+/** Runs a check; a body nested deeper than the stack allows (only a recursive schema lets it) is one problem, not a crash. */
+function run(check: (body: unknown, problems: ValidationProblem[]) => void, body: unknown): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  try {
+    check(body, problems);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    problems.push({ pointer: "", expected: "a body nested less deeply", received: "a body too deeply nested to check" });
+  }
+  return problems;
+}
