@@ -7,6 +7,7 @@ import { readApiConfig } from "../../generator/load/api-config.js";
 import { discoverSpecs } from "../../generator/load/discover-specs.js";
 import { isJson } from "../../generator/normalize/build-model.js";
 import { loadModel } from "../../generator/pipeline.js";
+import type { ValidationProblem } from "../../templates/runtime/errors.js";
 import type { ValidatorModule } from "../../templates/runtime/options.js";
 import { SPECS_DIR, projectTempDir } from "../support/paths.js";
 import { resolve, sampleOf } from "../support/schema-sample.js";
@@ -49,13 +50,13 @@ describe.each(specs.map((s) => [`${s.api}/${s.version}`, s] as const))("%s valid
         const check = validators.responses[`${op.namespace}.${op.name}`]?.[media.status];
         expect(check, `${op.namespace}.${op.name} ${media.status}`).toBeTypeOf("function");
         for (const body of [sampleOf(document, content.schema), ...examplesOf(document, content)]) {
-          const problems: unknown[] = [];
+          const problems: ValidationProblem[] = [];
           check!(body, problems);
           expect(problems, `${op.namespace}.${op.name} ${media.status}`).toEqual([]);
         }
         const type = resolve(document, content.schema).type;
         if (typeof type === "string") {
-          const problems: unknown[] = [];
+          const problems: ValidationProblem[] = [];
           check!(otherThan([type]), problems);
           expect(problems, `${op.namespace}.${op.name} ${media.status}`).toHaveLength(1);
         }
