@@ -3,7 +3,7 @@ import type { ApiConfig, AuthKind } from "../load/api-config.js";
 import type { OpenApiDocument } from "../convert/to-openapi3.js";
 import { SpecError, jsonPointer } from "../errors.js";
 import { pascalCase } from "./identifiers.js";
-import { int64AsString } from "./int64-wire.js";
+import { int64AsString, int64InputsTakeNumbers } from "./int64-wire.js";
 import { liftAuthHeader } from "./lift-auth-header.js";
 import { assignNames } from "./naming.js";
 import { resolveRef } from "./resolve-ref.js";
@@ -60,7 +60,10 @@ const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"
 /** Normalizes a converted document in place and describes its operations. */
 export function buildModel(source: string, version: string, config: ApiConfig, document: OpenApiDocument): ApiModel {
   if (config.authHeader) liftAuthHeader(document, config.authHeader);
-  if (config.int64 === "string") int64AsString(document);
+  if (config.int64 === "string") {
+    int64AsString(document);
+    int64InputsTakeNumbers(document);
+  }
 
   const found: { method: string; path: string; operation: OpenAPIV3.OperationObject; item: OpenAPIV3.PathItemObject }[] = [];
   for (const [path, item] of Object.entries(document.paths ?? {})) {

@@ -95,6 +95,33 @@ describe("int64 wire mapping", () => {
     expect(schemaOf(asString.document)).toBe("string");
     expect(schemaOf(asNumber.document)).toBe("integer");
   });
+
+  it("lets inputs written in place take a number or a string, and leaves responses and shared components strings", () => {
+    const wide = { type: "integer", format: "int64" };
+    const document = {
+      openapi: "3.0.0",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/v1/x/{id}": {
+          parameters: [{ name: "id", in: "path", required: true, schema: { ...wide } }],
+          post: {
+            operationId: "X",
+            parameters: [{ name: "limit", in: "query", schema: { ...wide } }],
+            requestBody: { content: { "application/json": { schema: { type: "object", properties: { nested: { type: "object", properties: { port: { ...wide } } }, shared: { $ref: "#/components/schemas/Shared" } } } } } },
+            responses: { "200": { description: "", content: { "application/json": { schema: { type: "object", properties: { total: { ...wide } } } } } } },
+          },
+        },
+      },
+      components: { schemas: { Shared: { type: "object", properties: { size: { ...wide } } } } },
+    } as unknown as OpenAPIV3.Document;
+    buildModel("f", "v1", { name: "pmm", auth: "pmm", naming: "operationId", int64: "string" }, document);
+    const item = document.paths["/v1/x/{id}"] as any;
+    expect(item.parameters[0].schema.type).toEqual(["integer", "string"]);
+    expect(item.post.parameters[0].schema.type).toEqual(["integer", "string"]);
+    expect(item.post.requestBody.content["application/json"].schema.properties.nested.properties.port.type).toEqual(["integer", "string"]);
+    expect(item.post.responses["200"].content["application/json"].schema.properties.total.type).toBe("string");
+    expect((document.components!.schemas!.Shared as any).properties.size.type).toBe("string");
+  });
 });
 
 describe("model", () => {
