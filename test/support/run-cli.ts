@@ -8,10 +8,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs one of the project's CLIs (`generate`, `import`, …) as a real child process. */
-export function runCli(name: string, args: string[], cwd = ROOT): Promise<CliResult> {
+/** Runs one of the project's CLIs (`generate`, `import`, …) as a real child process; `env` adds to the environment. */
+export function runCli(name: string, args: string[], cwd = ROOT, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "generator/cli", `${name}.ts`), ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "generator/cli", `${name}.ts`), ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

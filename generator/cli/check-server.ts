@@ -1,0 +1,130 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { defaultCalls, listedCalls, runCalls, type CallOutcome } from "../drift/server-check.js";
+import { UsageError } from "../errors.js";
+import { readApiConfig } from "../load/api-config.js";
+import { discoverSpecs } from "../load/discover-specs.js";
+import { loadModel } from "../pipeline.js";
+import { GENERATED_DIR, SPECS_DIR } from "./project-paths.js";
+import { runCli, usage } from "./run-cli.js";
+
+const HELP = `Usage:
+  npm run check-server -- <api> <version> --base-url <url> [credentials] [options]
+
+Calls a live server read-only and checks every answer against the shipped spec of that
+version (the generated client in generated/, with validate: "strict"): which operations and
+which fields disagree. It calls every GET operation that needs no input and answers JSON, or
+only those --operations lists.
+
+Credentials (each value may be env:NAME, to read it from that environment variable instead of
+the command line, where other users of the machine can see it):
+  --auth <user>:<password>   PEM: log in with these; PMM: HTTP basic
+  --token <token>            PEM: an X-Auth-Token you have; PMM: a bearer token
+  --api-key <key>            PMM: an API key
+
+Options:
+  --operations <file>  a JSON array of the GET methods to call, each a name or an object with
+                       the method's input: ["server.list", { "operation": "server.get",
+                       "input": { "path": { "server_id": "1" } } }]
+  --ca <file>          a PEM-encoded CA certificate to trust (PEM's self-signed CA)
+  --insecure           skip TLS verification (anyone on the network path can read the credentials)
+  --timeout-ms <ms>    each call's deadline (default 30000)
+  -h, --help           show this help
+
+Credentials are never printed. Exit codes: 0 every answer agrees with the spec, 1 some disagree
+(or bad input), 2 usage error, 3 none disagree but some calls could not be checked.`;
+
+runCli(async () => {
+  const { values, positionals } = usage(() =>
+    parseArgs({
+      options: {
+        "base-url": { type: "string" },
+        auth: { type: "string" },
+        token: { type: "string" },
+        "api-key": { type: "string" },
+        operations: { type: "string" },
+        ca: { type: "string" },
+        insecure: { type: "boolean", default: false },
+        "timeout-ms": { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      allowPositionals: true,
+    }),
+  );
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const [api, version, ...rest] = positionals;
+  if (!api || !version || rest.length > 0) throw new UsageError("give an API and a version, such as: pem v10.");
+  if (!values["base-url"]) throw new UsageError("--base-url is required: the server to check, such as https://pem.example.com.");
+  const spec = (await discoverSpecs(SPECS_DIR)).find((s) => s.api === api && s.version === version);
+  if (!spec) throw new UsageError(`no shipped spec for ${api} ${version}; the versions are in specs/<api>/.`);
+  const entry = path.join(GENERATED_DIR, api, version, "index.js");
+  if (!existsSync(entry)) throw new UsageError(`generated/${api}/${version} is missing; run npm run generate first.`);
+
+  const model = await loadModel(spec.file, await readApiConfig(path.join(SPECS_DIR, api)), version);
+  const calls = values.operations ? await listedCalls(model, values.operations) : defaultCalls(model);
+  const generated = await import(pathToFileURL(entry).href);
+  const client = generated.createClient({
+    baseUrl: values["base-url"],
+    auth: credentials(values),
+    validate: "strict",
+    ...(values.ca || values.insecure ? { tls: { ...(values.ca ? { ca: readFileSync(values.ca, "utf8") } : {}), ...(values.insecure ? { insecure: true } : {}) } } : {}),
+    ...(values["timeout-ms"] ? { timeoutMs: Number(values["timeout-ms"]) } : {}),
+    logger: { warn: (message: string) => process.stderr.write(`warning: ${message}\n`) },
+  });
+  let outcomes: CallOutcome[];
+  try {
+    outcomes = await runCalls(client, calls, generated);
+  } finally {
+    await client.close();
+  }
+  process.stdout.write(report(`${api} ${version}`, outcomes));
+  if (outcomes.some((o) => o.kind === "disagrees")) return 1;
+  return outcomes.some((o) => o.kind === "unchecked") ? 3 : 0;
+});
+
+/** The client's `auth` from --auth, --token or --api-key (at most one). */
+function credentials(values: { auth?: string | undefined; token?: string | undefined; "api-key"?: string | undefined }): object | undefined {
+  const given = (["auth", "token", "api-key"] as const).filter((name) => values[name] !== undefined);
+  if (given.length > 1) throw new UsageError(`give one of --${given.join(", --")}, not several.`);
+  if (values.auth !== undefined) {
+    const auth = secret("--auth", values.auth);
+    const colon = auth.indexOf(":");
+    // The message never quotes the value: it holds a password.
+    if (colon <= 0) throw new UsageError("--auth takes <user>:<password> (or env:NAME holding that).");
+    return { username: auth.slice(0, colon), password: auth.slice(colon + 1) };
+  }
+  if (values.token !== undefined) return { token: secret("--token", values.token) };
+  if (values["api-key"] !== undefined) return { apiKey: secret("--api-key", values["api-key"]) };
+  return undefined;
+}
+
+/** A credential option's value, or with `env:NAME` that environment variable's. */
+function secret(option: string, value: string): string {
+  if (!value.startsWith("env:")) return value;
+  const name = value.slice(4);
+  const fromEnv = process.env[name];
+  if (!fromEnv) throw new UsageError(`${option} env:${name}: the environment variable ${name} is not set.`);
+  return fromEnv;
+}
+
+function report(what: string, outcomes: CallOutcome[]): string {
+  const disagree = outcomes.filter((o) => o.kind === "disagrees");
+  const unchecked = outcomes.filter((o) => o.kind === "unchecked");
+  const counts = disagree.length === 0 && unchecked.length === 0 ? `all agree with the spec` : `${disagree.length} disagree with the spec, ${unchecked.length} could not be checked`;
+  const lines = [`${what}: ${outcomes.length} operation${outcomes.length === 1 ? "" : "s"} called; ${counts}.`];
+  const where = (o: CallOutcome) => `${o.call.name} (${o.call.operation.method.toUpperCase()} ${o.call.operation.path})`;
+  if (disagree.length > 0) lines.push("", "Disagree:");
+  for (const o of disagree) {
+    if (o.kind !== "disagrees") continue;
+    lines.push(`  ${where(o)}, HTTP ${o.status}`);
+    for (const p of o.problems) lines.push(`    ${p.pointer || "(the body)"}: expected ${p.expected}, received ${p.received}`);
+  }
+  if (unchecked.length > 0) lines.push("", "Not checked:");
+  for (const o of unchecked) if (o.kind === "unchecked") lines.push(`  ${where(o)}: ${o.reason}`);
+  return `${lines.join("\n")}\n`;
+}

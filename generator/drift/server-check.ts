@@ -1,0 +1,71 @@
+import { readFile } from "node:fs/promises";
+import { UsageError } from "../errors.js";
+import type { ApiModel, OperationModel } from "../normalize/build-model.js";
+import { takesInput } from "../normalize/public-names.js";
+
+/** One read-only call to check: a method of the client and what it takes. */
+export interface PlannedCall {
+  operation: OperationModel;
+  /** `namespace.method`. */
+  name: string;
+  input?: Record<string, unknown>;
+}
+
+/** How one call went: its answer agreed with the spec, disagreed (with every place), or could not be checked. */
+export type CallOutcome =
+  | { call: PlannedCall; kind: "agrees" }
+  | { call: PlannedCall; kind: "disagrees"; status: number; problems: readonly { pointer: string; expected: string; received: string }[] }
+  | { call: PlannedCall; kind: "unchecked"; reason: string };
+
+const nameOf = (op: OperationModel) => `${op.namespace}.${op.name}`;
+
+/** Every GET operation that needs no input and answers JSON: what a check may call unasked. */
+export function defaultCalls(model: ApiModel): PlannedCall[] {
+  return model.operations.filter((op) => op.method === "get" && !takesInput(op) && op.parseAs === "json").map((op) => ({ operation: op, name: nameOf(op) }));
+}
+
+/**
+ * The calls a user lists in a JSON file: `["server.list", { "operation": "server.get",
+ * "input": { "path": { "server_id": "1" } } }]`. Only GET operations: the check never writes.
+ */
+export async function listedCalls(model: ApiModel, file: string): Promise<PlannedCall[]> {
+  let entries: unknown;
+  try {
+    entries = JSON.parse(await readFile(file, "utf8"));
+  } catch (error) {
+    throw new UsageError(`--operations ${file} is not a readable JSON file: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(entries)) throw new UsageError(`--operations ${file} must hold a JSON array of method names or { "operation", "input" } objects.`);
+  const byName = new Map(model.operations.map((op) => [nameOf(op), op]));
+  return entries.map((entry, index) => {
+    const { operation: name, input } = typeof entry === "string" ? { operation: entry, input: undefined } : ((entry ?? {}) as { operation?: unknown; input?: unknown });
+    const operation = typeof name === "string" ? byName.get(name) : undefined;
+    if (!operation) throw new UsageError(`--operations ${file}, entry ${index}: ${typeof name === "string" ? `no method ${JSON.stringify(name)} in this version` : "name a method as \"namespace.method\""}.`);
+    if (operation.method !== "get") throw new UsageError(`--operations ${file}, entry ${index}: ${name} is a ${operation.method.toUpperCase()}; the check only reads, so it calls GET operations only.`);
+    if (input !== undefined && (input === null || typeof input !== "object" || Array.isArray(input))) throw new UsageError(`--operations ${file}, entry ${index}: "input" must be an object such as { "path": { … }, "query": { … } }.`);
+    return { operation, name: name as string, ...(input ? { input: input as Record<string, unknown> } : {}) };
+  });
+}
+
+/** The generated client's errors the check tells apart. */
+export interface CheckErrors {
+  ResponseValidationError: new (...args: never[]) => Error & { status: number; problems: readonly { pointer: string; expected: string; received: string }[] };
+  ApiError: new (...args: never[]) => Error & { status: number };
+}
+
+/** Calls each planned method, one after the other, on a client created with `validate: "strict"`. */
+export async function runCalls(client: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>, calls: PlannedCall[], errors: CheckErrors): Promise<CallOutcome[]> {
+  const outcomes: CallOutcome[] = [];
+  for (const call of calls) {
+    const method = client[call.operation.namespace]![call.operation.name]!;
+    try {
+      await (takesInput(call.operation) ? method(call.input ?? {}) : method());
+      outcomes.push({ call, kind: "agrees" });
+    } catch (error) {
+      if (error instanceof errors.ResponseValidationError) outcomes.push({ call, kind: "disagrees", status: error.status, problems: error.problems });
+      else if (error instanceof errors.ApiError) outcomes.push({ call, kind: "unchecked", reason: `the server answered HTTP ${error.status}` });
+      else outcomes.push({ call, kind: "unchecked", reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return outcomes;
+}

@@ -1,0 +1,124 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultCalls, type PlannedCall } from "../../generator/drift/server-check.js";
+import { readApiConfig } from "../../generator/load/api-config.js";
+import type { ApiModel } from "../../generator/normalize/build-model.js";
+import { loadModel } from "../../generator/pipeline.js";
+import { routePattern, startFakePem, type FakeRoute } from "../support/fake-pem.js";
+import { SPECS_DIR, projectTempDir } from "../support/paths.js";
+import { sendJson, startRecordingServer } from "../support/recording-server.js";
+import { runCli } from "../support/run-cli.js";
+import { resolve, sampleOf } from "../support/schema-sample.js";
+
+/**
+ * `npm run check-server` against a fake PEM and a fake PMM on 127.0.0.1 that answer every
+ * operation it calls with a body made from the spec, except a few that drift on purpose.
+ * It runs the generated client in generated/: `npm run generate` first.
+ */
+const model = async (api: string, version: string) => loadModel(path.join(SPECS_DIR, api, `${version}.yaml`), await readApiConfig(path.join(SPECS_DIR, api)), version);
+
+/** A body that follows the spec for a call's first JSON success answer, and that status. */
+function answerOf(spec: ApiModel, call: PlannedCall): { status: number; body: unknown } {
+  const document = spec.document as Record<string, any>;
+  const media = call.operation.success.find((m) => m.contentType)!;
+  const response = resolve(document, document.paths[call.operation.path][call.operation.method].responses[media.status]);
+  return { status: Number(media.status), body: sampleOf(document, response.content[media.contentType!].schema) };
+}
+
+describe("check-server against PEM v10", () => {
+  let pem: Awaited<ReturnType<typeof startFakePem>>;
+  let calls: PlannedCall[];
+  /** Method name → where its answer drifts. */
+  const drifted = new Map<string, string>();
+
+  beforeAll(async () => {
+    const spec = await model("pem", "v10");
+    calls = defaultCalls(spec);
+    const routes: FakeRoute[] = calls.map((call) => {
+      const { status, body } = answerOf(spec, call);
+      return { method: "GET", path: routePattern("/api/v10", call.operation.path), status, body };
+    });
+    // Two operations drift: a list whose second item has a number where a string belongs, and an object sent as a string.
+    const list = calls.find((c) => Array.isArray(answerOf(spec, c).body))!;
+    const item = (answerOf(spec, list).body as Record<string, unknown>[])[0]!;
+    const stringField = Object.keys(item).find((key) => typeof item[key] === "string")!;
+    routes[calls.indexOf(list)]!.body = [item, { ...item, [stringField]: 42 }];
+    drifted.set(list.name, `/1/${stringField}`);
+    const other = calls.find((c) => c !== list && routes[calls.indexOf(c)]!.body?.constructor === Object)!;
+    routes[calls.indexOf(other)]!.body = "not an object";
+    drifted.set(other.name, "(the body)");
+    pem = await startFakePem({ prefix: "/api", supportedVersions: ["v10"], routes });
+  });
+  afterAll(() => pem.close());
+
+  it("calls every GET operation without input, names the ones that disagree and where, exits 1, and never prints the password", async () => {
+    const result = await runCli("check-server", ["pem", "v10", "--base-url", pem.origin, "--auth", "env:PEM_CHECK_AUTH"], undefined, { PEM_CHECK_AUTH: `${pem.username}:${pem.password}` });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(1);
+    const disagreeing = [...drifted].map(([name, pointer]) => ({ name, pointer }));
+    expect(result.stdout).toContain(`pem v10: ${calls.length} operations called; 2 disagree with the spec, 0 could not be checked.`);
+    for (const { name, pointer } of disagreeing) expect(result.stdout).toMatch(new RegExp(`  ${name.replace(".", "\\.")} \\(GET [^)]+\\), HTTP 200\\n    ${pointer.replace(/[()]/g, "\\$&")}: expected `));
+    expect(result.stdout).not.toContain(pem.password);
+    expect(pem.dataRequests().map((r) => r.method)).toEqual(calls.map(() => "GET"));
+    // It logged out at the end.
+    expect(pem.requests.at(-1)).toMatchObject({ method: "DELETE", path: "/api/token/" });
+  });
+
+  it("calls only the listed operations with their input, and refuses to call one that writes", async () => {
+    const dir = await projectTempDir("check-server");
+    const listed = path.join(dir, "calls.json");
+    const clean = calls.find((c) => !drifted.has(c.name))!;
+    await writeFile(listed, JSON.stringify([clean.name]));
+    const before = pem.dataRequests().length;
+    const result = await runCli("check-server", ["pem", "v10", "--base-url", pem.origin, "--auth", `${pem.username}:${pem.password}`, "--operations", listed]);
+    expect(result.stdout).toBe(`pem v10: 1 operation called; all agree with the spec.\n`);
+    expect(result.code).toBe(0);
+    expect(pem.dataRequests().length).toBe(before + 1);
+
+    await writeFile(listed, JSON.stringify([{ operation: "server.update", input: { path: { server_id: "1" }, body: {} } }]));
+    const refused = await runCli("check-server", ["pem", "v10", "--base-url", pem.origin, "--auth", `${pem.username}:${pem.password}`, "--operations", listed]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("server.update is a PUT; the check only reads, so it calls GET operations only.");
+    expect(pem.dataRequests().length).toBe(before + 1);
+  });
+
+  it("says so when the credentials are malformed, without quoting them", async () => {
+    const result = await runCli("check-server", ["pem", "v10", "--base-url", pem.origin, "--auth", "no-colon-secret"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--auth takes <user>:<password>");
+    expect(result.stderr).not.toContain("no-colon-secret");
+  });
+});
+
+describe("check-server against PMM v3", () => {
+  it("reports an int64 sent as a number and a value outside an enum, and an answer the server refuses as not checked (exit 1)", async () => {
+    const spec = await model("pmm", "v3");
+    const calls = defaultCalls(spec);
+    const token = "pmm-service-token-7f3a";
+    // nodes.listNodes takes a query, so it is called only when listed.
+    expect(calls.map((c) => c.name)).not.toContain("nodes.listNodes");
+    const answers = new Map(calls.map((call) => [call.operation.path, answerOf(spec, call).body]));
+    // Drift on purpose: PMM's gateway sends int64 as strings, this one sends a number; and a role the enum lacks.
+    answers.set("/v1/users/me", { ...(answers.get("/v1/users/me") as object), user_id: 7 });
+    answers.set("/v1/ha/nodes", { nodes: [{ node_name: "pmm-1", role: "NODE_ROLE_LEADER" }, { node_name: "pmm-2", role: "NODE_ROLE_OBSERVER" }] });
+    const refused = calls.find((c) => c.name === "qan.healthCheck")!;
+    const server = await startRecordingServer((request, response) => {
+      if (request.path === refused.operation.path) return sendJson(response, 503, { code: 14, message: "unavailable" }, { "Retry-After": "0" });
+      sendJson(response, 200, answers.get(request.path) ?? {});
+    });
+    try {
+      const result = await runCli("check-server", ["pmm", "v3", "--base-url", server.origin, "--token", "env:PMM_CHECK_TOKEN", "--timeout-ms", "2000"], undefined, { PMM_CHECK_TOKEN: token });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain(`pmm v3: ${calls.length} operations called; 2 disagree with the spec, 1 could not be checked.\n`);
+      expect(result.stdout).toContain("user.getUser (GET /v1/users/me), HTTP 200\n    /user_id: expected string, received integer\n");
+      expect(result.stdout).toContain('ha.listNodes (GET /v1/ha/nodes), HTTP 200\n    /nodes/1/role: expected one of "NODE_ROLE_UNSPECIFIED", "NODE_ROLE_LEADER", "NODE_ROLE_FOLLOWER", received "NODE_ROLE_OBSERVER"\n');
+      expect(result.stdout).toContain(`Not checked:\n  ${refused.name} (GET ${refused.operation.path}): the server answered HTTP 503\n`);
+      expect(result.stdout + result.stderr).not.toContain(token);
+      expect(server.requests.length).toBeGreaterThanOrEqual(calls.length);
+      expect(server.requests.every((r) => r.method === "GET" && r.headers.authorization === `Bearer ${token}`)).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+});
