@@ -80,16 +80,44 @@ export function operationKey(method: string, path: string): string {
 
 export function diffApis(before: ApiModel, after: ApiModel): ApiDiff {
   const documents: Documents = { old: before.document, new: after.document };
-  const oldOps = operationRefs(before);
-  const newOps = operationRefs(after);
-  const added = [...newOps.values()].filter((op) => !oldOps.has(op.key));
-  const removed = [...oldOps.values()].filter((op) => !newOps.has(op.key));
-  const matched = [...newOps.values()].filter((op) => oldOps.has(op.key)).map((op) => diffOperation(documents, oldOps.get(op.key)!, op));
+  const { pairs, added, removed } = pairOperations(operationRefs(before), operationRefs(after));
+  const matched = pairs.map(([old, current]) => diffOperation(documents, old, current));
   return { old: before, new: after, added, removed, matched };
 }
 
-function operationRefs(model: ApiModel): Map<string, OperationRef> {
-  const refs = new Map<string, OperationRef>();
+/**
+ * Pairs each operation with its counterpart: the same method and path first, then the same
+ * method and path shape (a renamed parameter). Exact pairs come first so that two paths of one
+ * shape in one version (PEM v17's `/probe/{probe_id}/data/` and `/probe/{internal_name}/data/`)
+ * are both counted, each with its own counterpart.
+ */
+function pairOperations(before: OperationRef[], after: OperationRef[]): { pairs: [OperationRef, OperationRef][]; added: OperationRef[]; removed: OperationRef[] } {
+  const exact = (op: OperationRef) => `${op.model.method} ${op.model.path}`;
+  const pairs = new Map<OperationRef, OperationRef>();
+  const unpairedOld = new Map(before.map((op) => [exact(op), op]));
+  for (const op of after) {
+    const old = unpairedOld.get(exact(op));
+    if (old) {
+      pairs.set(op, old);
+      unpairedOld.delete(exact(op));
+    }
+  }
+  const byShape = new Map<string, OperationRef[]>();
+  for (const old of unpairedOld.values()) byShape.set(old.key, [...(byShape.get(old.key) ?? []), old]);
+  for (const op of after.filter((o) => !pairs.has(o))) {
+    const old = byShape.get(op.key)?.shift();
+    if (old) pairs.set(op, old);
+  }
+  const pairedOld = new Set(pairs.values());
+  return {
+    pairs: after.filter((op) => pairs.has(op)).map((op) => [pairs.get(op)!, op]),
+    added: after.filter((op) => !pairs.has(op)),
+    removed: before.filter((op) => !pairedOld.has(op)),
+  };
+}
+
+function operationRefs(model: ApiModel): OperationRef[] {
+  const refs: OperationRef[] = [];
   for (const operation of model.operations) {
     const item = model.document.paths[operation.path]!;
     const raw = item[operation.method as OpenAPIV3.HttpMethods]!;
@@ -99,7 +127,7 @@ function operationRefs(model: ApiModel): Map<string, OperationRef> {
     // Operation-level parameters override path-level ones of the same name and location.
     const unique = new Map(parameters.map((p) => [parameterIdentity(p), p]));
     const key = operationKey(operation.method, operation.path);
-    refs.set(key, { key, model: operation, raw, parameters: [...unique.values()] });
+    refs.push({ key, model: operation, raw, parameters: [...unique.values()] });
   }
   return refs;
 }

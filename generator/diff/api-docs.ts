@@ -1,4 +1,4 @@
-import type { ApiModel } from "../normalize/build-model.js";
+import type { ApiModel, OperationModel } from "../normalize/build-model.js";
 import { operationKey } from "./api-diff.js";
 import { compareVersions, type Comparison } from "./compare.js";
 import { formatMarkdown, cell } from "./format/markdown.js";
@@ -25,18 +25,17 @@ function changelog(api: string, comparisons: Comparison[]): string {
 
 function compatibility(api: string, sequence: ApiModel[], comparisons: Comparison[]): string {
   const rows = new Map<string, { label: string; method: string; cells: string[] }>();
+  const rowKey = rowKeys(sequence);
   sequence.forEach((model, index) => {
     const previous = index > 0 ? sequence[index - 1]! : undefined;
-    const previousKeys = new Set(previous?.operations.map((o) => operationKey(o.method, o.path)));
+    const previousKeys = new Set(previous?.operations.map(rowKey));
     const changed = index > 0 ? comparisons[index - 1]!.changedOperations : new Set<string>();
     for (const operation of model.operations) {
-      // Paths that differ only in parameter names (PEM v17's /probe/{probe_id}/data/ beside
-      // /probe/{internal_name}/data/) are one key to the diff, but two operations and two rows here.
-      const key = operation.sameUrlAs.length > 0 ? `${operation.method} ${operation.path}` : operationKey(operation.method, operation.path);
+      const key = rowKey(operation);
       const row = rows.get(key) ?? { label: "", method: "", cells: sequence.map(() => "") };
       row.label = `${operation.method.toUpperCase()} ${operation.path}`;
       row.method = `${operation.namespace}.${operation.name}()`;
-      row.cells[index] = !previous ? "✓" : !previousKeys.has(key) ? "added" : changed.has(key) ? "changed" : "✓";
+      row.cells[index] = !previous ? "✓" : !previousKeys.has(key) ? "added" : changed.has(operationKey(operation.method, operation.path)) ? "changed" : "✓";
       rows.set(key, row);
     }
     for (const row of rows.values()) {
@@ -51,6 +50,19 @@ function compatibility(api: string, sequence: ApiModel[], comparisons: Compariso
   const lines = sorted.map((r) => `| ${cell(`\`${r.label}\``)} | \`${r.method}\` | ${r.cells.join(" | ")} |`);
   const legend = "✓ present, unchanged from the previous version · added · changed (see CHANGELOG.md) · removed · — absent";
   return `# ${api.toUpperCase()} API compatibility\n\n${GENERATED_NOTE}\n\n${legend}\n\n${[header, divider, ...lines].join("\n")}\n`;
+}
+
+/**
+ * One row per operation: keyed by method and path shape, so that a renamed path parameter stays
+ * on its row, but by the exact path for a shape that two paths share in some version (PEM v17's
+ * /probe/{probe_id}/data/ beside /probe/{internal_name}/data/): those are two operations.
+ */
+function rowKeys(sequence: readonly ApiModel[]): (operation: OperationModel) => string {
+  const shared = new Set(sequence.flatMap((model) => model.operations.filter((op) => op.sameUrlAs.length > 0).map((op) => operationKey(op.method, op.path))));
+  return (operation) => {
+    const shape = operationKey(operation.method, operation.path);
+    return shared.has(shape) ? `${operation.method} ${operation.path}` : shape;
+  };
 }
 
 const pathOf = (label: string) => label.slice(label.indexOf(" ") + 1);

@@ -1,12 +1,14 @@
-import { copyFile, readFile } from "node:fs/promises";
+import { copyFile, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { apiDocs } from "../../generator/diff/api-docs.js";
 import { CHECKS } from "../../generator/diff/checks/index.js";
 import { compareVersions } from "../../generator/diff/compare.js";
 import { readApiConfig } from "../../generator/load/api-config.js";
+import { readDocument } from "../../generator/load/read-document.js";
 import { loadModel } from "../../generator/pipeline.js";
 import { GENERATED_DIR, REFERENCE_DIR, SPECS_DIR, hasReference, projectTempDir } from "../support/paths.js";
-import { documentOperations, operationKey, operationKeys, versionSpecFiles } from "../support/operation-keys.js";
+import { documentOperations, operationKey, versionSpecFiles } from "../support/operation-keys.js";
 import { runCli } from "../support/run-cli.js";
 
 async function compareFiles(api: string, oldFile: string, newFile: string) {
@@ -23,10 +25,18 @@ describe.skipIf(!hasReference)("real API versions", () => {
   ])("%s %s → %s: operation counts equal a direct comparison of the documents", async (api, oldFile, newFile) => {
     const [before, after] = [path.join(REFERENCE_DIR, oldFile), path.join(REFERENCE_DIR, newFile)];
     const comparison = await compareFiles(api, before, after);
-    const [oldKeys, newKeys] = [await operationKeys(before), await operationKeys(after)];
-    expect(comparison.summary.added).toBe([...newKeys].filter((k) => !oldKeys.has(k)).length);
-    expect(comparison.summary.removed).toBe([...oldKeys].filter((k) => !newKeys.has(k)).length);
-    expect(comparison.summary.changed + comparison.summary.unchanged).toBe([...newKeys].filter((k) => oldKeys.has(k)).length);
+    // Counted per path shape, so that two paths of one shape in a version are two operations.
+    const count = async (file: string) => {
+      const counts = new Map<string, number>();
+      for (const op of await documentOperations(file)) counts.set(operationKey(op), (counts.get(operationKey(op)) ?? 0) + 1);
+      return counts;
+    };
+    const [oldCounts, newCounts] = [await count(before), await count(after)];
+    const shapes = new Set([...oldCounts.keys(), ...newCounts.keys()]);
+    const sum = (f: (o: number, n: number) => number) => [...shapes].reduce((total, k) => total + f(oldCounts.get(k) ?? 0, newCounts.get(k) ?? 0), 0);
+    expect(comparison.summary.added).toBe(sum((o, n) => Math.max(0, n - o)));
+    expect(comparison.summary.removed).toBe(sum((o, n) => Math.max(0, o - n)));
+    expect(comparison.summary.changed + comparison.summary.unchanged).toBe(sum((o, n) => Math.min(o, n)));
   });
 
   it("PEM v9 → v10 adds the five Agent Job operations and removes nothing", async () => {
@@ -167,5 +177,27 @@ describe("generated CHANGELOG.md and COMPATIBILITY.md", () => {
     expect(breaking).toBeLessThan(changelog.indexOf("### Additions and other changes"));
     const compatibility = await readFile(path.join(GENERATED_DIR, "pmm/COMPATIBILITY.md"), "utf8");
     expect(compatibility).toContain("| `POST /v1/inventory/Nodes/List` | `nodes.listNodes()` | ✓ | removed |");
+  });
+});
+
+describe("paths that share a shape in one version (PEM v17's /probe/{probe_id}/data/ and /probe/{internal_name}/data/)", () => {
+  const v17 = path.join(SPECS_DIR, "pem/v17.yaml");
+  const config = () => readApiConfig(path.join(SPECS_DIR, "pem"));
+
+  it("are two operations to the diff: removing one is reported", async () => {
+    const { document } = await readDocument(v17);
+    delete (document.paths as Record<string, unknown>)["/probe/{internal_name}/data/"];
+    const next = path.join(await projectTempDir("twins"), "v18.yaml");
+    await writeFile(next, JSON.stringify(document));
+    const comparison = compareVersions(await loadModel(v17, await config(), "v17"), await loadModel(next, await config(), "v18"));
+    expect(comparison.summary).toMatchObject({ added: 0, removed: 1 });
+    expect(comparison.changes.find((c) => c.check === "operation-removed")).toMatchObject({ operation: "GET /probe/{internal_name}/data/", typescript: expect.arrayContaining(["probe.listDataByInternalName()"]) });
+  });
+
+  it("keep a row each in COMPATIBILITY.md, unchanged in a later version", async () => {
+    const [a, b] = [await loadModel(v17, await config(), "v17"), await loadModel(v17, await config(), "v18")];
+    const { compatibility } = apiDocs("pem", [a, b]);
+    expect(compatibility).toContain("| `GET /probe/{probe_id}/data/` | `probe.listDataByProbeId()` | ✓ | ✓ |");
+    expect(compatibility).toContain("| `GET /probe/{internal_name}/data/` | `probe.listDataByInternalName()` | ✓ | ✓ |");
   });
 });

@@ -20,11 +20,6 @@ export async function documentOperations(file: string): Promise<string[]> {
 /** An operation's key as the diff matches it: method + path with parameter names blanked. */
 export const operationKey = (operation: string): string => operation.replace(/\{[^}]*\}/g, "{}");
 
-/** The operation keys of a raw document. */
-export async function operationKeys(file: string): Promise<Set<string>> {
-  return new Set((await documentOperations(file)).map(operationKey));
-}
-
 /** The shipped `v<N>` spec files of an API in specs/, in no particular order. */
 export function versionSpecFiles(specsDir: string, api: string): string[] {
   return readdirSync(path.join(specsDir, api))
