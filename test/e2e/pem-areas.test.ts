@@ -150,6 +150,34 @@ describe("PEM base path: /api/… or /pem/api/…", () => {
     expect(pem.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/token/", "POST /pem/api/token/", "GET /pem/api/v10/server/"]);
   });
 
+  it("keeps looking while no layout has answered, and says where it looked", async () => {
+    await pem?.close();
+    pem = await startFakePem({ prefix: "/nowhere", supportedVersions: ["v10", "v17"] });
+    const { lines, logger } = recordingLogger();
+    const { createClient, ApiError } = await loadGenerated("pem/v17");
+    const client = createClient({ baseUrl: pem.origin, auth: { username: pem.username, password: pem.password }, logger, retry: false });
+    await expect(client.server.list()).rejects.toBeInstanceOf(ApiError);
+    expect(lines.filter((l) => l.level === "warn").map((l) => l.message)).toEqual([expect.stringContaining("no token API answered at /pem/api/token/ and /api/token/")]);
+    pem.state.prefix = "/api";
+    await client.server.list();
+    expect(pem.requests.map((r) => `${r.method} ${r.path}`).slice(2)).toEqual(["POST /pem/api/token/", "POST /api/token/", "GET /api/v17/server/"]);
+  });
+
+  it("releases a caller's token at the layout that knows it", async () => {
+    await pem?.close();
+    pem = await startFakePem({ prefix: "/pem/api" });
+    const { createClient } = await loadGenerated("pem/v10");
+    const login = createClient({ baseUrl: pem.origin, auth: { username: pem.username, password: pem.password } });
+    await login.server.list();
+    const token = pem.state.issued[0];
+    const byToken = createClient({ baseUrl: `${pem.origin}/pem/api/v10`, auth: { token } });
+    await byToken.server.list();
+    const originOnly = createClient({ baseUrl: pem.origin, auth: { token } });
+    await originOnly.logout();
+    expect(pem.requests.slice(-2).map((r) => `${r.method} ${r.path}`)).toEqual(["DELETE /api/token/", "DELETE /pem/api/token/"]);
+    await expect(byToken.server.list()).rejects.toMatchObject({ name: "AuthenticationError" });
+  });
+
   it("never looks elsewhere when baseUrl or tokenUrl has a path", async () => {
     await pem?.close();
     pem = await startFakePem({ prefix: "/pem/api" });

@@ -40,10 +40,12 @@ export function routePattern(base: string, template: string): RegExp {
  * in `X-Auth-Token` (401 otherwise); `DELETE …/token/` releases it (204).
  */
 export async function startFakePem(options: FakePemOptions = {}) {
-  const { username = "pemuser", password = "correct horse battery staple", prefix = "/api" } = options;
+  const { username = "pemuser", password = "correct horse battery staple" } = options;
   /** Live tokens and when they expire (ms since the epoch). */
   const live = new Map<string, number>();
   const state = {
+    /** Where the API is served (`/api` or `/pem/api`); a test may move it. */
+    prefix: options.prefix ?? "/api",
     logins: 0,
     /** Answer each login only after this many ms. */
     loginDelayMs: 0,
@@ -59,7 +61,7 @@ export async function startFakePem(options: FakePemOptions = {}) {
   };
 
   const server = await startRecordingServer(async (request: RecordedRequest, response: ServerResponse) => {
-    const tokenPath = `${prefix}/token/`;
+    const tokenPath = `${state.prefix}/token/`;
     const route = options.routes?.find((r) => r.method === request.method && r.path.test(request.path));
     // The token API answers only in the layout this server serves (`/api/…` or `/pem/api/…`), unless a route says otherwise.
     if (request.path.endsWith("/token/") && request.path !== tokenPath) return route ? sendJson(response, route.status ?? 200, route.body) : sendJson(response, 404, { message: "not found" });

@@ -13,12 +13,17 @@ export interface PemEndpoints {
 /** Statuses that say "nothing here": the login is tried at the next layout. */
 const NOT_HERE = new Set([404, 405, 410]);
 
-/**
- * Whether a login answer came from something other than PEM's token API: a "nothing here"
- * status, or a success without a token (a web page that answers every path).
- */
+/** Whether an answer says there is nothing at that path. */
 export function isNotHere(response: Response): boolean {
-  return NOT_HERE.has(response.status) || (response.ok && !response.headers.has("X-Subject-Token"));
+  return NOT_HERE.has(response.status);
+}
+
+/**
+ * Whether a login answer came from PEM's token API: a token, or a verdict on the credentials.
+ * A success without a token is a web page that answers every path.
+ */
+export function isTokenApi(response: Response): boolean {
+  return response.headers.has("X-Subject-Token") || response.status === 401 || response.status === 403;
 }
 
 /** PEM's token API sits beside the versioned data APIs: `…/api/v10` → `…/api/token/`. */

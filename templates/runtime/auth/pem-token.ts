@@ -5,7 +5,7 @@ import type { FetchFunction, PemAuth } from "../options.js";
 import { rememberRequest } from "../transport/request-context.js";
 import { waitFor } from "../transport/wait.js";
 import { versionList } from "./api-versions.js";
-import { isNotHere, relocate, type PemEndpoints } from "./pem-location.js";
+import { isNotHere, isTokenApi, relocate, type PemEndpoints } from "./pem-location.js";
 import { redactSecrets } from "./redact.js";
 
 export const PEM_TOKEN_HEADER = "X-Auth-Token";
@@ -96,29 +96,44 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
     return { value: issued, refreshAt: Date.now() + lifetime - margin };
   }
 
-  /** POST …/token/ at the layout in use, or at each candidate until one answers. */
-  async function postLogin(credentials: { username: string; password: string }): Promise<{ response: Response; tokenPath: string }> {
+  /**
+   * Sends a token API request at the layout in use or, while none is known, at each layout in
+   * turn until one does not pass it over (the last one always answers).
+   */
+  async function atEachLayout(send: (endpoints: PemEndpoints) => Promise<Response>, passOver: (response: Response) => boolean): Promise<{ response: Response; endpoints: PemEndpoints }> {
     const candidates = located ? [located] : endpoints;
     for (let index = 0; ; index++) {
       const candidate = candidates[index]!;
-      const tokenPath = pathOf(candidate.tokenUrl);
-      logger.debug(`PEM: logging in at POST ${tokenPath}`);
-      const request = new Request(candidate.tokenUrl, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ username: credentials.username, password: credentials.password }),
-      });
-      const response = await fetch(rememberRequest(request, { path: tokenPath, retrySafe: true }));
-      if (index < candidates.length - 1 && isNotHere(response)) {
-        await response.body?.cancel();
-        continue;
-      }
-      if (!located) {
-        located = candidate;
-        logger.debug(`PEM: the server's token API answered at ${tokenPath}; using ${candidate.baseUrl} for this client's calls`);
-      }
-      return { response, tokenPath };
+      const response = await send(candidate);
+      if (index === candidates.length - 1 || !passOver(response)) return { response, endpoints: candidate };
+      await response.body?.cancel();
     }
+  }
+
+  /** POST …/token/; the first answer from the token API itself fixes the layout for this client. */
+  async function postLogin(credentials: { username: string; password: string }): Promise<{ response: Response; tokenPath: string }> {
+    const { response, endpoints: answered } = await atEachLayout(
+      (candidate) => {
+        logger.debug(`PEM: logging in at POST ${pathOf(candidate.tokenUrl)}`);
+        const request = new Request(candidate.tokenUrl, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Accept: "application/json" },
+          body: JSON.stringify({ username: credentials.username, password: credentials.password }),
+        });
+        return fetch(rememberRequest(request, { path: pathOf(candidate.tokenUrl), retrySafe: true }));
+      },
+      // Nothing there, or a web page that answers every path; a failure (503) is the token API's own.
+      (answer) => isNotHere(answer) || (answer.ok && !isTokenApi(answer)),
+    );
+    const tokenPath = pathOf(answered.tokenUrl);
+    if (!located && isTokenApi(response)) {
+      located = answered;
+      logger.debug(`PEM: the server's token API answered at ${tokenPath}; using ${answered.baseUrl} for this client's calls`);
+    } else if (!located && endpoints.length > 1 && isNotHere(response)) {
+      const tried = endpoints.map((e) => pathOf(e.tokenUrl)).join(" and ");
+      logger.warn(`PEM: no token API answered at ${tried}; set baseUrl (or tokenUrl) to the path your server serves its API under.`);
+    }
+    return { response, tokenPath };
   }
 
   function checkApiVersion(body: Record<string, unknown>, tokenPath: string): void {
@@ -188,10 +203,12 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
 
   /** `DELETE …/token/` for a token. */
   async function release(token: string): Promise<void> {
-    const { tokenUrl } = inUse();
-    const tokenPath = pathOf(tokenUrl);
-    const request = new Request(tokenUrl, { method: "DELETE", headers: { [PEM_TOKEN_HEADER]: token } });
-    const response = await fetch(rememberRequest(request, { path: tokenPath, evenIfClosed: true }));
+    // A caller's token on a client that never logged in: its layout is not known yet.
+    const { response, endpoints: answered } = await atEachLayout((candidate) => {
+      const request = new Request(candidate.tokenUrl, { method: "DELETE", headers: { [PEM_TOKEN_HEADER]: token } });
+      return fetch(rememberRequest(request, { path: pathOf(candidate.tokenUrl), evenIfClosed: true }));
+    }, isNotHere);
+    const tokenPath = pathOf(answered.tokenUrl);
     const body = await readJson(response);
     // 401/404: the server no longer knows the token, which is what releasing it wants.
     if (!response.ok && response.status !== 401 && response.status !== 404) {
