@@ -46,7 +46,10 @@ describe("generated package", () => {
       consumer,
       `import { createClient as pemV9 } from "./generated/pem/v9/index.js";
 import { createClient as pemV10, type Server } from "./generated/pem/v10/index.js";
-import { createClient as pemV17, type Agent, type Alert, type Blackout, type Probe, type Profile } from "./generated/pem/v17/index.js";
+import { createClient as pemV17, type Agent, type Alert, type Blackout, type Profile, type components } from "./generated/pem/v17/index.js";
+
+/** True only when A and B are the same type: \`const x: Same<A, B> = true\` fails to compile otherwise. */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 import { createClient as pmmV2 } from "./generated/pmm/v2/index.js";
 import { createClient as pmmV3, type Advisor, type Nodes, ApiError } from "./generated/pmm/v3/index.js";
 
@@ -62,18 +65,18 @@ export async function use(): Promise<void> {
   const pem17 = pemV17({ baseUrl: "https://pem.example.com", auth: { username: "u", password: "p" } });
   // x-oneOf is a union; x-nullable and allOf + x-nullable add null.
   const blackouts: Blackout.ListResponse = await pem17.blackout.list({ query: { include_history: true } });
-  const kind: boolean | "s" | "b" | "r" | undefined = ({} as Agent.CreateJobBody).jsteps?.[0]?.jstkind;
-  const auto: Blackout.GetServerResponse["auto"] = null;
+  const kind: Same<NonNullable<NonNullable<Agent.CreateJobBody["jsteps"]>[number]["jstkind"]>, boolean | "s" | "b" | "r"> = true;
+  const auto: Same<Blackout.GetServerResponse["auto"], components["schemas"]["Blackout"] | null | undefined> = true;
+  const listed: Same<NonNullable<Blackout.ListResponse["blackouts"]>[number], components["schemas"]["Blackout"] | components["schemas"]["BlackoutHistory"]> = true;
   // @ts-expect-error a blackout is not a string
   const notABlackout: NonNullable<Blackout.ListResponse["blackouts"]>[number] = "x";
   // A body that is an array of a schema.
-  const copy: Alert.CopyServerBody = [];
+  const copy: Same<Alert.CopyServerBody, components["schemas"]["CopyAlertServerData"][]> = true;
   await pem17.probe.listDataByProbeId({ path: { probe_id: 1 } });
   await pem17.probe.listDataByInternalName({ path: { internal_name: "cpu_usage" } });
   const imported: Profile.ImportResponse = await pem17.profile.import({ body: { version: 1, profiles: [], skip_overwrite: true } });
-  const job: Agent.GetJobResponse | Probe.ListResponse | undefined = undefined;
   try { await pem17.server.list(); } catch (e) { if (e instanceof ApiError && e.serverMessage) console.log(e.status, e.serverMessage); }
-  console.log(blackouts, kind, auto, notABlackout, copy, imported, job);
+  console.log(blackouts, kind, auto, listed, notABlackout, copy, imported);
   const pmm = pmmV3({ baseUrl: "https://pmm.example.com", auth: { token: "glsa_x" } });
   const nodes: Nodes.ListNodesResponse = await pmm.nodes.listNodes({ query: { node_type: "NODE_TYPE_GENERIC_NODE" } });
   const first: string | undefined = nodes.generic?.[0]?.node_id;
