@@ -63,10 +63,24 @@ function segments(path: string): Segment[] {
  */
 const ACTIONS = new Set(["clone", "copy", "export", "import", "publish", "rollback"]);
 
-/** A namespace names one kind of resource: `/profiles/` and `/profile/export/` share `profile`. */
+/** Words that end like plurals and are not. */
+const INVARIANT = new Set(["news", "series", "species", "status", "alias", "analysis", "canvas", "bus", "gas", "process", "access", "address", "class"]);
+
+/**
+ * A namespace names one kind of resource: `/profiles/` and `/profile/export/` share `profile`.
+ * A plain English plural rule (`policies` → `policy`, `indexes` → `index`, `nodes` → `node`).
+ */
 function singular(segment: string): string {
-  // A plural `s` only: `status`, `alias` and `analysis` keep theirs.
+  if (INVARIANT.has(segment.toLowerCase())) return segment;
+  if (/[^aeiou]ies$/i.test(segment)) return `${segment.slice(0, -3)}y`;
+  if (/(x|ch|sh|ss|z)es$/i.test(segment)) return segment.slice(0, -2);
   return /[^siua]s$/i.test(segment) ? segment.slice(0, -1) : segment;
+}
+
+/** The namespace a path would get without the singular: `/profiles/…` → `profiles`. */
+function pluralNamespace(path: string): string | undefined {
+  const segment = segments(path).find((s) => !s.isParameter)?.text;
+  return segment && singular(segment) !== segment ? camelCase(segment) : undefined;
 }
 
 /**
@@ -137,11 +151,11 @@ export function assignNames(operations: readonly NamingInput[], strategy: Naming
     const group = collisions.get(key(name))!;
     if (group.length === 1) return name;
     const explicit = pathName(op.method, op.path, true);
-    const suffix =
-      strategy === "operationId" && op.operationId
-        ? `${pascalCase(explicit.namespace)}${pascalCase(explicit.method)}`
-        : distinguishingParameters(op.path, group.map((i) => operations[i]!.path)).map((p) => `By${pascalCase(p)}`).join("");
-    return { namespace: name.namespace, method: `${name.method}${suffix}` };
+    if (strategy === "operationId" && op.operationId) return { namespace: name.namespace, method: `${name.method}${pascalCase(explicit.namespace)}${pascalCase(explicit.method)}` };
+    const suffix = distinguishingParameters(op.path, group.map((i) => operations[i]!.path)).map((p) => `By${pascalCase(p)}`).join("");
+    // `/profile/` beside `/profiles/`: the plural keeps its own namespace.
+    const plural = suffix ? undefined : pluralNamespace(op.path);
+    return plural ? { namespace: plural, method: name.method } : { namespace: name.namespace, method: `${name.method}${suffix}` };
   });
   const namespaces = unreserved(collided.map((n) => n.namespace), (namespace) => RESERVED_NAMESPACES.has(namespace) || shadowsExport(namespace), "Api");
   const methods = new Map<string, Map<string, string>>();

@@ -70,9 +70,18 @@ describe("path naming rule (PEM)", () => {
 
   it("uses the singular for namespaces, so /profiles/ and /profile/export/ share one", () => {
     expect(name("get", "/profiles/")).toBe("profile.list");
+    expect(name("get", "/policies/")).toBe("policy.list");
+    expect(name("get", "/indexes/")).toBe("index.list");
+    expect(name("get", "/series/")).toBe("series.list");
+    expect(name("get", "/news/")).toBe("news.list");
     expect(name("get", "/server/status/")).toBe("server.listStatus");
     expect(name("get", "/status/")).toBe("status.list");
     expect(name("get", "/alias/")).toBe("alias.list");
+  });
+
+  it("keeps the plural namespace when the singular one is taken by the same name", () => {
+    const names = assignNames([{ method: "get", path: "/profile/" }, { method: "get", path: "/profiles/" }], "path");
+    expect(names.map((n) => `${n.namespace}.${n.method}`)).toEqual(["profile.list", "profiles.list"]);
   });
 
   it("names a write by its action word", () => {
