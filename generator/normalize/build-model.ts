@@ -97,7 +97,7 @@ export function buildModel(source: string, version: string, config: ApiConfig, d
   });
   linkSameUrls(operations);
   operations.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name));
-  return { api: config.name, version, auth: config.auth, basePath: basePath(document), document, operations };
+  return { api: config.name, version, auth: config.auth, basePath: basePath(source, document), document, operations };
 }
 
 function describeOperation(
@@ -169,11 +169,19 @@ function parsing(success: MediaModel[]): ResponseParsing {
   return types.every((t) => t.startsWith("text/")) ? "text" : "blob";
 }
 
-function basePath(document: OpenApiDocument): string {
-  const url = document.servers?.[0]?.url;
-  if (!url) return "";
-  const pathname = new URL(url.replace(/\{[^}]*\}/g, "x"), "http://relative.invalid").pathname;
-  return pathname.replace(/\/+$/, "");
+/**
+ * The first server's path, which the client puts after the origin it is given. Only an http(s)
+ * URL or a path from `/` has one: anything else (`x:.evil.example`) would be glued onto the host.
+ */
+function basePath(source: string, document: OpenApiDocument): string {
+  const server = document.servers?.[0];
+  if (!server?.url) return "";
+  const url = server.url.replace(/\{([^}]*)\}/g, (_, name: string) => String(server.variables?.[name]?.default ?? "x"));
+  if (!/^(https?:\/\/|\/)/i.test(url)) {
+    throw new SpecError(source, "/servers/0/url", `the server URL ${JSON.stringify(url)} is neither an http(s) URL nor a path starting with "/".`, 'Give the server as "https://host/base/path" or "/base/path".');
+  }
+  // The URL parser resolves `.` and `..` segments; repeated and trailing slashes go here.
+  return new URL(url, "http://relative.invalid").pathname.replace(/\/{2,}/g, "/").replace(/\/+$/, "");
 }
 
 function compare(a: string, b: string): number {

@@ -6,7 +6,20 @@
 export function resolveBaseUrl(baseUrl: string, specBasePath: string): string {
   const url = serverUrl(baseUrl, "baseUrl");
   const path = url.pathname === "/" ? specBasePath : url.pathname;
-  return `${url.origin}${path.replace(/\/+$/, "")}`;
+  return atOrigin(url.origin, path.replace(/\/+$/, ""), "baseUrl");
+}
+
+/**
+ * `origin` followed by `path`, which must keep that origin: a base path without its leading `/`
+ * (`.evil.example`, `@evil.example`) would be read as part of the host and take the credentials
+ * there. `option` is the option whose origin it is.
+ */
+export function atOrigin(origin: string, path: string, option: string): string {
+  const url = `${origin}${path}`;
+  if ((path !== "" && !path.startsWith("/")) || new URL(url).origin !== origin) {
+    throw new TypeError(`${option}: the client's base path ${JSON.stringify(path)} would send calls away from ${origin}; regenerate it from a spec whose server URL is a path starting with "/".`);
+  }
+  return url;
 }
 
 /**

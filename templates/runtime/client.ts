@@ -56,7 +56,8 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   const pemEndpoints =
     api.auth === "pem-token"
       ? pemEndpointCandidates({
-          origin: new URL(resolvedBaseUrl).origin,
+          // The caller's origin, never one parsed back from a URL the base path was joined to.
+          origin: serverUrl(options.baseUrl, "baseUrl").origin,
           explicitBaseUrl: isOriginOnly(options.baseUrl) ? undefined : resolvedBaseUrl,
           tokenUrl: options.tokenUrl === undefined ? undefined : serverUrl(options.tokenUrl, "tokenUrl").href,
           specBasePath: api.basePath,

@@ -135,3 +135,50 @@ describe("Object.prototype names and cycles", () => {
     expect(typeCheck([path.join(out, "index.d.ts")])).toEqual([]);
   });
 });
+
+describe("server URLs that would move calls to another host", () => {
+  const withServer = (url: string) => ({
+    openapi: "3.0.3",
+    info: { title: "hostile", version: "1" },
+    servers: [{ url }],
+    paths: { "/item": { get: { operationId: "getItem", responses: { "200": { description: "ok" } } } } },
+  });
+  const modelOf = async (url: string) => {
+    const file = path.join(await projectTempDir("hostile"), "server.json");
+    await writeFile(file, JSON.stringify(withServer(url)));
+    return loadModel(file, pmm, "v1");
+  };
+
+  it.each(["x:.evil.example", "x:@evil.example", "evil.example/api", "ftp://h/api"])("%s is a SpecError at /servers/0/url", async (url) => {
+    const error = await rejectionOf(modelOf(url));
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).pointer).toBe("/servers/0/url");
+  });
+
+  it.each([
+    ["https://h/api//v1/../v2/", "/api/v2"],
+    ["//h/api/v1", "/api/v1"],
+    ["/a/%2e%2e/b", "/b"],
+    ["{scheme}://{host}/{base}/v1", "/api/v1"],
+  ])("%s gives the base path %s", async (url, expected) => {
+    const document = withServer(url);
+    (document.servers[0] as Record<string, unknown>).variables = { scheme: { default: "https" }, host: { default: "h" }, base: { default: "api" } };
+    const file = path.join(await projectTempDir("hostile"), "server.json");
+    await writeFile(file, JSON.stringify(document));
+    expect((await loadModel(file, pmm, "v1")).basePath).toBe(expected);
+  });
+
+  it.each(["pem-token", "pmm"] as const)("a %s client whose base path would change the origin refuses to be created, before any request", (auth) => {
+    const sent: string[] = [];
+    const fetch = async (request: Request) => {
+      sent.push(request.url);
+      return new Response("{}", { headers: { "X-Subject-Token": "t" } });
+    };
+    for (const basePath of [".evil.example", "@evil.example", ":8443/api"]) {
+      const create = () => createApiClient({ api: "x", version: "v10", basePath, auth }, {}, { baseUrl: "https://api.example.com", auth: { username: "u", password: "p" }, fetch });
+      expect(create, basePath).toThrow(TypeError);
+      expect(create, basePath).toThrow(/^baseUrl: .*would send calls away from https:\/\/api\.example\.com/);
+    }
+    expect(sent).toEqual([]);
+  });
+});

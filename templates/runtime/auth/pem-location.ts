@@ -1,3 +1,5 @@
+import { atOrigin } from "../base-url.js";
+
 /**
  * Where a PEM server serves its REST APIs. EDB's pages disagree (`https://HOST/api/v10` in
  * older ones, `https://HOST/pem/api/v10` in newer ones), so a client given an origin alone
@@ -42,13 +44,16 @@ export function pemEndpointCandidates(settings: { origin: string; explicitBaseUr
   if (tokenUrl) {
     // The versioned API sits beside the token API the caller named.
     const apiRoot = /^(.*)\/token\/?$/.exec(new URL(tokenUrl).pathname)?.[1];
-    const baseUrl = apiRoot !== undefined && version ? `${origin}${apiRoot}/${version}` : `${origin}${specBasePath}`;
+    const baseUrl = atOrigin(origin, apiRoot !== undefined && version ? `${apiRoot}/${version}` : specBasePath, "baseUrl");
     return [{ baseUrl, tokenUrl }];
   }
   const layouts = [specBasePath];
   if (/^\/api\//.test(specBasePath)) layouts.push(`/pem${specBasePath}`);
   else if (/^\/pem\/api\//.test(specBasePath)) layouts.push(specBasePath.slice("/pem".length));
-  return layouts.map((path) => ({ baseUrl: `${origin}${path}`, tokenUrl: defaultTokenUrl(`${origin}${path}`) }));
+  return layouts.map((path) => {
+    const baseUrl = atOrigin(origin, path, "baseUrl");
+    return { baseUrl, tokenUrl: defaultTokenUrl(baseUrl) };
+  });
 }
 
 /**
