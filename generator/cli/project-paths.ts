@@ -9,8 +9,8 @@ export const SPECS_DIR = path.join(ROOT, "specs");
 export const TEMPLATES_DIR = path.join(ROOT, "templates");
 export const GENERATED_DIR = path.join(ROOT, "generated");
 
-/** Name, version and runtime dependencies of the generated package, from the root package.json. */
+/** Name, version, runtime dependencies and Node.js versions of the generated package, from the root package.json. */
 export function clientPackageInfo(): PackageInfo {
   const root = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));
-  return root.clientPackage as PackageInfo;
+  return { ...root.clientPackage, node: root.engines.node };
 }

@@ -3,6 +3,8 @@ export interface PackageInfo {
   name: string;
   version: string;
   dependencies: Record<string, string>;
+  /** The Node.js versions it supports: the project's own (`engines.node` of the root package.json). */
+  node: string;
 }
 
 export function packageManifest(info: PackageInfo, entries: readonly { api: string; version: string }[]): string {
@@ -18,7 +20,7 @@ export function packageManifest(info: PackageInfo, entries: readonly { api: stri
     description: "Typed clients for the EDB Postgres Enterprise Manager and Percona Monitoring and Management REST APIs.",
     type: "module",
     sideEffects: false,
-    engines: { node: ">=20" },
+    engines: { node: info.node },
     exports,
     dependencies: info.dependencies,
   };

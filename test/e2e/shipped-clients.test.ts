@@ -1,10 +1,10 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discoverSpecs } from "../../generator/load/discover-specs.js";
 import { generateShippedPackage } from "../support/generated-package.js";
-import { SPECS_DIR } from "../support/paths.js";
+import { ROOT, SPECS_DIR } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { typeCheck } from "../support/typecheck.js";
 
@@ -29,6 +29,8 @@ describe("generated package", () => {
     expect(entries).toEqual(shipped.map((entry) => `${entry}/index.js`).sort());
     const manifest = JSON.parse(files.get("package.json")!);
     expect(manifest.name).toBe("pem-pmm-client");
+    // The package supports the Node.js versions the README and the project name.
+    expect(manifest.engines.node).toBe(JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")).engines.node);
     expect(Object.keys(manifest.exports)).toEqual(expect.arrayContaining(shipped.map((entry) => `./${entry}`)));
   });
 
