@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: generation, scale, type-checking cost, runtime overhead and diff, each
+ * `npm run bench`: generation, scale, type-checking cost, runtime overhead, diff and response validation, each
  * beside the tool users would pick instead, on this machine in this run. Writes
  * bench/RESULTS.md. Targets are reported as met or not; nothing here is a test.
  */
@@ -16,6 +16,7 @@ import { medianOfRuns, timeProcess, type ProcessSample } from "./lib/measure.js"
 import { compareThroughput, startJsonServer } from "./lib/throughput.js";
 import { agreementSection, measureAgreement } from "./lib/oasdiff-agreement.js";
 import { typeCheckCost, writeConsumers, type ChosenOperation, type ConsumerSettings } from "./lib/typecheck-cost.js";
+import { measureValidation } from "./lib/validation-cost.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CACHE = path.join(ROOT, "bench", ".cache");
@@ -156,6 +157,13 @@ measureProcess("5. Diff", "GitHub Enterprise Server 3.18 → 3.19 (11 MB each)",
 // 6. Diff verdicts beside oasdiff's, on its checker cases rewritten as fixtures.
 process.stderr.write("bench: diff verdicts beside oasdiff\n");
 const agreement = await measureAgreement();
+
+// 7. Response validation: its cost per call, its code size, and its share of generation.
+process.stderr.write("bench: response validation\n");
+const validation = await measureValidation(ROOT, RUNS);
+rows.push(...validation.rows);
+target('validated throughput (validate: "strict") vs unvalidated, 100-node listNodes', validation.throughputRatio, 0.9, "≥");
+target("generation time with validators vs without (at most)", validation.generationRatio, 1.2, "≤");
 
 writeFileSync(path.join(ROOT, "bench/RESULTS.md"), report());
 process.stderr.write("bench: wrote bench/RESULTS.md\n");

@@ -2,9 +2,9 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { median } from "./measure.js";
 
-/** Starts the JSON server in its own process, so it does not share the client's event loop. */
-export async function startJsonServer(toolsDir: string): Promise<{ origin: string; stop: () => void }> {
-  const child = spawn(process.execPath, [path.join(toolsDir, "json-server.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
+/** Starts the JSON server in its own process, so it does not share the client's event loop; it answers with `bodyFile` when given. */
+export async function startJsonServer(toolsDir: string, bodyFile?: string): Promise<{ origin: string; stop: () => void }> {
+  const child = spawn(process.execPath, [path.join(toolsDir, "json-server.mjs"), ...(bodyFile ? [bodyFile] : [])], { stdio: ["ignore", "pipe", "inherit"] });
   const port = await new Promise<string>((resolve, reject) => {
     child.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().trim()));
     child.once("exit", (code) => reject(new Error(`json server exited with ${code}`)));

@@ -1,7 +1,9 @@
-// A small JSON endpoint on 127.0.0.1 for the throughput figure; prints its port.
+// A small JSON endpoint on 127.0.0.1 for the throughput figures; prints its port. It answers
+// every request with the JSON file named as its argument, else with a one-node list.
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 
-const body = JSON.stringify({ generic: [{ node_id: "n1", node_name: "db1" }] });
+const body = process.argv[2] ? readFileSync(process.argv[2], "utf8") : JSON.stringify({ generic: [{ node_id: "n1", node_name: "db1" }] });
 const server = createServer((request, response) => {
   request.resume();
   response.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) });

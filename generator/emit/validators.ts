@@ -52,24 +52,37 @@ export function emitValidators(model: ApiModel, origin: string): string {
 /** Helpers every validators.js starts with; `hasOwn`, never `in`, so `__proto__` and `constructor` are plain names. */
 const RUNTIME_HELPERS = `const hasOwn = Object.hasOwn;
 const kind = (v) => (v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v);
-const token = (key) => key.replaceAll("~", "~0").replaceAll("/", "~1");
-const fail = (e, pointer, expected, v) => void e.push({ pointer, expected, received: kind(v) });
+/**
+ * The keys from the body down to the value being checked. Pointers are made from it only
+ * when something disagrees, so a body that follows the spec costs no string building.
+ */
+const path = [];
+const token = (key) => String(key).replaceAll("~", "~0").replaceAll("/", "~1");
+/** The pointer to the current value, or to its member \`key\`. */
+const at = (key) => (key === undefined ? path : [...path, key]).map((k) => \`/\${token(k)}\`).join("");
+const fail = (e, key, expected, v) => void e.push({ pointer: at(key), expected, received: kind(v) });
+const missing = (e, name) => void e.push({ pointer: at(name), expected: "required", received: "nothing" });
 /** A value outside an enum is named (briefly): it is what an operator needs to see. */
-const notIn = (e, pointer, expected, v) => {
+const notIn = (e, key, expected, v) => {
   const json = JSON.stringify(v) ?? kind(v);
-  e.push({ pointer, expected, received: json.length > 64 ? \`\${json.slice(0, 61)}...\` : json });
+  e.push({ pointer: at(key), expected, received: json.length > 64 ? \`\${json.slice(0, 61)}...\` : json });
 };
 const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 /** A union, as the types read oneOf and anyOf: one alternative must fit; else the problems of the one that came closest. */
-const anyOf = (v, p, e, alternatives) => {
+const anyOf = (v, key, e, alternatives) => {
+  if (key !== undefined) path.push(key);
   let closest;
   for (const check of alternatives) {
     const problems = [];
-    check(v, p, problems);
-    if (problems.length === 0) return;
+    check(v, problems);
+    if (problems.length === 0) {
+      closest = undefined;
+      break;
+    }
     if (!closest || problems.length < closest.length) closest = problems;
   }
-  e.push(...closest);
+  if (key !== undefined) path.pop();
+  if (closest) e.push(...closest);
 };
 `;
 
@@ -89,10 +102,11 @@ class ValidatorEmitter {
 
   /** An expression for `(body, problems) => …` checking a body against `schema`. */
   entry(schema: Schema): string {
-    return `(v, e) => ${this.functionFor(schema)}(v, "", e)`;
+    // A check cut short by a too-deep body leaves keys behind: each check starts from none.
+    return `(v, e) => { path.length = 0; ${this.functionFor(schema)}(v, e); }`;
   }
 
-  /** The name of a module-level `(v, p, e)` function checking `schema`. */
+  /** The name of a module-level `(v, e)` function checking `schema`. */
   private functionFor(schema: Schema): string {
     if (typeof schema.$ref === "string") return this.refFunction(schema.$ref);
     const body = this.functionBody(schema);
@@ -100,7 +114,7 @@ class ValidatorEmitter {
     if (!name) {
       name = `c${this.counter++}`;
       this.inlineFunctions.set(body, name);
-      this.hoisted.push(`function ${name}(v, p, e) {\n${body}\n}`);
+      this.hoisted.push(`function ${name}(v, e) {\n${body}\n}`);
     }
     return name;
   }
@@ -111,7 +125,7 @@ class ValidatorEmitter {
       name = `r${this.refFunctions.size}`;
       this.refFunctions.set(ref, name);
       const target = resolveRef<Schema>(this.document, { $ref: ref }) ?? {};
-      this.hoisted.push(`/** ${escapeComment(ref)} */\nfunction ${name}(v, p, e) {\n${this.functionBody(target)}\n}`);
+      this.hoisted.push(`/** ${escapeComment(ref)} */\nfunction ${name}(v, e) {\n${this.functionBody(target)}\n}`);
     }
     return name;
   }
@@ -119,24 +133,26 @@ class ValidatorEmitter {
   private functionBody(schema: Schema): string {
     const outer = this.local;
     this.local = 0;
-    const body = this.statements(schema, "v", "p", "  ", true).join("\n");
+    const body = this.statements(schema, "v", undefined, "  ", true).join("\n");
     this.local = outer;
     return body;
   }
 
   /**
-   * Statements checking the value in variable `v` at pointer expression `p`. Below a function's
+   * Statements checking the value in variable `v`, which is the current value's member `key`
+   * (an expression), or the current value itself when `key` is undefined. Below a function's
    * top, objects, arrays and unions get functions of their own, shared by equal schemas.
    */
-  private statements(schema: Schema, v: string, p: string, indent: string, top = false): string[] {
-    if (typeof schema.$ref === "string") return [`${indent}${this.refFunction(schema.$ref)}(${v}, ${p}, e);`];
-    if (!top && isComposite(schema)) return [`${indent}${this.functionFor(schema)}(${v}, ${p}, e);`];
+  private statements(schema: Schema, v: string, key: string | undefined, indent: string, top = false): string[] {
+    if (typeof schema.$ref === "string") return descend(indent, this.refFunction(schema.$ref), v, key);
+    if (!top && isComposite(schema)) return descend(indent, this.functionFor(schema), v, key);
+    const p = key ?? "undefined";
     const types = typesOf(schema);
     const nullable = schema.nullable === true || types?.includes("null") || (Array.isArray(schema.enum) && schema.enum.includes(null));
     // A nullable schema's checks all apply to the value only when it is not null, as in `(A | B) | null`.
     const inner = nullable ? `${indent}  ` : indent;
     const checks: string[] = [];
-    for (const part of schema.allOf ?? []) checks.push(...this.statements(part, v, p, inner));
+    for (const part of schema.allOf ?? []) checks.push(...this.statements(part, v, key, inner));
     const alternatives = schema.oneOf ?? schema.anyOf;
     if (Array.isArray(alternatives) && alternatives.length > 0) {
       checks.push(`${inner}anyOf(${v}, ${p}, e, [${alternatives.map((alt: Schema) => this.functionFor(alt)).join(", ")}]);`);
@@ -145,7 +161,10 @@ class ValidatorEmitter {
     return nullable && checks.length > 0 ? [`${indent}if (${v} !== null) {`, ...checks, `${indent}}`] : checks;
   }
 
-  /** The checks of the schema itself: enum, or type and then its members. */
+  /**
+   * The checks of the schema itself: enum, or type and then its members. `p` is the key
+   * expression of statements(); members are checked only at a function's top, where it is "undefined".
+   */
   private ownChecks(schema: Schema, types: string[] | undefined, v: string, p: string, indent: string): string[] {
     if (Array.isArray(schema.enum) && schema.enum.length > 0) return this.enumCheck(schema.enum, v, p, indent);
     if (Object.hasOwn(schema, "const")) return this.enumCheck([schema.const], v, p, indent);
@@ -155,8 +174,8 @@ class ValidatorEmitter {
     const test = concrete.length === 1 ? negated(typeTest(concrete[0]!, v)) : `!(${concrete.map((t) => typeTest(t, v)).join(" || ")})`;
     const out = [`${indent}if (${test}) fail(e, ${p}, ${JSON.stringify(concrete.join(" or "))}, ${v});`];
     const members: string[] = [];
-    if (concrete.includes("array") && schema.items) members.push(...this.arrayChecks(schema.items, v, p, `${indent}  `));
-    if (concrete.includes("object")) members.push(...this.objectChecks(schema, v, p, `${indent}  `));
+    if (concrete.includes("array") && schema.items) members.push(...this.arrayChecks(schema.items, v, `${indent}  `));
+    if (concrete.includes("object")) members.push(...this.objectChecks(schema, v, `${indent}  `));
     if (members.length > 0) {
       const guard = concrete.length === 1 ? "else" : `else if (${typeTest(concrete.includes("array") ? "array" : "object", v)})`;
       out.push(`${indent}${guard} {`, ...members, `${indent}}`);
@@ -178,27 +197,27 @@ class ValidatorEmitter {
     return [`${indent}if (!${test}) notIn(e, ${p}, ${expected}, ${v});`];
   }
 
-  private arrayChecks(items: Schema, v: string, p: string, indent: string): string[] {
+  private arrayChecks(items: Schema, v: string, indent: string): string[] {
     const i = `i${this.local++}`;
     const x = `x${this.local++}`;
-    const item = this.statements(items, x, `${p} + "/" + ${i}`, `${indent}  `);
+    const item = this.statements(items, x, i, `${indent}  `);
     if (item.length === 0) return [];
     return block(indent, `for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {`, [`${indent}  const ${x} = ${v}[${i}];`, ...item]);
   }
 
-  private objectChecks(schema: Schema, v: string, p: string, indent: string): string[] {
+  private objectChecks(schema: Schema, v: string, indent: string): string[] {
     const out: string[] = [];
     const properties: Record<string, Schema> = schema.properties ?? {};
     for (const name of Array.isArray(schema.required) ? schema.required : []) {
       if (typeof name !== "string") continue;
-      out.push(`${indent}if (!hasOwn(${v}, ${JSON.stringify(name)})) e.push({ pointer: ${p} + ${JSON.stringify(`/${pointerToken(name)}`)}, expected: "required", received: "nothing" });`);
+      out.push(`${indent}if (!(${present(v, name)})) missing(e, ${JSON.stringify(name)});`);
     }
     for (const [name, property] of Object.entries(properties)) {
       const x = `x${this.local++}`;
-      const check = this.statements(property, x, `${p} + ${JSON.stringify(`/${pointerToken(name)}`)}`, `${indent}  `);
+      const check = this.statements(property, x, JSON.stringify(name), `${indent}  `);
       if (check.length === 0) continue;
       const key = JSON.stringify(name);
-      out.push(...block(indent, `if (hasOwn(${v}, ${key})) {`, [`${indent}  const ${x} = ${v}[${key}];`, ...check]));
+      out.push(...block(indent, `if (${present(v, name)}) {`, [`${indent}  const ${x} = ${v}[${key}];`, ...check]));
     }
     const extra = schema.additionalProperties;
     if (extra === false || (extra && typeof extra === "object" && Object.keys(extra).length > 0)) {
@@ -208,8 +227,8 @@ class ValidatorEmitter {
       const inner = known.length > 0 ? `${indent}    ` : `${indent}  `;
       const check =
         extra === false
-          ? [`${inner}fail(e, ${p} + "/" + token(${k}), "no such property", ${v}[${k}]);`]
-          : [`${inner}const ${x} = ${v}[${k}];`, ...this.statements(extra, x, `${p} + "/" + token(${k})`, inner)];
+          ? [`${inner}fail(e, ${k}, "no such property", ${v}[${k}]);`]
+          : [`${inner}const ${x} = ${v}[${k}];`, ...this.statements(extra, x, k, inner)];
       const undeclared = known.length > 0 ? [`${indent}  if (!(${known.map((name) => `${k} === ${JSON.stringify(name)}`).join(" || ")})) {`, ...check, `${indent}  }`] : check;
       out.push(`${indent}for (const ${k} of Object.keys(${v})) {`, ...undeclared, `${indent}}`);
     }
@@ -261,6 +280,18 @@ function typeTest(type: string, v: string): string {
   }
 }
 
-function pointerToken(name: string): string {
-  return name.replaceAll("~", "~0").replaceAll("/", "~1");
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * Whether object `v` has property `name`. JSON gives no property the value undefined (and
+ * JSON.stringify drops such a property of a request body), so a name no object inherits is
+ * present when it is not undefined, which is cheaper than asking hasOwn; inherited names need it.
+ */
+function present(v: string, name: string): string {
+  return INHERITED.has(name) ? `hasOwn(${v}, ${JSON.stringify(name)})` : `${v}[${JSON.stringify(name)}] !== undefined`;
+}
+
+/** A call of the check `name` on `v`, with the path one key longer for it when `key` is given. */
+function descend(indent: string, name: string, v: string, key: string | undefined): string[] {
+  return key === undefined ? [`${indent}${name}(${v}, e);`] : [`${indent}path.push(${key}); ${name}(${v}, e); path.pop();`];
 }
