@@ -9,6 +9,7 @@ import { writeTreeAtomically } from "../../generator/write/file-tree.js";
 import { TEMPLATES_DIR, projectTempDir } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { rejectionOf } from "../support/rejection.js";
+import { typeCheck } from "../support/typecheck.js";
 
 /**
  * Response and request validation through a client generated from test/fixtures/validation/drift.yaml,
@@ -18,6 +19,7 @@ const SPEC = path.join(import.meta.dirname, "../fixtures/validation/drift.yaml")
 const config: ApiConfig = { name: "drift", auth: "pmm", naming: "operationId", int64: "string" };
 
 let client: any;
+let clientDir: string;
 let server: Awaited<ReturnType<typeof startRecordingServer>>;
 const answers = new Map<string, unknown>();
 const node = { node_id: "n1", count: "9007199254740993", ratio: 0.5, address: "10.0.0.1", status: "NODE_STATUS_UP", kind: "s", labels: { env: "prod" } };
@@ -30,7 +32,8 @@ async function generate(folder: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  client = await import(pathToFileURL(path.join(await generate("validation"), "index.js")).href);
+  clientDir = await generate("validation");
+  client = await import(pathToFileURL(path.join(clientDir, "index.js")).href);
   server = await startRecordingServer((request, response) => {
     if (request.method === "DELETE") return void response.writeHead(204).end();
     const answer = answers.get(request.path) ?? {};
@@ -113,6 +116,38 @@ describe("response validation, strict", () => {
 
   it("leaves an answer without a body alone", async () => {
     await expect(create({ validate: "strict" }).nodes.removeAll()).resolves.toBeUndefined();
+  });
+});
+
+describe("agreement with the generated types", () => {
+  it("accepts exactly the bodies that schema.d.ts accepts (the TypeScript compiler is the referee)", async () => {
+    // Extra properties are left out: TypeScript refuses them in object literals only, which says nothing about data.
+    // Integers too: the types say number, the validator also says when a number is not whole.
+    const { status: _, ...withoutStatus } = node;
+    const cases: { body: unknown; label: string }[] = [
+      { label: "every field", body: { nodes: [node] } },
+      { label: "no nodes", body: {} },
+      { label: "x-nullable address as null", body: { nodes: [{ ...node, address: null }] } },
+      { label: "x-oneOf as a boolean", body: { nodes: [{ ...node, kind: false }] } },
+      { label: "int64 as a number", body: { nodes: [{ ...node, count: 42 }] } },
+      { label: "node_id as null", body: { nodes: [{ ...node, node_id: null }] } },
+      { label: "status outside the enum", body: { nodes: [{ ...node, status: "NODE_STATUS_LOST" }] } },
+      { label: "status missing", body: { nodes: [withoutStatus] } },
+      { label: "x-oneOf as another letter", body: { nodes: [{ ...node, kind: "x" }] } },
+      { label: "x-oneOf as a number", body: { nodes: [{ ...node, kind: 1 }] } },
+      { label: "a label that is not a string", body: { nodes: [{ ...node, labels: { env: 1 } }] } },
+      { label: "nodes as an object", body: { nodes: {} } },
+    ];
+    const lines = ['import type { Nodes } from "./client/index.js";'];
+    for (const [index, { body, label }] of cases.entries()) {
+      answers.set("/api/v1/nodes", body);
+      const accepted = await create({ validate: "strict" }).nodes.listNodes().then(() => true, () => false);
+      // The compiler must agree: an accepted body compiles, a refused one needs its @ts-expect-error.
+      lines.push(`// ${label}`, ...(accepted ? [] : ["// @ts-expect-error"]), `export const case${index}: Nodes.ListNodesResponse = ${JSON.stringify(body)};`);
+    }
+    const consumer = path.join(clientDir, "..", "agreement.ts");
+    await writeFile(consumer, `${lines.join("\n")}\n`);
+    expect(typeCheck([consumer])).toEqual([]);
   });
 });
 
