@@ -53,7 +53,9 @@ const pem = createPem({ baseUrl: origin, auth: { username: "pemuser", password: 
 const agents: Agent.ListResponse = await pem.agent.list();
 const pmm = createPmm({ baseUrl: origin, auth: { token: "glsa_x" } });
 const nodes: Nodes.ListNodesResponse = await pmm.nodes.listNodes();
-console.log(JSON.stringify({ agent: agents[0]?.name, node: nodes.generic?.[0]?.node_id }));
+// Validation imports the version's validators.js from the installed package.
+const checked = await pmm.nodes.listNodes({}, { validate: "strict" });
+console.log(JSON.stringify({ agent: agents[0]?.name, node: nodes.generic?.[0]?.node_id, checked: checked.generic?.length }));
 declare const process: { env: Record<string, string | undefined> };
 `;
     const consumer = path.join(project, "consumer.ts");
@@ -63,8 +65,8 @@ declare const process: { env: Record<string, string | undefined> };
     const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
     await writeFile(path.join(project, "consumer.mjs"), js);
     const { stdout } = await run(process.execPath, ["consumer.mjs"], { cwd: project, env: { ...process.env, SERVER_ORIGIN: server.origin } });
-    expect(JSON.parse(stdout)).toEqual({ agent: "agent-7", node: "n1" });
-    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/token/", "GET /api/v9/agent/", "GET /v1/inventory/nodes"]);
+    expect(JSON.parse(stdout)).toEqual({ agent: "agent-7", node: "n1", checked: 1 });
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/token/", "GET /api/v9/agent/", "GET /v1/inventory/nodes", "GET /v1/inventory/nodes"]);
   });
 });
 
