@@ -91,7 +91,7 @@ export async function measureValidation(root: string, runs: number): Promise<Val
 }
 
 /** A PMM v3 ListNodes answer of generic nodes with every documented field, as the spec types them (int64 fields are strings). */
-function listNodesAnswer(): unknown {
+export function listNodesAnswer(): unknown {
   return {
     generic: Array.from({ length: NODES }, (_, i) => ({
       node_id: `node-${i}`,

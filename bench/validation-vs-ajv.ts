@@ -1,0 +1,82 @@
+/**
+ * `node --import tsx bench/validation-vs-ajv.ts`: the measurements behind emitting our own
+ * validators rather than Ajv's standalone output (README, "Response validation"). For each
+ * shipped version: code size, gzipped size and build time of both, from the same normalized
+ * document; then the time to check PMM v3's 100-node listNodes answer. Ajv is the copy that
+ * @redocly/openapi-core installs; it is not a dependency of this project or of the clients.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import Ajv from "ajv";
+import standaloneCode from "ajv/dist/standalone/index.js";
+import { emitValidators } from "../generator/emit/validators.js";
+import { readApiConfig } from "../generator/load/api-config.js";
+import { discoverSpecs } from "../generator/load/discover-specs.js";
+import { isJson, type ApiModel } from "../generator/normalize/build-model.js";
+import { loadModel } from "../generator/pipeline.js";
+import { listNodesAnswer } from "./lib/validation-cost.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const out = mkdtempSync(path.join(os.tmpdir(), "validators-"));
+const kib = (text: string) => `${(text.length / 1024).toFixed(0)} KiB (${(gzipSync(text).length / 1024).toFixed(0)} KiB gzipped)`;
+
+/** Ajv's standalone ESM module for every JSON success response, exported as `<namespace>_<method>_<status>`. */
+function ajvModule(model: ApiModel): string {
+  // The document's own `#/…` references, made absolute under the id "doc".
+  const absolute = (schema: unknown) => JSON.parse(JSON.stringify(schema).replaceAll('"$ref":"#/', '"$ref":"doc#/'));
+  const ajv = new Ajv.default({ strict: false, allErrors: true, validateFormats: false, code: { source: true, esm: true } });
+  const document = model.document as Record<string, any>;
+  ajv.addSchema({ $id: "doc", components: absolute(document.components ?? {}) });
+  const exports: Record<string, string> = {};
+  for (const op of model.operations) {
+    for (const media of op.success) {
+      const schema = media.contentType && isJson(media.contentType) ? document.paths[op.path][op.method].responses[media.status]?.content?.[media.contentType]?.schema : undefined;
+      if (!schema) continue;
+      const id = `${op.namespace}_${op.name}_${media.status}`;
+      ajv.addSchema({ $id: id, ...absolute(schema) });
+      exports[id] = id;
+    }
+  }
+  return standaloneCode.default(ajv, exports);
+}
+
+function timed<T>(make: () => T): { value: T; ms: number } {
+  const started = performance.now();
+  const value = make();
+  return { value, ms: performance.now() - started };
+}
+
+let pmmV3: { ours: string; ajv: string } | undefined;
+for (const spec of await discoverSpecs(path.join(root, "specs"))) {
+  const model = await loadModel(spec.file, await readApiConfig(path.join(root, "specs", spec.api)), spec.version);
+  const ours = timed(() => emitValidators(model, spec.version));
+  let ajvLine: string;
+  try {
+    const ajv = timed(() => ajvModule(model));
+    ajvLine = `${kib(ajv.value)} in ${ajv.ms.toFixed(0)} ms`;
+    if (spec.api === "pmm" && spec.version === "v3") pmmV3 = { ours: ours.value, ajv: ajv.value };
+  } catch (error) {
+    ajvLine = `fails: ${(error as Error).message}`;
+  }
+  process.stdout.write(`${spec.api}/${spec.version}: ours ${kib(ours.value)} in ${ours.ms.toFixed(0)} ms; Ajv ${ajvLine}\n`);
+}
+
+if (pmmV3) {
+  writeFileSync(path.join(out, "ours.mjs"), pmmV3.ours);
+  writeFileSync(path.join(out, "ajv.mjs"), pmmV3.ajv);
+  const ours = (await import(pathToFileURL(path.join(out, "ours.mjs")).href)).responses["nodes.listNodes"]["200"];
+  const ajv = (await import(pathToFileURL(path.join(out, "ajv.mjs")).href)).nodes_listNodes_200;
+  const body = listNodesAnswer();
+  const checks: Record<string, () => unknown> = { ours: () => ours(body, []), Ajv: () => ajv(body) };
+  for (const [name, check] of Object.entries(checks)) {
+    for (let i = 0; i < 5_000; i++) check();
+    const runs = 50_000;
+    const { ms } = timed(() => {
+      for (let i = 0; i < runs; i++) check();
+    });
+    process.stdout.write(`PMM v3 nodes.listNodes, 100 nodes: ${name} ${((ms * 1000) / runs).toFixed(1)} µs per body\n`);
+  }
+}
