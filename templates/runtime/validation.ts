@@ -27,7 +27,7 @@ export interface Validation {
 
 /**
  * One client's validation: the version's validators are imported on the first validated call,
- * and "warn" reports each operation and pointer once for the life of the client.
+ * and "warn" reports each operation and pointer (array positions aside) once for the life of the client.
  */
 export function createValidation(load: (() => Promise<ValidatorModule>) | undefined, logger: Required<Logger>): Validation {
   let loaded: Promise<ValidatorModule> | undefined;
@@ -36,7 +36,8 @@ export function createValidation(load: (() => Promise<ValidatorModule>) | undefi
 
   const warn = (call: CheckedCall, what: string, problems: ValidationProblem[], status?: number) => {
     for (const problem of problems) {
-      const key = `${what} ${call.operation} ${problem.pointer}`;
+      // Array positions count as one place: a list whose every item drifts the same way warns once.
+      const key = `${what} ${call.operation} ${problem.pointer.replace(/\/\d+(?=\/|$)/g, "/-")}`;
       if (reported.has(key)) continue;
       reported.add(key);
       const details = { operation: call.operation, method: call.method, path: call.path, ...(status === undefined ? {} : { status }), ...problem };

@@ -83,6 +83,15 @@ describe("check-server against PEM v10", () => {
     expect(pem.dataRequests().length).toBe(before + 1);
   });
 
+  it("explains itself with --help, and asks for what is missing", async () => {
+    const help = await runCli("check-server", ["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage:\n  npm run check-server -- <api> <version> --base-url <url>/);
+    const missing = await runCli("check-server", ["pem", "v10"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe("error: --base-url is required: the server to check, such as https://pem.example.com.\nRun with --help for usage.\n");
+  });
+
   it("says so when the credentials are malformed, without quoting them", async () => {
     const result = await runCli("check-server", ["pem", "v10", "--base-url", pem.origin, "--auth", "no-colon-secret"]);
     expect(result.code).toBe(2);

@@ -152,7 +152,7 @@ describe("agreement with the generated types", () => {
 });
 
 describe("response validation, warn and off", () => {
-  it("warns once per operation and pointer for the life of the client, with the details as fields, and returns the data", async () => {
+  it("warns once per operation and pointer (array positions aside) for the life of the client, with the details as fields, and returns the data", async () => {
     const warnings: { message: string; details?: Record<string, unknown> }[] = [];
     const api = create({ validate: "warn", logger: { warn: (message: string, details?: Record<string, unknown>) => warnings.push({ message, details }) } });
     answers.set("/api/v1/nodes", { nodes: [{ ...node, count: 1 }, { ...node, count: 2 }] });
@@ -162,7 +162,6 @@ describe("response validation, warn and off", () => {
     await api.nodes.listNodes();
     expect(warnings.map((w) => w.details)).toEqual([
       { operation: "nodes.listNodes", method: "GET", path: "/nodes", status: 200, pointer: "/nodes/0/count", expected: "string", received: "integer" },
-      { operation: "nodes.listNodes", method: "GET", path: "/nodes", status: 200, pointer: "/nodes/1/count", expected: "string", received: "integer" },
       { operation: "nodes.listNodes", method: "GET", path: "/nodes", status: 200, pointer: "/nodes/0/ratio", expected: "number", received: "string" },
     ]);
     expect(warnings[0]!.message).toBe("GET /nodes (nodes.listNodes): the 200 answer disagrees with the spec at /nodes/0/count: expected string, received integer. Not reported again for this client.");
