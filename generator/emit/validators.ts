@@ -144,6 +144,8 @@ class ValidatorEmitter {
    * top, objects, arrays and unions get functions of their own, shared by equal schemas.
    */
   private statements(schema: Schema, v: string, key: string | undefined, indent: string, top = false): string[] {
+    // A boolean schema (OpenAPI 3.1) or a malformed one promises nothing the types express.
+    if (!schema || typeof schema !== "object" || Array.isArray(schema)) return [];
     if (typeof schema.$ref === "string") return descend(indent, this.refFunction(schema.$ref), v, key);
     if (!top && isComposite(schema)) return descend(indent, this.functionFor(schema), v, key);
     const p = key ?? "undefined";
