@@ -15,11 +15,20 @@ let noLintRules: Promise<RedoclyConfig> | undefined;
 export async function emitSchemaTypes(source: string, document: OpenApiDocument): Promise<string> {
   noLintRules ??= createConfig({ extends: [], rules: {} } as never);
   try {
-    const nodes = await openapiTS(document as never, { silent: true, alphabetize: false, exportType: false, redocly: await noLintRules, transform: uploadedFile });
+    const nodes = await openapiTS(withoutExternalValues(document) as never, { silent: true, alphabetize: false, exportType: false, redocly: await noLintRules, transform: uploadedFile });
     return astToString(nodes);
   } catch (error) {
     throw new SpecError(source, undefined, `could not be turned into TypeScript types: ${(error as Error).message.split("\n")[0]}`, "Check the schemas the message points at.");
   }
+}
+
+/**
+ * A copy without Examples' `externalValue`s, which openapi-typescript would fetch or read and
+ * which no type needs. The loader refused or bundled them already; this guards any other way in.
+ * A string only: a schema property named `externalValue` is an object and stays.
+ */
+function withoutExternalValues(document: OpenApiDocument): unknown {
+  return JSON.parse(JSON.stringify(document, (key, value: unknown) => (key === "externalValue" && typeof value === "string" ? undefined : value)));
 }
 
 /** A file part of a multipart body (`format: binary`) takes what `FormData` can carry: a Blob or File, or bytes (a Node.js Buffer too). */

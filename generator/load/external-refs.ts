@@ -1,30 +1,41 @@
 import { SpecError, jsonPointer } from "../errors.js";
 
 export interface ExternalRef {
-  /** JSON pointer of the `$ref` member itself. */
+  /** JSON pointer of the member that holds the reference. */
   pointer: string;
   ref: string;
 }
 
 /**
- * Every `$ref` that leaves the document (a file path, a relative file, a URL), in document
- * order. Shared nodes (YAML aliases) are visited once; the document's shape was checked.
+ * Every reference that leaves the document (a file path, a relative file, a URL), in document
+ * order: a `$ref`, an Example's `externalValue` and a `discriminator.mapping` value, which the
+ * linter and openapi-typescript all follow. Shared nodes (YAML aliases) are visited once; the
+ * document's shape was checked.
  */
 export function externalRefs(document: unknown): ExternalRef[] {
   const found: ExternalRef[] = [];
   const seen = new Set<object>();
-  const visit = (node: unknown, at: (string | number)[]) => {
+  const visit = (node: unknown, at: (string | number)[], inMapping: boolean) => {
     if (node === null || typeof node !== "object" || seen.has(node)) return;
     seen.add(node);
     for (const [key, child] of Object.entries(node)) {
       at.push(key);
-      if (key === "$ref" && typeof child === "string" && !child.startsWith("#")) found.push({ pointer: jsonPointer(at), ref: child });
-      else visit(child, at);
+      if (typeof child === "string" && leavesDocument(key, child, inMapping)) found.push({ pointer: jsonPointer(at), ref: child });
+      else visit(child, at, key === "mapping" && at[at.length - 2] === "discriminator");
       at.pop();
     }
   };
-  visit(document, []);
+  visit(document, [], false);
   return found;
+}
+
+/**
+ * Whether a string member refers outside the document. A mapping value is a reference only
+ * with a `/` in it (a bare one names a schema), as the linter tells them apart.
+ */
+function leavesDocument(key: string, value: string, inMapping: boolean): boolean {
+  if (value.startsWith("#")) return false;
+  return key === "$ref" || key === "externalValue" || (inMapping && value.includes("/"));
 }
 
 /**

@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emitSchemaTypes } from "../../generator/emit/schema-types.js";
 import { SpecError, UsageError } from "../../generator/errors.js";
 import { importSpec } from "../../generator/importer/import-spec.js";
 import { readDocument } from "../../generator/load/read-document.js";
@@ -105,6 +106,68 @@ describe("references outside the document", () => {
     await writeFile(path.join(dir, "outer.json"), JSON.stringify(openapi({ $ref: "./inner.json#/Inner" })));
     const nested = await rejectionOf(readDocument(path.join(dir, "outer.json"), { allowExternalRefs: true }));
     expect(nested).toBeInstanceOf(SpecError);
+    expect(connections).toBe(before);
+  });
+});
+
+describe("references outside the document other than $ref", () => {
+  const withExample = (externalValue: string) => {
+    const document = openapi({ type: "string" }) as any;
+    document.paths["/item"].get.responses["200"].content["application/json"].examples = { e: { externalValue } };
+    return document;
+  };
+  const examplePointer = "/paths/~1item/get/responses/200/content/application~1json/examples/e/externalValue";
+
+  it.each([
+    ["a plain http URL", "http://ORIGIN/example.json"],
+    ["a FIFO", "FIFO"],
+  ])("an Example's externalValue to %s is refused like a $ref, with nothing read or fetched", async (_what, target) => {
+    const fifo = path.join(await projectTempDir("hostile"), "example-fifo");
+    execFileSync("mkfifo", [fifo]);
+    const before = connections;
+    const error = await rejectionOf(readDocument(await specFile("example.json", withExample(target.replace("ORIGIN", origin).replace("FIFO", fifo)))));
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).pointer).toBe(examplePointer);
+    expect(error.message).toContain("--allow-external-refs");
+    expect(connections).toBe(before);
+    expect(() => openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK)).toThrow(expect.objectContaining({ code: "ENXIO" }));
+  });
+
+  it("with --allow-external-refs, a local externalValue is bundled in and a plain http one is refused", async () => {
+    const dir = path.dirname(await specFile("value.json", { sample: SECRET }));
+    await writeFile(path.join(dir, "with-example.json"), JSON.stringify(withExample("./value.json")));
+    const { document } = await readDocument(path.join(dir, "with-example.json"), { allowExternalRefs: true });
+    expect(JSON.stringify(document)).not.toContain("externalValue");
+    expect(JSON.stringify(document)).toContain(SECRET);
+    const before = connections;
+    const error = await rejectionOf(readDocument(await specFile("example.json", withExample(`http://${origin}/example.json`)), { allowExternalRefs: true }));
+    expect(error.message).toContain("plain http://");
+    expect(connections).toBe(before);
+  });
+
+  it("openapi-typescript is never given an externalValue, even from a caller that skips the loader", async () => {
+    const before = connections;
+    const types = await emitSchemaTypes("direct.json", withExample(`http://${origin}/example.json`));
+    expect(types).toContain("paths");
+    expect(connections).toBe(before);
+  });
+
+  it.each([
+    ["a relative file", "./cat.yaml"],
+    ["a plain http URL", "http://ORIGIN/dog.json"],
+  ])("a discriminator mapping to %s is refused with its pointer", async (_what, target) => {
+    const document = openapi({ $ref: "#/components/schemas/Pet" }) as any;
+    document.components = {
+      schemas: {
+        Pet: { type: "object", properties: { kind: { type: "string" } }, discriminator: { propertyName: "kind", mapping: { dog: "Dog", cat: target.replace("ORIGIN", origin) } }, oneOf: [{ $ref: "#/components/schemas/Dog" }] },
+        Dog: { type: "object", properties: { kind: { type: "string" } } },
+      },
+    };
+    const before = connections;
+    const error = await rejectionOf(readDocument(await specFile("mapping.json", document)));
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).pointer).toBe("/components/schemas/Pet/discriminator/mapping/cat");
+    expect(error.message).toContain("outside this document");
     expect(connections).toBe(before);
   });
 });
