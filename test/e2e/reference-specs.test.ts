@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readApiConfig } from "../../generator/load/api-config.js";
 import { generateStandalone } from "../../generator/pipeline.js";
@@ -46,6 +47,16 @@ describe.skipIf(!hasReference)("reference specs", () => {
     for (const { api, file } of specs) expected[file] = (await documentOperations(path.join(REFERENCE_DIR, api, file))).length;
     expect(Object.fromEntries(outputs.map((o) => [o.file, o.operations]))).toEqual(expected);
     for (const { dir } of outputs) expect(await listFiles(dir)).toEqual(expect.arrayContaining(["index.d.ts", "index.js", "schema.d.ts"]));
+  });
+
+  it("emits validators for every document that load and check an answer", async () => {
+    for (const { file, dir } of outputs) {
+      const { responses } = await import(pathToFileURL(path.join(dir, "validators.js")).href);
+      const checks = Object.values<Record<string, (body: unknown, problems: unknown[]) => void>>(responses);
+      expect(checks.length, file).toBeGreaterThan(0);
+      // Each check runs to its end on a body of the wrong shape, whatever its schema.
+      for (const byStatus of checks) for (const check of Object.values(byStatus)) check(Symbol.for("not JSON"), []);
+    }
   });
 
   it("type-checks every generated client strictly", async () => {
