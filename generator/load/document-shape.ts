@@ -7,7 +7,12 @@ import { SpecError, jsonPointer } from "../errors.js";
  */
 export const DOCUMENT_LIMITS = {
   /** Nodes (objects, arrays and values) once every alias is expanded. PMM 3.8's full reference document has 25 000. */
-  maxNodes: 5_000_000,
+  maxNodes: 500_000,
+  /**
+   * Characters of keys and strings once every alias is expanded, as much as a spec file may
+   * hold: a long string aliased many times is a bomb of few nodes. PMM 3.8 has 560 000.
+   */
+  maxChars: 64 * 1024 * 1024,
   /** Nesting levels; PMM 3.8 has 18. Deeper documents overflow the recursive stages' stacks. */
   maxDepth: 100,
 } as const;
@@ -25,10 +30,10 @@ const INHERITED_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
  * once, so a bomb is caught at once.
  */
 export function checkDocumentShape(source: string, document: unknown): void {
-  const sizes = new Map<object, number>();
+  const sizes = new Map<object, Size>();
   const open = new Set<object>();
-  const measure = (node: unknown, at: (string | number)[]): number => {
-    if (node === null || typeof node !== "object") return 1;
+  const measure = (node: unknown, at: (string | number)[]): Size => {
+    if (node === null || typeof node !== "object") return { nodes: 1, chars: typeof node === "string" ? node.length : 0 };
     const known = sizes.get(node);
     if (known !== undefined) return known;
     if (open.has(node)) {
@@ -38,16 +43,24 @@ export function checkDocumentShape(source: string, document: unknown): void {
       throw new SpecError(source, jsonPointer(at), `nests deeper than ${DOCUMENT_LIMITS.maxDepth} levels.`, "Real API descriptions nest far less; check that this is the document you meant to use.");
     }
     open.add(node);
-    let size = 1;
+    const size: Size = { nodes: 1, chars: 0 };
     for (const [key, child] of Object.entries(node)) {
       at.push(key);
       if (INHERITED_KEYS.has(key)) {
         throw new SpecError(source, jsonPointer(at), `the key ${JSON.stringify(key)} is the name of a member every JavaScript object has, which the tools this generator uses cannot handle.`, "Rename it; such a name cannot be part of a generated client.");
       }
-      size += measure(child, at);
+      const inner = measure(child, at);
+      size.nodes += inner.nodes;
+      size.chars += inner.chars + key.length;
       at.pop();
-      if (size > DOCUMENT_LIMITS.maxNodes) {
-        throw new SpecError(source, jsonPointer(at), `expands to more than ${DOCUMENT_LIMITS.maxNodes.toLocaleString("en")} nodes (YAML aliases repeat the nodes they point at).`, "This looks like an alias bomb; use a document without nested aliases.");
+      const over =
+        size.nodes > DOCUMENT_LIMITS.maxNodes
+          ? `more than ${DOCUMENT_LIMITS.maxNodes.toLocaleString("en")} nodes`
+          : size.chars > DOCUMENT_LIMITS.maxChars
+            ? `more than ${DOCUMENT_LIMITS.maxChars.toLocaleString("en")} characters of keys and strings`
+            : undefined;
+      if (over) {
+        throw new SpecError(source, jsonPointer(at), `expands to ${over} (YAML aliases repeat the nodes they point at).`, "This looks like an alias bomb; use a document without nested aliases.");
       }
     }
     open.delete(node);
@@ -55,4 +68,10 @@ export function checkDocumentShape(source: string, document: unknown): void {
     return size;
   };
   measure(document, []);
+}
+
+/** What a node expands to. */
+interface Size {
+  nodes: number;
+  chars: number;
 }

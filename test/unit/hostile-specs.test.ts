@@ -176,7 +176,28 @@ describe("documents that expand without bound", () => {
   it("a billion-laughs YAML document fails at load with a clear error", async () => {
     const error = await rejectionOf(readDocument(hostile("billion-laughs.yaml")));
     expect(error).toBeInstanceOf(SpecError);
-    expect(error.message).toMatch(/expands to more than 5,000,000 nodes .*alias bomb/);
+    expect(error.message).toMatch(/expands to more than 500,000 nodes .*alias bomb/);
+  });
+
+  /** A spec whose schema L<levels> has ten properties of type L<levels − 1>, all aliases of one node: 10^levels nodes. */
+  const nestedAliases = (levels: number, leaf: string) => {
+    const schemas = [`    L0: &l0 ${leaf}`];
+    for (let level = 1; level <= levels; level++) {
+      schemas.push(`    L${level}: &l${level}`, "      type: object", "      properties:", ...Array.from({ length: 10 }, (_, i) => `        p${i}: *l${level - 1}`));
+    }
+    return ["openapi: 3.0.3", "info: {title: t, version: '1'}", "paths: {}", "components:", "  schemas:", ...schemas, ""].join("\n");
+  };
+
+  it.each([
+    ["three million nodes (below the old limit) from sixty aliases", nestedAliases(6, "{type: string}"), /more than 500,000 nodes/],
+    ["a 100 KB string repeated ten thousand times", nestedAliases(4, `{type: string, example: "${"A".repeat(100_000)}"}`), /more than 67,108,864 characters/],
+  ])("%s is refused at load with the pointer where it passes the limit", async (_what, text, message) => {
+    const file = path.join(await projectTempDir("hostile"), "bomb.yaml");
+    await writeFile(file, text);
+    const error = await rejectionOf(readDocument(file));
+    expect(error).toBeInstanceOf(SpecError);
+    expect(error.message).toMatch(message);
+    expect((error as SpecError).pointer).toMatch(/^\/components\/schemas\/L\d\/properties$/);
   });
 
   it("a YAML alias to an enclosing node is refused", async () => {
