@@ -1,6 +1,7 @@
 import createFetchClient, { type Client as FetchClient, type Middleware } from "openapi-fetch";
 import { createPemSession } from "./auth/pem-token.js";
-import { pmmAuthMiddleware } from "./auth/pmm-auth.js";
+import { pmmAuthMiddleware, pmmSecrets } from "./auth/pmm-auth.js";
+import { redactSecrets } from "./auth/redact.js";
 import { isOriginOnly, resolveBaseUrl, serverUrl } from "./base-url.js";
 import { pemEndpointCandidates } from "./auth/pem-location.js";
 import { ApiError, InvalidResponseError } from "./errors.js";
@@ -86,6 +87,8 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
 
   const client: Record<string | symbol, unknown> = {};
   let logout: (() => Promise<void>) | undefined;
+  /** The client's secrets as they are now (a PEM token changes), to take out of every ApiError's body. */
+  let secrets: () => readonly string[] = () => [];
   if (pemEndpoints) {
     if (options.auth) for (const { tokenUrl } of pemEndpoints) assertSafeTransport(tokenUrl, "tokenUrl", allowInsecureHttp);
     const session = options.auth
@@ -100,11 +103,16 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
           closed: closed.signal,
         })
       : undefined;
-    if (session) fetchClient.use(session.middleware);
+    if (session) {
+      fetchClient.use(session.middleware);
+      secrets = session.secrets;
+    }
     logout = () => session?.logout() ?? Promise.resolve();
     client.logout = logout;
   } else if (options.auth) {
     fetchClient.use(pmmAuthMiddleware(options.auth as PmmAuth));
+    const known = pmmSecrets(options.auth as PmmAuth);
+    secrets = () => known;
   }
   // Closed from the first moment, so that no call logs in again while the token is released.
   const close = () =>
@@ -139,8 +147,8 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
       const call = { operation: `${namespace}.${name}`, method: operation.method, path: operation.path };
       group[name] = operation.noInput
         ? // `(options)`, and the `(undefined, options)` form of methods that take an input.
-          (callOptions?: CallOptions, laterOptions?: CallOptions) => callOperation(fetchClient, operation, call, checking, undefined, laterOptions ?? callOptions)
-        : (input?: Input, callOptions?: CallOptions) => callOperation(fetchClient, operation, call, checking, input, callOptions);
+          (callOptions?: CallOptions, laterOptions?: CallOptions) => callOperation(fetchClient, secrets, operation, call, checking, undefined, laterOptions ?? callOptions)
+        : (input?: Input, callOptions?: CallOptions) => callOperation(fetchClient, secrets, operation, call, checking, input, callOptions);
     }
     client[namespace] = Object.freeze(group);
   }
@@ -156,6 +164,7 @@ interface Checking {
 
 async function callOperation(
   fetchClient: FetchClient<Record<string, never>>,
+  secrets: () => readonly string[],
   operation: OperationEntry,
   call: CheckedCall,
   checking: Checking,
@@ -175,7 +184,8 @@ async function callOperation(
     ...(bodyHeaders || callOptions?.headers ? { headers: { ...bodyHeaders, ...callOptions?.headers } } : {}),
   }).catch(typedFailure(operation.method, operation.path));
   if (!response.ok) {
-    throw new ApiError({ method: operation.method, path: operation.path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: error });
+    // A server may echo the request (its headers, the token) in an error body.
+    throw new ApiError({ method: operation.method, path: operation.path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: redactSecrets(error, secrets()) });
   }
   const validate = validationMode("validate", callOptions?.validate, checking.validate);
   // openapi-fetch leaves an empty answer's data undefined: there is no body to check.

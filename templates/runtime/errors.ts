@@ -204,8 +204,17 @@ function serverMessageOf(body: unknown): string | undefined {
   if (body && typeof body === "object") {
     const { message, errormsg } = body as { message?: unknown; errormsg?: unknown };
     const text = typeof message === "string" && message ? message : typeof errormsg === "string" ? errormsg : undefined;
-    return text?.trim() || undefined;
+    return text === undefined ? undefined : shownText(text);
   }
-  if (typeof body === "string" && body.trim() && body.length <= 200) return body.trim();
+  if (typeof body === "string" && body.length <= MAX_SERVER_MESSAGE) return shownText(body);
   return undefined;
+}
+
+/** The most of a server's message that goes into an error's message; the body keeps all of it. */
+const MAX_SERVER_MESSAGE = 200;
+
+/** A server's text as one line a terminal shows as it is: no control characters (escape sequences, line breaks), and not too long. */
+function shownText(text: string): string | undefined {
+  const line = text.replace(/[\p{Cc}\u2028\u2029]+/gu, " ").trim();
+  return line.length > MAX_SERVER_MESSAGE ? `${line.slice(0, MAX_SERVER_MESSAGE - 1)}…` : line || undefined;
 }

@@ -312,6 +312,45 @@ describe("login answers that echo the credentials", () => {
   });
 });
 
+describe("error answers that echo the request", () => {
+  /** A 400 that quotes the request's credential headers in its message and echoes all of them. */
+  const echoHeaders: Handler = (request, response) => {
+    if (request.method === "POST" && request.path === "/api/token/") return sendJson(response, 201, {}, { "X-Subject-Token": "issued-token-1234" });
+    const credential = request.headers["x-auth-token"] ?? request.headers.authorization;
+    sendJson(response, 400, { message: `bad credential ${credential}`, errormsg: `bad credential ${credential}`, headers: request.headers });
+  };
+
+  it("a PEM client's token is redacted from the error's message and body", async () => {
+    await serve(echoHeaders);
+    const error = await failure(pemClient().server.list());
+    expect(error).toBeInstanceOf(pemEntry.ApiError);
+    expect(error.serverMessage).toBe("bad credential [redacted]");
+    expect(error.body.headers["x-auth-token"]).toBe("[redacted]");
+    expect(inspect(error, { depth: 10 })).not.toContain("issued-token-1234");
+  });
+
+  it.each([
+    ["a token", { token: "pmm-secret-token" }, ["pmm-secret-token"]],
+    ["a username and password", { username: "admin", password: "pmm-secret-pw" }, ["pmm-secret-pw", btoa("admin:pmm-secret-pw")]],
+    ["an API key", { apiKey: "pmm-secret-key" }, ["pmm-secret-key", btoa("api_key:pmm-secret-key")]],
+  ])("a PMM client's %s is redacted from the error's message and body", async (_what, auth, secrets) => {
+    await serve(echoHeaders);
+    const error = await failure(pmmClient({ auth }).nodes.listNodes());
+    expect(error).toBeInstanceOf(pmmEntry.ApiError);
+    expect(error.serverMessage).toMatch(/^bad credential (Bearer|Basic) \[redacted\]$/);
+    for (const secret of secrets) expect(inspect(error, { depth: 10 })).not.toContain(secret);
+  });
+
+  it("a server's message reaches the error's message as one short line without control characters", async () => {
+    await serve((_request, response) => sendJson(response, 400, { message: `\u001b[31mred\r\nFAKE LOG LINE\u2028${"x".repeat(10_000)}` }));
+    const error = await failure(pmmClient().nodes.listNodes());
+    expect(error.serverMessage).toMatch(/^\[31mred FAKE LOG LINE x+…$/);
+    expect(error.serverMessage.length).toBe(200);
+    expect(error.message).not.toMatch(/[\u0000-\u001f\u2028]/);
+    expect(error.body.message).toHaveLength(10_024);
+  });
+});
+
 describe("deadline timers", () => {
   it("releases each call's timer when the call settles, not at its deadline", async () => {
     const timeoutMs = 654_321;

@@ -34,6 +34,8 @@ export interface TokenSession {
   middleware: Middleware;
   /** Releases the token (`DELETE …/token/`); the next call logs in again. */
   logout(): Promise<void>;
+  /** The password and the token in use, which an error body may echo. */
+  secrets(): string[];
 }
 
 interface Token {
@@ -237,7 +239,8 @@ export function createPemSession(settings: PemSessionSettings): TokenSession {
     return lastLogout;
   }
 
-  return { middleware, logout };
+  const secrets = () => ["password" in auth ? auth.password : auth.token, current?.value ?? ""];
+  return { middleware, logout, secrets };
 }
 
 /** The token's lifetime from the login body: `expiresAt − issuedAt` when both are there, so clock skew does not matter. */

@@ -12,6 +12,13 @@ export function pmmAuthMiddleware(auth: PmmAuth): Middleware {
   };
 }
 
+/** What a PMM answer may echo of the credentials, to take out of error bodies: the header's encoded part and what the caller gave. */
+export function pmmSecrets(auth: PmmAuth): string[] {
+  const authorization = authorizationHeader(auth);
+  const given = "token" in auth ? auth.token : "apiKey" in auth ? auth.apiKey : auth.password;
+  return [authorization.slice(authorization.indexOf(" ") + 1), given];
+}
+
 function authorizationHeader(auth: PmmAuth): string {
   if ("token" in auth) return `Bearer ${auth.token}`;
   if ("apiKey" in auth) return `Basic ${base64(`api_key:${auth.apiKey}`)}`;
