@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateFresh } from "../support/fresh-client.js";
@@ -154,6 +155,27 @@ describe("maxResponseBytes", () => {
 });
 
 describe("answers the client cannot read", () => {
+  it("turns a status HTTP does not define (HTTP/1.1 999) into InvalidResponseError and drops the body's connection", async () => {
+    // A raw socket: Node's HTTP server refuses to send such a status.
+    let closed: () => void = () => undefined;
+    const socketClosed = new Promise<void>((resolve) => (closed = resolve));
+    const raw = createNetServer((socket) => {
+      socket.on("error", () => undefined).on("close", closed);
+      // A body that never ends: only the client dropping it ends the connection.
+      socket.once("data", () => socket.write('HTTP/1.1 999 X\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n'));
+    });
+    await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
+    try {
+      const baseUrl = `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
+      const error = await failure(pmmEntry.createClient({ baseUrl, auth: { token: "pmm-token" }, timeoutMs: 60_000 }).nodes.listNodes());
+      expect(error).toBeInstanceOf(pmmEntry.InvalidResponseError);
+      expect(error.message).toBe("GET /v1/inventory/nodes: the server answered with HTTP 999, which is not an HTTP status.");
+      await socketClosed;
+    } finally {
+      raw.close();
+    }
+  });
+
   it.each([
     ["chunked", {}],
     ["with a Content-Length", { "Content-Length": "13" }],

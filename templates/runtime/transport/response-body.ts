@@ -1,4 +1,4 @@
-import { ResponseTooLargeError } from "../errors.js";
+import { InvalidResponseError, ResponseTooLargeError } from "../errors.js";
 
 /** 64 MiB: PMM's `logs.zip`, the longest answer of either API, and any JSON list fit with room to spare. */
 export const DEFAULT_MAX_RESPONSE_BYTES: number = 64 * 1024 * 1024;
@@ -29,6 +29,12 @@ export interface BodyWatch {
  * The end of the body, however it ends, settles the call.
  */
 export function watchBody(response: Response, watch: BodyWatch): Response {
+  // A status outside what HTTP defines (`HTTP/1.1 999`) cannot be passed on: a Response refuses it.
+  if (response.status < 200 || response.status > 599) {
+    watch.settle();
+    void response.body?.cancel().catch(() => undefined);
+    throw new InvalidResponseError(watch.method, watch.path, `the server answered with HTTP ${response.status}, which is not an HTTP status`);
+  }
   const declared = Number(response.headers.get("Content-Length") ?? NaN);
   if (declared > watch.maxBytes) {
     watch.settle();
