@@ -238,6 +238,13 @@ describe("--out", () => {
     expect(await readFile(file, "utf8")).toBe('"mine"');
   });
 
+  it("under a file is a usage error naming the path, not an internal error", async () => {
+    const file = await specFile("notes.txt", "mine");
+    const error = await rejectionOf(checkOutFolder(path.join(file, "client")));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe(`--out ${path.join(file, "client")} cannot be written: a part of its path is a file, not a folder. Choose a folder you can write to.`);
+  });
+
   it("an earlier output holding a file of the user's is refused, naming the file", async () => {
     const out = path.join(await projectTempDir("out"), "client");
     await writeTreeAtomically(out, files);
