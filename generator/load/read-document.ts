@@ -1,4 +1,5 @@
-import { readFile, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
 import { CORE_SCHEMA, YAMLException, load } from "js-yaml";
 import { SpecError } from "../errors.js";
 import { bundleExternalRefs } from "./bundle-refs.js";
@@ -38,17 +39,37 @@ export async function readDocument(source: string, options: ReadOptions = {}): P
 /** The text of a spec file or https:// URL, within the limits. */
 async function readSource(source: string, limits: DownloadLimits): Promise<string> {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return downloadText(source, limits);
+  const remedy = "Pass the path of a Swagger 2.0 or OpenAPI 3.x file (JSON or YAML).";
+  let file: FileHandle | undefined;
   try {
-    const { size } = await stat(source);
-    if (size > limits.maxBytes) {
-      throw new SpecError(source, undefined, `is larger than ${formatBytes(limits.maxBytes)}, the most a spec may be.`, "Check that this file is an API description.");
-    }
-    return await readFile(source, "utf8");
+    // Opened without waiting for a writer and checked on the open file itself, so that a FIFO
+    // or a device (/dev/zero) is refused rather than waited on or read without end.
+    file = await open(source, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = await file.stat();
+    if (stats.isDirectory()) throw new SpecError(source, undefined, "is a directory, not a spec file.", remedy);
+    if (!stats.isFile()) throw new SpecError(source, undefined, "is not a regular file (a FIFO, a device or a socket).", remedy);
+    return await readAtMost(source, file, limits.maxBytes);
   } catch (error) {
     if (error instanceof SpecError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const problem = code === "ENOENT" ? "no such file." : code === "EISDIR" ? "is a directory, not a spec file." : `could not be read (${code ?? describeCause(error)}).`;
-    throw new SpecError(source, undefined, problem, "Pass the path of a Swagger 2.0 or OpenAPI 3.x file (JSON or YAML).");
+    throw new SpecError(source, undefined, code === "ENOENT" ? "no such file." : `could not be read (${code ?? describeCause(error)}).`, remedy);
+  } finally {
+    await file?.close();
+  }
+}
+
+/** A file's text, read until its end or until it passes `maxBytes`, whatever its size said. */
+async function readAtMost(source: string, file: FileHandle, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const { bytesRead, buffer } = await file.read({ buffer: Buffer.alloc(1024 * 1024) });
+    if (bytesRead === 0) return Buffer.concat(chunks, total).toString("utf8");
+    total += bytesRead;
+    if (total > maxBytes) {
+      throw new SpecError(source, undefined, `is larger than ${formatBytes(maxBytes)}, the most a spec may be.`, "Check that this file is an API description.");
+    }
+    chunks.push(buffer.subarray(0, bytesRead));
   }
 }
 

@@ -172,6 +172,29 @@ describe("references outside the document other than $ref", () => {
   });
 });
 
+describe("files that are not files", () => {
+  it.each([
+    ["a FIFO given as the spec", "FIFO", false],
+    ["/dev/zero given as the spec", "/dev/zero", false],
+    ["a FIFO behind a $ref, with --allow-external-refs", "FIFO", true],
+    ["/dev/zero behind a $ref, with --allow-external-refs", "/dev/zero", true],
+  ])("%s is refused without being read", async (_what, target, behindRef) => {
+    const fifo = path.join(await projectTempDir("hostile"), "spec-fifo.yaml");
+    execFileSync("mkfifo", [fifo]);
+    const file = target === "FIFO" ? fifo : target;
+    const error = await rejectionOf(behindRef ? readDocument(await specFile("ref.json", openapi({ $ref: file })), { allowExternalRefs: true }) : readDocument(file));
+    expect(error).toBeInstanceOf(SpecError);
+    expect(error.message).toContain("is not a regular file");
+    expect(() => openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK)).toThrow(expect.objectContaining({ code: "ENXIO" }));
+  });
+
+  it("a file longer than its size says is refused once what was read passes the limit", async () => {
+    // Linux's /proc files are regular files of size 0 whatever they hold.
+    const error = await rejectionOf(readDocument("/proc/self/status", { limits: { maxBytes: 100 } }));
+    expect(error.message).toBe("/proc/self/status: is larger than 100 bytes, the most a spec may be. Check that this file is an API description.");
+  });
+});
+
 describe("documents that expand without bound", () => {
   it("a billion-laughs YAML document fails at load with a clear error", async () => {
     const error = await rejectionOf(readDocument(hostile("billion-laughs.yaml")));
