@@ -97,12 +97,18 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
       emitted.push(done);
     }
     for (const [name, content] of emitRuntimeFiles(options.templatesDir)) files.set(`runtime/${name}`, content);
+    const migrationFiles: string[] = [];
     for (const [api, versionModels] of models) {
       const docs = apiDocs(api, versionModels);
       files.set(`${api}/CHANGELOG.md`, docs.changelog);
       files.set(`${api}/COMPATIBILITY.md`, docs.compatibility);
+      for (const { from, to, markdown, json } of docs.migrations) {
+        files.set(`${api}/MIGRATION-${from}-${to}.md`, markdown);
+        files.set(`${api}/migrations/${from}-${to}.json`, json);
+        migrationFiles.push(`${api}/migrations/${from}-${to}.json`);
+      }
     }
-    files.set("package.json", packageManifest(options.info, entries));
+    files.set("package.json", packageManifest(options.info, entries, migrationFiles));
     await Promise.all(emitted);
   } finally {
     await compiler.close();

@@ -2,6 +2,7 @@ import type { OpenAPIV3 } from "openapi-types";
 import type { ApiModel, OperationModel } from "../normalize/build-model.js";
 import { resolveRef } from "../normalize/resolve-ref.js";
 import { diffSchemas, type Documents, type SchemaDiff } from "./schema-diff.js";
+import { findSuccessors, type Successor } from "./successors/find-successors.js";
 
 type Parameter = OpenAPIV3.ParameterObject;
 
@@ -72,6 +73,8 @@ export interface ApiDiff {
   removed: OperationRef[];
   /** Every operation present in both versions, changed or not. */
   matched: OperationDiff[];
+  /** Removed operations whose job a new one took over: moved, or merged under a body key. */
+  successors: Successor[];
 }
 
 export function operationKey(method: string, path: string): string {
@@ -80,9 +83,11 @@ export function operationKey(method: string, path: string): string {
 
 export function diffApis(before: ApiModel, after: ApiModel): ApiDiff {
   const documents: Documents = { old: before.document, new: after.document };
-  const { pairs, added, removed } = pairOperations(operationRefs(before), operationRefs(after));
+  const afterRefs = operationRefs(after);
+  const { pairs, added, removed } = pairOperations(operationRefs(before), afterRefs);
   const matched = pairs.map(([old, current]) => diffOperation(documents, old, current));
-  return { old: before, new: after, added, removed, matched };
+  const successors = findSuccessors(documents, removed, afterRefs, new Set(pairs.map(([, current]) => current)));
+  return { old: before, new: after, added, removed, matched, successors };
 }
 
 /**

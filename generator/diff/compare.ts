@@ -2,11 +2,15 @@ import type { ApiModel } from "../normalize/build-model.js";
 import { diffApis, type ApiDiff } from "./api-diff.js";
 import { LEVELS, type Change, type Level } from "./change.js";
 import { CHECKS } from "./checks/index.js";
+import { describeSuccessor, type SuccessorReport } from "./successors/describe.js";
 
 export interface Comparison {
   old: { api: string; version: string };
   new: { api: string; version: string };
-  summary: { added: number; removed: number; changed: number; unchanged: number } & Record<Level, number>;
+  /** `removed` counts operations nothing took over; `changed` counts those moved or merged (`moved`) too. */
+  summary: { added: number; removed: number; moved: number; changed: number; unchanged: number } & Record<Level, number>;
+  /** Removed operations paired with the ones that took over their job, and how calls move. */
+  successors: SuccessorReport[];
   /** Breaking first, then warnings, then info; within a level by operation. */
   changes: Change[];
   /** Operation keys (`GET /server/{}`) with at least one change. */
@@ -24,18 +28,21 @@ export function compareVersions(before: ApiModel, after: ApiModel): Comparison {
     diff.matched.filter((op) => changes.some((c) => c.operation === `${op.new.model.method.toUpperCase()} ${op.new.model.path}`)).map((op) => op.key),
   );
   const count = (level: Level) => changes.filter((c) => c.level === level).length;
+  const successorTargets = new Set(diff.successors.map((s) => s.new));
   return {
     old: { api: before.api, version: before.version },
     new: { api: after.api, version: after.version },
     summary: {
-      added: diff.added.length,
-      removed: diff.removed.length,
-      changed: changedOperations.size,
+      added: diff.added.filter((op) => !successorTargets.has(op)).length,
+      removed: diff.removed.length - diff.successors.length,
+      moved: diff.successors.length,
+      changed: changedOperations.size + diff.successors.length,
       unchanged: diff.matched.length - changedOperations.size,
       breaking: count("breaking"),
       warning: count("warning"),
       info: count("info"),
     },
+    successors: diff.successors.map((s) => describeSuccessor(before.api, s)),
     changes,
     changedOperations,
     diff,

@@ -7,11 +7,13 @@ export interface PackageInfo {
   node: string;
 }
 
-export function packageManifest(info: PackageInfo, entries: readonly { api: string; version: string }[]): string {
+/** `migrations`: the migration data files (`pmm/migrations/v2-v3.json`), exported as they are for other tools. */
+export function packageManifest(info: PackageInfo, entries: readonly { api: string; version: string }[], migrations: readonly string[] = []): string {
   const exports: Record<string, unknown> = {};
   for (const { api, version } of entries) {
     exports[`./${api}/${version}`] = { types: `./${api}/${version}/index.d.ts`, default: `./${api}/${version}/index.js` };
   }
+  for (const file of migrations) exports[`./${file}`] = `./${file}`;
   exports["./runtime"] = { types: "./runtime/index.d.ts", default: "./runtime/index.js" };
   exports["./package.json"] = "./package.json";
   const manifest = {

@@ -34,9 +34,11 @@ describe.skipIf(!hasReference)("real API versions", () => {
     const [oldCounts, newCounts] = [await count(before), await count(after)];
     const shapes = new Set([...oldCounts.keys(), ...newCounts.keys()]);
     const sum = (f: (o: number, n: number) => number) => [...shapes].reduce((total, k) => total + f(oldCounts.get(k) ?? 0, newCounts.get(k) ?? 0), 0);
-    expect(comparison.summary.added).toBe(sum((o, n) => Math.max(0, n - o)));
-    expect(comparison.summary.removed).toBe(sum((o, n) => Math.max(0, o - n)));
-    expect(comparison.summary.changed + comparison.summary.unchanged).toBe(sum((o, n) => Math.min(o, n)));
+    expect(comparison.diff.added.length).toBe(sum((o, n) => Math.max(0, n - o)));
+    expect(comparison.diff.removed.length).toBe(sum((o, n) => Math.max(0, o - n)));
+    expect(comparison.diff.matched.length).toBe(sum((o, n) => Math.min(o, n)));
+    // The summary counts a removed operation another took over as moved, not removed.
+    expect(comparison.summary.removed + comparison.summary.moved).toBe(comparison.diff.removed.length);
   });
 
   it("PEM v9 → v10 adds the five Agent Job operations and removes nothing", async () => {
@@ -45,11 +47,11 @@ describe.skipIf(!hasReference)("real API versions", () => {
     expect(comparison.changes.filter((c) => c.check === "operation-added").map((c) => c.operation).every((o) => o?.includes("/agent/job/"))).toBe(true);
   });
 
-  it("PMM 2.44 → 3.1: the RPC-style API was rewritten, so most operations are removed and added", async () => {
+  it("PMM 2.44 → 3.1: the RPC-style API was rewritten, so most operations moved to a successor", async () => {
     const comparison = await compareFiles("pmm", path.join(REFERENCE_DIR, "pmm/pmm-2.44.swagger.json"), path.join(REFERENCE_DIR, "pmm/pmm-3.1.swagger.json"));
-    expect(comparison.summary.removed).toBeGreaterThan(100);
-    expect(comparison.summary.added).toBeGreaterThan(80);
-    expect(comparison.changes.find((c) => c.operation === "POST /v1/inventory/Nodes/List")).toMatchObject({ level: "breaking", check: "operation-removed", typescript: expect.arrayContaining(["nodes.listNodes()"]) });
+    expect(comparison.diff.removed.length).toBeGreaterThan(100);
+    expect(comparison.summary.moved).toBeGreaterThan(100);
+    expect(comparison.changes.find((c) => c.operation === "POST /v1/inventory/Nodes/List")).toMatchObject({ level: "breaking", check: "operation-moved", typescript: ["nodes.listNodes() → nodes.listNodes()"] });
   });
 });
 
@@ -67,11 +69,13 @@ describe("npm run diff", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/--fail-on breaking: \d+ changes at that level or worse/);
     const report = JSON.parse(await readFile(out, "utf8"));
-    expect(report.summary.removed).toBe(123 - report.summary.changed - report.summary.unchanged);
+    expect(report.summary.removed + report.summary.moved).toBe(123 - (report.summary.changed - report.summary.moved) - report.summary.unchanged);
+    expect(report.successors.find((s: { old: string }) => s.old === "POST /v1/inventory/Nodes/List")).toMatchObject({ new: "GET /v1/inventory/nodes", kind: "moved", newCall: "pmm.nodes.listNodes({ query: { node_type } })" });
     expect(report.changes[0]).toMatchObject({ level: "breaking", compiles: false });
     const markdown = await runCli("diff", [path.join(SPECS_DIR, "pmm/v2.yaml"), path.join(SPECS_DIR, "pmm/v3.yaml"), "--format", "md"]);
     expect(markdown.stdout).toContain("| Operation | Change | TypeScript | Old code compiles |");
-    expect(markdown.stdout).toMatch(/\| `POST \/v1\/inventory\/Nodes\/List` \| operation removed: calls to it fail \| .* \| \*\*no\*\* \|\n/);
+    expect(markdown.stdout).toMatch(/\| `POST \/v1\/inventory\/Nodes\/List` \| moved to GET \/v1\/inventory\/nodes \(confidence 0\.\d+\): body\.node_type → query\.node_type; .* \| \*\*no\*\* \|\n/);
+    expect(markdown.stdout).toMatch(/\| `POST \/v1\/AWSInstanceCheck` \| operation removed: calls to it fail \| .* \| \*\*no\*\* \|\n/);
   });
 
   it("reads a downloaded spec with the settings of the shipped one it is compared with", async () => {

@@ -3,8 +3,7 @@ import path from "node:path";
 import type { OpenAPIV3 } from "openapi-types";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { diffApis, type ApiDiff } from "../../generator/diff/api-diff.js";
-import { findSuccessors } from "../../generator/diff/successors/find-successors.js";
+import { diffApis } from "../../generator/diff/api-diff.js";
 import { describeSuccessor, type SuccessorReport } from "../../generator/diff/successors/describe.js";
 import { readApiConfig } from "../../generator/load/api-config.js";
 import { buildModel } from "../../generator/normalize/build-model.js";
@@ -59,11 +58,9 @@ const NEW = {
 
 const model = (version: string, partial: object) => buildModel("fixture", version, { name: "fixture", ...FIXTURE_SETTINGS }, fixtureDocument(version, partial as Record<string, unknown>) as unknown as OpenAPIV3.Document);
 
-const successorsOf = (diff: ApiDiff) => findSuccessors({ old: diff.old.document, new: diff.new.document }, diff.removed, [...diff.added, ...diff.matched.map((m) => m.new)], new Set(diff.matched.map((m) => m.new)));
-
 function reports(before: object, after: object): Map<string, SuccessorReport> {
   const diff = diffApis(model("v1", before), model("v2", after));
-  return new Map(successorsOf(diff).map((s) => [s.old.model.name, describeSuccessor("api", s)]));
+  return new Map(diff.successors.map((s) => [s.old.model.name, describeSuccessor("api", s)]));
 }
 
 describe("successors of removed operations", () => {
@@ -117,7 +114,7 @@ describe("successors on PMM 2.44 → 3.8", () => {
     const [v2, v3] = await Promise.all([loadModel(path.join(SPECS_DIR, "pmm/v2.yaml"), config, "v2"), loadModel(path.join(SPECS_DIR, "pmm/v3.yaml"), config, "v3")]);
     const diff = diffApis(v2, v3);
     expect(diff.removed.map((op) => `${op.model.method.toUpperCase()} ${op.model.path}`).sort()).toEqual(Object.keys(truth).sort());
-    found = new Map(successorsOf(diff).map((s) => describeSuccessor("pmm", s)).map((r) => [r.old, r]));
+    found = new Map(diff.successors.map((s) => describeSuccessor("pmm", s)).map((r) => [r.old, r]));
   });
 
   it("pairs nearly every removed operation that has a successor, and almost never wrongly", () => {

@@ -10,6 +10,7 @@ import { methodRenamed } from "./method-renamed.js";
 import { nullableChanged } from "./nullable-changed.js";
 import { operationAdded } from "./operation-added.js";
 import { operationDeprecated } from "./operation-deprecated.js";
+import { operationMoved } from "./operation-moved.js";
 import { operationRemoved } from "./operation-removed.js";
 import { parameterAdded } from "./parameter-added.js";
 import { parameterMoved } from "./parameter-moved.js";
@@ -33,6 +34,7 @@ export const CHECKS: readonly Check[] = [
   basePathChanged,
   serversChanged,
   operationRemoved,
+  operationMoved,
   operationAdded,
   operationDeprecated,
   methodRenamed,

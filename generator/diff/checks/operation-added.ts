@@ -4,6 +4,10 @@ export const operationAdded = defineCheck({
   id: "operation-added",
   levels: ["info"],
   description:
-    "An operation added: a new client method. Info.",
-  run: (diff) => diff.added.map((op) => operationChange("operation-added", "info", op.model, "operation added", ["Input", "Response"], true)),
+    "An operation added that takes over no removed one (see operation-moved): a new client method. Info.",
+  run: (diff) => {
+    // A successor of removed operations is reported by operation-moved, as where they went.
+    const successors = new Set(diff.successors.map((s) => s.new));
+    return diff.added.filter((op) => !successors.has(op)).map((op) => operationChange("operation-added", "info", op.model, "operation added", ["Input", "Response"], true));
+  },
 });

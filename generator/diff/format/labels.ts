@@ -9,7 +9,8 @@ export function title(comparison: Comparison): string {
 export function summaryLine(comparison: Comparison): string {
   const s = comparison.summary;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  return `${s.added} operations added, ${s.removed} removed, ${s.changed} changed; ${plural(s.breaking, "breaking change")}, ${plural(s.warning, "warning")}, ${s.info} info`;
+  const moved = s.moved > 0 ? ` (${s.moved} of them moved or merged)` : "";
+  return `${s.added} operations added, ${s.removed} removed, ${s.changed} changed${moved}; ${plural(s.breaking, "breaking change")}, ${plural(s.warning, "warning")}, ${s.info} info`;
 }
 
 /**

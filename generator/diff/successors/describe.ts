@@ -1,4 +1,6 @@
 import type { OperationModel } from "../../normalize/build-model.js";
+import { operationTypeName, takesInput, type OperationTypeKind } from "../../normalize/public-names.js";
+import { typescriptView } from "../change.js";
 import type { Successor } from "./find-successors.js";
 import type { InputMove } from "./input-moves.js";
 import type { InputLocation } from "./operation-profile.js";
@@ -19,11 +21,21 @@ export interface SuccessorReport {
   /** `pmm.nodes.listNodes({ body: { node_type } })` */
   oldCall: string;
   newCall: string;
+  /** Whether each method takes an input argument before its call options. */
+  oldTakesInput: boolean;
+  newTakesInput: boolean;
+  /** The old operation's generated type names and what the new one calls them: `Agents.AddNodeExporterBody` → `Agents.AddAgentBody`. */
+  types: Record<string, string>;
   inputs: InputMove[];
   newRequired: Successor["newRequired"];
   response: Successor["response"];
   /** One sentence per thing to change at a call site. */
   steps: string[];
+  /**
+   * What old code must change: the call itself (method, inputs, body key), only reads of
+   * response fields that went, or nothing (the client hides the new URL).
+   */
+  impact: "call" | "response" | "none";
 }
 
 /** Fields shown in a call before the rest is elided: enough to see the shape. */
@@ -46,18 +58,30 @@ export function describeSuccessor(api: string, successor: Successor): SuccessorR
       ...taken.map((m) => ({ location: m.to!, field: m.renamedTo ?? m.field, ...(m.under !== undefined ? { under: m.under } : {}) })),
       ...successor.newRequired.map((r) => ({ location: r.in, field: r.field, ...(r.under !== undefined ? { under: r.under } : {}) })),
     ]),
+    oldTakesInput: takesInput(before),
+    newTakesInput: takesInput(after),
+    types: typeRenames(before, after),
     inputs: successor.inputs,
     newRequired: successor.newRequired,
     response: successor.response,
     steps: [],
+    impact: "none",
   };
   report.steps = steps(report);
+  report.impact = impact(report);
   return report;
+}
+
+function impact(report: SuccessorReport): SuccessorReport["impact"] {
+  const inputsMove = report.inputs.some((m) => m.to !== m.from || m.renamedTo !== undefined || m.under !== undefined || m.enumRenames !== undefined);
+  const callMoves = report.oldMethod !== report.newMethod || report.oldTakesInput !== report.newTakesInput || inputsMove || report.newRequired.length > 0;
+  return callMoves ? "call" : report.response.removed.length > 0 || report.response.under !== undefined ? "response" : "none";
 }
 
 function steps(report: SuccessorReport): string[] {
   const result: string[] = [];
   if (report.oldMethod !== report.newMethod) result.push(`call ${report.newMethod}() instead of ${report.oldMethod}()`);
+  if (report.oldTakesInput && !report.newTakesInput) result.push(`drop the input: ${report.newMethod}() takes none`);
   if (report.key !== undefined) result.push(`put the body under "${report.key}": { body: { ${report.key}: { … } } }`);
   for (const move of report.inputs) {
     const from = `${move.from}.${move.field}`;
@@ -70,9 +94,16 @@ function steps(report: SuccessorReport): string[] {
     for (const rename of move.enumRenames ?? []) result.push(`${move.renamedTo ?? move.field}: "${rename.from}" → "${rename.to}"`);
   }
   for (const field of report.newRequired) result.push(`${field.in}.${field.under !== undefined ? `${field.under}.` : ""}${field.field} is now required`);
+  if (report.response.under !== undefined) result.push(`read the response under "${report.response.under}": response.${report.response.under}.<field>`);
   if (report.response.removed.length > 0) result.push(`the response no longer has ${report.response.removed.join(", ")}`);
-  if (report.response.added.length > 0) result.push(`the response now also has ${report.response.added.join(", ")}`);
   return result;
+}
+
+/** Type names of both operations, for the kinds both have; a merged body's type holds every variant. */
+function typeRenames(before: OperationModel, after: OperationModel): Record<string, string> {
+  const has = (operation: OperationModel, kind: OperationTypeKind) => typescriptView(operation, [kind]).length > 1;
+  const kinds = (["Params", "Body", "Input", "Response", "Error"] as const).filter((kind) => has(before, kind) && has(after, kind));
+  return Object.fromEntries(kinds.map((kind) => [operationTypeName(before, kind), operationTypeName(after, kind)]));
 }
 
 function label(operation: OperationModel): string {

@@ -46,11 +46,11 @@ export function findSuccessors(documents: { old: unknown; new: unknown }, remove
   const scored = olds.flatMap((before) => news.map((after) => score(before, after))).filter((c) => c.score >= SUCCESSOR_THRESHOLD);
   // Best first; ties by label, so the pairing does not depend on the order of the spec.
   scored.sort((a, b) => b.score - a.score || compare(a.before.label, b.before.label) || compare(a.after.label, b.after.label));
-  const claimed = new Set<string>([...taken].map((ref) => ref.key));
+  const claimed = new Set<string>([...taken].map((ref) => `${ref.model.method.toUpperCase()} ${ref.model.path}`));
   const assigned = new Map<OperationRef, Successor>();
   for (const candidate of scored) {
     if (assigned.has(candidate.before.ref)) continue;
-    const slot = candidate.key === undefined ? candidate.after.ref.key : `${candidate.after.ref.key} ${candidate.key}`;
+    const slot = candidate.key === undefined ? candidate.after.label : `${candidate.after.label} ${candidate.key}`;
     if (claimed.has(slot)) continue;
     claimed.add(slot);
     assigned.set(candidate.before.ref, successor(documents, candidate));

@@ -24,8 +24,11 @@ export interface CallMoves {
   inputs: InputMove[];
   /** Inputs the new operation requires that the old one did not take. */
   newRequired: { field: string; in: InputLocation; under?: string }[];
-  /** Top-level response properties that went and came. */
-  response: { removed: string[]; added: string[] };
+  /**
+   * Top-level response properties that went and came; for a merged operation whose response is
+   * keyed like its body, those under the key (`under`).
+   */
+  response: { removed: string[]; added: string[]; under?: string };
 }
 
 interface Field {
@@ -53,9 +56,11 @@ export function callMoves(documents: { old: unknown; new: unknown }, before: Ope
     return move;
   });
   const newRequired = [...unclaimed].filter(([, f]) => f.required).map(([field, f]) => ({ field, in: f.in, ...(f.under ? { under: f.under } : {}) }));
-  const removed = [...before.outputs].filter((p) => !after.outputs.has(p)).sort();
-  const added = [...after.outputs].filter((p) => !before.outputs.has(p)).sort();
-  return { inputs, newRequired, response: { removed, added } };
+  const wrapped = key !== undefined && !before.outputs.has(key) ? after.outputKeys.get(key) : undefined;
+  const outputs = new Set(wrapped ?? after.outputs);
+  const removed = [...before.outputs].filter((p) => !outputs.has(p)).sort();
+  const added = [...outputs].filter((p) => !before.outputs.has(p)).sort();
+  return { inputs, newRequired, response: { removed, added, ...(wrapped ? { under: key } : {}) } };
 }
 
 function sameWords(a: string, b: string): boolean {

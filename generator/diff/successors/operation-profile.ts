@@ -26,6 +26,8 @@ export interface OperationProfile {
   inputs: Map<string, InputLocation>;
   /** Top-level properties of the first successful JSON response. */
   outputs: Set<string>;
+  /** The response's properties that hold an object, when it is keyed like `bodyKeys`: `{ mysql: { service, … } }`. */
+  outputKeys: Map<string, string[]>;
   /**
    * Top-level body properties that each hold an object, when the body is a choice among them
    * (`{ generic: {...} }` or `{ container: {...} }`): the keys a merged operation is addressed by,
@@ -49,6 +51,7 @@ export function profileOperation(document: unknown, ref: OperationRef): Operatio
   const body = requestBodySchema(document, ref);
   const bodyProperties = propertiesOf(document, body);
   for (const key of Object.keys(bodyProperties)) if (!inputs.has(key)) inputs.set(key, "body");
+  const outputProperties = propertiesOf(document, successSchema(document, ref));
   return {
     ref,
     label: `${model.method.toUpperCase()} ${model.path}`,
@@ -59,7 +62,8 @@ export function profileOperation(document: unknown, ref: OperationRef): Operatio
     namespace: squashed(model.namespace),
     pathWords: pathWords(model.method, model.path),
     inputs,
-    outputs: new Set(Object.keys(propertiesOf(document, successSchema(document, ref)))),
+    outputs: new Set(Object.keys(outputProperties)),
+    outputKeys: discriminatorKeys(document, outputProperties),
     bodyKeys: discriminatorKeys(document, bodyProperties),
   };
 }
