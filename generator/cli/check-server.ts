@@ -68,14 +68,22 @@ runCli(async () => {
   const model = await loadModel(spec.file, await readApiConfig(path.join(SPECS_DIR, api)), version);
   const calls = values.operations ? await listedCalls(model, values.operations) : defaultCalls(model);
   const generated = await import(pathToFileURL(entry).href);
-  const client = generated.createClient({
+  const options = {
     baseUrl: values["base-url"],
     auth: credentials(values),
     validate: "strict",
-    ...(values.ca || values.insecure ? { tls: { ...(values.ca ? { ca: readFileSync(values.ca, "utf8") } : {}), ...(values.insecure ? { insecure: true } : {}) } } : {}),
+    ...(values.ca || values.insecure ? { tls: { ...(values.ca ? { ca: readCa(values.ca) } : {}), ...(values.insecure ? { insecure: true } : {}) } } : {}),
     ...(values["timeout-ms"] ? { timeoutMs: Number(values["timeout-ms"]) } : {}),
     logger: { warn: (message: string) => process.stderr.write(`warning: ${message}\n`) },
-  });
+  };
+  let client;
+  try {
+    client = generated.createClient(options);
+  } catch (error) {
+    // The client refuses options it cannot use (a baseUrl that is not http(s), a timeout out of range) with a TypeError that says why.
+    if (error instanceof TypeError) throw new UsageError(error.message);
+    throw error;
+  }
   let outcomes: CallOutcome[];
   try {
     outcomes = await runCalls(client, calls, generated);
@@ -101,6 +109,14 @@ function credentials(values: { auth?: string | undefined; token?: string | undef
   if (values.token !== undefined) return { token: secret("--token", values.token) };
   if (values["api-key"] !== undefined) return { apiKey: secret("--api-key", values["api-key"]) };
   return undefined;
+}
+
+function readCa(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`--ca ${file} cannot be read: ${(error as Error).message}`);
+  }
 }
 
 /** A credential option's value, or with `env:NAME` that environment variable's. */

@@ -90,6 +90,9 @@ describe("check-server against PEM v10", () => {
     const missing = await runCli("check-server", ["pem", "v10"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe("error: --base-url is required: the server to check, such as https://pem.example.com.\nRun with --help for usage.\n");
+    const timeout = await runCli("check-server", ["pem", "v10", "--base-url", pem.origin, "--timeout-ms", "soon"]);
+    expect(timeout.code).toBe(2);
+    expect(timeout.stderr).toMatch(/^error: timeoutMs must be a number of milliseconds/);
   });
 
   it("says so when the credentials are malformed, without quoting them", async () => {
