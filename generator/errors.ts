@@ -15,8 +15,13 @@ export class SpecError extends Error {
     readonly problem: string,
     readonly remedy: string,
   ) {
-    super(`${file}${pointer !== undefined ? ` at ${pointer || "/"}` : ""}: ${problem} ${remedy}`.trim());
+    super(`${printable(file)}${pointer !== undefined ? ` at ${printable(pointer || "/")}` : ""}: ${problem} ${remedy}`.trim());
   }
+}
+
+/** A key or file name made safe to print: control characters (escape sequences, line breaks) are written as `\u001b`. */
+function printable(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** Escapes one JSON pointer token (RFC 6901). */

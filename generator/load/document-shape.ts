@@ -39,9 +39,7 @@ export function checkDocumentShape(source: string, document: unknown): void {
     if (open.has(node)) {
       throw new SpecError(source, jsonPointer(at), "a YAML alias here refers to a node that contains it, so the document is infinite.", "Replace the alias with the content it should stand for.");
     }
-    if (at.length > DOCUMENT_LIMITS.maxDepth) {
-      throw new SpecError(source, jsonPointer(at), `nests deeper than ${DOCUMENT_LIMITS.maxDepth} levels.`, "Real API descriptions nest far less; check that this is the document you meant to use.");
-    }
+    if (at.length > DOCUMENT_LIMITS.maxDepth) throw nestedTooDeep(source, jsonPointer(at));
     open.add(node);
     const size: Size = { nodes: 1, chars: 0 };
     for (const [key, child] of Object.entries(node)) {
@@ -68,6 +66,11 @@ export function checkDocumentShape(source: string, document: unknown): void {
     return size;
   };
   measure(document, []);
+}
+
+/** A document nested deeper than DOCUMENT_LIMITS allows, at `pointer` or, from the YAML parser, at a place in the text. */
+export function nestedTooDeep(source: string, pointer: string | undefined, where = ""): SpecError {
+  return new SpecError(source, pointer, `nests deeper than ${DOCUMENT_LIMITS.maxDepth} levels${where}.`, "Real API descriptions nest far less; check that this is the document you meant to use.");
 }
 
 /** What a node expands to. */

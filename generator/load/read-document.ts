@@ -3,7 +3,7 @@ import { open, type FileHandle } from "node:fs/promises";
 import { CORE_SCHEMA, YAMLException, load } from "js-yaml";
 import { SpecError } from "../errors.js";
 import { bundleExternalRefs } from "./bundle-refs.js";
-import { checkDocumentShape } from "./document-shape.js";
+import { checkDocumentShape, DOCUMENT_LIMITS, nestedTooDeep } from "./document-shape.js";
 import { describeCause, downloadText, formatBytes, type DownloadLimits } from "./download.js";
 import { refuseExternalRefs } from "./external-refs.js";
 
@@ -96,10 +96,11 @@ function parseText(source: string, text: string): Record<string, unknown> {
   // js-yaml reads the YAML 1.2 core schema (no timestamps), rejects duplicate keys, and is
   // several times faster than the `yaml` package on large specs.
   try {
-    return asObject(source, load(text, { schema: CORE_SCHEMA, filename: source, maxAliases: MAX_ALIASES }));
+    return asObject(source, load(text, { schema: CORE_SCHEMA, filename: source, maxAliases: MAX_ALIASES, maxDepth: DOCUMENT_LIMITS.maxDepth }));
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     const at = error.mark ? ` (line ${error.mark.line + 1}, column ${error.mark.column + 1})` : "";
+    if (/maxDepth/.test(error.reason ?? "")) throw nestedTooDeep(source, undefined, at);
     const reason = (error.reason || error.message.split("\n")[0]!).replace(/[.:]?$/, ".");
     throw new SpecError(source, undefined, `is not valid JSON or YAML${at}: ${reason}`, "Fix the syntax and run the command again.");
   }

@@ -223,6 +223,22 @@ describe("documents that expand without bound", () => {
     expect((error as SpecError).pointer).toMatch(/^\/components\/schemas\/L\d\/properties$/);
   });
 
+  it("YAML nested deeper than the limit is refused as such, with its line", async () => {
+    const file = path.join(await projectTempDir("hostile"), "deep.yaml");
+    await writeFile(file, `openapi: 3.0.3\nx-deep: ${"[".repeat(150)}${"]".repeat(150)}\n`);
+    const error = await rejectionOf(readDocument(file));
+    expect(error).toBeInstanceOf(SpecError);
+    expect(error.message).toMatch(/: nests deeper than 100 levels \(line 2, column \d+\)\. Real API descriptions/);
+  });
+
+  it("a key holding control characters is printed escaped in the error's pointer", async () => {
+    const error = await rejectionOf(readDocument(await specFile("escape.json", { openapi: "3.0.3", "x-\u001b[31mred\n": { constructor: 1 } })));
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).pointer).toBe("/x-\u001b[31mred\n/constructor");
+    expect(error.message).toContain(" at /x-\\u001b[31mred\\u000a/constructor: ");
+    expect(error.message).not.toMatch(/[\u0000-\u001f]/);
+  });
+
   it("a YAML alias to an enclosing node is refused", async () => {
     const dir = await projectTempDir("hostile");
     await writeFile(path.join(dir, "cycle.yaml"), "openapi: 3.0.3\ninfo: &self { title: t, version: '1', again: *self }\npaths: {}\n");
