@@ -1,6 +1,5 @@
 import type { OpenAPIV3 } from "openapi-types";
-import type { ApiModel } from "../normalize/build-model.js";
-import { isJson } from "../normalize/build-model.js";
+import { isJson, type ApiModel } from "../normalize/build-model.js";
 import { resolveRef } from "../normalize/resolve-ref.js";
 import { escapeComment } from "./tsdoc.js";
 

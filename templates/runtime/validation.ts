@@ -47,10 +47,9 @@ export function createValidation(load: (() => Promise<ValidatorModule>) | undefi
 
   return {
     async response(call, status, body, mode) {
-      const responses = (await validators()).responses;
-      const checks = Object.hasOwn(responses, call.operation) ? responses[call.operation] : undefined;
-      // A status the spec does not list has no schema to check against.
-      const check = checks && Object.hasOwn(checks, String(status)) ? checks[String(status)] : undefined;
+      const checks = own((await validators()).responses, call.operation);
+      // The spec lists a status as itself or as a range (`2XX`); one it does not list has no schema to check against.
+      const check = checks && (own(checks, String(status)) ?? own(checks, `${String(status)[0]}XX`));
       if (!check) return;
       const problems = run(check, body);
       if (problems.length === 0) return;
@@ -58,8 +57,7 @@ export function createValidation(load: (() => Promise<ValidatorModule>) | undefi
       warn(call, `the ${status} answer`, problems, status);
     },
     async request(call, body, mode) {
-      const requests = (await validators()).requests;
-      const check = Object.hasOwn(requests, call.operation) ? requests[call.operation] : undefined;
+      const check = own((await validators()).requests, call.operation);
       if (!check) return;
       const problems = run(check, body);
       if (problems.length === 0) return;
@@ -67,6 +65,10 @@ export function createValidation(load: (() => Promise<ValidatorModule>) | undefi
       warn(call, "the request body", problems);
     },
   };
+}
+
+function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Runs a check; a body nested deeper than the stack allows (only a recursive schema lets it) is one problem, not a crash. */

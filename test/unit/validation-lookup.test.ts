@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { ResponseValidationError, type ValidationProblem } from "../../templates/runtime/errors.js";
+import { resolveLogger } from "../../templates/runtime/logger.js";
+import { createValidation } from "../../templates/runtime/validation.js";
+
+/** Which check the runtime picks for an answer's status: the status itself, else its range, else none. */
+const call = { operation: "things.list", method: "GET", path: "/things" };
+const refuse = (name: string) => (_body: unknown, problems: ValidationProblem[]) => void problems.push({ pointer: "", expected: name, received: "x" });
+
+async function expectedFor(responses: Record<string, ReturnType<typeof refuse>>, status: number): Promise<string | undefined> {
+  const validation = createValidation(async () => ({ responses: { "things.list": responses }, requests: {} }), resolveLogger({}));
+  const error = await validation.response(call, status, {}, "strict").then(() => undefined, (e: unknown) => e);
+  if (error === undefined) return undefined;
+  expect(error).toBeInstanceOf(ResponseValidationError);
+  return (error as ResponseValidationError).problems[0]!.expected;
+}
+
+describe("the check for a status", () => {
+  it("is the status's own, else its range's (2XX), else there is none", async () => {
+    expect(await expectedFor({ "200": refuse("200"), "2XX": refuse("2XX") }, 200)).toBe("200");
+    expect(await expectedFor({ "200": refuse("200"), "2XX": refuse("2XX") }, 201)).toBe("2XX");
+    expect(await expectedFor({ "200": refuse("200") }, 204)).toBeUndefined();
+  });
+
+  it("is never an Object.prototype member", async () => {
+    const validation = createValidation(async () => ({ responses: {}, requests: {} }), resolveLogger({}));
+    await expect(validation.response({ ...call, operation: "constructor" }, 200, {}, "strict")).resolves.toBeUndefined();
+    await expect(validation.request({ ...call, operation: "toString" }, {}, "strict")).resolves.toBeUndefined();
+  });
+});
