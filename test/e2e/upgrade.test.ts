@@ -1,0 +1,136 @@
+import { cp, mkdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateShippedPackage } from "../support/generated-package.js";
+import { ROOT, projectTempDir } from "../support/paths.js";
+import { sendJson, startRecordingServer } from "../support/recording-server.js";
+import { runCli } from "../support/run-cli.js";
+import { typeCheck } from "../support/typecheck.js";
+
+const FIXTURE = path.join(import.meta.dirname, "../fixtures/upgrade/pmm-v2");
+let packageDir: string;
+
+beforeAll(async () => {
+  ({ dir: packageDir } = await generateShippedPackage());
+}, 120_000);
+
+/** A copy of a fixture project whose `pem-pmm-client` is the freshly generated package; `name` puts it in a folder of that name. */
+async function project(files: Record<string, string> = {}, name?: string): Promise<string> {
+  const dir = name === undefined ? await projectTempDir("upgrade") : path.join(await projectTempDir("upgrade"), name);
+  await cp(FIXTURE, dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+  await mkdir(path.join(dir, "node_modules"));
+  await symlink(packageDir, path.join(dir, "node_modules/pem-pmm-client"), "dir");
+  return dir;
+}
+
+const sources = (dir: string) => ["src/connect.ts", "src/inventory.ts", "src/format.ts"].map((f) => path.join(dir, f));
+const upgrade = (dir: string, ...args: string[]) => runCli("upgrade", [dir, "--from", "pmm/v2", "--to", "pmm/v3", ...args]);
+
+describe("upgrade a PMM 2 project to PMM 3", () => {
+  it("reports every call site with its new call, and writes nothing without --write", async () => {
+    const dir = await project();
+    const before = await Promise.all(sources(dir).map((f) => readFile(f, "utf8")));
+    const { code, stdout, stderr } = await upgrade(dir);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain("12 calls (11 changed, 1 unchanged, 0 removed)");
+    expect(stdout).toContain('src/inventory.ts:17  nodes.listNodes()  changed: pmm.nodes.listNodes({ query: { node_type: "NODE_TYPE_GENERIC_NODE" } })');
+    expect(stdout).toContain('nodes.addGenericNode()  changed: pmm.nodes.addNode({ body: { generic: { node_name: host, address: host, region: "eu-west-1" } } })');
+    expect(stdout).toContain("services.removeService()  changed: pmm.services.removeService({ path: { service_id: \"stale-service\" }, query: { force: true } })");
+    expect(stdout).toContain("Type-check against the new version: no errors.");
+    expect(await Promise.all(sources(dir).map((f) => readFile(f, "utf8")))).toEqual(before);
+  });
+
+  it("with --write, moves the project so that it type-checks against v3, touching only the files that use the client", async () => {
+    const dir = await project();
+    const untouched = (await stat(path.join(dir, "src/format.ts"))).mtimeMs;
+    expect(typeCheck(sources(dir), { skipLibCheck: true }), "the fixture is valid PMM 2 code").toEqual([]);
+    const { code, stdout } = await upgrade(dir, "--write");
+    expect(code, stdout).toBe(0);
+    expect(typeCheck(sources(dir), { skipLibCheck: true })).toEqual([]);
+    const inventory = await readFile(path.join(dir, "src/inventory.ts"), "utf8");
+    expect(inventory).toContain('import type { Nodes, Services, Backup } from "pem-pmm-client/pmm/v3";');
+    expect(inventory).toContain("const backup: Backup.StartBackupResponse = await pmm.backup.startBackup(");
+    expect(await readFile(path.join(dir, "src/connect.ts"), "utf8")).toContain('export { createClient as connectPmm } from "pem-pmm-client/pmm/v3";');
+    expect((await stat(path.join(dir, "src/format.ts"))).mtimeMs).toBe(untouched);
+  });
+
+  describe("the upgraded script against a fake PMM 3 server", () => {
+    let server: Awaited<ReturnType<typeof startRecordingServer>>;
+    beforeAll(async () => {
+      server = await startRecordingServer((request, response) => {
+        if (request.path === "/v1/inventory/nodes" && request.method === "POST") return sendJson(response, 200, { generic: { node_id: "n1", node_name: "db1" } });
+        sendJson(response, 200, {});
+      });
+    });
+    afterAll(() => server.close());
+
+    it("sends the requests that the v3 spec describes", async () => {
+      const dir = await project();
+      expect((await upgrade(dir, "--write")).code).toBe(0);
+      const { onboard } = await import(pathToFileURL(path.join(dir, "src/inventory.ts")).href);
+      await onboard(server.origin, "glsa_token", "db1");
+      const sent = server.requests.map((r) => `${r.method} ${r.path}${Object.keys(r.query).length > 0 ? `?${new URLSearchParams(r.query)}` : ""}`);
+      expect(sent).toEqual([
+        "GET /v1/server/version",
+        "GET /v1/server/settings",
+        "POST /v1/inventory/nodes",
+        "GET /v1/inventory/nodes/n1",
+        "POST /v1/management/services",
+        "GET /v1/inventory/nodes?node_type=NODE_TYPE_GENERIC_NODE",
+        "GET /v1/inventory/services?node_id=n1&service_type=SERVICE_TYPE_MYSQL_SERVICE",
+        "GET /v1/inventory/agents?pmm_agent_id=pmm-server",
+        "POST /v1/backups:start",
+        "POST /v1/advisors/checks:start",
+        "POST /v1/management/annotations",
+        "DELETE /v1/inventory/services/stale-service?force=true",
+      ]);
+      expect(JSON.parse(server.requests[2]!.body)).toEqual({ generic: { node_name: "db1", address: "db1", region: "eu-west-1" } });
+      expect(JSON.parse(server.requests[4]!.body)).toMatchObject({ mysql: { node_id: "n1", service_name: "db1-mysql", port: 3306 } });
+    });
+  });
+
+  it("leaves a TODO where it cannot decide, and exits 1", async () => {
+    const dir = await project({
+      "src/leftovers.ts": `import { createClient } from "pem-pmm-client/pmm/v2";
+export async function leftovers(): Promise<void> {
+  const pmm = createClient({ baseUrl: "https://pmm.example.com", auth: { token: "t" } });
+  await pmm.server.awsInstanceCheck({ body: { instance_id: "i-1" } });
+  await pmm.agents.changeNodeExporter({ body: { agent_id: "a1", common: { enable: true } } });
+}
+`,
+    });
+    const { code, stdout } = await upgrade(dir, "--write");
+    expect(code).toBe(1);
+    expect(stdout).toContain("server.awsInstanceCheck()  removed");
+    const leftovers = await readFile(path.join(dir, "src/leftovers.ts"), "utf8");
+    expect(leftovers).toContain("  // TODO(pem-pmm-client upgrade): server.awsInstanceCheck() has no successor in v3: no operation takes over its job, so this call must go\n  await pmm.server.awsInstanceCheck(");
+    expect(leftovers).toContain("  // TODO(pem-pmm-client upgrade): dropped body.common (was { enable: true }): agents.changeAgent() does not take it\n  await pmm.agents.changeAgent(");
+    expect(leftovers).toContain('await pmm.agents.changeAgent({ path: { agent_id: "a1" } });');
+  });
+
+  it("writes nothing when the project has syntax errors", async () => {
+    const dir = await project({ "src/broken.ts": "export const x = ;\n" });
+    const before = await readFile(path.join(dir, "src/inventory.ts"), "utf8");
+    const { code, stderr } = await upgrade(dir, "--write");
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/has syntax errors, so nothing was changed:\n {2}src\/broken\.ts:1: Expression expected\./);
+    expect(await readFile(path.join(dir, "src/inventory.ts"), "utf8")).toBe(before);
+  });
+
+  it("is shown in the README with its real output", async () => {
+    const dir = await project({}, "my-pmm-scripts");
+    const readme = await readFile(path.join(ROOT, "README.md"), "utf8");
+    const shown = /```text\n\$ npm run upgrade -- my-pmm-scripts --from pmm\/v2 --to pmm\/v3\n([\s\S]*?)```/.exec(readme)?.[1];
+    const { stdout } = await runCli("upgrade", ["my-pmm-scripts", "--from", "pmm/v2", "--to", "pmm/v3"], path.dirname(dir));
+    expect(shown).toBe(stdout);
+  });
+
+  it("refuses a bad command line with exit 2", async () => {
+    const { code, stderr } = await runCli("upgrade", [FIXTURE, "--from", "pmm/v2"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--from and --to are required");
+  });
+});
