@@ -129,12 +129,9 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   // Last, so that it sees the request that is actually sent.
   fetchClient.use(requestContextMiddleware);
 
-  for (const name of ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const) {
-    const call = fetchClient[name] as unknown as (path: string, init?: object) => Promise<unknown>;
-    client[name] = (path: string, init?: object) => call(path, init).catch(typedFailure(name, path));
-  }
-  const request = fetchClient.request as unknown as (method: string, path: string, init?: object) => Promise<unknown>;
-  client.request = (method: string, path: string, init?: object) => request(method, path, init).catch(typedFailure(method.toUpperCase(), path));
+  const request = parsingJsonHere(fetchClient.request as unknown as RequestFunction);
+  for (const name of ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const) client[name] = (path: string, init?: CallInit) => request(name, path, init);
+  client.request = request;
   client.eject = fetchClient.eject;
   // The caller's middleware goes before the runtime's last one, which must see the request that is sent.
   client.use = (...middleware: Middleware[]) => {
@@ -147,8 +144,8 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
       const call = { operation: `${namespace}.${name}`, method: operation.method, path: operation.path };
       group[name] = operation.noInput
         ? // `(options)`, and the `(undefined, options)` form of methods that take an input.
-          (callOptions?: CallOptions, laterOptions?: CallOptions) => callOperation(fetchClient, secrets, operation, call, checking, undefined, laterOptions ?? callOptions)
-        : (input?: Input, callOptions?: CallOptions) => callOperation(fetchClient, secrets, operation, call, checking, input, callOptions);
+          (callOptions?: CallOptions, laterOptions?: CallOptions) => callOperation(request, secrets, operation, call, checking, undefined, laterOptions ?? callOptions)
+        : (input?: Input, callOptions?: CallOptions) => callOperation(request, secrets, operation, call, checking, input, callOptions);
     }
     client[namespace] = Object.freeze(group);
   }
@@ -163,7 +160,7 @@ interface Checking {
 }
 
 async function callOperation(
-  fetchClient: FetchClient<Record<string, never>>,
+  request: RequestFunction,
   secrets: () => readonly string[],
   operation: OperationEntry,
   call: CheckedCall,
@@ -174,7 +171,6 @@ async function callOperation(
   const validateRequest = validationMode("validateRequests", callOptions?.validateRequests, checking.validateRequests);
   // Form bodies hold files and are encoded by the runtime: only JSON bodies are checked.
   if (validateRequest !== "off" && input?.body !== undefined && !operation.form) await checking.validation.request(call, input.body, validateRequest);
-  const request = fetchClient.request as unknown as (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   const { headers: bodyHeaders, ...body } = bodyOptions(operation.form, input?.body);
   const { data, error, response } = await request(operation.method, operation.path, {
     params: { path: input?.path, query: input?.query, header: input?.header },
@@ -182,7 +178,7 @@ async function callOperation(
     parseAs: operation.parseAs ?? "json",
     ...(callOptions?.signal ? { signal: callOptions.signal } : {}),
     ...(bodyHeaders || callOptions?.headers ? { headers: { ...bodyHeaders, ...callOptions?.headers } } : {}),
-  }).catch(typedFailure(operation.method, operation.path));
+  });
   if (!response.ok) {
     // A server may echo the request (its headers, the token) in an error body.
     throw new ApiError({ method: operation.method, path: operation.path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: redactSecrets(error, secrets()) });
@@ -193,10 +189,25 @@ async function callOperation(
   return data;
 }
 
-/** openapi-fetch parses a success answer's body as JSON: a server's malformed one is the server's failure, typed as such. */
-function typedFailure(method: string, path: string): (failure: unknown) => never {
-  return (failure) => {
-    throw failure instanceof SyntaxError ? new InvalidResponseError(method, path, "the body of its success answer is not valid JSON") : failure;
+/** openapi-fetch's `request`, as the runtime calls it. */
+type CallInit = { parseAs?: string } & Record<string, unknown>;
+type RequestFunction = (method: string, path: string, init?: CallInit) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+/**
+ * openapi-fetch's `request` with a JSON success answer parsed here instead, so that the
+ * answer's malformed body, and only that (not a SyntaxError of the caller's middleware), is an
+ * InvalidResponseError. An empty body is `undefined`, as openapi-fetch has it.
+ */
+function parsingJsonHere(request: RequestFunction): RequestFunction {
+  return async (method, path, init) => {
+    if ((init?.parseAs ?? "json") !== "json") return request(method, path, init);
+    const result = await request(method, path, { ...init, parseAs: "text" });
+    if (!result.response.ok || typeof result.data !== "string") return result;
+    try {
+      return { ...result, data: result.data ? JSON.parse(result.data) : undefined };
+    } catch {
+      throw new InvalidResponseError(method.toUpperCase(), path, "the body of its success answer is not valid JSON");
+    }
   };
 }
 

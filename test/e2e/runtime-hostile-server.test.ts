@@ -194,6 +194,17 @@ describe("answers the client cannot read", () => {
     }
   });
 
+  it("leaves a SyntaxError of the caller's own middleware as it is", async () => {
+    await serve((_request, response) => sendJson(response, 200, { generic: [] }));
+    const pmm = pmmClient();
+    pmm.use({ onResponse: () => JSON.parse("{not json") });
+    for (const call of [pmm.nodes.listNodes(), pmm.GET("/v1/inventory/nodes")]) {
+      const error = await failure(call);
+      expect(error).toBeInstanceOf(SyntaxError);
+      expect(error).not.toBeInstanceOf(pmmEntry.InvalidResponseError);
+    }
+  });
+
   it.each([
     ["a Content-Length", { "Content-Length": "1000" }],
     ["chunks", {}],
