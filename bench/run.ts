@@ -17,6 +17,8 @@ import { compareThroughput, startJsonServer } from "./lib/throughput.js";
 import { agreementSection, measureAgreement } from "./lib/oasdiff-agreement.js";
 import { typeCheckCost, writeConsumers, type ChosenOperation, type ConsumerSettings } from "./lib/typecheck-cost.js";
 import { measureValidation } from "./lib/validation-cost.js";
+import { measureSuccessorCost } from "./lib/successor-cost.js";
+import { writeUpgradeProject } from "./lib/upgrade-project.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CACHE = path.join(ROOT, "bench", ".cache");
@@ -153,6 +155,16 @@ target("runtime throughput vs plain fetch", rps["pem-pmm-client"]! / rps["plain 
 // 5. Diff.
 measureProcess("5. Diff", "PMM 2.44 → 3.8 (shipped v2 → v3)", [...TSX, "generator/cli/diff.ts", "pmm", "v2", "v3", "--format", "json", "--out", rel(path.join(OUT, "diff-pmm.json"))], "npm run diff -- pmm v2 v3 --format json --out bench/.cache/out/diff-pmm.json");
 measureProcess("5. Diff", "GitHub Enterprise Server 3.18 → 3.19 (11 MB each)", [...TSX, "generator/cli/diff.ts", rel(github.ghes318), rel(github.ghes319), "--format", "json", "--out", rel(path.join(OUT, "diff-ghes.json"))], `npm run diff -- ${rel(github.ghes318)} ${rel(github.ghes319)} --format json --out bench/.cache/out/diff-ghes.json`);
+
+// 5b. Successor matching's share of a comparison, and upgrade on a 50-file project.
+process.stderr.write("bench: successor matching on GHES 3.18 → 3.19\n");
+const successorCost = await measureSuccessorCost(github.ghes318, github.ghes319, RUNS);
+rows.push({ figure: "5. Diff", tool: `successor matching alone, GHES 3.18 → 3.19 (${successorCost.removed} removed, ${successorCost.paired} paired)`, value: `${Math.round(successorCost.successorMs)} ms of ${Math.round(successorCost.compareMs)} ms`, command: "npm run bench (section 5b)" });
+target("GHES 3.18 → 3.19 comparison with successor matching vs without (at most)", successorCost.compareMs / (successorCost.compareMs - successorCost.successorMs), 1.2, "≤");
+const upgradeDir = path.join(CACHE, "upgrade-50");
+writeUpgradeProject(ROOT, upgradeDir, 50);
+const upgrade = measureProcess("5. Diff", "npm run upgrade on a PMM 2 project of 50 files", [...TSX, "generator/cli/upgrade.ts", rel(upgradeDir), "--from", "pmm/v2", "--to", "pmm/v3"], "npm run upgrade -- bench/.cache/upgrade-50 --from pmm/v2 --to pmm/v3");
+target("npm run upgrade on 50 files (at most)", upgrade.seconds, 10, "≤", " s");
 
 // 6. Diff verdicts beside oasdiff's, on its checker cases rewritten as fixtures.
 process.stderr.write("bench: diff verdicts beside oasdiff\n");

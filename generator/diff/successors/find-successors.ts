@@ -41,6 +41,7 @@ interface Candidate {
  * can still absorb others as a merge, never as a move.
  */
 export function findSuccessors(documents: { old: unknown; new: unknown }, removed: OperationRef[], candidates: OperationRef[], taken: ReadonlySet<OperationRef>): Successor[] {
+  if (removed.length === 0) return [];
   const olds = removed.map((ref) => profileOperation(documents.old, ref));
   const news = candidates.map((ref) => profileOperation(documents.new, ref));
   const scored = olds.flatMap((before) => news.map((after) => score(before, after))).filter((c) => c.score >= SUCCESSOR_THRESHOLD);
