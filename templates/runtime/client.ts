@@ -7,7 +7,7 @@ import { pemEndpointCandidates } from "./auth/pem-location.js";
 import { ApiError, InvalidResponseError } from "./errors.js";
 import { resolveLogger } from "./logger.js";
 import type { ApiDescription, CallOptions, ClientOptions, OperationEntry, OperationTable, PemAuth, PmmAuth, ValidationMode } from "./options.js";
-import { assertSafeTransport, credentialHeader } from "./security.js";
+import { assertSafeTransport, credentialHeader, credentialValues } from "./security.js";
 import { requestContextMiddleware } from "./transport/request-context.js";
 import { resolveMaxResponseBytes } from "./transport/response-body.js";
 import { resolveRetryPolicy } from "./transport/retry-policy.js";
@@ -88,7 +88,8 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   const client: Record<string | symbol, unknown> = {};
   let logout: (() => Promise<void>) | undefined;
   /** The client's secrets as they are now (a PEM token changes), to take out of every ApiError's body. */
-  let secrets: () => readonly string[] = () => [];
+  const fromHeaders = credentialValues(options.headers);
+  let secrets: () => readonly string[] = () => fromHeaders;
   if (pemEndpoints) {
     if (options.auth) for (const { tokenUrl } of pemEndpoints) assertSafeTransport(tokenUrl, "tokenUrl", allowInsecureHttp);
     const session = options.auth
@@ -105,13 +106,13 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
       : undefined;
     if (session) {
       fetchClient.use(session.middleware);
-      secrets = session.secrets;
+      secrets = () => [...fromHeaders, ...session.secrets()];
     }
     logout = () => session?.logout() ?? Promise.resolve();
     client.logout = logout;
   } else if (options.auth) {
     fetchClient.use(pmmAuthMiddleware(options.auth as PmmAuth));
-    const known = pmmSecrets(options.auth as PmmAuth);
+    const known = [...fromHeaders, ...pmmSecrets(options.auth as PmmAuth)];
     secrets = () => known;
   }
   // Closed from the first moment, so that no call logs in again while the token is released.

@@ -20,6 +20,11 @@ export function credentialHeader(headers: Headers | Record<string, string> | und
   return CREDENTIAL_HEADERS.find(present);
 }
 
+/** The values of the credential headers among `headers`: secrets an error body may echo. */
+export function credentialValues(headers: Record<string, string> | undefined): string[] {
+  return Object.entries(headers ?? {}).flatMap(([key, value]) => (CREDENTIAL_HEADERS.some((name) => name.toLowerCase() === key.toLowerCase()) ? [value] : []));
+}
+
 /** The same guard for each request as it is sent, so that credentials set per call through `headers` are covered too. */
 export function assertSafeRequest(request: Request, allowInsecureHttp: boolean): void {
   if (allowInsecureHttp || !request.url.startsWith("http:")) return;

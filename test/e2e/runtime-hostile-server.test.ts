@@ -374,6 +374,13 @@ describe("error answers that echo the request", () => {
     for (const secret of secrets) expect(inspect(error, { depth: 10 })).not.toContain(secret);
   });
 
+  it("a credential set by hand in headers is redacted too", async () => {
+    await serve(echoHeaders);
+    const error = await failure(pmmEntry.createClient({ baseUrl: server!.origin, headers: { authorization: "Bearer hand-set-secret" }, retry: false }).nodes.listNodes());
+    expect(error.serverMessage).toBe("bad credential [redacted]");
+    expect(inspect(error, { depth: 10 })).not.toContain("hand-set-secret");
+  });
+
   it("a server's message reaches the error's message as one short line without control characters", async () => {
     await serve((_request, response) => sendJson(response, 400, { message: `\u001b[31mred\r\nFAKE LOG LINE\u2028${"x".repeat(10_000)}` }));
     const error = await failure(pmmClient().nodes.listNodes());
