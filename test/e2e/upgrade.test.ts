@@ -8,7 +8,8 @@ import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { runCli } from "../support/run-cli.js";
 import { typeCheck } from "../support/typecheck.js";
 
-const FIXTURE = path.join(import.meta.dirname, "../fixtures/upgrade/pmm-v2");
+const FIXTURES = path.join(import.meta.dirname, "../fixtures/upgrade");
+const FIXTURE = path.join(FIXTURES, "pmm-v2");
 let packageDir: string;
 
 beforeAll(async () => {
@@ -16,9 +17,9 @@ beforeAll(async () => {
 }, 120_000);
 
 /** A copy of a fixture project whose `pem-pmm-client` is the freshly generated package; `name` puts it in a folder of that name. */
-async function project(files: Record<string, string> = {}, name?: string): Promise<string> {
+async function project(files: Record<string, string> = {}, name?: string, fixture = FIXTURE): Promise<string> {
   const dir = name === undefined ? await projectTempDir("upgrade") : path.join(await projectTempDir("upgrade"), name);
-  await cp(FIXTURE, dir, { recursive: true });
+  await cp(fixture, dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
   await mkdir(path.join(dir, "node_modules"));
   await symlink(packageDir, path.join(dir, "node_modules/pem-pmm-client"), "dir");
@@ -126,6 +127,17 @@ export async function leftovers(): Promise<void> {
     const shown = /```text\n\$ npm run upgrade -- my-pmm-scripts --from pmm\/v2 --to pmm\/v3\n([\s\S]*?)```/.exec(readme)?.[1];
     const { stdout } = await runCli("upgrade", ["my-pmm-scripts", "--from", "pmm/v2", "--to", "pmm/v3"], path.dirname(dir));
     expect(shown).toBe(stdout);
+  });
+
+  it("moves a PEM v9 project to v10, where only the import changes", async () => {
+    const dir = await project({}, undefined, path.join(FIXTURES, "pem-v9"));
+    const file = path.join(dir, "src/servers.ts");
+    expect(typeCheck([file], { skipLibCheck: true })).toEqual([]);
+    const { code, stdout } = await runCli("upgrade", [dir, "--from", "pem/v9", "--to", "pem/v10", "--write"]);
+    expect(code, stdout).toBe(0);
+    expect(stdout).toContain("2 calls (0 changed, 2 unchanged, 0 removed), 0 type references renamed, 1 import moved");
+    expect(await readFile(file, "utf8")).toContain('import { createClient, type Server } from "pem-pmm-client/pem/v10";');
+    expect(typeCheck([file], { skipLibCheck: true })).toEqual([]);
   });
 
   it("refuses a bad command line with exit 2", async () => {
