@@ -51,9 +51,11 @@ function compatibility(api: string, sequence: ApiModel[], comparisons: Compariso
       row.cells[index] = !previous ? "✓" : !previousKeys.has(key) ? "added" : changed.has(operationKey(operation.method, operation.path)) ? "changed" : "✓";
       rows.set(key, row);
     }
+    const moved = new Set(index > 0 ? comparisons[index - 1]!.successors.map((s) => s.old) : []);
     for (const row of rows.values()) {
       if (row.cells[index] !== "") continue;
-      row.cells[index] = index > 0 && ["✓", "added", "changed"].includes(row.cells[index - 1]!) ? "removed" : "—";
+      const wasPresent = index > 0 && ["✓", "added", "changed"].includes(row.cells[index - 1]!);
+      row.cells[index] = !wasPresent ? "—" : moved.has(row.label) ? "moved" : "removed";
     }
   });
   for (const row of rows.values()) row.cells = row.cells.map((c) => c || "—");
@@ -61,7 +63,7 @@ function compatibility(api: string, sequence: ApiModel[], comparisons: Compariso
   const header = `| Operation | Client method (latest) | ${sequence.map((m) => m.version).join(" | ")} |`;
   const divider = `|---|---|${sequence.map(() => "---").join("|")}|`;
   const lines = sorted.map((r) => `| ${cell(`\`${r.label}\``)} | \`${r.method}\` | ${r.cells.join(" | ")} |`);
-  const legend = "✓ present, unchanged from the previous version · added · changed (see CHANGELOG.md) · removed · — absent";
+  const legend = "✓ present, unchanged from the previous version · added · changed (see CHANGELOG.md) · moved to another operation (see MIGRATION-<from>-<to>.md) · removed · — absent";
   return `# ${api.toUpperCase()} API compatibility\n\n${GENERATED_NOTE}\n\n${legend}\n\n${[header, divider, ...lines].join("\n")}\n`;
 }
 

@@ -180,7 +180,8 @@ describe("generated CHANGELOG.md and COMPATIBILITY.md", () => {
     expect(breaking).toBeGreaterThan(0);
     expect(breaking).toBeLessThan(changelog.indexOf("### Additions and other changes"));
     const compatibility = await readFile(path.join(GENERATED_DIR, "pmm/COMPATIBILITY.md"), "utf8");
-    expect(compatibility).toContain("| `POST /v1/inventory/Nodes/List` | `nodes.listNodes()` | ✓ | removed |");
+    expect(compatibility).toContain("| `POST /v1/inventory/Nodes/List` | `nodes.listNodes()` | ✓ | moved |");
+    expect(compatibility).toContain("| `POST /v1/AWSInstanceCheck` | `server.awsInstanceCheck()` | ✓ | removed |");
   });
 });
 
