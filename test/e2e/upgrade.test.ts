@@ -140,9 +140,24 @@ export async function leftovers(): Promise<void> {
     expect(typeCheck([file], { skipLibCheck: true })).toEqual([]);
   });
 
-  it("refuses a bad command line with exit 2", async () => {
+  it("prints the same report as JSON for tools", async () => {
+    const dir = await project();
+    const { code, stdout } = await upgrade(dir, "--format", "json");
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.sites).toHaveLength(12);
+    expect(report.sites.find((s: { method: string }) => s.method === "nodes.getNode")).toEqual({ file: "src/inventory.ts", line: 12, method: "nodes.getNode", status: "changed", newCall: "pmm.nodes.getNode({ path: { node_id: nodeId } })", todos: [] });
+    expect(report).toMatchObject({ typesRenamed: 1, importsMoved: 2, files: ["src/connect.ts", "src/inventory.ts"], remainingErrors: [] });
+  });
+
+  it("refuses a bad command line with exit 2, and explains itself with --help", async () => {
     const { code, stderr } = await runCli("upgrade", [FIXTURE, "--from", "pmm/v2"]);
     expect(code).toBe(2);
     expect(stderr).toContain("--from and --to are required");
+    const unknown = await runCli("upgrade", [FIXTURE, "--from", "pmm/v2", "--to", "pmm/v9"]);
+    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining('pmm has no version "v9". Shipped: v2, v3.') });
+    const help = await runCli("upgrade", ["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("npm run upgrade -- <project-dir> --from <api>/<version> --to <api>/<version> [--write] [--format text|json]");
   });
 });
