@@ -34,7 +34,9 @@ Options:
 
 Levels: breaking (code written against the old client no longer compiles, or no longer works),
 warning (worth a look: new response enum values that break exhaustive switches), info
-(additions). Each change says whether old code still compiles. A document that misses a
+(additions). A removed operation whose job another took over is reported where it went (moved,
+or merged into a call keyed by type) with the new call; --format json lists these pairs in
+"successors". Each change says whether old code still compiles. A document that misses a
 response description or a parameter schema is compared anyway, with a warning per problem.
 Exit codes: 0 done, 1 bad input or --fail-on triggered, 2 usage error.`;
 
