@@ -167,10 +167,12 @@ class Planner {
         continue;
       }
       const [newNamespace, newType] = renamed.split(".") as [string, string];
-      // An aliased namespace import (`Nodes as N`) keeps its alias when the namespace stays.
-      const qualifier = newNamespace === namespace ? left : newNamespace;
+      // An aliased namespace import (`Nodes as N`) keeps its alias when the namespace stays;
+      // a module namespace (`PMM.Nodes` of `import * as PMM`) keeps its prefix.
+      const outer = name.getLeft();
+      const qualifier = newNamespace === namespace ? left : Node.isQualifiedName(outer) ? `${outer.getLeft().getText()}.${newNamespace}` : newNamespace;
       edits.push({ start: name.getStart(), end: name.getEnd(), text: `${qualifier}.${newType}` });
-      namespacesUsed.add(qualifier);
+      if (!Node.isQualifiedName(outer)) namespacesUsed.add(qualifier);
       if (qualifier === left) namespacesLeft.set(left, (namespacesLeft.get(left) ?? 0) + 1);
       result.typesRenamed++;
     }

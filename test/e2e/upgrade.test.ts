@@ -102,6 +102,13 @@ export async function leftovers(): Promise<void> {
   await pmm.agents.changeNodeExporter({ body: { agent_id: "a1", common: { enable: true } } });
 }
 `,
+      "src/namespaced.ts": `import * as PMM from "pem-pmm-client/pmm/v2";
+export async function namespaced(): Promise<unknown> {
+  const { backups } = PMM.createClient({ baseUrl: "https://pmm.example.com", auth: { token: "t" } });
+  const started: PMM.Backups.StartBackupResponse = await backups.startBackup({ body: { service_id: "s1" } });
+  return started;
+}
+`,
     });
     const { code, stdout } = await upgrade(dir, "--write");
     expect(code).toBe(1);
@@ -110,6 +117,9 @@ export async function leftovers(): Promise<void> {
     expect(leftovers).toContain("  // TODO(pem-pmm-client upgrade): server.awsInstanceCheck() has no successor in v3: no operation takes over its job, so this call must go\n  await pmm.server.awsInstanceCheck(");
     expect(leftovers).toContain("  // TODO(pem-pmm-client upgrade): dropped body.common (was { enable: true }): agents.changeAgent() does not take it\n  await pmm.agents.changeAgent(");
     expect(leftovers).toContain('await pmm.agents.changeAgent({ path: { agent_id: "a1" } });');
+    const namespaced = await readFile(path.join(dir, "src/namespaced.ts"), "utf8");
+    expect(namespaced).toContain('import * as PMM from "pem-pmm-client/pmm/v3";');
+    expect(namespaced).toContain("  // TODO(pem-pmm-client upgrade): the namespace is reached through backups: call backup.startBackup() on the client instead\n  const started: PMM.Backup.StartBackupResponse = await backups.startBackup(");
   });
 
   it("writes nothing when the project has syntax errors", async () => {
