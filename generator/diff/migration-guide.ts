@@ -1,5 +1,6 @@
+import { operationLabel as label } from "./change.js";
 import type { Comparison } from "./compare.js";
-import type { SuccessorReport } from "./successors/describe.js";
+import { clientMethod, type SuccessorReport } from "./successors/describe.js";
 
 /** What code written against one version must change for the next: the guide's data, shipped as JSON. */
 export interface MigrationData {
@@ -16,11 +17,9 @@ export interface MigrationData {
 
 export function migrationData(comparison: Comparison): MigrationData {
   const succeeded = new Set(comparison.successors.map((s) => s.old));
-  const label = (op: { method: string; path: string }) => `${op.method.toUpperCase()} ${op.path}`;
-  const method = (op: { namespace: string; name: string }) => `${op.namespace}.${op.name}`;
   const changed = comparison.diff.matched.flatMap((op) => {
     const changes = comparison.changes.filter((c) => c.level === "breaking" && c.operation === label(op.new.model)).map((c) => c.message);
-    return changes.length > 0 ? [{ operation: label(op.new.model), oldMethod: method(op.old.model), newMethod: method(op.new.model), changes }] : [];
+    return changes.length > 0 ? [{ operation: label(op.new.model), oldMethod: clientMethod(op.old.model), newMethod: clientMethod(op.new.model), changes }] : [];
   });
   return {
     api: comparison.old.api,
@@ -29,7 +28,7 @@ export function migrationData(comparison: Comparison): MigrationData {
     successors: [...comparison.successors].sort((a, b) => compare(a.oldMethod, b.oldMethod)),
     removed: comparison.diff.removed
       .filter((op) => !succeeded.has(label(op.model)))
-      .map((op) => ({ old: label(op.model), oldMethod: method(op.model) }))
+      .map((op) => ({ old: label(op.model), oldMethod: clientMethod(op.model) }))
       .sort((a, b) => compare(a.oldMethod, b.oldMethod)),
     changed: changed.sort((a, b) => compare(a.oldMethod, b.oldMethod)),
   };

@@ -1,6 +1,6 @@
 import type { OperationModel } from "../../normalize/build-model.js";
 import { operationTypeName, takesInput, type OperationTypeKind } from "../../normalize/public-names.js";
-import { typescriptView } from "../change.js";
+import { operationLabel, typescriptView } from "../change.js";
 import type { Successor } from "./find-successors.js";
 import type { InputMove } from "./input-moves.js";
 import type { InputLocation } from "./operation-profile.js";
@@ -45,14 +45,14 @@ export function describeSuccessor(api: string, successor: Successor): SuccessorR
   const [before, after] = [successor.old.model, successor.new.model];
   const taken = successor.inputs.filter((m) => m.to !== undefined);
   const report: SuccessorReport = {
-    old: label(before),
-    new: label(after),
+    old: operationLabel(before),
+    new: operationLabel(after),
     kind: successor.kind,
     ...(successor.key !== undefined ? { key: successor.key } : {}),
     confidence: successor.confidence,
     evidence: successor.evidence,
-    oldMethod: method(before),
-    newMethod: method(after),
+    oldMethod: clientMethod(before),
+    newMethod: clientMethod(after),
     oldCall: call(api, before, successor.inputs.map((m) => ({ location: m.from, field: m.field }))),
     newCall: call(api, after, [
       ...taken.map((m) => ({ location: m.to!, field: m.renamedTo ?? m.field, ...(m.under !== undefined ? { under: m.under } : {}) })),
@@ -106,11 +106,8 @@ function typeRenames(before: OperationModel, after: OperationModel): Record<stri
   return Object.fromEntries(kinds.map((kind) => [operationTypeName(before, kind), operationTypeName(after, kind)]));
 }
 
-function label(operation: OperationModel): string {
-  return `${operation.method.toUpperCase()} ${operation.path}`;
-}
-
-function method(operation: OperationModel): string {
+/** `nodes.listNodes`: the client method, as the reports and the upgrade tool name it. */
+export function clientMethod(operation: OperationModel): string {
   return `${operation.namespace}.${operation.name}`;
 }
 
@@ -126,5 +123,5 @@ function call(api: string, operation: OperationModel, fields: { location: InputL
     const shown = names.slice(0, SHOWN_FIELDS).join(", ") + (names.length > SHOWN_FIELDS ? ", …" : "");
     return under !== undefined ? `${location}: { ${under}: { ${shown} } }` : `${location}: { ${shown} }`;
   });
-  return `${api}.${method(operation)}(${parts.length > 0 ? `{ ${parts.join(", ")} }` : ""})`;
+  return `${api}.${clientMethod(operation)}(${parts.length > 0 ? `{ ${parts.join(", ")} }` : ""})`;
 }

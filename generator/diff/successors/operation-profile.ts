@@ -1,6 +1,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import { resolveRef } from "../../normalize/resolve-ref.js";
 import type { OperationRef } from "../api-diff.js";
+import { operationLabel } from "../change.js";
 import { baseName, squashed, words } from "./words.js";
 
 type Schema = OpenAPIV3.SchemaObject;
@@ -54,7 +55,7 @@ export function profileOperation(document: unknown, ref: OperationRef): Operatio
   const outputProperties = propertiesOf(document, successSchema(document, ref));
   return {
     ref,
-    label: `${model.method.toUpperCase()} ${model.path}`,
+    label: operationLabel(model),
     name: squashed(name),
     verb: canonicalVerb(nameWords[0] ?? ""),
     object: squashed(name.replace(/^[a-z]+/, "")),
