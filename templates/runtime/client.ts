@@ -169,7 +169,9 @@ async function callOperation(
   input: Input,
   callOptions: CallOptions | undefined,
 ): Promise<unknown> {
+  // Both modes are read before anything is sent: a mistyped one must not fail after a write went through.
   const validateRequest = validationMode("validateRequests", callOptions?.validateRequests, checking.validateRequests);
+  const validate = validationMode("validate", callOptions?.validate, checking.validate);
   // Form bodies hold files and are encoded by the runtime: only JSON bodies are checked.
   if (validateRequest !== "off" && input?.body !== undefined && !operation.form) await checking.validation.request(call, input.body, validateRequest);
   const { headers: bodyHeaders, ...body } = bodyOptions(operation.form, input?.body);
@@ -184,7 +186,6 @@ async function callOperation(
     // A server may echo the request (its headers, the token) in an error body.
     throw new ApiError({ method: operation.method, path: operation.path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: redactSecrets(error, secrets()) });
   }
-  const validate = validationMode("validate", callOptions?.validate, checking.validate);
   // openapi-fetch leaves an empty answer's data undefined: there is no body to check.
   if (validate !== "off" && !operation.parseAs && data !== undefined) await checking.validation.response(call, response.status, data, validate);
   return data;

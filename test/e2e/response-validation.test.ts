@@ -142,8 +142,11 @@ describe("response validation, warn and off", () => {
     await expect(create().nodes.listNodes({ validate: "strict" })).rejects.toBeInstanceOf(client.ResponseValidationError);
   });
 
-  it("refuses a mode it does not know", () => {
+  it("refuses a mode it does not know, a call's own before anything is sent", async () => {
     expect(() => create({ validate: "yes" })).toThrow(new TypeError('validate must be "off", "warn" or "strict"; got "yes".'));
+    const sent = server.requests.length;
+    await expect(create().nodes.addNode({ body: node }, { validate: "strct" })).rejects.toThrow(new TypeError('validate must be "off", "warn" or "strict"; got "strct".'));
+    expect(server.requests.length).toBe(sent);
   });
 
   it("imports validators.js on the first validated call only", async () => {
