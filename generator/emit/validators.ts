@@ -93,6 +93,8 @@ class ValidatorEmitter {
   /** Inline schemas that read the same share one function: PMM repeats many. */
   private readonly inlineFunctions = new Map<string, string>();
   private readonly enums = new Map<string, string>();
+  /** `$ref` targets being copied for an allOf (allOfPart). */
+  private readonly inlined = new Set<string>();
   /** Numbers module-level names. */
   private counter = 0;
   /** Numbers variables within one function, so that equal schemas give equal code. */
@@ -106,10 +108,13 @@ class ValidatorEmitter {
     return `(v, e) => { path.length = 0; ${this.functionFor(schema)}(v, e); }`;
   }
 
-  /** The name of a module-level `(v, e)` function checking `schema`. */
-  private functionFor(schema: Schema): string {
+  /**
+   * The name of a module-level `(v, e)` function checking `schema`. `declared`: property names
+   * that the allOf around it declares, which its additionalProperties must therefore let through.
+   */
+  private functionFor(schema: Schema, declared: readonly string[] = []): string {
     if (typeof schema.$ref === "string") return this.refFunction(schema.$ref);
-    const body = this.functionBody(schema);
+    const body = this.functionBody(schema, declared);
     let name = this.inlineFunctions.get(body);
     if (!name) {
       name = `c${this.counter++}`;
@@ -130,10 +135,10 @@ class ValidatorEmitter {
     return name;
   }
 
-  private functionBody(schema: Schema): string {
+  private functionBody(schema: Schema, declared: readonly string[] = []): string {
     const outer = this.local;
     this.local = 0;
-    const body = this.statements(schema, "v", undefined, "  ", true).join("\n");
+    const body = this.statements(schema, "v", undefined, "  ", true, declared).join("\n");
     this.local = outer;
     return body;
   }
@@ -143,23 +148,25 @@ class ValidatorEmitter {
    * (an expression), or the current value itself when `key` is undefined. Below a function's
    * top, objects, arrays and unions get functions of their own, shared by equal schemas.
    */
-  private statements(schema: Schema, v: string, key: string | undefined, indent: string, top = false): string[] {
+  private statements(schema: Schema, v: string, key: string | undefined, indent: string, top = false, declared: readonly string[] = []): string[] {
     // A boolean schema (OpenAPI 3.1) or a malformed one promises nothing the types express.
     if (!schema || typeof schema !== "object" || Array.isArray(schema)) return [];
     if (typeof schema.$ref === "string") return descend(indent, this.refFunction(schema.$ref), v, key);
-    if (!top && isComposite(schema)) return descend(indent, this.functionFor(schema), v, key);
+    if (!top && isComposite(schema)) return descend(indent, this.functionFor(schema, declared), v, key);
     const p = key ?? "undefined";
     const types = typesOf(schema);
     const nullable = schema.nullable === true || types?.includes("null") || (Array.isArray(schema.enum) && schema.enum.includes(null));
     // A nullable schema's checks all apply to the value only when it is not null, as in `(A | B) | null`.
     const inner = nullable ? `${indent}  ` : indent;
     const checks: string[] = [];
-    for (const part of schema.allOf ?? []) checks.push(...this.statements(part, v, key, inner));
+    // The types read allOf as `A & B`: a property one part declares is no extra property of another.
+    const inAllOf = Array.isArray(schema.allOf) ? [...new Set([...declared, ...this.declaredNames(schema, new Set())])] : declared;
+    for (const part of schema.allOf ?? []) checks.push(...this.allOfPart(part, v, key, inner, inAllOf));
     const alternatives = schema.oneOf ?? schema.anyOf;
     if (Array.isArray(alternatives) && alternatives.length > 0) {
       checks.push(`${inner}anyOf(${v}, ${p}, e, [${alternatives.map((alt: Schema) => this.functionFor(alt)).join(", ")}]);`);
     }
-    checks.push(...this.ownChecks(schema, types, v, p, inner));
+    checks.push(...this.ownChecks(schema, types, v, p, inner, inAllOf));
     return nullable && checks.length > 0 ? [`${indent}if (${v} !== null) {`, ...checks, `${indent}}`] : checks;
   }
 
@@ -167,7 +174,7 @@ class ValidatorEmitter {
    * The checks of the schema itself: enum, or type and then its members. `p` is the key
    * expression of statements(); members are checked only at a function's top, where it is "undefined".
    */
-  private ownChecks(schema: Schema, types: string[] | undefined, v: string, p: string, indent: string): string[] {
+  private ownChecks(schema: Schema, types: string[] | undefined, v: string, p: string, indent: string, declared: readonly string[]): string[] {
     if (Array.isArray(schema.enum) && schema.enum.length > 0) return this.enumCheck(schema.enum, v, p, indent);
     if (Object.hasOwn(schema, "const")) return this.enumCheck([schema.const], v, p, indent);
     if (!types) return [];
@@ -177,7 +184,7 @@ class ValidatorEmitter {
     const out = [`${indent}if (${test}) fail(e, ${p}, ${JSON.stringify(concrete.join(" or "))}, ${v});`];
     const members: string[] = [];
     if (concrete.includes("array") && schema.items) members.push(...this.arrayChecks(schema.items, v, `${indent}  `));
-    if (concrete.includes("object")) members.push(...this.objectChecks(schema, v, `${indent}  `));
+    if (concrete.includes("object")) members.push(...this.objectChecks(schema, v, `${indent}  `, declared));
     if (members.length > 0) {
       const guard = concrete.length === 1 ? "else" : `else if (${typeTest(concrete.includes("array") ? "array" : "object", v)})`;
       out.push(`${indent}${guard} {`, ...members, `${indent}}`);
@@ -199,6 +206,36 @@ class ValidatorEmitter {
     return [`${indent}if (!${test}) notIn(e, ${p}, ${expected}, ${v});`];
   }
 
+  /**
+   * The check of one allOf part. A `$ref` part that limits additional properties is checked
+   * through a copy of its target that knows the allOf's names (the shared function does not);
+   * `inlined` stops a target that lists itself in its own allOf.
+   */
+  private allOfPart(part: Schema, v: string, key: string | undefined, indent: string, declared: readonly string[]): string[] {
+    if (typeof part?.$ref !== "string" || declared.length === 0 || this.inlined.has(part.$ref)) return this.statements(part, v, key, indent, false, declared);
+    const target = resolveRef<Schema>(this.document, part);
+    const limited = target && target.additionalProperties !== undefined && target.additionalProperties !== true;
+    if (!limited || declared.every((name) => Object.hasOwn(target.properties ?? {}, name))) return this.statements(part, v, key, indent);
+    this.inlined.add(part.$ref);
+    try {
+      return descend(indent, this.functionFor(target, declared), v, key);
+    } finally {
+      this.inlined.delete(part.$ref);
+    }
+  }
+
+  /** The property names a schema declares, its allOf parts' (`$ref`s followed once) included. */
+  private declaredNames(schema: Schema, seen: Set<string>): string[] {
+    if (!schema || typeof schema !== "object") return [];
+    if (typeof schema.$ref === "string") {
+      if (seen.has(schema.$ref)) return [];
+      seen.add(schema.$ref);
+      return this.declaredNames(resolveRef<Schema>(this.document, schema) ?? {}, seen);
+    }
+    const own = schema.properties && typeof schema.properties === "object" ? Object.keys(schema.properties) : [];
+    return [...own, ...(Array.isArray(schema.allOf) ? schema.allOf.flatMap((part: Schema) => this.declaredNames(part, seen)) : [])];
+  }
+
   private arrayChecks(items: Schema, v: string, indent: string): string[] {
     const i = `i${this.local++}`;
     const x = `x${this.local++}`;
@@ -207,7 +244,7 @@ class ValidatorEmitter {
     return block(indent, `for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {`, [`${indent}  const ${x} = ${v}[${i}];`, ...item]);
   }
 
-  private objectChecks(schema: Schema, v: string, indent: string): string[] {
+  private objectChecks(schema: Schema, v: string, indent: string, declared: readonly string[]): string[] {
     const out: string[] = [];
     const properties: Record<string, Schema> = schema.properties ?? {};
     for (const name of Array.isArray(schema.required) ? schema.required : []) {
@@ -224,7 +261,7 @@ class ValidatorEmitter {
     const extra = schema.additionalProperties;
     if (extra === false || (extra && typeof extra === "object" && Object.keys(extra).length > 0)) {
       const k = `k${this.local++}`;
-      const known = Object.keys(properties);
+      const known = [...new Set([...Object.keys(properties), ...declared])];
       const x = `x${this.local++}`;
       const inner = known.length > 0 ? `${indent}    ` : `${indent}  `;
       const check =

@@ -194,7 +194,7 @@ describe("agreement with the generated types", () => {
     // Extra properties are left out: TypeScript refuses them in object literals only, which says nothing about data.
     // Integers too: the types say number, the validator also says when a number is not whole.
     const { status: _, ...withoutStatus } = node;
-    const cases: { body: unknown; label: string }[] = [
+    const cases: { body: unknown; label: string; strict?: true }[] = [
       { label: "every field", body: { nodes: [node] } },
       { label: "no nodes", body: {} },
       { label: "x-nullable address as null", body: { nodes: [{ ...node, address: null }] } },
@@ -207,13 +207,18 @@ describe("agreement with the generated types", () => {
       { label: "x-oneOf as a number", body: { nodes: [{ ...node, kind: 1 }] } },
       { label: "a label that is not a string", body: { nodes: [{ ...node, labels: { env: 1 } }] } },
       { label: "nodes as an object", body: { nodes: {} } },
+      // allOf with additionalProperties: false in one part: the other part's `name` is no extra property.
+      { label: "allOf: a property of each part", body: { name: "a", size: 1 }, strict: true },
+      { label: "allOf: the first part's required property missing", body: { size: 1 }, strict: true },
     ];
     const lines = ['import type { Nodes } from "./client/index.js";'];
-    for (const [index, { body, label }] of cases.entries()) {
-      answers.set("/api/v1/nodes", body);
-      const accepted = await create({ validate: "strict" }).nodes.listNodes().then(() => true, () => false);
+    for (const [index, { body, label, strict }] of cases.entries()) {
+      answers.set(strict ? "/api/v1/strict" : "/api/v1/nodes", body);
+      const api = create({ validate: "strict" });
+      const accepted = await (strict ? api.nodes.getStrict() : api.nodes.listNodes()).then(() => true, () => false);
       // The compiler must agree: an accepted body compiles, a refused one needs its @ts-expect-error.
-      lines.push(`// ${label}`, ...(accepted ? [] : ["// @ts-expect-error"]), `export const case${index}: Nodes.ListNodesResponse = ${JSON.stringify(body)};`);
+      const type = strict ? "Nodes.GetStrictResponse" : "Nodes.ListNodesResponse";
+      lines.push(`// ${label}`, ...(accepted ? [] : ["// @ts-expect-error"]), `export const case${index}: ${type} = ${JSON.stringify(body)};`);
     }
     const consumer = path.join(clientDir, "..", "agreement.ts");
     await writeFile(consumer, `${lines.join("\n")}\n`);
