@@ -51,7 +51,7 @@ export function emitValidators(model: ApiModel, origin: string): string {
 
 /** Helpers every validators.js starts with; `hasOwn`, never `in`, so `__proto__` and `constructor` are plain names. */
 const RUNTIME_HELPERS = `const hasOwn = Object.hasOwn;
-const kind = (v) => (v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v);
+const kind = (v) => (v === undefined ? "nothing" : v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v);
 /**
  * The keys from the body down to the value being checked. Pointers are made from it only
  * when something disagrees, so a body that follows the spec costs no string building.

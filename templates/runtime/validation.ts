@@ -52,6 +52,8 @@ export function createValidation(load: (() => Promise<ValidatorModule>) | undefi
       const check = checks && (own(checks, String(status)) ?? own(checks, `${String(status)[0]}XX`));
       if (!check) return;
       const problems = run(check, body);
+      // A schema that allows any value still promises a body.
+      if (body === undefined && problems.length === 0) problems.push({ pointer: "", expected: "a body", received: "nothing" });
       if (problems.length === 0) return;
       if (mode === "strict") throw new ResponseValidationError({ ...call, status, problems, body });
       warn(call, `the ${status} answer`, problems, status);

@@ -114,8 +114,9 @@ describe("response validation, strict", () => {
     expect(await problemsOf((api) => api.nodes.getTree(), "/tree", deep)).toEqual([{ pointer: "", expected: "a body nested less deeply", received: "a body too deeply nested to check" }]);
   });
 
-  it("leaves an answer without a body alone", async () => {
+  it("leaves an answer without a body alone where the spec gives it none, and reports one missing where it gives a schema", async () => {
     await expect(create({ validate: "strict" }).nodes.removeAll()).resolves.toBeUndefined();
+    expect(await problemsOf((api) => api.nodes.listNodes(), "/nodes", "")).toEqual([{ pointer: "", expected: "object", received: "nothing" }]);
   });
 });
 

@@ -22,6 +22,12 @@ describe("the check for a status", () => {
     expect(await expectedFor({ "200": refuse("200") }, 204)).toBeUndefined();
   });
 
+  it("that accepts anything still expects a body", async () => {
+    const validation = createValidation(async () => ({ responses: { "things.list": { "200": () => {} } }, requests: {} }), resolveLogger({}));
+    const error = await validation.response(call, 200, undefined, "strict").then(() => undefined, (e: unknown) => e);
+    expect((error as ResponseValidationError).problems).toEqual([{ pointer: "", expected: "a body", received: "nothing" }]);
+  });
+
   it("is never an Object.prototype member", async () => {
     const validation = createValidation(async () => ({ responses: {}, requests: {} }), resolveLogger({}));
     await expect(validation.response({ ...call, operation: "constructor" }, 200, {}, "strict")).resolves.toBeUndefined();
