@@ -36,7 +36,8 @@ describe("generated package", () => {
 
   it("has no public name containing Mixin and no PEM signature taking a token", () => {
     for (const [name, content] of files) {
-      if (!name.endsWith(".d.ts") && !name.endsWith(".js")) continue;
+      // bin/ is the upgrade command's own code (its naming rules strip Mixin), no client's names.
+      if ((!name.endsWith(".d.ts") && !name.endsWith(".js")) || name.startsWith("bin/")) continue;
       expect(content, name).not.toMatch(/Mixin/);
       if (name.startsWith("pem/")) expect(content, name).not.toMatch(/X-Auth-Token/i);
     }
@@ -155,7 +156,8 @@ describe("calls over HTTP", () => {
 
   it("PMM 3: an error status rejects with a typed ApiError carrying PMM's error body", async () => {
     const { createClient, ApiError } = await load("pmm/v3");
-    const pmm = createClient({ baseUrl: server.origin, auth: { token: "t" } });
+    // A realistic token: a one-letter one would be redacted from every word of the message.
+    const pmm = createClient({ baseUrl: server.origin, auth: { token: "glsa_service_token" } });
     const error = await pmm.nodes.getNode({ path: { node_id: "missing" } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 404, method: "GET", path: "/v1/inventory/nodes/{node_id}", body: { code: 5 } });

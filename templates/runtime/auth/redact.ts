@@ -12,8 +12,10 @@ const MAX_DEPTH = 32;
  * occurrence of a secret, as sent or JSON-escaped, in any text.
  */
 export function redactSecrets(body: unknown, secrets: readonly string[]): unknown {
-  const forms = secrets.filter((secret) => secret !== "").flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]);
-  const text = (value: string) => forms.reduce((result, form) => result.split(form).join(REDACTED), value);
+  // One pass over each text, longest form first, so that no replacement is itself redacted again.
+  const forms = [...new Set(secrets.filter((secret) => secret !== "").flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))].sort((a, b) => b.length - a.length);
+  const pattern = forms.length > 0 ? new RegExp(forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g") : undefined;
+  const text = (value: string) => (pattern ? value.replace(pattern, REDACTED) : value);
   const walk = (value: unknown, depth: number): unknown => {
     if (typeof value === "string") return text(value);
     if (!value || typeof value !== "object") return value;
