@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { printable, printedPointer } from "../../templates/runtime/errors.js";
 import { defaultCalls, listedCalls, runCalls, type CallOutcome } from "../drift/server-check.js";
 import { UsageError } from "../errors.js";
 import { readApiConfig } from "../load/api-config.js";
@@ -138,7 +139,8 @@ function report(what: string, outcomes: CallOutcome[]): string {
   for (const o of disagree) {
     if (o.kind !== "disagrees") continue;
     lines.push(`  ${where(o)}, HTTP ${o.status}`);
-    for (const p of o.problems) lines.push(`    ${p.pointer || "(the body)"}: expected ${p.expected}, received ${p.received}`);
+    // The server chose the keys and values: printed escaped and cut short.
+    for (const p of o.problems) lines.push(`    ${p.pointer ? printedPointer(p.pointer) : "(the body)"}: expected ${p.expected}, received ${printable(p.received)}`);
   }
   if (unchecked.length > 0) lines.push("", "Not checked:");
   for (const o of unchecked) if (o.kind === "unchecked") lines.push(`  ${where(o)}: ${o.reason}`);

@@ -149,12 +149,30 @@ export interface ValidationProblem {
   readonly received: string;
 }
 
+/** Characters that would break a log line or hide text: controls, line and paragraph separators, bidi overrides. */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const MAX_PRINTED = 64;
+
+/**
+ * Text the server chose (a key, a value outside an enum) as a message prints it: escaped as
+ * `\u001b`, and at most 64 characters, so that an answer cannot forge or flood log lines.
+ */
+export function printable(text: string): string {
+  const escaped = text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return escaped.length > MAX_PRINTED ? `${escaped.slice(0, MAX_PRINTED - 3)}...` : escaped;
+}
+
+/** A problem's place as a message prints it: each pointer segment printable(). The problem itself keeps the exact pointer. */
+export function printedPointer(pointer: string): string {
+  return pointer ? pointer.split("/").map(printable).join("/") : "the top";
+}
+
 /** Names the first problem and how many more there are. */
 function problemSummary(problems: readonly ValidationProblem[]): string {
   const [first] = problems;
   if (!first) return "no problem";
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
-  return `at ${first.pointer || "the top"}: expected ${first.expected}, received ${first.received}${more}`;
+  return `at ${printedPointer(first.pointer)}: expected ${first.expected}, received ${printable(first.received)}${more}`;
 }
 
 /** With `validate: "strict"`: a success answer was read, but its body disagrees with the spec. */

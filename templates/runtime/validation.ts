@@ -1,4 +1,4 @@
-import { RequestValidationError, ResponseValidationError, type ValidationProblem } from "./errors.js";
+import { printable, printedPointer, RequestValidationError, ResponseValidationError, type ValidationProblem } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { ValidationMode, ValidatorModule } from "./options.js";
 
@@ -41,7 +41,7 @@ export function createValidation(load: (() => Promise<ValidatorModule>) | undefi
       if (reported.has(key)) continue;
       reported.add(key);
       const details = { operation: call.operation, method: call.method, path: call.path, ...(status === undefined ? {} : { status }), ...problem };
-      logger.warn(`${call.method} ${call.path} (${call.operation}): ${what} disagrees with the spec at ${problem.pointer || "the top"}: expected ${problem.expected}, received ${problem.received}. Not reported again for this client.`, details);
+      logger.warn(`${call.method} ${call.path} (${call.operation}): ${what} disagrees with the spec at ${printedPointer(problem.pointer)}: expected ${problem.expected}, received ${printable(problem.received)}. Not reported again for this client.`, details);
     }
   };
 

@@ -113,7 +113,7 @@ describe("check-server against PMM v3", () => {
     const answers = new Map(calls.map((call) => [call.operation.path, answerOf(spec, call).body]));
     // Drift on purpose: PMM's gateway sends int64 as strings, this one sends a number; and a role the enum lacks.
     answers.set("/v1/users/me", { ...(answers.get("/v1/users/me") as object), user_id: 7 });
-    answers.set("/v1/ha/nodes", { nodes: [{ node_name: "pmm-1", role: "NODE_ROLE_LEADER" }, { node_name: "pmm-2", role: "NODE_ROLE_OBSERVER" }] });
+    answers.set("/v1/ha/nodes", { nodes: [{ node_name: "pmm-1", role: "NODE_ROLE_LEADER" }, { node_name: "pmm-2", role: "NODE_ROLE_OBSERVER\u2028forged line" }] });
     const refused = calls.find((c) => c.name === "qan.healthCheck")!;
     const server = await startRecordingServer((request, response) => {
       if (request.path === refused.operation.path) return sendJson(response, 503, { code: 14, message: "unavailable" }, { "Retry-After": "0" });
@@ -124,7 +124,7 @@ describe("check-server against PMM v3", () => {
       expect(result.code).toBe(1);
       expect(result.stdout).toContain(`pmm v3: ${calls.length} operations called; 2 disagree with the spec, 1 could not be checked.\n`);
       expect(result.stdout).toContain("user.getUser (GET /v1/users/me), HTTP 200\n    /user_id: expected string, received integer\n");
-      expect(result.stdout).toContain('ha.listNodes (GET /v1/ha/nodes), HTTP 200\n    /nodes/1/role: expected one of "NODE_ROLE_UNSPECIFIED", "NODE_ROLE_LEADER", "NODE_ROLE_FOLLOWER", received "NODE_ROLE_OBSERVER"\n');
+      expect(result.stdout).toContain('ha.listNodes (GET /v1/ha/nodes), HTTP 200\n    /nodes/1/role: expected one of "NODE_ROLE_UNSPECIFIED", "NODE_ROLE_LEADER", "NODE_ROLE_FOLLOWER", received "NODE_ROLE_OBSERVER\\u2028forged line"\n');
       expect(result.stdout).toContain(`Not checked:\n  ${refused.name} (GET ${refused.operation.path}): the server answered HTTP 503\n`);
       expect(result.stdout + result.stderr).not.toContain(token);
       expect(server.requests.length).toBeGreaterThanOrEqual(calls.length);

@@ -108,6 +108,18 @@ describe("response validation, strict", () => {
     ]);
   });
 
+  it("prints keys the server chose escaped and cut short, and keeps them exact in the problems", async () => {
+    const forged = "\u001b[2J\nGET /x: fake\u2028";
+    const long = "k".repeat(200);
+    answers.set("/api/v1/nodes", { nodes: [{ ...node, labels: { [forged]: 1, [long]: 2 } }] });
+    const error = (await rejectionOf(create({ validate: "strict" }).nodes.listNodes())) as ResponseValidationError;
+    expect(error.problems.map((p) => p.pointer)).toEqual([`/nodes/0/labels/${forged.replace("/", "~1")}`, `/nodes/0/labels/${long}`]);
+    expect(error.message).toBe("GET /nodes (nodes.listNodes): the 200 answer disagrees with the spec at /nodes/0/labels/\\u001b[2J\\u000aGET ~1x: fake\\u2028: expected string, received integer (and 1 more).");
+    const warnings: string[] = [];
+    await create({ validate: "warn", logger: { warn: (message: string) => warnings.push(message) } }).nodes.listNodes();
+    expect(warnings[1]).toBe(`GET /nodes (nodes.listNodes): the 200 answer disagrees with the spec at /nodes/0/labels/${"k".repeat(61)}...: expected string, received integer. Not reported again for this client.`);
+  });
+
   it("follows recursive schemas, and reports a body nested deeper than it can check as one problem", async () => {
     expect(await problemsOf((api) => api.nodes.getTree(), "/tree", { children: [{ children: [{ children: {} }] }] })).toEqual([{ pointer: "/children/0/children/0/children", expected: "array", received: "object" }]);
     const deep = `${'{"children":['.repeat(20_000)}{}${"]}".repeat(20_000)}`;
