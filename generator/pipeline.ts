@@ -5,6 +5,7 @@ import { emitClientModule } from "./emit/client-module.js";
 import { CompilerThread } from "./emit/compiler-thread/index.js";
 import { packageManifest, type PackageInfo } from "./emit/package-manifest.js";
 import { emitRuntimeFiles } from "./emit/runtime-files.js";
+import { emitUpgradeBin } from "./emit/upgrade-bin.js";
 import { generatedHeader, specName } from "./emit/generated-header.js";
 import { emitValidators } from "./emit/validators.js";
 import { readApiConfig, type ApiConfig } from "./load/api-config.js";
@@ -97,6 +98,7 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
       emitted.push(done);
     }
     for (const [name, content] of emitRuntimeFiles(options.templatesDir)) files.set(`runtime/${name}`, content);
+    for (const [name, content] of emitUpgradeBin(path.join(options.root, "generator"))) files.set(name, content);
     const migrationFiles: string[] = [];
     for (const [api, versionModels] of models) {
       const docs = apiDocs(api, versionModels);

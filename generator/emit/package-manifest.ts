@@ -5,6 +5,8 @@ export interface PackageInfo {
   dependencies: Record<string, string>;
   /** The Node.js versions it supports: the project's own (`engines.node` of the root package.json). */
   node: string;
+  /** Optional peers: what `npx pem-pmm-client upgrade` needs and a client user does not. */
+  peerDependencies?: Record<string, string>;
 }
 
 /** `migrations`: the migration data files (`pmm/migrations/v2-v3.json`), exported as they are for other tools. */
@@ -24,7 +26,11 @@ export function packageManifest(info: PackageInfo, entries: readonly { api: stri
     sideEffects: false,
     engines: { node: info.node },
     exports,
+    bin: { "pem-pmm-client": "./bin/pem-pmm-client.js" },
     dependencies: info.dependencies,
+    ...(info.peerDependencies
+      ? { peerDependencies: info.peerDependencies, peerDependenciesMeta: Object.fromEntries(Object.keys(info.peerDependencies).map((name) => [name, { optional: true }])) }
+      : {}),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

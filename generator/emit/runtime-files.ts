@@ -4,7 +4,7 @@ import path from "node:path";
 import { ts } from "ts-morph";
 import { SpecError } from "../errors.js";
 
-const JS_OPTIONS: ts.CompilerOptions = {
+export const JS_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   // The package is ESM; transpiling file by file cannot read its package.json, so say so.
   module: ts.ModuleKind.ES2022,
