@@ -57,15 +57,21 @@ const kind = (v) => (v === undefined ? "nothing" : v === null ? "null" : Array.i
  * when something disagrees, so a body that follows the spec costs no string building.
  */
 const path = [];
-const token = (key) => String(key).replaceAll("~", "~0").replaceAll("/", "~1");
+/** A map member's key in \`path\`, as opposed to a property's name (a string) and an array position (a number). */
+const member = (key) => ({ member: key });
+const token = (key) => String(typeof key === "object" ? key.member : key).replaceAll("~", "~0").replaceAll("/", "~1");
+const keys = (key) => (key === undefined ? path : [...path, key]);
 /** The pointer to the current value, or to its member \`key\`. */
-const at = (key) => (key === undefined ? path : [...path, key]).map((k) => \`/\${token(k)}\`).join("");
-const fail = (e, key, expected, v) => void e.push({ pointer: at(key), expected, received: kind(v) });
-const missing = (e, name) => void e.push({ pointer: at(name), expected: "required", received: "nothing" });
+const at = (key) => keys(key).map((k) => \`/\${token(k)}\`).join("");
+/** The same pointer with every array position as \`-\` and every map member as \`*\`: what "warn" reports once. */
+const place = (key) => keys(key).map((k) => (typeof k === "number" ? "/-" : typeof k === "object" ? "/*" : \`/\${token(k)}\`)).join("");
+const problem = (key, expected, received) => ({ pointer: at(key), place: place(key), expected, received });
+const fail = (e, key, expected, v) => void e.push(problem(key, expected, kind(v)));
+const missing = (e, name) => void e.push(problem(name, "required", "nothing"));
 /** A value outside an enum is named (briefly): it is what an operator needs to see. */
 const notIn = (e, key, expected, v) => {
   const json = JSON.stringify(v) ?? kind(v);
-  e.push({ pointer: at(key), expected, received: json.length > 64 ? \`\${json.slice(0, 61)}...\` : json });
+  e.push(problem(key, expected, json.length > 64 ? \`\${json.slice(0, 61)}...\` : json));
 };
 const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 /** A union, as the types read oneOf and anyOf: one alternative must fit; else the problems of the one that came closest. */
@@ -266,8 +272,8 @@ class ValidatorEmitter {
       const inner = known.length > 0 ? `${indent}    ` : `${indent}  `;
       const check =
         extra === false
-          ? [`${inner}fail(e, ${k}, "no such property", ${v}[${k}]);`]
-          : [`${inner}const ${x} = ${v}[${k}];`, ...this.statements(extra, x, k, inner)];
+          ? [`${inner}fail(e, member(${k}), "no such property", ${v}[${k}]);`]
+          : [`${inner}const ${x} = ${v}[${k}];`, ...this.statements(extra, x, `member(${k})`, inner)];
       const undeclared = known.length > 0 ? [`${indent}  if (!(${known.map((name) => `${k} === ${JSON.stringify(name)}`).join(" || ")})) {`, ...check, `${indent}  }`] : check;
       out.push(`${indent}for (const ${k} of Object.keys(${v})) {`, ...undeclared, `${indent}}`);
     }

@@ -25,20 +25,27 @@ export interface Validation {
   request(call: CheckedCall, body: unknown, mode: ValidationMode): Promise<void>;
 }
 
+/** How many places "warn" remembers per client; past it the oldest are forgotten, so a long-lived client's memory stays bounded. */
+const MAX_REPORTED = 1000;
+
+/** A problem as validators.js reports it: also its pointer with array positions as `-` and map members as `*`. */
+type Found = ValidationProblem & { place?: string };
+
 /**
  * One client's validation: the version's validators are imported on the first validated call,
- * and "warn" reports each operation and pointer (array positions aside) once for the life of the client.
+ * and "warn" reports each operation and place (array positions and map members aside) once for the life of the client.
  */
 export function createValidation(load: (() => Promise<ValidatorModule>) | undefined, logger: Required<Logger>): Validation {
   let loaded: Promise<ValidatorModule> | undefined;
   const reported = new Set<string>();
   const validators = () => (loaded ??= load ? load() : Promise.resolve<ValidatorModule>({ responses: {}, requests: {} }));
 
-  const warn = (call: CheckedCall, what: string, problems: ValidationProblem[], status?: number) => {
-    for (const problem of problems) {
-      // Array positions count as one place: a list whose every item drifts the same way warns once.
-      const key = `${what} ${call.operation} ${problem.pointer.replace(/\/\d+(?=\/|$)/g, "/-")}`;
+  const warn = (call: CheckedCall, what: string, found: Found[], status?: number) => {
+    for (const { place, ...problem } of found) {
+      // A list or a map keyed by ids whose every member drifts the same way warns once.
+      const key = `${what} ${call.operation} ${place ?? problem.pointer}`;
       if (reported.has(key)) continue;
+      if (reported.size >= MAX_REPORTED) reported.delete(reported.values().next().value!);
       reported.add(key);
       const details = { operation: call.operation, method: call.method, path: call.path, ...(status === undefined ? {} : { status }), ...problem };
       logger.warn(`${call.method} ${call.path} (${call.operation}): ${what} disagrees with the spec at ${printedPointer(problem.pointer)}: expected ${problem.expected}, received ${printable(problem.received)}. Not reported again for this client.`, details);
@@ -55,7 +62,7 @@ export function createValidation(load: (() => Promise<ValidatorModule>) | undefi
       // A schema that allows any value still promises a body.
       if (body === undefined && problems.length === 0) problems.push({ pointer: "", expected: "a body", received: "nothing" });
       if (problems.length === 0) return;
-      if (mode === "strict") throw new ResponseValidationError({ ...call, status, problems, body });
+      if (mode === "strict") throw new ResponseValidationError({ ...call, status, problems: problems.map(exact), body });
       warn(call, `the ${status} answer`, problems, status);
     },
     async request(call, body, mode) {
@@ -63,10 +70,15 @@ export function createValidation(load: (() => Promise<ValidatorModule>) | undefi
       if (!check) return;
       const problems = run(check, body);
       if (problems.length === 0) return;
-      if (mode === "strict") throw new RequestValidationError({ ...call, problems });
+      if (mode === "strict") throw new RequestValidationError({ ...call, problems: problems.map(exact) });
       warn(call, "the request body", problems);
     },
   };
+}
+
+/** A problem as errors and warnings carry it: without the place "warn" counts by. */
+function exact({ pointer, expected, received }: Found): ValidationProblem {
+  return { pointer, expected, received };
 }
 
 function own<T>(record: Record<string, T>, key: string): T | undefined {
@@ -74,8 +86,8 @@ function own<T>(record: Record<string, T>, key: string): T | undefined {
 }
 
 /** Runs a check; a body nested deeper than the stack allows (only a recursive schema lets it) is one problem, not a crash. */
-function run(check: (body: unknown, problems: ValidationProblem[]) => void, body: unknown): ValidationProblem[] {
-  const problems: ValidationProblem[] = [];
+function run(check: (body: unknown, problems: ValidationProblem[]) => void, body: unknown): Found[] {
+  const problems: Found[] = [];
   try {
     check(body, problems);
   } catch (error) {

@@ -28,6 +28,18 @@ describe("the check for a status", () => {
     expect((error as ResponseValidationError).problems).toEqual([{ pointer: "", expected: "a body", received: "nothing" }]);
   });
 
+  it("warns again about the oldest places once it remembers 1000, so its memory stays bounded", async () => {
+    let next = 0;
+    const warned: string[] = [];
+    const each = (_body: unknown, problems: ValidationProblem[]) => void problems.push({ pointer: `/${next}`, place: `/${next++}`, expected: "x", received: "y" } as ValidationProblem);
+    const validation = createValidation(async () => ({ responses: { "things.list": { "200": each } }, requests: {} }), resolveLogger({ warn: (_m, details) => void warned.push(String(details?.pointer)) }));
+    for (let i = 0; i <= 1000; i++) await validation.response(call, 200, {}, "warn");
+    next = 0;
+    await validation.response(call, 200, {}, "warn");
+    expect(warned).toHaveLength(1002);
+    expect(warned.at(-1)).toBe("/0");
+  });
+
   it("is never an Object.prototype member", async () => {
     const validation = createValidation(async () => ({ responses: {}, requests: {} }), resolveLogger({}));
     await expect(validation.response({ ...call, operation: "constructor" }, 200, {}, "strict")).resolves.toBeUndefined();
