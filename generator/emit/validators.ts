@@ -74,21 +74,35 @@ const notIn = (e, key, expected, v) => {
   e.push(problem(key, expected, json.length > 64 ? \`\${json.slice(0, 61)}...\` : json));
 };
 const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-/** A union, as the types read oneOf and anyOf: one alternative must fit; else the problems of the one that came closest. */
+/**
+ * A union, as the types read oneOf and anyOf: one alternative must fit. Else the problems of
+ * the closest one whose type and enum the value matched (its problems are inside the value),
+ * or, when none did, one problem naming every alternative: \`boolean or one of "s", "b"\`.
+ */
 const anyOf = (v, key, e, alternatives) => {
   if (key !== undefined) path.push(key);
+  let fits = false;
+  let here;
   let closest;
+  const expected = [];
+  let received = kind(v);
   for (const check of alternatives) {
     const problems = [];
     check(v, problems);
     if (problems.length === 0) {
-      closest = undefined;
+      fits = true;
       break;
     }
-    if (!closest || problems.length < closest.length) closest = problems;
+    here ??= at();
+    const top = problems.find((p) => p.pointer === here);
+    if (top) {
+      if (!expected.includes(top.expected)) expected.push(top.expected);
+      // An enum's problem names the value, which says more than its type.
+      if (top.received !== kind(v)) received = top.received;
+    } else if (!closest || problems.length < closest.length) closest = problems;
   }
+  if (!fits) e.push(...(closest ?? [problem(undefined, expected.join(" or "), received)]));
   if (key !== undefined) path.pop();
-  if (closest) e.push(...closest);
 };
 `;
 

@@ -87,10 +87,13 @@ describe("response validation, strict", () => {
 
   it("reads PEM's x-oneOf as the types do: a boolean or one of the letters", async () => {
     const problems = await problemsOf((api) => api.nodes.listNodes(), "/nodes", { nodes: [{ ...node, kind: false }, { ...node, kind: "x" }, { ...node, kind: 1 }] });
+    // No alternative matched: the problem names them all, and the value where an enum refused it.
     expect(problems).toEqual([
-      { pointer: "/nodes/1/kind", expected: "boolean", received: "string" },
-      { pointer: "/nodes/2/kind", expected: "boolean", received: "integer" },
+      { pointer: "/nodes/1/kind", expected: 'boolean or one of "s", "b", "r"', received: '"x"' },
+      { pointer: "/nodes/2/kind", expected: 'boolean or one of "s", "b", "r"', received: "1" },
     ]);
+    // An alternative whose type the value has is preferred over an earlier one that came as close.
+    expect(await problemsOf((api) => api.nodes.listNodes(), "/nodes", { nodes: [{ ...node, owner: {} }] })).toEqual([{ pointer: "/nodes/0/owner/name", expected: "required", received: "nothing" }]);
   });
 
   it("refuses properties the spec forbids (additionalProperties: false, through allOf), with Object.prototype names as plain names", async () => {
