@@ -181,10 +181,16 @@ describe("response validation, warn and off", () => {
     // A validators.js that fails when imported: calls without validation must never touch it.
     await writeFile(path.join(dir, "validators.js"), 'throw new Error("validators.js was imported");\n');
     const lazy = await import(pathToFileURL(path.join(dir, "index.js")).href);
-    const api = lazy.createClient({ baseUrl: server.origin, retry: false });
+    const warnings: string[] = [];
+    const api = lazy.createClient({ baseUrl: server.origin, retry: false, logger: { warn: (message: string) => warnings.push(message) } });
     answers.set("/api/v1/nodes", { nodes: [] });
     await expect(api.nodes.listNodes()).resolves.toEqual({ nodes: [] });
-    await expect(api.nodes.listNodes({ validate: "warn" })).rejects.toThrow("validators.js was imported");
+    expect(warnings).toEqual([]);
+    // "warn" never fails a call: the failed import is logged once; "strict" fails.
+    await expect(api.nodes.listNodes({ validate: "warn" })).resolves.toEqual({ nodes: [] });
+    await expect(api.nodes.listNodes({ validate: "warn" })).resolves.toEqual({ nodes: [] });
+    expect(warnings).toEqual(['validators.js could not be imported, so "warn" checks nothing for this client: validators.js was imported']);
+    await expect(api.nodes.listNodes({ validate: "strict" })).rejects.toThrow("validators.js was imported");
   });
 });
 
