@@ -3,8 +3,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { printable, printedPointer } from "../../templates/runtime/errors.js";
+import { assertSafeTransport } from "../../templates/runtime/security.js";
 import { defaultCalls, listedCalls, runCalls, type CallOutcome } from "../drift/server-check.js";
-import { UsageError } from "../errors.js";
+import { SpecError, UsageError } from "../errors.js";
 import { readApiConfig } from "../load/api-config.js";
 import { discoverSpecs } from "../load/discover-specs.js";
 import { loadModel } from "../pipeline.js";
@@ -17,13 +18,13 @@ const HELP = `Usage:
 Calls a live server read-only and checks every answer against the shipped spec of that
 version (the generated client in generated/, with validate: "strict"): which operations and
 which fields disagree. It calls every GET operation that needs no input and answers JSON, or
-only those --operations lists.
+only those --operations lists; one whose answer the spec gives no JSON schema is "not checked".
 
 Credentials (each value may be env:NAME, to read it from that environment variable instead of
 the command line, where other users of the machine can see it):
   --auth <user>:<password>   PEM: log in with these; PMM: HTTP basic
   --token <token>            PEM: an X-Auth-Token you have; PMM: a bearer token
-  --api-key <key>            PMM: an API key
+  --api-key <key>            PMM only: an API key
 
 Options:
   --operations <file>  a JSON array of the GET methods to call, each a name or an object with
@@ -31,11 +32,14 @@ Options:
                        "input": { "path": { "server_id": "1" } } }]
   --ca <file>          a PEM-encoded CA certificate to trust (PEM's self-signed CA)
   --insecure           skip TLS verification (anyone on the network path can read the credentials)
+  --allow-insecure-http  send the credentials over plain http:// to another machine (refused
+                       without it: anyone on the network path could read them; use https://)
   --timeout-ms <ms>    each call's deadline (default 30000)
   -h, --help           show this help
 
-Credentials are never printed. Exit codes: 0 every answer agrees with the spec, 1 some disagree
-(or bad input), 2 usage error, 3 none disagree but some calls could not be checked.`;
+Credentials are never printed. Exit codes: 0 every answer agrees with the spec, 1 some disagree,
+2 usage error, 3 none disagree but some calls could not be checked, 4 the shipped spec cannot
+be read (the error says why; nothing was called).`;
 
 runCli(async () => {
   const { values, positionals } = usage(() =>
@@ -48,6 +52,7 @@ runCli(async () => {
         operations: { type: "string" },
         ca: { type: "string" },
         insecure: { type: "boolean", default: false },
+        "allow-insecure-http": { type: "boolean", default: false },
         "timeout-ms": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -65,13 +70,28 @@ runCli(async () => {
   if (!spec) throw new UsageError(`no shipped spec for ${api} ${version}; the versions are in specs/<api>/.`);
   const entry = path.join(GENERATED_DIR, api, version, "index.js");
   if (!existsSync(entry)) throw new UsageError(`generated/${api}/${version} is missing; run npm run generate first.`);
+  const validatorsFile = path.join(GENERATED_DIR, api, version, "validators.js");
+  // A client generated before validation would check nothing and report that everything agrees.
+  if (!existsSync(validatorsFile)) throw new UsageError(`generated/${api}/${version} has no validators.js (it predates response validation); run npm run generate first.`);
+  const auth = credentials(values, api);
+  checkTransport(values["base-url"], auth, values["allow-insecure-http"]);
 
-  const model = await loadModel(spec.file, await readApiConfig(path.join(SPECS_DIR, api)), version);
+  let model;
+  try {
+    model = await loadModel(spec.file, await readApiConfig(path.join(SPECS_DIR, api)), version);
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    // Its own exit code: 1 means the server disagrees, which a broken spec says nothing about.
+    process.stderr.write(`error: ${error.message}\n`);
+    return 4;
+  }
   const calls = values.operations ? await listedCalls(model, values.operations) : defaultCalls(model);
   const generated = await import(pathToFileURL(entry).href);
+  const { responses } = await import(pathToFileURL(validatorsFile).href);
   const options = {
     baseUrl: values["base-url"],
-    auth: credentials(values),
+    auth,
+    allowInsecureHttp: values["allow-insecure-http"],
     validate: "strict",
     ...(values.ca || values.insecure ? { tls: { ...(values.ca ? { ca: readCa(values.ca) } : {}), ...(values.insecure ? { insecure: true } : {}) } } : {}),
     ...(values["timeout-ms"] ? { timeoutMs: Number(values["timeout-ms"]) } : {}),
@@ -87,7 +107,7 @@ runCli(async () => {
   }
   let outcomes: CallOutcome[];
   try {
-    outcomes = await runCalls(client, calls, generated);
+    outcomes = await runCalls(client, calls, generated, (name) => Object.hasOwn(responses, name));
   } finally {
     await client.close();
   }
@@ -96,10 +116,11 @@ runCli(async () => {
   return outcomes.some((o) => o.kind === "unchecked") ? 3 : 0;
 });
 
-/** The client's `auth` from --auth, --token or --api-key (at most one). */
-function credentials(values: { auth?: string | undefined; token?: string | undefined; "api-key"?: string | undefined }): object | undefined {
+/** The client's `auth` from --auth, --token or --api-key (at most one; an API key is PMM's only). */
+function credentials(values: { auth?: string | undefined; token?: string | undefined; "api-key"?: string | undefined }, api: string): object | undefined {
   const given = (["auth", "token", "api-key"] as const).filter((name) => values[name] !== undefined);
   if (given.length > 1) throw new UsageError(`give one of --${given.join(", --")}, not several.`);
+  if (values["api-key"] !== undefined && api !== "pmm") throw new UsageError(`--api-key is for PMM; ${api} takes --auth <user>:<password> or --token.`);
   if (values.auth !== undefined) {
     const auth = secret("--auth", values.auth);
     const colon = auth.indexOf(":");
@@ -110,6 +131,17 @@ function credentials(values: { auth?: string | undefined; token?: string | undef
   if (values.token !== undefined) return { token: secret("--token", values.token) };
   if (values["api-key"] !== undefined) return { apiKey: secret("--api-key", values["api-key"]) };
   return undefined;
+}
+
+/** Credentials over plain http:// to another machine: refused unless --allow-insecure-http, in this command's words. */
+function checkTransport(baseUrl: string, auth: object | undefined, allowed: boolean): void {
+  // A base URL that does not parse is the client's to refuse, with its own message.
+  if (!auth || allowed || !URL.canParse(baseUrl)) return;
+  try {
+    assertSafeTransport(baseUrl, "--base-url", false);
+  } catch {
+    throw new UsageError(`--base-url ${new URL(baseUrl).host} is plain http://: anyone on the network path could read the credentials. Use https://, or add --allow-insecure-http if this network is trusted.`);
+  }
 }
 
 function readCa(file: string): string {

@@ -36,6 +36,7 @@ export async function listedCalls(model: ApiModel, file: string): Promise<Planne
     throw new UsageError(`--operations ${file} is not a readable JSON file: ${(error as Error).message}`);
   }
   if (!Array.isArray(entries)) throw new UsageError(`--operations ${file} must hold a JSON array of method names or { "operation", "input" } objects.`);
+  if (entries.length === 0) throw new UsageError(`--operations ${file} lists no method: there is nothing to check.`);
   const byName = new Map(model.operations.map((op) => [nameOf(op), op]));
   return entries.map((entry, index) => {
     const { operation: name, input } = typeof entry === "string" ? { operation: entry, input: undefined } : ((entry ?? {}) as { operation?: unknown; input?: unknown });
@@ -53,14 +54,17 @@ export interface CheckErrors {
   ApiError: new (...args: never[]) => Error & { status: number };
 }
 
-/** Calls each planned method, one after the other, on a client created with `validate: "strict"`. */
-export async function runCalls(client: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>, calls: PlannedCall[], errors: CheckErrors): Promise<CallOutcome[]> {
+/**
+ * Calls each planned method, one after the other, on a client created with `validate: "strict"`.
+ * `hasSchema` says whether the spec gives a method's answer a JSON schema: without one, an answer is not checked, so it cannot agree.
+ */
+export async function runCalls(client: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>, calls: PlannedCall[], errors: CheckErrors, hasSchema: (name: string) => boolean): Promise<CallOutcome[]> {
   const outcomes: CallOutcome[] = [];
   for (const call of calls) {
     const method = client[call.operation.namespace]![call.operation.name]!;
     try {
       await (takesInput(call.operation) ? method(call.input ?? {}) : method());
-      outcomes.push({ call, kind: "agrees" });
+      outcomes.push(hasSchema(call.name) ? { call, kind: "agrees" } : { call, kind: "unchecked", reason: "the spec gives its answer no JSON schema to check against" });
     } catch (error) {
       if (error instanceof errors.ResponseValidationError) outcomes.push({ call, kind: "disagrees", status: error.status, problems: error.problems });
       else if (error instanceof errors.ApiError) outcomes.push({ call, kind: "unchecked", reason: `the server answered HTTP ${error.status}` });

@@ -81,12 +81,27 @@ describe("check-server against PEM v10", () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("server.update is a PUT; the check only reads, so it calls GET operations only.");
     expect(pem.dataRequests().length).toBe(before + 1);
+
+    await writeFile(listed, "[]");
+    const none = await runCli("check-server", ["pem", "v10", "--base-url", pem.origin, "--auth", `${pem.username}:${pem.password}`, "--operations", listed]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(`--operations ${listed} lists no method: there is nothing to check.`);
+  });
+
+  it("refuses an API key for PEM, and credentials over plain http:// to another machine unless --allow-insecure-http", async () => {
+    const key = await runCli("check-server", ["pem", "v10", "--base-url", pem.origin, "--api-key", "k-123"]);
+    expect(key.code).toBe(2);
+    expect(key.stderr).toContain("--api-key is for PMM; pem takes --auth <user>:<password> or --token.");
+    const plain = await runCli("check-server", ["pem", "v10", "--base-url", "http://pem.example.invalid", "--auth", "u:secret-pw"]);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toBe("error: --base-url pem.example.invalid is plain http://: anyone on the network path could read the credentials. Use https://, or add --allow-insecure-http if this network is trusted.\nRun with --help for usage.\n");
   });
 
   it("explains itself with --help, and asks for what is missing", async () => {
     const help = await runCli("check-server", ["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage:\n  npm run check-server -- <api> <version> --base-url <url>/);
+    expect(help.stdout).toContain("3 none disagree but some calls could not be checked, 4 the shipped spec cannot\nbe read");
     const missing = await runCli("check-server", ["pem", "v10"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe("error: --base-url is required: the server to check, such as https://pem.example.com.\nRun with --help for usage.\n");
@@ -104,6 +119,20 @@ describe("check-server against PEM v10", () => {
 });
 
 describe("check-server against PMM v3", () => {
+  it("reports a listed operation whose answer the spec gives no JSON schema as not checked (exit 3)", async () => {
+    const dir = await projectTempDir("check-server-pmm");
+    const listed = path.join(dir, "calls.json");
+    await writeFile(listed, JSON.stringify(["server.logs"]));
+    const server = await startRecordingServer((_request, response) => void response.writeHead(200, { "Content-Type": "application/zip" }).end("PK"));
+    try {
+      const result = await runCli("check-server", ["pmm", "v3", "--base-url", server.origin, "--operations", listed]);
+      expect(result.stdout).toBe("pmm v3: 1 operation called; 0 disagree with the spec, 1 could not be checked.\n\nNot checked:\n  server.logs (GET /v1/server/logs.zip): the spec gives its answer no JSON schema to check against\n");
+      expect(result.code).toBe(3);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("reports an int64 sent as a number and a value outside an enum, and an answer the server refuses as not checked (exit 1)", async () => {
     const spec = await model("pmm", "v3");
     const calls = defaultCalls(spec);
