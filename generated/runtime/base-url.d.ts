@@ -4,5 +4,16 @@
  * and `/pem/api/…`.
  */
 export declare function resolveBaseUrl(baseUrl: string, specBasePath: string): string;
-/** PEM's token API sits beside the versioned data APIs: `…/api/v10` → `…/api/token/`. */
-export declare function defaultTokenUrl(baseUrl: string): string;
+/**
+ * `origin` followed by `path`, which must keep that origin: a base path without its leading `/`
+ * (`.evil.example`, `@evil.example`) would be read as part of the host and take the credentials
+ * there. `option` is the option whose origin it is.
+ */
+export declare function atOrigin(origin: string, path: string, option: string): string;
+/**
+ * An option that names a server (`baseUrl`, `tokenUrl`): an absolute http(s) URL without
+ * credentials. The value is quoted back only when it cannot hold a password.
+ */
+export declare function serverUrl(value: string, option: string): URL;
+/** Whether `baseUrl` is an origin alone, which leaves the path to the spec (or to PEM's discovery). */
+export declare function isOriginOnly(baseUrl: string): boolean;

@@ -4,23 +4,44 @@
  * and `/pem/api/…`.
  */
 export function resolveBaseUrl(baseUrl, specBasePath) {
+    const url = serverUrl(baseUrl, "baseUrl");
+    const path = url.pathname === "/" ? specBasePath : url.pathname;
+    return atOrigin(url.origin, path.replace(/\/+$/, ""), "baseUrl");
+}
+/**
+ * `origin` followed by `path`, which must keep that origin: a base path without its leading `/`
+ * (`.evil.example`, `@evil.example`) would be read as part of the host and take the credentials
+ * there. `option` is the option whose origin it is.
+ */
+export function atOrigin(origin, path, option) {
+    const url = `${origin}${path}`;
+    if ((path !== "" && !path.startsWith("/")) || new URL(url).origin !== origin) {
+        throw new TypeError(`${option}: the client's base path ${JSON.stringify(path)} would send calls away from ${origin}; regenerate it from a spec whose server URL is a path starting with "/".`);
+    }
+    return url;
+}
+/**
+ * An option that names a server (`baseUrl`, `tokenUrl`): an absolute http(s) URL without
+ * credentials. The value is quoted back only when it cannot hold a password.
+ */
+export function serverUrl(value, option) {
     let url;
     try {
-        url = new URL(baseUrl);
+        url = new URL(value);
     }
     catch {
-        throw new TypeError(`baseUrl must be an absolute http(s) URL such as "https://pem.example.com"; got ${JSON.stringify(baseUrl)}.`);
+        const shown = typeof value === "string" && !value.includes("@") ? `; got ${JSON.stringify(value)}` : "";
+        throw new TypeError(`${option} must be an absolute http(s) URL such as "https://pem.example.com"${shown}.`);
     }
     if (url.protocol !== "https:" && url.protocol !== "http:") {
-        throw new TypeError(`baseUrl must use https: or http:, not ${url.protocol}`);
+        throw new TypeError(`${option} must use https: or http:, not ${url.protocol}`);
     }
     if (url.username || url.password) {
-        throw new TypeError("baseUrl must not contain credentials; pass them as `auth`.");
+        throw new TypeError(`${option} must not contain credentials; pass them as \`auth\`.`);
     }
-    const path = url.pathname === "/" ? specBasePath : url.pathname;
-    return `${url.origin}${path.replace(/\/+$/, "")}`;
+    return url;
 }
-/** PEM's token API sits beside the versioned data APIs: `…/api/v10` → `…/api/token/`. */
-export function defaultTokenUrl(baseUrl) {
-    return `${baseUrl.replace(/\/v\d+$/, "")}/token/`;
+/** Whether `baseUrl` is an origin alone, which leaves the path to the spec (or to PEM's discovery). */
+export function isOriginOnly(baseUrl) {
+    return new URL(baseUrl).pathname === "/";
 }

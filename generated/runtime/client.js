@@ -1,14 +1,19 @@
 import createFetchClient from "openapi-fetch";
 import { createPemSession } from "./auth/pem-token.js";
-import { pmmAuthMiddleware } from "./auth/pmm-auth.js";
-import { defaultTokenUrl, resolveBaseUrl } from "./base-url.js";
-import { ApiError, TimeoutError } from "./errors.js";
+import { pmmAuthMiddleware, pmmSecrets } from "./auth/pmm-auth.js";
+import { redactSecrets } from "./auth/redact.js";
+import { isOriginOnly, resolveBaseUrl, serverUrl } from "./base-url.js";
+import { pemEndpointCandidates } from "./auth/pem-location.js";
+import { ApiError, InvalidResponseError } from "./errors.js";
 import { resolveLogger } from "./logger.js";
-import { assertSafeTransport } from "./security.js";
+import { assertSafeTransport, credentialHeader, credentialValues } from "./security.js";
 import { requestContextMiddleware } from "./transport/request-context.js";
+import { resolveMaxResponseBytes } from "./transport/response-body.js";
 import { resolveRetryPolicy } from "./transport/retry-policy.js";
 import { createTlsTransport } from "./transport/tls-fetch.js";
+import { bodyOptions } from "./transport/form-body.js";
 import { createTransport, sendWith, sendWithGlobalFetch } from "./transport/transport.js";
+import { createValidation, validationMode } from "./validation.js";
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** setTimeout's longest delay; a longer one fires at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -20,27 +25,51 @@ export function createApiClient(api, operations, options) {
     if (options.tls && options.fetch)
         throw new TypeError("`tls` and `fetch` cannot be combined: configure TLS in your own fetch instead.");
     const logger = resolveLogger(options.logger);
-    const baseUrl = resolveBaseUrl(options.baseUrl, api.basePath);
+    const resolvedBaseUrl = resolveBaseUrl(options.baseUrl, api.basePath);
+    // PEM: the layouts its login may find the API under; the first one until a login says otherwise.
+    const pemEndpoints = api.auth === "pem-token"
+        ? pemEndpointCandidates({
+            // The caller's origin, never one parsed back from a URL the base path was joined to.
+            origin: serverUrl(options.baseUrl, "baseUrl").origin,
+            explicitBaseUrl: isOriginOnly(options.baseUrl) ? undefined : resolvedBaseUrl,
+            tokenUrl: options.tokenUrl === undefined ? undefined : serverUrl(options.tokenUrl, "tokenUrl").href,
+            specBasePath: api.basePath,
+        })
+        : undefined;
+    const baseUrl = pemEndpoints?.[0].baseUrl ?? resolvedBaseUrl;
     const allowInsecureHttp = options.allowInsecureHttp === true;
     if (options.auth)
         assertSafeTransport(baseUrl, "baseUrl", allowInsecureHttp);
+    // Credentials set by hand are credentials too; the transport checks each call's own headers.
+    const headerCredential = credentialHeader(options.headers);
+    if (headerCredential)
+        assertSafeTransport(baseUrl, `the ${headerCredential} header in headers`, allowInsecureHttp);
     const tls = options.tls ? createTlsTransport(options.tls, logger) : undefined;
     const send = options.fetch ? sendWith(options.fetch) : (tls?.send ?? sendWithGlobalFetch);
     const timeoutMs = durationOption("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
     let closing;
     const closed = new AbortController();
-    const transport = createTransport({ send, timeoutMs, retry: resolveRetryPolicy(options.retry), logger, closed: closed.signal });
+    const maxResponseBytes = resolveMaxResponseBytes(options.maxResponseBytes);
+    const checking = {
+        validation: createValidation(api.validators, logger),
+        validate: validationMode("validate", options.validate, "off"),
+        validateRequests: validationMode("validateRequests", options.validateRequests, "off"),
+    };
+    const transport = createTransport({ send, timeoutMs, maxResponseBytes, retry: resolveRetryPolicy(options.retry), allowInsecureHttp, logger, closed: closed.signal });
     const fetchClient = createFetchClient({ baseUrl, fetch: transport, ...(options.headers ? { headers: options.headers } : {}) });
     const client = {};
     let logout;
-    if (api.auth === "pem-token") {
-        const tokenUrl = options.tokenUrl ?? defaultTokenUrl(baseUrl);
+    /** The client's secrets as they are now (a PEM token changes), to take out of every ApiError's body. */
+    const fromHeaders = credentialValues(options.headers);
+    let secrets = () => fromHeaders;
+    if (pemEndpoints) {
         if (options.auth)
-            assertSafeTransport(tokenUrl, "tokenUrl", allowInsecureHttp);
+            for (const { tokenUrl } of pemEndpoints)
+                assertSafeTransport(tokenUrl, "tokenUrl", allowInsecureHttp);
         const session = options.auth
             ? createPemSession({
                 auth: options.auth,
-                tokenUrl,
+                endpoints: pemEndpoints,
                 apiVersion: api.version,
                 refreshMarginMs: durationOption("refreshMarginMs", options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS, 0),
                 timeoutMs,
@@ -49,13 +78,17 @@ export function createApiClient(api, operations, options) {
                 closed: closed.signal,
             })
             : undefined;
-        if (session)
+        if (session) {
             fetchClient.use(session.middleware);
+            secrets = () => [...fromHeaders, ...session.secrets()];
+        }
         logout = () => session?.logout() ?? Promise.resolve();
         client.logout = logout;
     }
     else if (options.auth) {
         fetchClient.use(pmmAuthMiddleware(options.auth));
+        const known = [...fromHeaders, ...pmmSecrets(options.auth)];
+        secrets = () => known;
     }
     // Closed from the first moment, so that no call logs in again while the token is released.
     const close = () => (closing ??= (async () => {
@@ -71,8 +104,11 @@ export function createApiClient(api, operations, options) {
     client[Symbol.asyncDispose] = close;
     // Last, so that it sees the request that is actually sent.
     fetchClient.use(requestContextMiddleware);
-    for (const name of ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "request", "eject"])
-        client[name] = fetchClient[name];
+    const request = parsingJsonHere(fetchClient.request);
+    for (const name of ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"])
+        client[name] = (path, init) => request(name, path, init);
+    client.request = request;
+    client.eject = fetchClient.eject;
     // The caller's middleware goes before the runtime's last one, which must see the request that is sent.
     client.use = (...middleware) => {
         fetchClient.eject(requestContextMiddleware);
@@ -81,33 +117,59 @@ export function createApiClient(api, operations, options) {
     for (const [namespace, methods] of Object.entries(operations)) {
         const group = {};
         for (const [name, operation] of Object.entries(methods)) {
+            const call = { operation: `${namespace}.${name}`, method: operation.method, path: operation.path };
             group[name] = operation.noInput
                 ? // `(options)`, and the `(undefined, options)` form of methods that take an input.
-                    (callOptions, laterOptions) => callOperation(fetchClient, operation, undefined, laterOptions ?? callOptions, timeoutMs)
-                : (input, callOptions) => callOperation(fetchClient, operation, input, callOptions, timeoutMs);
+                    (callOptions, laterOptions) => callOperation(request, secrets, operation, call, checking, undefined, laterOptions ?? callOptions)
+                : (input, callOptions) => callOperation(request, secrets, operation, call, checking, input, callOptions);
         }
         client[namespace] = Object.freeze(group);
     }
     return Object.freeze(client);
 }
-async function callOperation(fetchClient, operation, input, callOptions, timeoutMs) {
-    const request = fetchClient.request;
+async function callOperation(request, secrets, operation, call, checking, input, callOptions) {
+    // Both modes are read before anything is sent: a mistyped one must not fail after a write went through.
+    const validateRequest = validationMode("validateRequests", callOptions?.validateRequests, checking.validateRequests);
+    const validate = validationMode("validate", callOptions?.validate, checking.validate);
+    // Form bodies hold files and are encoded by the runtime: only JSON bodies are checked.
+    if (validateRequest !== "off" && input?.body !== undefined && !operation.form)
+        await checking.validation.request(call, input.body, validateRequest);
+    const { headers: bodyHeaders, ...body } = bodyOptions(operation.form, input?.body);
     const { data, error, response } = await request(operation.method, operation.path, {
         params: { path: input?.path, query: input?.query, header: input?.header },
-        ...(input?.body !== undefined ? { body: input.body } : {}),
+        ...body,
         parseAs: operation.parseAs ?? "json",
         ...(callOptions?.signal ? { signal: callOptions.signal } : {}),
-        ...(callOptions?.headers ? { headers: callOptions.headers } : {}),
-    }).catch((failure) => {
-        // The deadline also covers reading the body, which happens after the transport returned;
-        // a caller's own signal (AbortSignal.timeout too) rejects with its own reason.
-        const ownDeadline = failure instanceof DOMException && failure.name === "TimeoutError" && failure !== callOptions?.signal?.reason;
-        throw ownDeadline ? new TimeoutError(operation.method, operation.path, timeoutMs) : failure;
+        ...(bodyHeaders || callOptions?.headers ? { headers: { ...bodyHeaders, ...callOptions?.headers } } : {}),
     });
     if (!response.ok) {
-        throw new ApiError({ method: operation.method, path: operation.path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: error });
+        // A server may echo the request (its headers, the token) in an error body.
+        throw new ApiError({ method: operation.method, path: operation.path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: redactSecrets(error, secrets()) });
     }
+    // An empty answer's data is undefined: where the spec gives that status a body, that is drift too.
+    if (validate !== "off" && !operation.parseAs)
+        await checking.validation.response(call, response.status, data, validate);
     return data;
+}
+/**
+ * openapi-fetch's `request` with a JSON success answer parsed here instead, so that the
+ * answer's malformed body, and only that (not a SyntaxError of the caller's middleware), is an
+ * InvalidResponseError. An empty body is `undefined`, as openapi-fetch has it.
+ */
+function parsingJsonHere(request) {
+    return async (method, path, init) => {
+        if ((init?.parseAs ?? "json") !== "json")
+            return request(method, path, init);
+        const result = await request(method, path, { ...init, parseAs: "text" });
+        if (!result.response.ok || typeof result.data !== "string")
+            return result;
+        try {
+            return { ...result, data: result.data ? JSON.parse(result.data) : undefined };
+        }
+        catch {
+            throw new InvalidResponseError(method.toUpperCase(), path, "the body of its success answer is not valid JSON");
+        }
+    };
 }
 /** A duration option in ms: a finite number from `min` up to what timers can wait (about 24.8 days). */
 function durationOption(name, value, min) {

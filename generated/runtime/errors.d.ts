@@ -11,8 +11,10 @@ export declare class ApiError<Body = unknown> extends Error {
     readonly path: string;
     /** The server's request id, when it sent one (`X-Request-Id`). */
     readonly requestId: string | undefined;
-    /** The parsed error body; PMM sends `{ code, message, details }`. */
+    /** The parsed error body; PMM sends `{ code, message, details }`, PEM `{ success, errormsg }`. */
     readonly body: Body;
+    /** The server's own explanation, from the body: PMM's `message` or PEM's `errormsg`. */
+    readonly serverMessage: string | undefined;
     constructor(call: {
         method: string;
         path: string;
@@ -34,7 +36,7 @@ export declare class UnsupportedApiVersionError extends Error {
     name: string;
     constructor(version: string, supportedVersions: readonly string[]);
 }
-/** The request never got an answer: connection refused or reset, DNS failure, TLS failure. */
+/** The request never got a complete answer: connection refused or reset (also while the body was read), DNS failure, TLS failure. */
 export declare class ConnectionError extends Error {
     readonly method: string;
     readonly path: string;
@@ -60,4 +62,71 @@ export declare class TimeoutError extends Error {
     readonly timeoutMs: number;
     name: string;
     constructor(method: string, path: string, timeoutMs: number);
+}
+/** The answer was longer than `maxResponseBytes`: the client stopped reading it and closed the connection. */
+export declare class ResponseTooLargeError extends Error {
+    readonly method: string;
+    readonly path: string;
+    readonly maxResponseBytes: number;
+    name: string;
+    constructor(method: string, path: string, maxResponseBytes: number);
+}
+/** The server answered, but not in a form the client can read: a success body that is not JSON, a malformed login answer. */
+export declare class InvalidResponseError extends Error {
+    readonly method: string;
+    readonly path: string;
+    name: string;
+    constructor(method: string, path: string, problem: string);
+}
+/** One place where a body disagrees with the spec: a JSON pointer into the body, what the spec expects there, and what was there. */
+export interface ValidationProblem {
+    /** `/nodes/0/node_id`; empty for the body itself. */
+    readonly pointer: string;
+    /** A JSON type (`string`, `integer or null`), `one of "A", "B"`, `required` or `no such property`. */
+    readonly expected: string;
+    /** A JSON type, the value outside an enum (at most 64 characters), or `nothing` for a missing property. */
+    readonly received: string;
+}
+/**
+ * Text the server chose (a key, a value outside an enum) as a message prints it: escaped as
+ * `\u001b`, and at most 64 characters, so that an answer cannot forge or flood log lines.
+ */
+export declare function printable(text: string): string;
+/** A problem's place as a message prints it: each pointer segment printable(). The problem itself keeps the exact pointer. */
+export declare function printedPointer(pointer: string): string;
+/** With `validate: "strict"`: a success answer was read, but its body disagrees with the spec. */
+export declare class ResponseValidationError<Body = unknown> extends Error {
+    name: string;
+    /** The method's name, such as `nodes.listNodes`. */
+    readonly operation: string;
+    readonly method: string;
+    /** The path template, such as `/server/{server_id}`. */
+    readonly path: string;
+    readonly status: number;
+    /** Every place where the body disagrees with the spec. */
+    readonly problems: readonly ValidationProblem[];
+    /** The parsed body, as the server sent it. */
+    readonly body: Body;
+    constructor(call: {
+        operation: string;
+        method: string;
+        path: string;
+        status: number;
+        problems: readonly ValidationProblem[];
+        body: Body;
+    });
+}
+/** With `validateRequests: "strict"`: a request body disagrees with the spec, so it was not sent. The body is not kept (it may hold passwords). */
+export declare class RequestValidationError extends Error {
+    name: string;
+    readonly operation: string;
+    readonly method: string;
+    readonly path: string;
+    readonly problems: readonly ValidationProblem[];
+    constructor(call: {
+        operation: string;
+        method: string;
+        path: string;
+        problems: readonly ValidationProblem[];
+    });
 }

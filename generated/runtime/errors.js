@@ -11,15 +11,19 @@ export class ApiError extends Error {
     path;
     /** The server's request id, when it sent one (`X-Request-Id`). */
     requestId;
-    /** The parsed error body; PMM sends `{ code, message, details }`. */
+    /** The parsed error body; PMM sends `{ code, message, details }`, PEM `{ success, errormsg }`. */
     body;
+    /** The server's own explanation, from the body: PMM's `message` or PEM's `errormsg`. */
+    serverMessage;
     constructor(call) {
-        super(`${call.method} ${call.path} failed with HTTP ${call.status}${describeBody(call.body)}${call.requestId ? ` (request id ${call.requestId})` : ""}`);
+        const serverMessage = serverMessageOf(call.body);
+        super(`${call.method} ${call.path} failed with HTTP ${call.status}${serverMessage ? `: ${serverMessage}` : ""}${call.requestId ? ` (request id ${call.requestId})` : ""}`);
         this.status = call.status;
         this.method = call.method;
         this.path = call.path;
         this.requestId = call.requestId;
         this.body = call.body;
+        this.serverMessage = serverMessage;
     }
 }
 /** Logging in failed, or the server rejected the credentials even after a fresh login. */
@@ -37,12 +41,18 @@ export class UnsupportedApiVersionError extends Error {
     supportedVersions;
     name = "UnsupportedApiVersionError";
     constructor(version, supportedVersions) {
-        super(`The server does not support API ${version}; it supports ${supportedVersions.join(", ") || "no versions it named"}. Use the client for one of those versions.`);
+        super(`The server does not support API ${version}; it supports ${listed(supportedVersions) || "no versions it named"}. Use the client for one of those versions.`);
         this.version = version;
         this.supportedVersions = supportedVersions;
     }
 }
-/** The request never got an answer: connection refused or reset, DNS failure, TLS failure. */
+/** At most this many versions are named in a message; a server may list any number. */
+const LISTED_VERSIONS = 10;
+function listed(versions) {
+    const named = versions.slice(0, LISTED_VERSIONS).join(", ");
+    return versions.length > LISTED_VERSIONS ? `${named} and ${versions.length - LISTED_VERSIONS} more` : named;
+}
+/** The request never got a complete answer: connection refused or reset (also while the body was read), DNS failure, TLS failure. */
 export class ConnectionError extends Error {
     method;
     path;
@@ -90,11 +100,106 @@ export class TimeoutError extends Error {
         this.timeoutMs = timeoutMs;
     }
 }
-function describeBody(body) {
-    if (body && typeof body === "object" && typeof body.message === "string") {
-        return `: ${body.message}`;
+/** The answer was longer than `maxResponseBytes`: the client stopped reading it and closed the connection. */
+export class ResponseTooLargeError extends Error {
+    method;
+    path;
+    maxResponseBytes;
+    name = "ResponseTooLargeError";
+    constructor(method, path, maxResponseBytes) {
+        super(`${method} ${path}: the answer is longer than ${maxResponseBytes} bytes (the client's maxResponseBytes), so the client stopped reading it. Raise maxResponseBytes if answers this long are expected.`);
+        this.method = method;
+        this.path = path;
+        this.maxResponseBytes = maxResponseBytes;
     }
-    if (typeof body === "string" && body.trim() && body.length <= 200)
-        return `: ${body.trim()}`;
-    return "";
+}
+/** The server answered, but not in a form the client can read: a success body that is not JSON, a malformed login answer. */
+export class InvalidResponseError extends Error {
+    method;
+    path;
+    name = "InvalidResponseError";
+    constructor(method, path, problem) {
+        super(`${method} ${path}: ${problem}.`);
+        this.method = method;
+        this.path = path;
+    }
+}
+/** Characters that would break a log line or hide text: controls, line and paragraph separators, bidi overrides. */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const MAX_PRINTED = 64;
+/**
+ * Text the server chose (a key, a value outside an enum) as a message prints it: escaped as
+ * `\u001b`, and at most 64 characters, so that an answer cannot forge or flood log lines.
+ */
+export function printable(text) {
+    const escaped = text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    return escaped.length > MAX_PRINTED ? `${escaped.slice(0, MAX_PRINTED - 3)}...` : escaped;
+}
+/** A problem's place as a message prints it: each pointer segment printable(). The problem itself keeps the exact pointer. */
+export function printedPointer(pointer) {
+    return pointer ? pointer.split("/").map(printable).join("/") : "the top";
+}
+/** Names the first problem and how many more there are. */
+function problemSummary(problems) {
+    const [first] = problems;
+    if (!first)
+        return "no problem";
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
+    return `at ${printedPointer(first.pointer)}: expected ${first.expected}, received ${printable(first.received)}${more}`;
+}
+/** With `validate: "strict"`: a success answer was read, but its body disagrees with the spec. */
+export class ResponseValidationError extends Error {
+    name = "ResponseValidationError";
+    /** The method's name, such as `nodes.listNodes`. */
+    operation;
+    method;
+    /** The path template, such as `/server/{server_id}`. */
+    path;
+    status;
+    /** Every place where the body disagrees with the spec. */
+    problems;
+    /** The parsed body, as the server sent it. */
+    body;
+    constructor(call) {
+        super(`${call.method} ${call.path} (${call.operation}): the ${call.status} answer disagrees with the spec ${problemSummary(call.problems)}.`);
+        this.operation = call.operation;
+        this.method = call.method;
+        this.path = call.path;
+        this.status = call.status;
+        this.problems = call.problems;
+        this.body = call.body;
+    }
+}
+/** With `validateRequests: "strict"`: a request body disagrees with the spec, so it was not sent. The body is not kept (it may hold passwords). */
+export class RequestValidationError extends Error {
+    name = "RequestValidationError";
+    operation;
+    method;
+    path;
+    problems;
+    constructor(call) {
+        super(`${call.method} ${call.path} (${call.operation}): the request body disagrees with the spec ${problemSummary(call.problems)}; it was not sent.`);
+        this.operation = call.operation;
+        this.method = call.method;
+        this.path = call.path;
+        this.problems = call.problems;
+    }
+}
+/** PMM's gateway says why in `message`, PEM in `errormsg`; a short plain-text body says it as a whole. */
+function serverMessageOf(body) {
+    if (body && typeof body === "object") {
+        const { message, errormsg } = body;
+        const text = typeof message === "string" && message ? message : typeof errormsg === "string" ? errormsg : undefined;
+        return text === undefined ? undefined : shownText(text);
+    }
+    if (typeof body === "string" && body.length <= MAX_SERVER_MESSAGE)
+        return shownText(body);
+    return undefined;
+}
+/** The most of a server's message that goes into an error's message; the body keeps all of it. */
+const MAX_SERVER_MESSAGE = 200;
+/** A server's text as one line a terminal shows as it is: no control characters (escape sequences, line breaks), and not too long. */
+function shownText(text) {
+    const line = text.replace(/[\p{Cc}\u2028\u2029]+/gu, " ").trim();
+    return line.length > MAX_SERVER_MESSAGE ? `${line.slice(0, MAX_SERVER_MESSAGE - 1)}…` : line || undefined;
 }

@@ -1,4 +1,6 @@
+import type { ValidationProblem } from "./errors.js";
 import type { Logger } from "./logger.js";
+import type { FormEncoding } from "./transport/form-body.js";
 /** PEM: log in with a user's credentials, or use a token obtained elsewhere. */
 export type PemAuth = {
     username: string;
@@ -59,23 +61,45 @@ export interface ClientOptions<Auth> {
     refreshMarginMs?: number;
     /** Replaces the global `fetch` (for tests, proxies, instrumentation). Not combinable with `tls`. */
     fetch?: FetchFunction;
-    /** Headers sent with every request. */
+    /**
+     * Headers sent with every request. One that carries credentials (`Authorization`,
+     * `X-Auth-Token`, `Cookie`, …) is held to the same plain-http rule as `auth`.
+     */
     headers?: Record<string, string>;
     tls?: TlsOptions;
     /** Allow credentials over plain http:// to a host other than loopback (default false). */
     allowInsecureHttp?: boolean;
     /** Deadline of each call in ms, retries included (default 30000). */
     timeoutMs?: number;
+    /**
+     * The longest answer body the client reads, in bytes (default 64 MiB); a longer one fails
+     * with ResponseTooLargeError as soon as it passes the limit. `Infinity` for no limit.
+     */
+    maxResponseBytes?: number;
     /** Retry policy for network errors and 429/502/503/504; `false` disables retries. */
     retry?: RetryOptions | false;
     /** Where the runtime reports logins, refreshes and retries. Silent by default, except warnings. */
     logger?: Logger;
+    /**
+     * Checks each success answer's JSON body against the spec (default "off"): "warn" logs each
+     * operation and place that disagrees once through `logger`; "strict" throws ResponseValidationError.
+     */
+    validate?: ValidationMode;
+    /** Checks JSON request bodies against the spec before they are sent (default "off"); "strict" throws RequestValidationError. */
+    validateRequests?: ValidationMode;
 }
+/** Whether bodies are checked against the spec, and what a disagreement does: nothing, a warning, or an error. */
+export type ValidationMode = "off" | "warn" | "strict";
 /** Per-call options of the generated methods. */
 export interface CallOptions {
     /** Aborts the call; combined with the client's timeout. */
     signal?: AbortSignal;
+    /** Headers for this call; credential headers follow the same plain-http rule as `auth`. */
     headers?: Record<string, string>;
+    /** Overrides the client's `validate` for this call. */
+    validate?: ValidationMode;
+    /** Overrides the client's `validateRequests` for this call. */
+    validateRequests?: ValidationMode;
 }
 /** What a generated version entry tells the runtime about its API. */
 export interface ApiDescription {
@@ -83,6 +107,17 @@ export interface ApiDescription {
     version: string;
     basePath: string;
     auth: "pem-token" | "pmm";
+    /** Imports the version's validators.js; called on the first validated call only. */
+    validators?: () => Promise<ValidatorModule>;
+}
+/** A check of one body: pushes every disagreement with the spec onto `problems`. */
+export type BodyCheck = (body: unknown, problems: ValidationProblem[]) => void;
+/** What a generated validators.js exports, keyed by method name (`nodes.listNodes`). */
+export interface ValidatorModule {
+    /** method name → success status → check of that answer's body. */
+    responses: Record<string, Record<string, BodyCheck>>;
+    /** method name → check of its JSON request body. */
+    requests: Record<string, BodyCheck>;
 }
 export interface OperationEntry {
     method: string;
@@ -90,6 +125,8 @@ export interface OperationEntry {
     parseAs?: "text" | "blob";
     /** The method takes no parameters or body: its first argument is its call options. */
     noInput?: true;
+    /** The body is a form, not JSON. */
+    form?: FormEncoding;
 }
 /** namespace → method name → operation. */
 export type OperationTable = Record<string, Record<string, OperationEntry>>;

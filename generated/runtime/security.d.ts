@@ -3,3 +3,9 @@
  * caller explicitly allows it.
  */
 export declare function assertSafeTransport(url: string, what: string, allowInsecureHttp: boolean): void;
+/** The first credential header among `headers`, if any. */
+export declare function credentialHeader(headers: Headers | Record<string, string> | undefined): string | undefined;
+/** The values of the credential headers among `headers`: secrets an error body may echo. */
+export declare function credentialValues(headers: Record<string, string> | undefined): string[];
+/** The same guard for each request as it is sent, so that credentials set per call through `headers` are covered too. */
+export declare function assertSafeRequest(request: Request, allowInsecureHttp: boolean): void;

@@ -8,6 +8,27 @@ export function assertSafeTransport(url, what, allowInsecureHttp) {
         return;
     throw new TypeError(`Refusing to send credentials over plain http:// to ${parsed.host} (${what}): anyone on the network path could read them. Use https://, or set allowInsecureHttp: true if this network is trusted.`);
 }
+/** Headers that carry credentials, whether the runtime sets them (`auth`) or the caller does (`headers`). */
+const CREDENTIAL_HEADERS = ["Authorization", "Proxy-Authorization", "X-Auth-Token", "X-Api-Key", "Cookie"];
+/** The first credential header among `headers`, if any. */
+export function credentialHeader(headers) {
+    if (!headers)
+        return undefined;
+    const present = headers instanceof Headers ? (name) => headers.has(name) : (name) => Object.keys(headers).some((key) => key.toLowerCase() === name.toLowerCase());
+    return CREDENTIAL_HEADERS.find(present);
+}
+/** The values of the credential headers among `headers`: secrets an error body may echo. */
+export function credentialValues(headers) {
+    return Object.entries(headers ?? {}).flatMap(([key, value]) => (CREDENTIAL_HEADERS.some((name) => name.toLowerCase() === key.toLowerCase()) ? [value] : []));
+}
+/** The same guard for each request as it is sent, so that credentials set per call through `headers` are covered too. */
+export function assertSafeRequest(request, allowInsecureHttp) {
+    if (allowInsecureHttp || !request.url.startsWith("http:"))
+        return;
+    const header = credentialHeader(request.headers);
+    if (header)
+        assertSafeTransport(request.url, `the ${header} header`, false);
+}
 function isLoopback(hostname) {
     return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }

@@ -393,7 +393,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCopyAgent"];
+        post: operations["AlertCopyAgent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -409,7 +409,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCopyServer"];
+        post: operations["AlertCopyServer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -425,7 +425,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCopyServerDatabase"];
+        post: operations["AlertCopyServerDatabase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -441,7 +441,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCopyServerDatabaseSchema"];
+        post: operations["AlertCopyServerDatabaseSchema"];
         delete?: never;
         options?: never;
         head?: never;
@@ -457,7 +457,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCopyServerDatabaseSchemaFunctionArgs"];
+        post: operations["AlertCopyServerDatabaseSchemaFunctionArgs"];
         delete?: never;
         options?: never;
         head?: never;
@@ -473,7 +473,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCopyServerDatabaseSchemaIndex"];
+        post: operations["AlertCopyServerDatabaseSchemaIndex"];
         delete?: never;
         options?: never;
         head?: never;
@@ -489,7 +489,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCopyServerDatabaseSchemaSequence"];
+        post: operations["AlertCopyServerDatabaseSchemaSequence"];
         delete?: never;
         options?: never;
         head?: never;
@@ -505,7 +505,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCopyServerDatabaseSchemaTable"];
+        post: operations["AlertCopyServerDatabaseSchemaTable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -521,7 +521,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCustomExport"];
+        post: operations["AlertExportCustom"];
         delete?: never;
         options?: never;
         head?: never;
@@ -537,7 +537,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCustomImport"];
+        post: operations["AlertImportCustom"];
         delete?: never;
         options?: never;
         head?: never;
@@ -681,7 +681,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ChartCreateCustomExport"];
+        post: operations["ChartExportCustom"];
         delete?: never;
         options?: never;
         head?: never;
@@ -697,7 +697,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ChartCreateCustomImport"];
+        post: operations["ChartImportCustom"];
         delete?: never;
         options?: never;
         head?: never;
@@ -713,7 +713,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DashboardCreateCustomExport"];
+        post: operations["DashboardExportCustom"];
         delete?: never;
         options?: never;
         head?: never;
@@ -729,7 +729,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DashboardCreateCustomImport"];
+        post: operations["DashboardImportCustom"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1065,7 +1065,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ProbeCreateCopyAgent"];
+        post: operations["ProbeCopyAgent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1081,7 +1081,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ProbeCreateCopyServer"];
+        post: operations["ProbeCopyServer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1097,7 +1097,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ProbeCreateCopyServerDatabase"];
+        post: operations["ProbeCopyServerDatabase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1113,7 +1113,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ProbeCreateCopyServerDatabaseSchema"];
+        post: operations["ProbeCopyServerDatabaseSchema"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1129,7 +1129,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ProbeCreateCustomExport"];
+        post: operations["ProbeExportCustom"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1145,7 +1145,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ProbeCreateCustomImport"];
+        post: operations["ProbeImportCustom"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4062,7 +4062,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCopyAgent: {
+    AlertCopyAgent: {
         parameters: {
             query?: never;
             header?: never;
@@ -4085,7 +4085,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCopyServer: {
+    AlertCopyServer: {
         parameters: {
             query?: never;
             header?: never;
@@ -4108,7 +4108,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCopyServerDatabase: {
+    AlertCopyServerDatabase: {
         parameters: {
             query?: never;
             header?: never;
@@ -4132,7 +4132,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCopyServerDatabaseSchema: {
+    AlertCopyServerDatabaseSchema: {
         parameters: {
             query?: never;
             header?: never;
@@ -4157,7 +4157,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCopyServerDatabaseSchemaFunctionArgs: {
+    AlertCopyServerDatabaseSchemaFunctionArgs: {
         parameters: {
             query?: never;
             header?: never;
@@ -4184,7 +4184,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCopyServerDatabaseSchemaIndex: {
+    AlertCopyServerDatabaseSchemaIndex: {
         parameters: {
             query?: never;
             header?: never;
@@ -4210,7 +4210,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCopyServerDatabaseSchemaSequence: {
+    AlertCopyServerDatabaseSchemaSequence: {
         parameters: {
             query?: never;
             header?: never;
@@ -4236,7 +4236,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCopyServerDatabaseSchemaTable: {
+    AlertCopyServerDatabaseSchemaTable: {
         parameters: {
             query?: never;
             header?: never;
@@ -4262,7 +4262,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCustomExport: {
+    AlertExportCustom: {
         parameters: {
             query?: never;
             header?: never;
@@ -4288,7 +4288,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCustomImport: {
+    AlertImportCustom: {
         parameters: {
             query?: never;
             header?: never;
@@ -4533,7 +4533,7 @@ export interface operations {
             };
         };
     };
-    ChartCreateCustomExport: {
+    ChartExportCustom: {
         parameters: {
             query?: never;
             header?: never;
@@ -4559,7 +4559,7 @@ export interface operations {
             };
         };
     };
-    ChartCreateCustomImport: {
+    ChartImportCustom: {
         parameters: {
             query?: never;
             header?: never;
@@ -4586,7 +4586,7 @@ export interface operations {
             };
         };
     };
-    DashboardCreateCustomExport: {
+    DashboardExportCustom: {
         parameters: {
             query?: never;
             header?: never;
@@ -4612,7 +4612,7 @@ export interface operations {
             };
         };
     };
-    DashboardCreateCustomImport: {
+    DashboardImportCustom: {
         parameters: {
             query?: never;
             header?: never;
@@ -5246,7 +5246,7 @@ export interface operations {
             };
         };
     };
-    ProbeCreateCopyAgent: {
+    ProbeCopyAgent: {
         parameters: {
             query?: never;
             header?: never;
@@ -5269,7 +5269,7 @@ export interface operations {
             };
         };
     };
-    ProbeCreateCopyServer: {
+    ProbeCopyServer: {
         parameters: {
             query?: never;
             header?: never;
@@ -5292,7 +5292,7 @@ export interface operations {
             };
         };
     };
-    ProbeCreateCopyServerDatabase: {
+    ProbeCopyServerDatabase: {
         parameters: {
             query?: never;
             header?: never;
@@ -5316,7 +5316,7 @@ export interface operations {
             };
         };
     };
-    ProbeCreateCopyServerDatabaseSchema: {
+    ProbeCopyServerDatabaseSchema: {
         parameters: {
             query?: never;
             header?: never;
@@ -5341,7 +5341,7 @@ export interface operations {
             };
         };
     };
-    ProbeCreateCustomExport: {
+    ProbeExportCustom: {
         parameters: {
             query?: never;
             header?: never;
@@ -5367,7 +5367,7 @@ export interface operations {
             };
         };
     };
-    ProbeCreateCustomImport: {
+    ProbeImportCustom: {
         parameters: {
             query?: never;
             header?: never;

@@ -2,8 +2,8 @@
 import type { ApiClient, CallOptions, ClientOptions, PemAuth, PemSession } from "../../runtime/index.js";
 import type { operations, paths } from "./schema.js";
 export type { components, operations, paths } from "./schema.js";
-export { ApiError, AuthenticationError, ConnectionError, TimeoutError, TlsError, UnsupportedApiVersionError } from "../../runtime/index.js";
-export type { CallOptions, ClientOptions, Logger, RetryOptions, TlsOptions } from "../../runtime/index.js";
+export { ApiError, AuthenticationError, ConnectionError, InvalidResponseError, RequestValidationError, ResponseTooLargeError, ResponseValidationError, TimeoutError, TlsError, UnsupportedApiVersionError } from "../../runtime/index.js";
+export type { CallOptions, ClientOptions, Logger, RetryOptions, TlsOptions, ValidationMode, ValidationProblem } from "../../runtime/index.js";
 
 export declare namespace Agent {
   /** Parameters of `DELETE /agent/{agent_id}`, by location. */
@@ -83,6 +83,126 @@ export declare namespace Agent {
 }
 
 export declare namespace Alert {
+  /** Parameters of `POST /alert/copy/agent/{agent_id}`, by location. */
+  export type CopyAgentParams = operations["AlertCopyAgent"]["parameters"];
+  /** Request body of `POST /alert/copy/agent/{agent_id}`. */
+  export type CopyAgentBody = NonNullable<operations["AlertCopyAgent"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/copy/agent/{agent_id}` takes. */
+  export interface CopyAgentInput {
+    path: CopyAgentParams["path"];
+    body: CopyAgentBody;
+  }
+
+  /** Data of a successful response to `POST /alert/copy/agent/{agent_id}`. */
+  export type CopyAgentResponse = void;
+  /** Body of an error response to `POST /alert/copy/agent/{agent_id}`. */
+  export type CopyAgentError = unknown;
+  /** Parameters of `POST /alert/copy/server/{server_id}`, by location. */
+  export type CopyServerParams = operations["AlertCopyServer"]["parameters"];
+  /** Request body of `POST /alert/copy/server/{server_id}`. */
+  export type CopyServerBody = NonNullable<operations["AlertCopyServer"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/copy/server/{server_id}` takes. */
+  export interface CopyServerInput {
+    path: CopyServerParams["path"];
+    body: CopyServerBody;
+  }
+
+  /** Data of a successful response to `POST /alert/copy/server/{server_id}`. */
+  export type CopyServerResponse = void;
+  /** Body of an error response to `POST /alert/copy/server/{server_id}`. */
+  export type CopyServerError = unknown;
+  /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}`, by location. */
+  export type CopyServerDatabaseParams = operations["AlertCopyServerDatabase"]["parameters"];
+  /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}`. */
+  export type CopyServerDatabaseBody = NonNullable<operations["AlertCopyServerDatabase"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/copy/server/{server_id}/database/{database_name}` takes. */
+  export interface CopyServerDatabaseInput {
+    path: CopyServerDatabaseParams["path"];
+    body: CopyServerDatabaseBody;
+  }
+
+  /** Data of a successful response to `POST /alert/copy/server/{server_id}/database/{database_name}`. */
+  export type CopyServerDatabaseResponse = void;
+  /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}`. */
+  export type CopyServerDatabaseError = unknown;
+  /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`, by location. */
+  export type CopyServerDatabaseSchemaParams = operations["AlertCopyServerDatabaseSchema"]["parameters"];
+  /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
+  export type CopyServerDatabaseSchemaBody = NonNullable<operations["AlertCopyServerDatabaseSchema"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}` takes. */
+  export interface CopyServerDatabaseSchemaInput {
+    path: CopyServerDatabaseSchemaParams["path"];
+    body: CopyServerDatabaseSchemaBody;
+  }
+
+  /** Data of a successful response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
+  export type CopyServerDatabaseSchemaResponse = void;
+  /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
+  export type CopyServerDatabaseSchemaError = unknown;
+  /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`, by location. */
+  export type CopyServerDatabaseSchemaFunctionArgsParams = operations["AlertCopyServerDatabaseSchemaFunctionArgs"]["parameters"];
+  /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`. */
+  export type CopyServerDatabaseSchemaFunctionArgsBody = NonNullable<operations["AlertCopyServerDatabaseSchemaFunctionArgs"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}` takes. */
+  export interface CopyServerDatabaseSchemaFunctionArgsInput {
+    path: CopyServerDatabaseSchemaFunctionArgsParams["path"];
+    body: CopyServerDatabaseSchemaFunctionArgsBody;
+  }
+
+  /** Data of a successful response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`. */
+  export type CopyServerDatabaseSchemaFunctionArgsResponse = void;
+  /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`. */
+  export type CopyServerDatabaseSchemaFunctionArgsError = unknown;
+  /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`, by location. */
+  export type CopyServerDatabaseSchemaIndexParams = operations["AlertCopyServerDatabaseSchemaIndex"]["parameters"];
+  /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
+  export type CopyServerDatabaseSchemaIndexBody = NonNullable<operations["AlertCopyServerDatabaseSchemaIndex"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}` takes. */
+  export interface CopyServerDatabaseSchemaIndexInput {
+    path: CopyServerDatabaseSchemaIndexParams["path"];
+    body: CopyServerDatabaseSchemaIndexBody;
+  }
+
+  /** Data of a successful response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
+  export type CopyServerDatabaseSchemaIndexResponse = void;
+  /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
+  export type CopyServerDatabaseSchemaIndexError = unknown;
+  /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`, by location. */
+  export type CopyServerDatabaseSchemaSequenceParams = operations["AlertCopyServerDatabaseSchemaSequence"]["parameters"];
+  /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
+  export type CopyServerDatabaseSchemaSequenceBody = NonNullable<operations["AlertCopyServerDatabaseSchemaSequence"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}` takes. */
+  export interface CopyServerDatabaseSchemaSequenceInput {
+    path: CopyServerDatabaseSchemaSequenceParams["path"];
+    body: CopyServerDatabaseSchemaSequenceBody;
+  }
+
+  /** Data of a successful response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
+  export type CopyServerDatabaseSchemaSequenceResponse = void;
+  /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
+  export type CopyServerDatabaseSchemaSequenceError = unknown;
+  /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`, by location. */
+  export type CopyServerDatabaseSchemaTableParams = operations["AlertCopyServerDatabaseSchemaTable"]["parameters"];
+  /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
+  export type CopyServerDatabaseSchemaTableBody = NonNullable<operations["AlertCopyServerDatabaseSchemaTable"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}` takes. */
+  export interface CopyServerDatabaseSchemaTableInput {
+    path: CopyServerDatabaseSchemaTableParams["path"];
+    body: CopyServerDatabaseSchemaTableBody;
+  }
+
+  /** Data of a successful response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
+  export type CopyServerDatabaseSchemaTableResponse = void;
+  /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
+  export type CopyServerDatabaseSchemaTableError = unknown;
   /** Parameters of `POST /alert/config/agent/{agent_id}`, by location. */
   export type CreateConfigAgentParams = operations["AlertCreateConfigAgent"]["parameters"];
   /** Request body of `POST /alert/config/agent/{agent_id}`. */
@@ -215,150 +335,6 @@ export declare namespace Alert {
   export type CreateConfigServerDatabaseSchemaTableResponse = void;
   /** Body of an error response to `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
   export type CreateConfigServerDatabaseSchemaTableError = unknown;
-  /** Parameters of `POST /alert/copy/agent/{agent_id}`, by location. */
-  export type CreateCopyAgentParams = operations["AlertCreateCopyAgent"]["parameters"];
-  /** Request body of `POST /alert/copy/agent/{agent_id}`. */
-  export type CreateCopyAgentBody = NonNullable<operations["AlertCreateCopyAgent"]["requestBody"]>["content"]["application/json"];
-
-  /** What the method for `POST /alert/copy/agent/{agent_id}` takes. */
-  export interface CreateCopyAgentInput {
-    path: CreateCopyAgentParams["path"];
-    body: CreateCopyAgentBody;
-  }
-
-  /** Data of a successful response to `POST /alert/copy/agent/{agent_id}`. */
-  export type CreateCopyAgentResponse = void;
-  /** Body of an error response to `POST /alert/copy/agent/{agent_id}`. */
-  export type CreateCopyAgentError = unknown;
-  /** Parameters of `POST /alert/copy/server/{server_id}`, by location. */
-  export type CreateCopyServerParams = operations["AlertCreateCopyServer"]["parameters"];
-  /** Request body of `POST /alert/copy/server/{server_id}`. */
-  export type CreateCopyServerBody = NonNullable<operations["AlertCreateCopyServer"]["requestBody"]>["content"]["application/json"];
-
-  /** What the method for `POST /alert/copy/server/{server_id}` takes. */
-  export interface CreateCopyServerInput {
-    path: CreateCopyServerParams["path"];
-    body: CreateCopyServerBody;
-  }
-
-  /** Data of a successful response to `POST /alert/copy/server/{server_id}`. */
-  export type CreateCopyServerResponse = void;
-  /** Body of an error response to `POST /alert/copy/server/{server_id}`. */
-  export type CreateCopyServerError = unknown;
-  /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}`, by location. */
-  export type CreateCopyServerDatabaseParams = operations["AlertCreateCopyServerDatabase"]["parameters"];
-  /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}`. */
-  export type CreateCopyServerDatabaseBody = NonNullable<operations["AlertCreateCopyServerDatabase"]["requestBody"]>["content"]["application/json"];
-
-  /** What the method for `POST /alert/copy/server/{server_id}/database/{database_name}` takes. */
-  export interface CreateCopyServerDatabaseInput {
-    path: CreateCopyServerDatabaseParams["path"];
-    body: CreateCopyServerDatabaseBody;
-  }
-
-  /** Data of a successful response to `POST /alert/copy/server/{server_id}/database/{database_name}`. */
-  export type CreateCopyServerDatabaseResponse = void;
-  /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}`. */
-  export type CreateCopyServerDatabaseError = unknown;
-  /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`, by location. */
-  export type CreateCopyServerDatabaseSchemaParams = operations["AlertCreateCopyServerDatabaseSchema"]["parameters"];
-  /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
-  export type CreateCopyServerDatabaseSchemaBody = NonNullable<operations["AlertCreateCopyServerDatabaseSchema"]["requestBody"]>["content"]["application/json"];
-
-  /** What the method for `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}` takes. */
-  export interface CreateCopyServerDatabaseSchemaInput {
-    path: CreateCopyServerDatabaseSchemaParams["path"];
-    body: CreateCopyServerDatabaseSchemaBody;
-  }
-
-  /** Data of a successful response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
-  export type CreateCopyServerDatabaseSchemaResponse = void;
-  /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
-  export type CreateCopyServerDatabaseSchemaError = unknown;
-  /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`, by location. */
-  export type CreateCopyServerDatabaseSchemaFunctionArgsParams = operations["AlertCreateCopyServerDatabaseSchemaFunctionArgs"]["parameters"];
-  /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`. */
-  export type CreateCopyServerDatabaseSchemaFunctionArgsBody = NonNullable<operations["AlertCreateCopyServerDatabaseSchemaFunctionArgs"]["requestBody"]>["content"]["application/json"];
-
-  /** What the method for `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}` takes. */
-  export interface CreateCopyServerDatabaseSchemaFunctionArgsInput {
-    path: CreateCopyServerDatabaseSchemaFunctionArgsParams["path"];
-    body: CreateCopyServerDatabaseSchemaFunctionArgsBody;
-  }
-
-  /** Data of a successful response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`. */
-  export type CreateCopyServerDatabaseSchemaFunctionArgsResponse = void;
-  /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`. */
-  export type CreateCopyServerDatabaseSchemaFunctionArgsError = unknown;
-  /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`, by location. */
-  export type CreateCopyServerDatabaseSchemaIndexParams = operations["AlertCreateCopyServerDatabaseSchemaIndex"]["parameters"];
-  /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
-  export type CreateCopyServerDatabaseSchemaIndexBody = NonNullable<operations["AlertCreateCopyServerDatabaseSchemaIndex"]["requestBody"]>["content"]["application/json"];
-
-  /** What the method for `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}` takes. */
-  export interface CreateCopyServerDatabaseSchemaIndexInput {
-    path: CreateCopyServerDatabaseSchemaIndexParams["path"];
-    body: CreateCopyServerDatabaseSchemaIndexBody;
-  }
-
-  /** Data of a successful response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
-  export type CreateCopyServerDatabaseSchemaIndexResponse = void;
-  /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
-  export type CreateCopyServerDatabaseSchemaIndexError = unknown;
-  /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`, by location. */
-  export type CreateCopyServerDatabaseSchemaSequenceParams = operations["AlertCreateCopyServerDatabaseSchemaSequence"]["parameters"];
-  /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
-  export type CreateCopyServerDatabaseSchemaSequenceBody = NonNullable<operations["AlertCreateCopyServerDatabaseSchemaSequence"]["requestBody"]>["content"]["application/json"];
-
-  /** What the method for `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}` takes. */
-  export interface CreateCopyServerDatabaseSchemaSequenceInput {
-    path: CreateCopyServerDatabaseSchemaSequenceParams["path"];
-    body: CreateCopyServerDatabaseSchemaSequenceBody;
-  }
-
-  /** Data of a successful response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
-  export type CreateCopyServerDatabaseSchemaSequenceResponse = void;
-  /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
-  export type CreateCopyServerDatabaseSchemaSequenceError = unknown;
-  /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`, by location. */
-  export type CreateCopyServerDatabaseSchemaTableParams = operations["AlertCreateCopyServerDatabaseSchemaTable"]["parameters"];
-  /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
-  export type CreateCopyServerDatabaseSchemaTableBody = NonNullable<operations["AlertCreateCopyServerDatabaseSchemaTable"]["requestBody"]>["content"]["application/json"];
-
-  /** What the method for `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}` takes. */
-  export interface CreateCopyServerDatabaseSchemaTableInput {
-    path: CreateCopyServerDatabaseSchemaTableParams["path"];
-    body: CreateCopyServerDatabaseSchemaTableBody;
-  }
-
-  /** Data of a successful response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
-  export type CreateCopyServerDatabaseSchemaTableResponse = void;
-  /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
-  export type CreateCopyServerDatabaseSchemaTableError = unknown;
-  /** Request body of `POST /alert/custom/export/`. */
-  export type CreateCustomExportBody = NonNullable<operations["AlertCreateCustomExport"]["requestBody"]>["content"]["application/json"];
-
-  /** What the method for `POST /alert/custom/export/` takes. */
-  export interface CreateCustomExportInput {
-    body: CreateCustomExportBody;
-  }
-
-  /** Data of a successful response to `POST /alert/custom/export/`. */
-  export type CreateCustomExportResponse = operations["AlertCreateCustomExport"]["responses"][200]["content"]["application/json"];
-  /** Body of an error response to `POST /alert/custom/export/`. */
-  export type CreateCustomExportError = unknown;
-  /** Request body of `POST /alert/custom/import/`. */
-  export type CreateCustomImportBody = NonNullable<operations["AlertCreateCustomImport"]["requestBody"]>["content"]["application/json"];
-
-  /** What the method for `POST /alert/custom/import/` takes. */
-  export interface CreateCustomImportInput {
-    body: CreateCustomImportBody;
-  }
-
-  /** Data of a successful response to `POST /alert/custom/import/`. */
-  export type CreateCustomImportResponse = operations["AlertCreateCustomImport"]["responses"][200]["content"]["application/json"];
-  /** Body of an error response to `POST /alert/custom/import/`. */
-  export type CreateCustomImportError = unknown;
   /** Request body of `POST /alert/template/`. */
   export type CreateTemplateBody = NonNullable<operations["AlertCreateTemplate"]["requestBody"]>["content"]["application/json"];
 
@@ -491,6 +467,18 @@ export declare namespace Alert {
   export type DeleteTemplateResponse = void;
   /** Body of an error response to `DELETE /alert/template/{id}`. */
   export type DeleteTemplateError = unknown;
+  /** Request body of `POST /alert/custom/export/`. */
+  export type ExportCustomBody = NonNullable<operations["AlertExportCustom"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/custom/export/` takes. */
+  export interface ExportCustomInput {
+    body: ExportCustomBody;
+  }
+
+  /** Data of a successful response to `POST /alert/custom/export/`. */
+  export type ExportCustomResponse = operations["AlertExportCustom"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `POST /alert/custom/export/`. */
+  export type ExportCustomError = unknown;
   /** Parameters of `GET /alert/config/agent/{agent_id}`, by location. */
   export type GetConfigAgentParams = operations["AlertGetConfigAgent"]["parameters"];
 
@@ -755,6 +743,18 @@ export declare namespace Alert {
   export type GetTemplateResponse = operations["AlertGetTemplate"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/template/{id}`. */
   export type GetTemplateError = unknown;
+  /** Request body of `POST /alert/custom/import/`. */
+  export type ImportCustomBody = NonNullable<operations["AlertImportCustom"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /alert/custom/import/` takes. */
+  export interface ImportCustomInput {
+    body: ImportCustomBody;
+  }
+
+  /** Data of a successful response to `POST /alert/custom/import/`. */
+  export type ImportCustomResponse = operations["AlertImportCustom"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `POST /alert/custom/import/`. */
+  export type ImportCustomError = unknown;
   /** Data of a successful response to `GET /alert/config/global/`. */
   export type ListConfigGlobalResponse = operations["AlertListConfigGlobal"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/global/`. */
@@ -923,6 +923,22 @@ export declare namespace Alert {
   export type UpdateTemplateError = unknown;
 
   export interface Methods {
+    /** `POST /alert/copy/agent/{agent_id}` */
+    copyAgent(input: CopyAgentInput, options?: CallOptions): Promise<CopyAgentResponse>;
+    /** `POST /alert/copy/server/{server_id}` */
+    copyServer(input: CopyServerInput, options?: CallOptions): Promise<CopyServerResponse>;
+    /** `POST /alert/copy/server/{server_id}/database/{database_name}` */
+    copyServerDatabase(input: CopyServerDatabaseInput, options?: CallOptions): Promise<CopyServerDatabaseResponse>;
+    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}` */
+    copyServerDatabaseSchema(input: CopyServerDatabaseSchemaInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaResponse>;
+    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}` */
+    copyServerDatabaseSchemaFunctionArgs(input: CopyServerDatabaseSchemaFunctionArgsInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaFunctionArgsResponse>;
+    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}` */
+    copyServerDatabaseSchemaIndex(input: CopyServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaIndexResponse>;
+    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}` */
+    copyServerDatabaseSchemaSequence(input: CopyServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaSequenceResponse>;
+    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}` */
+    copyServerDatabaseSchemaTable(input: CopyServerDatabaseSchemaTableInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaTableResponse>;
     /** `POST /alert/config/agent/{agent_id}` */
     createConfigAgent(input: CreateConfigAgentInput, options?: CallOptions): Promise<CreateConfigAgentResponse>;
     /** `POST /alert/config/global/` */
@@ -941,26 +957,6 @@ export declare namespace Alert {
     createConfigServerDatabaseSchemaSequence(input: CreateConfigServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaSequenceResponse>;
     /** `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}` */
     createConfigServerDatabaseSchemaTable(input: CreateConfigServerDatabaseSchemaTableInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaTableResponse>;
-    /** `POST /alert/copy/agent/{agent_id}` */
-    createCopyAgent(input: CreateCopyAgentInput, options?: CallOptions): Promise<CreateCopyAgentResponse>;
-    /** `POST /alert/copy/server/{server_id}` */
-    createCopyServer(input: CreateCopyServerInput, options?: CallOptions): Promise<CreateCopyServerResponse>;
-    /** `POST /alert/copy/server/{server_id}/database/{database_name}` */
-    createCopyServerDatabase(input: CreateCopyServerDatabaseInput, options?: CallOptions): Promise<CreateCopyServerDatabaseResponse>;
-    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}` */
-    createCopyServerDatabaseSchema(input: CreateCopyServerDatabaseSchemaInput, options?: CallOptions): Promise<CreateCopyServerDatabaseSchemaResponse>;
-    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}` */
-    createCopyServerDatabaseSchemaFunctionArgs(input: CreateCopyServerDatabaseSchemaFunctionArgsInput, options?: CallOptions): Promise<CreateCopyServerDatabaseSchemaFunctionArgsResponse>;
-    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}` */
-    createCopyServerDatabaseSchemaIndex(input: CreateCopyServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<CreateCopyServerDatabaseSchemaIndexResponse>;
-    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}` */
-    createCopyServerDatabaseSchemaSequence(input: CreateCopyServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<CreateCopyServerDatabaseSchemaSequenceResponse>;
-    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}` */
-    createCopyServerDatabaseSchemaTable(input: CreateCopyServerDatabaseSchemaTableInput, options?: CallOptions): Promise<CreateCopyServerDatabaseSchemaTableResponse>;
-    /** `POST /alert/custom/export/` */
-    createCustomExport(input: CreateCustomExportInput, options?: CallOptions): Promise<CreateCustomExportResponse>;
-    /** `POST /alert/custom/import/` */
-    createCustomImport(input: CreateCustomImportInput, options?: CallOptions): Promise<CreateCustomImportResponse>;
     /** `POST /alert/template/` */
     createTemplate(input: CreateTemplateInput, options?: CallOptions): Promise<CreateTemplateResponse>;
     /** `DELETE /alert/config/agent/{agent_id}/{alert_id}` */
@@ -983,6 +979,8 @@ export declare namespace Alert {
     deleteConfigServerDatabaseSchemaTableByAlertId(input: DeleteConfigServerDatabaseSchemaTableByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaTableByAlertIdResponse>;
     /** `DELETE /alert/template/{id}` */
     deleteTemplate(input: DeleteTemplateInput, options?: CallOptions): Promise<DeleteTemplateResponse>;
+    /** `POST /alert/custom/export/` */
+    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
     /** `GET /alert/config/agent/{agent_id}` */
     getConfigAgent(input: GetConfigAgentInput, options?: CallOptions): Promise<GetConfigAgentResponse>;
     /** `GET /alert/config/agent/{agent_id}/{alert_id}` */
@@ -1027,6 +1025,8 @@ export declare namespace Alert {
     getStatus(input: GetStatusInput, options?: CallOptions): Promise<GetStatusResponse>;
     /** `GET /alert/template/{id}` */
     getTemplate(input: GetTemplateInput, options?: CallOptions): Promise<GetTemplateResponse>;
+    /** `POST /alert/custom/import/` */
+    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
     /** `GET /alert/config/global/` */
     listConfigGlobal(options?: CallOptions): Promise<ListConfigGlobalResponse>;
     /** `GET /alert/history/` */
@@ -1060,69 +1060,69 @@ export declare namespace Alert {
 
 export declare namespace Chart {
   /** Request body of `POST /chart/custom/export/`. */
-  export type CreateCustomExportBody = NonNullable<operations["ChartCreateCustomExport"]["requestBody"]>["content"]["application/json"];
+  export type ExportCustomBody = NonNullable<operations["ChartExportCustom"]["requestBody"]>["content"]["application/json"];
 
   /** What the method for `POST /chart/custom/export/` takes. */
-  export interface CreateCustomExportInput {
-    body: CreateCustomExportBody;
+  export interface ExportCustomInput {
+    body: ExportCustomBody;
   }
 
   /** Data of a successful response to `POST /chart/custom/export/`. */
-  export type CreateCustomExportResponse = operations["ChartCreateCustomExport"]["responses"][200]["content"]["application/json"];
+  export type ExportCustomResponse = operations["ChartExportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /chart/custom/export/`. */
-  export type CreateCustomExportError = unknown;
+  export type ExportCustomError = unknown;
   /** Request body of `POST /chart/custom/import/`. */
-  export type CreateCustomImportBody = NonNullable<operations["ChartCreateCustomImport"]["requestBody"]>["content"]["application/json"];
+  export type ImportCustomBody = NonNullable<operations["ChartImportCustom"]["requestBody"]>["content"]["application/json"];
 
   /** What the method for `POST /chart/custom/import/` takes. */
-  export interface CreateCustomImportInput {
-    body: CreateCustomImportBody;
+  export interface ImportCustomInput {
+    body: ImportCustomBody;
   }
 
   /** Data of a successful response to `POST /chart/custom/import/`. */
-  export type CreateCustomImportResponse = operations["ChartCreateCustomImport"]["responses"][200]["content"]["application/json"];
+  export type ImportCustomResponse = operations["ChartImportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /chart/custom/import/`. */
-  export type CreateCustomImportError = unknown;
+  export type ImportCustomError = unknown;
 
   export interface Methods {
     /** `POST /chart/custom/export/` */
-    createCustomExport(input: CreateCustomExportInput, options?: CallOptions): Promise<CreateCustomExportResponse>;
+    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
     /** `POST /chart/custom/import/` */
-    createCustomImport(input: CreateCustomImportInput, options?: CallOptions): Promise<CreateCustomImportResponse>;
+    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
   }
 }
 
 export declare namespace Dashboard {
   /** Request body of `POST /dashboard/custom/export/`. */
-  export type CreateCustomExportBody = NonNullable<operations["DashboardCreateCustomExport"]["requestBody"]>["content"]["application/json"];
+  export type ExportCustomBody = NonNullable<operations["DashboardExportCustom"]["requestBody"]>["content"]["application/json"];
 
   /** What the method for `POST /dashboard/custom/export/` takes. */
-  export interface CreateCustomExportInput {
-    body: CreateCustomExportBody;
+  export interface ExportCustomInput {
+    body: ExportCustomBody;
   }
 
   /** Data of a successful response to `POST /dashboard/custom/export/`. */
-  export type CreateCustomExportResponse = operations["DashboardCreateCustomExport"]["responses"][200]["content"]["application/json"];
+  export type ExportCustomResponse = operations["DashboardExportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /dashboard/custom/export/`. */
-  export type CreateCustomExportError = unknown;
+  export type ExportCustomError = unknown;
   /** Request body of `POST /dashboard/custom/import/`. */
-  export type CreateCustomImportBody = NonNullable<operations["DashboardCreateCustomImport"]["requestBody"]>["content"]["application/json"];
+  export type ImportCustomBody = NonNullable<operations["DashboardImportCustom"]["requestBody"]>["content"]["application/json"];
 
   /** What the method for `POST /dashboard/custom/import/` takes. */
-  export interface CreateCustomImportInput {
-    body: CreateCustomImportBody;
+  export interface ImportCustomInput {
+    body: ImportCustomBody;
   }
 
   /** Data of a successful response to `POST /dashboard/custom/import/`. */
-  export type CreateCustomImportResponse = operations["DashboardCreateCustomImport"]["responses"][200]["content"]["application/json"];
+  export type ImportCustomResponse = operations["DashboardImportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /dashboard/custom/import/`. */
-  export type CreateCustomImportError = unknown;
+  export type ImportCustomError = unknown;
 
   export interface Methods {
     /** `POST /dashboard/custom/export/` */
-    createCustomExport(input: CreateCustomExportInput, options?: CallOptions): Promise<CreateCustomExportResponse>;
+    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
     /** `POST /dashboard/custom/import/` */
-    createCustomImport(input: CreateCustomImportInput, options?: CallOptions): Promise<CreateCustomImportResponse>;
+    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
   }
 }
 
@@ -1198,6 +1198,66 @@ export declare namespace Email {
 }
 
 export declare namespace Probe {
+  /** Parameters of `POST /probe/copy/agent/{agent_id}`, by location. */
+  export type CopyAgentParams = operations["ProbeCopyAgent"]["parameters"];
+  /** Request body of `POST /probe/copy/agent/{agent_id}`. */
+  export type CopyAgentBody = NonNullable<operations["ProbeCopyAgent"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /probe/copy/agent/{agent_id}` takes. */
+  export interface CopyAgentInput {
+    path: CopyAgentParams["path"];
+    body: CopyAgentBody;
+  }
+
+  /** Data of a successful response to `POST /probe/copy/agent/{agent_id}`. */
+  export type CopyAgentResponse = void;
+  /** Body of an error response to `POST /probe/copy/agent/{agent_id}`. */
+  export type CopyAgentError = unknown;
+  /** Parameters of `POST /probe/copy/server/{server_id}`, by location. */
+  export type CopyServerParams = operations["ProbeCopyServer"]["parameters"];
+  /** Request body of `POST /probe/copy/server/{server_id}`. */
+  export type CopyServerBody = NonNullable<operations["ProbeCopyServer"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /probe/copy/server/{server_id}` takes. */
+  export interface CopyServerInput {
+    path: CopyServerParams["path"];
+    body: CopyServerBody;
+  }
+
+  /** Data of a successful response to `POST /probe/copy/server/{server_id}`. */
+  export type CopyServerResponse = void;
+  /** Body of an error response to `POST /probe/copy/server/{server_id}`. */
+  export type CopyServerError = unknown;
+  /** Parameters of `POST /probe/copy/server/{server_id}/database/{database_name}`, by location. */
+  export type CopyServerDatabaseParams = operations["ProbeCopyServerDatabase"]["parameters"];
+  /** Request body of `POST /probe/copy/server/{server_id}/database/{database_name}`. */
+  export type CopyServerDatabaseBody = NonNullable<operations["ProbeCopyServerDatabase"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /probe/copy/server/{server_id}/database/{database_name}` takes. */
+  export interface CopyServerDatabaseInput {
+    path: CopyServerDatabaseParams["path"];
+    body: CopyServerDatabaseBody;
+  }
+
+  /** Data of a successful response to `POST /probe/copy/server/{server_id}/database/{database_name}`. */
+  export type CopyServerDatabaseResponse = void;
+  /** Body of an error response to `POST /probe/copy/server/{server_id}/database/{database_name}`. */
+  export type CopyServerDatabaseError = unknown;
+  /** Parameters of `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`, by location. */
+  export type CopyServerDatabaseSchemaParams = operations["ProbeCopyServerDatabaseSchema"]["parameters"];
+  /** Request body of `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
+  export type CopyServerDatabaseSchemaBody = NonNullable<operations["ProbeCopyServerDatabaseSchema"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}` takes. */
+  export interface CopyServerDatabaseSchemaInput {
+    path: CopyServerDatabaseSchemaParams["path"];
+    body: CopyServerDatabaseSchemaBody;
+  }
+
+  /** Data of a successful response to `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
+  export type CopyServerDatabaseSchemaResponse = void;
+  /** Body of an error response to `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
+  export type CopyServerDatabaseSchemaError = unknown;
   /** Request body of `POST /probe/`. */
   export type CreateBody = NonNullable<operations["ProbeCreate"]["requestBody"]>["content"]["application/json"];
 
@@ -1210,90 +1270,6 @@ export declare namespace Probe {
   export type CreateResponse = void;
   /** Body of an error response to `POST /probe/`. */
   export type CreateError = unknown;
-  /** Parameters of `POST /probe/copy/agent/{agent_id}`, by location. */
-  export type CreateCopyAgentParams = operations["ProbeCreateCopyAgent"]["parameters"];
-  /** Request body of `POST /probe/copy/agent/{agent_id}`. */
-  export type CreateCopyAgentBody = NonNullable<operations["ProbeCreateCopyAgent"]["requestBody"]>["content"]["application/json"];
-
-  /** What the method for `POST /probe/copy/agent/{agent_id}` takes. */
-  export interface CreateCopyAgentInput {
-    path: CreateCopyAgentParams["path"];
-    body: CreateCopyAgentBody;
-  }
-
-  /** Data of a successful response to `POST /probe/copy/agent/{agent_id}`. */
-  export type CreateCopyAgentResponse = void;
-  /** Body of an error response to `POST /probe/copy/agent/{agent_id}`. */
-  export type CreateCopyAgentError = unknown;
-  /** Parameters of `POST /probe/copy/server/{server_id}`, by location. */
-  export type CreateCopyServerParams = operations["ProbeCreateCopyServer"]["parameters"];
-  /** Request body of `POST /probe/copy/server/{server_id}`. */
-  export type CreateCopyServerBody = NonNullable<operations["ProbeCreateCopyServer"]["requestBody"]>["content"]["application/json"];
-
-  /** What the method for `POST /probe/copy/server/{server_id}` takes. */
-  export interface CreateCopyServerInput {
-    path: CreateCopyServerParams["path"];
-    body: CreateCopyServerBody;
-  }
-
-  /** Data of a successful response to `POST /probe/copy/server/{server_id}`. */
-  export type CreateCopyServerResponse = void;
-  /** Body of an error response to `POST /probe/copy/server/{server_id}`. */
-  export type CreateCopyServerError = unknown;
-  /** Parameters of `POST /probe/copy/server/{server_id}/database/{database_name}`, by location. */
-  export type CreateCopyServerDatabaseParams = operations["ProbeCreateCopyServerDatabase"]["parameters"];
-  /** Request body of `POST /probe/copy/server/{server_id}/database/{database_name}`. */
-  export type CreateCopyServerDatabaseBody = NonNullable<operations["ProbeCreateCopyServerDatabase"]["requestBody"]>["content"]["application/json"];
-
-  /** What the method for `POST /probe/copy/server/{server_id}/database/{database_name}` takes. */
-  export interface CreateCopyServerDatabaseInput {
-    path: CreateCopyServerDatabaseParams["path"];
-    body: CreateCopyServerDatabaseBody;
-  }
-
-  /** Data of a successful response to `POST /probe/copy/server/{server_id}/database/{database_name}`. */
-  export type CreateCopyServerDatabaseResponse = void;
-  /** Body of an error response to `POST /probe/copy/server/{server_id}/database/{database_name}`. */
-  export type CreateCopyServerDatabaseError = unknown;
-  /** Parameters of `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`, by location. */
-  export type CreateCopyServerDatabaseSchemaParams = operations["ProbeCreateCopyServerDatabaseSchema"]["parameters"];
-  /** Request body of `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
-  export type CreateCopyServerDatabaseSchemaBody = NonNullable<operations["ProbeCreateCopyServerDatabaseSchema"]["requestBody"]>["content"]["application/json"];
-
-  /** What the method for `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}` takes. */
-  export interface CreateCopyServerDatabaseSchemaInput {
-    path: CreateCopyServerDatabaseSchemaParams["path"];
-    body: CreateCopyServerDatabaseSchemaBody;
-  }
-
-  /** Data of a successful response to `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
-  export type CreateCopyServerDatabaseSchemaResponse = void;
-  /** Body of an error response to `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
-  export type CreateCopyServerDatabaseSchemaError = unknown;
-  /** Request body of `POST /probe/custom/export/`. */
-  export type CreateCustomExportBody = NonNullable<operations["ProbeCreateCustomExport"]["requestBody"]>["content"]["application/json"];
-
-  /** What the method for `POST /probe/custom/export/` takes. */
-  export interface CreateCustomExportInput {
-    body: CreateCustomExportBody;
-  }
-
-  /** Data of a successful response to `POST /probe/custom/export/`. */
-  export type CreateCustomExportResponse = operations["ProbeCreateCustomExport"]["responses"][200]["content"]["application/json"];
-  /** Body of an error response to `POST /probe/custom/export/`. */
-  export type CreateCustomExportError = unknown;
-  /** Request body of `POST /probe/custom/import/`. */
-  export type CreateCustomImportBody = NonNullable<operations["ProbeCreateCustomImport"]["requestBody"]>["content"]["application/json"];
-
-  /** What the method for `POST /probe/custom/import/` takes. */
-  export interface CreateCustomImportInput {
-    body: CreateCustomImportBody;
-  }
-
-  /** Data of a successful response to `POST /probe/custom/import/`. */
-  export type CreateCustomImportResponse = operations["ProbeCreateCustomImport"]["responses"][200]["content"]["application/json"];
-  /** Body of an error response to `POST /probe/custom/import/`. */
-  export type CreateCustomImportError = unknown;
   /** Parameters of `DELETE /probe/{probe_id}`, by location. */
   export type DeleteParams = operations["ProbeDelete"]["parameters"];
 
@@ -1306,6 +1282,18 @@ export declare namespace Probe {
   export type DeleteResponse = void;
   /** Body of an error response to `DELETE /probe/{probe_id}`. */
   export type DeleteError = unknown;
+  /** Request body of `POST /probe/custom/export/`. */
+  export type ExportCustomBody = NonNullable<operations["ProbeExportCustom"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /probe/custom/export/` takes. */
+  export interface ExportCustomInput {
+    body: ExportCustomBody;
+  }
+
+  /** Data of a successful response to `POST /probe/custom/export/`. */
+  export type ExportCustomResponse = operations["ProbeExportCustom"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `POST /probe/custom/export/`. */
+  export type ExportCustomError = unknown;
   /** Parameters of `GET /probe/{probe_id}`, by location. */
   export type GetParams = operations["ProbeGet"]["parameters"];
 
@@ -1738,6 +1726,18 @@ export declare namespace Probe {
   export type GetHistoryServerFromToByProbeIdResponse = operations["ProbeGetHistoryServerFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryServerFromToByProbeIdError = unknown;
+  /** Request body of `POST /probe/custom/import/`. */
+  export type ImportCustomBody = NonNullable<operations["ProbeImportCustom"]["requestBody"]>["content"]["application/json"];
+
+  /** What the method for `POST /probe/custom/import/` takes. */
+  export interface ImportCustomInput {
+    body: ImportCustomBody;
+  }
+
+  /** Data of a successful response to `POST /probe/custom/import/`. */
+  export type ImportCustomResponse = operations["ProbeImportCustom"]["responses"][200]["content"]["application/json"];
+  /** Body of an error response to `POST /probe/custom/import/`. */
+  export type ImportCustomError = unknown;
   /** Data of a successful response to `GET /probe/`. */
   export type ListResponse = operations["ProbeList"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/`. */
@@ -1804,22 +1804,20 @@ export declare namespace Probe {
   export type UpdateConfigServerDatabaseSchemaByProbeIdError = unknown;
 
   export interface Methods {
+    /** `POST /probe/copy/agent/{agent_id}` */
+    copyAgent(input: CopyAgentInput, options?: CallOptions): Promise<CopyAgentResponse>;
+    /** `POST /probe/copy/server/{server_id}` */
+    copyServer(input: CopyServerInput, options?: CallOptions): Promise<CopyServerResponse>;
+    /** `POST /probe/copy/server/{server_id}/database/{database_name}` */
+    copyServerDatabase(input: CopyServerDatabaseInput, options?: CallOptions): Promise<CopyServerDatabaseResponse>;
+    /** `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}` */
+    copyServerDatabaseSchema(input: CopyServerDatabaseSchemaInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaResponse>;
     /** `POST /probe/` */
     create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
-    /** `POST /probe/copy/agent/{agent_id}` */
-    createCopyAgent(input: CreateCopyAgentInput, options?: CallOptions): Promise<CreateCopyAgentResponse>;
-    /** `POST /probe/copy/server/{server_id}` */
-    createCopyServer(input: CreateCopyServerInput, options?: CallOptions): Promise<CreateCopyServerResponse>;
-    /** `POST /probe/copy/server/{server_id}/database/{database_name}` */
-    createCopyServerDatabase(input: CreateCopyServerDatabaseInput, options?: CallOptions): Promise<CreateCopyServerDatabaseResponse>;
-    /** `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}` */
-    createCopyServerDatabaseSchema(input: CreateCopyServerDatabaseSchemaInput, options?: CallOptions): Promise<CreateCopyServerDatabaseSchemaResponse>;
-    /** `POST /probe/custom/export/` */
-    createCustomExport(input: CreateCustomExportInput, options?: CallOptions): Promise<CreateCustomExportResponse>;
-    /** `POST /probe/custom/import/` */
-    createCustomImport(input: CreateCustomImportInput, options?: CallOptions): Promise<CreateCustomImportResponse>;
     /** `DELETE /probe/{probe_id}` */
     delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
+    /** `POST /probe/custom/export/` */
+    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
     /** `GET /probe/{probe_id}` */
     get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
     /** `GET /probe/config/agent/{agent_id}` */
@@ -1892,6 +1890,8 @@ export declare namespace Probe {
     getHistoryServerDatabaseSchemaViewFromToByProbeId(input: GetHistoryServerDatabaseSchemaViewFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaViewFromToByProbeIdResponse>;
     /** `GET /probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}` */
     getHistoryServerFromToByProbeId(input: GetHistoryServerFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerFromToByProbeIdResponse>;
+    /** `POST /probe/custom/import/` */
+    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
     /** `GET /probe/` */
     list(options?: CallOptions): Promise<ListResponse>;
     /** `PUT /probe/{probe_id}` */

@@ -361,7 +361,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCopyAgent"];
+        post: operations["AlertCopyAgent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -377,7 +377,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCopyServer"];
+        post: operations["AlertCopyServer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -393,7 +393,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCopyServerDatabase"];
+        post: operations["AlertCopyServerDatabase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -409,7 +409,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCopyServerDatabaseSchema"];
+        post: operations["AlertCopyServerDatabaseSchema"];
         delete?: never;
         options?: never;
         head?: never;
@@ -425,7 +425,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCopyServerDatabaseSchemaFunctionArgs"];
+        post: operations["AlertCopyServerDatabaseSchemaFunctionArgs"];
         delete?: never;
         options?: never;
         head?: never;
@@ -441,7 +441,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCopyServerDatabaseSchemaIndex"];
+        post: operations["AlertCopyServerDatabaseSchemaIndex"];
         delete?: never;
         options?: never;
         head?: never;
@@ -457,7 +457,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCopyServerDatabaseSchemaSequence"];
+        post: operations["AlertCopyServerDatabaseSchemaSequence"];
         delete?: never;
         options?: never;
         head?: never;
@@ -473,7 +473,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCopyServerDatabaseSchemaTable"];
+        post: operations["AlertCopyServerDatabaseSchemaTable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -489,7 +489,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCustomExport"];
+        post: operations["AlertExportCustom"];
         delete?: never;
         options?: never;
         head?: never;
@@ -505,7 +505,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AlertCreateCustomImport"];
+        post: operations["AlertImportCustom"];
         delete?: never;
         options?: never;
         head?: never;
@@ -649,7 +649,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ChartCreateCustomExport"];
+        post: operations["ChartExportCustom"];
         delete?: never;
         options?: never;
         head?: never;
@@ -665,7 +665,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ChartCreateCustomImport"];
+        post: operations["ChartImportCustom"];
         delete?: never;
         options?: never;
         head?: never;
@@ -681,7 +681,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DashboardCreateCustomExport"];
+        post: operations["DashboardExportCustom"];
         delete?: never;
         options?: never;
         head?: never;
@@ -697,7 +697,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DashboardCreateCustomImport"];
+        post: operations["DashboardImportCustom"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1033,7 +1033,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ProbeCreateCopyAgent"];
+        post: operations["ProbeCopyAgent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1049,7 +1049,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ProbeCreateCopyServer"];
+        post: operations["ProbeCopyServer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1065,7 +1065,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ProbeCreateCopyServerDatabase"];
+        post: operations["ProbeCopyServerDatabase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1081,7 +1081,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ProbeCreateCopyServerDatabaseSchema"];
+        post: operations["ProbeCopyServerDatabaseSchema"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1097,7 +1097,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ProbeCreateCustomExport"];
+        post: operations["ProbeExportCustom"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1113,7 +1113,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ProbeCreateCustomImport"];
+        post: operations["ProbeImportCustom"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3758,7 +3758,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCopyAgent: {
+    AlertCopyAgent: {
         parameters: {
             query?: never;
             header?: never;
@@ -3781,7 +3781,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCopyServer: {
+    AlertCopyServer: {
         parameters: {
             query?: never;
             header?: never;
@@ -3804,7 +3804,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCopyServerDatabase: {
+    AlertCopyServerDatabase: {
         parameters: {
             query?: never;
             header?: never;
@@ -3828,7 +3828,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCopyServerDatabaseSchema: {
+    AlertCopyServerDatabaseSchema: {
         parameters: {
             query?: never;
             header?: never;
@@ -3853,7 +3853,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCopyServerDatabaseSchemaFunctionArgs: {
+    AlertCopyServerDatabaseSchemaFunctionArgs: {
         parameters: {
             query?: never;
             header?: never;
@@ -3880,7 +3880,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCopyServerDatabaseSchemaIndex: {
+    AlertCopyServerDatabaseSchemaIndex: {
         parameters: {
             query?: never;
             header?: never;
@@ -3906,7 +3906,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCopyServerDatabaseSchemaSequence: {
+    AlertCopyServerDatabaseSchemaSequence: {
         parameters: {
             query?: never;
             header?: never;
@@ -3932,7 +3932,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCopyServerDatabaseSchemaTable: {
+    AlertCopyServerDatabaseSchemaTable: {
         parameters: {
             query?: never;
             header?: never;
@@ -3958,7 +3958,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCustomExport: {
+    AlertExportCustom: {
         parameters: {
             query?: never;
             header?: never;
@@ -3984,7 +3984,7 @@ export interface operations {
             };
         };
     };
-    AlertCreateCustomImport: {
+    AlertImportCustom: {
         parameters: {
             query?: never;
             header?: never;
@@ -4229,7 +4229,7 @@ export interface operations {
             };
         };
     };
-    ChartCreateCustomExport: {
+    ChartExportCustom: {
         parameters: {
             query?: never;
             header?: never;
@@ -4255,7 +4255,7 @@ export interface operations {
             };
         };
     };
-    ChartCreateCustomImport: {
+    ChartImportCustom: {
         parameters: {
             query?: never;
             header?: never;
@@ -4282,7 +4282,7 @@ export interface operations {
             };
         };
     };
-    DashboardCreateCustomExport: {
+    DashboardExportCustom: {
         parameters: {
             query?: never;
             header?: never;
@@ -4308,7 +4308,7 @@ export interface operations {
             };
         };
     };
-    DashboardCreateCustomImport: {
+    DashboardImportCustom: {
         parameters: {
             query?: never;
             header?: never;
@@ -4942,7 +4942,7 @@ export interface operations {
             };
         };
     };
-    ProbeCreateCopyAgent: {
+    ProbeCopyAgent: {
         parameters: {
             query?: never;
             header?: never;
@@ -4965,7 +4965,7 @@ export interface operations {
             };
         };
     };
-    ProbeCreateCopyServer: {
+    ProbeCopyServer: {
         parameters: {
             query?: never;
             header?: never;
@@ -4988,7 +4988,7 @@ export interface operations {
             };
         };
     };
-    ProbeCreateCopyServerDatabase: {
+    ProbeCopyServerDatabase: {
         parameters: {
             query?: never;
             header?: never;
@@ -5012,7 +5012,7 @@ export interface operations {
             };
         };
     };
-    ProbeCreateCopyServerDatabaseSchema: {
+    ProbeCopyServerDatabaseSchema: {
         parameters: {
             query?: never;
             header?: never;
@@ -5037,7 +5037,7 @@ export interface operations {
             };
         };
     };
-    ProbeCreateCustomExport: {
+    ProbeExportCustom: {
         parameters: {
             query?: never;
             header?: never;
@@ -5063,7 +5063,7 @@ export interface operations {
             };
         };
     };
-    ProbeCreateCustomImport: {
+    ProbeImportCustom: {
         parameters: {
             query?: never;
             header?: never;

@@ -2,8 +2,8 @@
 import type { ApiClient, CallOptions, ClientOptions, PmmAuth, ClientLifecycle } from "../../runtime/index.js";
 import type { operations, paths } from "./schema.js";
 export type { components, operations, paths } from "./schema.js";
-export { ApiError, AuthenticationError, ConnectionError, TimeoutError, TlsError, UnsupportedApiVersionError } from "../../runtime/index.js";
-export type { CallOptions, ClientOptions, Logger, RetryOptions, TlsOptions } from "../../runtime/index.js";
+export { ApiError, AuthenticationError, ConnectionError, InvalidResponseError, RequestValidationError, ResponseTooLargeError, ResponseValidationError, TimeoutError, TlsError, UnsupportedApiVersionError } from "../../runtime/index.js";
+export type { CallOptions, ClientOptions, Logger, RetryOptions, TlsOptions, ValidationMode, ValidationProblem } from "../../runtime/index.js";
 
 export declare namespace Actions {
   /** Request body of `POST /v1/management/Actions/Cancel`. */

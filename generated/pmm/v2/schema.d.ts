@@ -2004,7 +2004,7 @@ export interface components {
                     environment?: string;
                     node_id?: string;
                     /** Format: int64 */
-                    port?: string;
+                    port?: number | string;
                     replication_set?: string;
                     service_name?: string;
                     socket?: string;
@@ -2520,7 +2520,7 @@ export interface operations {
                 "application/json": {
                     auth_token?: string;
                     /** Format: int64 */
-                    log_offset?: string;
+                    log_offset?: number | string;
                 };
             };
         };
@@ -2657,7 +2657,7 @@ export interface operations {
                         [key: string]: string;
                     };
                     /** Format: int64 */
-                    listen_port?: string;
+                    listen_port?: number | string;
                     metrics_path?: string;
                     password?: string;
                     push_metrics?: boolean;
@@ -3456,7 +3456,7 @@ export interface operations {
                     /** Format: int32 */
                     max_query_length?: number;
                     /** Format: int64 */
-                    max_slowlog_file_size?: string;
+                    max_slowlog_file_size?: number | string;
                     password?: string;
                     pmm_agent_id?: string;
                     service_id?: string;
@@ -5121,7 +5121,7 @@ export interface operations {
                 "application/json": {
                     agent_id?: string;
                     /** Format: int64 */
-                    limit?: string;
+                    limit?: number | string;
                 };
             };
         };
@@ -6574,7 +6574,7 @@ export interface operations {
                     environment?: string;
                     node_id?: string;
                     /** Format: int64 */
-                    port?: string;
+                    port?: number | string;
                     replication_set?: string;
                     service_name?: string;
                     socket?: string;
@@ -7892,7 +7892,7 @@ export interface operations {
                     environment?: string;
                     group?: string;
                     /** Format: int64 */
-                    listen_port?: string;
+                    listen_port?: number | string;
                     /**
                      * @default AUTO
                      * @enum {string}
@@ -8006,7 +8006,7 @@ export interface operations {
                     };
                     environment?: string;
                     /** Format: int64 */
-                    listen_port?: string;
+                    listen_port?: number | string;
                     /**
                      * @default AUTO
                      * @enum {string}
@@ -8142,7 +8142,7 @@ export interface operations {
                     password?: string;
                     pmm_agent_id?: string;
                     /** Format: int64 */
-                    port?: string;
+                    port?: number | string;
                     qan_mongodb_profiler?: boolean;
                     replication_set?: string;
                     service_name?: string;
@@ -8310,7 +8310,7 @@ export interface operations {
                     /** Format: int32 */
                     max_query_length?: number;
                     /** Format: int64 */
-                    max_slowlog_file_size?: string;
+                    max_slowlog_file_size?: number | string;
                     /**
                      * @default AUTO
                      * @enum {string}
@@ -8321,7 +8321,7 @@ export interface operations {
                     password?: string;
                     pmm_agent_id?: string;
                     /** Format: int64 */
-                    port?: string;
+                    port?: number | string;
                     qan_mysql_perfschema?: boolean;
                     qan_mysql_slowlog?: boolean;
                     replication_set?: string;
@@ -8650,7 +8650,7 @@ export interface operations {
                     password?: string;
                     pmm_agent_id?: string;
                     /** Format: int64 */
-                    port?: string;
+                    port?: number | string;
                     qan_postgresql_pgstatements_agent?: boolean;
                     qan_postgresql_pgstatmonitor_agent?: boolean;
                     replication_set?: string;
@@ -8855,7 +8855,7 @@ export interface operations {
                     password?: string;
                     pmm_agent_id?: string;
                     /** Format: int64 */
-                    port?: string;
+                    port?: number | string;
                     replication_set?: string;
                     service_name?: string;
                     skip_connection_check?: boolean;
@@ -8986,7 +8986,7 @@ export interface operations {
                     node_name?: string;
                     password?: string;
                     /** Format: int64 */
-                    port?: string;
+                    port?: number | string;
                     qan_mysql_perfschema?: boolean;
                     qan_postgresql_pgstatements?: boolean;
                     rds_exporter?: boolean;
@@ -10180,9 +10180,9 @@ export interface operations {
                     enabled?: boolean;
                     name?: string;
                     /** Format: int64 */
-                    retention?: string;
+                    retention?: number | string;
                     /** Format: int64 */
-                    retries?: string;
+                    retries?: number | string;
                     retry_interval?: string;
                     scheduled_backup_id?: string;
                     /** Format: date-time */
@@ -10228,9 +10228,9 @@ export interface operations {
                 "application/json": {
                     artifact_id?: string;
                     /** Format: int64 */
-                    limit?: string;
+                    limit?: number | string;
                     /** Format: int64 */
-                    offset?: string;
+                    offset?: number | string;
                     restore_id?: string;
                 };
             };
@@ -10516,9 +10516,9 @@ export interface operations {
                     mode?: "BACKUP_MODE_INVALID" | "SNAPSHOT" | "INCREMENTAL" | "PITR";
                     name?: string;
                     /** Format: int64 */
-                    retention?: string;
+                    retention?: number | string;
                     /** Format: int64 */
-                    retries?: string;
+                    retries?: number | string;
                     retry_interval?: string;
                     service_id?: string;
                     /** Format: date-time */
@@ -10574,7 +10574,7 @@ export interface operations {
                     location_id?: string;
                     name?: string;
                     /** Format: int64 */
-                    retries?: string;
+                    retries?: number | string;
                     retry_interval?: string;
                     service_id?: string;
                 };

@@ -2641,8 +2641,8 @@ export interface operations {
     RestoreGetLogs: {
         parameters: {
             query?: {
-                offset?: string;
-                limit?: string;
+                offset?: number | string;
+                limit?: number | string;
             };
             header?: never;
             path: {
@@ -2881,8 +2881,8 @@ export interface operations {
     BackupGetLogs: {
         parameters: {
             query?: {
-                offset?: string;
-                limit?: string;
+                offset?: number | string;
+                limit?: number | string;
             };
             header?: never;
             path: {
@@ -2979,9 +2979,9 @@ export interface operations {
                     enabled?: boolean | null;
                     name?: string | null;
                     /** Format: int64 */
-                    retention?: string | null;
+                    retention?: ((number | null) | (string | null)) | null;
                     /** Format: int64 */
-                    retries?: string | null;
+                    retries?: ((number | null) | (string | null)) | null;
                     retry_interval?: string;
                     scheduled_backup_id?: string;
                     /** Format: date-time */
@@ -3044,9 +3044,9 @@ export interface operations {
                     mode?: "BACKUP_MODE_UNSPECIFIED" | "BACKUP_MODE_SNAPSHOT" | "BACKUP_MODE_INCREMENTAL" | "BACKUP_MODE_PITR";
                     name?: string;
                     /** Format: int64 */
-                    retention?: string;
+                    retention?: number | string;
                     /** Format: int64 */
-                    retries?: string;
+                    retries?: number | string;
                     retry_interval?: string;
                     service_id?: string;
                     /** Format: date-time */
@@ -3104,7 +3104,7 @@ export interface operations {
                     location_id?: string;
                     name?: string;
                     /** Format: int64 */
-                    retries?: string;
+                    retries?: number | string;
                     retry_interval?: string;
                     service_id?: string;
                 };
@@ -3835,7 +3835,7 @@ export interface operations {
                             [key: string]: string;
                         };
                         /** Format: int64 */
-                        listen_port?: string;
+                        listen_port?: number | string;
                         metrics_path?: string;
                         password?: string;
                         push_metrics?: boolean;
@@ -4070,7 +4070,7 @@ export interface operations {
                         /** Format: int32 */
                         max_query_length?: number;
                         /** Format: int64 */
-                        max_slowlog_file_size?: string;
+                        max_slowlog_file_size?: number | string;
                         password?: string;
                         pmm_agent_id?: string;
                         service_id?: string;
@@ -5355,7 +5355,7 @@ export interface operations {
                         enable?: boolean | null;
                         enable_push_metrics?: boolean | null;
                         /** Format: int64 */
-                        listen_port?: string | null;
+                        listen_port?: ((number | null) | (string | null)) | null;
                         metrics_path?: string | null;
                         metrics_resolutions?: {
                             hr?: string;
@@ -5630,7 +5630,7 @@ export interface operations {
                         /** Format: int32 */
                         max_query_length?: number | null;
                         /** Format: int64 */
-                        max_slowlog_file_size?: string | null;
+                        max_slowlog_file_size?: ((number | null) | (string | null)) | null;
                         metrics_resolutions?: {
                             hr?: string;
                             lr?: string;
@@ -6369,7 +6369,7 @@ export interface operations {
     AgentsGetAgentLogs: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number | string;
             };
             header?: never;
             path: {
@@ -7007,7 +7007,7 @@ export interface operations {
                         environment?: string;
                         node_id?: string;
                         /** Format: int64 */
-                        port?: string;
+                        port?: number | string;
                         replication_set?: string;
                         service_name?: string;
                         socket?: string;
@@ -7024,7 +7024,7 @@ export interface operations {
                         };
                         node_id?: string;
                         /** Format: int64 */
-                        port?: string;
+                        port?: number | string;
                         replication_set?: string;
                         service_name?: string;
                         socket?: string;
@@ -7040,7 +7040,7 @@ export interface operations {
                         environment?: string;
                         node_id?: string;
                         /** Format: int64 */
-                        port?: string;
+                        port?: number | string;
                         replication_set?: string;
                         service_name?: string;
                         socket?: string;
@@ -7054,7 +7054,7 @@ export interface operations {
                         environment?: string;
                         node_id?: string;
                         /** Format: int64 */
-                        port?: string;
+                        port?: number | string;
                         replication_set?: string;
                         service_name?: string;
                         socket?: string;
@@ -7068,7 +7068,7 @@ export interface operations {
                         environment?: string;
                         node_id?: string;
                         /** Format: int64 */
-                        port?: string;
+                        port?: number | string;
                         replication_set?: string;
                         service_name?: string;
                         socket?: string;
@@ -8327,7 +8327,7 @@ export interface operations {
                         environment?: string;
                         group?: string;
                         /** Format: int64 */
-                        listen_port?: string;
+                        listen_port?: number | string;
                         /**
                          * @default METRICS_MODE_UNSPECIFIED
                          * @enum {string}
@@ -8371,7 +8371,7 @@ export interface operations {
                         };
                         environment?: string;
                         /** Format: int64 */
-                        listen_port?: string;
+                        listen_port?: number | string;
                         /**
                          * @default METRICS_MODE_UNSPECIFIED
                          * @enum {string}
@@ -8440,7 +8440,7 @@ export interface operations {
                         password?: string;
                         pmm_agent_id?: string;
                         /** Format: int64 */
-                        port?: string;
+                        port?: number | string;
                         qan_mongodb_mongolog?: boolean;
                         qan_mongodb_profiler?: boolean;
                         replication_set?: string;
@@ -8498,7 +8498,7 @@ export interface operations {
                         /** Format: int32 */
                         max_query_length?: number;
                         /** Format: int64 */
-                        max_slowlog_file_size?: string;
+                        max_slowlog_file_size?: number | string;
                         /**
                          * @default METRICS_MODE_UNSPECIFIED
                          * @enum {string}
@@ -8509,7 +8509,7 @@ export interface operations {
                         password?: string;
                         pmm_agent_id?: string;
                         /** Format: int64 */
-                        port?: string;
+                        port?: number | string;
                         qan_mysql_perfschema?: boolean;
                         qan_mysql_slowlog?: boolean;
                         replication_set?: string;
@@ -8578,7 +8578,7 @@ export interface operations {
                         password?: string;
                         pmm_agent_id?: string;
                         /** Format: int64 */
-                        port?: string;
+                        port?: number | string;
                         qan_postgresql_pgstatements_agent?: boolean;
                         qan_postgresql_pgstatmonitor_agent?: boolean;
                         replication_set?: string;
@@ -8636,7 +8636,7 @@ export interface operations {
                         password?: string;
                         pmm_agent_id?: string;
                         /** Format: int64 */
-                        port?: string;
+                        port?: number | string;
                         replication_set?: string;
                         service_name?: string;
                         skip_connection_check?: boolean;
@@ -8682,7 +8682,7 @@ export interface operations {
                         password?: string;
                         pmm_agent_id?: string;
                         /** Format: int64 */
-                        port?: string;
+                        port?: number | string;
                         qan_mysql_perfschema?: boolean;
                         qan_postgresql_pgstatements?: boolean;
                         rds_exporter?: boolean;
@@ -8739,7 +8739,7 @@ export interface operations {
                         password?: string;
                         pmm_agent_id?: string;
                         /** Format: int64 */
-                        port?: string;
+                        port?: number | string;
                         replication_set?: string;
                         service_name?: string;
                         skip_connection_check?: boolean;
@@ -9603,7 +9603,7 @@ export interface operations {
                     node_name?: string;
                     password?: string;
                     /** Format: int64 */
-                    port?: string;
+                    port?: number | string;
                     qan?: boolean;
                     region?: string;
                     service_name?: string;
@@ -9965,10 +9965,10 @@ export interface operations {
                         value?: string[];
                     }[];
                     /** Format: int64 */
-                    limit?: string;
+                    limit?: number | string;
                     main_metric?: string;
                     /** Format: int64 */
-                    offset?: string;
+                    offset?: number | string;
                     order_by?: string;
                     /** Format: date-time */
                     period_start_from?: string;
@@ -10310,7 +10310,7 @@ export interface operations {
                         value?: string[];
                     }[];
                     /** Format: int64 */
-                    limit?: string;
+                    limit?: number | string;
                     /** Format: date-time */
                     period_start_from?: string;
                     /** Format: date-time */
@@ -10849,7 +10849,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** Format: int64 */
-                    limit?: string;
+                    limit?: number | string;
                     service_ids?: string[];
                 };
             };
@@ -11532,7 +11532,7 @@ export interface operations {
                 "application/json": {
                     auth_token?: string;
                     /** Format: int64 */
-                    log_offset?: string;
+                    log_offset?: number | string;
                 };
             };
         };

@@ -1,10 +1,12 @@
 import type { Middleware } from "openapi-fetch";
 import type { Logger } from "../logger.js";
 import type { FetchFunction, PemAuth } from "../options.js";
+import { type PemEndpoints } from "./pem-location.js";
 export declare const PEM_TOKEN_HEADER = "X-Auth-Token";
 export interface PemSessionSettings {
     auth: PemAuth;
-    tokenUrl: string;
+    /** Where to log in, in order: the first layout whose token endpoint answers is kept. */
+    endpoints: readonly PemEndpoints[];
     /** The API version the client was generated for (`v10`), checked against the server's lists. */
     apiVersion: string;
     refreshMarginMs: number;
@@ -22,6 +24,8 @@ export interface TokenSession {
     middleware: Middleware;
     /** Releases the token (`DELETE …/token/`); the next call logs in again. */
     logout(): Promise<void>;
+    /** The password and the token in use, which an error body may echo. */
+    secrets(): string[];
 }
 /**
  * PEM's token lifecycle: one login for any number of concurrent calls, a fresh login

@@ -1,6 +1,9 @@
 import { ApiError, AuthenticationError, clientClosedError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
 import { rememberRequest } from "../transport/request-context.js";
 import { waitFor } from "../transport/wait.js";
+import { versionList } from "./api-versions.js";
+import { isNotHere, isTokenApi, relocate } from "./pem-location.js";
+import { redactSecrets } from "./redact.js";
 export const PEM_TOKEN_HEADER = "X-Auth-Token";
 /** PEM's documented token lifetime, used when the login response does not say. */
 const DEFAULT_LIFETIME_MS = 20 * 60_000;
@@ -10,8 +13,11 @@ const DEFAULT_LIFETIME_MS = 20 * 60_000;
  * tokens live only in this closure.
  */
 export function createPemSession(settings) {
-    const { auth, tokenUrl, apiVersion, refreshMarginMs, timeoutMs, fetch, logger, closed } = settings;
-    const tokenPath = new URL(tokenUrl).pathname;
+    const { auth, endpoints, apiVersion, refreshMarginMs, timeoutMs, fetch, logger, closed } = settings;
+    /** The layout in use: known from the start when there is one candidate, else from the first login. */
+    let located = endpoints.length === 1 ? endpoints[0] : undefined;
+    const inUse = () => located ?? endpoints[0];
+    const pathOf = (url) => new URL(url).pathname;
     let current = "token" in auth ? { value: auth.token, refreshAt: undefined } : undefined;
     let pendingLogin;
     let unsupported;
@@ -28,25 +34,20 @@ export function createPemSession(settings) {
                 ? "This client's token was released by logout(); create a new client with a token, or with a username and password to log in."
                 : "PEM rejected the token, and the client has no username and password to log in again.");
         }
-        logger.debug(`PEM: logging in at POST ${tokenPath}`);
-        const request = new Request(tokenUrl, {
-            method: "POST",
-            headers: { "Content-Type": "application/json", Accept: "application/json" },
-            body: JSON.stringify({ username: auth.username, password: auth.password }),
-        });
-        const response = await fetch(rememberRequest(request, { path: tokenPath, retrySafe: true }));
+        const { response, tokenPath } = await postLogin(auth);
         const issued = response.headers.get("X-Subject-Token");
         const body = await readJson(response);
         if (response.status === 401 || response.status === 403) {
             throw new AuthenticationError(`PEM rejected the username or password (POST ${tokenPath} answered HTTP ${response.status}).`, response.status);
         }
         // Anything else (PEM answers 503 while its database is down) is the server's failure, not the credentials'.
+        // Its body may echo the credentials: they are taken out before it becomes part of an error.
         if (!response.ok)
-            throw new ApiError({ method: "POST", path: tokenPath, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body });
+            throw new ApiError({ method: "POST", path: tokenPath, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: redactSecrets(body, [auth.password]) });
         if (!issued)
             throw new AuthenticationError(`PEM login answered HTTP ${response.status} without an X-Subject-Token header.`, response.status);
         try {
-            checkApiVersion(body);
+            checkApiVersion(body, tokenPath);
         }
         catch (error) {
             await release(issued).catch(() => undefined);
@@ -58,12 +59,50 @@ export function createPemSession(settings) {
         logger.info(`PEM: logged in; token valid for ${Math.round(lifetime / 1000)} s`);
         return { value: issued, refreshAt: Date.now() + lifetime - margin };
     }
-    function checkApiVersion(body) {
+    /**
+     * Sends a token API request at the layout in use or, while none is known, at each layout in
+     * turn until one does not pass it over (the last one always answers).
+     */
+    async function atEachLayout(send, passOver) {
+        const candidates = located ? [located] : endpoints;
+        for (let index = 0;; index++) {
+            const candidate = candidates[index];
+            const response = await send(candidate);
+            if (index === candidates.length - 1 || !passOver(response))
+                return { response, endpoints: candidate };
+            await response.body?.cancel();
+        }
+    }
+    /** POST …/token/; the first answer from the token API itself fixes the layout for this client. */
+    async function postLogin(credentials) {
+        const { response, endpoints: answered } = await atEachLayout((candidate) => {
+            logger.debug(`PEM: logging in at POST ${pathOf(candidate.tokenUrl)}`);
+            const request = new Request(candidate.tokenUrl, {
+                method: "POST",
+                headers: { "Content-Type": "application/json", Accept: "application/json" },
+                body: JSON.stringify({ username: credentials.username, password: credentials.password }),
+            });
+            return fetch(rememberRequest(request, { path: pathOf(candidate.tokenUrl), retrySafe: true }));
+        }, 
+        // Nothing there, or a web page that answers every path; a failure (503) is the token API's own.
+        (answer) => isNotHere(answer) || (answer.ok && !isTokenApi(answer)));
+        const tokenPath = pathOf(answered.tokenUrl);
+        if (!located && isTokenApi(response)) {
+            located = answered;
+            logger.debug(`PEM: the server's token API answered at ${tokenPath}; using ${answered.baseUrl} for this client's calls`);
+        }
+        else if (!located && endpoints.length > 1 && isNotHere(response)) {
+            const tried = endpoints.map((e) => pathOf(e.tokenUrl)).join(" and ");
+            logger.warn(`PEM: no token API answered at ${tried}; set baseUrl (or tokenUrl) to the path your server serves its API under.`);
+        }
+        return { response, tokenPath };
+    }
+    function checkApiVersion(body, tokenPath) {
         if (!/^v\d+$/.test(apiVersion))
             return;
-        const normalize = (v) => String(v).replace(/^v/i, "");
-        const supported = Array.isArray(body.supported_api_versions) ? body.supported_api_versions.map(String) : [];
-        const deprecated = Array.isArray(body.deprecated_api_versions) ? body.deprecated_api_versions.map(normalize) : [];
+        const normalize = (v) => v.replace(/^v/i, "");
+        const supported = versionList(body, "supported_api_versions", tokenPath);
+        const deprecated = versionList(body, "deprecated_api_versions", tokenPath).map(normalize);
         if (supported.length > 0 && !supported.map(normalize).includes(normalize(apiVersion))) {
             unsupported = new UnsupportedApiVersionError(apiVersion, supported);
             throw unsupported;
@@ -91,7 +130,7 @@ export function createPemSession(settings) {
         };
         return waitFor(pendingLogin, timeLeft, timedOut, [{ signal: request.signal, reason: () => request.signal.reason }]).then((token) => token.value);
     }
-    const isLogin = (request) => request.method === "POST" && request.url === tokenUrl;
+    const isLogin = (request) => request.method === "POST" && endpoints.some((e) => e.tokenUrl === request.url);
     const middleware = {
         async onRequest({ request, schemaPath }) {
             if (isLogin(request))
@@ -101,6 +140,7 @@ export function createPemSession(settings) {
                 throw clientClosedError(request.method, schemaPath);
             const startedAt = performance.now();
             const token = await validToken(request, schemaPath, startedAt);
+            request = await relocate(request, endpoints[0].baseUrl, inUse().baseUrl);
             request.headers.set(PEM_TOKEN_HEADER, token);
             sent.set(request, { replay: request.clone(), token, startedAt });
             return rememberRequest(request, { path: schemaPath, startedAt });
@@ -127,12 +167,16 @@ export function createPemSession(settings) {
     };
     /** `DELETE …/token/` for a token. */
     async function release(token) {
-        const request = new Request(tokenUrl, { method: "DELETE", headers: { [PEM_TOKEN_HEADER]: token } });
-        const response = await fetch(rememberRequest(request, { path: tokenPath, evenIfClosed: true }));
+        // A caller's token on a client that never logged in: its layout is not known yet.
+        const { response, endpoints: answered } = await atEachLayout((candidate) => {
+            const request = new Request(candidate.tokenUrl, { method: "DELETE", headers: { [PEM_TOKEN_HEADER]: token } });
+            return fetch(rememberRequest(request, { path: pathOf(candidate.tokenUrl), evenIfClosed: true }));
+        }, isNotHere);
+        const tokenPath = pathOf(answered.tokenUrl);
         const body = await readJson(response);
         // 401/404: the server no longer knows the token, which is what releasing it wants.
         if (!response.ok && response.status !== 401 && response.status !== 404) {
-            throw new ApiError({ method: "DELETE", path: tokenPath, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body });
+            throw new ApiError({ method: "DELETE", path: tokenPath, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: redactSecrets(body, [token]) });
         }
     }
     /** Releases the current token and the one a login under way is about to bring. */
@@ -158,7 +202,8 @@ export function createPemSession(settings) {
         lastLogout = lastLogout.catch(() => undefined).then(releaseAll);
         return lastLogout;
     }
-    return { middleware, logout };
+    const secrets = () => ["password" in auth ? auth.password : auth.token, current?.value ?? ""];
+    return { middleware, logout, secrets };
 }
 /** The token's lifetime from the login body: `expiresAt − issuedAt` when both are there, so clock skew does not matter. */
 function tokenLifetime(body) {
@@ -167,8 +212,9 @@ function tokenLifetime(body) {
     const lifetime = !Number.isNaN(expires) ? expires - (Number.isNaN(issued) ? Date.now() : issued) : DEFAULT_LIFETIME_MS;
     return lifetime > 0 ? lifetime : DEFAULT_LIFETIME_MS;
 }
+/** A token API answer's JSON object, or `{}`; a body that cannot be read fails with the transport's typed error. */
 async function readJson(response) {
-    const text = await response.text().catch(() => "");
+    const text = await response.text();
     try {
         const parsed = text ? JSON.parse(text) : {};
         return parsed && typeof parsed === "object" ? parsed : {};

@@ -8,6 +8,12 @@ export function pmmAuthMiddleware(auth) {
         },
     };
 }
+/** What a PMM answer may echo of the credentials, to take out of error bodies: the header's encoded part and what the caller gave. */
+export function pmmSecrets(auth) {
+    const authorization = authorizationHeader(auth);
+    const given = "token" in auth ? auth.token : "apiKey" in auth ? auth.apiKey : auth.password;
+    return [authorization.slice(authorization.indexOf(" ") + 1), given];
+}
 function authorizationHeader(auth) {
     if ("token" in auth)
         return `Bearer ${auth.token}`;

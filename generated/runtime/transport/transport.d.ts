@@ -14,7 +14,11 @@ export declare function sendWith(fetch: FetchFunction): SendAttempt;
 export interface TransportSettings {
     send: SendAttempt;
     timeoutMs: number;
+    /** The longest answer body read, in bytes. */
+    maxResponseBytes: number;
     retry: RetryPolicy;
+    /** Send credential headers over plain http:// to hosts other than loopback too. */
+    allowInsecureHttp: boolean;
     logger: Required<Logger>;
     /** Aborted when the client is closed: nothing is sent after that, and waits for a retry end. */
     closed: AbortSignal;
@@ -22,6 +26,8 @@ export interface TransportSettings {
 /**
  * The `fetch` under openapi-fetch: a deadline per call (retries included, combined with the
  * caller's signal), retries with backoff for network errors and 429/502/503/504, and typed
- * errors. The body is buffered once so that every attempt can send it again.
+ * errors. The body is buffered once so that every attempt can send it again. The call is
+ * over, and its deadline timer released, when the answer's body has been read (see
+ * response-body.ts) or the call failed.
  */
 export declare function createTransport(settings: TransportSettings): FetchFunction;

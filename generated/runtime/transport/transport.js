@@ -1,6 +1,8 @@
 import { clientClosedError, ConnectionError, TimeoutError, TlsError } from "../errors.js";
+import { assertSafeRequest } from "../security.js";
 import { followSameOriginRedirects } from "./redirects.js";
 import { requestContext } from "./request-context.js";
+import { watchBody } from "./response-body.js";
 import { backoffDelay, isRetryStatus, mayRetry, retryAfterDelay } from "./retry-policy.js";
 import { waitFor } from "./wait.js";
 /** Sends attempts through the global fetch; passing the signal as init costs no extra Request. */
@@ -12,14 +14,17 @@ export function sendWith(fetch) {
 /**
  * The `fetch` under openapi-fetch: a deadline per call (retries included, combined with the
  * caller's signal), retries with backoff for network errors and 429/502/503/504, and typed
- * errors. The body is buffered once so that every attempt can send it again.
+ * errors. The body is buffered once so that every attempt can send it again. The call is
+ * over, and its deadline timer released, when the answer's body has been read (see
+ * response-body.ts) or the call failed.
  */
 export function createTransport(settings) {
-    const { timeoutMs, retry, logger, closed } = settings;
+    const { timeoutMs, maxResponseBytes, retry, logger, closed, allowInsecureHttp } = settings;
     const send = followSameOriginRedirects(settings.send, logger);
     return async (request) => {
         const { path, retrySafe, startedAt, evenIfClosed } = requestContext(request);
         const method = request.method;
+        assertSafeRequest(request, allowInsecureHttp);
         const stopsOnClose = !evenIfClosed;
         if (stopsOnClose && closed.aborted)
             throw clientClosedError(method, path);
@@ -29,74 +34,91 @@ export function createTransport(settings) {
         if (timeLeft() <= 0)
             throw timedOut();
         const body = request.body ? await request.arrayBuffer() : undefined;
-        const { signal, deadline } = callSignal(request.signal, timeLeft());
+        const { signal, deadline, settle } = callSignal(request.signal, timeLeft());
         const retryable = mayRetry(method, retry, retrySafe);
+        const answer = (response) => watchBody(response, {
+            method,
+            path,
+            maxBytes: maxResponseBytes,
+            settle,
+            readFailure: (error, bytesRead) => {
+                if (deadline.aborted)
+                    return timedOut();
+                if (request.signal.aborted)
+                    return request.signal.reason;
+                return new ConnectionError(method, path, `the answer was cut off after ${bytesRead} bytes of its body (${networkReason(error)})`, { cause: error });
+            },
+        });
         // The pause between attempts ends early at the call's deadline or abort, and when the client closes.
         const pauseStops = [{ signal, reason: () => (deadline.aborted ? timedOut() : signal.reason) }];
         if (stopsOnClose)
             pauseStops.push({ signal: closed, reason: () => clientClosedError(method, path) });
         const pause = (ms) => waitFor(undefined, ms, () => undefined, pauseStops);
-        for (let attempt = 0;; attempt++) {
-            const canRetry = retryable && attempt < retry.retries;
-            let response;
-            try {
-                response = await send(request, signal, body);
-            }
-            catch (error) {
-                if (deadline.aborted)
-                    throw timedOut();
-                if (request.signal.aborted)
-                    throw request.signal.reason;
-                const tlsCode = tlsFailureCode(error);
-                if (tlsCode)
-                    throw new TlsError(method, path, tlsCode, { cause: error });
-                if (!canRetry)
-                    throw new ConnectionError(method, path, `no response (${networkReason(error)})`, { cause: error });
-                const delay = backoffDelay(attempt, retry);
-                logger.info(`${method} ${path}: no response (${networkReason(error)}); retry ${attempt + 1} of ${retry.retries} in ${delay} ms`);
+        try {
+            for (let attempt = 0;; attempt++) {
+                const canRetry = retryable && attempt < retry.retries;
+                let response;
+                try {
+                    response = await send(request, signal, body);
+                }
+                catch (error) {
+                    if (deadline.aborted)
+                        throw timedOut();
+                    if (request.signal.aborted)
+                        throw request.signal.reason;
+                    const tlsCode = tlsFailureCode(error);
+                    if (tlsCode)
+                        throw new TlsError(method, path, tlsCode, { cause: error });
+                    if (!canRetry)
+                        throw new ConnectionError(method, path, `no response (${networkReason(error)})`, { cause: error });
+                    const delay = backoffDelay(attempt, retry);
+                    logger.info(`${method} ${path}: no response (${networkReason(error)}); retry ${attempt + 1} of ${retry.retries} in ${delay} ms`);
+                    await pause(delay);
+                    continue;
+                }
+                if (!canRetry || !isRetryStatus(response.status))
+                    return answer(response);
+                const retryAfter = retryAfterDelay(response.headers.get("Retry-After"));
+                // A server that asks for a longer wait than the policy or the deadline allows gets its answer passed on.
+                if (retryAfter !== undefined && (retryAfter > retry.maxRetryAfterMs || retryAfter >= timeLeft()))
+                    return answer(response);
+                const delay = retryAfter ?? backoffDelay(attempt, retry);
+                await response.body?.cancel();
+                logger.info(`${method} ${path}: HTTP ${response.status}; retry ${attempt + 1} of ${retry.retries} in ${delay} ms`);
                 await pause(delay);
-                continue;
             }
-            if (!canRetry || !isRetryStatus(response.status))
-                return response;
-            const retryAfter = retryAfterDelay(response.headers.get("Retry-After"));
-            // A server that asks for a longer wait than the policy or the deadline allows gets its answer passed on.
-            if (retryAfter !== undefined && (retryAfter > retry.maxRetryAfterMs || retryAfter >= timeLeft()))
-                return response;
-            const delay = retryAfter ?? backoffDelay(attempt, retry);
-            await response.body?.cancel();
-            logger.info(`${method} ${path}: HTTP ${response.status}; retry ${attempt + 1} of ${retry.retries} in ${delay} ms`);
-            await pause(delay);
+        }
+        catch (error) {
+            settle();
+            throw error;
         }
     };
 }
-/** The controller behind each call's signal, alive exactly as long as the signal is. */
-const controllers = new WeakMap();
 /**
  * One signal for the whole call: aborted by the caller's signal or when `timeoutMs` runs out
  * (including while the body is read). Cheaper than AbortSignal.any + AbortSignal.timeout.
- * The timer holds the signal weakly, so finished calls do not pile up until their deadline.
+ * `settle` ends the call: its timer and its listener on the caller's signal (which may
+ * outlive many calls) are released then, not at the deadline.
  */
 function callSignal(callerSignal, timeoutMs) {
     const controller = new AbortController();
-    const signal = controller.signal;
-    controllers.set(signal, controller);
     const deadline = { aborted: false };
-    const weakSignal = new WeakRef(signal);
     const timer = setTimeout(() => {
-        const alive = weakSignal.deref();
-        if (!alive || alive.aborted)
-            return;
         deadline.aborted = true;
-        controllers.get(alive)?.abort(new DOMException("The call timed out.", "TimeoutError"));
+        controller.abort(new DOMException("The call timed out.", "TimeoutError"));
     }, timeoutMs);
     // Like AbortSignal.timeout: the timer never keeps the process alive.
     timer.unref?.();
+    const onCallerAbort = () => controller.abort(callerSignal.reason);
     if (callerSignal.aborted)
         controller.abort(callerSignal.reason);
     else
-        callerSignal.addEventListener("abort", () => controllers.get(signal)?.abort(callerSignal.reason), { once: true, signal });
-    return { signal, deadline };
+        callerSignal.addEventListener("abort", onCallerAbort, { once: true });
+    const settle = () => {
+        clearTimeout(timer);
+        callerSignal.removeEventListener("abort", onCallerAbort);
+    };
+    return { signal: controller.signal, deadline, settle };
 }
 const TLS_CODES = new Set([
     "UNABLE_TO_VERIFY_LEAF_SIGNATURE",

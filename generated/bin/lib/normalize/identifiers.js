@@ -1,0 +1,20 @@
+/** Splits a name such as `server_group`, `ListNodesMixin3`, `AWSInstance` or `logs.zip` into words. */
+export function words(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+        .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean);
+}
+export function camelCase(name) {
+    const parts = words(name).map((w, i) => (i === 0 ? w.toLowerCase() : capitalize(w.toLowerCase())));
+    const joined = parts.join("");
+    return /^[0-9]/.test(joined) ? `_${joined}` : joined;
+}
+export function pascalCase(name) {
+    const joined = words(name).map((w) => capitalize(w.toLowerCase())).join("");
+    return /^[0-9]/.test(joined) ? `_${joined}` : joined;
+}
+function capitalize(word) {
+    return word.charAt(0).toUpperCase() + word.slice(1);
+}

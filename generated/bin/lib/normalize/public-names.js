@@ -1,0 +1,32 @@
+import { pascalCase } from "./identifiers.js";
+/**
+ * The names users see in a generated version entry. The emitter writes them and the
+ * version diff reports them, so both take them from here.
+ */
+/** Error classes of the runtime, re-exported by every version entry. */
+export const RUNTIME_ERRORS = ["ApiError", "AuthenticationError", "ConnectionError", "InvalidResponseError", "RequestValidationError", "ResponseTooLargeError", "ResponseValidationError", "TimeoutError", "TlsError", "UnsupportedApiVersionError"];
+/**
+ * Names at the top of every version entry that a namespace's type name must not shadow: its
+ * exports, its type imports, and the global types its declarations use.
+ */
+const TOP_LEVEL_NAMES = new Set([
+    "Client", "ClientOptions", "CallOptions", "Logger", "RetryOptions", "TlsOptions", "ValidationMode", "ValidationProblem", "createClient", "paths", "components", "operations", ...RUNTIME_ERRORS,
+    "ApiClient", "PemAuth", "PmmAuth", "PemSession", "ClientLifecycle",
+    "Promise", "NonNullable", "Blob",
+]);
+/** Whether a namespace's type name would shadow a top-level name; naming renames such namespaces. */
+export function shadowsExport(namespace) {
+    return TOP_LEVEL_NAMES.has(pascalCase(namespace));
+}
+/** The type namespace of a client namespace: `server` → `Server` (naming renamed any that would shadow a top-level name). */
+export function namespaceTypeName(namespace) {
+    return pascalCase(namespace);
+}
+/** Whether a method takes an input (parameters or a body) before its call options: `m(input, options)`, else `m(options)`. */
+export function takesInput(operation) {
+    return Boolean(operation.parameters.path || operation.parameters.query || operation.parameters.header || operation.requestBody);
+}
+/** A named type of one operation, as users write it: `Server.UpdateBody`. */
+export function operationTypeName(operation, kind) {
+    return `${namespaceTypeName(operation.namespace)}.${pascalCase(operation.name)}${kind}`;
+}

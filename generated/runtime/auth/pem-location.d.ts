@@ -1,0 +1,34 @@
+/**
+ * Where a PEM server serves its REST APIs. EDB's pages disagree (`https://HOST/api/v10` in
+ * older ones, `https://HOST/pem/api/v10` in newer ones), so a client given an origin alone
+ * tries both at its first login and keeps the one whose token endpoint answers.
+ */
+/** One layout: the versioned API's base URL and the token API beside it. */
+export interface PemEndpoints {
+    baseUrl: string;
+    tokenUrl: string;
+}
+/** Whether an answer says there is nothing at that path. */
+export declare function isNotHere(response: Response): boolean;
+/**
+ * Whether a login answer came from PEM's token API: a token, or a verdict on the credentials.
+ * A success without a token is a web page that answers every path.
+ */
+export declare function isTokenApi(response: Response): boolean;
+/** PEM's token API sits beside the versioned data APIs: `…/api/v10` → `…/api/token/`. */
+export declare function defaultTokenUrl(baseUrl: string): string;
+/**
+ * The layouts to try, in order. An explicit path in `baseUrl` or `tokenUrl` is the only
+ * candidate; an origin alone gives the spec's layout first and the other one second.
+ */
+export declare function pemEndpointCandidates(settings: {
+    origin: string;
+    explicitBaseUrl?: string | undefined;
+    tokenUrl?: string | undefined;
+    specBasePath: string;
+}): PemEndpoints[];
+/**
+ * The same request sent under another base URL; openapi-fetch has put the first
+ * candidate's base in front of every path, before the login told which layout is right.
+ */
+export declare function relocate(request: Request, from: string, to: string): Promise<Request>;

@@ -1,0 +1,59 @@
+import { atOrigin } from "../base-url.js";
+/** Statuses that say "nothing here": the login is tried at the next layout. */
+const NOT_HERE = new Set([404, 405, 410]);
+/** Whether an answer says there is nothing at that path. */
+export function isNotHere(response) {
+    return NOT_HERE.has(response.status);
+}
+/**
+ * Whether a login answer came from PEM's token API: a token, or a verdict on the credentials.
+ * A success without a token is a web page that answers every path.
+ */
+export function isTokenApi(response) {
+    return response.headers.has("X-Subject-Token") || response.status === 401 || response.status === 403;
+}
+/** PEM's token API sits beside the versioned data APIs: `…/api/v10` → `…/api/token/`. */
+export function defaultTokenUrl(baseUrl) {
+    return `${baseUrl.replace(/\/v\d+$/, "")}/token/`;
+}
+/**
+ * The layouts to try, in order. An explicit path in `baseUrl` or `tokenUrl` is the only
+ * candidate; an origin alone gives the spec's layout first and the other one second.
+ */
+export function pemEndpointCandidates(settings) {
+    const { origin, explicitBaseUrl, tokenUrl, specBasePath } = settings;
+    if (explicitBaseUrl)
+        return [{ baseUrl: explicitBaseUrl, tokenUrl: tokenUrl ?? defaultTokenUrl(explicitBaseUrl) }];
+    const version = /\/(v\d+)$/.exec(specBasePath)?.[1];
+    if (tokenUrl) {
+        // The versioned API sits beside the token API the caller named.
+        const apiRoot = /^(.*)\/token\/?$/.exec(new URL(tokenUrl).pathname)?.[1];
+        const baseUrl = atOrigin(origin, apiRoot !== undefined && version ? `${apiRoot}/${version}` : specBasePath, "baseUrl");
+        return [{ baseUrl, tokenUrl }];
+    }
+    const layouts = [specBasePath];
+    if (/^\/api\//.test(specBasePath))
+        layouts.push(`/pem${specBasePath}`);
+    else if (/^\/pem\/api\//.test(specBasePath))
+        layouts.push(specBasePath.slice("/pem".length));
+    return layouts.map((path) => {
+        const baseUrl = atOrigin(origin, path, "baseUrl");
+        return { baseUrl, tokenUrl: defaultTokenUrl(baseUrl) };
+    });
+}
+/**
+ * The same request sent under another base URL; openapi-fetch has put the first
+ * candidate's base in front of every path, before the login told which layout is right.
+ */
+export async function relocate(request, from, to) {
+    if (from === to || !request.url.startsWith(`${from}/`))
+        return request;
+    const body = request.body ? await request.arrayBuffer() : undefined;
+    return new Request(to + request.url.slice(from.length), {
+        method: request.method,
+        headers: request.headers,
+        body,
+        signal: request.signal,
+        redirect: request.redirect,
+    });
+}

@@ -1,0 +1,7 @@
+/**
+ * A copy of a parsed answer with secrets the client sent taken out, for answers that may echo
+ * the request (a login error quoting `{ username, password }`, a logout error quoting the
+ * token) before they reach an error or a log: values of secret-looking properties, and every
+ * occurrence of a secret, as sent or JSON-escaped, in any text.
+ */
+export declare function redactSecrets(body: unknown, secrets: readonly string[]): unknown;

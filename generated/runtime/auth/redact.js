@@ -1,0 +1,30 @@
+/** What a secret is replaced with. */
+const REDACTED = "[redacted]";
+/** Properties whose values are secrets, whatever they hold. */
+const SECRET_KEY = /pass(word|wd)|secret|token|api[-_]?key|authorization/i;
+/** Deeper than this, a body is not PEM's: the rest is dropped rather than walked. */
+const MAX_DEPTH = 32;
+/**
+ * A copy of a parsed answer with secrets the client sent taken out, for answers that may echo
+ * the request (a login error quoting `{ username, password }`, a logout error quoting the
+ * token) before they reach an error or a log: values of secret-looking properties, and every
+ * occurrence of a secret, as sent or JSON-escaped, in any text.
+ */
+export function redactSecrets(body, secrets) {
+    // One pass over each text, longest form first, so that no replacement is itself redacted again.
+    const forms = [...new Set(secrets.filter((secret) => secret !== "").flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))].sort((a, b) => b.length - a.length);
+    const pattern = forms.length > 0 ? new RegExp(forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g") : undefined;
+    const text = (value) => (pattern ? value.replace(pattern, REDACTED) : value);
+    const walk = (value, depth) => {
+        if (typeof value === "string")
+            return text(value);
+        if (!value || typeof value !== "object")
+            return value;
+        if (depth >= MAX_DEPTH)
+            return REDACTED;
+        if (Array.isArray(value))
+            return value.map((item) => walk(item, depth + 1));
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [text(key), SECRET_KEY.test(key) ? REDACTED : walk(item, depth + 1)]));
+    };
+    return walk(body, 0);
+}
