@@ -187,7 +187,7 @@ async function callOperation(
     throw new ApiError({ method: operation.method, path: operation.path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: redactSecrets(error, secrets()) });
   }
   // An empty answer's data is undefined: where the spec gives that status a body, that is drift too.
-  if (validate !== "off" && !operation.parseAs) await checking.validation.response(call, response.status, data, validate);
+  if (validate !== "off" && !operation.parseAs) await checking.validation.response(call, response.status, data, validate, secrets);
   return data;
 }
 

@@ -1,3 +1,4 @@
+import { redactSecrets } from "./auth/redact.js";
 import { printable, printedPointer, RequestValidationError, ResponseValidationError, type ValidationProblem } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { ValidationMode, ValidatorModule } from "./options.js";
@@ -19,8 +20,11 @@ export interface CheckedCall {
 }
 
 export interface Validation {
-  /** Checks a success answer's parsed body; "strict" throws ResponseValidationError, "warn" logs. */
-  response(call: CheckedCall, status: number, body: unknown, mode: ValidationMode): Promise<void>;
+  /**
+   * Checks a success answer's parsed body; "strict" throws ResponseValidationError with the body
+   * less the client's `secrets` (as ApiError's: an answer may echo the request), "warn" logs.
+   */
+  response(call: CheckedCall, status: number, body: unknown, mode: ValidationMode, secrets: () => readonly string[]): Promise<void>;
   /** Checks a JSON request body before it is sent; "strict" throws RequestValidationError, "warn" logs. */
   request(call: CheckedCall, body: unknown, mode: ValidationMode): Promise<void>;
 }
@@ -67,7 +71,7 @@ export function createValidation(load: (() => Promise<ValidatorModule>) | undefi
   };
 
   return {
-    async response(call, status, body, mode) {
+    async response(call, status, body, mode, secrets) {
       const byStatus = own((await checks(mode)).responses, call.operation);
       // The spec lists a status as itself or as a range (`2XX`); one it does not list has no schema to check against.
       const check = byStatus && (own(byStatus, String(status)) ?? own(byStatus, `${String(status)[0]}XX`));
@@ -76,7 +80,7 @@ export function createValidation(load: (() => Promise<ValidatorModule>) | undefi
       // A schema that allows any value still promises a body.
       if (body === undefined && problems.length === 0) problems.push({ pointer: "", expected: "a body", received: "nothing" });
       if (problems.length === 0) return;
-      if (mode === "strict") throw new ResponseValidationError({ ...call, status, problems: problems.map(exact), body });
+      if (mode === "strict") throw new ResponseValidationError({ ...call, status, problems: problems.map(exact), body: redactSecrets(body, secrets()) });
       warn(call, `the ${status} answer`, problems, status);
     },
     async request(call, body, mode) {

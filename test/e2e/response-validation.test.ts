@@ -72,6 +72,16 @@ describe("response validation, strict", () => {
     expect(error.message).toBe("GET /nodes (nodes.listNodes): the 200 answer disagrees with the spec at /nodes/1/count: expected string, received integer.");
   });
 
+  it("takes the client's secrets out of the error's body, as ApiError does", async () => {
+    const token = "glsa_validation-secret-1";
+    const body = { nodes: [{ ...node, count: 1, address: `echo Bearer ${token}`, labels: { password: "p4ss" } }] };
+    answers.set("/api/v1/nodes", body);
+    const error = (await rejectionOf(create({ validate: "strict", auth: { token } }).nodes.listNodes())) as ResponseValidationError<typeof body>;
+    expect(error.problems).toEqual([{ pointer: "/nodes/0/count", expected: "string", received: "integer" }]);
+    expect(error.body.nodes[0]!).toMatchObject({ address: "echo Bearer [redacted]", labels: { password: "[redacted]" } });
+    expect(JSON.stringify(error.body)).not.toContain(token);
+  });
+
   it("reports null where the spec does not allow it, and allows it where x-nullable does", async () => {
     expect(await problemsOf((api) => api.nodes.listNodes(), "/nodes", { nodes: [{ ...node, address: null, node_id: null }] })).toEqual([{ pointer: "/nodes/0/node_id", expected: "string", received: "null" }]);
   });
