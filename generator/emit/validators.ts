@@ -73,6 +73,8 @@ const notIn = (e, key, expected, v) => {
   const json = JSON.stringify(v) ?? kind(v);
   e.push(problem(key, expected, json.length > 64 ? \`\${json.slice(0, 61)}...\` : json));
 };
+/** The check of a schema that allows any value: its status still promises a body, which the runtime sees to. */
+const anything = () => {};
 const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 /**
  * A union, as the types read oneOf and anyOf: one alternative must fit. Else the problems of
@@ -110,6 +112,8 @@ class ValidatorEmitter {
   /** Module-level declarations: enum sets, one function per `$ref` target, union alternatives. */
   readonly hoisted: string[] = [];
   private readonly refFunctions = new Map<string, string>();
+  /** `$ref` targets that allow any value: their calls are left out. */
+  private readonly emptyRefs = new Set<string>();
   /** Inline schemas that read the same share one function: PMM repeats many. */
   private readonly inlineFunctions = new Map<string, string>();
   private readonly enums = new Map<string, string>();
@@ -124,17 +128,20 @@ class ValidatorEmitter {
 
   /** An expression for `(body, problems) => …` checking a body against `schema`. */
   entry(schema: Schema): string {
+    const name = this.functionFor(schema);
     // A check cut short by a too-deep body leaves keys behind: each check starts from none.
-    return `(v, e) => { path.length = 0; ${this.functionFor(schema)}(v, e); }`;
+    return name ? `(v, e) => { path.length = 0; ${name}(v, e); }` : "anything";
   }
 
   /**
    * The name of a module-level `(v, e)` function checking `schema`. `declared`: property names
    * that the allOf around it declares, which its additionalProperties must therefore let through.
+   * Undefined when the schema allows any value: there is nothing to call.
    */
-  private functionFor(schema: Schema, declared: readonly string[] = []): string {
+  private functionFor(schema: Schema, declared: readonly string[] = []): string | undefined {
     if (typeof schema.$ref === "string") return this.refFunction(schema.$ref);
     const body = this.functionBody(schema, declared);
+    if (body === "") return undefined;
     let name = this.inlineFunctions.get(body);
     if (!name) {
       name = `c${this.counter++}`;
@@ -144,15 +151,20 @@ class ValidatorEmitter {
     return name;
   }
 
-  private refFunction(ref: string): string {
+  /** The function of a `$ref` target; undefined, once built, for a target that allows any value. */
+  private refFunction(ref: string): string | undefined {
     let name = this.refFunctions.get(ref);
     if (!name) {
       name = `r${this.refFunctions.size}`;
+      // Named before its body is built, so that a recursive schema can call it.
       this.refFunctions.set(ref, name);
       const target = resolveRef<Schema>(this.document, { $ref: ref }) ?? {};
-      this.hoisted.push(`/** ${escapeComment(ref)} */\nfunction ${name}(v, e) {\n${this.functionBody(target)}\n}`);
+      const body = this.functionBody(target);
+      // The name may already be called (by a union that was then dropped, say): it stays defined.
+      if (body === "") this.emptyRefs.add(ref);
+      this.hoisted.push(`/** ${escapeComment(ref)} */\n${body === "" ? `const ${name} = anything;` : `function ${name}(v, e) {\n${body}\n}`}`);
     }
-    return name;
+    return this.emptyRefs.has(ref) ? undefined : name;
   }
 
   private functionBody(schema: Schema, declared: readonly string[] = []): string {
@@ -183,9 +195,9 @@ class ValidatorEmitter {
     const inAllOf = Array.isArray(schema.allOf) ? [...new Set([...declared, ...this.declaredNames(schema, new Set())])] : declared;
     for (const part of schema.allOf ?? []) checks.push(...this.allOfPart(part, v, key, inner, inAllOf));
     const alternatives = schema.oneOf ?? schema.anyOf;
-    if (Array.isArray(alternatives) && alternatives.length > 0) {
-      checks.push(`${inner}anyOf(${v}, ${p}, e, [${alternatives.map((alt: Schema) => this.functionFor(alt)).join(", ")}]);`);
-    }
+    // An alternative that allows any value makes the union allow any value; an evidently empty one is looked for first, so that no other alternative's function is built for nothing.
+    const checksOf = Array.isArray(alternatives) && !alternatives.some(readsNothing) ? alternatives.map((alt: Schema) => this.functionFor(alt)) : [];
+    if (checksOf.length > 0 && checksOf.every(Boolean)) checks.push(`${inner}anyOf(${v}, ${p}, e, [${checksOf.join(", ")}]);`);
     checks.push(...this.ownChecks(schema, types, v, p, inner, inAllOf));
     return nullable && checks.length > 0 ? [`${indent}if (${v} !== null) {`, ...checks, `${indent}}`] : checks;
   }
@@ -313,6 +325,13 @@ function typesOf(schema: Schema): string[] | undefined {
   return undefined;
 }
 
+/** The keywords statements() reads; a schema with none of them allows any value. */
+const CHECKED_KEYWORDS = ["$ref", "type", "enum", "const", "properties", "additionalProperties", "items", "allOf", "oneOf", "anyOf", "nullable", "required"];
+
+function readsNothing(schema: Schema): boolean {
+  return !schema || typeof schema !== "object" || Array.isArray(schema) || !CHECKED_KEYWORDS.some((keyword) => Object.hasOwn(schema, keyword));
+}
+
 function isComposite(schema: Schema): boolean {
   return Boolean(schema.allOf || schema.oneOf || schema.anyOf || typesOf(schema)?.some((type) => type === "object" || type === "array"));
 }
@@ -350,7 +369,8 @@ function present(v: string, name: string): string {
   return INHERITED.has(name) ? `hasOwn(${v}, ${JSON.stringify(name)})` : `${v}[${JSON.stringify(name)}] !== undefined`;
 }
 
-/** A call of the check `name` on `v`, with the path one key longer for it when `key` is given. */
-function descend(indent: string, name: string, v: string, key: string | undefined): string[] {
+/** A call of the check `name` on `v`, with the path one key longer for it when `key` is given; none without a check. */
+function descend(indent: string, name: string | undefined, v: string, key: string | undefined): string[] {
+  if (!name) return [];
   return key === undefined ? [`${indent}${name}(${v}, e);`] : [`${indent}path.push(${key}); ${name}(${v}, e); path.pop();`];
 }

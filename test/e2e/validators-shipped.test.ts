@@ -93,3 +93,21 @@ describe("a spec's own examples", () => {
     expect(result.failures).toEqual([`things.getThing 200 example 2: ${JSON.stringify([{ pointer: "/size", place: "/size", expected: "integer", received: "string" }])}`]);
   });
 });
+
+describe("a schema that allows any value", () => {
+  it("gets no check of its own: no empty function, no call of one", async () => {
+    const file = path.join(import.meta.dirname, "../fixtures/validation/anything.yaml");
+    const model = await loadModel(file, { name: "anything", auth: "pmm", naming: "operationId", int64: "string" }, "v1");
+    const code = emitValidators(model, file);
+    expect(code).not.toMatch(/function \w+\(v, e\) \{\s*\}/);
+    const out = path.join(await projectTempDir("validators-anything"), "validators.js");
+    await writeFile(out, code);
+    const { responses }: ValidatorModule = await import(pathToFileURL(out).href);
+    const problems: ValidationProblem[] = [];
+    responses["things.getAny"]!["200"]!(7, problems);
+    responses["things.getMixed"]!["200"]!({ free: 1, either: 2, wrapped: [3], referenced: null, name: 4 }, problems);
+    expect(problems.map((p) => p.pointer)).toEqual(["/name"]);
+    // Only the object and its one typed property are checked.
+    expect(code.match(/^function /gm)).toHaveLength(1);
+  });
+});
