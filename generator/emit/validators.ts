@@ -38,7 +38,7 @@ export function emitValidators(model: ApiModel, origin: string): string {
   }
   return [
     generatedHeader(origin),
-    "// Checks JSON bodies against the spec; each check pushes { pointer, expected, received } for every disagreement.",
+    "// Checks JSON bodies against the spec; each check pushes { pointer, place, expected, received } for every disagreement.",
     RUNTIME_HELPERS,
     ...emitter.hoisted,
     "/** operation → success status → check of that answer's body. */",
