@@ -1,4 +1,5 @@
-import { writeFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { cp, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultCalls, type PlannedCall } from "../../generator/drift/server-check.js";
@@ -6,7 +7,7 @@ import { readApiConfig } from "../../generator/load/api-config.js";
 import type { ApiModel } from "../../generator/normalize/build-model.js";
 import { loadModel } from "../../generator/pipeline.js";
 import { routePattern, startFakePem, type FakeRoute } from "../support/fake-pem.js";
-import { SPECS_DIR, projectTempDir } from "../support/paths.js";
+import { ROOT, SPECS_DIR, projectTempDir } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { runCli } from "../support/run-cli.js";
 import { resolve, sampleOf } from "../support/schema-sample.js";
@@ -161,5 +162,28 @@ describe("check-server against PMM v3", () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe("check-server with a project it cannot use", () => {
+  it("refuses a generated/ without validators.js, and exits 4 (nothing called) when the shipped spec cannot be read", async () => {
+    // A copy of the project's code, specs and PEM v10 client, so that the real generated/ is left alone.
+    const root = await projectTempDir("check-server-project");
+    for (const folder of ["generator", "templates", "specs", "generated/pem/v10"]) await cp(path.join(ROOT, folder), path.join(root, folder), { recursive: true });
+    await cp(path.join(ROOT, "package.json"), path.join(root, "package.json"));
+    await symlink(path.join(ROOT, "node_modules"), path.join(root, "node_modules"));
+    const check = () => spawnSync(process.execPath, ["--import", "tsx", path.join(root, "generator/cli/check-server.ts"), "pem", "v10", "--base-url", "https://pem.example.invalid"], { cwd: root, encoding: "utf8" });
+
+    await rm(path.join(root, "generated/pem/v10/validators.js"));
+    const stale = check();
+    expect(stale.stderr).toBe("error: generated/pem/v10 has no validators.js (it predates response validation); run npm run generate first.\nRun with --help for usage.\n");
+    expect(stale.status).toBe(2);
+
+    await cp(path.join(ROOT, "generated/pem/v10/validators.js"), path.join(root, "generated/pem/v10/validators.js"));
+    await writeFile(path.join(root, "specs/pem/v10.yaml"), "openapi: 3.0.3\ninfo: { title: broken, version: '1' }\npaths: 12\n");
+    const broken = check();
+    expect(broken.stdout).toBe("");
+    expect(broken.stderr).toMatch(/^error: /);
+    expect(broken.status).toBe(4);
   });
 });
