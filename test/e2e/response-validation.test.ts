@@ -113,6 +113,7 @@ describe("response validation, strict", () => {
       { pointer: "/constructor", expected: "no such property", received: "integer" },
       { pointer: "/a~1b~0c", expected: "no such property", received: "boolean" },
     ]);
+    expect(await problemsOf((api) => api.nodes.getStrictRef(), "/strict-ref", { name: "a", size: 1, other: 1 })).toEqual([{ pointer: "/other", expected: "no such property", received: "integer" }]);
     // `__proto__` parsed from JSON is an own property: a map of strings checks it, and a required name behind it is still missing.
     const labels = JSON.parse('{ "nodes": [{ "status": "NODE_STATUS_UP", "__proto__": { "node_id": "n" }, "labels": { "__proto__": 5, "toString": "x" } }] }');
     expect(await problemsOf((api) => api.nodes.listNodes(), "/nodes", labels)).toEqual([
@@ -237,7 +238,7 @@ describe("agreement with the generated types", () => {
     // Extra properties are left out: TypeScript refuses them in object literals only, which says nothing about data.
     // Integers too: the types say number, the validator also says when a number is not whole.
     const { status: _, ...withoutStatus } = node;
-    const cases: { body: unknown; label: string; strict?: true }[] = [
+    const cases: { body: unknown; label: string; strict?: true | "ref" }[] = [
       { label: "every field", body: { nodes: [node] } },
       { label: "no nodes", body: {} },
       { label: "x-nullable address as null", body: { nodes: [{ ...node, address: null }] } },
@@ -253,14 +254,14 @@ describe("agreement with the generated types", () => {
       // allOf with additionalProperties: false in one part: the other part's `name` is no extra property.
       { label: "allOf: a property of each part", body: { name: "a", size: 1 }, strict: true },
       { label: "allOf: the first part's required property missing", body: { size: 1 }, strict: true },
+      { label: "allOf of $refs: a property of each part", body: { name: "a", size: 1 }, strict: "ref" },
     ];
     const lines = ['import type { Nodes } from "./client/index.js";'];
     for (const [index, { body, label, strict }] of cases.entries()) {
-      answers.set(strict ? "/api/v1/strict" : "/api/v1/nodes", body);
-      const api = create({ validate: "strict" });
-      const accepted = await (strict ? api.nodes.getStrict() : api.nodes.listNodes()).then(() => true, () => false);
+      const [at, method, type] = strict === "ref" ? ["/strict-ref", "getStrictRef", "Nodes.GetStrictRefResponse"] : strict ? ["/strict", "getStrict", "Nodes.GetStrictResponse"] : ["/nodes", "listNodes", "Nodes.ListNodesResponse"];
+      answers.set(`/api/v1${at}`, body);
+      const accepted = await create({ validate: "strict" }).nodes[method]().then(() => true, () => false);
       // The compiler must agree: an accepted body compiles, a refused one needs its @ts-expect-error.
-      const type = strict ? "Nodes.GetStrictResponse" : "Nodes.ListNodesResponse";
       lines.push(`// ${label}`, ...(accepted ? [] : ["// @ts-expect-error"]), `export const case${index}: ${type} = ${JSON.stringify(body)};`);
     }
     const consumer = path.join(clientDir, "..", "agreement.ts");
