@@ -148,7 +148,7 @@ async function callOperation(request, secrets, operation, call, checking, input,
     }
     // An empty answer's data is undefined: where the spec gives that status a body, that is drift too.
     if (validate !== "off" && !operation.parseAs)
-        await checking.validation.response(call, response.status, data, validate);
+        await checking.validation.response(call, response.status, data, validate, secrets);
     return data;
 }
 /**

@@ -82,9 +82,9 @@ export declare class InvalidResponseError extends Error {
 export interface ValidationProblem {
     /** `/nodes/0/node_id`; empty for the body itself. */
     readonly pointer: string;
-    /** A JSON type (`string`, `integer or null`), `one of "A", "B"`, `required` or `no such property`. */
+    /** A JSON type (`string`, `integer or null`), `one of "A", "B"`, `required`, `no such property`, `a body`, or a union's alternatives joined by `or`. */
     readonly expected: string;
-    /** A JSON type, the value outside an enum (at most 64 characters), or `nothing` for a missing property. */
+    /** A JSON type, the value outside an enum (at most 64 characters), or `nothing` for a missing property or body. */
     readonly received: string;
 }
 /**

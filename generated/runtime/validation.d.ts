@@ -9,8 +9,11 @@ export interface CheckedCall {
     path: string;
 }
 export interface Validation {
-    /** Checks a success answer's parsed body; "strict" throws ResponseValidationError, "warn" logs. */
-    response(call: CheckedCall, status: number, body: unknown, mode: ValidationMode): Promise<void>;
+    /**
+     * Checks a success answer's parsed body; "strict" throws ResponseValidationError with the body
+     * less the client's `secrets` (as ApiError's: an answer may echo the request), "warn" logs.
+     */
+    response(call: CheckedCall, status: number, body: unknown, mode: ValidationMode, secrets: () => readonly string[]): Promise<void>;
     /** Checks a JSON request body before it is sent; "strict" throws RequestValidationError, "warn" logs. */
     request(call: CheckedCall, body: unknown, mode: ValidationMode): Promise<void>;
 }

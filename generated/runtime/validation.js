@@ -1,3 +1,4 @@
+import { redactSecrets } from "./auth/redact.js";
 import { printable, printedPointer, RequestValidationError, ResponseValidationError } from "./errors.js";
 const MODES = ["off", "warn", "strict"];
 /** A validation option's value: "off", "warn" or "strict" (undefined: `fallback`). */
@@ -48,7 +49,7 @@ export function createValidation(load, logger) {
         }
     };
     return {
-        async response(call, status, body, mode) {
+        async response(call, status, body, mode, secrets) {
             const byStatus = own((await checks(mode)).responses, call.operation);
             // The spec lists a status as itself or as a range (`2XX`); one it does not list has no schema to check against.
             const check = byStatus && (own(byStatus, String(status)) ?? own(byStatus, `${String(status)[0]}XX`));
@@ -61,7 +62,7 @@ export function createValidation(load, logger) {
             if (problems.length === 0)
                 return;
             if (mode === "strict")
-                throw new ResponseValidationError({ ...call, status, problems: problems.map(exact), body });
+                throw new ResponseValidationError({ ...call, status, problems: problems.map(exact), body: redactSecrets(body, secrets()) });
             warn(call, `the ${status} answer`, problems, status);
         },
         async request(call, body, mode) {
