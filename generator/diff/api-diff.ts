@@ -1,5 +1,5 @@
 import type { OpenAPIV3 } from "openapi-types";
-import type { ApiModel, OperationModel } from "../normalize/build-model.js";
+import { operationKey, type ApiModel, type OperationModel } from "../normalize/build-model.js";
 import { resolveRef } from "../normalize/resolve-ref.js";
 import { diffSchemas, type Documents, type SchemaDiff } from "./schema-diff.js";
 import { findSuccessors, type Successor } from "./successors/find-successors.js";
@@ -77,9 +77,6 @@ export interface ApiDiff {
   successors: Successor[];
 }
 
-export function operationKey(method: string, path: string): string {
-  return `${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, "{}")}`;
-}
 
 export function diffApis(before: ApiModel, after: ApiModel): ApiDiff {
   const documents: Documents = { old: before.document, new: after.document };

@@ -1,5 +1,4 @@
-import type { ApiModel, OperationModel } from "../normalize/build-model.js";
-import { operationKey } from "./api-diff.js";
+import { operationKey, type ApiModel, type OperationModel } from "../normalize/build-model.js";
 import { compareVersions, type Comparison } from "./compare.js";
 import { formatMarkdown, cell } from "./format/markdown.js";
 import { migrationData, migrationGuide } from "./migration-guide.js";

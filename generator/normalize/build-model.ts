@@ -136,11 +136,16 @@ function describeOperation(
   };
 }
 
+/** An operation's method and path shape (`GET /server/{}`): paths that differ only in parameter names share it. */
+export function operationKey(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, "{}")}`;
+}
+
 /** Fills each operation's `sameUrlAs`: the spec describes such operations as one URL shape twice. */
 function linkSameUrls(operations: OperationModel[]): void {
   const byShape = new Map<string, OperationModel[]>();
   for (const op of operations) {
-    const shape = `${op.method} ${op.path.replace(/\{[^}]*\}/g, "{}")}`;
+    const shape = operationKey(op.method, op.path);
     byShape.set(shape, [...(byShape.get(shape) ?? []), op]);
   }
   for (const group of byShape.values()) {

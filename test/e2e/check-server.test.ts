@@ -10,7 +10,8 @@ import { routePattern, startFakePem, type FakeRoute } from "../support/fake-pem.
 import { ROOT, SPECS_DIR, projectTempDir } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { runCli } from "../support/run-cli.js";
-import { resolve, sampleOf } from "../support/schema-sample.js";
+import { resolveRef } from "../../generator/normalize/resolve-ref.js";
+import { sampleOf } from "../support/schema-sample.js";
 
 /**
  * `npm run check-server` against a fake PEM and a fake PMM on 127.0.0.1 that answer every
@@ -23,7 +24,7 @@ const model = async (api: string, version: string) => loadModel(path.join(SPECS_
 function answerOf(spec: ApiModel, call: PlannedCall): { status: number; body: unknown } {
   const document = spec.document as Record<string, any>;
   const media = call.operation.success.find((m) => m.contentType)!;
-  const response = resolve(document, document.paths[call.operation.path][call.operation.method].responses[media.status]);
+  const response = resolveRef<any>(document, document.paths[call.operation.path][call.operation.method].responses[media.status]);
   return { status: Number(media.status), body: sampleOf(document, response.content[media.contentType!].schema) };
 }
 

@@ -6,7 +6,8 @@ import { loadModel } from "../../generator/pipeline.js";
 import { routePattern, startFakePem, type FakeRoute } from "../support/fake-pem.js";
 import { loadGenerated, recordingLogger } from "../support/generated-client.js";
 import { SPECS_DIR } from "../support/paths.js";
-import { resolve, sampleOf } from "../support/schema-sample.js";
+import { resolveRef } from "../../generator/normalize/resolve-ref.js";
+import { sampleOf } from "../support/schema-sample.js";
 import { createTestPki, type TestPki } from "../support/test-ca.js";
 
 /**
@@ -43,9 +44,9 @@ function exercises(document: Json, operations: OperationModel[]): Exercise[] {
       (input[parameter.in] ??= {})[parameter.name] = value;
       if (parameter.in === "path") expectedPath = expectedPath.replace(`{${parameter.name}}`, String(value));
     }
-    if (raw.requestBody) input.body = sampleOf(document, resolve(document, raw.requestBody).content["application/json"]?.schema);
+    if (raw.requestBody) input.body = sampleOf(document, resolveRef<Json>(document, raw.requestBody)!.content["application/json"]?.schema);
     const success = Object.entries<Json>(raw.responses).find(([status]) => status.startsWith("2"))?.[1];
-    const answer = sampleOf(document, success && resolve(document, success).content?.["application/json"]?.schema) ?? {};
+    const answer = sampleOf(document, success && resolveRef<Json>(document, success)?.content?.["application/json"]?.schema) ?? {};
     return { area, operation, input, answer, expectedPath };
   });
 }

@@ -10,7 +10,8 @@ import { loadModel } from "../../generator/pipeline.js";
 import type { ValidationProblem } from "../../templates/runtime/errors.js";
 import type { ValidatorModule } from "../../templates/runtime/options.js";
 import { SPECS_DIR, projectTempDir } from "../support/paths.js";
-import { resolve, sampleOf } from "../support/schema-sample.js";
+import { resolveRef } from "../../generator/normalize/resolve-ref.js";
+import { sampleOf } from "../support/schema-sample.js";
 
 /**
  * Every shipped version's validators against its own spec: each success response schema
@@ -28,7 +29,7 @@ function examplesOf(document: Record<string, any>, media: Record<string, any>): 
   const found: unknown[] = [];
   if (Object.hasOwn(media, "example")) found.push(media.example);
   for (const example of Object.values<any>(media.examples ?? {})) if (example && Object.hasOwn(example, "value")) found.push(example.value);
-  const schema = resolve(document, media.schema ?? {});
+  const schema = resolveRef<any>(document, media.schema ?? {});
   if (Object.hasOwn(schema, "example")) found.push(schema.example);
   return found;
 }
@@ -49,7 +50,7 @@ async function checkAgainstOwnSpec(file: string, config: ApiConfig, version: str
     const operation = document.paths[op.path][op.method];
     for (const media of op.success) {
       if (!media.contentType || !isJson(media.contentType)) continue;
-      const content = resolve(document, operation.responses[media.status]).content[media.contentType];
+      const content = resolveRef<any>(document, operation.responses[media.status]).content[media.contentType];
       if (!content?.schema) continue;
       const where = `${op.namespace}.${op.name} ${media.status}`;
       const check = validators.responses[`${op.namespace}.${op.name}`]?.[media.status];
@@ -64,7 +65,7 @@ async function checkAgainstOwnSpec(file: string, config: ApiConfig, version: str
         check(body, problems);
         if (problems.length > 0) result.failures.push(`${where} ${index === 0 ? "generated body" : `example ${index}`}: ${JSON.stringify(problems)}`);
       }
-      const type = resolve(document, content.schema).type;
+      const type = resolveRef<any>(document, content.schema).type;
       if (typeof type === "string") {
         const problems: ValidationProblem[] = [];
         check(otherThan([type]), problems);

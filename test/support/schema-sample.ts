@@ -3,13 +3,15 @@
  * (so that each survives a round trip), enums' first value, one item per array, the first
  * alternative of a oneOf/anyOf. Tests send these as inputs and serve them as answers.
  */
+import { resolveRef } from "../../generator/normalize/resolve-ref.js";
+
 type Json = Record<string, any>;
 
 const MAX_DEPTH = 8;
 
 export function sampleOf(document: Json, schema: Json | undefined, depth = 0): unknown {
   if (!schema || depth > MAX_DEPTH) return undefined;
-  const resolved = resolve(document, schema);
+  const resolved = resolveRef<Json>(document, schema) ?? {};
   if (resolved.enum?.length) return resolved.enum[0];
   const alternatives = resolved.oneOf ?? resolved.anyOf;
   if (alternatives?.length) return sampleOf(document, alternatives[0], depth + 1);
@@ -47,16 +49,4 @@ function stringSample(format: string | undefined): string {
   if (format === "uuid") return "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f";
   if (format === "binary") return "bytes";
   return "sample";
-}
-
-/** Follows local `$ref`s to the object they point at. */
-export function resolve(document: Json, node: Json): Json {
-  let current = node;
-  for (let hops = 0; current && typeof current.$ref === "string" && hops < 20; hops++) {
-    current = current.$ref
-      .replace(/^#\//, "")
-      .split("/")
-      .reduce((n: Json | undefined, token: string) => n?.[token.replaceAll("~1", "/").replaceAll("~0", "~")], document) as Json;
-  }
-  return current ?? {};
 }
