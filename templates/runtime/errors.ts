@@ -29,6 +29,11 @@ export class ApiError<Body = unknown> extends Error {
   }
 }
 
+/** The ApiError for an answer with a failure status: its request id from `X-Request-Id`. */
+export function apiErrorFrom(method: string, path: string, response: Response, body: unknown): ApiError {
+  return new ApiError({ method, path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body });
+}
+
 /** Logging in failed, or the server rejected the credentials even after a fresh login. */
 export class AuthenticationError extends Error {
   override name = "AuthenticationError";
@@ -151,6 +156,7 @@ export interface ValidationProblem {
 
 /** Characters that would break a log line or hide text: controls, line and paragraph separators, bidi overrides. */
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE_RUN = new RegExp(`${UNPRINTABLE.source}+`, "g");
 const MAX_PRINTED = 64;
 
 /**
@@ -233,6 +239,6 @@ const MAX_SERVER_MESSAGE = 200;
 
 /** A server's text as one line a terminal shows as it is: no control characters (escape sequences, line breaks), and not too long. */
 function shownText(text: string): string | undefined {
-  const line = text.replace(/[\p{Cc}\u2028\u2029]+/gu, " ").trim();
+  const line = text.replace(UNPRINTABLE_RUN, " ").trim();
   return line.length > MAX_SERVER_MESSAGE ? `${line.slice(0, MAX_SERVER_MESSAGE - 1)}…` : line || undefined;
 }

@@ -8,12 +8,12 @@ describe("PEM endpoint candidates", () => {
     ["an origin, spec under /api", { specBasePath: "/api/v10" }, [["/api/v10", "/api/token/"], ["/pem/api/v10", "/pem/api/token/"]]],
     ["an origin, spec under /pem/api", { specBasePath: "/pem/api/v17" }, [["/pem/api/v17", "/pem/api/token/"], ["/api/v17", "/api/token/"]]],
     ["an explicit base URL", { specBasePath: "/api/v10", explicitBaseUrl: `${origin}/pem/api/v10` }, [["/pem/api/v10", "/pem/api/token/"]]],
-    ["an explicit token URL", { specBasePath: "/api/v10", tokenUrl: `${origin}/pem/api/token/` }, [["/pem/api/v10", "/pem/api/token/"]]],
-    ["a token URL of another shape", { specBasePath: "/api/v10", tokenUrl: `${origin}/auth/login` }, [["/api/v10", "/auth/login"]]],
+    ["an explicit token URL", { specBasePath: "/api/v10", tokenUrl: new URL(`${origin}/pem/api/token/`) }, [["/pem/api/v10", "/pem/api/token/"]]],
+    ["a token URL of another shape", { specBasePath: "/api/v10", tokenUrl: new URL(`${origin}/auth/login`) }, [["/api/v10", "/auth/login"]]],
     ["a base path of neither layout", { specBasePath: "/custom/v2" }, [["/custom/v2", "/custom/token/"]]],
   ])("%s", (_name, settings, expected) => {
     const candidates = pemEndpointCandidates({ origin, ...settings });
-    expect(candidates).toEqual(expected.map(([base, token]) => ({ baseUrl: `${origin}${base}`, tokenUrl: `${origin}${token}` })));
+    expect(candidates).toEqual(expected.map(([base, token]) => ({ baseUrl: `${origin}${base}`, tokenUrl: `${origin}${token}`, tokenPath: token })));
   });
 });
 

@@ -10,6 +10,8 @@ import { atOrigin } from "../base-url.js";
 export interface PemEndpoints {
   baseUrl: string;
   tokenUrl: string;
+  /** The token URL's path, as messages and logs name it. */
+  tokenPath: string;
 }
 
 /** Statuses that say "nothing here": the login is tried at the next layout. */
@@ -28,6 +30,11 @@ export function isTokenApi(response: Response): boolean {
   return response.headers.has("X-Subject-Token") || response.status === 401 || response.status === 403;
 }
 
+/** A login answer that sends the client on to the next layout: nothing there, or a web page that answers every path (a failure such as 503 is the token API's own). */
+export function notTheTokenApi(response: Response): boolean {
+  return isNotHere(response) || (response.ok && !isTokenApi(response));
+}
+
 /** PEM's token API sits beside the versioned data APIs: `…/api/v10` → `…/api/token/`. */
 export function defaultTokenUrl(baseUrl: string): string {
   return `${baseUrl.replace(/\/v\d+$/, "")}/token/`;
@@ -37,23 +44,26 @@ export function defaultTokenUrl(baseUrl: string): string {
  * The layouts to try, in order. An explicit path in `baseUrl` or `tokenUrl` is the only
  * candidate; an origin alone gives the spec's layout first and the other one second.
  */
-export function pemEndpointCandidates(settings: { origin: string; explicitBaseUrl?: string | undefined; tokenUrl?: string | undefined; specBasePath: string }): PemEndpoints[] {
+export function pemEndpointCandidates(settings: { origin: string; explicitBaseUrl?: string | undefined; tokenUrl?: URL | undefined; specBasePath: string }): PemEndpoints[] {
   const { origin, explicitBaseUrl, tokenUrl, specBasePath } = settings;
-  if (explicitBaseUrl) return [{ baseUrl: explicitBaseUrl, tokenUrl: tokenUrl ?? defaultTokenUrl(explicitBaseUrl) }];
+  if (explicitBaseUrl) return [endpoints(explicitBaseUrl, tokenUrl?.href ?? defaultTokenUrl(explicitBaseUrl))];
   const version = /\/(v\d+)$/.exec(specBasePath)?.[1];
   if (tokenUrl) {
     // The versioned API sits beside the token API the caller named.
-    const apiRoot = /^(.*)\/token\/?$/.exec(new URL(tokenUrl).pathname)?.[1];
-    const baseUrl = atOrigin(origin, apiRoot !== undefined && version ? `${apiRoot}/${version}` : specBasePath, "baseUrl");
-    return [{ baseUrl, tokenUrl }];
+    const apiRoot = /^(.*)\/token\/?$/.exec(tokenUrl.pathname)?.[1];
+    return [endpoints(atOrigin(origin, apiRoot !== undefined && version ? `${apiRoot}/${version}` : specBasePath, "baseUrl"), tokenUrl.href)];
   }
   const layouts = [specBasePath];
   if (/^\/api\//.test(specBasePath)) layouts.push(`/pem${specBasePath}`);
   else if (/^\/pem\/api\//.test(specBasePath)) layouts.push(specBasePath.slice("/pem".length));
   return layouts.map((path) => {
     const baseUrl = atOrigin(origin, path, "baseUrl");
-    return { baseUrl, tokenUrl: defaultTokenUrl(baseUrl) };
+    return endpoints(baseUrl, defaultTokenUrl(baseUrl));
   });
+}
+
+function endpoints(baseUrl: string, tokenUrl: string): PemEndpoints {
+  return { baseUrl, tokenUrl, tokenPath: new URL(tokenUrl).pathname };
 }
 
 /**

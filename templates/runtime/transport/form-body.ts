@@ -13,7 +13,7 @@ export function toFormData(body: FormFields): FormData {
   const form = new FormData();
   for (const [name, value] of fields(body)) {
     if (value instanceof Blob) form.append(name, value, value instanceof File ? value.name : name);
-    else if (value instanceof Uint8Array) form.append(name, new Blob([Uint8Array.from(value)]), name);
+    else if (value instanceof Uint8Array) form.append(name, new Blob([value as Uint8Array<ArrayBuffer>]), name);
     else form.append(name, text(value));
   }
   return form;
