@@ -2,6 +2,7 @@ import { compareVersions } from "../../generator/diff/compare.js";
 import type { ApiConfig } from "../../generator/load/api-config.js";
 import { findSuccessors } from "../../generator/diff/successors/find-successors.js";
 import { loadModel } from "../../generator/pipeline.js";
+import { median } from "./measure.js";
 
 export interface SuccessorCost {
   /** Median milliseconds of the whole comparison (checks and successor matching). */
@@ -37,7 +38,3 @@ export async function measureSuccessorCost(oldFile: string, newFile: string, run
   return { compareMs: median(compareTimes), successorMs: median(successorTimes), removed: comparison.diff.removed.length, paired: comparison.diff.successors.length };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}

@@ -3,7 +3,7 @@
  * base path; a URL with a path is taken as given, since PEM is served under both `/api/…`
  * and `/pem/api/…`.
  */
-export declare function resolveBaseUrl(baseUrl: string, specBasePath: string): string;
+export declare function resolveBaseUrl(url: URL, specBasePath: string): string;
 /**
  * `origin` followed by `path`, which must keep that origin: a base path without its leading `/`
  * (`.evil.example`, `@evil.example`) would be read as part of the host and take the credentials
@@ -15,5 +15,3 @@ export declare function atOrigin(origin: string, path: string, option: string): 
  * credentials. The value is quoted back only when it cannot hold a password.
  */
 export declare function serverUrl(value: string, option: string): URL;
-/** Whether `baseUrl` is an origin alone, which leaves the path to the spec (or to PEM's discovery). */
-export declare function isOriginOnly(baseUrl: string): boolean;

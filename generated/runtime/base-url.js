@@ -3,8 +3,7 @@
  * base path; a URL with a path is taken as given, since PEM is served under both `/api/…`
  * and `/pem/api/…`.
  */
-export function resolveBaseUrl(baseUrl, specBasePath) {
-    const url = serverUrl(baseUrl, "baseUrl");
+export function resolveBaseUrl(url, specBasePath) {
     const path = url.pathname === "/" ? specBasePath : url.pathname;
     return atOrigin(url.origin, path.replace(/\/+$/, ""), "baseUrl");
 }
@@ -40,8 +39,4 @@ export function serverUrl(value, option) {
         throw new TypeError(`${option} must not contain credentials; pass them as \`auth\`.`);
     }
     return url;
-}
-/** Whether `baseUrl` is an origin alone, which leaves the path to the spec (or to PEM's discovery). */
-export function isOriginOnly(baseUrl) {
-    return new URL(baseUrl).pathname === "/";
 }

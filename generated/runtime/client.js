@@ -2,9 +2,9 @@ import createFetchClient from "openapi-fetch";
 import { createPemSession } from "./auth/pem-token.js";
 import { pmmAuthMiddleware, pmmSecrets } from "./auth/pmm-auth.js";
 import { redactSecrets } from "./auth/redact.js";
-import { isOriginOnly, resolveBaseUrl, serverUrl } from "./base-url.js";
+import { resolveBaseUrl, serverUrl } from "./base-url.js";
 import { pemEndpointCandidates } from "./auth/pem-location.js";
-import { ApiError, InvalidResponseError } from "./errors.js";
+import { apiErrorFrom, InvalidResponseError } from "./errors.js";
 import { resolveLogger } from "./logger.js";
 import { assertSafeTransport, credentialHeader, credentialValues } from "./security.js";
 import { requestContextMiddleware } from "./transport/request-context.js";
@@ -25,14 +25,15 @@ export function createApiClient(api, operations, options) {
     if (options.tls && options.fetch)
         throw new TypeError("`tls` and `fetch` cannot be combined: configure TLS in your own fetch instead.");
     const logger = resolveLogger(options.logger);
-    const resolvedBaseUrl = resolveBaseUrl(options.baseUrl, api.basePath);
+    const given = serverUrl(options.baseUrl, "baseUrl");
+    const resolvedBaseUrl = resolveBaseUrl(given, api.basePath);
     // PEM: the layouts its login may find the API under; the first one until a login says otherwise.
     const pemEndpoints = api.auth === "pem-token"
         ? pemEndpointCandidates({
             // The caller's origin, never one parsed back from a URL the base path was joined to.
-            origin: serverUrl(options.baseUrl, "baseUrl").origin,
-            explicitBaseUrl: isOriginOnly(options.baseUrl) ? undefined : resolvedBaseUrl,
-            tokenUrl: options.tokenUrl === undefined ? undefined : serverUrl(options.tokenUrl, "tokenUrl").href,
+            origin: given.origin,
+            explicitBaseUrl: given.pathname === "/" ? undefined : resolvedBaseUrl,
+            tokenUrl: options.tokenUrl === undefined ? undefined : serverUrl(options.tokenUrl, "tokenUrl"),
             specBasePath: api.basePath,
         })
         : undefined;
@@ -144,7 +145,7 @@ async function callOperation(request, secrets, operation, call, checking, input,
     });
     if (!response.ok) {
         // A server may echo the request (its headers, the token) in an error body.
-        throw new ApiError({ method: operation.method, path: operation.path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: redactSecrets(error, secrets()) });
+        throw apiErrorFrom(operation.method, operation.path, response, redactSecrets(error, secrets()));
     }
     // An empty answer's data is undefined: where the spec gives that status a body, that is drift too.
     if (validate !== "off" && !operation.parseAs)

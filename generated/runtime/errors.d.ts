@@ -23,6 +23,8 @@ export declare class ApiError<Body = unknown> extends Error {
         body: Body;
     });
 }
+/** The ApiError for an answer with a failure status: its request id from `X-Request-Id`. */
+export declare function apiErrorFrom(method: string, path: string, response: Response, body: unknown): ApiError;
 /** Logging in failed, or the server rejected the credentials even after a fresh login. */
 export declare class AuthenticationError extends Error {
     readonly status?: number | undefined;

@@ -26,6 +26,10 @@ export class ApiError extends Error {
         this.serverMessage = serverMessage;
     }
 }
+/** The ApiError for an answer with a failure status: its request id from `X-Request-Id`. */
+export function apiErrorFrom(method, path, response, body) {
+    return new ApiError({ method, path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body });
+}
 /** Logging in failed, or the server rejected the credentials even after a fresh login. */
 export class AuthenticationError extends Error {
     status;
@@ -126,6 +130,7 @@ export class InvalidResponseError extends Error {
 }
 /** Characters that would break a log line or hide text: controls, line and paragraph separators, bidi overrides. */
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE_RUN = new RegExp(`${UNPRINTABLE.source}+`, "g");
 const MAX_PRINTED = 64;
 /**
  * Text the server chose (a key, a value outside an enum) as a message prints it: escaped as
@@ -200,6 +205,6 @@ function serverMessageOf(body) {
 const MAX_SERVER_MESSAGE = 200;
 /** A server's text as one line a terminal shows as it is: no control characters (escape sequences, line breaks), and not too long. */
 function shownText(text) {
-    const line = text.replace(/[\p{Cc}\u2028\u2029]+/gu, " ").trim();
+    const line = text.replace(UNPRINTABLE_RUN, " ").trim();
     return line.length > MAX_SERVER_MESSAGE ? `${line.slice(0, MAX_SERVER_MESSAGE - 1)}…` : line || undefined;
 }

@@ -10,16 +10,17 @@ export function assertSafeTransport(url, what, allowInsecureHttp) {
 }
 /** Headers that carry credentials, whether the runtime sets them (`auth`) or the caller does (`headers`). */
 const CREDENTIAL_HEADERS = ["Authorization", "Proxy-Authorization", "X-Auth-Token", "X-Api-Key", "Cookie"];
+const isCredentialHeader = (name) => CREDENTIAL_HEADERS.some((credential) => credential.toLowerCase() === name.toLowerCase());
 /** The first credential header among `headers`, if any. */
 export function credentialHeader(headers) {
     if (!headers)
         return undefined;
-    const present = headers instanceof Headers ? (name) => headers.has(name) : (name) => Object.keys(headers).some((key) => key.toLowerCase() === name.toLowerCase());
-    return CREDENTIAL_HEADERS.find(present);
+    const names = new Set((headers instanceof Headers ? [...headers.keys()] : Object.keys(headers)).map((name) => name.toLowerCase()));
+    return CREDENTIAL_HEADERS.find((credential) => names.has(credential.toLowerCase()));
 }
 /** The values of the credential headers among `headers`: secrets an error body may echo. */
 export function credentialValues(headers) {
-    return Object.entries(headers ?? {}).flatMap(([key, value]) => (CREDENTIAL_HEADERS.some((name) => name.toLowerCase() === key.toLowerCase()) ? [value] : []));
+    return Object.entries(headers ?? {}).flatMap(([key, value]) => (isCredentialHeader(key) ? [value] : []));
 }
 /** The same guard for each request as it is sent, so that credentials set per call through `headers` are covered too. */
 export function assertSafeRequest(request, allowInsecureHttp) {

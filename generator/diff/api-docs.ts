@@ -1,5 +1,5 @@
 import { operationKey, type ApiModel, type OperationModel } from "../normalize/build-model.js";
-import { compareVersions, type Comparison } from "./compare.js";
+import { compareText, compareVersions, type Comparison } from "./compare.js";
 import { formatMarkdown, cell } from "./format/markdown.js";
 import { migrationData, migrationGuide } from "./migration-guide.js";
 
@@ -58,7 +58,7 @@ function compatibility(api: string, sequence: ApiModel[], comparisons: Compariso
     }
   });
   for (const row of rows.values()) row.cells = row.cells.map((c) => c || "—");
-  const sorted = [...rows.values()].sort((a, b) => compare(pathOf(a.label), pathOf(b.label)) || compare(a.label, b.label));
+  const sorted = [...rows.values()].sort((a, b) => compareText(pathOf(a.label), pathOf(b.label)) || compareText(a.label, b.label));
   const header = `| Operation | Client method (latest) | ${sequence.map((m) => m.version).join(" | ")} |`;
   const divider = `|---|---|${sequence.map(() => "---").join("|")}|`;
   const lines = sorted.map((r) => `| ${cell(`\`${r.label}\``)} | \`${r.method}\` | ${r.cells.join(" | ")} |`);
@@ -81,6 +81,3 @@ function rowKeys(sequence: readonly ApiModel[]): (operation: OperationModel) => 
 
 const pathOf = (label: string) => label.slice(label.indexOf(" ") + 1);
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

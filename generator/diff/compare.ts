@@ -22,7 +22,7 @@ export interface Comparison {
 export function compareVersions(before: ApiModel, after: ApiModel): Comparison {
   const diff = diffApis(before, after);
   const changes = CHECKS.flatMap((check) => check.run(diff)).sort(
-    (a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || compare(a.operation ?? "", b.operation ?? "") || compare(a.message, b.message),
+    (a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || compareText(a.operation ?? "", b.operation ?? "") || compareText(a.message, b.message),
   );
   const changedOperations = new Set(
     diff.matched.filter((op) => changes.some((c) => c.operation === `${op.new.model.method.toUpperCase()} ${op.new.model.path}`)).map((op) => op.key),
@@ -49,6 +49,7 @@ export function compareVersions(before: ApiModel, after: ApiModel): Comparison {
   };
 }
 
-function compare(a: string, b: string): number {
+/** Code-point order, the same on every machine (localeCompare is not). */
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

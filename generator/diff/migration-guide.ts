@@ -1,6 +1,7 @@
 import { operationLabel as label } from "./change.js";
-import type { Comparison } from "./compare.js";
-import { clientMethod, type SuccessorReport } from "./successors/describe.js";
+import { compareText, type Comparison } from "./compare.js";
+import { clientMethod } from "../normalize/public-names.js";
+import type { SuccessorReport } from "./successors/describe.js";
 
 /** What code written against one version must change for the next: the guide's data, shipped as JSON. */
 export interface MigrationData {
@@ -25,12 +26,12 @@ export function migrationData(comparison: Comparison): MigrationData {
     api: comparison.old.api,
     from: comparison.old.version,
     to: comparison.new.version,
-    successors: [...comparison.successors].sort((a, b) => compare(a.oldMethod, b.oldMethod)),
+    successors: [...comparison.successors].sort((a, b) => compareText(a.oldMethod, b.oldMethod)),
     removed: comparison.diff.removed
       .filter((op) => !succeeded.has(label(op.model)))
       .map((op) => ({ old: label(op.model), oldMethod: clientMethod(op.model) }))
-      .sort((a, b) => compare(a.oldMethod, b.oldMethod)),
-    changed: changed.sort((a, b) => compare(a.oldMethod, b.oldMethod)),
+      .sort((a, b) => compareText(a.oldMethod, b.oldMethod)),
+    changed: changed.sort((a, b) => compareText(a.oldMethod, b.oldMethod)),
   };
 }
 
@@ -48,7 +49,7 @@ export function migrationGuide(data: MigrationData): string {
     "Successors were paired by name, path, namespace, HTTP method and the fields both operations take and return; each shows its confidence (0..1).",
   ];
   const namespaces = new Set([...data.successors.map((s) => s.oldMethod), ...data.removed.map((r) => r.oldMethod), ...data.changed.map((c) => c.oldMethod)].map((m) => m.split(".")[0]!));
-  for (const namespace of [...namespaces].sort(compare)) {
+  for (const namespace of [...namespaces].sort(compareText)) {
     lines.push("", `## ${namespace}`);
     const inNamespace = <T extends { oldMethod: string }>(items: T[]) => items.filter((item) => item.oldMethod.startsWith(`${namespace}.`));
     for (const s of inNamespace(data.successors)) {
@@ -68,6 +69,4 @@ export function migrationGuide(data: MigrationData): string {
   return `${lines.join("\n")}\n`;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+

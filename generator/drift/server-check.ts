@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { UsageError } from "../errors.js";
 import type { ApiModel, OperationModel } from "../normalize/build-model.js";
-import { takesInput } from "../normalize/public-names.js";
+import { clientMethod, takesInput } from "../normalize/public-names.js";
 
 /** One read-only call to check: a method of the client and what it takes. */
 export interface PlannedCall {
@@ -17,11 +17,10 @@ export type CallOutcome =
   | { call: PlannedCall; kind: "disagrees"; status: number; problems: readonly { pointer: string; expected: string; received: string }[] }
   | { call: PlannedCall; kind: "unchecked"; reason: string };
 
-const nameOf = (op: OperationModel) => `${op.namespace}.${op.name}`;
 
 /** Every GET operation that needs no input and answers JSON: what a check may call unasked. */
 export function defaultCalls(model: ApiModel): PlannedCall[] {
-  return model.operations.filter((op) => op.method === "get" && !takesInput(op) && op.parseAs === "json").map((op) => ({ operation: op, name: nameOf(op) }));
+  return model.operations.filter((op) => op.method === "get" && !takesInput(op) && op.parseAs === "json").map((op) => ({ operation: op, name: clientMethod(op) }));
 }
 
 /**
@@ -37,7 +36,7 @@ export async function listedCalls(model: ApiModel, file: string): Promise<Planne
   }
   if (!Array.isArray(entries)) throw new UsageError(`--operations ${file} must hold a JSON array of method names or { "operation", "input" } objects.`);
   if (entries.length === 0) throw new UsageError(`--operations ${file} lists no method: there is nothing to check.`);
-  const byName = new Map(model.operations.map((op) => [nameOf(op), op]));
+  const byName = new Map(model.operations.map((op) => [clientMethod(op), op]));
   return entries.map((entry, index) => {
     const { operation: name, input } = typeof entry === "string" ? { operation: entry, input: undefined } : ((entry ?? {}) as { operation?: unknown; input?: unknown });
     const operation = typeof name === "string" ? byName.get(name) : undefined;

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { isUrl } from "../load/download.js";
 import { escapeComment } from "./tsdoc.js";
 
 /** How every generated file begins; an `--out` folder whose index.d.ts begins so is an earlier output. */
@@ -11,5 +12,5 @@ export function generatedHeader(origin: string, tool?: string): string {
 
 /** A spec's name for the header: a file's base name, or a URL path's last segment (never its query, which may hold a token). */
 export function specName(source: string): string {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? path.posix.basename(new URL(source).pathname) : path.basename(source);
+  return isUrl(source) ? path.posix.basename(new URL(source).pathname) : path.basename(source);
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { BaseResolver, Source, bundle, createConfig, type Document } from "@redocly/openapi-core";
 import { SpecError } from "../errors.js";
+import { isUrl } from "./download.js";
 import { externalRefs, refusePlainHttpRefs } from "./external-refs.js";
 
 /**
@@ -14,9 +15,10 @@ export async function bundleExternalRefs(
   readText: (location: string) => Promise<string>,
   parse: (location: string, text: string) => unknown,
 ): Promise<Record<string, unknown>> {
-  if (externalRefs(document).length === 0) return document;
-  refusePlainHttpRefs(source, document);
-  const base = /^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? source : path.resolve(source);
+  const refs = externalRefs(document);
+  if (refs.length === 0) return document;
+  refusePlainHttpRefs(source, refs);
+  const base = isUrl(source) ? source : path.resolve(source);
   const resolver = new LoaderResolver(readText, parse);
   const result = await bundle({ doc: { source: new Source(base, ""), parsed: document }, config: await createConfig({}), externalRefResolver: resolver, dereference: false });
   const unresolved = result.problems.find((p) => p.severity === "error");
@@ -54,7 +56,7 @@ class LoaderResolver extends BaseResolver {
   override parseDocument(source: Source): Document {
     try {
       const parsed = this.parse(source.absoluteRef, source.body);
-      refusePlainHttpRefs(source.absoluteRef, parsed);
+      refusePlainHttpRefs(source.absoluteRef, externalRefs(parsed));
       return { source, parsed };
     } catch (error) {
       return this.keep(error);

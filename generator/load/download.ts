@@ -1,5 +1,10 @@
 import { SpecError } from "../errors.js";
 
+/** Whether a spec location is a URL (`https://…`) rather than a file path. */
+export function isUrl(location: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
+}
+
 export interface DownloadLimits {
   /** For the whole download: connecting, every redirect and the body. */
   timeoutMs: number;

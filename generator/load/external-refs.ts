@@ -54,8 +54,8 @@ export function refuseExternalRefs(source: string, document: unknown): void {
 }
 
 /** Refuses the one kind of external reference that `--allow-external-refs` still does not follow. */
-export function refusePlainHttpRefs(source: string, document: unknown): void {
-  const plain = externalRefs(document).find(({ ref }) => /^http:/i.test(ref));
+export function refusePlainHttpRefs(source: string, refs: readonly ExternalRef[]): void {
+  const plain = refs.find(({ ref }) => /^http:/i.test(ref));
   if (!plain) return;
   throw new SpecError(source, plain.pointer, `refers to ${JSON.stringify(plain.ref)} over plain http://, which anyone on the network could alter.`, "Use an https:// URL or a local copy.");
 }

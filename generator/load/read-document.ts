@@ -4,7 +4,7 @@ import { CORE_SCHEMA, YAMLException, load } from "js-yaml";
 import { SpecError } from "../errors.js";
 import { bundleExternalRefs } from "./bundle-refs.js";
 import { checkDocumentShape, DOCUMENT_LIMITS, nestedTooDeep } from "./document-shape.js";
-import { describeCause, downloadText, formatBytes, type DownloadLimits } from "./download.js";
+import { describeCause, downloadText, formatBytes, isUrl, type DownloadLimits } from "./download.js";
 import { refuseExternalRefs } from "./external-refs.js";
 
 /** A parsed API description and where it came from. */
@@ -38,7 +38,7 @@ export async function readDocument(source: string, options: ReadOptions = {}): P
 
 /** The text of a spec file or https:// URL, within the limits. */
 async function readSource(source: string, limits: DownloadLimits): Promise<string> {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return downloadText(source, limits);
+  if (isUrl(source)) return downloadText(source, limits);
   const remedy = "Pass the path of a Swagger 2.0 or OpenAPI 3.x file (JSON or YAML).";
   let file: FileHandle | undefined;
   try {

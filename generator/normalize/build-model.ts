@@ -3,6 +3,7 @@ import type { ApiConfig, AuthKind } from "../load/api-config.js";
 import type { OpenApiDocument } from "../convert/to-openapi3.js";
 import { SpecError, jsonPointer } from "../errors.js";
 import { pascalCase } from "./identifiers.js";
+import { HTTP_METHODS } from "./http-methods.js";
 import { int64AsString, int64InputsTakeNumbers } from "./int64-wire.js";
 import { liftAuthHeader } from "./lift-auth-header.js";
 import { assignNames } from "./naming.js";
@@ -55,7 +56,6 @@ export interface OperationModel {
   parseAs: ResponseParsing;
 }
 
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 /** Normalizes a converted document in place and describes its operations. */
 export function buildModel(source: string, version: string, config: ApiConfig, document: OpenApiDocument): ApiModel {

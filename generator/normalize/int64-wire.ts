@@ -1,3 +1,5 @@
+import { HTTP_METHODS } from "./http-methods.js";
+
 /**
  * PMM's grpc-gateway encodes 64-bit integers (`format: int64` / `uint64`) as JSON strings.
  * This rewrites such schemas to `type: string` (keeping the format), so generated types
@@ -43,7 +45,6 @@ export function int64InputsTakeNumbers(document: InputHolder): number {
   );
 }
 
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 type OperationLike = { parameters?: unknown; requestBody?: unknown };
 interface InputHolder {
   paths?: Record<string, ({ parameters?: unknown } & Partial<Record<(typeof HTTP_METHODS)[number], OperationLike>>) | undefined>;

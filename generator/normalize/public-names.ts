@@ -23,6 +23,11 @@ export function shadowsExport(namespace: string): boolean {
   return TOP_LEVEL_NAMES.has(pascalCase(namespace));
 }
 
+/** `nodes.listNodes`: the client method, as reports, the upgrade tool and check-server name it. */
+export function clientMethod(operation: { namespace: string; name: string }): string {
+  return `${operation.namespace}.${operation.name}`;
+}
+
 /** The type namespace of a client namespace: `server` → `Server` (naming renamed any that would shadow a top-level name). */
 export function namespaceTypeName(namespace: string): string {
   return pascalCase(namespace);

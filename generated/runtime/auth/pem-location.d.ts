@@ -7,6 +7,8 @@
 export interface PemEndpoints {
     baseUrl: string;
     tokenUrl: string;
+    /** The token URL's path, as messages and logs name it. */
+    tokenPath: string;
 }
 /** Whether an answer says there is nothing at that path. */
 export declare function isNotHere(response: Response): boolean;
@@ -15,6 +17,8 @@ export declare function isNotHere(response: Response): boolean;
  * A success without a token is a web page that answers every path.
  */
 export declare function isTokenApi(response: Response): boolean;
+/** A login answer that sends the client on to the next layout: nothing there, or a web page that answers every path (a failure such as 503 is the token API's own). */
+export declare function notTheTokenApi(response: Response): boolean;
 /** PEM's token API sits beside the versioned data APIs: `…/api/v10` → `…/api/token/`. */
 export declare function defaultTokenUrl(baseUrl: string): string;
 /**
@@ -24,7 +28,7 @@ export declare function defaultTokenUrl(baseUrl: string): string;
 export declare function pemEndpointCandidates(settings: {
     origin: string;
     explicitBaseUrl?: string | undefined;
-    tokenUrl?: string | undefined;
+    tokenUrl?: URL | undefined;
     specBasePath: string;
 }): PemEndpoints[];
 /**

@@ -12,6 +12,10 @@ export function isNotHere(response) {
 export function isTokenApi(response) {
     return response.headers.has("X-Subject-Token") || response.status === 401 || response.status === 403;
 }
+/** A login answer that sends the client on to the next layout: nothing there, or a web page that answers every path (a failure such as 503 is the token API's own). */
+export function notTheTokenApi(response) {
+    return isNotHere(response) || (response.ok && !isTokenApi(response));
+}
 /** PEM's token API sits beside the versioned data APIs: `…/api/v10` → `…/api/token/`. */
 export function defaultTokenUrl(baseUrl) {
     return `${baseUrl.replace(/\/v\d+$/, "")}/token/`;
@@ -23,13 +27,12 @@ export function defaultTokenUrl(baseUrl) {
 export function pemEndpointCandidates(settings) {
     const { origin, explicitBaseUrl, tokenUrl, specBasePath } = settings;
     if (explicitBaseUrl)
-        return [{ baseUrl: explicitBaseUrl, tokenUrl: tokenUrl ?? defaultTokenUrl(explicitBaseUrl) }];
+        return [endpoints(explicitBaseUrl, tokenUrl?.href ?? defaultTokenUrl(explicitBaseUrl))];
     const version = /\/(v\d+)$/.exec(specBasePath)?.[1];
     if (tokenUrl) {
         // The versioned API sits beside the token API the caller named.
-        const apiRoot = /^(.*)\/token\/?$/.exec(new URL(tokenUrl).pathname)?.[1];
-        const baseUrl = atOrigin(origin, apiRoot !== undefined && version ? `${apiRoot}/${version}` : specBasePath, "baseUrl");
-        return [{ baseUrl, tokenUrl }];
+        const apiRoot = /^(.*)\/token\/?$/.exec(tokenUrl.pathname)?.[1];
+        return [endpoints(atOrigin(origin, apiRoot !== undefined && version ? `${apiRoot}/${version}` : specBasePath, "baseUrl"), tokenUrl.href)];
     }
     const layouts = [specBasePath];
     if (/^\/api\//.test(specBasePath))
@@ -38,8 +41,11 @@ export function pemEndpointCandidates(settings) {
         layouts.push(specBasePath.slice("/pem".length));
     return layouts.map((path) => {
         const baseUrl = atOrigin(origin, path, "baseUrl");
-        return { baseUrl, tokenUrl: defaultTokenUrl(baseUrl) };
+        return endpoints(baseUrl, defaultTokenUrl(baseUrl));
     });
+}
+function endpoints(baseUrl, tokenUrl) {
+    return { baseUrl, tokenUrl, tokenPath: new URL(tokenUrl).pathname };
 }
 /**
  * The same request sent under another base URL; openapi-fetch has put the first

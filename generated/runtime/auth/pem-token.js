@@ -1,8 +1,8 @@
-import { ApiError, AuthenticationError, clientClosedError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
+import { apiErrorFrom, AuthenticationError, clientClosedError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
 import { rememberRequest } from "../transport/request-context.js";
 import { waitFor } from "../transport/wait.js";
 import { versionList } from "./api-versions.js";
-import { isNotHere, isTokenApi, relocate } from "./pem-location.js";
+import { isNotHere, isTokenApi, notTheTokenApi, relocate } from "./pem-location.js";
 import { redactSecrets } from "./redact.js";
 export const PEM_TOKEN_HEADER = "X-Auth-Token";
 /** PEM's documented token lifetime, used when the login response does not say. */
@@ -17,7 +17,6 @@ export function createPemSession(settings) {
     /** The layout in use: known from the start when there is one candidate, else from the first login. */
     let located = endpoints.length === 1 ? endpoints[0] : undefined;
     const inUse = () => located ?? endpoints[0];
-    const pathOf = (url) => new URL(url).pathname;
     let current = "token" in auth ? { value: auth.token, refreshAt: undefined } : undefined;
     let pendingLogin;
     let unsupported;
@@ -43,7 +42,7 @@ export function createPemSession(settings) {
         // Anything else (PEM answers 503 while its database is down) is the server's failure, not the credentials'.
         // Its body may echo the credentials: they are taken out before it becomes part of an error.
         if (!response.ok)
-            throw new ApiError({ method: "POST", path: tokenPath, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: redactSecrets(body, [auth.password]) });
+            throw apiErrorFrom("POST", tokenPath, response, redactSecrets(body, [auth.password]));
         if (!issued)
             throw new AuthenticationError(`PEM login answered HTTP ${response.status} without an X-Subject-Token header.`, response.status);
         try {
@@ -76,23 +75,21 @@ export function createPemSession(settings) {
     /** POST …/token/; the first answer from the token API itself fixes the layout for this client. */
     async function postLogin(credentials) {
         const { response, endpoints: answered } = await atEachLayout((candidate) => {
-            logger.debug(`PEM: logging in at POST ${pathOf(candidate.tokenUrl)}`);
+            logger.debug(`PEM: logging in at POST ${candidate.tokenPath}`);
             const request = new Request(candidate.tokenUrl, {
                 method: "POST",
                 headers: { "Content-Type": "application/json", Accept: "application/json" },
                 body: JSON.stringify({ username: credentials.username, password: credentials.password }),
             });
-            return fetch(rememberRequest(request, { path: pathOf(candidate.tokenUrl), retrySafe: true }));
-        }, 
-        // Nothing there, or a web page that answers every path; a failure (503) is the token API's own.
-        (answer) => isNotHere(answer) || (answer.ok && !isTokenApi(answer)));
-        const tokenPath = pathOf(answered.tokenUrl);
+            return fetch(rememberRequest(request, { path: candidate.tokenPath, retrySafe: true }));
+        }, notTheTokenApi);
+        const { tokenPath } = answered;
         if (!located && isTokenApi(response)) {
             located = answered;
             logger.debug(`PEM: the server's token API answered at ${tokenPath}; using ${answered.baseUrl} for this client's calls`);
         }
-        else if (!located && endpoints.length > 1 && isNotHere(response)) {
-            const tried = endpoints.map((e) => pathOf(e.tokenUrl)).join(" and ");
+        else if (!located && notTheTokenApi(response)) {
+            const tried = endpoints.map((e) => e.tokenPath).join(" and ");
             logger.warn(`PEM: no token API answered at ${tried}; set baseUrl (or tokenUrl) to the path your server serves its API under.`);
         }
         return { response, tokenPath };
@@ -170,13 +167,13 @@ export function createPemSession(settings) {
         // A caller's token on a client that never logged in: its layout is not known yet.
         const { response, endpoints: answered } = await atEachLayout((candidate) => {
             const request = new Request(candidate.tokenUrl, { method: "DELETE", headers: { [PEM_TOKEN_HEADER]: token } });
-            return fetch(rememberRequest(request, { path: pathOf(candidate.tokenUrl), evenIfClosed: true }));
+            return fetch(rememberRequest(request, { path: candidate.tokenPath, evenIfClosed: true }));
         }, isNotHere);
-        const tokenPath = pathOf(answered.tokenUrl);
+        const { tokenPath } = answered;
         const body = await readJson(response);
         // 401/404: the server no longer knows the token, which is what releasing it wants.
         if (!response.ok && response.status !== 401 && response.status !== 404) {
-            throw new ApiError({ method: "DELETE", path: tokenPath, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body: redactSecrets(body, [token]) });
+            throw apiErrorFrom("DELETE", tokenPath, response, redactSecrets(body, [token]));
         }
     }
     /** Releases the current token and the one a login under way is about to bring. */

@@ -9,7 +9,7 @@ export function toFormData(body) {
         if (value instanceof Blob)
             form.append(name, value, value instanceof File ? value.name : name);
         else if (value instanceof Uint8Array)
-            form.append(name, new Blob([Uint8Array.from(value)]), name);
+            form.append(name, new Blob([value]), name);
         else
             form.append(name, text(value));
     }

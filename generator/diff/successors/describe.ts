@@ -1,5 +1,5 @@
 import type { OperationModel } from "../../normalize/build-model.js";
-import { operationTypeName, takesInput, type OperationTypeKind } from "../../normalize/public-names.js";
+import { clientMethod, operationTypeName, takesInput, type OperationTypeKind } from "../../normalize/public-names.js";
 import { operationLabel, typescriptView } from "../change.js";
 import type { Successor } from "./find-successors.js";
 import type { InputMove } from "./input-moves.js";
@@ -104,11 +104,6 @@ function typeRenames(before: OperationModel, after: OperationModel): Record<stri
   const has = (operation: OperationModel, kind: OperationTypeKind) => typescriptView(operation, [kind]).length > 1;
   const kinds = (["Params", "Body", "Input", "Response", "Error"] as const).filter((kind) => has(before, kind) && has(after, kind));
   return Object.fromEntries(kinds.map((kind) => [operationTypeName(before, kind), operationTypeName(after, kind)]));
-}
-
-/** `nodes.listNodes`: the client method, as the reports and the upgrade tool name it. */
-export function clientMethod(operation: OperationModel): string {
-  return `${operation.namespace}.${operation.name}`;
 }
 
 /** `pmm.nodes.addNode({ body: { generic: { node_name, … } } })`: the call's shape, values left out. */

@@ -1,4 +1,5 @@
 import type { OperationRef } from "../api-diff.js";
+import { clientMethod } from "../../normalize/public-names.js";
 import { operationLabel } from "../change.js";
 import { callMoves, type CallMoves } from "./input-moves.js";
 import { profileOperation, type OperationProfile } from "./operation-profile.js";
@@ -144,7 +145,7 @@ function successor(documents: { old: unknown; new: unknown }, candidate: Candida
 }
 
 function nameOf(profile: OperationProfile): string {
-  return `${profile.ref.model.namespace}.${profile.ref.model.name}()`;
+  return `${clientMethod(profile.ref.model)}()`;
 }
 
 function percent(value: number | undefined): string {

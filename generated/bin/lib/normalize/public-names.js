@@ -18,6 +18,10 @@ const TOP_LEVEL_NAMES = new Set([
 export function shadowsExport(namespace) {
     return TOP_LEVEL_NAMES.has(pascalCase(namespace));
 }
+/** `nodes.listNodes`: the client method, as reports, the upgrade tool and check-server name it. */
+export function clientMethod(operation) {
+    return `${operation.namespace}.${operation.name}`;
+}
 /** The type namespace of a client namespace: `server` → `Server` (naming renamed any that would shadow a top-level name). */
 export function namespaceTypeName(namespace) {
     return pascalCase(namespace);
