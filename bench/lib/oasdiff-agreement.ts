@@ -1,13 +1,10 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { OpenAPIV3 } from "openapi-types";
 import { parse } from "yaml";
 import { LEVELS, type Level } from "../../generator/diff/change.js";
 import { compareVersions } from "../../generator/diff/compare.js";
-import { toOpenApi3 } from "../../generator/convert/to-openapi3.js";
-import { buildModel } from "../../generator/normalize/build-model.js";
-import { validateDocument } from "../../generator/validate/validate-document.js";
+import { loadModel } from "../../generator/pipeline.js";
 
 /** test/fixtures/diff/oasdiff: oasdiff's checker cases, rewritten as our own fixtures (see its README). */
 export const OASDIFF_CASES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../test/fixtures/diff/oasdiff");
@@ -64,13 +61,9 @@ export async function measureAgreement(dir = OASDIFF_CASES_DIR): Promise<Agreeme
 
 async function judge(file: string, fixture: CaseFixture): Promise<JudgedCase> {
   let missing = 0;
-  // validate (leniently, as `diff` does) → convert → normalize, like loadModel for a file.
-  const model = async (version: string, side: Side) => {
-    const document = { openapi: fixture.openapi ?? "3.0.3", info: { title: fixture.rule, version }, ...documentOf(side, fixture.operation ?? "POST /things") };
-    await validateDocument(file, document, () => missing++);
-    const converted = await toOpenApi3(file, document);
-    return buildModel(file, version, { name: "oasdiff", auth: "pmm", naming: "operationId", int64: "number" }, converted as OpenAPIV3.Document);
-  };
+  // Read leniently, as `diff` does: a missing description is counted, not fatal.
+  const model = (version: string, side: Side) =>
+    loadModel(file, { name: "oasdiff", auth: "pmm", naming: "operationId", int64: "number" }, version, { openapi: fixture.openapi ?? "3.0.3", info: { title: fixture.rule, version }, ...documentOf(side, fixture.operation ?? "POST /things") }, () => missing++);
   const { changes } = compareVersions(await model("v1", fixture.old), await model("v2", fixture.new));
   const worst = LEVELS.find((level) => changes.some((c) => c.level === level)) ?? "none";
   const judged: JudgedCase = { file, rule: fixture.rule, level: fixture.level, ours: worst, changes: changes.map((c) => `${c.level}: ${c.message}`), missing };
