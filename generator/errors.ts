@@ -37,3 +37,26 @@ export function unescapePointerToken(token: string): string {
 export function jsonPointer(tokens: readonly (string | number)[]): string {
   return tokens.map((t) => `/${pointerToken(t)}`).join("");
 }
+
+/**
+ * The value a local `$ref` (`#/components/schemas/Node`, a URI fragment) points at, through
+ * the document's own members only: an inherited name such as `constructor` finds nothing.
+ */
+export function followPointer(document: unknown, ref: string): unknown {
+  const tokens = ref === "#" ? [] : ref.replace(/^#\//, "").split("/").map((token) => unescapePointerToken(decodeFragment(token)));
+  let node: unknown = document;
+  for (const token of tokens) {
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
+
+/** A fragment token's %-escapes decoded; a malformed one is taken as written. */
+function decodeFragment(token: string): string {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return token;
+  }
+}

@@ -1,15 +1,11 @@
-import { unescapePointerToken } from "../errors.js";
+import { followPointer } from "../errors.js";
 
 /** Follows local `$ref`s (`#/components/...`) to the object they point at. */
 export function resolveRef<T>(document: unknown, node: unknown): T | undefined {
   let current = node as { $ref?: unknown } | undefined;
   for (let hops = 0; current && typeof current.$ref === "string"; hops++) {
     if (hops > 64 || !current.$ref.startsWith("#/")) return undefined;
-    current = current.$ref
-      .slice(2)
-      .split("/")
-      .map((t) => unescapePointerToken(decodeURIComponent(t)))
-      .reduce<any>((n, t) => n?.[t], document);
+    current = followPointer(document, current.$ref) as { $ref?: unknown } | undefined;
   }
   return current as T | undefined;
 }

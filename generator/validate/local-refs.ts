@@ -1,4 +1,4 @@
-import { SpecError, jsonPointer, unescapePointerToken } from "../errors.js";
+import { SpecError, followPointer, jsonPointer } from "../errors.js";
 
 type Node = Record<string, unknown>;
 
@@ -34,7 +34,7 @@ export function checkLocalRefs(source: string, document: Node): void {
   const targets = new Map<Node, Node>();
   for (const node of trails.keys()) {
     if (typeof node.$ref !== "string" || !node.$ref.startsWith("#")) continue;
-    const target = resolveOwn(document, node.$ref);
+    const target = followPointer(document, node.$ref);
     if (!isNode(target)) {
       throw new SpecError(source, `${pointer(node)}/$ref`, `the reference ${JSON.stringify(node.$ref)} points at nothing in this document.`, "Point it at an existing definition, or add the missing one.");
     }
@@ -106,26 +106,6 @@ function pointerOf(trail: Trail | undefined): string {
   const keys: string[] = [];
   for (let at = trail; at; at = at.up) keys.unshift(at.key);
   return jsonPointer(keys);
-}
-
-/** Follows a `#/…` pointer through the document's own members only. */
-function resolveOwn(document: Node, ref: string): unknown {
-  const tokens = ref === "#" ? [] : ref.replace(/^#\//, "").split("/").map((t) => unescapePointerToken(decodeURIComponentSafe(t)));
-  let node: unknown = document;
-  for (const token of tokens) {
-    if (!isNode(node) && !Array.isArray(node)) return undefined;
-    if (!Object.hasOwn(node, token)) return undefined;
-    node = (node as Node)[token];
-  }
-  return node;
-}
-
-function decodeURIComponentSafe(token: string): string {
-  try {
-    return decodeURIComponent(token);
-  } catch {
-    return token;
-  }
 }
 
 function isNode(value: unknown): value is Node {
