@@ -35,3 +35,26 @@ export function unescapePointerToken(token) {
 export function jsonPointer(tokens) {
     return tokens.map((t) => `/${pointerToken(t)}`).join("");
 }
+/**
+ * The value a local `$ref` (`#/components/schemas/Node`, a URI fragment) points at, through
+ * the document's own members only: an inherited name such as `constructor` finds nothing.
+ */
+export function followPointer(document, ref) {
+    const tokens = ref === "#" ? [] : ref.replace(/^#\//, "").split("/").map((token) => unescapePointerToken(decodeFragment(token)));
+    let node = document;
+    for (const token of tokens) {
+        if (node === null || typeof node !== "object" || !Object.hasOwn(node, token))
+            return undefined;
+        node = node[token];
+    }
+    return node;
+}
+/** A fragment token's %-escapes decoded; a malformed one is taken as written. */
+function decodeFragment(token) {
+    try {
+        return decodeURIComponent(token);
+    }
+    catch {
+        return token;
+    }
+}
