@@ -1,2 +1,5 @@
 #!/usr/bin/env node
-import "./lib/cli/package-bin.js";
+import { main } from "./lib/cli/package-bin.js";
+import { runAsProcess } from "./lib/cli/run-cli.js";
+
+runAsProcess(main);

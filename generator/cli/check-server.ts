@@ -9,8 +9,7 @@ import { SpecError, UsageError } from "../errors.js";
 import { readApiConfig } from "../load/api-config.js";
 import { discoverSpecs } from "../load/discover-specs.js";
 import { loadModel } from "../pipeline.js";
-import { GENERATED_DIR, SPECS_DIR } from "./project-paths.js";
-import { runCli, usage } from "./run-cli.js";
+import { runIfEntry, usage, type CliIo } from "./run-cli.js";
 
 const HELP = `Usage:
   npm run check-server -- <api> <version> --base-url <url> [credentials] [options]
@@ -41,9 +40,12 @@ Credentials are never printed. Exit codes: 0 every answer agrees with the spec, 
 2 usage error, 3 none disagree but some calls could not be checked, 4 the shipped spec cannot
 be read (the error says why; nothing was called).`;
 
-runCli(async () => {
+/** `npm run check-server`: call a live server read-only and compare its answers with the spec. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const { specsDir, generatedDir } = io.project;
   const { values, positionals } = usage(() =>
     parseArgs({
+      args: argv,
       options: {
         "base-url": { type: "string" },
         auth: { type: "string" },
@@ -60,29 +62,29 @@ runCli(async () => {
     }),
   );
   if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+    io.stdout.write(`${HELP}\n`);
     return 0;
   }
   const [api, version, ...rest] = positionals;
   if (!api || !version || rest.length > 0) throw new UsageError("give an API and a version, such as: pem v10.");
   if (!values["base-url"]) throw new UsageError("--base-url is required: the server to check, such as https://pem.example.com.");
-  const spec = (await discoverSpecs(SPECS_DIR)).find((s) => s.api === api && s.version === version);
+  const spec = (await discoverSpecs(specsDir)).find((s) => s.api === api && s.version === version);
   if (!spec) throw new UsageError(`no shipped spec for ${api} ${version}; the versions are in specs/<api>/.`);
-  const entry = path.join(GENERATED_DIR, api, version, "index.js");
+  const entry = path.join(generatedDir, api, version, "index.js");
   if (!existsSync(entry)) throw new UsageError(`generated/${api}/${version} is missing; run npm run generate first.`);
-  const validatorsFile = path.join(GENERATED_DIR, api, version, "validators.js");
+  const validatorsFile = path.join(generatedDir, api, version, "validators.js");
   // A client generated before validation would check nothing and report that everything agrees.
   if (!existsSync(validatorsFile)) throw new UsageError(`generated/${api}/${version} has no validators.js (it predates response validation); run npm run generate first.`);
-  const auth = credentials(values, api);
+  const auth = credentials(values, api, io.env);
   checkTransport(values["base-url"], auth, values["allow-insecure-http"]);
 
   let model;
   try {
-    model = await loadModel(spec.file, await readApiConfig(path.join(SPECS_DIR, api)), version);
+    model = await loadModel(spec.file, await readApiConfig(path.join(specsDir, api)), version);
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     // Its own exit code: 1 means the server disagrees, which a broken spec says nothing about.
-    process.stderr.write(`error: ${error.message}\n`);
+    io.stderr.write(`error: ${error.message}\n`);
     return 4;
   }
   const calls = values.operations ? await listedCalls(model, values.operations) : defaultCalls(model);
@@ -93,9 +95,9 @@ runCli(async () => {
     auth,
     allowInsecureHttp: values["allow-insecure-http"],
     validate: "strict",
-    ...(values.ca || values.insecure ? { tls: { ...(values.ca ? { ca: readCa(values.ca) } : {}), ...(values.insecure ? { insecure: true } : {}) } } : {}),
+    ...(values.ca || values.insecure ? { tls: { ...(values.ca ? { ca: readCa(path.resolve(io.cwd, values.ca), values.ca) } : {}), ...(values.insecure ? { insecure: true } : {}) } } : {}),
     ...(values["timeout-ms"] ? { timeoutMs: Number(values["timeout-ms"]) } : {}),
-    logger: { warn: (message: string) => process.stderr.write(`warning: ${message}\n`) },
+    logger: { warn: (message: string) => io.stderr.write(`warning: ${message}\n`) },
   };
   let client;
   try {
@@ -111,25 +113,27 @@ runCli(async () => {
   } finally {
     await client.close();
   }
-  process.stdout.write(report(`${api} ${version}`, outcomes));
+  io.stdout.write(report(`${api} ${version}`, outcomes));
   if (outcomes.some((o) => o.kind === "disagrees")) return 1;
   return outcomes.some((o) => o.kind === "unchecked") ? 3 : 0;
-});
+}
+
+runIfEntry(import.meta.url, main);
 
 /** The client's `auth` from --auth, --token or --api-key (at most one; an API key is PMM's only). */
-function credentials(values: { auth?: string | undefined; token?: string | undefined; "api-key"?: string | undefined }, api: string): object | undefined {
+function credentials(values: { auth?: string | undefined; token?: string | undefined; "api-key"?: string | undefined }, api: string, env: CliIo["env"]): object | undefined {
   const given = (["auth", "token", "api-key"] as const).filter((name) => values[name] !== undefined);
   if (given.length > 1) throw new UsageError(`give one of --${given.join(", --")}, not several.`);
   if (values["api-key"] !== undefined && api !== "pmm") throw new UsageError(`--api-key is for PMM; ${api} takes --auth <user>:<password> or --token.`);
   if (values.auth !== undefined) {
-    const auth = secret("--auth", values.auth);
+    const auth = secret("--auth", values.auth, env);
     const colon = auth.indexOf(":");
     // The message never quotes the value: it holds a password.
     if (colon <= 0) throw new UsageError("--auth takes <user>:<password> (or env:NAME holding that).");
     return { username: auth.slice(0, colon), password: auth.slice(colon + 1) };
   }
-  if (values.token !== undefined) return { token: secret("--token", values.token) };
-  if (values["api-key"] !== undefined) return { apiKey: secret("--api-key", values["api-key"]) };
+  if (values.token !== undefined) return { token: secret("--token", values.token, env) };
+  if (values["api-key"] !== undefined) return { apiKey: secret("--api-key", values["api-key"], env) };
   return undefined;
 }
 
@@ -144,19 +148,19 @@ function checkTransport(baseUrl: string, auth: object | undefined, allowed: bool
   }
 }
 
-function readCa(file: string): string {
+function readCa(file: string, given: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch (error) {
-    throw new UsageError(`--ca ${file} cannot be read: ${(error as Error).message}`);
+    throw new UsageError(`--ca ${given} cannot be read: ${(error as Error).message}`);
   }
 }
 
 /** A credential option's value, or with `env:NAME` that environment variable's. */
-function secret(option: string, value: string): string {
+function secret(option: string, value: string, env: CliIo["env"]): string {
   if (!value.startsWith("env:")) return value;
   const name = value.slice(4);
-  const fromEnv = process.env[name];
+  const fromEnv = env[name];
   if (!fromEnv) throw new UsageError(`${option} env:${name}: the environment variable ${name} is not set.`);
   return fromEnv;
 }

@@ -14,8 +14,8 @@ import { discoverSpecs } from "../load/discover-specs.js";
 import { readDocument } from "../load/read-document.js";
 import { loadModel } from "../pipeline.js";
 import type { MissingField } from "../validate/validate-document.js";
-import { SPECS_DIR } from "./project-paths.js";
-import { runCli, usage } from "./run-cli.js";
+import { resolveInput } from "./arguments.js";
+import { runIfEntry, usage, type CliIo } from "./run-cli.js";
 
 const HELP = `Usage:
   npm run diff -- <api> <old-version> <new-version>   two shipped versions (e.g. pem v9 v10)
@@ -43,9 +43,11 @@ Exit codes: 0 done, 1 bad input or --fail-on triggered, 2 usage error.`;
 const FORMATS = { text: formatText, md: formatMarkdown, json: formatJson } as const;
 const FAIL_LEVELS = { breaking: ["breaking"], warning: ["breaking", "warning"] } as const;
 
-runCli(async () => {
+/** `npm run diff`: what changed between two versions of an API, and how much it matters. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = usage(() =>
     parseArgs({
+      args: argv,
       options: {
         format: { type: "string" },
         out: { type: "string" },
@@ -58,39 +60,42 @@ runCli(async () => {
     }),
   );
   if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+    io.stdout.write(`${HELP}\n`);
     return 0;
   }
   if (values["list-checks"]) {
-    process.stdout.write(formatCheckList(CHECKS));
+    io.stdout.write(formatCheckList(CHECKS));
     return 0;
   }
-  const format = values.format ?? formatOfFile(values.out) ?? (process.stdout.isTTY && !values.out ? "text" : "json");
+  const format = values.format ?? formatOfFile(values.out) ?? (io.stdout.isTTY && !values.out ? "text" : "json");
   if (!(format in FORMATS)) throw new UsageError(`--format must be text, md or json; got "${format}".`);
   const failOn = values["fail-on"];
   if (failOn !== undefined && !(failOn in FAIL_LEVELS)) throw new UsageError(`--fail-on must be breaking or warning; got "${failOn}".`);
 
-  const [before, after] = await resolveInputs(positionals, values.api);
+  const [before, after] = await resolveInputs(positionals, values.api, io);
   // A vendor's document that misses a description or a parameter schema is still worth comparing.
-  const warn = (file: string) => (problem: MissingField) => process.stderr.write(`diff: warning: ${file} at ${problem.pointer || "/"}: ${problem.missing} is missing; compared without it.\n`);
+  const warn = (file: string) => (problem: MissingField) => io.stderr.write(`diff: warning: ${file} at ${problem.pointer || "/"}: ${problem.missing} is missing; compared without it.\n`);
   const comparison = compareVersions(
     await loadModel(before.file, before.config, before.version, before.document, warn(before.file)),
     await loadModel(after.file, after.config, after.version, undefined, warn(after.file)),
   );
   const report = FORMATS[format as keyof typeof FORMATS](comparison);
   if (values.out) {
-    await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
-    await writeFile(values.out, report);
+    const out = path.resolve(io.cwd, values.out);
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFile(out, report);
   }
-  else process.stdout.write(report);
+  else io.stdout.write(report);
 
   const failing = failOn ? comparison.changes.filter((c) => (FAIL_LEVELS[failOn as keyof typeof FAIL_LEVELS] as readonly string[]).includes(c.level)) : [];
   if (failing.length > 0) {
-    process.stderr.write(`--fail-on ${failOn}: ${failing.length} change${failing.length > 1 ? "s" : ""} at that level or worse.\n`);
+    io.stderr.write(`--fail-on ${failOn}: ${failing.length} change${failing.length > 1 ? "s" : ""} at that level or worse.\n`);
     return 1;
   }
   return 0;
-});
+}
+
+runIfEntry(import.meta.url, main);
 
 /** The format a report file's extension asks for: .md, .json, .txt. */
 function formatOfFile(file: string | undefined): string | undefined {
@@ -106,14 +111,15 @@ interface Input {
   document?: Record<string, unknown>;
 }
 
-async function resolveInputs(positionals: string[], api: string | undefined): Promise<[Input, Input]> {
-  const all = await discoverSpecs(SPECS_DIR);
+async function resolveInputs(positionals: string[], api: string | undefined, io: CliIo): Promise<[Input, Input]> {
+  const { specsDir } = io.project;
+  const all = await discoverSpecs(specsDir);
   const shipped = new Set(all.map((s) => s.api));
   if (positionals.length === 3) {
     const [name, oldVersion, newVersion] = positionals as [string, string, string];
     const specs = all.filter((s) => s.api === name);
     if (specs.length === 0) throw new UsageError(`unknown API "${name}". Shipped APIs: ${[...shipped].join(", ")}.`);
-    const config = await readApiConfig(path.join(SPECS_DIR, name));
+    const config = await readApiConfig(path.join(specsDir, name));
     const find = (version: string): Input => {
       const spec = specs.find((s) => s.version === version);
       if (!spec) throw new UsageError(`${name} has no version "${version}". Shipped: ${specs.map((s) => s.version).join(", ")}.`);
@@ -121,10 +127,10 @@ async function resolveInputs(positionals: string[], api: string | undefined): Pr
     };
     return [find(oldVersion), find(newVersion)];
   }
-  if (positionals.length === 2 && !(shipped.has(positionals[0]!) && !existsSync(positionals[0]!))) {
-    const [oldFile, newFile] = positionals as [string, string];
+  if (positionals.length === 2 && !(shipped.has(positionals[0]!) && !existsSync(resolveInput(io, positionals[0]!)))) {
+    const [oldFile, newFile] = (positionals as [string, string]).map((file) => resolveInput(io, file)) as [string, string];
     // Both sides use the same settings: different ones would show up as changes that are not in the API.
-    const { config, oldDocument } = await settingsForFiles(oldFile, newFile, api, shipped);
+    const { config, oldDocument } = await settingsForFiles(oldFile, newFile, api, shipped, io);
     const version = (file: string) => path.basename(file).replace(/\.(ya?ml|json)$/, "");
     return [
       { file: oldFile, version: version(oldFile), config, ...(oldDocument ? { document: oldDocument } : {}) },
@@ -138,21 +144,22 @@ async function resolveInputs(positionals: string[], api: string | undefined): Pr
  * The settings to read two spec files with: --api, else the API folder either file sits in,
  * else what the old document looks like (PEM's X-Auth-Token parameter, PMM's server paths).
  */
-async function settingsForFiles(oldFile: string, newFile: string, api: string | undefined, known: Set<string>): Promise<{ config: ApiConfig; oldDocument?: Record<string, unknown> }> {
+async function settingsForFiles(oldFile: string, newFile: string, api: string | undefined, known: Set<string>, io: CliIo): Promise<{ config: ApiConfig; oldDocument?: Record<string, unknown> }> {
+  const { specsDir } = io.project;
   if (api !== undefined) {
     if (!known.has(api)) throw new UsageError(`unknown API "${api}". Shipped APIs: ${[...known].join(", ")}.`);
-    return { config: await readApiConfig(path.join(SPECS_DIR, api)) };
+    return { config: await readApiConfig(path.join(specsDir, api)) };
   }
   const folders = [...new Set([oldFile, newFile].map((file) => path.basename(path.dirname(path.resolve(file)))).filter((folder) => known.has(folder)))];
   if (folders.length > 1) throw new UsageError(`the files sit in the folders of different APIs (${folders.join(", ")}); pass --api to say which API's settings to use.`);
-  if (folders.length === 1) return { config: await readApiConfig(path.join(SPECS_DIR, folders[0]!)) };
+  if (folders.length === 1) return { config: await readApiConfig(path.join(specsDir, folders[0]!)) };
   const { document } = await readDocument(oldFile);
   const paths = (document.paths ?? {}) as Record<string, Record<string, unknown>>;
   const operations = Object.values(paths).flatMap((item) => Object.values(item ?? {})).filter(isOperation);
   const guessed = guessApi(Object.keys(paths), operations);
   if (guessed && known.has(guessed)) {
-    process.stderr.write(`diff: reading both files with the ${guessed} settings (the old file looks like ${guessed.toUpperCase()}); pass --api to choose.\n`);
-    return { config: await readApiConfig(path.join(SPECS_DIR, guessed)), oldDocument: document };
+    io.stderr.write(`diff: reading both files with the ${guessed} settings (the old file looks like ${guessed.toUpperCase()}); pass --api to choose.\n`);
+    return { config: await readApiConfig(path.join(specsDir, guessed)), oldDocument: document };
   }
   const allNamed = operations.length > 0 && operations.every((op) => Boolean(op.operationId));
   return { config: { name: "api", auth: "pmm", naming: allNamed ? "operationId" : "path", int64: "number" }, oldDocument: document };

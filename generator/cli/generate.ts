@@ -8,8 +8,9 @@ import { checkLabel } from "../validate/labels.js";
 import { generatePackage, generateStandalone, type VersionResult } from "../pipeline.js";
 import { diffTree, writeTreeAtomically } from "../write/file-tree.js";
 import { checkOutFolder, refuseUserFiles } from "../write/out-folder.js";
-import { GENERATED_DIR, ROOT, SPECS_DIR, TEMPLATES_DIR, clientPackageInfo } from "./project-paths.js";
-import { runCli, usage } from "./run-cli.js";
+import { clientPackageInfo } from "./project-paths.js";
+import { resolveInput } from "./arguments.js";
+import { runIfEntry, usage, type CliIo } from "./run-cli.js";
 
 const HELP = `Usage:
   npm run generate                      every spec in specs/ → generated/
@@ -47,9 +48,11 @@ const SETTING_OF: Record<SettingFlag, keyof ApiConfig> = { auth: "auth", naming:
 
 type SettingFlag = (typeof SETTING_FLAGS)[number];
 
-runCli(async () => {
+/** `npm run generate`: every shipped spec into generated/, or one spec into a folder of your choice. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
   const { values } = usage(() =>
     parseArgs({
+      args: argv,
       options: {
         spec: { type: "string" },
         api: { type: "string" },
@@ -68,71 +71,76 @@ runCli(async () => {
     }),
   );
   if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+    io.stdout.write(`${HELP}\n`);
     return 0;
   }
-  if (values.spec !== undefined || values.out !== undefined) return generateOne(values);
+  if (values.spec !== undefined || values.out !== undefined) return generateOne(values, io);
   for (const name of ["api", "version", ...SETTING_FLAGS] as const) {
     if (values[name] !== undefined) throw new UsageError(`--${name} only applies with --spec and --out.`);
   }
   if (values["allow-external-refs"]) throw new UsageError("--allow-external-refs only applies with --spec and --out; the specs in specs/ are self-contained.");
-  return generateAll(values.check);
-});
+  return generateAll(values.check, io);
+}
 
-async function generateAll(check: boolean): Promise<number> {
+runIfEntry(import.meta.url, main);
+
+async function generateAll(check: boolean, io: CliIo): Promise<number> {
+  const { root, specsDir, templatesDir, generatedDir } = io.project;
   const started = performance.now();
   const { files, versions } = await generatePackage({
-    root: ROOT,
-    specsDir: SPECS_DIR,
-    templatesDir: TEMPLATES_DIR,
-    info: clientPackageInfo(),
-    onVersion: check ? undefined : printVersion,
+    root,
+    specsDir,
+    templatesDir,
+    info: clientPackageInfo(root),
+    onVersion: check ? undefined : (result) => printVersion(result, io),
   });
-  const relativeOut = path.relative(process.cwd(), GENERATED_DIR) || ".";
+  const relativeOut = path.relative(io.cwd, generatedDir) || ".";
   if (check) {
-    const stale = await diffTree(GENERATED_DIR, files);
+    const stale = await diffTree(generatedDir, files);
     if (stale.length > 0) {
-      process.stderr.write(`${relativeOut}/ is not what the specs produce (${stale.length} file${stale.length > 1 ? "s" : ""}):\n${stale.map((f) => `  ${f}`).join("\n")}\nRun \`npm run generate\` and commit the result.\n`);
+      io.stderr.write(`${relativeOut}/ is not what the specs produce (${stale.length} file${stale.length > 1 ? "s" : ""}):\n${stale.map((f) => `  ${f}`).join("\n")}\nRun \`npm run generate\` and commit the result.\n`);
       return 1;
     }
-    process.stdout.write(`${relativeOut}/ is up to date (${versions.length} API versions, ${files.size} files).\n`);
+    io.stdout.write(`${relativeOut}/ is up to date (${versions.length} API versions, ${files.size} files).\n`);
     return 0;
   }
-  await writeTreeAtomically(GENERATED_DIR, files);
-  process.stdout.write(`wrote ${relativeOut}/: ${versions.length} API versions, ${files.size} files in ${Math.round(performance.now() - started)} ms\n`);
+  await writeTreeAtomically(generatedDir, files);
+  io.stdout.write(`wrote ${relativeOut}/: ${versions.length} API versions, ${files.size} files in ${Math.round(performance.now() - started)} ms\n`);
   return 0;
 }
 
-async function generateOne(values: { spec?: string; api?: string; version?: string; out?: string; check: boolean; "allow-external-refs": boolean } & Partial<Record<SettingFlag, string>>): Promise<number> {
-  const { spec, api, version, out } = values;
-  if (!spec || !api || !version || !out) {
+async function generateOne(values: { spec?: string; api?: string; version?: string; out?: string; check: boolean; "allow-external-refs": boolean } & Partial<Record<SettingFlag, string>>, io: CliIo): Promise<number> {
+  const { api, version } = values;
+  if (!values.spec || !api || !version || !values.out) {
     throw new UsageError("--spec, --api, --version and --out go together; all four are needed.");
   }
   checkLabel("--api", api);
   checkLabel("--version", version);
-  const config = await configFor(api, values);
+  const spec = resolveInput(io, values.spec);
+  const out = path.resolve(io.cwd, values.out);
+  const config = await configFor(api, values, io.project.specsDir);
   const folder = values.check ? out : await checkOutFolder(out);
   const started = performance.now();
   const { document } = await readDocument(spec, { allowExternalRefs: values["allow-external-refs"] });
-  const { files, operations } = await generateStandalone(spec, config, version, TEMPLATES_DIR, document);
+  const { files, operations } = await generateStandalone(spec, config, version, io.project.templatesDir, document);
   if (values.check) {
     const stale = await diffTree(out, files);
     if (stale.length > 0) {
-      process.stderr.write(`${out} is not what ${spec} produces:\n${stale.map((f) => `  ${f}`).join("\n")}\n`);
+      io.stderr.write(`${values.out} is not what ${values.spec} produces:\n${stale.map((f) => `  ${f}`).join("\n")}\n`);
       return 1;
     }
     return 0;
   }
   await refuseUserFiles(out, folder, files);
   await writeTreeAtomically(folder, files);
-  printVersion({ api, version, operations, milliseconds: performance.now() - started });
+  printVersion({ api, version, operations, milliseconds: performance.now() - started }, io);
   return 0;
 }
 
 /** A known API's settings from specs/<api>/api.yaml with the flags' overrides, or a new API's from the flags alone. */
-async function configFor(api: string, flags: Partial<Record<SettingFlag, string>>): Promise<ApiConfig> {
-  const known = (await readdir(SPECS_DIR, { withFileTypes: true }).catch(() => [])).filter((d) => d.isDirectory()).map((d) => d.name);
-  const base: Partial<ApiConfig> = known.includes(api) ? await readApiConfig(path.join(SPECS_DIR, api)) : {};
+async function configFor(api: string, flags: Partial<Record<SettingFlag, string>>, specsDir: string): Promise<ApiConfig> {
+  const known = (await readdir(specsDir, { withFileTypes: true }).catch(() => [])).filter((d) => d.isDirectory()).map((d) => d.name);
+  const base: Partial<ApiConfig> = known.includes(api) ? await readApiConfig(path.join(specsDir, api)) : {};
   const overrides = Object.fromEntries(SETTING_FLAGS.filter((flag) => flags[flag] !== undefined).map((flag) => [SETTING_OF[flag], flags[flag]]));
   const { name: _name, ...settings } = { ...base, ...overrides };
   for (const required of ["auth", "naming"] as const) {
@@ -152,7 +160,7 @@ async function configFor(api: string, flags: Partial<Record<SettingFlag, string>
   }
 }
 
-function printVersion(result: VersionResult): void {
+function printVersion(result: VersionResult, io: CliIo): void {
   const label = `${result.api}/${result.version}`.padEnd(12);
-  process.stdout.write(`${label} ${String(result.operations).padStart(4)} operations  ${String(Math.round(result.milliseconds)).padStart(5)} ms\n`);
+  io.stdout.write(`${label} ${String(result.operations).padStart(4)} operations  ${String(Math.round(result.milliseconds)).padStart(5)} ms\n`);
 }

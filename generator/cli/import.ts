@@ -4,8 +4,8 @@ import { parseArgs } from "node:util";
 import { UsageError } from "../errors.js";
 import { importSpec } from "../importer/import-spec.js";
 import { API_CONFIG_FILE } from "../load/api-config.js";
-import { SPECS_DIR } from "./project-paths.js";
-import { runCli, usage } from "./run-cli.js";
+import { resolveInput } from "./arguments.js";
+import { runIfEntry, usage, type CliIo } from "./run-cli.js";
 
 const HELP = `Usage:
   npm run specs:import -- <file-or-https-URL> --api <name> --version <v> [--keep-docs] [--allow-external-refs]
@@ -28,9 +28,11 @@ Options:
 
 const NAME = /^[a-z][a-z0-9-]*$/;
 
-runCli(async () => {
+/** `npm run specs:import`: one spec file or URL → specs/<api>/<version>.yaml. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = usage(() =>
     parseArgs({
+      args: argv,
       options: {
         api: { type: "string" },
         version: { type: "string" },
@@ -42,7 +44,7 @@ runCli(async () => {
     }),
   );
   if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+    io.stdout.write(`${HELP}\n`);
     return 0;
   }
   const [source, ...extra] = positionals;
@@ -51,14 +53,16 @@ runCli(async () => {
   if (!api || !NAME.test(api)) throw new UsageError("--api <name> is required: lower-case letters, digits and dashes (for example pem).");
   if (!version || !NAME.test(version)) throw new UsageError("--version <v> is required: lower-case letters, digits and dashes, starting with a letter (for example v11).");
 
-  const text = await importSpec(source, { api, version, keepDocs: values["keep-docs"], allowExternalRefs: values["allow-external-refs"] });
-  const apiDir = path.join(SPECS_DIR, api);
+  const text = await importSpec(resolveInput(io, source), { api, version, keepDocs: values["keep-docs"], allowExternalRefs: values["allow-external-refs"] });
+  const apiDir = path.join(io.project.specsDir, api);
   await mkdir(apiDir, { recursive: true });
   const target = path.join(apiDir, `${version}.yaml`);
   await writeFile(target, text);
-  process.stdout.write(`wrote ${path.relative(process.cwd(), target)}\n`);
+  io.stdout.write(`wrote ${path.relative(io.cwd, target)}\n`);
   if (!(await readdir(apiDir)).includes(API_CONFIG_FILE)) {
-    process.stdout.write(`note: ${path.relative(process.cwd(), apiDir)} has no ${API_CONFIG_FILE} yet; add one (auth, naming) before \`npm run generate\`. See README.md.\n`);
+    io.stdout.write(`note: ${path.relative(io.cwd, apiDir)} has no ${API_CONFIG_FILE} yet; add one (auth, naming) before \`npm run generate\`. See README.md.\n`);
   }
   return 0;
-});
+}
+
+runIfEntry(import.meta.url, main);

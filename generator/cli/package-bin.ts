@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { MigrationData } from "../diff/migration-guide.js";
 import { UsageError } from "../errors.js";
 import { upgradeCommand } from "../upgrade/upgrade-command.js";
-import { runCli } from "./run-cli.js";
+import type { CliIo } from "./run-cli.js";
 
 /**
  * `npx pem-pmm-client upgrade …`: the generated package's command. It runs from the installed
@@ -13,10 +13,10 @@ import { runCli } from "./run-cli.js";
  */
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
-runCli(async () => {
-  const [command, ...args] = process.argv.slice(2);
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
   if (command !== "upgrade") throw new UsageError(`pem-pmm-client has one command, upgrade; got ${command === undefined ? "none" : `"${command}"`}. Run npx pem-pmm-client upgrade --help.`);
-  return upgradeCommand(args, "npx pem-pmm-client upgrade", async (api, from, to) => {
+  return upgradeCommand(args, io, "npx pem-pmm-client upgrade", async (api, from, to) => {
     const folder = path.join(PACKAGE_ROOT, api, "migrations");
     const file = path.join(folder, `${from}-${to}.json`);
     if (!existsSync(file)) {
@@ -25,4 +25,4 @@ runCli(async () => {
     }
     return JSON.parse(await readFile(file, "utf8")) as MigrationData;
   });
-});
+}

@@ -3,14 +3,24 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PackageInfo } from "../emit/package-manifest.js";
 
-/** The project's folders, found from this file so the CLI works from any working directory. */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const SPECS_DIR = path.join(ROOT, "specs");
-export const TEMPLATES_DIR = path.join(ROOT, "templates");
-export const GENERATED_DIR = path.join(ROOT, "generated");
+/** The folders a project's commands read and write. */
+export interface ProjectPaths {
+  root: string;
+  specsDir: string;
+  templatesDir: string;
+  generatedDir: string;
+}
+
+/** This checkout, found from this file so the CLI works from any working directory. */
+const CHECKOUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** A project's folders; by default this checkout's. */
+export function projectPaths(root = CHECKOUT): ProjectPaths {
+  return { root, specsDir: path.join(root, "specs"), templatesDir: path.join(root, "templates"), generatedDir: path.join(root, "generated") };
+}
 
 /** Name, version, runtime dependencies and Node.js versions of the generated package, from the root package.json. */
-export function clientPackageInfo(): PackageInfo {
-  const root = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));
-  return { ...root.clientPackage, node: root.engines.node };
+export function clientPackageInfo(root = CHECKOUT): PackageInfo {
+  const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+  return { ...manifest.clientPackage, node: manifest.engines.node };
 }

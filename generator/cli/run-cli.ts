@@ -1,32 +1,74 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { SpecError, UsageError } from "../errors.js";
+import { projectPaths, type ProjectPaths } from "./project-paths.js";
+
+/** Where a command writes: `process.stdout`/`process.stderr` in a real process, a recorder in tests. */
+export interface Output {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+/** Everything a command sees of the world besides the files it reads and writes. */
+export interface CliIo {
+  stdout: Output;
+  stderr: Output;
+  /** Relative paths on the command line are relative to this folder. */
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** The project whose specs/, templates/ and generated/ the command works on. */
+  project: ProjectPaths;
+}
+
+/** A command: its arguments (without `node` and the script) and its world in, its exit code out. */
+export type CliMain = (argv: string[], io: CliIo) => Promise<number>;
 
 /**
- * Runs a CLI entry point: bad input prints one paragraph and exits 1, usage errors exit 2,
- * anything unexpected prints its stack (that is a bug worth reporting).
+ * Runs a command to its exit code: bad input prints one paragraph and gives 1, usage errors
+ * give 2, anything unexpected prints its stack and gives 1 (that is a bug worth reporting).
  */
-export function runCli(main: () => Promise<number | void>): void {
+export async function runMain(main: CliMain, argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await main(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`error: ${error.message}\nRun with --help for usage.\n`);
+      return 2;
+    }
+    if (error instanceof SpecError) {
+      io.stderr.write(`error: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr.write(`internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+/** The real process's world: its streams, working directory and environment, and this checkout. */
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, project: projectPaths() };
+}
+
+/**
+ * Runs `main` as the process when `moduleUrl` is the script node was started with, so each
+ * CLI module is both a command (`node --import tsx generator/cli/generate.ts`) and a function
+ * tests call in-process.
+ */
+export function runIfEntry(moduleUrl: string, main: CliMain): void {
+  const script = process.argv[1];
+  if (script !== undefined && pathToFileURL(path.resolve(script)).href === moduleUrl) runAsProcess(main);
+}
+
+/** Runs `main` on the process's arguments and world, and sets its exit code. */
+export function runAsProcess(main: CliMain): void {
   // A reader that stops early (`npm run diff -- … | head`) closes the pipe: that ends the output, quietly.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;
     process.exit(process.exitCode ?? 0);
   });
-  main().then(
-    (code) => {
-      process.exitCode = code ?? 0;
-    },
-    (error: unknown) => {
-      if (error instanceof UsageError) {
-        process.stderr.write(`error: ${error.message}\nRun with --help for usage.\n`);
-        process.exitCode = 2;
-      } else if (error instanceof SpecError) {
-        process.stderr.write(`error: ${error.message}\n`);
-        process.exitCode = 1;
-      } else {
-        process.stderr.write(`internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-        process.exitCode = 1;
-      }
-    },
-  );
+  void runMain(main, process.argv.slice(2), processIo()).then((code) => {
+    process.exitCode = code;
+  });
 }
 
 /** Wraps node:util parseArgs errors as usage errors. */

@@ -7,6 +7,7 @@ import { JS_OPTIONS } from "./runtime-files.js";
 /** The generator's modules the package's `pem-pmm-client upgrade` runs on, relative to generator/. */
 const SOURCES = [
   "cli/package-bin.ts",
+  "cli/project-paths.ts",
   "cli/run-cli.ts",
   "errors.ts",
   "normalize/identifiers.ts",
@@ -23,7 +24,7 @@ const SOURCES = [
  * `bin/lib/` (same layout, so relative imports hold). ts-morph stays the user's to install.
  */
 export function emitUpgradeBin(generatorDir: string): Map<string, string> {
-  const files = new Map<string, string>([["bin/pem-pmm-client.js", '#!/usr/bin/env node\nimport "./lib/cli/package-bin.js";\n']]);
+  const files = new Map<string, string>([["bin/pem-pmm-client.js", '#!/usr/bin/env node\nimport { main } from "./lib/cli/package-bin.js";\nimport { runAsProcess } from "./lib/cli/run-cli.js";\n\nrunAsProcess(main);\n']]);
   for (const source of SOURCES) {
     const fileName = path.join(generatorDir, source);
     const { outputText } = ts.transpileModule(readFileSync(fileName, "utf8"), { fileName, compilerOptions: JS_OPTIONS });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { MigrationData } from "../diff/migration-guide.js";
 import { SpecError, UsageError } from "../errors.js";
-import { usage } from "../cli/run-cli.js";
+import { usage, type CliIo } from "../cli/run-cli.js";
 import { formatUpgradeJson, formatUpgradeText, needsAPerson } from "./format-report.js";
 
 /** Where the migration between two versions of an API comes from: the specs here, the JSON in the package. */
@@ -32,7 +32,7 @@ Exit codes: 0 nothing left for a person, 1 something is (a TODO, a removed call,
 or bad input), 2 usage error.`;
 
 /** The upgrade command line, as `npm run upgrade --` here and `npx pem-pmm-client upgrade` from the package. */
-export async function upgradeCommand(args: string[], command: string, migrations: MigrationSource): Promise<number> {
+export async function upgradeCommand(args: string[], io: CliIo, command: string, migrations: MigrationSource): Promise<number> {
   const { values, positionals } = usage(() =>
     parseArgs({
       args,
@@ -47,11 +47,11 @@ export async function upgradeCommand(args: string[], command: string, migrations
     }),
   );
   if (values.help) {
-    process.stdout.write(`${help(command)}\n`);
+    io.stdout.write(`${help(command)}\n`);
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError("give one project folder (the folder of its tsconfig.json).");
-  const projectDir = path.resolve(positionals[0]!);
+  const projectDir = path.resolve(io.cwd, positionals[0]!);
   if (!existsSync(projectDir) || !statSync(projectDir).isDirectory()) throw new UsageError(`${positionals[0]} is not a folder.`);
   if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format must be text or json; got "${values.format}".`);
   if (values.from === undefined || values.to === undefined) throw new UsageError("--from and --to are required, e.g. --from pmm/v2 --to pmm/v3.");
@@ -62,7 +62,7 @@ export async function upgradeCommand(args: string[], command: string, migrations
   const { upgradeProject } = await loadUpgrader();
   const result = await upgradeProject(projectDir, migration, values.write);
   const heading = `${from.api} ${from.version} → ${to.version} in ${positionals[0]}`;
-  process.stdout.write(values.format === "json" ? formatUpgradeJson(result) : formatUpgradeText(result, heading, values.write));
+  io.stdout.write(values.format === "json" ? formatUpgradeJson(result) : formatUpgradeText(result, heading, values.write));
   return needsAPerson(result) ? 1 : 0;
 }
 

@@ -55,7 +55,7 @@ describe("check-server against PEM v10", () => {
   afterAll(() => pem.close());
 
   it("calls every GET operation without input, names the ones that disagree and where, exits 1, and never prints the password", async () => {
-    const result = await runCli("check-server", ["pem", "v10", "--base-url", pem.origin, "--auth", "env:PEM_CHECK_AUTH"], undefined, { PEM_CHECK_AUTH: `${pem.username}:${pem.password}` });
+    const result = await runCli("check-server", ["pem", "v10", "--base-url", pem.origin, "--auth", "env:PEM_CHECK_AUTH"], { env: { PEM_CHECK_AUTH: `${pem.username}:${pem.password}` } });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(1);
     const disagreeing = [...drifted].map(([name, pointer]) => ({ name, pointer }));
@@ -151,7 +151,7 @@ describe("check-server against PMM v3", () => {
       sendJson(response, 200, answers.get(request.path) ?? {});
     });
     try {
-      const result = await runCli("check-server", ["pmm", "v3", "--base-url", server.origin, "--token", "env:PMM_CHECK_TOKEN", "--timeout-ms", "2000"], undefined, { PMM_CHECK_TOKEN: token });
+      const result = await runCli("check-server", ["pmm", "v3", "--base-url", server.origin, "--token", "env:PMM_CHECK_TOKEN", "--timeout-ms", "2000"], { env: { PMM_CHECK_TOKEN: token } });
       expect(result.code).toBe(1);
       expect(result.stdout).toContain(`pmm v3: ${calls.length} operations called; 2 disagree with the spec, 1 could not be checked.\n`);
       expect(result.stdout).toContain("user.getUser (GET /v1/users/me), HTTP 200\n    /user_id: expected string, received integer\n");

@@ -135,7 +135,7 @@ export async function namespaced(): Promise<unknown> {
     const dir = await project({}, "my-pmm-scripts");
     const readme = await readFile(path.join(ROOT, "README.md"), "utf8");
     const shown = /```text\n\$ npm run upgrade -- my-pmm-scripts --from pmm\/v2 --to pmm\/v3\n([\s\S]*?)```/.exec(readme)?.[1];
-    const { stdout } = await runCli("upgrade", ["my-pmm-scripts", "--from", "pmm/v2", "--to", "pmm/v3"], path.dirname(dir));
+    const { stdout } = await runCli("upgrade", ["my-pmm-scripts", "--from", "pmm/v2", "--to", "pmm/v3"], { cwd: path.dirname(dir) });
     expect(shown).toBe(stdout);
   });
 

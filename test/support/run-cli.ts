@@ -1,5 +1,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { projectPaths } from "../../generator/cli/project-paths.js";
+import { runMain, type CliMain } from "../../generator/cli/run-cli.js";
 import { ROOT } from "./paths.js";
 
 export interface CliResult {
@@ -8,10 +11,38 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs one of the project's CLIs (`generate`, `import`, …) as a real child process; `env` adds to the environment. */
-export function runCli(name: string, args: string[], cwd = ROOT, env: Record<string, string> = {}): Promise<CliResult> {
+export interface CliWorld {
+  /** The command's working folder (default: the project root). */
+  cwd?: string;
+  /** Added to the environment. */
+  env?: Record<string, string>;
+  /** Another copy of the project to work on (default: this checkout). */
+  root?: string;
+}
+
+/**
+ * Runs one of the project's CLIs (`generate`, `import`, …) in this process, through the same
+ * `runMain` a real process uses, and records what it prints.
+ */
+export async function runCli(name: string, args: string[], world: CliWorld = {}): Promise<CliResult> {
+  const { main } = (await import(pathToFileURL(path.join(ROOT, "generator/cli", `${name}.ts`)).href)) as { main: CliMain };
+  let stdout = "";
+  let stderr = "";
+  const code = await runMain(main, args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    cwd: world.cwd ?? ROOT,
+    env: { ...process.env, ...world.env },
+    project: projectPaths(world.root),
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs a CLI as a real child process (`node --import tsx generator/cli/<name>.ts`), for the few tests about the process itself. */
+export function runCliProcess(name: string, args: string[], world: CliWorld = {}): Promise<CliResult> {
+  const root = world.root ?? ROOT;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "generator/cli", `${name}.ts`), ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env } });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "generator/cli", `${name}.ts`), ...args], { cwd: world.cwd ?? root, env: { ...process.env, NO_COLOR: "1", ...world.env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

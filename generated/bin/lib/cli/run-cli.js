@@ -1,30 +1,52 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { SpecError, UsageError } from "../errors.js";
+import { projectPaths } from "./project-paths.js";
 /**
- * Runs a CLI entry point: bad input prints one paragraph and exits 1, usage errors exit 2,
- * anything unexpected prints its stack (that is a bug worth reporting).
+ * Runs a command to its exit code: bad input prints one paragraph and gives 1, usage errors
+ * give 2, anything unexpected prints its stack and gives 1 (that is a bug worth reporting).
  */
-export function runCli(main) {
+export async function runMain(main, argv, io) {
+    try {
+        return await main(argv, io);
+    }
+    catch (error) {
+        if (error instanceof UsageError) {
+            io.stderr.write(`error: ${error.message}\nRun with --help for usage.\n`);
+            return 2;
+        }
+        if (error instanceof SpecError) {
+            io.stderr.write(`error: ${error.message}\n`);
+            return 1;
+        }
+        io.stderr.write(`internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        return 1;
+    }
+}
+/** The real process's world: its streams, working directory and environment, and this checkout. */
+export function processIo() {
+    return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, project: projectPaths() };
+}
+/**
+ * Runs `main` as the process when `moduleUrl` is the script node was started with, so each
+ * CLI module is both a command (`node --import tsx generator/cli/generate.ts`) and a function
+ * tests call in-process.
+ */
+export function runIfEntry(moduleUrl, main) {
+    const script = process.argv[1];
+    if (script !== undefined && pathToFileURL(path.resolve(script)).href === moduleUrl)
+        runAsProcess(main);
+}
+/** Runs `main` on the process's arguments and world, and sets its exit code. */
+export function runAsProcess(main) {
     // A reader that stops early (`npm run diff -- … | head`) closes the pipe: that ends the output, quietly.
     process.stdout.on("error", (error) => {
         if (error.code !== "EPIPE")
             throw error;
         process.exit(process.exitCode ?? 0);
     });
-    main().then((code) => {
-        process.exitCode = code ?? 0;
-    }, (error) => {
-        if (error instanceof UsageError) {
-            process.stderr.write(`error: ${error.message}\nRun with --help for usage.\n`);
-            process.exitCode = 2;
-        }
-        else if (error instanceof SpecError) {
-            process.stderr.write(`error: ${error.message}\n`);
-            process.exitCode = 1;
-        }
-        else {
-            process.stderr.write(`internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-            process.exitCode = 1;
-        }
+    void runMain(main, process.argv.slice(2), processIo()).then((code) => {
+        process.exitCode = code;
     });
 }
 /** Wraps node:util parseArgs errors as usage errors. */

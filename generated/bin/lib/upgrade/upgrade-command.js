@@ -26,7 +26,7 @@ ts-morph (npm install --save-dev ts-morph typescript).
 Exit codes: 0 nothing left for a person, 1 something is (a TODO, a removed call, a type error,
 or bad input), 2 usage error.`;
 /** The upgrade command line, as `npm run upgrade --` here and `npx pem-pmm-client upgrade` from the package. */
-export async function upgradeCommand(args, command, migrations) {
+export async function upgradeCommand(args, io, command, migrations) {
     const { values, positionals } = usage(() => parseArgs({
         args,
         options: {
@@ -39,12 +39,12 @@ export async function upgradeCommand(args, command, migrations) {
         allowPositionals: true,
     }));
     if (values.help) {
-        process.stdout.write(`${help(command)}\n`);
+        io.stdout.write(`${help(command)}\n`);
         return 0;
     }
     if (positionals.length !== 1)
         throw new UsageError("give one project folder (the folder of its tsconfig.json).");
-    const projectDir = path.resolve(positionals[0]);
+    const projectDir = path.resolve(io.cwd, positionals[0]);
     if (!existsSync(projectDir) || !statSync(projectDir).isDirectory())
         throw new UsageError(`${positionals[0]} is not a folder.`);
     if (values.format !== "text" && values.format !== "json")
@@ -58,7 +58,7 @@ export async function upgradeCommand(args, command, migrations) {
     const { upgradeProject } = await loadUpgrader();
     const result = await upgradeProject(projectDir, migration, values.write);
     const heading = `${from.api} ${from.version} → ${to.version} in ${positionals[0]}`;
-    process.stdout.write(values.format === "json" ? formatUpgradeJson(result) : formatUpgradeText(result, heading, values.write));
+    io.stdout.write(values.format === "json" ? formatUpgradeJson(result) : formatUpgradeText(result, heading, values.write));
     return needsAPerson(result) ? 1 : 0;
 }
 function parseVersion(option, value) {
