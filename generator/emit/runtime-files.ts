@@ -17,6 +17,17 @@ export const JS_OPTIONS: ts.CompilerOptions = {
 // here (`npm test` type-checks templates/ with the rest of the project).
 const DECLARATION_OPTIONS: ts.CompilerOptions = { ...JS_OPTIONS, declaration: true, isolatedDeclarations: true };
 
+interface CompiledFile {
+  js: string;
+  dts: string;
+}
+
+/**
+ * Compiled files by name and source text. Compiling the runtime takes seconds and every client
+ * generated in one process (a test run, the reference specs, `--spec` calls) compiles the same one.
+ */
+const compiledRuntime = new Map<string, CompiledFile>();
+
 /**
  * Compiles the handwritten runtime (`templates/runtime/**\/*.ts`) to ESM JavaScript and
  * declarations, file by file, keyed by path relative to the runtime folder.
@@ -30,17 +41,26 @@ export function emitRuntimeFiles(templatesDir: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const name of sources) {
     const fileName = path.join(rootDir, name);
-    const text = readFileSync(fileName, "utf8");
-    const js = ts.transpileModule(text, { fileName, compilerOptions: JS_OPTIONS, reportDiagnostics: true });
-    const dts = ts.transpileDeclaration(text, { fileName, compilerOptions: DECLARATION_OPTIONS, reportDiagnostics: true });
-    const problem = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])][0];
-    if (problem) {
-      const line = problem.file && problem.start !== undefined ? `:${problem.file.getLineAndCharacterOfPosition(problem.start).line + 1}` : "";
-      throw new SpecError(`${path.relative(process.cwd(), fileName)}${line}`, undefined, `the runtime does not compile: ${ts.flattenDiagnosticMessageText(problem.messageText, " ")}`, "Fix the runtime source in templates/runtime/.");
-    }
+    const { js, dts } = compileRuntimeFile(fileName, readFileSync(fileName, "utf8"));
     const base = name.replace(/\.ts$/, "");
-    files.set(`${base}.js`, js.outputText);
-    files.set(`${base}.d.ts`, dts.outputText);
+    files.set(`${base}.js`, js);
+    files.set(`${base}.d.ts`, dts);
   }
   return files;
+}
+
+function compileRuntimeFile(fileName: string, text: string): CompiledFile {
+  const key = `${fileName}\0${text}`;
+  const cached = compiledRuntime.get(key);
+  if (cached) return cached;
+  const js = ts.transpileModule(text, { fileName, compilerOptions: JS_OPTIONS, reportDiagnostics: true });
+  const dts = ts.transpileDeclaration(text, { fileName, compilerOptions: DECLARATION_OPTIONS, reportDiagnostics: true });
+  const problem = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])][0];
+  if (problem) {
+    const line = problem.file && problem.start !== undefined ? `:${problem.file.getLineAndCharacterOfPosition(problem.start).line + 1}` : "";
+    throw new SpecError(`${path.relative(process.cwd(), fileName)}${line}`, undefined, `the runtime does not compile: ${ts.flattenDiagnosticMessageText(problem.messageText, " ")}`, "Fix the runtime source in templates/runtime/.");
+  }
+  const compiled = { js: js.outputText, dts: dts.outputText };
+  compiledRuntime.set(key, compiled);
+  return compiled;
 }

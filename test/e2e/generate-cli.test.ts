@@ -1,20 +1,16 @@
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { clientPackageInfo } from "../../generator/cli/project-paths.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { discoverSpecs } from "../../generator/load/discover-specs.js";
-import { generatePackage } from "../../generator/pipeline.js";
 import { listFiles, writeTreeAtomically } from "../../generator/write/file-tree.js";
-import { ROOT, SPECS_DIR, TEMPLATES_DIR, projectTempDir } from "../support/paths.js";
+import { readTree } from "../support/generated-package.js";
+import { SPECS_DIR, projectTempDir } from "../support/paths.js";
 import { documentOperations } from "../support/operation-keys.js";
 import { runCli } from "../support/run-cli.js";
 
 const fixture = (name: string) => path.join(import.meta.dirname, "../fixtures", name);
 
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const files = await listFiles(dir);
-  return Object.fromEntries(await Promise.all(files.map(async (f) => [f, await readFile(path.join(dir, f), "utf8")] as const)));
-}
+const snapshot = async (dir: string) => Object.fromEntries(await readTree(dir));
 
 describe("npm run generate", () => {
   it("--check passes on the committed generated/", async () => {
@@ -24,12 +20,15 @@ describe("npm run generate", () => {
     expect(result.stdout).toContain(`up to date (${(await discoverSpecs(SPECS_DIR)).length} API versions`);
   });
 
+  // --check above compares with a tree an earlier process wrote; this compares two runs in one process.
   it("is deterministic: two runs give byte-identical trees", async () => {
-    const options = { root: ROOT, specsDir: SPECS_DIR, templatesDir: TEMPLATES_DIR, info: clientPackageInfo() };
-    const first = await generatePackage(options);
-    const second = await generatePackage(options);
-    expect([...second.files.keys()]).toEqual([...first.files.keys()]);
-    for (const [name, content] of first.files) expect(second.files.get(name), name).toBe(content);
+    const [first, second] = await Promise.all([1, 2].map(async (run) => {
+      const out = path.join(await projectTempDir(`deterministic-${run}`), "client");
+      expect((await runCli("generate", ["--spec", fixture("swagger2-edge-cases.yaml"), "--api", "pem", "--version", "v1", "--out", out])).code).toBe(0);
+      return readTree(out);
+    }));
+    expect([...second!.keys()]).toEqual([...first!.keys()]);
+    for (const [name, content] of first!) expect(second!.get(name), name).toBe(content);
   });
 
   it("--check names stale files and exits 1", async () => {
@@ -81,9 +80,16 @@ describe("bad input: one clear paragraph, no stack trace, nothing lost", () => {
     ["a $ref that points nowhere", "unresolved-ref.yaml", /unresolved-ref\.yaml at \/paths\/~1things\/get\/responses\/200\/schema\/\$ref: the reference "#\/definitions\/Missing" points at nothing in this document\./],
   ];
 
+  // One earlier output, copied for each case: generating it is the slow part.
+  let earlier: string;
+  beforeAll(async () => {
+    earlier = path.join(await projectTempDir("earlier"), "client");
+    expect((await runCli("generate", ["--spec", fixture("swagger2-edge-cases.yaml"), "--api", "pem", "--version", "v1", "--out", earlier])).code).toBe(0);
+  });
+
   it.each(cases)("%s exits 1 and leaves the previous output untouched", async (_what, file, message) => {
     const out = path.join(await projectTempDir("bad"), "client");
-    expect((await runCli("generate", ["--spec", fixture("swagger2-edge-cases.yaml"), "--api", "pem", "--version", "v1", "--out", out])).code).toBe(0);
+    await cp(earlier, out, { recursive: true });
     const before = await snapshot(out);
     const result = await runCli("generate", ["--spec", fixture(file), "--api", "pem", "--version", "v1", "--out", out]);
     expect(result.code).toBe(1);

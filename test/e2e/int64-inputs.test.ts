@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateShippedPackage } from "../support/generated-package.js";
+import { shippedPackageCopy } from "../support/generated-package.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { typeCheck } from "../support/typecheck.js";
 
@@ -13,7 +13,7 @@ import { typeCheck } from "../support/typecheck.js";
 let dir: string;
 
 beforeAll(async () => {
-  ({ dir } = await generateShippedPackage());
+  ({ dir } = await shippedPackageCopy());
 });
 
 describe("PMM int64 inputs", () => {

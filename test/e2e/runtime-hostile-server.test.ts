@@ -2,7 +2,7 @@ import type { ServerResponse } from "node:http";
 import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { generateFresh } from "../support/fresh-client.js";
+import { loadGenerated } from "../support/generated-client.js";
 import { recordingLogger } from "../support/generated-client.js";
 import { sendJson, startRecordingServer, type Handler } from "../support/recording-server.js";
 
@@ -14,7 +14,7 @@ import { sendJson, startRecordingServer, type Handler } from "../support/recordi
 let pmmEntry: any;
 let pemEntry: any;
 beforeAll(async () => {
-  [pmmEntry, pemEntry] = await Promise.all([generateFresh("pmm", "v3"), generateFresh("pem", "v10")]);
+  [pmmEntry, pemEntry] = await Promise.all([loadGenerated("pmm/v3"), loadGenerated("pem/v10")]);
 });
 
 let server: Awaited<ReturnType<typeof startRecordingServer>> | undefined;

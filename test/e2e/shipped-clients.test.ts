@@ -3,7 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discoverSpecs } from "../../generator/load/discover-specs.js";
-import { generateShippedPackage } from "../support/generated-package.js";
+import { shippedPackageCopy } from "../support/generated-package.js";
 import { ROOT, SPECS_DIR } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { typeCheck } from "../support/typecheck.js";
@@ -16,7 +16,7 @@ let dir: string;
 let files: Map<string, string>;
 
 beforeAll(async () => {
-  ({ dir, files } = await generateShippedPackage());
+  ({ dir, files } = await shippedPackageCopy());
 });
 
 const load = (entry: string) => import(pathToFileURL(path.join(dir, entry, "index.js")).href);

@@ -2,7 +2,7 @@ import { cp, mkdir, readFile, stat, symlink, writeFile } from "node:fs/promises"
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateShippedPackage } from "../support/generated-package.js";
+import { shippedPackageCopy } from "../support/generated-package.js";
 import { ROOT, projectTempDir } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { runCli } from "../support/run-cli.js";
@@ -13,7 +13,7 @@ const FIXTURE = path.join(FIXTURES, "pmm-v2");
 let packageDir: string;
 
 beforeAll(async () => {
-  ({ dir: packageDir } = await generateShippedPackage());
+  ({ dir: packageDir } = await shippedPackageCopy());
 }, 120_000);
 
 /** A copy of a fixture project whose `pem-pmm-client` is the freshly generated package; `name` puts it in a folder of that name. */
