@@ -6,5 +6,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Test files in one worker share loaded modules (the compiler, ts-morph, parsed files):
+    // loading them again for every file cost more than most tests. No test changes globals
+    // for good; spies are restored after each test.
+    isolate: false,
+    restoreMocks: true,
   },
 });

@@ -15,13 +15,16 @@ export interface SchemaTypes {
  * the main thread, which never loads that compiler. Requests are answered in order.
  */
 export class CompilerThread {
-  private readonly worker = new Worker(new URL("./bootstrap.mjs", import.meta.url));
+  // The thread's stderr is ours to read: openapi-typescript prints each problem before it
+  // throws it, and the SpecError made of that throw already says it, once.
+  private readonly worker = new Worker(new URL("./bootstrap.mjs", import.meta.url), { stderr: true });
   private readonly pending = new Map<number, { resolve: (result: SchemaTypes) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   /** Why the thread stopped, once it has: later requests fail with it at once. */
   private stopped: Error | undefined;
 
   constructor() {
+    this.worker.stderr.resume();
     this.worker.on("message", (reply: CompilerReply) => this.settle(reply));
     this.worker.on("error", (error) => this.failAll(error));
     this.worker.on("exit", (code) => this.failAll(new Error(`the compiler thread stopped (exit code ${code})`)));
