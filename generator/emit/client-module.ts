@@ -13,7 +13,7 @@ import {
   type WriterFunction,
 } from "ts-morph";
 import type { ApiModel, MediaModel, OperationModel } from "../normalize/build-model.js";
-import { pascalCase } from "../normalize/identifiers.js";
+import { isIdentifier, pascalCase } from "../normalize/identifiers.js";
 import { RUNTIME_ERRORS, namespaceTypeName, takesInput } from "../normalize/public-names.js";
 import { generatedHeader } from "./generated-header.js";
 import { escapeComment, operationDoc } from "./tsdoc.js";
@@ -122,14 +122,16 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
   ];
 }
 
+/** A namespace: its `Methods` first, then each operation's named types; a blank line between operations in both. */
 function namespaceDeclaration(typeName: string, operations: OperationModel[]): ModuleDeclarationStructure {
-  const types: (TypeAliasDeclarationStructure | InterfaceDeclarationStructure)[] = [];
+  const types: (TypeAliasDeclarationStructure | InterfaceDeclarationStructure | WriterFunction)[] = [];
   const methods: MethodSignatureStructure[] = [];
   for (const op of operations) {
     const shapes = operationTypes(op);
-    types.push(...shapes.types);
+    types.push(blankLine, ...shapes.types);
     methods.push({
       kind: StructureKind.MethodSignature,
+      leadingTrivia: blankLine,
       name: propertyKey(op.name),
       docs: [operationDoc(op)],
       parameters: [
@@ -146,9 +148,14 @@ function namespaceDeclaration(typeName: string, operations: OperationModel[]): M
     isExported: true,
     hasDeclareKeyword: true,
     name: typeName,
-    statements: [...types, methodsInterface],
+    statements: [methodsInterface, ...types],
   };
 }
+
+/** Separates one operation's declarations from the previous operation's. */
+const blankLine: WriterFunction = (writer) => {
+  if (!writer.isAtStartOfFirstLineOfBlock()) writer.blankLineIfLastNot();
+};
 
 /** The named types of one operation: params, body, input, response and error. */
 function operationTypes(op: OperationModel) {
@@ -209,5 +216,5 @@ function objectLiteral(value: Record<string, string>, code: Record<string, strin
 }
 
 function propertyKey(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+  return isIdentifier(name) ? name : JSON.stringify(name);
 }
