@@ -16,7 +16,7 @@ import type { ApiModel, MediaModel, OperationModel } from "../normalize/build-mo
 import { isIdentifier, pascalCase } from "../normalize/identifiers.js";
 import { RUNTIME_ERRORS, namespaceTypeName, takesInput } from "../normalize/public-names.js";
 import { generatedHeader } from "./generated-header.js";
-import { escapeComment, operationDoc } from "./tsdoc.js";
+import { endpoint, escapeComment, operationDoc } from "./tsdoc.js";
 
 export interface ClientModuleFiles {
   "index.js": string;
@@ -166,7 +166,7 @@ function operationTypes(op: OperationModel) {
     types.push({ kind: StructureKind.TypeAlias, isExported: true, name: `${base}${suffix}`, type, docs: [escapeComment(doc)] });
     return `${base}${suffix}`;
   };
-  const where = `\`${op.method.toUpperCase()} ${op.path}\``;
+  const where = endpoint(op);
   const members: PropertySignatureStructure[] = [];
   const member = (name: string, type: string, isRequired: boolean): PropertySignatureStructure => ({ kind: StructureKind.PropertySignature, name, type, hasQuestionToken: !isRequired });
   let required = false;

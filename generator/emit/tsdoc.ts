@@ -15,9 +15,14 @@ const BODY_KINDS = { multipart: "multipart form body", urlencoded: "URL-encoded 
  * a `--keep-docs` import keeps) come first.
  */
 export function operationDoc(operation: OperationModel): string {
-  const paragraphs = [...prose(operation), code(`${operation.method.toUpperCase()} ${operation.path}`), ...operation.sameUrlAs.map(sameUrlNote)];
+  const paragraphs = [...prose(operation), endpoint(operation), ...operation.sameUrlAs.map(sameUrlNote)];
   const tags = [...parameterTags(operation), ...bodyTag(operation), ...returnsTag(operation), throwsTag(operation), ...deprecatedTag(operation)];
   return escapeComment([...paragraphs, tags.join("\n")].join("\n\n"));
+}
+
+/** `` `GET /v1/inventory/nodes` ``, on one line: how every doc of an operation names it. */
+export function endpoint(operation: Pick<OperationModel, "method" | "path">): string {
+  return code(`${operation.method.toUpperCase()} ${operation.path}`);
 }
 
 /** The spec's summary and description, each once. */
@@ -80,25 +85,24 @@ function splitByBody(media: readonly MediaModel[]): [MediaModel[], MediaModel[]]
 
 /** `200`, `200 or 201`, `400, 404 or any other error status`: a spec's `default` is every status it does not list. */
 function statusList(media: readonly MediaModel[], kind: string): string {
-  const statuses = media.map((m) => (m.status === "default" ? (media.length > 1 ? `any other${kind} status` : `any${kind} status`) : oneLine(m.status)));
+  const statuses = media.map((m) => (m.status === "default" ? (media.length > 1 ? `any other${kind} status` : `any${kind} status`) : escapeComment(m.status, "line")));
   return statuses.length > 1 ? `${statuses.slice(0, -1).join(", ")} or ${statuses.at(-1)}` : statuses[0]!;
 }
 
-/** Spec text inside a doc's line: kept on that line, so it cannot start a tag of its own. */
-function oneLine(text: string): string {
-  return escapeComment(text, "line");
-}
-
 function code(text: string): string {
-  return `\`${oneLine(text)}\``;
+  return escapeComment(text, "code");
 }
 
 /**
  * The one way spec or command-line text enters a generated comment: it cannot end a block
  * comment (`*\/`) and, in a `//` comment (`line`), cannot end the line, since every line
- * terminator JavaScript knows (CR, LF, U+2028, U+2029) becomes a space there.
+ * terminator JavaScript knows (CR, LF, U+2028, U+2029) becomes a space there. As a TSDoc code
+ * span (`code`) it stays on one line and within its backticks (a backtick in it becomes `'`), so
+ * nothing in it (`@deprecated`) can start a tag.
  */
-export function escapeComment(text: string, form: "block" | "line" = "block"): string {
+export function escapeComment(text: string, form: "block" | "line" | "code" = "block"): string {
   const safe = text.replaceAll("*/", "*\\/").replace(/\r\n?|[\n\u2028\u2029]/g, "\n");
-  return form === "line" ? safe.replaceAll("\n", " ") : safe;
+  if (form === "block") return safe;
+  const line = safe.replaceAll("\n", " ");
+  return form === "code" ? `\`${line.replaceAll("`", "'")}\`` : line;
 }
