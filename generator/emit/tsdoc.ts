@@ -56,13 +56,13 @@ function bodyTag(operation: OperationModel): string[] {
   return [`@param input.body - ${kind}, ${body.required ? "required" : "optional"}, ${code(operationTypeName(operation, "Body"))}`];
 }
 
-/** `@returns \`Nodes.ListNodesResponse\` on 200`; statuses without a body resolve to nothing. */
+/** `@returns \`Nodes.ListNodesResponse\` on 200`; statuses the spec gives no body are named apart. */
 function returnsTag(operation: OperationModel): string[] {
   if (operation.success.length === 0) return [];
   const [withBody, withoutBody] = splitByBody(operation.success);
   const parts = [
-    ...(withBody.length > 0 ? [`${code(operationTypeName(operation, "Response"))} on ${statusList(withBody, "")}`] : []),
-    ...(withoutBody.length > 0 ? [`no documented body on ${statusList(withoutBody, "")}`] : []),
+    ...(withBody.length > 0 ? [`${code(operationTypeName(operation, "Response"))} on ${statusList(withBody)}`] : []),
+    ...(withoutBody.length > 0 ? [`no documented body on ${statusList(withoutBody)}`] : []),
   ];
   return [`@returns ${parts.join("; ")}`];
 }
@@ -72,7 +72,7 @@ function throwsTag(operation: OperationModel): string {
   if (operation.errors.length === 0) return "@throws {ApiError} on an error status (the spec documents none)";
   const [withBody] = splitByBody(operation.errors);
   const body = withBody.length > 0 ? `, whose \`body\` is ${code(operationTypeName(operation, "Error"))}` : "";
-  return `@throws {ApiError} on ${statusList(operation.errors, " error")}${body}`;
+  return `@throws {ApiError} on ${statusList(operation.errors)}${body}`;
 }
 
 function deprecatedTag(operation: OperationModel): string[] {
@@ -83,9 +83,9 @@ function splitByBody(media: readonly MediaModel[]): [MediaModel[], MediaModel[]]
   return [media.filter((m) => m.contentType), media.filter((m) => !m.contentType)];
 }
 
-/** `200`, `200 or 201`, `400, 404 or any other error status`: a spec's `default` is every status it does not list. */
-function statusList(media: readonly MediaModel[], kind: string): string {
-  const statuses = media.map((m) => (m.status === "default" ? (media.length > 1 ? `any other${kind} status` : `any${kind} status`) : escapeComment(m.status, "line")));
+/** `200`, `200 or 201`, `400, 404 or any other error status`: a spec's `default` is every error status it does not list. */
+function statusList(media: readonly MediaModel[]): string {
+  const statuses = media.map((m) => (m.status === "default" ? (media.length > 1 ? "any other error status" : "any error status") : escapeComment(m.status, "line")));
   return statuses.length > 1 ? `${statuses.slice(0, -1).join(", ")} or ${statuses.at(-1)}` : statuses[0]!;
 }
 
