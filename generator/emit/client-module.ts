@@ -13,10 +13,10 @@ import {
   type WriterFunction,
 } from "ts-morph";
 import type { ApiModel, MediaModel, OperationModel } from "../normalize/build-model.js";
-import { pascalCase } from "../normalize/identifiers.js";
+import { isIdentifier, pascalCase } from "../normalize/identifiers.js";
 import { RUNTIME_ERRORS, namespaceTypeName, takesInput } from "../normalize/public-names.js";
 import { generatedHeader } from "./generated-header.js";
-import { escapeComment, operationDoc } from "./tsdoc.js";
+import { endpoint, escapeComment, operationDoc } from "./tsdoc.js";
 
 export interface ClientModuleFiles {
   "index.js": string;
@@ -122,14 +122,16 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
   ];
 }
 
+/** A namespace: its `Methods` first, then each operation's named types; a blank line between operations in both. */
 function namespaceDeclaration(typeName: string, operations: OperationModel[]): ModuleDeclarationStructure {
-  const types: (TypeAliasDeclarationStructure | InterfaceDeclarationStructure)[] = [];
+  const types: (TypeAliasDeclarationStructure | InterfaceDeclarationStructure | WriterFunction)[] = [];
   const methods: MethodSignatureStructure[] = [];
   for (const op of operations) {
     const shapes = operationTypes(op);
-    types.push(...shapes.types);
+    types.push(blankLine, ...shapes.types);
     methods.push({
       kind: StructureKind.MethodSignature,
+      leadingTrivia: blankLine,
       name: propertyKey(op.name),
       docs: [operationDoc(op)],
       parameters: [
@@ -146,9 +148,14 @@ function namespaceDeclaration(typeName: string, operations: OperationModel[]): M
     isExported: true,
     hasDeclareKeyword: true,
     name: typeName,
-    statements: [...types, methodsInterface],
+    statements: [methodsInterface, ...types],
   };
 }
+
+/** Separates one operation's declarations from the previous operation's. */
+const blankLine: WriterFunction = (writer) => {
+  if (!writer.isAtStartOfFirstLineOfBlock()) writer.blankLineIfLastNot();
+};
 
 /** The named types of one operation: params, body, input, response and error. */
 function operationTypes(op: OperationModel) {
@@ -159,7 +166,7 @@ function operationTypes(op: OperationModel) {
     types.push({ kind: StructureKind.TypeAlias, isExported: true, name: `${base}${suffix}`, type, docs: [escapeComment(doc)] });
     return `${base}${suffix}`;
   };
-  const where = `\`${op.method.toUpperCase()} ${op.path}\``;
+  const where = endpoint(op);
   const members: PropertySignatureStructure[] = [];
   const member = (name: string, type: string, isRequired: boolean): PropertySignatureStructure => ({ kind: StructureKind.PropertySignature, name, type, hasQuestionToken: !isRequired });
   let required = false;
@@ -209,5 +216,5 @@ function objectLiteral(value: Record<string, string>, code: Record<string, strin
 }
 
 function propertyKey(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+  return isIdentifier(name) ? name : JSON.stringify(name);
 }

@@ -8,6 +8,7 @@ import { int64AsString, int64InputsTakeNumbers } from "./int64-wire.js";
 import { liftAuthHeader } from "./lift-auth-header.js";
 import { assignNames } from "./naming.js";
 import { resolveRef } from "./resolve-ref.js";
+import { simpleTypeText } from "./type-text.js";
 
 /** One API version, as every emitter sees it. */
 export interface ApiModel {
@@ -27,6 +28,15 @@ export type ResponseParsing = "json" | "text" | "blob";
 /** A request body sent as a form rather than JSON. */
 export type FormEncoding = "multipart" | "urlencoded";
 
+/** One parameter, as the generated docs describe it. */
+export interface ParameterModel {
+  name: string;
+  location: ParameterLocation;
+  required: boolean;
+  /** Its TypeScript type when the schema is a simple one (`string`, `number | string`, `boolean[]`). */
+  type?: string;
+}
+
 export interface MediaModel {
   status: string;
   /** Absent when the response has no body. */
@@ -45,6 +55,8 @@ export interface OperationModel {
   deprecated: boolean;
   /** For each location with parameters: whether at least one of them is required. */
   parameters: Partial<Record<ParameterLocation, { required: boolean }>>;
+  /** Each parameter, in the spec's order; the operation's own replace the path item's of the same name and location. */
+  parameterList: ParameterModel[];
   requestBody?: { required: boolean; contentType: string; form?: FormEncoding };
   /**
    * Other operations with the same method whose path differs only in parameter names
@@ -107,11 +119,15 @@ function describeOperation(
   item: OpenAPIV3.PathItemObject,
 ): OperationModel {
   const parameters: OperationModel["parameters"] = {};
+  const parameterList = new Map<string, ParameterModel>();
   for (const ref of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
     const parameter = resolveRef<OpenAPIV3.ParameterObject>(document, ref);
     if (!parameter || (parameter.in !== "path" && parameter.in !== "query" && parameter.in !== "header")) continue;
+    const required = parameter.in === "path" || parameter.required === true;
     const group = (parameters[parameter.in] ??= { required: false });
-    group.required ||= parameter.in === "path" || parameter.required === true;
+    group.required ||= required;
+    const type = simpleTypeText(document, parameter.schema);
+    parameterList.set(`${parameter.in}:${parameter.name}`, { name: parameter.name, location: parameter.in, required, ...(type ? { type } : {}) });
   }
   const body = resolveRef<OpenAPIV3.RequestBodyObject>(document, operation.requestBody);
   const bodyType = body ? pickContentType(Object.keys(body.content ?? {})) : undefined;
@@ -128,6 +144,7 @@ function describeOperation(
     ...(operation.description ? { description: operation.description } : {}),
     deprecated: operation.deprecated === true,
     parameters,
+    parameterList: [...parameterList.values()],
     ...(body && bodyType ? { requestBody: { required: body.required === true, contentType: bodyType, ...formEncoding(bodyType) } } : {}),
     sameUrlAs: [],
     success,

@@ -18,6 +18,11 @@ export function pascalCase(name: string): string {
   return /^[0-9]/.test(joined) ? `_${joined}` : joined;
 }
 
+/** Whether `name` can be written bare, as a property key or a TSDoc `@param` name. */
+export function isIdentifier(name: string): boolean {
+  return /^[A-Za-z_$][\w$]*$/.test(name);
+}
+
 function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -36,6 +36,20 @@ function declaredNames(text: string): string[] {
   });
 }
 
+/** Each method of `namespace`'s `Methods` → its TSDoc tags as TypeScript reads them (`param input.query.q`, `returns`). */
+function methodTags(text: string, namespace: string): Record<string, string[]> {
+  const file = ts.createSourceFile("x.d.ts", text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const module = file.statements.find((s): s is ts.ModuleDeclaration => ts.isModuleDeclaration(s) && s.name.text === namespace);
+  const block = module?.body as ts.ModuleBlock;
+  const methods = block.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === "Methods")!;
+  return Object.fromEntries(
+    methods.members.map((member) => [
+      member.name!.getText(file),
+      ts.getJSDocTags(member).map((tag) => (ts.isJSDocParameterTag(tag) ? `${tag.tagName.text} ${tag.name.getText(file)}` : tag.tagName.text)),
+    ]),
+  );
+}
+
 describe("spec text in generated comments", () => {
   it("cannot end a comment or a line: the output compiles, declares nothing extra and runs nothing on import", async () => {
     // A line separator in the spec's file name reaches the `//` header of every entry file.
@@ -44,7 +58,14 @@ describe("spec text in generated comments", () => {
     const out = await generate(specFile);
 
     expect(typeCheck([path.join(out, "index.d.ts")])).toEqual([]);
-    expect(declaredNames(await readFile(path.join(out, "index.d.ts"), "utf8")).sort()).toEqual(["Client", "Things", "createClient"]);
+    const declarations = await readFile(path.join(out, "index.d.ts"), "utf8");
+    expect(declaredNames(declarations).sort()).toEqual(["Client", "Things", "createClient"]);
+    // `Methods` comes first, and no name, media type or summary adds a tag (the spec's `@deprecated` stays text).
+    expect(declarations).toMatch(/export declare namespace Things \{\n {2}export interface Methods \{\n/);
+    expect(methodTags(declarations, "Things")).toEqual({
+      createOther: ["param input.body", "returns", "throws"],
+      listThings: ["param input.query.q", "param input.header", "returns", "throws"],
+    });
     expect(declaredNames(await readFile(path.join(out, "schema.d.ts"), "utf8")).sort()).toEqual(["$defs", "components", "operations", "paths", "webhooks"]);
     for (const file of ["index.d.ts", "index.js", "schema.d.ts", "validators.js"]) {
       const header = (await readFile(path.join(out, file), "utf8")).split("\n")[0];

@@ -3,6 +3,7 @@ import type { OpenAPIV3 } from "openapi-types";
 import { buildModel } from "../../generator/normalize/build-model.js";
 import { int64AsString } from "../../generator/normalize/int64-wire.js";
 import { liftAuthHeader } from "../../generator/normalize/lift-auth-header.js";
+import { simpleTypeText } from "../../generator/normalize/type-text.js";
 import { SpecError } from "../../generator/errors.js";
 
 const pemLike = (): OpenAPIV3.Document => ({
@@ -134,11 +135,61 @@ describe("model", () => {
     expect(update!.parameters).toEqual({ path: { required: true } });
     expect(update!.requestBody).toEqual({ required: true, contentType: "application/json" });
     expect(update!.success).toEqual([{ status: "200" }]);
+    // The credential header is lifted: no doc names it.
+    expect(get!.parameterList).toEqual([
+      { name: "server_id", location: "path", required: true, type: "string" },
+      { name: "X-Trace", location: "header", required: false, type: "string" },
+    ]);
+  });
+
+  it("lists each parameter once: an operation's own replaces the path item's, a path parameter is required", () => {
+    const document: OpenAPIV3.Document = {
+      openapi: "3.0.0",
+      info: { title: "t", version: "1" },
+      components: { parameters: { Limit: { name: "limit", in: "query", required: true, schema: { $ref: "#/components/schemas/Count" } } }, schemas: { Count: { type: "integer" } } },
+      paths: {
+        "/v1/x/{id}": {
+          parameters: [{ name: "id", in: "path", schema: { type: "string" } }, { name: "verbose", in: "query", schema: { type: "boolean" } }],
+          get: {
+            operationId: "X",
+            parameters: [{ $ref: "#/components/parameters/Limit" }, { name: "verbose", in: "query", required: true, schema: { type: "string", enum: ["yes"] } }, { name: "id", in: "cookie", schema: { type: "string" } }],
+            responses: { "200": { description: "" } },
+          },
+        },
+      },
+    };
+    const [operation] = buildModel("f", "v1", { name: "x", auth: "pmm", naming: "operationId", int64: "number" }, document).operations;
+    expect(operation!.parameterList).toEqual([
+      { name: "id", location: "path", required: true, type: "string" },
+      { name: "verbose", location: "query", required: true, type: "string" },
+      { name: "limit", location: "query", required: true, type: "number" },
+    ]);
   });
 
   it("rejects a document without operations, naming the file and pointer", () => {
     expect(() => buildModel("empty.yaml", "v1", { name: "x", auth: "pmm", naming: "path", int64: "number" }, { openapi: "3.0.0", info: { title: "", version: "" }, paths: {} })).toThrow(
       expect.objectContaining({ name: "SpecError", file: "empty.yaml", pointer: "/paths" }) as SpecError,
     );
+  });
+});
+
+describe("simpleTypeText", () => {
+  const document = { components: { schemas: { Id: { type: "string" }, Tags: { type: "array", items: { $ref: "#/components/schemas/Id" } }, Loop: { $ref: "#/components/schemas/Loop" } } } };
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  it.each([
+    ["a primitive", { type: "boolean" }, "boolean"],
+    ["an integer, as TypeScript has it", { type: "integer", format: "int32" }, "number"],
+    ["an int64 input that takes a number or a string", { type: ["integer", "string"], format: "int64" }, "number | string"],
+    ["a nullable string (OpenAPI 3.0)", { type: "string", nullable: true }, "string | null"],
+    ["an enum, by its base type", { type: "string", enum: ["A", "B"] }, "string"],
+    ["an array of a union", { type: "array", items: { type: ["string", "null"] } }, "(string | null)[]"],
+    ["a $ref, followed", ref("Id"), "string"],
+    ["an array of a $ref", ref("Tags"), "string[]"],
+    ["a composition has none", { oneOf: [{ type: "string" }, { type: "integer" }] }, undefined],
+    ["an array of unknown items has none", { type: "array" }, undefined],
+    ["an unknown type has none", { type: "constructor" }, undefined],
+    ["a $ref to itself has none", ref("Loop"), undefined],
+  ])("%s", (_what, schema, want) => {
+    expect(simpleTypeText(document, schema)).toBe(want);
   });
 });

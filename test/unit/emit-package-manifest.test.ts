@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { packageManifest, type PackageInfo } from "../../generator/emit/package-manifest.js";
+
+interface Given {
+  info: PackageInfo;
+  entries: { api: string; version: string }[];
+  migrations?: string[];
+}
+
+const info: PackageInfo = { name: "pem-pmm-client", version: "1.2.3", dependencies: { "openapi-fetch": "^0.17.0" }, node: ">=20.19" };
+const common = {
+  name: "pem-pmm-client",
+  version: "1.2.3",
+  description: "Typed clients for the EDB Postgres Enterprise Manager and Percona Monitoring and Management REST APIs.",
+  type: "module",
+  sideEffects: false,
+  engines: { node: ">=20.19" },
+};
+const tail = { bin: { "pem-pmm-client": "./bin/pem-pmm-client.js" }, dependencies: { "openapi-fetch": "^0.17.0" } };
+const fixedExports = { "./runtime": { types: "./runtime/index.d.ts", default: "./runtime/index.js" }, "./package.json": "./package.json" };
+
+const cases: [title: string, { given: Given; want: unknown }][] = [
+  [
+    "one export per version entry, in the order given, then the runtime and package.json",
+    {
+      given: { info, entries: [{ api: "pem", version: "v9" }, { api: "pmm", version: "v3" }] },
+      want: {
+        ...common,
+        exports: {
+          "./pem/v9": { types: "./pem/v9/index.d.ts", default: "./pem/v9/index.js" },
+          "./pmm/v3": { types: "./pmm/v3/index.d.ts", default: "./pmm/v3/index.js" },
+          ...fixedExports,
+        },
+        ...tail,
+      },
+    },
+  ],
+  [
+    "migration data files are exported as they are",
+    {
+      given: { info, entries: [{ api: "pmm", version: "v3" }], migrations: ["pmm/migrations/v2-v3.json"] },
+      want: {
+        ...common,
+        exports: { "./pmm/v3": { types: "./pmm/v3/index.d.ts", default: "./pmm/v3/index.js" }, "./pmm/migrations/v2-v3.json": "./pmm/migrations/v2-v3.json", ...fixedExports },
+        ...tail,
+      },
+    },
+  ],
+  [
+    "peer dependencies are all optional",
+    {
+      given: { info: { ...info, peerDependencies: { "ts-morph": "^28.0.0" } }, entries: [] },
+      want: { ...common, exports: fixedExports, ...tail, peerDependencies: { "ts-morph": "^28.0.0" }, peerDependenciesMeta: { "ts-morph": { optional: true } } },
+    },
+  ],
+];
+
+describe("packageManifest", () => {
+  for (const [title, { given, want }] of cases) {
+    it(title, () => {
+      // Key order is part of the file: compare the text, two-space indented and ending in a newline.
+      expect(packageManifest(given.info, given.entries, given.migrations)).toBe(`${JSON.stringify(want, null, 2)}\n`);
+    });
+  }
+});
