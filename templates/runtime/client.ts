@@ -1,11 +1,11 @@
 import createFetchClient, { type Client as FetchClient } from "openapi-fetch";
-import { loginKind } from "./auth/login-kinds.js";
+import { loginKind, type ClientAuth } from "./auth/login-kinds.js";
 import { resolveBaseUrl, serverUrl } from "./base-url.js";
 import { resolveLogger } from "./logger.js";
 import { bindMethods } from "./method-binding.js";
 import type { ApiDescription, ClientOptions, OperationTable, PemAuth, PmmAuth } from "./options.js";
-import { assertSafeTransport, credentialHeader, credentialValues } from "./security.js";
-import { createClientTransport } from "./transport/client-transport.js";
+import { assertSafeCredentials, credentialValues } from "./security.js";
+import { createClientTransport, type ClientTransport } from "./transport/client-transport.js";
 import { requestContextMiddleware } from "./transport/request-context.js";
 import { createValidation, validationMode } from "./validation.js";
 
@@ -47,11 +47,7 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   const given = serverUrl(options.baseUrl, "baseUrl");
   const login = loginKind(api.auth).plan({ api, options, given, resolvedBaseUrl: resolveBaseUrl(given, api.basePath) });
   const { baseUrl } = login;
-  const allowInsecureHttp = options.allowInsecureHttp === true;
-  if (options.auth) assertSafeTransport(baseUrl, "baseUrl", allowInsecureHttp);
-  // Credentials set by hand are credentials too; the transport checks each call's own headers.
-  const headerCredential = credentialHeader(options.headers);
-  if (headerCredential) assertSafeTransport(baseUrl, `the ${headerCredential} header in headers`, allowInsecureHttp);
+  assertSafeCredentials(baseUrl, options);
 
   const transport = createClientTransport(options, logger);
   const checking = {
@@ -70,9 +66,21 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
 
   const client: Record<string | symbol, unknown> = {};
   if (auth.logout) client.logout = auth.logout;
+  const close = closeOnce(transport, auth);
+  client.close = close;
+  client[Symbol.asyncDispose] = close;
+  bindMethods(client, operations, { fetchClient, lastMiddleware: requestContextMiddleware, secrets, checking });
+  return Object.freeze(client);
+}
+
+/**
+ * The client's `close()`: the first call stops the transport, logs out and closes the client's
+ * own connections; every call returns that one promise. Stopped from the first moment, so
+ * that no call logs in again while the token is released.
+ */
+function closeOnce(transport: ClientTransport, auth: ClientAuth): () => Promise<void> {
   let closing: Promise<void> | undefined;
-  // Stopped from the first moment, so that no call logs in again while the token is released.
-  const close = () =>
+  return () =>
     (closing ??= (async () => {
       transport.stop();
       try {
@@ -81,8 +89,4 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
         await transport.closeConnections();
       }
     })());
-  client.close = close;
-  client[Symbol.asyncDispose] = close;
-  bindMethods(client, operations, { fetchClient, lastMiddleware: requestContextMiddleware, secrets, checking });
-  return Object.freeze(client);
 }
