@@ -57,7 +57,7 @@ export class AuthenticationError extends PemPmmClientError {
   override name = "AuthenticationError";
   constructor(
     message: string,
-    /** The HTTP status that ended in this error (401 or 403, so that `status === 401` works as for an ApiError); undefined when no answer did. */
+    /** The status of the HTTP answer that ended in this error, such as 401 or 403 (so `status === 401` works as for an ApiError); undefined when no answer did. */
     readonly status?: number,
   ) {
     super(message);
