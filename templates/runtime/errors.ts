@@ -1,10 +1,21 @@
+import { redactHeaders, redactSecrets } from "./auth/redact.js";
+
 /**
  * Every error this client throws. Messages name the method and path template (ids and
  * secrets stay out); credentials and tokens never appear in a message, a field or a cause.
  */
 
+/**
+ * What every error of the client extends, as openai-node's errors extend `OpenAIError`: one
+ * `instanceof` tells the client's failures from the caller's own. Options the client
+ * refuses at creation or per call are plain `TypeError`s, as with any JavaScript API.
+ */
+export class PemPmmClientError extends Error {
+  override name = "PemPmmClientError";
+}
+
 /** The server answered a call with a non-success status. */
-export class ApiError<Body = unknown> extends Error {
+export class ApiError<Body = unknown> extends PemPmmClientError {
   override name = "ApiError";
   readonly status: number;
   readonly method: string;
@@ -16,8 +27,10 @@ export class ApiError<Body = unknown> extends Error {
   readonly body: Body;
   /** The server's own explanation, from the body: PMM's `message` or PEM's `errormsg`. */
   readonly serverMessage: string | undefined;
+  /** The answer's headers (`Retry-After`, `WWW-Authenticate`, …), with tokens, cookies and the client's secrets redacted. */
+  readonly headers: Headers;
 
-  constructor(call: { method: string; path: string; status: number; requestId?: string | undefined; body: Body }) {
+  constructor(call: { method: string; path: string; status: number; requestId?: string | undefined; body: Body; headers?: Headers }) {
     const serverMessage = serverMessageOf(call.body);
     super(`${call.method} ${call.path} failed with HTTP ${call.status}${serverMessage ? `: ${serverMessage}` : ""}${call.requestId ? ` (request id ${call.requestId})` : ""}`);
     this.status = call.status;
@@ -26,19 +39,25 @@ export class ApiError<Body = unknown> extends Error {
     this.requestId = call.requestId;
     this.body = call.body;
     this.serverMessage = serverMessage;
+    this.headers = call.headers ?? new Headers();
   }
 }
 
-/** The ApiError for an answer with a failure status: its request id from `X-Request-Id`. */
-export function apiErrorFrom(method: string, path: string, response: Response, body: unknown): ApiError {
-  return new ApiError({ method, path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body });
+/**
+ * The ApiError for an answer with a failure status: its request id from `X-Request-Id`, and its
+ * body and headers without the client's `secrets`, which a server may echo from the request.
+ */
+export function apiErrorFrom(method: string, path: string, response: Response, body: unknown, secrets: readonly string[]): ApiError {
+  const headers = redactHeaders(response.headers, secrets);
+  return new ApiError({ method, path, status: response.status, requestId: headers.get("x-request-id") ?? undefined, body: redactSecrets(body, secrets), headers });
 }
 
 /** Logging in failed, or the server rejected the credentials even after a fresh login. */
-export class AuthenticationError extends Error {
+export class AuthenticationError extends PemPmmClientError {
   override name = "AuthenticationError";
   constructor(
     message: string,
+    /** The status of the HTTP answer that ended in this error, such as 401 or 403 (so `status === 401` works as for an ApiError); undefined when no answer did. */
     readonly status?: number,
   ) {
     super(message);
@@ -46,7 +65,7 @@ export class AuthenticationError extends Error {
 }
 
 /** The server does not support the API version this client was generated for. */
-export class UnsupportedApiVersionError extends Error {
+export class UnsupportedApiVersionError extends PemPmmClientError {
   override name = "UnsupportedApiVersionError";
   constructor(
     readonly version: string,
@@ -65,7 +84,7 @@ function listed(versions: readonly string[]): string {
 }
 
 /** The request never got a complete answer: connection refused or reset (also while the body was read), DNS failure, TLS failure. */
-export class ConnectionError extends Error {
+export class ConnectionError extends PemPmmClientError {
   override name = "ConnectionError";
   constructor(
     readonly method: string,
@@ -109,7 +128,7 @@ function tlsAdvice(code: string): string {
 }
 
 /** The call did not finish within `timeoutMs`. */
-export class TimeoutError extends Error {
+export class TimeoutError extends PemPmmClientError {
   override name = "TimeoutError";
   constructor(
     readonly method: string,
@@ -121,7 +140,7 @@ export class TimeoutError extends Error {
 }
 
 /** The answer was longer than `maxResponseBytes`: the client stopped reading it and closed the connection. */
-export class ResponseTooLargeError extends Error {
+export class ResponseTooLargeError extends PemPmmClientError {
   override name = "ResponseTooLargeError";
   constructor(
     readonly method: string,
@@ -133,7 +152,7 @@ export class ResponseTooLargeError extends Error {
 }
 
 /** The server answered, but not in a form the client can read: a success body that is not JSON, a malformed login answer. */
-export class InvalidResponseError extends Error {
+export class InvalidResponseError extends PemPmmClientError {
   override name = "InvalidResponseError";
   constructor(
     readonly method: string,
@@ -182,7 +201,7 @@ function problemSummary(problems: readonly ValidationProblem[]): string {
 }
 
 /** With `validate: "strict"`: a success answer was read, but its body disagrees with the spec. */
-export class ResponseValidationError<Body = unknown> extends Error {
+export class ResponseValidationError<Body = unknown> extends PemPmmClientError {
   override name = "ResponseValidationError";
   /** The method's name, such as `nodes.listNodes`. */
   readonly operation: string;
@@ -207,7 +226,7 @@ export class ResponseValidationError<Body = unknown> extends Error {
 }
 
 /** With `validateRequests: "strict"`: a request body disagrees with the spec, so it was not sent. The body is not kept (it may hold passwords). */
-export class RequestValidationError extends Error {
+export class RequestValidationError extends PemPmmClientError {
   override name = "RequestValidationError";
   readonly operation: string;
   readonly method: string;

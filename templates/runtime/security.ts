@@ -10,6 +10,17 @@ export function assertSafeTransport(url: string, what: string, allowInsecureHttp
   );
 }
 
+/**
+ * Refuses a client whose credentials, `auth` or set by hand in `headers`, would go to
+ * `baseUrl` over plain http:// (the transport checks each call's own headers).
+ */
+export function assertSafeCredentials(baseUrl: string, options: { auth?: unknown; headers?: Record<string, string>; allowInsecureHttp?: boolean }): void {
+  const allowInsecureHttp = options.allowInsecureHttp === true;
+  if (options.auth) assertSafeTransport(baseUrl, "baseUrl", allowInsecureHttp);
+  const headerCredential = credentialHeader(options.headers);
+  if (headerCredential) assertSafeTransport(baseUrl, `the ${headerCredential} header in headers`, allowInsecureHttp);
+}
+
 /** Headers that carry credentials, whether the runtime sets them (`auth`) or the caller does (`headers`). */
 const CREDENTIAL_HEADERS = ["Authorization", "Proxy-Authorization", "X-Auth-Token", "X-Api-Key", "Cookie"];
 const isCredentialHeader = (name: string) => CREDENTIAL_HEADERS.some((credential) => credential.toLowerCase() === name.toLowerCase());

@@ -25,3 +25,16 @@ export function redactSecrets(body: unknown, secrets: readonly string[]): unknow
   };
   return walk(body, 0);
 }
+
+/** Headers whose values are secrets, whatever they hold: tokens (PEM's `X-Subject-Token`), credentials and cookies. */
+const SECRET_HEADER = /token|authorization|api[-_]?key|cookie/i;
+
+/**
+ * A copy of an answer's headers for an error: the values of secret headers replaced, and the
+ * client's secrets taken out of every other value (a server may echo a request header).
+ */
+export function redactHeaders(headers: Headers, secrets: readonly string[]): Headers {
+  const copy = new Headers();
+  for (const [name, value] of headers) copy.append(name, SECRET_HEADER.test(name) ? REDACTED : (redactSecrets(value, secrets) as string));
+  return copy;
+}

@@ -1,0 +1,123 @@
+import type { Middleware } from "openapi-fetch";
+import { serverUrl } from "../base-url.js";
+import { durationOption } from "../duration-option.js";
+import type { Logger } from "../logger.js";
+import type { ApiDescription, ClientOptions, FetchFunction, PemAuth, PmmAuth } from "../options.js";
+import { assertSafeTransport } from "../security.js";
+import { pemEndpointCandidates } from "./pem-location.js";
+import { PemTokenSession } from "./pem-token.js";
+import { pmmAuthMiddleware, pmmSecrets } from "./pmm-auth.js";
+
+const DEFAULT_REFRESH_MARGIN_MS = 60_000;
+
+/**
+ * How a client of one API logs in: where its calls go, which options it reads, how each
+ * request carries the credentials, and which secrets error bodies and headers may echo.
+ * The generated entry names its kind in `api.auth`; nothing else in the runtime asks which API it is.
+ */
+export interface LoginKind {
+  /**
+   * Where the client's calls go, from its `baseUrl` (already parsed, `given`, and joined to the
+   * spec's base path, `resolvedBaseUrl`) and the kind's own URL options.
+   *
+   * @throws {TypeError} a URL option that is not an absolute http(s) URL, or would leave the base URL's origin.
+   */
+  plan(settings: { api: ApiDescription; options: ClientOptions<unknown>; given: URL; resolvedBaseUrl: string }): LoginPlan;
+}
+
+export interface LoginPlan {
+  /** The base URL openapi-fetch puts in front of the spec's paths. */
+  baseUrl: string;
+  /**
+   * Authentication over the client's transport, once it exists.
+   *
+   * @throws {TypeError} an auth option out of range, or credentials that would go over plain http://.
+   */
+  start(transport: AuthTransport): ClientAuth;
+}
+
+/** What authentication may use of the client's transport. */
+export interface AuthTransport {
+  fetch: FetchFunction;
+  timeoutMs: number;
+  logger: Required<Logger>;
+  /** Aborted when the client is closed. */
+  closed: AbortSignal;
+}
+
+/** A client's authentication. */
+export interface ClientAuth {
+  /** Adds the credentials to each request; absent without `auth`. */
+  middleware?: Middleware;
+  /** The credentials as they are now (a PEM token changes), to take out of errors. */
+  secrets(): readonly string[];
+  /** The client's `logout()`, for a kind that holds a session. */
+  logout?(): Promise<void>;
+}
+
+/**
+ * PEM: a token from `POST …/token/` (or the caller's), sent as `X-Auth-Token`; the layout of
+ * its API is found at the first login when `baseUrl` is an origin alone. `tokenUrl` and
+ * `refreshMarginMs` are its options.
+ */
+const pemToken: LoginKind = {
+  plan({ api, options, given, resolvedBaseUrl }) {
+    const endpoints = pemEndpointCandidates({
+      // The caller's origin, never one parsed back from a URL the base path was joined to.
+      origin: given.origin,
+      explicitBaseUrl: given.pathname === "/" ? undefined : resolvedBaseUrl,
+      tokenUrl: options.tokenUrl === undefined ? undefined : serverUrl(options.tokenUrl, "tokenUrl"),
+      specBasePath: api.basePath,
+    });
+    return {
+      // The first layout until a login says otherwise.
+      baseUrl: endpoints[0]!.baseUrl,
+      start({ fetch, timeoutMs, logger, closed }) {
+        // Without credentials there is nothing to log in with, and no token to release.
+        if (!options.auth) return { secrets: () => [], logout: () => Promise.resolve() };
+        for (const { tokenUrl } of endpoints) assertSafeTransport(tokenUrl, "tokenUrl", options.allowInsecureHttp === true);
+        const session = new PemTokenSession({
+          auth: options.auth as PemAuth,
+          endpoints,
+          apiVersion: api.version,
+          refreshMarginMs: durationOption("refreshMarginMs", options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS, 0),
+          timeoutMs,
+          fetch,
+          logger,
+          closed,
+        });
+        return { middleware: session.middleware, secrets: () => session.secrets(), logout: () => session.logout() };
+      },
+    };
+  },
+};
+
+/** PMM: one `Authorization` header (bearer token, HTTP basic, or an API key in basic form) on every request. */
+const pmm: LoginKind = {
+  plan({ resolvedBaseUrl, options }) {
+    return {
+      baseUrl: resolvedBaseUrl,
+      start() {
+        if (!options.auth) return { secrets: () => [] };
+        const auth = options.auth as PmmAuth;
+        const secrets = pmmSecrets(auth);
+        return { middleware: pmmAuthMiddleware(auth), secrets: () => secrets };
+      },
+    };
+  },
+};
+
+/** The login kinds, by the name a generated entry gives in `api.auth`. */
+export type LoginKindName = "pem-token" | "pmm";
+
+const LOGIN_KINDS: Readonly<Record<LoginKindName, LoginKind>> = { "pem-token": pemToken, pmm };
+
+/**
+ * The login kind a generated entry names.
+ *
+ * @throws {TypeError} a name the runtime does not know (an entry generated for another runtime).
+ */
+export function loginKind(name: string): LoginKind {
+  if (!Object.hasOwn(LOGIN_KINDS, name)) throw new TypeError(`This runtime does not know the login kind ${JSON.stringify(name)}; regenerate the client with this package.`);
+  return LOGIN_KINDS[name as LoginKindName];
+}

@@ -1,0 +1,97 @@
+import type { Client as FetchClient, Middleware } from "openapi-fetch";
+import { callArguments, type Input } from "./call-arguments.js";
+import { apiErrorFrom, InvalidResponseError } from "./errors.js";
+import type { CallOptions, OperationEntry, OperationTable, ValidationMode } from "./options.js";
+import { bodyOptions } from "./transport/form-body.js";
+import { validationMode, type CheckedCall, type Validation } from "./validation.js";
+
+/** openapi-fetch's `request`, as the runtime calls it. */
+type CallInit = { parseAs?: string } & Record<string, unknown>;
+type RequestFunction = (method: string, path: string, init?: CallInit) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+const PATH_CALLS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const;
+
+/** The client's validation and its modes, which each call's options may override. */
+export interface Checking {
+  validation: Validation;
+  validate: ValidationMode;
+  validateRequests: ValidationMode;
+}
+
+/** What the generated methods share: openapi-fetch's client, the client's secrets as they are now, and its validation. */
+export interface MethodContext {
+  fetchClient: FetchClient<Record<string, never>>;
+  /** The runtime's middleware that must stay last (it sees the request that is sent); the caller's `use()` goes before it. */
+  lastMiddleware: Middleware;
+  secrets: () => readonly string[];
+  checking: Checking;
+}
+
+/**
+ * Puts the client's calls on `client`: openapi-fetch's path calls (`GET`, …, `request`,
+ * `use`, `eject`) with their `{ data, error, response }` contract, and one frozen namespace
+ * per group of the operation table, whose methods resolve to the data or reject with an ApiError.
+ */
+export function bindMethods(client: Record<string | symbol, unknown>, operations: OperationTable, context: MethodContext): void {
+  const { fetchClient, lastMiddleware } = context;
+  const request = parsingJsonHere(fetchClient.request as unknown as RequestFunction);
+  for (const name of PATH_CALLS) client[name] = (path: string, init?: CallInit) => request(name, path, init);
+  client.request = request;
+  client.eject = fetchClient.eject;
+  client.use = (...middleware: Middleware[]) => {
+    fetchClient.eject(lastMiddleware);
+    fetchClient.use(...middleware, lastMiddleware);
+  };
+  for (const [namespace, methods] of Object.entries(operations)) {
+    const group: Record<string, unknown> = {};
+    for (const [name, operation] of Object.entries(methods)) {
+      const call = { operation: `${namespace}.${name}`, method: operation.method, path: operation.path };
+      // Async, so that misplaced call options reject the call, as every other failure does.
+      group[name] = async (first?: unknown, second?: CallOptions) => {
+        const { input, callOptions } = callArguments(call.operation, !operation.noInput, first, second);
+        return callOperation(request, context, operation, call, input, callOptions);
+      };
+    }
+    client[namespace] = Object.freeze(group);
+  }
+}
+
+async function callOperation(request: RequestFunction, context: MethodContext, operation: OperationEntry, call: CheckedCall, input: Input, callOptions: CallOptions | undefined): Promise<unknown> {
+  const { checking, secrets } = context;
+  // Both modes are read before anything is sent: a mistyped one must not fail after a write went through.
+  const validateRequest = validationMode("validateRequests", callOptions?.validateRequests, checking.validateRequests);
+  const validate = validationMode("validate", callOptions?.validate, checking.validate);
+  // Form bodies hold files and are encoded by the runtime: only JSON bodies are checked.
+  if (validateRequest !== "off" && input?.body !== undefined && !operation.form) await checking.validation.request(call, input.body, validateRequest);
+  const { headers: bodyHeaders, ...body } = bodyOptions(operation.form, input?.body);
+  const { data, error, response } = await request(operation.method, operation.path, {
+    params: { path: input?.path, query: input?.query, header: input?.header },
+    ...body,
+    parseAs: operation.parseAs ?? "json",
+    ...(callOptions?.signal ? { signal: callOptions.signal } : {}),
+    ...(bodyHeaders || callOptions?.headers ? { headers: { ...bodyHeaders, ...callOptions?.headers } } : {}),
+  });
+  // A server may echo the request (its headers, the token) in an error body or its headers.
+  if (!response.ok) throw apiErrorFrom(operation.method, operation.path, response, error, secrets());
+  // An empty answer's data is undefined: where the spec gives that status a body, that is drift too.
+  if (validate !== "off" && !operation.parseAs) await checking.validation.response(call, response.status, data, validate, secrets);
+  return data;
+}
+
+/**
+ * openapi-fetch's `request` with a JSON success answer parsed here instead, so that the
+ * answer's malformed body, and only that (not a SyntaxError of the caller's middleware), is an
+ * InvalidResponseError. An empty body is `undefined`, as openapi-fetch has it.
+ */
+function parsingJsonHere(request: RequestFunction): RequestFunction {
+  return async (method, path, init) => {
+    if ((init?.parseAs ?? "json") !== "json") return request(method, path, init);
+    const result = await request(method, path, { ...init, parseAs: "text" });
+    if (!result.response.ok || typeof result.data !== "string") return result;
+    try {
+      return { ...result, data: result.data ? JSON.parse(result.data) : undefined };
+    } catch {
+      throw new InvalidResponseError(method.toUpperCase(), path, "the body of its success answer is not valid JSON");
+    }
+  };
+}

@@ -1,0 +1,111 @@
+import { inspect } from "node:util";
+import { afterEach, describe, expect, it } from "vitest";
+import { PemTokenSession, type TokenCall } from "../../templates/runtime/auth/pem-token.js";
+import { pemEndpointCandidates } from "../../templates/runtime/auth/pem-location.js";
+import { AuthenticationError, TimeoutError } from "../../templates/runtime/errors.js";
+import type { PemAuth } from "../../templates/runtime/options.js";
+import { startFakePem } from "../support/fake-pem.js";
+import { recordingLogger } from "../support/generated-client.js";
+
+/** PemTokenSession's state (the token in use, the login under way, release), driven directly against a fake PEM on 127.0.0.1. */
+let pem: Awaited<ReturnType<typeof startFakePem>> | undefined;
+afterEach(async () => {
+  await pem?.close();
+  pem = undefined;
+});
+
+function session(auth: PemAuth = { username: pem!.username, password: pem!.password }, timeoutMs = 5_000) {
+  const endpoints = pemEndpointCandidates({ origin: pem!.origin, specBasePath: "/api/v10" });
+  return new PemTokenSession({
+    auth,
+    endpoints,
+    apiVersion: "v10",
+    refreshMarginMs: 60_000,
+    timeoutMs,
+    fetch: (request) => fetch(request),
+    logger: recordingLogger().logger,
+    closed: new AbortController().signal,
+  });
+}
+
+const call = (): TokenCall => ({ method: "GET", path: "/server/", signal: new AbortController().signal, startedAt: performance.now() });
+const releases = () => pem!.requests.filter((r) => r.method === "DELETE").map((r) => r.headers["x-auth-token"]);
+
+describe("PemTokenSession", () => {
+  it("logs in once and reuses the token while it is valid", async () => {
+    pem = await startFakePem();
+    const s = session();
+    const first = await s.token(call());
+    expect(first).toBe(pem.state.issued[0]);
+    // A usable token is returned at once, without a promise or a login.
+    expect(s.token(call())).toBe(first);
+    expect(pem.state.logins).toBe(1);
+  });
+
+  it("shares one pending login among concurrent calls, and keeps its token for later ones", async () => {
+    pem = await startFakePem();
+    pem.state.loginDelayMs = 150;
+    const s = session();
+    const tokens = await Promise.all(Array.from({ length: 10 }, () => s.token(call())));
+    expect(new Set(tokens)).toEqual(new Set([pem.state.issued[0]]));
+    expect(pem.state.logins).toBe(1);
+    expect(s.token(call())).toBe(pem.state.issued[0]);
+  });
+
+  it("lets a caller stop waiting at its deadline while the login goes on for the others", async () => {
+    pem = await startFakePem();
+    pem.state.loginDelayMs = 300;
+    const s = session(undefined, 100);
+    const waiting = s.token(call());
+    const patient = s.token({ ...call(), startedAt: performance.now() + 1_000 });
+    await expect(waiting).rejects.toBeInstanceOf(TimeoutError);
+    expect(await patient).toBe(pem.state.issued[0]);
+    expect(pem.state.logins).toBe(1);
+  });
+
+  it("releases the token at logout, and the next call logs in again", async () => {
+    pem = await startFakePem();
+    const s = session();
+    const first = await s.token(call());
+    await s.logout();
+    expect(releases()).toEqual([first]);
+    const second = await s.token(call());
+    expect(second).not.toBe(first);
+    expect(pem.state.logins).toBe(2);
+  });
+
+  it("releases the token of a login under way at logout", async () => {
+    pem = await startFakePem();
+    pem.state.loginDelayMs = 150;
+    const s = session();
+    const arriving = s.token(call());
+    await s.logout();
+    expect(releases()).toEqual([await arriving]);
+    expect(pem.state.issued).toEqual([await arriving]);
+  });
+
+  it("uses a caller's token without logging in, and cannot log in once logout() released it", async () => {
+    pem = await startFakePem();
+    const issued = await session().token(call());
+    const s = session({ token: issued });
+    expect(s.token(call())).toBe(issued);
+    await s.logout();
+    expect(releases()).toEqual([issued]);
+    const error = await Promise.resolve()
+      .then(() => s.token(call()))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).message).toContain("released by logout()");
+    expect(pem.state.logins).toBe(1);
+  });
+
+  it("names the password and the token in use as secrets, and shows neither in inspect()", async () => {
+    pem = await startFakePem();
+    const s = session();
+    const token = await s.token(call());
+    expect(s.secrets()).toEqual([pem.password, token]);
+    const shown = inspect(s, { depth: Infinity, showHidden: true });
+    expect(shown).not.toContain(pem.password);
+    expect(shown).not.toContain(token);
+  });
+});
