@@ -9,6 +9,7 @@ import { SpecError, UsageError } from "../errors.js";
 import { readApiConfig } from "../load/api-config.js";
 import { discoverSpecs } from "../load/discover-specs.js";
 import { loadModel } from "../pipeline.js";
+import { LOGIN_KINDS, type LoginKind } from "../load/login-kinds.js";
 import { runIfEntry, usage, type CliIo } from "./run-cli.js";
 
 const HELP = `Usage:
@@ -75,9 +76,6 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const validatorsFile = path.join(generatedDir, api, version, "validators.js");
   // A client generated before validation would check nothing and report that everything agrees.
   if (!existsSync(validatorsFile)) throw new UsageError(`generated/${api}/${version} has no validators.js (it predates response validation); run npm run generate first.`);
-  const auth = credentials(values, api, io.env);
-  checkTransport(values["base-url"], auth, values["allow-insecure-http"]);
-
   let model;
   try {
     model = await loadModel(spec.file, await readApiConfig(path.join(specsDir, api)), version);
@@ -87,6 +85,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`error: ${error.message}\n`);
     return 4;
   }
+  const auth = credentials(values, api, LOGIN_KINDS[model.auth], io.env);
+  checkTransport(values["base-url"], auth, values["allow-insecure-http"]);
   const calls = values.operations ? await listedCalls(model, values.operations) : defaultCalls(model);
   const generated = await import(pathToFileURL(entry).href);
   const { responses } = await import(pathToFileURL(validatorsFile).href);
@@ -121,10 +121,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 runIfEntry(import.meta.url, main);
 
 /** The client's `auth` from --auth, --token or --api-key (at most one; an API key is PMM's only). */
-function credentials(values: { auth?: string | undefined; token?: string | undefined; "api-key"?: string | undefined }, api: string, env: CliIo["env"]): object | undefined {
+function credentials(values: { auth?: string | undefined; token?: string | undefined; "api-key"?: string | undefined }, api: string, kind: LoginKind, env: CliIo["env"]): object | undefined {
   const given = (["auth", "token", "api-key"] as const).filter((name) => values[name] !== undefined);
   if (given.length > 1) throw new UsageError(`give one of --${given.join(", --")}, not several.`);
-  if (values["api-key"] !== undefined && api !== "pmm") throw new UsageError(`--api-key is for PMM; ${api} takes --auth <user>:<password> or --token.`);
+  if (values["api-key"] !== undefined && !kind.takesApiKey) throw new UsageError(`--api-key is not a way to log in to ${api}; it takes --auth <user>:<password> or --token.`);
   if (values.auth !== undefined) {
     const auth = secret("--auth", values.auth, env);
     const colon = auth.indexOf(":");

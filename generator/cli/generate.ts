@@ -2,6 +2,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SpecError, UsageError } from "../errors.js";
+import { AUTH_KINDS } from "../load/login-kinds.js";
 import { parseApiConfig, readApiConfig, type ApiConfig } from "../load/api-config.js";
 import { readDocument } from "../load/read-document.js";
 import { checkLabel } from "../validate/labels.js";
@@ -31,7 +32,7 @@ Options:
                     in; without it they are refused (plain http:// ones always are)
 
   Settings, each overriding specs/<api>/api.yaml (required for a new API: --auth, --naming):
-  --auth <kind>          pem-token | pmm
+  --auth <kind>          ${AUTH_KINDS.join(" | ")}
   --naming <rule>        path | operationId
   --auth-header <name>   header parameter that carries the credential, lifted out of every
                          method (pem-token: X-Auth-Token unless given)
@@ -145,7 +146,7 @@ async function configFor(api: string, flags: Partial<Record<SettingFlag, string>
   const { name: _name, ...settings } = { ...base, ...overrides };
   for (const required of ["auth", "naming"] as const) {
     if (settings[required] === undefined) {
-      throw new UsageError(`unknown API "${api}" needs --auth (pem-token | pmm) and --naming (path | operationId). Known APIs: ${known.join(", ")}.`);
+      throw new UsageError(`unknown API "${api}" needs --auth (${AUTH_KINDS.join(" | ")}) and --naming (path | operationId). Known APIs: ${known.join(", ")}.`);
     }
   }
   try {

@@ -12,6 +12,7 @@ import {
   type TypeAliasDeclarationStructure,
   type WriterFunction,
 } from "ts-morph";
+import { LOGIN_KINDS } from "../load/login-kinds.js";
 import type { ApiModel, MediaModel, OperationModel } from "../normalize/build-model.js";
 import { isIdentifier, pascalCase } from "../normalize/identifiers.js";
 import { RUNTIME_ERRORS, namespaceTypeName, takesInput } from "../normalize/public-names.js";
@@ -91,8 +92,7 @@ function javaScriptStatements(model: ApiModel, grouped: Map<string, OperationMod
 }
 
 function declarationStatements(model: ApiModel, grouped: Map<string, OperationModel[]>, runtimeImport: string): (string | StatementStructures)[] {
-  const authType = model.auth === "pem-token" ? "PemAuth" : "PmmAuth";
-  const lifecycle = model.auth === "pem-token" ? "PemSession" : "ClientLifecycle";
+  const { authOptions: authType, clientBase: lifecycle } = LOGIN_KINDS[model.auth];
   const clientBases = ["ApiClient<paths>", lifecycle];
   const namespaces = [...grouped].map(([namespace, operations]) => ({ namespace, typeName: namespaceTypeName(namespace), operations }));
   return [

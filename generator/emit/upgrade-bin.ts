@@ -8,6 +8,7 @@ import { JS_OPTIONS } from "./runtime-files.js";
 const SOURCES = [
   "cli/package-bin.ts",
   "cli/project-paths.ts",
+  "load/login-kinds.ts",
   "cli/run-cli.ts",
   "errors.ts",
   "normalize/identifiers.ts",

@@ -1,10 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { SpecError } from "../errors.js";
+import { AUTH_KINDS, LOGIN_KINDS, type AuthKind } from "./login-kinds.js";
 import { parseDocumentText } from "./read-document.js";
 
-/** How the runtime authenticates: PEM's token login, or PMM's bearer/basic/API-key schemes. */
-export type AuthKind = "pem-token" | "pmm";
 /** Where method names come from: HTTP method + path (PEM), or operationIds (PMM). */
 export type NamingStrategy = "path" | "operationId";
 
@@ -20,10 +19,9 @@ export interface ApiConfig {
 }
 
 export const API_CONFIG_FILE = "api.yaml";
-const PEM_TOKEN_HEADER = "X-Auth-Token";
 
 const FIELDS: Record<keyof Omit<ApiConfig, "name">, readonly string[] | "string"> = {
-  auth: ["pem-token", "pmm"],
+  auth: AUTH_KINDS,
   authHeader: "string",
   naming: ["path", "operationId"],
   int64: ["string", "number"],
@@ -54,12 +52,14 @@ export function parseApiConfig(file: string, name: string, raw: Record<string, u
   for (const key of ["auth", "naming"] as const) {
     if (raw[key] === undefined) throw new SpecError(file, "", `the required setting \`${key}\` is missing.`, `Add \`${key}: ${FIELDS[key][0]}\` (one of: ${(FIELDS[key] as string[]).join(", ")}).`);
   }
+  const auth = raw.auth as AuthKind;
+  const authHeader = (raw.authHeader as string | undefined) ?? LOGIN_KINDS[auth].credentialHeader;
   return {
     name,
-    auth: raw.auth as AuthKind,
+    auth,
     naming: raw.naming as NamingStrategy,
     int64: (raw.int64 as ApiConfig["int64"] | undefined) ?? "number",
-    // PEM's runtime always sends its token as X-Auth-Token, so that is the header to lift.
-    ...(raw.authHeader || raw.auth === "pem-token" ? { authHeader: (raw.authHeader as string | undefined) ?? PEM_TOKEN_HEADER } : {}),
+    // A kind whose runtime always sends its credential in one header lifts that header by default.
+    ...(authHeader ? { authHeader } : {}),
   };
 }

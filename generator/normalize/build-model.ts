@@ -1,5 +1,6 @@
 import type { OpenAPIV3 } from "openapi-types";
-import type { ApiConfig, AuthKind } from "../load/api-config.js";
+import type { ApiConfig } from "../load/api-config.js";
+import type { AuthKind } from "../load/login-kinds.js";
 import type { OpenApiDocument } from "../convert/to-openapi3.js";
 import { SpecError, jsonPointer } from "../errors.js";
 import { pascalCase } from "./identifiers.js";

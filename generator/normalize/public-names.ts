@@ -1,3 +1,4 @@
+import { LOGIN_KINDS } from "../load/login-kinds.js";
 import { pascalCase } from "./identifiers.js";
 
 /**
@@ -6,7 +7,7 @@ import { pascalCase } from "./identifiers.js";
  */
 
 /** Error classes of the runtime, re-exported by every version entry. */
-export const RUNTIME_ERRORS = ["ApiError", "AuthenticationError", "ConnectionError", "InvalidResponseError", "RequestValidationError", "ResponseTooLargeError", "ResponseValidationError", "TimeoutError", "TlsError", "UnsupportedApiVersionError"];
+export const RUNTIME_ERRORS = ["PemPmmClientError", "ApiError", "AuthenticationError", "ConnectionError", "InvalidResponseError", "RequestValidationError", "ResponseTooLargeError", "ResponseValidationError", "TimeoutError", "TlsError", "UnsupportedApiVersionError"];
 
 /**
  * Names at the top of every version entry that a namespace's type name must not shadow: its
@@ -14,7 +15,7 @@ export const RUNTIME_ERRORS = ["ApiError", "AuthenticationError", "ConnectionErr
  */
 const TOP_LEVEL_NAMES = new Set([
   "Client", "ClientOptions", "CallOptions", "Logger", "RetryOptions", "TlsOptions", "ValidationMode", "ValidationProblem", "createClient", "paths", "components", "operations", ...RUNTIME_ERRORS,
-  "ApiClient", "PemAuth", "PmmAuth", "PemSession", "ClientLifecycle",
+  "ApiClient", ...Object.values(LOGIN_KINDS).flatMap((kind) => [kind.authOptions, kind.clientBase]),
   "Promise", "NonNullable", "Blob",
 ]);
 

@@ -93,7 +93,7 @@ describe("check-server against PEM v10", () => {
   it("refuses an API key for PEM, and credentials over plain http:// to another machine unless --allow-insecure-http", async () => {
     const key = await runCli("check-server", ["pem", "v10", "--base-url", pem.origin, "--api-key", "k-123"]);
     expect(key.code).toBe(2);
-    expect(key.stderr).toContain("--api-key is for PMM; pem takes --auth <user>:<password> or --token.");
+    expect(key.stderr).toContain("--api-key is not a way to log in to pem; it takes --auth <user>:<password> or --token.");
     const plain = await runCli("check-server", ["pem", "v10", "--base-url", "http://pem.example.invalid", "--auth", "u:secret-pw"]);
     expect(plain.code).toBe(2);
     expect(plain.stderr).toBe("error: --base-url pem.example.invalid is plain http://: anyone on the network path could read the credentials. Use https://, or add --allow-insecure-http if this network is trusted.\nRun with --help for usage.\n");
