@@ -18,5 +18,11 @@ export interface PemSession extends ClientLifecycle {
     /** Releases the token (`DELETE …/token/`). Later calls log in again. */
     logout(): Promise<void>;
 }
-/** Builds a client from a generated version entry's description and operation table. */
+/**
+ * Builds a client from a generated version entry's description and operation table: its
+ * transport (transport/client-transport.ts), its authentication (the login kind the entry
+ * names, auth/login-kinds.ts), and its methods (method-binding.ts).
+ *
+ * @throws {TypeError} options that are missing, out of range or unsafe (credentials over plain http://).
+ */
 export declare function createApiClient(api: ApiDescription, operations: OperationTable, options: ClientOptions<PemAuth | PmmAuth>): object;

@@ -2,8 +2,16 @@
  * Every error this client throws. Messages name the method and path template (ids and
  * secrets stay out); credentials and tokens never appear in a message, a field or a cause.
  */
+/**
+ * What every error of the client extends, as openai-node's errors extend `OpenAIError`: one
+ * `instanceof` tells the client's failures from the caller's own. Options the client
+ * refuses at creation or per call are plain `TypeError`s, as with any JavaScript API.
+ */
+export declare class PemPmmClientError extends Error {
+    name: string;
+}
 /** The server answered a call with a non-success status. */
-export declare class ApiError<Body = unknown> extends Error {
+export declare class ApiError<Body = unknown> extends PemPmmClientError {
     name: string;
     readonly status: number;
     readonly method: string;
@@ -15,31 +23,40 @@ export declare class ApiError<Body = unknown> extends Error {
     readonly body: Body;
     /** The server's own explanation, from the body: PMM's `message` or PEM's `errormsg`. */
     readonly serverMessage: string | undefined;
+    /** The answer's headers (`Retry-After`, `WWW-Authenticate`, …), with tokens, cookies and the client's secrets redacted. */
+    readonly headers: Headers;
     constructor(call: {
         method: string;
         path: string;
         status: number;
         requestId?: string | undefined;
         body: Body;
+        headers?: Headers;
     });
 }
-/** The ApiError for an answer with a failure status: its request id from `X-Request-Id`. */
-export declare function apiErrorFrom(method: string, path: string, response: Response, body: unknown): ApiError;
+/**
+ * The ApiError for an answer with a failure status: its request id from `X-Request-Id`, and its
+ * body and headers without the client's `secrets`, which a server may echo from the request.
+ */
+export declare function apiErrorFrom(method: string, path: string, response: Response, body: unknown, secrets: readonly string[]): ApiError;
 /** Logging in failed, or the server rejected the credentials even after a fresh login. */
-export declare class AuthenticationError extends Error {
+export declare class AuthenticationError extends PemPmmClientError {
+    /** The status of the HTTP answer that ended in this error, such as 401 or 403 (so `status === 401` works as for an ApiError); undefined when no answer did. */
     readonly status?: number | undefined;
     name: string;
-    constructor(message: string, status?: number | undefined);
+    constructor(message: string, 
+    /** The status of the HTTP answer that ended in this error, such as 401 or 403 (so `status === 401` works as for an ApiError); undefined when no answer did. */
+    status?: number | undefined);
 }
 /** The server does not support the API version this client was generated for. */
-export declare class UnsupportedApiVersionError extends Error {
+export declare class UnsupportedApiVersionError extends PemPmmClientError {
     readonly version: string;
     readonly supportedVersions: readonly string[];
     name: string;
     constructor(version: string, supportedVersions: readonly string[]);
 }
 /** The request never got a complete answer: connection refused or reset (also while the body was read), DNS failure, TLS failure. */
-export declare class ConnectionError extends Error {
+export declare class ConnectionError extends PemPmmClientError {
     readonly method: string;
     readonly path: string;
     name: string;
@@ -58,7 +75,7 @@ export declare class TlsError extends ConnectionError {
     });
 }
 /** The call did not finish within `timeoutMs`. */
-export declare class TimeoutError extends Error {
+export declare class TimeoutError extends PemPmmClientError {
     readonly method: string;
     readonly path: string;
     readonly timeoutMs: number;
@@ -66,7 +83,7 @@ export declare class TimeoutError extends Error {
     constructor(method: string, path: string, timeoutMs: number);
 }
 /** The answer was longer than `maxResponseBytes`: the client stopped reading it and closed the connection. */
-export declare class ResponseTooLargeError extends Error {
+export declare class ResponseTooLargeError extends PemPmmClientError {
     readonly method: string;
     readonly path: string;
     readonly maxResponseBytes: number;
@@ -74,7 +91,7 @@ export declare class ResponseTooLargeError extends Error {
     constructor(method: string, path: string, maxResponseBytes: number);
 }
 /** The server answered, but not in a form the client can read: a success body that is not JSON, a malformed login answer. */
-export declare class InvalidResponseError extends Error {
+export declare class InvalidResponseError extends PemPmmClientError {
     readonly method: string;
     readonly path: string;
     name: string;
@@ -97,7 +114,7 @@ export declare function printable(text: string): string;
 /** A problem's place as a message prints it: each pointer segment printable(). The problem itself keeps the exact pointer. */
 export declare function printedPointer(pointer: string): string;
 /** With `validate: "strict"`: a success answer was read, but its body disagrees with the spec. */
-export declare class ResponseValidationError<Body = unknown> extends Error {
+export declare class ResponseValidationError<Body = unknown> extends PemPmmClientError {
     name: string;
     /** The method's name, such as `nodes.listNodes`. */
     readonly operation: string;
@@ -119,7 +136,7 @@ export declare class ResponseValidationError<Body = unknown> extends Error {
     });
 }
 /** With `validateRequests: "strict"`: a request body disagrees with the spec, so it was not sent. The body is not kept (it may hold passwords). */
-export declare class RequestValidationError extends Error {
+export declare class RequestValidationError extends PemPmmClientError {
     name: string;
     readonly operation: string;
     readonly method: string;

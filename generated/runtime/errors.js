@@ -1,9 +1,18 @@
+import { redactHeaders, redactSecrets } from "./auth/redact.js";
 /**
  * Every error this client throws. Messages name the method and path template (ids and
  * secrets stay out); credentials and tokens never appear in a message, a field or a cause.
  */
+/**
+ * What every error of the client extends, as openai-node's errors extend `OpenAIError`: one
+ * `instanceof` tells the client's failures from the caller's own. Options the client
+ * refuses at creation or per call are plain `TypeError`s, as with any JavaScript API.
+ */
+export class PemPmmClientError extends Error {
+    name = "PemPmmClientError";
+}
 /** The server answered a call with a non-success status. */
-export class ApiError extends Error {
+export class ApiError extends PemPmmClientError {
     name = "ApiError";
     status;
     method;
@@ -15,6 +24,8 @@ export class ApiError extends Error {
     body;
     /** The server's own explanation, from the body: PMM's `message` or PEM's `errormsg`. */
     serverMessage;
+    /** The answer's headers (`Retry-After`, `WWW-Authenticate`, …), with tokens, cookies and the client's secrets redacted. */
+    headers;
     constructor(call) {
         const serverMessage = serverMessageOf(call.body);
         super(`${call.method} ${call.path} failed with HTTP ${call.status}${serverMessage ? `: ${serverMessage}` : ""}${call.requestId ? ` (request id ${call.requestId})` : ""}`);
@@ -24,23 +35,30 @@ export class ApiError extends Error {
         this.requestId = call.requestId;
         this.body = call.body;
         this.serverMessage = serverMessage;
+        this.headers = call.headers ?? new Headers();
     }
 }
-/** The ApiError for an answer with a failure status: its request id from `X-Request-Id`. */
-export function apiErrorFrom(method, path, response, body) {
-    return new ApiError({ method, path, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined, body });
+/**
+ * The ApiError for an answer with a failure status: its request id from `X-Request-Id`, and its
+ * body and headers without the client's `secrets`, which a server may echo from the request.
+ */
+export function apiErrorFrom(method, path, response, body, secrets) {
+    const headers = redactHeaders(response.headers, secrets);
+    return new ApiError({ method, path, status: response.status, requestId: headers.get("x-request-id") ?? undefined, body: redactSecrets(body, secrets), headers });
 }
 /** Logging in failed, or the server rejected the credentials even after a fresh login. */
-export class AuthenticationError extends Error {
+export class AuthenticationError extends PemPmmClientError {
     status;
     name = "AuthenticationError";
-    constructor(message, status) {
+    constructor(message, 
+    /** The status of the HTTP answer that ended in this error, such as 401 or 403 (so `status === 401` works as for an ApiError); undefined when no answer did. */
+    status) {
         super(message);
         this.status = status;
     }
 }
 /** The server does not support the API version this client was generated for. */
-export class UnsupportedApiVersionError extends Error {
+export class UnsupportedApiVersionError extends PemPmmClientError {
     version;
     supportedVersions;
     name = "UnsupportedApiVersionError";
@@ -57,7 +75,7 @@ function listed(versions) {
     return versions.length > LISTED_VERSIONS ? `${named} and ${versions.length - LISTED_VERSIONS} more` : named;
 }
 /** The request never got a complete answer: connection refused or reset (also while the body was read), DNS failure, TLS failure. */
-export class ConnectionError extends Error {
+export class ConnectionError extends PemPmmClientError {
     method;
     path;
     name = "ConnectionError";
@@ -92,7 +110,7 @@ function tlsAdvice(code) {
     return "the handshake did not complete. Check the server's TLS settings and, if it requires a client certificate, `tls.cert` and `tls.key`.";
 }
 /** The call did not finish within `timeoutMs`. */
-export class TimeoutError extends Error {
+export class TimeoutError extends PemPmmClientError {
     method;
     path;
     timeoutMs;
@@ -105,7 +123,7 @@ export class TimeoutError extends Error {
     }
 }
 /** The answer was longer than `maxResponseBytes`: the client stopped reading it and closed the connection. */
-export class ResponseTooLargeError extends Error {
+export class ResponseTooLargeError extends PemPmmClientError {
     method;
     path;
     maxResponseBytes;
@@ -118,7 +136,7 @@ export class ResponseTooLargeError extends Error {
     }
 }
 /** The server answered, but not in a form the client can read: a success body that is not JSON, a malformed login answer. */
-export class InvalidResponseError extends Error {
+export class InvalidResponseError extends PemPmmClientError {
     method;
     path;
     name = "InvalidResponseError";
@@ -153,7 +171,7 @@ function problemSummary(problems) {
     return `at ${printedPointer(first.pointer)}: expected ${first.expected}, received ${printable(first.received)}${more}`;
 }
 /** With `validate: "strict"`: a success answer was read, but its body disagrees with the spec. */
-export class ResponseValidationError extends Error {
+export class ResponseValidationError extends PemPmmClientError {
     name = "ResponseValidationError";
     /** The method's name, such as `nodes.listNodes`. */
     operation;
@@ -176,7 +194,7 @@ export class ResponseValidationError extends Error {
     }
 }
 /** With `validateRequests: "strict"`: a request body disagrees with the spec, so it was not sent. The body is not kept (it may hold passwords). */
-export class RequestValidationError extends Error {
+export class RequestValidationError extends PemPmmClientError {
     name = "RequestValidationError";
     operation;
     method;

@@ -1,3 +1,4 @@
+import type { LoginKindName } from "./auth/login-kinds.js";
 import type { ValidationProblem } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { FormEncoding } from "./transport/form-body.js";
@@ -106,7 +107,8 @@ export interface ApiDescription {
     api: string;
     version: string;
     basePath: string;
-    auth: "pem-token" | "pmm";
+    /** How its clients log in: see auth/login-kinds.ts. */
+    auth: LoginKindName;
     /** Imports the version's validators.js; called on the first validated call only. */
     validators?: () => Promise<ValidatorModule>;
 }

@@ -3,6 +3,15 @@
  * caller explicitly allows it.
  */
 export declare function assertSafeTransport(url: string, what: string, allowInsecureHttp: boolean): void;
+/**
+ * Refuses a client whose credentials, `auth` or set by hand in `headers`, would go to
+ * `baseUrl` over plain http:// (the transport checks each call's own headers).
+ */
+export declare function assertSafeCredentials(baseUrl: string, options: {
+    auth?: unknown;
+    headers?: Record<string, string>;
+    allowInsecureHttp?: boolean;
+}): void;
 /** The first credential header among `headers`, if any. */
 export declare function credentialHeader(headers: Headers | Record<string, string> | undefined): string | undefined;
 /** The values of the credential headers among `headers`: secrets an error body may echo. */

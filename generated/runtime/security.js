@@ -8,6 +8,18 @@ export function assertSafeTransport(url, what, allowInsecureHttp) {
         return;
     throw new TypeError(`Refusing to send credentials over plain http:// to ${parsed.host} (${what}): anyone on the network path could read them. Use https://, or set allowInsecureHttp: true if this network is trusted.`);
 }
+/**
+ * Refuses a client whose credentials, `auth` or set by hand in `headers`, would go to
+ * `baseUrl` over plain http:// (the transport checks each call's own headers).
+ */
+export function assertSafeCredentials(baseUrl, options) {
+    const allowInsecureHttp = options.allowInsecureHttp === true;
+    if (options.auth)
+        assertSafeTransport(baseUrl, "baseUrl", allowInsecureHttp);
+    const headerCredential = credentialHeader(options.headers);
+    if (headerCredential)
+        assertSafeTransport(baseUrl, `the ${headerCredential} header in headers`, allowInsecureHttp);
+}
 /** Headers that carry credentials, whether the runtime sets them (`auth`) or the caller does (`headers`). */
 const CREDENTIAL_HEADERS = ["Authorization", "Proxy-Authorization", "X-Auth-Token", "X-Api-Key", "Cookie"];
 const isCredentialHeader = (name) => CREDENTIAL_HEADERS.some((credential) => credential.toLowerCase() === name.toLowerCase());

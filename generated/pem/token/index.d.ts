@@ -2,10 +2,29 @@
 import type { ApiClient, CallOptions, ClientOptions, PemAuth, PemSession } from "../../runtime/index.js";
 import type { operations, paths } from "./schema.js";
 export type { components, operations, paths } from "./schema.js";
-export { ApiError, AuthenticationError, ConnectionError, InvalidResponseError, RequestValidationError, ResponseTooLargeError, ResponseValidationError, TimeoutError, TlsError, UnsupportedApiVersionError } from "../../runtime/index.js";
+export { PemPmmClientError, ApiError, AuthenticationError, ConnectionError, InvalidResponseError, RequestValidationError, ResponseTooLargeError, ResponseValidationError, TimeoutError, TlsError, UnsupportedApiVersionError } from "../../runtime/index.js";
 export type { CallOptions, ClientOptions, Logger, RetryOptions, TlsOptions, ValidationMode, ValidationProblem } from "../../runtime/index.js";
 
 export declare namespace Token {
+  export interface Methods {
+    /**
+     * `POST /token/`
+     *
+     * @param input.body - JSON body, required, `Token.CreateBody`
+     * @returns `Token.CreateResponse` on 201
+     * @throws {ApiError} on 401, 500 or 503
+     */
+    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
+
+    /**
+     * `DELETE /token/`
+     *
+     * @returns no documented body on 204
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    delete(options?: CallOptions): Promise<DeleteResponse>;
+  }
+
   /** Request body of `POST /token/`. */
   export type CreateBody = NonNullable<operations["TokenCreate"]["requestBody"]>["content"]["application/json"];
 
@@ -18,17 +37,11 @@ export declare namespace Token {
   export type CreateResponse = operations["TokenCreate"]["responses"][201]["content"]["application/json"];
   /** Body of an error response to `POST /token/`. */
   export type CreateError = unknown;
+
   /** Data of a successful response to `DELETE /token/`. */
   export type DeleteResponse = void;
   /** Body of an error response to `DELETE /token/`. */
   export type DeleteError = unknown;
-
-  export interface Methods {
-    /** `POST /token/` */
-    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
-    /** `DELETE /token/` */
-    delete(options?: CallOptions): Promise<DeleteResponse>;
-  }
 }
 
 /** PEM API token: openapi-fetch's `GET`/`POST`/… on the spec's paths, and one method per operation grouped by namespace. */

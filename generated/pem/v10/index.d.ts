@@ -2,10 +2,115 @@
 import type { ApiClient, CallOptions, ClientOptions, PemAuth, PemSession } from "../../runtime/index.js";
 import type { operations, paths } from "./schema.js";
 export type { components, operations, paths } from "./schema.js";
-export { ApiError, AuthenticationError, ConnectionError, InvalidResponseError, RequestValidationError, ResponseTooLargeError, ResponseValidationError, TimeoutError, TlsError, UnsupportedApiVersionError } from "../../runtime/index.js";
+export { PemPmmClientError, ApiError, AuthenticationError, ConnectionError, InvalidResponseError, RequestValidationError, ResponseTooLargeError, ResponseValidationError, TimeoutError, TlsError, UnsupportedApiVersionError } from "../../runtime/index.js";
 export type { CallOptions, ClientOptions, Logger, RetryOptions, TlsOptions, ValidationMode, ValidationProblem } from "../../runtime/index.js";
 
 export declare namespace Agent {
+  export interface Methods {
+    /**
+     * `POST /agent/job/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Agent.CreateJobBody`
+     * @returns `Agent.CreateJobResponse` on 201
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createJob(input: CreateJobInput, options?: CallOptions): Promise<CreateJobResponse>;
+
+    /**
+     * `DELETE /agent/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
+
+    /**
+     * `DELETE /agent/job/{agent_id}/{job_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.path.job_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteJobByJobId(input: DeleteJobByJobIdInput, options?: CallOptions): Promise<DeleteJobByJobIdResponse>;
+
+    /**
+     * `GET /agent/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @returns `Agent.GetResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
+
+    /**
+     * `GET /agent/job/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @returns `Agent.GetJobResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getJob(input: GetJobInput, options?: CallOptions): Promise<GetJobResponse>;
+
+    /**
+     * `GET /agent/job/{agent_id}/{job_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.path.job_id - path parameter, required, `number`
+     * @returns `Agent.GetJobByJobIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getJobByJobId(input: GetJobByJobIdInput, options?: CallOptions): Promise<GetJobByJobIdResponse>;
+
+    /**
+     * `GET /agent/status/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @returns `Agent.GetStatusResponse` on 200
+     * @throws {ApiError} on 400
+     */
+    getStatus(input: GetStatusInput, options?: CallOptions): Promise<GetStatusResponse>;
+
+    /**
+     * `GET /agent/`
+     *
+     * @returns `Agent.ListResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    list(options?: CallOptions): Promise<ListResponse>;
+
+    /**
+     * `GET /agent/status/`
+     *
+     * @returns `Agent.ListStatusResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listStatus(options?: CallOptions): Promise<ListStatusResponse>;
+
+    /**
+     * `PUT /agent/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Agent.UpdateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
+
+    /**
+     * `PUT /agent/job/{agent_id}/{job_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.path.job_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Agent.UpdateJobByJobIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateJobByJobId(input: UpdateJobByJobIdInput, options?: CallOptions): Promise<UpdateJobByJobIdResponse>;
+  }
+
   /** Parameters of `POST /agent/job/{agent_id}`, by location. */
   export type CreateJobParams = operations["AgentCreateJob"]["parameters"];
   /** Request body of `POST /agent/job/{agent_id}`. */
@@ -21,6 +126,7 @@ export declare namespace Agent {
   export type CreateJobResponse = operations["AgentCreateJob"]["responses"][201]["content"]["application/json"];
   /** Body of an error response to `POST /agent/job/{agent_id}`. */
   export type CreateJobError = unknown;
+
   /** Parameters of `DELETE /agent/{agent_id}`, by location. */
   export type DeleteParams = operations["AgentDelete"]["parameters"];
 
@@ -33,6 +139,7 @@ export declare namespace Agent {
   export type DeleteResponse = void;
   /** Body of an error response to `DELETE /agent/{agent_id}`. */
   export type DeleteError = unknown;
+
   /** Parameters of `DELETE /agent/job/{agent_id}/{job_id}`, by location. */
   export type DeleteJobByJobIdParams = operations["AgentDeleteJobByJobId"]["parameters"];
 
@@ -45,6 +152,7 @@ export declare namespace Agent {
   export type DeleteJobByJobIdResponse = void;
   /** Body of an error response to `DELETE /agent/job/{agent_id}/{job_id}`. */
   export type DeleteJobByJobIdError = unknown;
+
   /** Parameters of `GET /agent/{agent_id}`, by location. */
   export type GetParams = operations["AgentGet"]["parameters"];
 
@@ -57,6 +165,7 @@ export declare namespace Agent {
   export type GetResponse = operations["AgentGet"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /agent/{agent_id}`. */
   export type GetError = unknown;
+
   /** Parameters of `GET /agent/job/{agent_id}`, by location. */
   export type GetJobParams = operations["AgentGetJob"]["parameters"];
 
@@ -69,6 +178,7 @@ export declare namespace Agent {
   export type GetJobResponse = operations["AgentGetJob"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /agent/job/{agent_id}`. */
   export type GetJobError = unknown;
+
   /** Parameters of `GET /agent/job/{agent_id}/{job_id}`, by location. */
   export type GetJobByJobIdParams = operations["AgentGetJobByJobId"]["parameters"];
 
@@ -81,6 +191,7 @@ export declare namespace Agent {
   export type GetJobByJobIdResponse = operations["AgentGetJobByJobId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /agent/job/{agent_id}/{job_id}`. */
   export type GetJobByJobIdError = unknown;
+
   /** Parameters of `GET /agent/status/{agent_id}`, by location. */
   export type GetStatusParams = operations["AgentGetStatus"]["parameters"];
 
@@ -93,14 +204,17 @@ export declare namespace Agent {
   export type GetStatusResponse = operations["AgentGetStatus"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /agent/status/{agent_id}`. */
   export type GetStatusError = unknown;
+
   /** Data of a successful response to `GET /agent/`. */
   export type ListResponse = operations["AgentList"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /agent/`. */
   export type ListError = unknown;
+
   /** Data of a successful response to `GET /agent/status/`. */
   export type ListStatusResponse = operations["AgentListStatus"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /agent/status/`. */
   export type ListStatusError = unknown;
+
   /** Parameters of `PUT /agent/{agent_id}`, by location. */
   export type UpdateParams = operations["AgentUpdate"]["parameters"];
   /** Request body of `PUT /agent/{agent_id}`. */
@@ -116,6 +230,7 @@ export declare namespace Agent {
   export type UpdateResponse = void;
   /** Body of an error response to `PUT /agent/{agent_id}`. */
   export type UpdateError = unknown;
+
   /** Parameters of `PUT /agent/job/{agent_id}/{job_id}`, by location. */
   export type UpdateJobByJobIdParams = operations["AgentUpdateJobByJobId"]["parameters"];
   /** Request body of `PUT /agent/job/{agent_id}/{job_id}`. */
@@ -131,34 +246,748 @@ export declare namespace Agent {
   export type UpdateJobByJobIdResponse = void;
   /** Body of an error response to `PUT /agent/job/{agent_id}/{job_id}`. */
   export type UpdateJobByJobIdError = unknown;
-
-  export interface Methods {
-    /** `POST /agent/job/{agent_id}` */
-    createJob(input: CreateJobInput, options?: CallOptions): Promise<CreateJobResponse>;
-    /** `DELETE /agent/{agent_id}` */
-    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
-    /** `DELETE /agent/job/{agent_id}/{job_id}` */
-    deleteJobByJobId(input: DeleteJobByJobIdInput, options?: CallOptions): Promise<DeleteJobByJobIdResponse>;
-    /** `GET /agent/{agent_id}` */
-    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
-    /** `GET /agent/job/{agent_id}` */
-    getJob(input: GetJobInput, options?: CallOptions): Promise<GetJobResponse>;
-    /** `GET /agent/job/{agent_id}/{job_id}` */
-    getJobByJobId(input: GetJobByJobIdInput, options?: CallOptions): Promise<GetJobByJobIdResponse>;
-    /** `GET /agent/status/{agent_id}` */
-    getStatus(input: GetStatusInput, options?: CallOptions): Promise<GetStatusResponse>;
-    /** `GET /agent/` */
-    list(options?: CallOptions): Promise<ListResponse>;
-    /** `GET /agent/status/` */
-    listStatus(options?: CallOptions): Promise<ListStatusResponse>;
-    /** `PUT /agent/{agent_id}` */
-    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
-    /** `PUT /agent/job/{agent_id}/{job_id}` */
-    updateJobByJobId(input: UpdateJobByJobIdInput, options?: CallOptions): Promise<UpdateJobByJobIdResponse>;
-  }
 }
 
 export declare namespace Alert {
+  export interface Methods {
+    /**
+     * `POST /alert/copy/agent/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.CopyAgentBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyAgent(input: CopyAgentInput, options?: CallOptions): Promise<CopyAgentResponse>;
+
+    /**
+     * `POST /alert/copy/server/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.CopyServerBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServer(input: CopyServerInput, options?: CallOptions): Promise<CopyServerResponse>;
+
+    /**
+     * `POST /alert/copy/server/{server_id}/database/{database_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CopyServerDatabaseBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServerDatabase(input: CopyServerDatabaseInput, options?: CallOptions): Promise<CopyServerDatabaseResponse>;
+
+    /**
+     * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServerDatabaseSchema(input: CopyServerDatabaseSchemaInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaResponse>;
+
+    /**
+     * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @param input.path.function_arguments - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaFunctionArgsBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServerDatabaseSchemaFunctionArgs(input: CopyServerDatabaseSchemaFunctionArgsInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaFunctionArgsResponse>;
+
+    /**
+     * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaIndexBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServerDatabaseSchemaIndex(input: CopyServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaIndexResponse>;
+
+    /**
+     * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaSequenceBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServerDatabaseSchemaSequence(input: CopyServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaSequenceResponse>;
+
+    /**
+     * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaTableBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServerDatabaseSchemaTable(input: CopyServerDatabaseSchemaTableInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaTableResponse>;
+
+    /**
+     * `POST /alert/config/agent/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.CreateConfigAgentBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createConfigAgent(input: CreateConfigAgentInput, options?: CallOptions): Promise<CreateConfigAgentResponse>;
+
+    /**
+     * `POST /alert/config/global/`
+     *
+     * @param input.body - JSON body, required, `Alert.CreateConfigGlobalBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createConfigGlobal(input: CreateConfigGlobalInput, options?: CallOptions): Promise<CreateConfigGlobalResponse>;
+
+    /**
+     * `POST /alert/config/server/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.CreateConfigServerBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createConfigServer(input: CreateConfigServerInput, options?: CallOptions): Promise<CreateConfigServerResponse>;
+
+    /**
+     * `POST /alert/config/server/{server_id}/database/{database_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createConfigServerDatabase(input: CreateConfigServerDatabaseInput, options?: CallOptions): Promise<CreateConfigServerDatabaseResponse>;
+
+    /**
+     * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createConfigServerDatabaseSchema(input: CreateConfigServerDatabaseSchemaInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaResponse>;
+
+    /**
+     * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @param input.path.function_arguments - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaFunctionArgsBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createConfigServerDatabaseSchemaFunctionArgs(input: CreateConfigServerDatabaseSchemaFunctionArgsInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaFunctionArgsResponse>;
+
+    /**
+     * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaIndexBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createConfigServerDatabaseSchemaIndex(input: CreateConfigServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaIndexResponse>;
+
+    /**
+     * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaSequenceBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createConfigServerDatabaseSchemaSequence(input: CreateConfigServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaSequenceResponse>;
+
+    /**
+     * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaTableBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createConfigServerDatabaseSchemaTable(input: CreateConfigServerDatabaseSchemaTableInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaTableResponse>;
+
+    /**
+     * `POST /alert/template/`
+     *
+     * @param input.body - JSON body, required, `Alert.CreateTemplateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createTemplate(input: CreateTemplateInput, options?: CallOptions): Promise<CreateTemplateResponse>;
+
+    /**
+     * `DELETE /alert/config/agent/{agent_id}/{alert_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteConfigAgentByAlertId(input: DeleteConfigAgentByAlertIdInput, options?: CallOptions): Promise<DeleteConfigAgentByAlertIdResponse>;
+
+    /**
+     * `DELETE /alert/config/global/{alert_id}`
+     *
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteConfigGlobal(input: DeleteConfigGlobalInput, options?: CallOptions): Promise<DeleteConfigGlobalResponse>;
+
+    /**
+     * `DELETE /alert/config/server/{server_id}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteConfigServerByAlertId(input: DeleteConfigServerByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerByAlertIdResponse>;
+
+    /**
+     * `DELETE /alert/config/server/{server_id}/database/{database_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteConfigServerDatabaseByAlertId(input: DeleteConfigServerDatabaseByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseByAlertIdResponse>;
+
+    /**
+     * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteConfigServerDatabaseSchemaByAlertId(input: DeleteConfigServerDatabaseSchemaByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaByAlertIdResponse>;
+
+    /**
+     * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @param input.path.function_arguments - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteConfigServerDatabaseSchemaFunctionArgsByAlertId(input: DeleteConfigServerDatabaseSchemaFunctionArgsByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse>;
+
+    /**
+     * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteConfigServerDatabaseSchemaIndexByAlertId(input: DeleteConfigServerDatabaseSchemaIndexByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaIndexByAlertIdResponse>;
+
+    /**
+     * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteConfigServerDatabaseSchemaSequenceByAlertId(input: DeleteConfigServerDatabaseSchemaSequenceByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaSequenceByAlertIdResponse>;
+
+    /**
+     * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteConfigServerDatabaseSchemaTableByAlertId(input: DeleteConfigServerDatabaseSchemaTableByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaTableByAlertIdResponse>;
+
+    /**
+     * `DELETE /alert/template/{id}`
+     *
+     * @param input.path.id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteTemplate(input: DeleteTemplateInput, options?: CallOptions): Promise<DeleteTemplateResponse>;
+
+    /**
+     * `POST /alert/custom/export/`
+     *
+     * @param input.body - JSON body, required, `Alert.ExportCustomBody`
+     * @returns `Alert.ExportCustomResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
+
+    /**
+     * `GET /alert/config/agent/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigAgentResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigAgent(input: GetConfigAgentInput, options?: CallOptions): Promise<GetConfigAgentResponse>;
+
+    /**
+     * `GET /alert/config/agent/{agent_id}/{alert_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigAgentByAlertIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigAgentByAlertId(input: GetConfigAgentByAlertIdInput, options?: CallOptions): Promise<GetConfigAgentByAlertIdResponse>;
+
+    /**
+     * `GET /alert/config/global/{alert_id}`
+     *
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigGlobalResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigGlobal(input: GetConfigGlobalInput, options?: CallOptions): Promise<GetConfigGlobalResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigServerResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServer(input: GetConfigServerInput, options?: CallOptions): Promise<GetConfigServerResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigServerByAlertIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerByAlertId(input: GetConfigServerByAlertIdInput, options?: CallOptions): Promise<GetConfigServerByAlertIdResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @returns `Alert.GetConfigServerDatabaseResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabase(input: GetConfigServerDatabaseInput, options?: CallOptions): Promise<GetConfigServerDatabaseResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigServerDatabaseByAlertIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseByAlertId(input: GetConfigServerDatabaseByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseByAlertIdResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @returns `Alert.GetConfigServerDatabaseSchemaResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchema(input: GetConfigServerDatabaseSchemaInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigServerDatabaseSchemaByAlertIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaByAlertId(input: GetConfigServerDatabaseSchemaByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaByAlertIdResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @param input.path.function_arguments - path parameter, required, `string`
+     * @returns `Alert.GetConfigServerDatabaseSchemaFunctionArgsResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaFunctionArgs(input: GetConfigServerDatabaseSchemaFunctionArgsInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaFunctionArgsResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @param input.path.function_arguments - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaFunctionArgsByAlertId(input: GetConfigServerDatabaseSchemaFunctionArgsByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @returns `Alert.GetConfigServerDatabaseSchemaIndexResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaIndex(input: GetConfigServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaIndexResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigServerDatabaseSchemaIndexByAlertIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaIndexByAlertId(input: GetConfigServerDatabaseSchemaIndexByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaIndexByAlertIdResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @returns `Alert.GetConfigServerDatabaseSchemaSequenceResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaSequence(input: GetConfigServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaSequenceResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigServerDatabaseSchemaSequenceByAlertIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaSequenceByAlertId(input: GetConfigServerDatabaseSchemaSequenceByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaSequenceByAlertIdResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @returns `Alert.GetConfigServerDatabaseSchemaTableResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaTable(input: GetConfigServerDatabaseSchemaTableInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigServerDatabaseSchemaTableByAlertIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaTableByAlertId(input: GetConfigServerDatabaseSchemaTableByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableByAlertIdResponse>;
+
+    /**
+     * `GET /alert/history/agent/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @returns `Alert.GetHistoryAgentResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryAgent(input: GetHistoryAgentInput, options?: CallOptions): Promise<GetHistoryAgentResponse>;
+
+    /**
+     * `GET /alert/history/server/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @returns `Alert.GetHistoryServerResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServer(input: GetHistoryServerInput, options?: CallOptions): Promise<GetHistoryServerResponse>;
+
+    /**
+     * `GET /alert/history/server/{server_id}/database/{database_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @returns `Alert.GetHistoryServerDatabaseResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServerDatabase(input: GetHistoryServerDatabaseInput, options?: CallOptions): Promise<GetHistoryServerDatabaseResponse>;
+
+    /**
+     * `GET /alert/status/{since}`
+     *
+     * @param input.path.since - path parameter, required, `number`
+     * @returns `Alert.GetStatusResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getStatus(input: GetStatusInput, options?: CallOptions): Promise<GetStatusResponse>;
+
+    /**
+     * `GET /alert/template/{id}`
+     *
+     * @param input.path.id - path parameter, required, `number`
+     * @returns `Alert.GetTemplateResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getTemplate(input: GetTemplateInput, options?: CallOptions): Promise<GetTemplateResponse>;
+
+    /**
+     * `POST /alert/custom/import/`
+     *
+     * @param input.body - JSON body, required, `Alert.ImportCustomBody`
+     * @returns `Alert.ImportCustomResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
+
+    /**
+     * `GET /alert/config/global/`
+     *
+     * @returns `Alert.ListConfigGlobalResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listConfigGlobal(options?: CallOptions): Promise<ListConfigGlobalResponse>;
+
+    /**
+     * `GET /alert/history/`
+     *
+     * @returns `Alert.ListHistoryResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listHistory(options?: CallOptions): Promise<ListHistoryResponse>;
+
+    /**
+     * `GET /alert/status/`
+     *
+     * @returns `Alert.ListStatusResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listStatus(options?: CallOptions): Promise<ListStatusResponse>;
+
+    /**
+     * `GET /alert/template/`
+     *
+     * @returns `Alert.ListTemplateResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listTemplate(options?: CallOptions): Promise<ListTemplateResponse>;
+
+    /**
+     * `PUT /alert/config/agent/{agent_id}/{alert_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateConfigAgentByAlertIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigAgentByAlertId(input: UpdateConfigAgentByAlertIdInput, options?: CallOptions): Promise<UpdateConfigAgentByAlertIdResponse>;
+
+    /**
+     * `PUT /alert/config/global/{alert_id}`
+     *
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateConfigGlobalBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigGlobal(input: UpdateConfigGlobalInput, options?: CallOptions): Promise<UpdateConfigGlobalResponse>;
+
+    /**
+     * `PUT /alert/config/server/{server_id}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateConfigServerByAlertIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerByAlertId(input: UpdateConfigServerByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerByAlertIdResponse>;
+
+    /**
+     * `PUT /alert/config/server/{server_id}/database/{database_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseByAlertIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerDatabaseByAlertId(input: UpdateConfigServerDatabaseByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseByAlertIdResponse>;
+
+    /**
+     * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaByAlertIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerDatabaseSchemaByAlertId(input: UpdateConfigServerDatabaseSchemaByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaByAlertIdResponse>;
+
+    /**
+     * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @param input.path.function_arguments - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerDatabaseSchemaFunctionArgsByAlertId(input: UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse>;
+
+    /**
+     * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaIndexByAlertIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerDatabaseSchemaIndexByAlertId(input: UpdateConfigServerDatabaseSchemaIndexByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaIndexByAlertIdResponse>;
+
+    /**
+     * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaSequenceByAlertIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerDatabaseSchemaSequenceByAlertId(input: UpdateConfigServerDatabaseSchemaSequenceByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaSequenceByAlertIdResponse>;
+
+    /**
+     * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaTableByAlertIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerDatabaseSchemaTableByAlertId(input: UpdateConfigServerDatabaseSchemaTableByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaTableByAlertIdResponse>;
+
+    /**
+     * `PUT /alert/template/{id}`
+     *
+     * @param input.path.id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateTemplateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateTemplate(input: UpdateTemplateInput, options?: CallOptions): Promise<UpdateTemplateResponse>;
+  }
+
   /** Parameters of `POST /alert/copy/agent/{agent_id}`, by location. */
   export type CopyAgentParams = operations["AlertCopyAgent"]["parameters"];
   /** Request body of `POST /alert/copy/agent/{agent_id}`. */
@@ -174,6 +1003,7 @@ export declare namespace Alert {
   export type CopyAgentResponse = void;
   /** Body of an error response to `POST /alert/copy/agent/{agent_id}`. */
   export type CopyAgentError = unknown;
+
   /** Parameters of `POST /alert/copy/server/{server_id}`, by location. */
   export type CopyServerParams = operations["AlertCopyServer"]["parameters"];
   /** Request body of `POST /alert/copy/server/{server_id}`. */
@@ -189,6 +1019,7 @@ export declare namespace Alert {
   export type CopyServerResponse = void;
   /** Body of an error response to `POST /alert/copy/server/{server_id}`. */
   export type CopyServerError = unknown;
+
   /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}`, by location. */
   export type CopyServerDatabaseParams = operations["AlertCopyServerDatabase"]["parameters"];
   /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}`. */
@@ -204,6 +1035,7 @@ export declare namespace Alert {
   export type CopyServerDatabaseResponse = void;
   /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}`. */
   export type CopyServerDatabaseError = unknown;
+
   /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`, by location. */
   export type CopyServerDatabaseSchemaParams = operations["AlertCopyServerDatabaseSchema"]["parameters"];
   /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
@@ -219,6 +1051,7 @@ export declare namespace Alert {
   export type CopyServerDatabaseSchemaResponse = void;
   /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
   export type CopyServerDatabaseSchemaError = unknown;
+
   /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`, by location. */
   export type CopyServerDatabaseSchemaFunctionArgsParams = operations["AlertCopyServerDatabaseSchemaFunctionArgs"]["parameters"];
   /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`. */
@@ -234,6 +1067,7 @@ export declare namespace Alert {
   export type CopyServerDatabaseSchemaFunctionArgsResponse = void;
   /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`. */
   export type CopyServerDatabaseSchemaFunctionArgsError = unknown;
+
   /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`, by location. */
   export type CopyServerDatabaseSchemaIndexParams = operations["AlertCopyServerDatabaseSchemaIndex"]["parameters"];
   /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
@@ -249,6 +1083,7 @@ export declare namespace Alert {
   export type CopyServerDatabaseSchemaIndexResponse = void;
   /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
   export type CopyServerDatabaseSchemaIndexError = unknown;
+
   /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`, by location. */
   export type CopyServerDatabaseSchemaSequenceParams = operations["AlertCopyServerDatabaseSchemaSequence"]["parameters"];
   /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
@@ -264,6 +1099,7 @@ export declare namespace Alert {
   export type CopyServerDatabaseSchemaSequenceResponse = void;
   /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
   export type CopyServerDatabaseSchemaSequenceError = unknown;
+
   /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`, by location. */
   export type CopyServerDatabaseSchemaTableParams = operations["AlertCopyServerDatabaseSchemaTable"]["parameters"];
   /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
@@ -279,6 +1115,7 @@ export declare namespace Alert {
   export type CopyServerDatabaseSchemaTableResponse = void;
   /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
   export type CopyServerDatabaseSchemaTableError = unknown;
+
   /** Parameters of `POST /alert/config/agent/{agent_id}`, by location. */
   export type CreateConfigAgentParams = operations["AlertCreateConfigAgent"]["parameters"];
   /** Request body of `POST /alert/config/agent/{agent_id}`. */
@@ -294,6 +1131,7 @@ export declare namespace Alert {
   export type CreateConfigAgentResponse = void;
   /** Body of an error response to `POST /alert/config/agent/{agent_id}`. */
   export type CreateConfigAgentError = unknown;
+
   /** Request body of `POST /alert/config/global/`. */
   export type CreateConfigGlobalBody = NonNullable<operations["AlertCreateConfigGlobal"]["requestBody"]>["content"]["application/json"];
 
@@ -306,6 +1144,7 @@ export declare namespace Alert {
   export type CreateConfigGlobalResponse = void;
   /** Body of an error response to `POST /alert/config/global/`. */
   export type CreateConfigGlobalError = unknown;
+
   /** Parameters of `POST /alert/config/server/{server_id}`, by location. */
   export type CreateConfigServerParams = operations["AlertCreateConfigServer"]["parameters"];
   /** Request body of `POST /alert/config/server/{server_id}`. */
@@ -321,6 +1160,7 @@ export declare namespace Alert {
   export type CreateConfigServerResponse = void;
   /** Body of an error response to `POST /alert/config/server/{server_id}`. */
   export type CreateConfigServerError = unknown;
+
   /** Parameters of `POST /alert/config/server/{server_id}/database/{database_name}`, by location. */
   export type CreateConfigServerDatabaseParams = operations["AlertCreateConfigServerDatabase"]["parameters"];
   /** Request body of `POST /alert/config/server/{server_id}/database/{database_name}`. */
@@ -336,6 +1176,7 @@ export declare namespace Alert {
   export type CreateConfigServerDatabaseResponse = void;
   /** Body of an error response to `POST /alert/config/server/{server_id}/database/{database_name}`. */
   export type CreateConfigServerDatabaseError = unknown;
+
   /** Parameters of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`, by location. */
   export type CreateConfigServerDatabaseSchemaParams = operations["AlertCreateConfigServerDatabaseSchema"]["parameters"];
   /** Request body of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
@@ -351,6 +1192,7 @@ export declare namespace Alert {
   export type CreateConfigServerDatabaseSchemaResponse = void;
   /** Body of an error response to `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
   export type CreateConfigServerDatabaseSchemaError = unknown;
+
   /** Parameters of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`, by location. */
   export type CreateConfigServerDatabaseSchemaFunctionArgsParams = operations["AlertCreateConfigServerDatabaseSchemaFunctionArgs"]["parameters"];
   /** Request body of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`. */
@@ -366,6 +1208,7 @@ export declare namespace Alert {
   export type CreateConfigServerDatabaseSchemaFunctionArgsResponse = void;
   /** Body of an error response to `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`. */
   export type CreateConfigServerDatabaseSchemaFunctionArgsError = unknown;
+
   /** Parameters of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`, by location. */
   export type CreateConfigServerDatabaseSchemaIndexParams = operations["AlertCreateConfigServerDatabaseSchemaIndex"]["parameters"];
   /** Request body of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
@@ -381,6 +1224,7 @@ export declare namespace Alert {
   export type CreateConfigServerDatabaseSchemaIndexResponse = void;
   /** Body of an error response to `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
   export type CreateConfigServerDatabaseSchemaIndexError = unknown;
+
   /** Parameters of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`, by location. */
   export type CreateConfigServerDatabaseSchemaSequenceParams = operations["AlertCreateConfigServerDatabaseSchemaSequence"]["parameters"];
   /** Request body of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
@@ -396,6 +1240,7 @@ export declare namespace Alert {
   export type CreateConfigServerDatabaseSchemaSequenceResponse = void;
   /** Body of an error response to `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
   export type CreateConfigServerDatabaseSchemaSequenceError = unknown;
+
   /** Parameters of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`, by location. */
   export type CreateConfigServerDatabaseSchemaTableParams = operations["AlertCreateConfigServerDatabaseSchemaTable"]["parameters"];
   /** Request body of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
@@ -411,6 +1256,7 @@ export declare namespace Alert {
   export type CreateConfigServerDatabaseSchemaTableResponse = void;
   /** Body of an error response to `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
   export type CreateConfigServerDatabaseSchemaTableError = unknown;
+
   /** Request body of `POST /alert/template/`. */
   export type CreateTemplateBody = NonNullable<operations["AlertCreateTemplate"]["requestBody"]>["content"]["application/json"];
 
@@ -423,6 +1269,7 @@ export declare namespace Alert {
   export type CreateTemplateResponse = void;
   /** Body of an error response to `POST /alert/template/`. */
   export type CreateTemplateError = unknown;
+
   /** Parameters of `DELETE /alert/config/agent/{agent_id}/{alert_id}`, by location. */
   export type DeleteConfigAgentByAlertIdParams = operations["AlertDeleteConfigAgentByAlertId"]["parameters"];
 
@@ -435,6 +1282,7 @@ export declare namespace Alert {
   export type DeleteConfigAgentByAlertIdResponse = void;
   /** Body of an error response to `DELETE /alert/config/agent/{agent_id}/{alert_id}`. */
   export type DeleteConfigAgentByAlertIdError = unknown;
+
   /** Parameters of `DELETE /alert/config/global/{alert_id}`, by location. */
   export type DeleteConfigGlobalParams = operations["AlertDeleteConfigGlobal"]["parameters"];
 
@@ -447,6 +1295,7 @@ export declare namespace Alert {
   export type DeleteConfigGlobalResponse = void;
   /** Body of an error response to `DELETE /alert/config/global/{alert_id}`. */
   export type DeleteConfigGlobalError = unknown;
+
   /** Parameters of `DELETE /alert/config/server/{server_id}/{alert_id}`, by location. */
   export type DeleteConfigServerByAlertIdParams = operations["AlertDeleteConfigServerByAlertId"]["parameters"];
 
@@ -459,6 +1308,7 @@ export declare namespace Alert {
   export type DeleteConfigServerByAlertIdResponse = void;
   /** Body of an error response to `DELETE /alert/config/server/{server_id}/{alert_id}`. */
   export type DeleteConfigServerByAlertIdError = unknown;
+
   /** Parameters of `DELETE /alert/config/server/{server_id}/database/{database_name}/{alert_id}`, by location. */
   export type DeleteConfigServerDatabaseByAlertIdParams = operations["AlertDeleteConfigServerDatabaseByAlertId"]["parameters"];
 
@@ -471,6 +1321,7 @@ export declare namespace Alert {
   export type DeleteConfigServerDatabaseByAlertIdResponse = void;
   /** Body of an error response to `DELETE /alert/config/server/{server_id}/database/{database_name}/{alert_id}`. */
   export type DeleteConfigServerDatabaseByAlertIdError = unknown;
+
   /** Parameters of `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`, by location. */
   export type DeleteConfigServerDatabaseSchemaByAlertIdParams = operations["AlertDeleteConfigServerDatabaseSchemaByAlertId"]["parameters"];
 
@@ -483,6 +1334,7 @@ export declare namespace Alert {
   export type DeleteConfigServerDatabaseSchemaByAlertIdResponse = void;
   /** Body of an error response to `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`. */
   export type DeleteConfigServerDatabaseSchemaByAlertIdError = unknown;
+
   /** Parameters of `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`, by location. */
   export type DeleteConfigServerDatabaseSchemaFunctionArgsByAlertIdParams = operations["AlertDeleteConfigServerDatabaseSchemaFunctionArgsByAlertId"]["parameters"];
 
@@ -495,6 +1347,7 @@ export declare namespace Alert {
   export type DeleteConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse = void;
   /** Body of an error response to `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`. */
   export type DeleteConfigServerDatabaseSchemaFunctionArgsByAlertIdError = unknown;
+
   /** Parameters of `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`, by location. */
   export type DeleteConfigServerDatabaseSchemaIndexByAlertIdParams = operations["AlertDeleteConfigServerDatabaseSchemaIndexByAlertId"]["parameters"];
 
@@ -507,6 +1360,7 @@ export declare namespace Alert {
   export type DeleteConfigServerDatabaseSchemaIndexByAlertIdResponse = void;
   /** Body of an error response to `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`. */
   export type DeleteConfigServerDatabaseSchemaIndexByAlertIdError = unknown;
+
   /** Parameters of `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`, by location. */
   export type DeleteConfigServerDatabaseSchemaSequenceByAlertIdParams = operations["AlertDeleteConfigServerDatabaseSchemaSequenceByAlertId"]["parameters"];
 
@@ -519,6 +1373,7 @@ export declare namespace Alert {
   export type DeleteConfigServerDatabaseSchemaSequenceByAlertIdResponse = void;
   /** Body of an error response to `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`. */
   export type DeleteConfigServerDatabaseSchemaSequenceByAlertIdError = unknown;
+
   /** Parameters of `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`, by location. */
   export type DeleteConfigServerDatabaseSchemaTableByAlertIdParams = operations["AlertDeleteConfigServerDatabaseSchemaTableByAlertId"]["parameters"];
 
@@ -531,6 +1386,7 @@ export declare namespace Alert {
   export type DeleteConfigServerDatabaseSchemaTableByAlertIdResponse = void;
   /** Body of an error response to `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`. */
   export type DeleteConfigServerDatabaseSchemaTableByAlertIdError = unknown;
+
   /** Parameters of `DELETE /alert/template/{id}`, by location. */
   export type DeleteTemplateParams = operations["AlertDeleteTemplate"]["parameters"];
 
@@ -543,6 +1399,7 @@ export declare namespace Alert {
   export type DeleteTemplateResponse = void;
   /** Body of an error response to `DELETE /alert/template/{id}`. */
   export type DeleteTemplateError = unknown;
+
   /** Request body of `POST /alert/custom/export/`. */
   export type ExportCustomBody = NonNullable<operations["AlertExportCustom"]["requestBody"]>["content"]["application/json"];
 
@@ -555,6 +1412,7 @@ export declare namespace Alert {
   export type ExportCustomResponse = operations["AlertExportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /alert/custom/export/`. */
   export type ExportCustomError = unknown;
+
   /** Parameters of `GET /alert/config/agent/{agent_id}`, by location. */
   export type GetConfigAgentParams = operations["AlertGetConfigAgent"]["parameters"];
 
@@ -567,6 +1425,7 @@ export declare namespace Alert {
   export type GetConfigAgentResponse = operations["AlertGetConfigAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/agent/{agent_id}`. */
   export type GetConfigAgentError = unknown;
+
   /** Parameters of `GET /alert/config/agent/{agent_id}/{alert_id}`, by location. */
   export type GetConfigAgentByAlertIdParams = operations["AlertGetConfigAgentByAlertId"]["parameters"];
 
@@ -579,6 +1438,7 @@ export declare namespace Alert {
   export type GetConfigAgentByAlertIdResponse = operations["AlertGetConfigAgentByAlertId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/agent/{agent_id}/{alert_id}`. */
   export type GetConfigAgentByAlertIdError = unknown;
+
   /** Parameters of `GET /alert/config/global/{alert_id}`, by location. */
   export type GetConfigGlobalParams = operations["AlertGetConfigGlobal"]["parameters"];
 
@@ -591,6 +1451,7 @@ export declare namespace Alert {
   export type GetConfigGlobalResponse = operations["AlertGetConfigGlobal"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/global/{alert_id}`. */
   export type GetConfigGlobalError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}`, by location. */
   export type GetConfigServerParams = operations["AlertGetConfigServer"]["parameters"];
 
@@ -603,6 +1464,7 @@ export declare namespace Alert {
   export type GetConfigServerResponse = operations["AlertGetConfigServer"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}`. */
   export type GetConfigServerError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/{alert_id}`, by location. */
   export type GetConfigServerByAlertIdParams = operations["AlertGetConfigServerByAlertId"]["parameters"];
 
@@ -615,6 +1477,7 @@ export declare namespace Alert {
   export type GetConfigServerByAlertIdResponse = operations["AlertGetConfigServerByAlertId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/{alert_id}`. */
   export type GetConfigServerByAlertIdError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}`, by location. */
   export type GetConfigServerDatabaseParams = operations["AlertGetConfigServerDatabase"]["parameters"];
 
@@ -627,6 +1490,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseResponse = operations["AlertGetConfigServerDatabase"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}`. */
   export type GetConfigServerDatabaseError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/{alert_id}`, by location. */
   export type GetConfigServerDatabaseByAlertIdParams = operations["AlertGetConfigServerDatabaseByAlertId"]["parameters"];
 
@@ -639,6 +1503,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseByAlertIdResponse = operations["AlertGetConfigServerDatabaseByAlertId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/{alert_id}`. */
   export type GetConfigServerDatabaseByAlertIdError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`, by location. */
   export type GetConfigServerDatabaseSchemaParams = operations["AlertGetConfigServerDatabaseSchema"]["parameters"];
 
@@ -651,6 +1516,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaResponse = operations["AlertGetConfigServerDatabaseSchema"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
   export type GetConfigServerDatabaseSchemaError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`, by location. */
   export type GetConfigServerDatabaseSchemaByAlertIdParams = operations["AlertGetConfigServerDatabaseSchemaByAlertId"]["parameters"];
 
@@ -663,6 +1529,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaByAlertIdResponse = operations["AlertGetConfigServerDatabaseSchemaByAlertId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`. */
   export type GetConfigServerDatabaseSchemaByAlertIdError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`, by location. */
   export type GetConfigServerDatabaseSchemaFunctionArgsParams = operations["AlertGetConfigServerDatabaseSchemaFunctionArgs"]["parameters"];
 
@@ -675,6 +1542,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaFunctionArgsResponse = operations["AlertGetConfigServerDatabaseSchemaFunctionArgs"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`. */
   export type GetConfigServerDatabaseSchemaFunctionArgsError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`, by location. */
   export type GetConfigServerDatabaseSchemaFunctionArgsByAlertIdParams = operations["AlertGetConfigServerDatabaseSchemaFunctionArgsByAlertId"]["parameters"];
 
@@ -687,6 +1555,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse = operations["AlertGetConfigServerDatabaseSchemaFunctionArgsByAlertId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`. */
   export type GetConfigServerDatabaseSchemaFunctionArgsByAlertIdError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`, by location. */
   export type GetConfigServerDatabaseSchemaIndexParams = operations["AlertGetConfigServerDatabaseSchemaIndex"]["parameters"];
 
@@ -699,6 +1568,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaIndexResponse = operations["AlertGetConfigServerDatabaseSchemaIndex"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
   export type GetConfigServerDatabaseSchemaIndexError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`, by location. */
   export type GetConfigServerDatabaseSchemaIndexByAlertIdParams = operations["AlertGetConfigServerDatabaseSchemaIndexByAlertId"]["parameters"];
 
@@ -711,6 +1581,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaIndexByAlertIdResponse = operations["AlertGetConfigServerDatabaseSchemaIndexByAlertId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`. */
   export type GetConfigServerDatabaseSchemaIndexByAlertIdError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`, by location. */
   export type GetConfigServerDatabaseSchemaSequenceParams = operations["AlertGetConfigServerDatabaseSchemaSequence"]["parameters"];
 
@@ -723,6 +1594,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaSequenceResponse = operations["AlertGetConfigServerDatabaseSchemaSequence"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
   export type GetConfigServerDatabaseSchemaSequenceError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`, by location. */
   export type GetConfigServerDatabaseSchemaSequenceByAlertIdParams = operations["AlertGetConfigServerDatabaseSchemaSequenceByAlertId"]["parameters"];
 
@@ -735,6 +1607,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaSequenceByAlertIdResponse = operations["AlertGetConfigServerDatabaseSchemaSequenceByAlertId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`. */
   export type GetConfigServerDatabaseSchemaSequenceByAlertIdError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`, by location. */
   export type GetConfigServerDatabaseSchemaTableParams = operations["AlertGetConfigServerDatabaseSchemaTable"]["parameters"];
 
@@ -747,6 +1620,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaTableResponse = operations["AlertGetConfigServerDatabaseSchemaTable"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
   export type GetConfigServerDatabaseSchemaTableError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`, by location. */
   export type GetConfigServerDatabaseSchemaTableByAlertIdParams = operations["AlertGetConfigServerDatabaseSchemaTableByAlertId"]["parameters"];
 
@@ -759,6 +1633,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaTableByAlertIdResponse = operations["AlertGetConfigServerDatabaseSchemaTableByAlertId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`. */
   export type GetConfigServerDatabaseSchemaTableByAlertIdError = unknown;
+
   /** Parameters of `GET /alert/history/agent/{agent_id}`, by location. */
   export type GetHistoryAgentParams = operations["AlertGetHistoryAgent"]["parameters"];
 
@@ -771,6 +1646,7 @@ export declare namespace Alert {
   export type GetHistoryAgentResponse = operations["AlertGetHistoryAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/history/agent/{agent_id}`. */
   export type GetHistoryAgentError = unknown;
+
   /** Parameters of `GET /alert/history/server/{server_id}`, by location. */
   export type GetHistoryServerParams = operations["AlertGetHistoryServer"]["parameters"];
 
@@ -783,6 +1659,7 @@ export declare namespace Alert {
   export type GetHistoryServerResponse = operations["AlertGetHistoryServer"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/history/server/{server_id}`. */
   export type GetHistoryServerError = unknown;
+
   /** Parameters of `GET /alert/history/server/{server_id}/database/{database_name}`, by location. */
   export type GetHistoryServerDatabaseParams = operations["AlertGetHistoryServerDatabase"]["parameters"];
 
@@ -795,6 +1672,7 @@ export declare namespace Alert {
   export type GetHistoryServerDatabaseResponse = operations["AlertGetHistoryServerDatabase"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/history/server/{server_id}/database/{database_name}`. */
   export type GetHistoryServerDatabaseError = unknown;
+
   /** Parameters of `GET /alert/status/{since}`, by location. */
   export type GetStatusParams = operations["AlertGetStatus"]["parameters"];
 
@@ -807,6 +1685,7 @@ export declare namespace Alert {
   export type GetStatusResponse = operations["AlertGetStatus"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/status/{since}`. */
   export type GetStatusError = unknown;
+
   /** Parameters of `GET /alert/template/{id}`, by location. */
   export type GetTemplateParams = operations["AlertGetTemplate"]["parameters"];
 
@@ -819,6 +1698,7 @@ export declare namespace Alert {
   export type GetTemplateResponse = operations["AlertGetTemplate"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/template/{id}`. */
   export type GetTemplateError = unknown;
+
   /** Request body of `POST /alert/custom/import/`. */
   export type ImportCustomBody = NonNullable<operations["AlertImportCustom"]["requestBody"]>["content"]["application/json"];
 
@@ -831,22 +1711,27 @@ export declare namespace Alert {
   export type ImportCustomResponse = operations["AlertImportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /alert/custom/import/`. */
   export type ImportCustomError = unknown;
+
   /** Data of a successful response to `GET /alert/config/global/`. */
   export type ListConfigGlobalResponse = operations["AlertListConfigGlobal"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/global/`. */
   export type ListConfigGlobalError = unknown;
+
   /** Data of a successful response to `GET /alert/history/`. */
   export type ListHistoryResponse = operations["AlertListHistory"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/history/`. */
   export type ListHistoryError = unknown;
+
   /** Data of a successful response to `GET /alert/status/`. */
   export type ListStatusResponse = operations["AlertListStatus"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/status/`. */
   export type ListStatusError = unknown;
+
   /** Data of a successful response to `GET /alert/template/`. */
   export type ListTemplateResponse = operations["AlertListTemplate"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/template/`. */
   export type ListTemplateError = unknown;
+
   /** Parameters of `PUT /alert/config/agent/{agent_id}/{alert_id}`, by location. */
   export type UpdateConfigAgentByAlertIdParams = operations["AlertUpdateConfigAgentByAlertId"]["parameters"];
   /** Request body of `PUT /alert/config/agent/{agent_id}/{alert_id}`. */
@@ -862,6 +1747,7 @@ export declare namespace Alert {
   export type UpdateConfigAgentByAlertIdResponse = void;
   /** Body of an error response to `PUT /alert/config/agent/{agent_id}/{alert_id}`. */
   export type UpdateConfigAgentByAlertIdError = unknown;
+
   /** Parameters of `PUT /alert/config/global/{alert_id}`, by location. */
   export type UpdateConfigGlobalParams = operations["AlertUpdateConfigGlobal"]["parameters"];
   /** Request body of `PUT /alert/config/global/{alert_id}`. */
@@ -877,6 +1763,7 @@ export declare namespace Alert {
   export type UpdateConfigGlobalResponse = void;
   /** Body of an error response to `PUT /alert/config/global/{alert_id}`. */
   export type UpdateConfigGlobalError = unknown;
+
   /** Parameters of `PUT /alert/config/server/{server_id}/{alert_id}`, by location. */
   export type UpdateConfigServerByAlertIdParams = operations["AlertUpdateConfigServerByAlertId"]["parameters"];
   /** Request body of `PUT /alert/config/server/{server_id}/{alert_id}`. */
@@ -892,6 +1779,7 @@ export declare namespace Alert {
   export type UpdateConfigServerByAlertIdResponse = void;
   /** Body of an error response to `PUT /alert/config/server/{server_id}/{alert_id}`. */
   export type UpdateConfigServerByAlertIdError = unknown;
+
   /** Parameters of `PUT /alert/config/server/{server_id}/database/{database_name}/{alert_id}`, by location. */
   export type UpdateConfigServerDatabaseByAlertIdParams = operations["AlertUpdateConfigServerDatabaseByAlertId"]["parameters"];
   /** Request body of `PUT /alert/config/server/{server_id}/database/{database_name}/{alert_id}`. */
@@ -907,6 +1795,7 @@ export declare namespace Alert {
   export type UpdateConfigServerDatabaseByAlertIdResponse = void;
   /** Body of an error response to `PUT /alert/config/server/{server_id}/database/{database_name}/{alert_id}`. */
   export type UpdateConfigServerDatabaseByAlertIdError = unknown;
+
   /** Parameters of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`, by location. */
   export type UpdateConfigServerDatabaseSchemaByAlertIdParams = operations["AlertUpdateConfigServerDatabaseSchemaByAlertId"]["parameters"];
   /** Request body of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`. */
@@ -922,6 +1811,7 @@ export declare namespace Alert {
   export type UpdateConfigServerDatabaseSchemaByAlertIdResponse = void;
   /** Body of an error response to `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`. */
   export type UpdateConfigServerDatabaseSchemaByAlertIdError = unknown;
+
   /** Parameters of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`, by location. */
   export type UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdParams = operations["AlertUpdateConfigServerDatabaseSchemaFunctionArgsByAlertId"]["parameters"];
   /** Request body of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`. */
@@ -937,6 +1827,7 @@ export declare namespace Alert {
   export type UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse = void;
   /** Body of an error response to `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`. */
   export type UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdError = unknown;
+
   /** Parameters of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`, by location. */
   export type UpdateConfigServerDatabaseSchemaIndexByAlertIdParams = operations["AlertUpdateConfigServerDatabaseSchemaIndexByAlertId"]["parameters"];
   /** Request body of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`. */
@@ -952,6 +1843,7 @@ export declare namespace Alert {
   export type UpdateConfigServerDatabaseSchemaIndexByAlertIdResponse = void;
   /** Body of an error response to `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`. */
   export type UpdateConfigServerDatabaseSchemaIndexByAlertIdError = unknown;
+
   /** Parameters of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`, by location. */
   export type UpdateConfigServerDatabaseSchemaSequenceByAlertIdParams = operations["AlertUpdateConfigServerDatabaseSchemaSequenceByAlertId"]["parameters"];
   /** Request body of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`. */
@@ -967,6 +1859,7 @@ export declare namespace Alert {
   export type UpdateConfigServerDatabaseSchemaSequenceByAlertIdResponse = void;
   /** Body of an error response to `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`. */
   export type UpdateConfigServerDatabaseSchemaSequenceByAlertIdError = unknown;
+
   /** Parameters of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`, by location. */
   export type UpdateConfigServerDatabaseSchemaTableByAlertIdParams = operations["AlertUpdateConfigServerDatabaseSchemaTableByAlertId"]["parameters"];
   /** Request body of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`. */
@@ -982,6 +1875,7 @@ export declare namespace Alert {
   export type UpdateConfigServerDatabaseSchemaTableByAlertIdResponse = void;
   /** Body of an error response to `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`. */
   export type UpdateConfigServerDatabaseSchemaTableByAlertIdError = unknown;
+
   /** Parameters of `PUT /alert/template/{id}`, by location. */
   export type UpdateTemplateParams = operations["AlertUpdateTemplate"]["parameters"];
   /** Request body of `PUT /alert/template/{id}`. */
@@ -997,144 +1891,29 @@ export declare namespace Alert {
   export type UpdateTemplateResponse = void;
   /** Body of an error response to `PUT /alert/template/{id}`. */
   export type UpdateTemplateError = unknown;
-
-  export interface Methods {
-    /** `POST /alert/copy/agent/{agent_id}` */
-    copyAgent(input: CopyAgentInput, options?: CallOptions): Promise<CopyAgentResponse>;
-    /** `POST /alert/copy/server/{server_id}` */
-    copyServer(input: CopyServerInput, options?: CallOptions): Promise<CopyServerResponse>;
-    /** `POST /alert/copy/server/{server_id}/database/{database_name}` */
-    copyServerDatabase(input: CopyServerDatabaseInput, options?: CallOptions): Promise<CopyServerDatabaseResponse>;
-    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}` */
-    copyServerDatabaseSchema(input: CopyServerDatabaseSchemaInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaResponse>;
-    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}` */
-    copyServerDatabaseSchemaFunctionArgs(input: CopyServerDatabaseSchemaFunctionArgsInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaFunctionArgsResponse>;
-    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}` */
-    copyServerDatabaseSchemaIndex(input: CopyServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaIndexResponse>;
-    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}` */
-    copyServerDatabaseSchemaSequence(input: CopyServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaSequenceResponse>;
-    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}` */
-    copyServerDatabaseSchemaTable(input: CopyServerDatabaseSchemaTableInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaTableResponse>;
-    /** `POST /alert/config/agent/{agent_id}` */
-    createConfigAgent(input: CreateConfigAgentInput, options?: CallOptions): Promise<CreateConfigAgentResponse>;
-    /** `POST /alert/config/global/` */
-    createConfigGlobal(input: CreateConfigGlobalInput, options?: CallOptions): Promise<CreateConfigGlobalResponse>;
-    /** `POST /alert/config/server/{server_id}` */
-    createConfigServer(input: CreateConfigServerInput, options?: CallOptions): Promise<CreateConfigServerResponse>;
-    /** `POST /alert/config/server/{server_id}/database/{database_name}` */
-    createConfigServerDatabase(input: CreateConfigServerDatabaseInput, options?: CallOptions): Promise<CreateConfigServerDatabaseResponse>;
-    /** `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}` */
-    createConfigServerDatabaseSchema(input: CreateConfigServerDatabaseSchemaInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaResponse>;
-    /** `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/` */
-    createConfigServerDatabaseSchemaFunctionArgs(input: CreateConfigServerDatabaseSchemaFunctionArgsInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaFunctionArgsResponse>;
-    /** `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}` */
-    createConfigServerDatabaseSchemaIndex(input: CreateConfigServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaIndexResponse>;
-    /** `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}` */
-    createConfigServerDatabaseSchemaSequence(input: CreateConfigServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaSequenceResponse>;
-    /** `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}` */
-    createConfigServerDatabaseSchemaTable(input: CreateConfigServerDatabaseSchemaTableInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaTableResponse>;
-    /** `POST /alert/template/` */
-    createTemplate(input: CreateTemplateInput, options?: CallOptions): Promise<CreateTemplateResponse>;
-    /** `DELETE /alert/config/agent/{agent_id}/{alert_id}` */
-    deleteConfigAgentByAlertId(input: DeleteConfigAgentByAlertIdInput, options?: CallOptions): Promise<DeleteConfigAgentByAlertIdResponse>;
-    /** `DELETE /alert/config/global/{alert_id}` */
-    deleteConfigGlobal(input: DeleteConfigGlobalInput, options?: CallOptions): Promise<DeleteConfigGlobalResponse>;
-    /** `DELETE /alert/config/server/{server_id}/{alert_id}` */
-    deleteConfigServerByAlertId(input: DeleteConfigServerByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerByAlertIdResponse>;
-    /** `DELETE /alert/config/server/{server_id}/database/{database_name}/{alert_id}` */
-    deleteConfigServerDatabaseByAlertId(input: DeleteConfigServerDatabaseByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseByAlertIdResponse>;
-    /** `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}` */
-    deleteConfigServerDatabaseSchemaByAlertId(input: DeleteConfigServerDatabaseSchemaByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaByAlertIdResponse>;
-    /** `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}` */
-    deleteConfigServerDatabaseSchemaFunctionArgsByAlertId(input: DeleteConfigServerDatabaseSchemaFunctionArgsByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse>;
-    /** `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}` */
-    deleteConfigServerDatabaseSchemaIndexByAlertId(input: DeleteConfigServerDatabaseSchemaIndexByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaIndexByAlertIdResponse>;
-    /** `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}` */
-    deleteConfigServerDatabaseSchemaSequenceByAlertId(input: DeleteConfigServerDatabaseSchemaSequenceByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaSequenceByAlertIdResponse>;
-    /** `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}` */
-    deleteConfigServerDatabaseSchemaTableByAlertId(input: DeleteConfigServerDatabaseSchemaTableByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaTableByAlertIdResponse>;
-    /** `DELETE /alert/template/{id}` */
-    deleteTemplate(input: DeleteTemplateInput, options?: CallOptions): Promise<DeleteTemplateResponse>;
-    /** `POST /alert/custom/export/` */
-    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
-    /** `GET /alert/config/agent/{agent_id}` */
-    getConfigAgent(input: GetConfigAgentInput, options?: CallOptions): Promise<GetConfigAgentResponse>;
-    /** `GET /alert/config/agent/{agent_id}/{alert_id}` */
-    getConfigAgentByAlertId(input: GetConfigAgentByAlertIdInput, options?: CallOptions): Promise<GetConfigAgentByAlertIdResponse>;
-    /** `GET /alert/config/global/{alert_id}` */
-    getConfigGlobal(input: GetConfigGlobalInput, options?: CallOptions): Promise<GetConfigGlobalResponse>;
-    /** `GET /alert/config/server/{server_id}` */
-    getConfigServer(input: GetConfigServerInput, options?: CallOptions): Promise<GetConfigServerResponse>;
-    /** `GET /alert/config/server/{server_id}/{alert_id}` */
-    getConfigServerByAlertId(input: GetConfigServerByAlertIdInput, options?: CallOptions): Promise<GetConfigServerByAlertIdResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}` */
-    getConfigServerDatabase(input: GetConfigServerDatabaseInput, options?: CallOptions): Promise<GetConfigServerDatabaseResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/{alert_id}` */
-    getConfigServerDatabaseByAlertId(input: GetConfigServerDatabaseByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseByAlertIdResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}` */
-    getConfigServerDatabaseSchema(input: GetConfigServerDatabaseSchemaInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}` */
-    getConfigServerDatabaseSchemaByAlertId(input: GetConfigServerDatabaseSchemaByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaByAlertIdResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/` */
-    getConfigServerDatabaseSchemaFunctionArgs(input: GetConfigServerDatabaseSchemaFunctionArgsInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaFunctionArgsResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}` */
-    getConfigServerDatabaseSchemaFunctionArgsByAlertId(input: GetConfigServerDatabaseSchemaFunctionArgsByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}` */
-    getConfigServerDatabaseSchemaIndex(input: GetConfigServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaIndexResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}` */
-    getConfigServerDatabaseSchemaIndexByAlertId(input: GetConfigServerDatabaseSchemaIndexByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaIndexByAlertIdResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}` */
-    getConfigServerDatabaseSchemaSequence(input: GetConfigServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaSequenceResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}` */
-    getConfigServerDatabaseSchemaSequenceByAlertId(input: GetConfigServerDatabaseSchemaSequenceByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaSequenceByAlertIdResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}` */
-    getConfigServerDatabaseSchemaTable(input: GetConfigServerDatabaseSchemaTableInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}` */
-    getConfigServerDatabaseSchemaTableByAlertId(input: GetConfigServerDatabaseSchemaTableByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableByAlertIdResponse>;
-    /** `GET /alert/history/agent/{agent_id}` */
-    getHistoryAgent(input: GetHistoryAgentInput, options?: CallOptions): Promise<GetHistoryAgentResponse>;
-    /** `GET /alert/history/server/{server_id}` */
-    getHistoryServer(input: GetHistoryServerInput, options?: CallOptions): Promise<GetHistoryServerResponse>;
-    /** `GET /alert/history/server/{server_id}/database/{database_name}` */
-    getHistoryServerDatabase(input: GetHistoryServerDatabaseInput, options?: CallOptions): Promise<GetHistoryServerDatabaseResponse>;
-    /** `GET /alert/status/{since}` */
-    getStatus(input: GetStatusInput, options?: CallOptions): Promise<GetStatusResponse>;
-    /** `GET /alert/template/{id}` */
-    getTemplate(input: GetTemplateInput, options?: CallOptions): Promise<GetTemplateResponse>;
-    /** `POST /alert/custom/import/` */
-    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
-    /** `GET /alert/config/global/` */
-    listConfigGlobal(options?: CallOptions): Promise<ListConfigGlobalResponse>;
-    /** `GET /alert/history/` */
-    listHistory(options?: CallOptions): Promise<ListHistoryResponse>;
-    /** `GET /alert/status/` */
-    listStatus(options?: CallOptions): Promise<ListStatusResponse>;
-    /** `GET /alert/template/` */
-    listTemplate(options?: CallOptions): Promise<ListTemplateResponse>;
-    /** `PUT /alert/config/agent/{agent_id}/{alert_id}` */
-    updateConfigAgentByAlertId(input: UpdateConfigAgentByAlertIdInput, options?: CallOptions): Promise<UpdateConfigAgentByAlertIdResponse>;
-    /** `PUT /alert/config/global/{alert_id}` */
-    updateConfigGlobal(input: UpdateConfigGlobalInput, options?: CallOptions): Promise<UpdateConfigGlobalResponse>;
-    /** `PUT /alert/config/server/{server_id}/{alert_id}` */
-    updateConfigServerByAlertId(input: UpdateConfigServerByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerByAlertIdResponse>;
-    /** `PUT /alert/config/server/{server_id}/database/{database_name}/{alert_id}` */
-    updateConfigServerDatabaseByAlertId(input: UpdateConfigServerDatabaseByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseByAlertIdResponse>;
-    /** `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}` */
-    updateConfigServerDatabaseSchemaByAlertId(input: UpdateConfigServerDatabaseSchemaByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaByAlertIdResponse>;
-    /** `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}` */
-    updateConfigServerDatabaseSchemaFunctionArgsByAlertId(input: UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse>;
-    /** `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}` */
-    updateConfigServerDatabaseSchemaIndexByAlertId(input: UpdateConfigServerDatabaseSchemaIndexByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaIndexByAlertIdResponse>;
-    /** `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}` */
-    updateConfigServerDatabaseSchemaSequenceByAlertId(input: UpdateConfigServerDatabaseSchemaSequenceByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaSequenceByAlertIdResponse>;
-    /** `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}` */
-    updateConfigServerDatabaseSchemaTableByAlertId(input: UpdateConfigServerDatabaseSchemaTableByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaTableByAlertIdResponse>;
-    /** `PUT /alert/template/{id}` */
-    updateTemplate(input: UpdateTemplateInput, options?: CallOptions): Promise<UpdateTemplateResponse>;
-  }
 }
 
 export declare namespace Chart {
+  export interface Methods {
+    /**
+     * `POST /chart/custom/export/`
+     *
+     * @param input.body - JSON body, required, `Chart.ExportCustomBody`
+     * @returns `Chart.ExportCustomResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
+
+    /**
+     * `POST /chart/custom/import/`
+     *
+     * @param input.body - JSON body, required, `Chart.ImportCustomBody`
+     * @returns `Chart.ImportCustomResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
+  }
+
   /** Request body of `POST /chart/custom/export/`. */
   export type ExportCustomBody = NonNullable<operations["ChartExportCustom"]["requestBody"]>["content"]["application/json"];
 
@@ -1147,6 +1926,7 @@ export declare namespace Chart {
   export type ExportCustomResponse = operations["ChartExportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /chart/custom/export/`. */
   export type ExportCustomError = unknown;
+
   /** Request body of `POST /chart/custom/import/`. */
   export type ImportCustomBody = NonNullable<operations["ChartImportCustom"]["requestBody"]>["content"]["application/json"];
 
@@ -1159,16 +1939,29 @@ export declare namespace Chart {
   export type ImportCustomResponse = operations["ChartImportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /chart/custom/import/`. */
   export type ImportCustomError = unknown;
-
-  export interface Methods {
-    /** `POST /chart/custom/export/` */
-    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
-    /** `POST /chart/custom/import/` */
-    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
-  }
 }
 
 export declare namespace Dashboard {
+  export interface Methods {
+    /**
+     * `POST /dashboard/custom/export/`
+     *
+     * @param input.body - JSON body, required, `Dashboard.ExportCustomBody`
+     * @returns `Dashboard.ExportCustomResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
+
+    /**
+     * `POST /dashboard/custom/import/`
+     *
+     * @param input.body - JSON body, required, `Dashboard.ImportCustomBody`
+     * @returns `Dashboard.ImportCustomResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
+  }
+
   /** Request body of `POST /dashboard/custom/export/`. */
   export type ExportCustomBody = NonNullable<operations["DashboardExportCustom"]["requestBody"]>["content"]["application/json"];
 
@@ -1181,6 +1974,7 @@ export declare namespace Dashboard {
   export type ExportCustomResponse = operations["DashboardExportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /dashboard/custom/export/`. */
   export type ExportCustomError = unknown;
+
   /** Request body of `POST /dashboard/custom/import/`. */
   export type ImportCustomBody = NonNullable<operations["DashboardImportCustom"]["requestBody"]>["content"]["application/json"];
 
@@ -1193,16 +1987,56 @@ export declare namespace Dashboard {
   export type ImportCustomResponse = operations["DashboardImportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /dashboard/custom/import/`. */
   export type ImportCustomError = unknown;
-
-  export interface Methods {
-    /** `POST /dashboard/custom/export/` */
-    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
-    /** `POST /dashboard/custom/import/` */
-    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
-  }
 }
 
 export declare namespace Email {
+  export interface Methods {
+    /**
+     * `POST /email/groups`
+     *
+     * @param input.body - JSON body, required, `Email.CreateGroupsBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createGroups(input: CreateGroupsInput, options?: CallOptions): Promise<CreateGroupsResponse>;
+
+    /**
+     * `DELETE /email/groups/{email_group_id}`
+     *
+     * @param input.path.email_group_id - path parameter, required, `string`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteGroups(input: DeleteGroupsInput, options?: CallOptions): Promise<DeleteGroupsResponse>;
+
+    /**
+     * `GET /email/groups/{email_group_id}`
+     *
+     * @param input.path.email_group_id - path parameter, required, `string`
+     * @returns `Email.GetGroupsResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getGroups(input: GetGroupsInput, options?: CallOptions): Promise<GetGroupsResponse>;
+
+    /**
+     * `GET /email/groups`
+     *
+     * @returns `Email.ListGroupsResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listGroups(options?: CallOptions): Promise<ListGroupsResponse>;
+
+    /**
+     * `PUT /email/groups/{email_group_id}`
+     *
+     * @param input.path.email_group_id - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Email.UpdateGroupsBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateGroups(input: UpdateGroupsInput, options?: CallOptions): Promise<UpdateGroupsResponse>;
+  }
+
   /** Request body of `POST /email/groups`. */
   export type CreateGroupsBody = NonNullable<operations["EmailCreateGroups"]["requestBody"]>["content"]["application/json"];
 
@@ -1215,6 +2049,7 @@ export declare namespace Email {
   export type CreateGroupsResponse = void;
   /** Body of an error response to `POST /email/groups`. */
   export type CreateGroupsError = unknown;
+
   /** Parameters of `DELETE /email/groups/{email_group_id}`, by location. */
   export type DeleteGroupsParams = operations["EmailDeleteGroups"]["parameters"];
 
@@ -1227,6 +2062,7 @@ export declare namespace Email {
   export type DeleteGroupsResponse = void;
   /** Body of an error response to `DELETE /email/groups/{email_group_id}`. */
   export type DeleteGroupsError = unknown;
+
   /** Parameters of `GET /email/groups/{email_group_id}`, by location. */
   export type GetGroupsParams = operations["EmailGetGroups"]["parameters"];
 
@@ -1239,10 +2075,12 @@ export declare namespace Email {
   export type GetGroupsResponse = operations["EmailGetGroups"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /email/groups/{email_group_id}`. */
   export type GetGroupsError = unknown;
+
   /** Data of a successful response to `GET /email/groups`. */
   export type ListGroupsResponse = operations["EmailListGroups"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /email/groups`. */
   export type ListGroupsError = unknown;
+
   /** Parameters of `PUT /email/groups/{email_group_id}`, by location. */
   export type UpdateGroupsParams = operations["EmailUpdateGroups"]["parameters"];
   /** Request body of `PUT /email/groups/{email_group_id}`. */
@@ -1258,22 +2096,584 @@ export declare namespace Email {
   export type UpdateGroupsResponse = void;
   /** Body of an error response to `PUT /email/groups/{email_group_id}`. */
   export type UpdateGroupsError = unknown;
-
-  export interface Methods {
-    /** `POST /email/groups` */
-    createGroups(input: CreateGroupsInput, options?: CallOptions): Promise<CreateGroupsResponse>;
-    /** `DELETE /email/groups/{email_group_id}` */
-    deleteGroups(input: DeleteGroupsInput, options?: CallOptions): Promise<DeleteGroupsResponse>;
-    /** `GET /email/groups/{email_group_id}` */
-    getGroups(input: GetGroupsInput, options?: CallOptions): Promise<GetGroupsResponse>;
-    /** `GET /email/groups` */
-    listGroups(options?: CallOptions): Promise<ListGroupsResponse>;
-    /** `PUT /email/groups/{email_group_id}` */
-    updateGroups(input: UpdateGroupsInput, options?: CallOptions): Promise<UpdateGroupsResponse>;
-  }
 }
 
 export declare namespace Probe {
+  export interface Methods {
+    /**
+     * `POST /probe/copy/agent/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Probe.CopyAgentBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyAgent(input: CopyAgentInput, options?: CallOptions): Promise<CopyAgentResponse>;
+
+    /**
+     * `POST /probe/copy/server/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Probe.CopyServerBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServer(input: CopyServerInput, options?: CallOptions): Promise<CopyServerResponse>;
+
+    /**
+     * `POST /probe/copy/server/{server_id}/database/{database_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Probe.CopyServerDatabaseBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServerDatabase(input: CopyServerDatabaseInput, options?: CallOptions): Promise<CopyServerDatabaseResponse>;
+
+    /**
+     * `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Probe.CopyServerDatabaseSchemaBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServerDatabaseSchema(input: CopyServerDatabaseSchemaInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaResponse>;
+
+    /**
+     * `POST /probe/`
+     *
+     * @param input.body - JSON body, required, `Probe.CreateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
+
+    /**
+     * `DELETE /probe/{probe_id}`
+     *
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
+
+    /**
+     * `POST /probe/custom/export/`
+     *
+     * @param input.body - JSON body, required, `Probe.ExportCustomBody`
+     * @returns `Probe.ExportCustomResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
+
+    /**
+     * `GET /probe/{probe_id}`
+     *
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
+
+    /**
+     * `GET /probe/config/agent/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigAgentResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigAgent(input: GetConfigAgentInput, options?: CallOptions): Promise<GetConfigAgentResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigServerResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServer(input: GetConfigServerInput, options?: CallOptions): Promise<GetConfigServerResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigServerByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerByProbeId(input: GetConfigServerByProbeIdInput, options?: CallOptions): Promise<GetConfigServerByProbeIdResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @returns `Probe.GetConfigServerDatabaseResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabase(input: GetConfigServerDatabaseInput, options?: CallOptions): Promise<GetConfigServerDatabaseResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigServerDatabaseByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseByProbeId(input: GetConfigServerDatabaseByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseByProbeIdResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @returns `Probe.GetConfigServerDatabaseSchemaResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchema(input: GetConfigServerDatabaseSchemaInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigServerDatabaseSchemaByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaByProbeId(input: GetConfigServerDatabaseSchemaByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaByProbeIdResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @returns `Probe.GetConfigServerDatabaseSchemaFunctionResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaFunction(input: GetConfigServerDatabaseSchemaFunctionInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaFunctionResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigServerDatabaseSchemaFunctionByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaFunctionByProbeId(input: GetConfigServerDatabaseSchemaFunctionByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaFunctionByProbeIdResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @returns `Probe.GetConfigServerDatabaseSchemaIndexResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaIndex(input: GetConfigServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaIndexResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigServerDatabaseSchemaIndexByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaIndexByProbeId(input: GetConfigServerDatabaseSchemaIndexByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaIndexByProbeIdResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @returns `Probe.GetConfigServerDatabaseSchemaSequenceResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaSequence(input: GetConfigServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaSequenceResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigServerDatabaseSchemaSequenceByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaSequenceByProbeId(input: GetConfigServerDatabaseSchemaSequenceByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaSequenceByProbeIdResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @returns `Probe.GetConfigServerDatabaseSchemaTableResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaTable(input: GetConfigServerDatabaseSchemaTableInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigServerDatabaseSchemaTableByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaTableByProbeId(input: GetConfigServerDatabaseSchemaTableByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableByProbeIdResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.view_name - path parameter, required, `string`
+     * @returns `Probe.GetConfigServerDatabaseSchemaViewResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaView(input: GetConfigServerDatabaseSchemaViewInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaViewResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.view_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigServerDatabaseSchemaViewByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaViewByProbeId(input: GetConfigServerDatabaseSchemaViewByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaViewByProbeIdResponse>;
+
+    /**
+     * `GET /probe/data/agent/{agent_id}/{probe_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetDataAgentByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDataAgentByProbeId(input: GetDataAgentByProbeIdInput, options?: CallOptions): Promise<GetDataAgentByProbeIdResponse>;
+
+    /**
+     * `GET /probe/data/server/{server_id}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetDataServerByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDataServerByProbeId(input: GetDataServerByProbeIdInput, options?: CallOptions): Promise<GetDataServerByProbeIdResponse>;
+
+    /**
+     * `GET /probe/data/server/{server_id}/database/{database_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetDataServerDatabaseByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDataServerDatabaseByProbeId(input: GetDataServerDatabaseByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseByProbeIdResponse>;
+
+    /**
+     * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetDataServerDatabaseSchemaByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDataServerDatabaseSchemaByProbeId(input: GetDataServerDatabaseSchemaByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaByProbeIdResponse>;
+
+    /**
+     * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetDataServerDatabaseSchemaFunctionByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDataServerDatabaseSchemaFunctionByProbeId(input: GetDataServerDatabaseSchemaFunctionByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaFunctionByProbeIdResponse>;
+
+    /**
+     * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetDataServerDatabaseSchemaIndexByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDataServerDatabaseSchemaIndexByProbeId(input: GetDataServerDatabaseSchemaIndexByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaIndexByProbeIdResponse>;
+
+    /**
+     * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetDataServerDatabaseSchemaSequenceByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDataServerDatabaseSchemaSequenceByProbeId(input: GetDataServerDatabaseSchemaSequenceByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaSequenceByProbeIdResponse>;
+
+    /**
+     * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetDataServerDatabaseSchemaTableByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDataServerDatabaseSchemaTableByProbeId(input: GetDataServerDatabaseSchemaTableByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaTableByProbeIdResponse>;
+
+    /**
+     * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.view_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetDataServerDatabaseSchemaViewByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDataServerDatabaseSchemaViewByProbeId(input: GetDataServerDatabaseSchemaViewByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaViewByProbeIdResponse>;
+
+    /**
+     * `GET /probe/history/agent/{agent_id}/from/{start_time}/to/{end_time}/{probe_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.path.start_time - path parameter, required, `string`
+     * @param input.path.end_time - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetHistoryAgentFromToByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryAgentFromToByProbeId(input: GetHistoryAgentFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryAgentFromToByProbeIdResponse>;
+
+    /**
+     * `GET /probe/history/server/{server_id}/database/{database_name}/from/{start_time}/to/{end_time}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.start_time - path parameter, required, `string`
+     * @param input.path.end_time - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetHistoryServerDatabaseFromToByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServerDatabaseFromToByProbeId(input: GetHistoryServerDatabaseFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseFromToByProbeIdResponse>;
+
+    /**
+     * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/from/{start_time}/to/{end_time}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.start_time - path parameter, required, `string`
+     * @param input.path.end_time - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetHistoryServerDatabaseSchemaFromToByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServerDatabaseSchemaFromToByProbeId(input: GetHistoryServerDatabaseSchemaFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaFromToByProbeIdResponse>;
+
+    /**
+     * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/from/{start_time}/to/{end_time}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @param input.path.start_time - path parameter, required, `string`
+     * @param input.path.end_time - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServerDatabaseSchemaFunctionFromToByProbeId(input: GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdResponse>;
+
+    /**
+     * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/from/{start_time}/to/{end_time}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @param input.path.start_time - path parameter, required, `string`
+     * @param input.path.end_time - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetHistoryServerDatabaseSchemaIndexFromToByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServerDatabaseSchemaIndexFromToByProbeId(input: GetHistoryServerDatabaseSchemaIndexFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaIndexFromToByProbeIdResponse>;
+
+    /**
+     * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/from/{start_time}/to/{end_time}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @param input.path.start_time - path parameter, required, `string`
+     * @param input.path.end_time - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServerDatabaseSchemaSequenceFromToByProbeId(input: GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdResponse>;
+
+    /**
+     * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/from/{start_time}/to/{end_time}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @param input.path.start_time - path parameter, required, `string`
+     * @param input.path.end_time - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetHistoryServerDatabaseSchemaTableFromToByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServerDatabaseSchemaTableFromToByProbeId(input: GetHistoryServerDatabaseSchemaTableFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaTableFromToByProbeIdResponse>;
+
+    /**
+     * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/from/{start_time}/to/{end_time}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.view_name - path parameter, required, `string`
+     * @param input.path.start_time - path parameter, required, `string`
+     * @param input.path.end_time - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetHistoryServerDatabaseSchemaViewFromToByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServerDatabaseSchemaViewFromToByProbeId(input: GetHistoryServerDatabaseSchemaViewFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaViewFromToByProbeIdResponse>;
+
+    /**
+     * `GET /probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.start_time - path parameter, required, `string`
+     * @param input.path.end_time - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetHistoryServerFromToByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServerFromToByProbeId(input: GetHistoryServerFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerFromToByProbeIdResponse>;
+
+    /**
+     * `POST /probe/custom/import/`
+     *
+     * @param input.body - JSON body, required, `Probe.ImportCustomBody`
+     * @returns `Probe.ImportCustomResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
+
+    /**
+     * `GET /probe/`
+     *
+     * @returns `Probe.ListResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    list(options?: CallOptions): Promise<ListResponse>;
+
+    /**
+     * `PUT /probe/{probe_id}`
+     *
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Probe.UpdateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
+
+    /**
+     * `PUT /probe/config/server/{server_id}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Probe.UpdateConfigServerByProbeIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerByProbeId(input: UpdateConfigServerByProbeIdInput, options?: CallOptions): Promise<UpdateConfigServerByProbeIdResponse>;
+
+    /**
+     * `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Probe.UpdateConfigServerDatabaseByProbeIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerDatabaseByProbeId(input: UpdateConfigServerDatabaseByProbeIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseByProbeIdResponse>;
+
+    /**
+     * `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Probe.UpdateConfigServerDatabaseSchemaByProbeIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerDatabaseSchemaByProbeId(input: UpdateConfigServerDatabaseSchemaByProbeIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaByProbeIdResponse>;
+  }
+
   /** Parameters of `POST /probe/copy/agent/{agent_id}`, by location. */
   export type CopyAgentParams = operations["ProbeCopyAgent"]["parameters"];
   /** Request body of `POST /probe/copy/agent/{agent_id}`. */
@@ -1289,6 +2689,7 @@ export declare namespace Probe {
   export type CopyAgentResponse = void;
   /** Body of an error response to `POST /probe/copy/agent/{agent_id}`. */
   export type CopyAgentError = unknown;
+
   /** Parameters of `POST /probe/copy/server/{server_id}`, by location. */
   export type CopyServerParams = operations["ProbeCopyServer"]["parameters"];
   /** Request body of `POST /probe/copy/server/{server_id}`. */
@@ -1304,6 +2705,7 @@ export declare namespace Probe {
   export type CopyServerResponse = void;
   /** Body of an error response to `POST /probe/copy/server/{server_id}`. */
   export type CopyServerError = unknown;
+
   /** Parameters of `POST /probe/copy/server/{server_id}/database/{database_name}`, by location. */
   export type CopyServerDatabaseParams = operations["ProbeCopyServerDatabase"]["parameters"];
   /** Request body of `POST /probe/copy/server/{server_id}/database/{database_name}`. */
@@ -1319,6 +2721,7 @@ export declare namespace Probe {
   export type CopyServerDatabaseResponse = void;
   /** Body of an error response to `POST /probe/copy/server/{server_id}/database/{database_name}`. */
   export type CopyServerDatabaseError = unknown;
+
   /** Parameters of `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`, by location. */
   export type CopyServerDatabaseSchemaParams = operations["ProbeCopyServerDatabaseSchema"]["parameters"];
   /** Request body of `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
@@ -1334,6 +2737,7 @@ export declare namespace Probe {
   export type CopyServerDatabaseSchemaResponse = void;
   /** Body of an error response to `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
   export type CopyServerDatabaseSchemaError = unknown;
+
   /** Request body of `POST /probe/`. */
   export type CreateBody = NonNullable<operations["ProbeCreate"]["requestBody"]>["content"]["application/json"];
 
@@ -1346,6 +2750,7 @@ export declare namespace Probe {
   export type CreateResponse = void;
   /** Body of an error response to `POST /probe/`. */
   export type CreateError = unknown;
+
   /** Parameters of `DELETE /probe/{probe_id}`, by location. */
   export type DeleteParams = operations["ProbeDelete"]["parameters"];
 
@@ -1358,6 +2763,7 @@ export declare namespace Probe {
   export type DeleteResponse = void;
   /** Body of an error response to `DELETE /probe/{probe_id}`. */
   export type DeleteError = unknown;
+
   /** Request body of `POST /probe/custom/export/`. */
   export type ExportCustomBody = NonNullable<operations["ProbeExportCustom"]["requestBody"]>["content"]["application/json"];
 
@@ -1370,6 +2776,7 @@ export declare namespace Probe {
   export type ExportCustomResponse = operations["ProbeExportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /probe/custom/export/`. */
   export type ExportCustomError = unknown;
+
   /** Parameters of `GET /probe/{probe_id}`, by location. */
   export type GetParams = operations["ProbeGet"]["parameters"];
 
@@ -1382,6 +2789,7 @@ export declare namespace Probe {
   export type GetResponse = operations["ProbeGet"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/{probe_id}`. */
   export type GetError = unknown;
+
   /** Parameters of `GET /probe/config/agent/{agent_id}`, by location. */
   export type GetConfigAgentParams = operations["ProbeGetConfigAgent"]["parameters"];
 
@@ -1394,6 +2802,7 @@ export declare namespace Probe {
   export type GetConfigAgentResponse = operations["ProbeGetConfigAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/agent/{agent_id}`. */
   export type GetConfigAgentError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}`, by location. */
   export type GetConfigServerParams = operations["ProbeGetConfigServer"]["parameters"];
 
@@ -1406,6 +2815,7 @@ export declare namespace Probe {
   export type GetConfigServerResponse = operations["ProbeGetConfigServer"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}`. */
   export type GetConfigServerError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/{probe_id}`, by location. */
   export type GetConfigServerByProbeIdParams = operations["ProbeGetConfigServerByProbeId"]["parameters"];
 
@@ -1418,6 +2828,7 @@ export declare namespace Probe {
   export type GetConfigServerByProbeIdResponse = operations["ProbeGetConfigServerByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/{probe_id}`. */
   export type GetConfigServerByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}`, by location. */
   export type GetConfigServerDatabaseParams = operations["ProbeGetConfigServerDatabase"]["parameters"];
 
@@ -1430,6 +2841,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseResponse = operations["ProbeGetConfigServerDatabase"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}`. */
   export type GetConfigServerDatabaseError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/{probe_id}`, by location. */
   export type GetConfigServerDatabaseByProbeIdParams = operations["ProbeGetConfigServerDatabaseByProbeId"]["parameters"];
 
@@ -1442,6 +2854,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseByProbeIdResponse = operations["ProbeGetConfigServerDatabaseByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/{probe_id}`. */
   export type GetConfigServerDatabaseByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}`, by location. */
   export type GetConfigServerDatabaseSchemaParams = operations["ProbeGetConfigServerDatabaseSchema"]["parameters"];
 
@@ -1454,6 +2867,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaResponse = operations["ProbeGetConfigServerDatabaseSchema"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
   export type GetConfigServerDatabaseSchemaError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`, by location. */
   export type GetConfigServerDatabaseSchemaByProbeIdParams = operations["ProbeGetConfigServerDatabaseSchemaByProbeId"]["parameters"];
 
@@ -1466,6 +2880,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaByProbeIdResponse = operations["ProbeGetConfigServerDatabaseSchemaByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`. */
   export type GetConfigServerDatabaseSchemaByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/`, by location. */
   export type GetConfigServerDatabaseSchemaFunctionParams = operations["ProbeGetConfigServerDatabaseSchemaFunction"]["parameters"];
 
@@ -1478,6 +2893,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaFunctionResponse = operations["ProbeGetConfigServerDatabaseSchemaFunction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/`. */
   export type GetConfigServerDatabaseSchemaFunctionError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`, by location. */
   export type GetConfigServerDatabaseSchemaFunctionByProbeIdParams = operations["ProbeGetConfigServerDatabaseSchemaFunctionByProbeId"]["parameters"];
 
@@ -1490,6 +2906,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaFunctionByProbeIdResponse = operations["ProbeGetConfigServerDatabaseSchemaFunctionByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`. */
   export type GetConfigServerDatabaseSchemaFunctionByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`, by location. */
   export type GetConfigServerDatabaseSchemaIndexParams = operations["ProbeGetConfigServerDatabaseSchemaIndex"]["parameters"];
 
@@ -1502,6 +2919,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaIndexResponse = operations["ProbeGetConfigServerDatabaseSchemaIndex"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
   export type GetConfigServerDatabaseSchemaIndexError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`, by location. */
   export type GetConfigServerDatabaseSchemaIndexByProbeIdParams = operations["ProbeGetConfigServerDatabaseSchemaIndexByProbeId"]["parameters"];
 
@@ -1514,6 +2932,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaIndexByProbeIdResponse = operations["ProbeGetConfigServerDatabaseSchemaIndexByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`. */
   export type GetConfigServerDatabaseSchemaIndexByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`, by location. */
   export type GetConfigServerDatabaseSchemaSequenceParams = operations["ProbeGetConfigServerDatabaseSchemaSequence"]["parameters"];
 
@@ -1526,6 +2945,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaSequenceResponse = operations["ProbeGetConfigServerDatabaseSchemaSequence"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
   export type GetConfigServerDatabaseSchemaSequenceError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`, by location. */
   export type GetConfigServerDatabaseSchemaSequenceByProbeIdParams = operations["ProbeGetConfigServerDatabaseSchemaSequenceByProbeId"]["parameters"];
 
@@ -1538,6 +2958,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaSequenceByProbeIdResponse = operations["ProbeGetConfigServerDatabaseSchemaSequenceByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`. */
   export type GetConfigServerDatabaseSchemaSequenceByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`, by location. */
   export type GetConfigServerDatabaseSchemaTableParams = operations["ProbeGetConfigServerDatabaseSchemaTable"]["parameters"];
 
@@ -1550,6 +2971,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaTableResponse = operations["ProbeGetConfigServerDatabaseSchemaTable"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
   export type GetConfigServerDatabaseSchemaTableError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`, by location. */
   export type GetConfigServerDatabaseSchemaTableByProbeIdParams = operations["ProbeGetConfigServerDatabaseSchemaTableByProbeId"]["parameters"];
 
@@ -1562,6 +2984,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaTableByProbeIdResponse = operations["ProbeGetConfigServerDatabaseSchemaTableByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`. */
   export type GetConfigServerDatabaseSchemaTableByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}`, by location. */
   export type GetConfigServerDatabaseSchemaViewParams = operations["ProbeGetConfigServerDatabaseSchemaView"]["parameters"];
 
@@ -1574,6 +2997,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaViewResponse = operations["ProbeGetConfigServerDatabaseSchemaView"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}`. */
   export type GetConfigServerDatabaseSchemaViewError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`, by location. */
   export type GetConfigServerDatabaseSchemaViewByProbeIdParams = operations["ProbeGetConfigServerDatabaseSchemaViewByProbeId"]["parameters"];
 
@@ -1586,6 +3010,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaViewByProbeIdResponse = operations["ProbeGetConfigServerDatabaseSchemaViewByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`. */
   export type GetConfigServerDatabaseSchemaViewByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/data/agent/{agent_id}/{probe_id}`, by location. */
   export type GetDataAgentByProbeIdParams = operations["ProbeGetDataAgentByProbeId"]["parameters"];
 
@@ -1598,6 +3023,7 @@ export declare namespace Probe {
   export type GetDataAgentByProbeIdResponse = operations["ProbeGetDataAgentByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/data/agent/{agent_id}/{probe_id}`. */
   export type GetDataAgentByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/data/server/{server_id}/{probe_id}`, by location. */
   export type GetDataServerByProbeIdParams = operations["ProbeGetDataServerByProbeId"]["parameters"];
 
@@ -1610,6 +3036,7 @@ export declare namespace Probe {
   export type GetDataServerByProbeIdResponse = operations["ProbeGetDataServerByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/data/server/{server_id}/{probe_id}`. */
   export type GetDataServerByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/{probe_id}`, by location. */
   export type GetDataServerDatabaseByProbeIdParams = operations["ProbeGetDataServerDatabaseByProbeId"]["parameters"];
 
@@ -1622,6 +3049,7 @@ export declare namespace Probe {
   export type GetDataServerDatabaseByProbeIdResponse = operations["ProbeGetDataServerDatabaseByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/{probe_id}`. */
   export type GetDataServerDatabaseByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`, by location. */
   export type GetDataServerDatabaseSchemaByProbeIdParams = operations["ProbeGetDataServerDatabaseSchemaByProbeId"]["parameters"];
 
@@ -1634,6 +3062,7 @@ export declare namespace Probe {
   export type GetDataServerDatabaseSchemaByProbeIdResponse = operations["ProbeGetDataServerDatabaseSchemaByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`. */
   export type GetDataServerDatabaseSchemaByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`, by location. */
   export type GetDataServerDatabaseSchemaFunctionByProbeIdParams = operations["ProbeGetDataServerDatabaseSchemaFunctionByProbeId"]["parameters"];
 
@@ -1646,6 +3075,7 @@ export declare namespace Probe {
   export type GetDataServerDatabaseSchemaFunctionByProbeIdResponse = operations["ProbeGetDataServerDatabaseSchemaFunctionByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`. */
   export type GetDataServerDatabaseSchemaFunctionByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`, by location. */
   export type GetDataServerDatabaseSchemaIndexByProbeIdParams = operations["ProbeGetDataServerDatabaseSchemaIndexByProbeId"]["parameters"];
 
@@ -1658,6 +3088,7 @@ export declare namespace Probe {
   export type GetDataServerDatabaseSchemaIndexByProbeIdResponse = operations["ProbeGetDataServerDatabaseSchemaIndexByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`. */
   export type GetDataServerDatabaseSchemaIndexByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`, by location. */
   export type GetDataServerDatabaseSchemaSequenceByProbeIdParams = operations["ProbeGetDataServerDatabaseSchemaSequenceByProbeId"]["parameters"];
 
@@ -1670,6 +3101,7 @@ export declare namespace Probe {
   export type GetDataServerDatabaseSchemaSequenceByProbeIdResponse = operations["ProbeGetDataServerDatabaseSchemaSequenceByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`. */
   export type GetDataServerDatabaseSchemaSequenceByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`, by location. */
   export type GetDataServerDatabaseSchemaTableByProbeIdParams = operations["ProbeGetDataServerDatabaseSchemaTableByProbeId"]["parameters"];
 
@@ -1682,6 +3114,7 @@ export declare namespace Probe {
   export type GetDataServerDatabaseSchemaTableByProbeIdResponse = operations["ProbeGetDataServerDatabaseSchemaTableByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`. */
   export type GetDataServerDatabaseSchemaTableByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`, by location. */
   export type GetDataServerDatabaseSchemaViewByProbeIdParams = operations["ProbeGetDataServerDatabaseSchemaViewByProbeId"]["parameters"];
 
@@ -1694,6 +3127,7 @@ export declare namespace Probe {
   export type GetDataServerDatabaseSchemaViewByProbeIdResponse = operations["ProbeGetDataServerDatabaseSchemaViewByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`. */
   export type GetDataServerDatabaseSchemaViewByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/history/agent/{agent_id}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
   export type GetHistoryAgentFromToByProbeIdParams = operations["ProbeGetHistoryAgentFromToByProbeId"]["parameters"];
 
@@ -1706,6 +3140,7 @@ export declare namespace Probe {
   export type GetHistoryAgentFromToByProbeIdResponse = operations["ProbeGetHistoryAgentFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/agent/{agent_id}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryAgentFromToByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
   export type GetHistoryServerDatabaseFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseFromToByProbeId"]["parameters"];
 
@@ -1718,6 +3153,7 @@ export declare namespace Probe {
   export type GetHistoryServerDatabaseFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryServerDatabaseFromToByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
   export type GetHistoryServerDatabaseSchemaFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseSchemaFromToByProbeId"]["parameters"];
 
@@ -1730,6 +3166,7 @@ export declare namespace Probe {
   export type GetHistoryServerDatabaseSchemaFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseSchemaFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryServerDatabaseSchemaFromToByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
   export type GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseSchemaFunctionFromToByProbeId"]["parameters"];
 
@@ -1742,6 +3179,7 @@ export declare namespace Probe {
   export type GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseSchemaFunctionFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
   export type GetHistoryServerDatabaseSchemaIndexFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseSchemaIndexFromToByProbeId"]["parameters"];
 
@@ -1754,6 +3192,7 @@ export declare namespace Probe {
   export type GetHistoryServerDatabaseSchemaIndexFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseSchemaIndexFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryServerDatabaseSchemaIndexFromToByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
   export type GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseSchemaSequenceFromToByProbeId"]["parameters"];
 
@@ -1766,6 +3205,7 @@ export declare namespace Probe {
   export type GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseSchemaSequenceFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
   export type GetHistoryServerDatabaseSchemaTableFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseSchemaTableFromToByProbeId"]["parameters"];
 
@@ -1778,6 +3218,7 @@ export declare namespace Probe {
   export type GetHistoryServerDatabaseSchemaTableFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseSchemaTableFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryServerDatabaseSchemaTableFromToByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
   export type GetHistoryServerDatabaseSchemaViewFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseSchemaViewFromToByProbeId"]["parameters"];
 
@@ -1790,6 +3231,7 @@ export declare namespace Probe {
   export type GetHistoryServerDatabaseSchemaViewFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseSchemaViewFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryServerDatabaseSchemaViewFromToByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
   export type GetHistoryServerFromToByProbeIdParams = operations["ProbeGetHistoryServerFromToByProbeId"]["parameters"];
 
@@ -1802,6 +3244,7 @@ export declare namespace Probe {
   export type GetHistoryServerFromToByProbeIdResponse = operations["ProbeGetHistoryServerFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryServerFromToByProbeIdError = unknown;
+
   /** Request body of `POST /probe/custom/import/`. */
   export type ImportCustomBody = NonNullable<operations["ProbeImportCustom"]["requestBody"]>["content"]["application/json"];
 
@@ -1814,10 +3257,12 @@ export declare namespace Probe {
   export type ImportCustomResponse = operations["ProbeImportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /probe/custom/import/`. */
   export type ImportCustomError = unknown;
+
   /** Data of a successful response to `GET /probe/`. */
   export type ListResponse = operations["ProbeList"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/`. */
   export type ListError = unknown;
+
   /** Parameters of `PUT /probe/{probe_id}`, by location. */
   export type UpdateParams = operations["ProbeUpdate"]["parameters"];
   /** Request body of `PUT /probe/{probe_id}`. */
@@ -1833,6 +3278,7 @@ export declare namespace Probe {
   export type UpdateResponse = void;
   /** Body of an error response to `PUT /probe/{probe_id}`. */
   export type UpdateError = unknown;
+
   /** Parameters of `PUT /probe/config/server/{server_id}/{probe_id}`, by location. */
   export type UpdateConfigServerByProbeIdParams = operations["ProbeUpdateConfigServerByProbeId"]["parameters"];
   /** Request body of `PUT /probe/config/server/{server_id}/{probe_id}`. */
@@ -1848,6 +3294,7 @@ export declare namespace Probe {
   export type UpdateConfigServerByProbeIdResponse = void;
   /** Body of an error response to `PUT /probe/config/server/{server_id}/{probe_id}`. */
   export type UpdateConfigServerByProbeIdError = unknown;
+
   /** Parameters of `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}`, by location. */
   export type UpdateConfigServerDatabaseByProbeIdParams = operations["ProbeUpdateConfigServerDatabaseByProbeId"]["parameters"];
   /** Request body of `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}`. */
@@ -1863,6 +3310,7 @@ export declare namespace Probe {
   export type UpdateConfigServerDatabaseByProbeIdResponse = void;
   /** Body of an error response to `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}`. */
   export type UpdateConfigServerDatabaseByProbeIdError = unknown;
+
   /** Parameters of `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`, by location. */
   export type UpdateConfigServerDatabaseSchemaByProbeIdParams = operations["ProbeUpdateConfigServerDatabaseSchemaByProbeId"]["parameters"];
   /** Request body of `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`. */
@@ -1878,110 +3326,256 @@ export declare namespace Probe {
   export type UpdateConfigServerDatabaseSchemaByProbeIdResponse = void;
   /** Body of an error response to `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`. */
   export type UpdateConfigServerDatabaseSchemaByProbeIdError = unknown;
-
-  export interface Methods {
-    /** `POST /probe/copy/agent/{agent_id}` */
-    copyAgent(input: CopyAgentInput, options?: CallOptions): Promise<CopyAgentResponse>;
-    /** `POST /probe/copy/server/{server_id}` */
-    copyServer(input: CopyServerInput, options?: CallOptions): Promise<CopyServerResponse>;
-    /** `POST /probe/copy/server/{server_id}/database/{database_name}` */
-    copyServerDatabase(input: CopyServerDatabaseInput, options?: CallOptions): Promise<CopyServerDatabaseResponse>;
-    /** `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}` */
-    copyServerDatabaseSchema(input: CopyServerDatabaseSchemaInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaResponse>;
-    /** `POST /probe/` */
-    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
-    /** `DELETE /probe/{probe_id}` */
-    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
-    /** `POST /probe/custom/export/` */
-    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
-    /** `GET /probe/{probe_id}` */
-    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
-    /** `GET /probe/config/agent/{agent_id}` */
-    getConfigAgent(input: GetConfigAgentInput, options?: CallOptions): Promise<GetConfigAgentResponse>;
-    /** `GET /probe/config/server/{server_id}` */
-    getConfigServer(input: GetConfigServerInput, options?: CallOptions): Promise<GetConfigServerResponse>;
-    /** `GET /probe/config/server/{server_id}/{probe_id}` */
-    getConfigServerByProbeId(input: GetConfigServerByProbeIdInput, options?: CallOptions): Promise<GetConfigServerByProbeIdResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}` */
-    getConfigServerDatabase(input: GetConfigServerDatabaseInput, options?: CallOptions): Promise<GetConfigServerDatabaseResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/{probe_id}` */
-    getConfigServerDatabaseByProbeId(input: GetConfigServerDatabaseByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseByProbeIdResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}` */
-    getConfigServerDatabaseSchema(input: GetConfigServerDatabaseSchemaInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}` */
-    getConfigServerDatabaseSchemaByProbeId(input: GetConfigServerDatabaseSchemaByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaByProbeIdResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/` */
-    getConfigServerDatabaseSchemaFunction(input: GetConfigServerDatabaseSchemaFunctionInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaFunctionResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}` */
-    getConfigServerDatabaseSchemaFunctionByProbeId(input: GetConfigServerDatabaseSchemaFunctionByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaFunctionByProbeIdResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}` */
-    getConfigServerDatabaseSchemaIndex(input: GetConfigServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaIndexResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}` */
-    getConfigServerDatabaseSchemaIndexByProbeId(input: GetConfigServerDatabaseSchemaIndexByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaIndexByProbeIdResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}` */
-    getConfigServerDatabaseSchemaSequence(input: GetConfigServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaSequenceResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}` */
-    getConfigServerDatabaseSchemaSequenceByProbeId(input: GetConfigServerDatabaseSchemaSequenceByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaSequenceByProbeIdResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}` */
-    getConfigServerDatabaseSchemaTable(input: GetConfigServerDatabaseSchemaTableInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}` */
-    getConfigServerDatabaseSchemaTableByProbeId(input: GetConfigServerDatabaseSchemaTableByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableByProbeIdResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}` */
-    getConfigServerDatabaseSchemaView(input: GetConfigServerDatabaseSchemaViewInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaViewResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}` */
-    getConfigServerDatabaseSchemaViewByProbeId(input: GetConfigServerDatabaseSchemaViewByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaViewByProbeIdResponse>;
-    /** `GET /probe/data/agent/{agent_id}/{probe_id}` */
-    getDataAgentByProbeId(input: GetDataAgentByProbeIdInput, options?: CallOptions): Promise<GetDataAgentByProbeIdResponse>;
-    /** `GET /probe/data/server/{server_id}/{probe_id}` */
-    getDataServerByProbeId(input: GetDataServerByProbeIdInput, options?: CallOptions): Promise<GetDataServerByProbeIdResponse>;
-    /** `GET /probe/data/server/{server_id}/database/{database_name}/{probe_id}` */
-    getDataServerDatabaseByProbeId(input: GetDataServerDatabaseByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseByProbeIdResponse>;
-    /** `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}` */
-    getDataServerDatabaseSchemaByProbeId(input: GetDataServerDatabaseSchemaByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaByProbeIdResponse>;
-    /** `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}` */
-    getDataServerDatabaseSchemaFunctionByProbeId(input: GetDataServerDatabaseSchemaFunctionByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaFunctionByProbeIdResponse>;
-    /** `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}` */
-    getDataServerDatabaseSchemaIndexByProbeId(input: GetDataServerDatabaseSchemaIndexByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaIndexByProbeIdResponse>;
-    /** `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}` */
-    getDataServerDatabaseSchemaSequenceByProbeId(input: GetDataServerDatabaseSchemaSequenceByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaSequenceByProbeIdResponse>;
-    /** `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}` */
-    getDataServerDatabaseSchemaTableByProbeId(input: GetDataServerDatabaseSchemaTableByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaTableByProbeIdResponse>;
-    /** `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}` */
-    getDataServerDatabaseSchemaViewByProbeId(input: GetDataServerDatabaseSchemaViewByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaViewByProbeIdResponse>;
-    /** `GET /probe/history/agent/{agent_id}/from/{start_time}/to/{end_time}/{probe_id}` */
-    getHistoryAgentFromToByProbeId(input: GetHistoryAgentFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryAgentFromToByProbeIdResponse>;
-    /** `GET /probe/history/server/{server_id}/database/{database_name}/from/{start_time}/to/{end_time}/{probe_id}` */
-    getHistoryServerDatabaseFromToByProbeId(input: GetHistoryServerDatabaseFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseFromToByProbeIdResponse>;
-    /** `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/from/{start_time}/to/{end_time}/{probe_id}` */
-    getHistoryServerDatabaseSchemaFromToByProbeId(input: GetHistoryServerDatabaseSchemaFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaFromToByProbeIdResponse>;
-    /** `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/from/{start_time}/to/{end_time}/{probe_id}` */
-    getHistoryServerDatabaseSchemaFunctionFromToByProbeId(input: GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdResponse>;
-    /** `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/from/{start_time}/to/{end_time}/{probe_id}` */
-    getHistoryServerDatabaseSchemaIndexFromToByProbeId(input: GetHistoryServerDatabaseSchemaIndexFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaIndexFromToByProbeIdResponse>;
-    /** `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/from/{start_time}/to/{end_time}/{probe_id}` */
-    getHistoryServerDatabaseSchemaSequenceFromToByProbeId(input: GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdResponse>;
-    /** `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/from/{start_time}/to/{end_time}/{probe_id}` */
-    getHistoryServerDatabaseSchemaTableFromToByProbeId(input: GetHistoryServerDatabaseSchemaTableFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaTableFromToByProbeIdResponse>;
-    /** `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/from/{start_time}/to/{end_time}/{probe_id}` */
-    getHistoryServerDatabaseSchemaViewFromToByProbeId(input: GetHistoryServerDatabaseSchemaViewFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaViewFromToByProbeIdResponse>;
-    /** `GET /probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}` */
-    getHistoryServerFromToByProbeId(input: GetHistoryServerFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerFromToByProbeIdResponse>;
-    /** `POST /probe/custom/import/` */
-    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
-    /** `GET /probe/` */
-    list(options?: CallOptions): Promise<ListResponse>;
-    /** `PUT /probe/{probe_id}` */
-    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
-    /** `PUT /probe/config/server/{server_id}/{probe_id}` */
-    updateConfigServerByProbeId(input: UpdateConfigServerByProbeIdInput, options?: CallOptions): Promise<UpdateConfigServerByProbeIdResponse>;
-    /** `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}` */
-    updateConfigServerDatabaseByProbeId(input: UpdateConfigServerDatabaseByProbeIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseByProbeIdResponse>;
-    /** `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}` */
-    updateConfigServerDatabaseSchemaByProbeId(input: UpdateConfigServerDatabaseSchemaByProbeIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaByProbeIdResponse>;
-  }
 }
 
 export declare namespace Server {
+  export interface Methods {
+    /**
+     * `POST /server/`
+     *
+     * @param input.body - JSON body, required, `Server.CreateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
+
+    /**
+     * `DELETE /server/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `string`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
+
+    /**
+     * `DELETE /server/exclude_database/{sid}`
+     *
+     * @param input.path.sid - path parameter, required, `string`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteExcludeDatabase(input: DeleteExcludeDatabaseInput, options?: CallOptions): Promise<DeleteExcludeDatabaseResponse>;
+
+    /**
+     * `GET /server/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `string`
+     * @returns `Server.GetResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @returns `Server.GetDatabaseResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDatabase(input: GetDatabaseInput, options?: CallOptions): Promise<GetDatabaseResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @returns `Server.GetDatabaseSchemaResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDatabaseSchema(input: GetDatabaseSchemaInput, options?: CallOptions): Promise<GetDatabaseSchemaResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/{function_name}`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @returns `Server.GetDatabaseSchemaFunctionResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDatabaseSchemaFunction(input: GetDatabaseSchemaFunctionInput, options?: CallOptions): Promise<GetDatabaseSchemaFunctionResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/{index_name}`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @returns `Server.GetDatabaseSchemaIndexResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDatabaseSchemaIndex(input: GetDatabaseSchemaIndexInput, options?: CallOptions): Promise<GetDatabaseSchemaIndexResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/{sequence_name}`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @returns `Server.GetDatabaseSchemaSequenceResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDatabaseSchemaSequence(input: GetDatabaseSchemaSequenceInput, options?: CallOptions): Promise<GetDatabaseSchemaSequenceResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/{table_name}`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @returns `Server.GetDatabaseSchemaTableResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDatabaseSchemaTable(input: GetDatabaseSchemaTableInput, options?: CallOptions): Promise<GetDatabaseSchemaTableResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/{view_name}`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.view_name - path parameter, required, `string`
+     * @returns `Server.GetDatabaseSchemaViewResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDatabaseSchemaView(input: GetDatabaseSchemaViewInput, options?: CallOptions): Promise<GetDatabaseSchemaViewResponse>;
+
+    /**
+     * `GET /server/exclude_database/{sid}`
+     *
+     * @param input.path.sid - path parameter, required, `string`
+     * @returns `Server.GetExcludeDatabaseResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getExcludeDatabase(input: GetExcludeDatabaseInput, options?: CallOptions): Promise<GetExcludeDatabaseResponse>;
+
+    /**
+     * `GET /server/status/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @returns `Server.GetStatusResponse` on 200
+     * @throws {ApiError} on 400
+     */
+    getStatus(input: GetStatusInput, options?: CallOptions): Promise<GetStatusResponse>;
+
+    /**
+     * `GET /server/`
+     *
+     * @returns `Server.ListResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    list(options?: CallOptions): Promise<ListResponse>;
+
+    /**
+     * `GET /server/{sid}/database/`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @returns `Server.ListDatabaseResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listDatabase(input: ListDatabaseInput, options?: CallOptions): Promise<ListDatabaseResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @returns `Server.ListDatabaseSchemaResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listDatabaseSchema(input: ListDatabaseSchemaInput, options?: CallOptions): Promise<ListDatabaseSchemaResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @returns `Server.ListDatabaseSchemaFunctionResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listDatabaseSchemaFunction(input: ListDatabaseSchemaFunctionInput, options?: CallOptions): Promise<ListDatabaseSchemaFunctionResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @returns `Server.ListDatabaseSchemaIndexResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listDatabaseSchemaIndex(input: ListDatabaseSchemaIndexInput, options?: CallOptions): Promise<ListDatabaseSchemaIndexResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @returns `Server.ListDatabaseSchemaSequenceResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listDatabaseSchemaSequence(input: ListDatabaseSchemaSequenceInput, options?: CallOptions): Promise<ListDatabaseSchemaSequenceResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @returns `Server.ListDatabaseSchemaTableResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listDatabaseSchemaTable(input: ListDatabaseSchemaTableInput, options?: CallOptions): Promise<ListDatabaseSchemaTableResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @returns `Server.ListDatabaseSchemaViewResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listDatabaseSchemaView(input: ListDatabaseSchemaViewInput, options?: CallOptions): Promise<ListDatabaseSchemaViewResponse>;
+
+    /**
+     * `GET /server/status/`
+     *
+     * @returns `Server.ListStatusResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listStatus(options?: CallOptions): Promise<ListStatusResponse>;
+
+    /**
+     * `PUT /server/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Server.UpdateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
+
+    /**
+     * `PUT /server/exclude_database/{sid}`
+     *
+     * @param input.path.sid - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Server.UpdateExcludeDatabaseBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateExcludeDatabase(input: UpdateExcludeDatabaseInput, options?: CallOptions): Promise<UpdateExcludeDatabaseResponse>;
+  }
+
   /** Request body of `POST /server/`. */
   export type CreateBody = NonNullable<operations["ServerCreate"]["requestBody"]>["content"]["application/json"];
 
@@ -1994,6 +3588,7 @@ export declare namespace Server {
   export type CreateResponse = void;
   /** Body of an error response to `POST /server/`. */
   export type CreateError = unknown;
+
   /** Parameters of `DELETE /server/{server_id}`, by location. */
   export type DeleteParams = operations["ServerDelete"]["parameters"];
 
@@ -2006,6 +3601,7 @@ export declare namespace Server {
   export type DeleteResponse = void;
   /** Body of an error response to `DELETE /server/{server_id}`. */
   export type DeleteError = unknown;
+
   /** Parameters of `DELETE /server/exclude_database/{sid}`, by location. */
   export type DeleteExcludeDatabaseParams = operations["ServerDeleteExcludeDatabase"]["parameters"];
 
@@ -2018,6 +3614,7 @@ export declare namespace Server {
   export type DeleteExcludeDatabaseResponse = void;
   /** Body of an error response to `DELETE /server/exclude_database/{sid}`. */
   export type DeleteExcludeDatabaseError = unknown;
+
   /** Parameters of `GET /server/{server_id}`, by location. */
   export type GetParams = operations["ServerGet"]["parameters"];
 
@@ -2030,6 +3627,7 @@ export declare namespace Server {
   export type GetResponse = operations["ServerGet"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{server_id}`. */
   export type GetError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}`, by location. */
   export type GetDatabaseParams = operations["ServerGetDatabase"]["parameters"];
 
@@ -2042,6 +3640,7 @@ export declare namespace Server {
   export type GetDatabaseResponse = operations["ServerGetDatabase"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}`. */
   export type GetDatabaseError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}`, by location. */
   export type GetDatabaseSchemaParams = operations["ServerGetDatabaseSchema"]["parameters"];
 
@@ -2054,6 +3653,7 @@ export declare namespace Server {
   export type GetDatabaseSchemaResponse = operations["ServerGetDatabaseSchema"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}`. */
   export type GetDatabaseSchemaError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/{function_name}`, by location. */
   export type GetDatabaseSchemaFunctionParams = operations["ServerGetDatabaseSchemaFunction"]["parameters"];
 
@@ -2066,6 +3666,7 @@ export declare namespace Server {
   export type GetDatabaseSchemaFunctionResponse = operations["ServerGetDatabaseSchemaFunction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/{function_name}`. */
   export type GetDatabaseSchemaFunctionError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/{index_name}`, by location. */
   export type GetDatabaseSchemaIndexParams = operations["ServerGetDatabaseSchemaIndex"]["parameters"];
 
@@ -2078,6 +3679,7 @@ export declare namespace Server {
   export type GetDatabaseSchemaIndexResponse = operations["ServerGetDatabaseSchemaIndex"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/{index_name}`. */
   export type GetDatabaseSchemaIndexError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/{sequence_name}`, by location. */
   export type GetDatabaseSchemaSequenceParams = operations["ServerGetDatabaseSchemaSequence"]["parameters"];
 
@@ -2090,6 +3692,7 @@ export declare namespace Server {
   export type GetDatabaseSchemaSequenceResponse = operations["ServerGetDatabaseSchemaSequence"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/{sequence_name}`. */
   export type GetDatabaseSchemaSequenceError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/{table_name}`, by location. */
   export type GetDatabaseSchemaTableParams = operations["ServerGetDatabaseSchemaTable"]["parameters"];
 
@@ -2102,6 +3705,7 @@ export declare namespace Server {
   export type GetDatabaseSchemaTableResponse = operations["ServerGetDatabaseSchemaTable"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/{table_name}`. */
   export type GetDatabaseSchemaTableError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/{view_name}`, by location. */
   export type GetDatabaseSchemaViewParams = operations["ServerGetDatabaseSchemaView"]["parameters"];
 
@@ -2114,6 +3718,7 @@ export declare namespace Server {
   export type GetDatabaseSchemaViewResponse = operations["ServerGetDatabaseSchemaView"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/{view_name}`. */
   export type GetDatabaseSchemaViewError = unknown;
+
   /** Parameters of `GET /server/exclude_database/{sid}`, by location. */
   export type GetExcludeDatabaseParams = operations["ServerGetExcludeDatabase"]["parameters"];
 
@@ -2126,6 +3731,7 @@ export declare namespace Server {
   export type GetExcludeDatabaseResponse = operations["ServerGetExcludeDatabase"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/exclude_database/{sid}`. */
   export type GetExcludeDatabaseError = unknown;
+
   /** Parameters of `GET /server/status/{server_id}`, by location. */
   export type GetStatusParams = operations["ServerGetStatus"]["parameters"];
 
@@ -2138,10 +3744,12 @@ export declare namespace Server {
   export type GetStatusResponse = operations["ServerGetStatus"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/status/{server_id}`. */
   export type GetStatusError = unknown;
+
   /** Data of a successful response to `GET /server/`. */
   export type ListResponse = operations["ServerList"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/`. */
   export type ListError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/`, by location. */
   export type ListDatabaseParams = operations["ServerListDatabase"]["parameters"];
 
@@ -2154,6 +3762,7 @@ export declare namespace Server {
   export type ListDatabaseResponse = operations["ServerListDatabase"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/`. */
   export type ListDatabaseError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/`, by location. */
   export type ListDatabaseSchemaParams = operations["ServerListDatabaseSchema"]["parameters"];
 
@@ -2166,6 +3775,7 @@ export declare namespace Server {
   export type ListDatabaseSchemaResponse = operations["ServerListDatabaseSchema"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/`. */
   export type ListDatabaseSchemaError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/`, by location. */
   export type ListDatabaseSchemaFunctionParams = operations["ServerListDatabaseSchemaFunction"]["parameters"];
 
@@ -2178,6 +3788,7 @@ export declare namespace Server {
   export type ListDatabaseSchemaFunctionResponse = operations["ServerListDatabaseSchemaFunction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/`. */
   export type ListDatabaseSchemaFunctionError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/`, by location. */
   export type ListDatabaseSchemaIndexParams = operations["ServerListDatabaseSchemaIndex"]["parameters"];
 
@@ -2190,6 +3801,7 @@ export declare namespace Server {
   export type ListDatabaseSchemaIndexResponse = operations["ServerListDatabaseSchemaIndex"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/`. */
   export type ListDatabaseSchemaIndexError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/`, by location. */
   export type ListDatabaseSchemaSequenceParams = operations["ServerListDatabaseSchemaSequence"]["parameters"];
 
@@ -2202,6 +3814,7 @@ export declare namespace Server {
   export type ListDatabaseSchemaSequenceResponse = operations["ServerListDatabaseSchemaSequence"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/`. */
   export type ListDatabaseSchemaSequenceError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/`, by location. */
   export type ListDatabaseSchemaTableParams = operations["ServerListDatabaseSchemaTable"]["parameters"];
 
@@ -2214,6 +3827,7 @@ export declare namespace Server {
   export type ListDatabaseSchemaTableResponse = operations["ServerListDatabaseSchemaTable"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/`. */
   export type ListDatabaseSchemaTableError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/`, by location. */
   export type ListDatabaseSchemaViewParams = operations["ServerListDatabaseSchemaView"]["parameters"];
 
@@ -2226,10 +3840,12 @@ export declare namespace Server {
   export type ListDatabaseSchemaViewResponse = operations["ServerListDatabaseSchemaView"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/`. */
   export type ListDatabaseSchemaViewError = unknown;
+
   /** Data of a successful response to `GET /server/status/`. */
   export type ListStatusResponse = operations["ServerListStatus"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/status/`. */
   export type ListStatusError = unknown;
+
   /** Parameters of `PUT /server/{server_id}`, by location. */
   export type UpdateParams = operations["ServerUpdate"]["parameters"];
   /** Request body of `PUT /server/{server_id}`. */
@@ -2245,6 +3861,7 @@ export declare namespace Server {
   export type UpdateResponse = void;
   /** Body of an error response to `PUT /server/{server_id}`. */
   export type UpdateError = unknown;
+
   /** Parameters of `PUT /server/exclude_database/{sid}`, by location. */
   export type UpdateExcludeDatabaseParams = operations["ServerUpdateExcludeDatabase"]["parameters"];
   /** Request body of `PUT /server/exclude_database/{sid}`. */
@@ -2260,60 +3877,56 @@ export declare namespace Server {
   export type UpdateExcludeDatabaseResponse = void;
   /** Body of an error response to `PUT /server/exclude_database/{sid}`. */
   export type UpdateExcludeDatabaseError = unknown;
-
-  export interface Methods {
-    /** `POST /server/` */
-    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
-    /** `DELETE /server/{server_id}` */
-    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
-    /** `DELETE /server/exclude_database/{sid}` */
-    deleteExcludeDatabase(input: DeleteExcludeDatabaseInput, options?: CallOptions): Promise<DeleteExcludeDatabaseResponse>;
-    /** `GET /server/{server_id}` */
-    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
-    /** `GET /server/{sid}/database/{db_name}` */
-    getDatabase(input: GetDatabaseInput, options?: CallOptions): Promise<GetDatabaseResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}` */
-    getDatabaseSchema(input: GetDatabaseSchemaInput, options?: CallOptions): Promise<GetDatabaseSchemaResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/{function_name}` */
-    getDatabaseSchemaFunction(input: GetDatabaseSchemaFunctionInput, options?: CallOptions): Promise<GetDatabaseSchemaFunctionResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/{index_name}` */
-    getDatabaseSchemaIndex(input: GetDatabaseSchemaIndexInput, options?: CallOptions): Promise<GetDatabaseSchemaIndexResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/{sequence_name}` */
-    getDatabaseSchemaSequence(input: GetDatabaseSchemaSequenceInput, options?: CallOptions): Promise<GetDatabaseSchemaSequenceResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/{table_name}` */
-    getDatabaseSchemaTable(input: GetDatabaseSchemaTableInput, options?: CallOptions): Promise<GetDatabaseSchemaTableResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/{view_name}` */
-    getDatabaseSchemaView(input: GetDatabaseSchemaViewInput, options?: CallOptions): Promise<GetDatabaseSchemaViewResponse>;
-    /** `GET /server/exclude_database/{sid}` */
-    getExcludeDatabase(input: GetExcludeDatabaseInput, options?: CallOptions): Promise<GetExcludeDatabaseResponse>;
-    /** `GET /server/status/{server_id}` */
-    getStatus(input: GetStatusInput, options?: CallOptions): Promise<GetStatusResponse>;
-    /** `GET /server/` */
-    list(options?: CallOptions): Promise<ListResponse>;
-    /** `GET /server/{sid}/database/` */
-    listDatabase(input: ListDatabaseInput, options?: CallOptions): Promise<ListDatabaseResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/` */
-    listDatabaseSchema(input: ListDatabaseSchemaInput, options?: CallOptions): Promise<ListDatabaseSchemaResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/` */
-    listDatabaseSchemaFunction(input: ListDatabaseSchemaFunctionInput, options?: CallOptions): Promise<ListDatabaseSchemaFunctionResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/` */
-    listDatabaseSchemaIndex(input: ListDatabaseSchemaIndexInput, options?: CallOptions): Promise<ListDatabaseSchemaIndexResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/` */
-    listDatabaseSchemaSequence(input: ListDatabaseSchemaSequenceInput, options?: CallOptions): Promise<ListDatabaseSchemaSequenceResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/` */
-    listDatabaseSchemaTable(input: ListDatabaseSchemaTableInput, options?: CallOptions): Promise<ListDatabaseSchemaTableResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/` */
-    listDatabaseSchemaView(input: ListDatabaseSchemaViewInput, options?: CallOptions): Promise<ListDatabaseSchemaViewResponse>;
-    /** `GET /server/status/` */
-    listStatus(options?: CallOptions): Promise<ListStatusResponse>;
-    /** `PUT /server/{server_id}` */
-    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
-    /** `PUT /server/exclude_database/{sid}` */
-    updateExcludeDatabase(input: UpdateExcludeDatabaseInput, options?: CallOptions): Promise<UpdateExcludeDatabaseResponse>;
-  }
 }
 
 export declare namespace ServerGroup {
+  export interface Methods {
+    /**
+     * `POST /server_group/`
+     *
+     * @param input.body - JSON body, required, `ServerGroup.CreateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
+
+    /**
+     * `DELETE /server_group/{group_id}`
+     *
+     * @param input.path.group_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
+
+    /**
+     * `GET /server_group/{group_id}`
+     *
+     * @param input.path.group_id - path parameter, required, `number`
+     * @returns `ServerGroup.GetResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
+
+    /**
+     * `GET /server_group/`
+     *
+     * @returns `ServerGroup.ListResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    list(options?: CallOptions): Promise<ListResponse>;
+
+    /**
+     * `PUT /server_group/{group_id}`
+     *
+     * @param input.path.group_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `ServerGroup.UpdateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
+  }
+
   /** Request body of `POST /server_group/`. */
   export type CreateBody = NonNullable<operations["ServerGroupCreate"]["requestBody"]>["content"]["application/json"];
 
@@ -2326,6 +3939,7 @@ export declare namespace ServerGroup {
   export type CreateResponse = void;
   /** Body of an error response to `POST /server_group/`. */
   export type CreateError = unknown;
+
   /** Parameters of `DELETE /server_group/{group_id}`, by location. */
   export type DeleteParams = operations["ServerGroupDelete"]["parameters"];
 
@@ -2338,6 +3952,7 @@ export declare namespace ServerGroup {
   export type DeleteResponse = void;
   /** Body of an error response to `DELETE /server_group/{group_id}`. */
   export type DeleteError = unknown;
+
   /** Parameters of `GET /server_group/{group_id}`, by location. */
   export type GetParams = operations["ServerGroupGet"]["parameters"];
 
@@ -2350,10 +3965,12 @@ export declare namespace ServerGroup {
   export type GetResponse = operations["ServerGroupGet"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server_group/{group_id}`. */
   export type GetError = unknown;
+
   /** Data of a successful response to `GET /server_group/`. */
   export type ListResponse = operations["ServerGroupList"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server_group/`. */
   export type ListError = unknown;
+
   /** Parameters of `PUT /server_group/{group_id}`, by location. */
   export type UpdateParams = operations["ServerGroupUpdate"]["parameters"];
   /** Request body of `PUT /server_group/{group_id}`. */
@@ -2369,22 +3986,56 @@ export declare namespace ServerGroup {
   export type UpdateResponse = void;
   /** Body of an error response to `PUT /server_group/{group_id}`. */
   export type UpdateError = unknown;
-
-  export interface Methods {
-    /** `POST /server_group/` */
-    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
-    /** `DELETE /server_group/{group_id}` */
-    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
-    /** `GET /server_group/{group_id}` */
-    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
-    /** `GET /server_group/` */
-    list(options?: CallOptions): Promise<ListResponse>;
-    /** `PUT /server_group/{group_id}` */
-    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
-  }
 }
 
 export declare namespace Webhook {
+  export interface Methods {
+    /**
+     * `POST /webhook/`
+     *
+     * @param input.body - JSON body, required, `Webhook.CreateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
+
+    /**
+     * `DELETE /webhook/{webhook_id}`
+     *
+     * @param input.path.webhook_id - path parameter, required, `string`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
+
+    /**
+     * `GET /webhook/{webhook_id}`
+     *
+     * @param input.path.webhook_id - path parameter, required, `string`
+     * @returns `Webhook.GetResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
+
+    /**
+     * `GET /webhook/`
+     *
+     * @returns `Webhook.ListResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    list(options?: CallOptions): Promise<ListResponse>;
+
+    /**
+     * `PUT /webhook/{webhook_id}`
+     *
+     * @param input.path.webhook_id - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Webhook.UpdateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
+  }
+
   /** Request body of `POST /webhook/`. */
   export type CreateBody = NonNullable<operations["WebhookCreate"]["requestBody"]>["content"]["application/json"];
 
@@ -2397,6 +4048,7 @@ export declare namespace Webhook {
   export type CreateResponse = void;
   /** Body of an error response to `POST /webhook/`. */
   export type CreateError = unknown;
+
   /** Parameters of `DELETE /webhook/{webhook_id}`, by location. */
   export type DeleteParams = operations["WebhookDelete"]["parameters"];
 
@@ -2409,6 +4061,7 @@ export declare namespace Webhook {
   export type DeleteResponse = void;
   /** Body of an error response to `DELETE /webhook/{webhook_id}`. */
   export type DeleteError = unknown;
+
   /** Parameters of `GET /webhook/{webhook_id}`, by location. */
   export type GetParams = operations["WebhookGet"]["parameters"];
 
@@ -2421,10 +4074,12 @@ export declare namespace Webhook {
   export type GetResponse = operations["WebhookGet"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /webhook/{webhook_id}`. */
   export type GetError = unknown;
+
   /** Data of a successful response to `GET /webhook/`. */
   export type ListResponse = operations["WebhookList"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /webhook/`. */
   export type ListError = unknown;
+
   /** Parameters of `PUT /webhook/{webhook_id}`, by location. */
   export type UpdateParams = operations["WebhookUpdate"]["parameters"];
   /** Request body of `PUT /webhook/{webhook_id}`. */
@@ -2440,19 +4095,6 @@ export declare namespace Webhook {
   export type UpdateResponse = void;
   /** Body of an error response to `PUT /webhook/{webhook_id}`. */
   export type UpdateError = unknown;
-
-  export interface Methods {
-    /** `POST /webhook/` */
-    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
-    /** `DELETE /webhook/{webhook_id}` */
-    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
-    /** `GET /webhook/{webhook_id}` */
-    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
-    /** `GET /webhook/` */
-    list(options?: CallOptions): Promise<ListResponse>;
-    /** `PUT /webhook/{webhook_id}` */
-    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
-  }
 }
 
 /** PEM API v10: openapi-fetch's `GET`/`POST`/… on the spec's paths, and one method per operation grouped by namespace. */

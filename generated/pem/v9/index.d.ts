@@ -2,10 +2,65 @@
 import type { ApiClient, CallOptions, ClientOptions, PemAuth, PemSession } from "../../runtime/index.js";
 import type { operations, paths } from "./schema.js";
 export type { components, operations, paths } from "./schema.js";
-export { ApiError, AuthenticationError, ConnectionError, InvalidResponseError, RequestValidationError, ResponseTooLargeError, ResponseValidationError, TimeoutError, TlsError, UnsupportedApiVersionError } from "../../runtime/index.js";
+export { PemPmmClientError, ApiError, AuthenticationError, ConnectionError, InvalidResponseError, RequestValidationError, ResponseTooLargeError, ResponseValidationError, TimeoutError, TlsError, UnsupportedApiVersionError } from "../../runtime/index.js";
 export type { CallOptions, ClientOptions, Logger, RetryOptions, TlsOptions, ValidationMode, ValidationProblem } from "../../runtime/index.js";
 
 export declare namespace Agent {
+  export interface Methods {
+    /**
+     * `DELETE /agent/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
+
+    /**
+     * `GET /agent/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @returns `Agent.GetResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
+
+    /**
+     * `GET /agent/status/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @returns `Agent.GetStatusResponse` on 200
+     * @throws {ApiError} on 400
+     */
+    getStatus(input: GetStatusInput, options?: CallOptions): Promise<GetStatusResponse>;
+
+    /**
+     * `GET /agent/`
+     *
+     * @returns `Agent.ListResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    list(options?: CallOptions): Promise<ListResponse>;
+
+    /**
+     * `GET /agent/status/`
+     *
+     * @returns `Agent.ListStatusResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listStatus(options?: CallOptions): Promise<ListStatusResponse>;
+
+    /**
+     * `PUT /agent/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Agent.UpdateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
+  }
+
   /** Parameters of `DELETE /agent/{agent_id}`, by location. */
   export type DeleteParams = operations["AgentDelete"]["parameters"];
 
@@ -18,6 +73,7 @@ export declare namespace Agent {
   export type DeleteResponse = void;
   /** Body of an error response to `DELETE /agent/{agent_id}`. */
   export type DeleteError = unknown;
+
   /** Parameters of `GET /agent/{agent_id}`, by location. */
   export type GetParams = operations["AgentGet"]["parameters"];
 
@@ -30,6 +86,7 @@ export declare namespace Agent {
   export type GetResponse = operations["AgentGet"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /agent/{agent_id}`. */
   export type GetError = unknown;
+
   /** Parameters of `GET /agent/status/{agent_id}`, by location. */
   export type GetStatusParams = operations["AgentGetStatus"]["parameters"];
 
@@ -42,14 +99,17 @@ export declare namespace Agent {
   export type GetStatusResponse = operations["AgentGetStatus"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /agent/status/{agent_id}`. */
   export type GetStatusError = unknown;
+
   /** Data of a successful response to `GET /agent/`. */
   export type ListResponse = operations["AgentList"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /agent/`. */
   export type ListError = unknown;
+
   /** Data of a successful response to `GET /agent/status/`. */
   export type ListStatusResponse = operations["AgentListStatus"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /agent/status/`. */
   export type ListStatusError = unknown;
+
   /** Parameters of `PUT /agent/{agent_id}`, by location. */
   export type UpdateParams = operations["AgentUpdate"]["parameters"];
   /** Request body of `PUT /agent/{agent_id}`. */
@@ -65,24 +125,748 @@ export declare namespace Agent {
   export type UpdateResponse = void;
   /** Body of an error response to `PUT /agent/{agent_id}`. */
   export type UpdateError = unknown;
-
-  export interface Methods {
-    /** `DELETE /agent/{agent_id}` */
-    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
-    /** `GET /agent/{agent_id}` */
-    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
-    /** `GET /agent/status/{agent_id}` */
-    getStatus(input: GetStatusInput, options?: CallOptions): Promise<GetStatusResponse>;
-    /** `GET /agent/` */
-    list(options?: CallOptions): Promise<ListResponse>;
-    /** `GET /agent/status/` */
-    listStatus(options?: CallOptions): Promise<ListStatusResponse>;
-    /** `PUT /agent/{agent_id}` */
-    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
-  }
 }
 
 export declare namespace Alert {
+  export interface Methods {
+    /**
+     * `POST /alert/copy/agent/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.CopyAgentBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyAgent(input: CopyAgentInput, options?: CallOptions): Promise<CopyAgentResponse>;
+
+    /**
+     * `POST /alert/copy/server/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.CopyServerBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServer(input: CopyServerInput, options?: CallOptions): Promise<CopyServerResponse>;
+
+    /**
+     * `POST /alert/copy/server/{server_id}/database/{database_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CopyServerDatabaseBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServerDatabase(input: CopyServerDatabaseInput, options?: CallOptions): Promise<CopyServerDatabaseResponse>;
+
+    /**
+     * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServerDatabaseSchema(input: CopyServerDatabaseSchemaInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaResponse>;
+
+    /**
+     * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @param input.path.function_arguments - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaFunctionArgsBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServerDatabaseSchemaFunctionArgs(input: CopyServerDatabaseSchemaFunctionArgsInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaFunctionArgsResponse>;
+
+    /**
+     * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaIndexBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServerDatabaseSchemaIndex(input: CopyServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaIndexResponse>;
+
+    /**
+     * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaSequenceBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServerDatabaseSchemaSequence(input: CopyServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaSequenceResponse>;
+
+    /**
+     * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaTableBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServerDatabaseSchemaTable(input: CopyServerDatabaseSchemaTableInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaTableResponse>;
+
+    /**
+     * `POST /alert/config/agent/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.CreateConfigAgentBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createConfigAgent(input: CreateConfigAgentInput, options?: CallOptions): Promise<CreateConfigAgentResponse>;
+
+    /**
+     * `POST /alert/config/global/`
+     *
+     * @param input.body - JSON body, required, `Alert.CreateConfigGlobalBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createConfigGlobal(input: CreateConfigGlobalInput, options?: CallOptions): Promise<CreateConfigGlobalResponse>;
+
+    /**
+     * `POST /alert/config/server/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.CreateConfigServerBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createConfigServer(input: CreateConfigServerInput, options?: CallOptions): Promise<CreateConfigServerResponse>;
+
+    /**
+     * `POST /alert/config/server/{server_id}/database/{database_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createConfigServerDatabase(input: CreateConfigServerDatabaseInput, options?: CallOptions): Promise<CreateConfigServerDatabaseResponse>;
+
+    /**
+     * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createConfigServerDatabaseSchema(input: CreateConfigServerDatabaseSchemaInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaResponse>;
+
+    /**
+     * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @param input.path.function_arguments - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaFunctionArgsBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createConfigServerDatabaseSchemaFunctionArgs(input: CreateConfigServerDatabaseSchemaFunctionArgsInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaFunctionArgsResponse>;
+
+    /**
+     * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaIndexBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createConfigServerDatabaseSchemaIndex(input: CreateConfigServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaIndexResponse>;
+
+    /**
+     * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaSequenceBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createConfigServerDatabaseSchemaSequence(input: CreateConfigServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaSequenceResponse>;
+
+    /**
+     * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaTableBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createConfigServerDatabaseSchemaTable(input: CreateConfigServerDatabaseSchemaTableInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaTableResponse>;
+
+    /**
+     * `POST /alert/template/`
+     *
+     * @param input.body - JSON body, required, `Alert.CreateTemplateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createTemplate(input: CreateTemplateInput, options?: CallOptions): Promise<CreateTemplateResponse>;
+
+    /**
+     * `DELETE /alert/config/agent/{agent_id}/{alert_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteConfigAgentByAlertId(input: DeleteConfigAgentByAlertIdInput, options?: CallOptions): Promise<DeleteConfigAgentByAlertIdResponse>;
+
+    /**
+     * `DELETE /alert/config/global/{alert_id}`
+     *
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteConfigGlobal(input: DeleteConfigGlobalInput, options?: CallOptions): Promise<DeleteConfigGlobalResponse>;
+
+    /**
+     * `DELETE /alert/config/server/{server_id}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteConfigServerByAlertId(input: DeleteConfigServerByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerByAlertIdResponse>;
+
+    /**
+     * `DELETE /alert/config/server/{server_id}/database/{database_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteConfigServerDatabaseByAlertId(input: DeleteConfigServerDatabaseByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseByAlertIdResponse>;
+
+    /**
+     * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteConfigServerDatabaseSchemaByAlertId(input: DeleteConfigServerDatabaseSchemaByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaByAlertIdResponse>;
+
+    /**
+     * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @param input.path.function_arguments - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteConfigServerDatabaseSchemaFunctionArgsByAlertId(input: DeleteConfigServerDatabaseSchemaFunctionArgsByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse>;
+
+    /**
+     * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteConfigServerDatabaseSchemaIndexByAlertId(input: DeleteConfigServerDatabaseSchemaIndexByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaIndexByAlertIdResponse>;
+
+    /**
+     * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteConfigServerDatabaseSchemaSequenceByAlertId(input: DeleteConfigServerDatabaseSchemaSequenceByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaSequenceByAlertIdResponse>;
+
+    /**
+     * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteConfigServerDatabaseSchemaTableByAlertId(input: DeleteConfigServerDatabaseSchemaTableByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaTableByAlertIdResponse>;
+
+    /**
+     * `DELETE /alert/template/{id}`
+     *
+     * @param input.path.id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteTemplate(input: DeleteTemplateInput, options?: CallOptions): Promise<DeleteTemplateResponse>;
+
+    /**
+     * `POST /alert/custom/export/`
+     *
+     * @param input.body - JSON body, required, `Alert.ExportCustomBody`
+     * @returns `Alert.ExportCustomResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
+
+    /**
+     * `GET /alert/config/agent/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigAgentResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigAgent(input: GetConfigAgentInput, options?: CallOptions): Promise<GetConfigAgentResponse>;
+
+    /**
+     * `GET /alert/config/agent/{agent_id}/{alert_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigAgentByAlertIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigAgentByAlertId(input: GetConfigAgentByAlertIdInput, options?: CallOptions): Promise<GetConfigAgentByAlertIdResponse>;
+
+    /**
+     * `GET /alert/config/global/{alert_id}`
+     *
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigGlobalResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigGlobal(input: GetConfigGlobalInput, options?: CallOptions): Promise<GetConfigGlobalResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigServerResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServer(input: GetConfigServerInput, options?: CallOptions): Promise<GetConfigServerResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigServerByAlertIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerByAlertId(input: GetConfigServerByAlertIdInput, options?: CallOptions): Promise<GetConfigServerByAlertIdResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @returns `Alert.GetConfigServerDatabaseResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabase(input: GetConfigServerDatabaseInput, options?: CallOptions): Promise<GetConfigServerDatabaseResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigServerDatabaseByAlertIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseByAlertId(input: GetConfigServerDatabaseByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseByAlertIdResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @returns `Alert.GetConfigServerDatabaseSchemaResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchema(input: GetConfigServerDatabaseSchemaInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigServerDatabaseSchemaByAlertIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaByAlertId(input: GetConfigServerDatabaseSchemaByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaByAlertIdResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @param input.path.function_arguments - path parameter, required, `string`
+     * @returns `Alert.GetConfigServerDatabaseSchemaFunctionArgsResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaFunctionArgs(input: GetConfigServerDatabaseSchemaFunctionArgsInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaFunctionArgsResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @param input.path.function_arguments - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaFunctionArgsByAlertId(input: GetConfigServerDatabaseSchemaFunctionArgsByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @returns `Alert.GetConfigServerDatabaseSchemaIndexResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaIndex(input: GetConfigServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaIndexResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigServerDatabaseSchemaIndexByAlertIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaIndexByAlertId(input: GetConfigServerDatabaseSchemaIndexByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaIndexByAlertIdResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @returns `Alert.GetConfigServerDatabaseSchemaSequenceResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaSequence(input: GetConfigServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaSequenceResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigServerDatabaseSchemaSequenceByAlertIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaSequenceByAlertId(input: GetConfigServerDatabaseSchemaSequenceByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaSequenceByAlertIdResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @returns `Alert.GetConfigServerDatabaseSchemaTableResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaTable(input: GetConfigServerDatabaseSchemaTableInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableResponse>;
+
+    /**
+     * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @returns `Alert.GetConfigServerDatabaseSchemaTableByAlertIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaTableByAlertId(input: GetConfigServerDatabaseSchemaTableByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableByAlertIdResponse>;
+
+    /**
+     * `GET /alert/history/agent/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @returns `Alert.GetHistoryAgentResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryAgent(input: GetHistoryAgentInput, options?: CallOptions): Promise<GetHistoryAgentResponse>;
+
+    /**
+     * `GET /alert/history/server/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @returns `Alert.GetHistoryServerResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServer(input: GetHistoryServerInput, options?: CallOptions): Promise<GetHistoryServerResponse>;
+
+    /**
+     * `GET /alert/history/server/{server_id}/database/{database_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @returns `Alert.GetHistoryServerDatabaseResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServerDatabase(input: GetHistoryServerDatabaseInput, options?: CallOptions): Promise<GetHistoryServerDatabaseResponse>;
+
+    /**
+     * `GET /alert/status/{since}`
+     *
+     * @param input.path.since - path parameter, required, `number`
+     * @returns `Alert.GetStatusResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getStatus(input: GetStatusInput, options?: CallOptions): Promise<GetStatusResponse>;
+
+    /**
+     * `GET /alert/template/{id}`
+     *
+     * @param input.path.id - path parameter, required, `number`
+     * @returns `Alert.GetTemplateResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getTemplate(input: GetTemplateInput, options?: CallOptions): Promise<GetTemplateResponse>;
+
+    /**
+     * `POST /alert/custom/import/`
+     *
+     * @param input.body - JSON body, required, `Alert.ImportCustomBody`
+     * @returns `Alert.ImportCustomResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
+
+    /**
+     * `GET /alert/config/global/`
+     *
+     * @returns `Alert.ListConfigGlobalResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listConfigGlobal(options?: CallOptions): Promise<ListConfigGlobalResponse>;
+
+    /**
+     * `GET /alert/history/`
+     *
+     * @returns `Alert.ListHistoryResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listHistory(options?: CallOptions): Promise<ListHistoryResponse>;
+
+    /**
+     * `GET /alert/status/`
+     *
+     * @returns `Alert.ListStatusResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listStatus(options?: CallOptions): Promise<ListStatusResponse>;
+
+    /**
+     * `GET /alert/template/`
+     *
+     * @returns `Alert.ListTemplateResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listTemplate(options?: CallOptions): Promise<ListTemplateResponse>;
+
+    /**
+     * `PUT /alert/config/agent/{agent_id}/{alert_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateConfigAgentByAlertIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigAgentByAlertId(input: UpdateConfigAgentByAlertIdInput, options?: CallOptions): Promise<UpdateConfigAgentByAlertIdResponse>;
+
+    /**
+     * `PUT /alert/config/global/{alert_id}`
+     *
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateConfigGlobalBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigGlobal(input: UpdateConfigGlobalInput, options?: CallOptions): Promise<UpdateConfigGlobalResponse>;
+
+    /**
+     * `PUT /alert/config/server/{server_id}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateConfigServerByAlertIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerByAlertId(input: UpdateConfigServerByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerByAlertIdResponse>;
+
+    /**
+     * `PUT /alert/config/server/{server_id}/database/{database_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseByAlertIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerDatabaseByAlertId(input: UpdateConfigServerDatabaseByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseByAlertIdResponse>;
+
+    /**
+     * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaByAlertIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerDatabaseSchemaByAlertId(input: UpdateConfigServerDatabaseSchemaByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaByAlertIdResponse>;
+
+    /**
+     * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @param input.path.function_arguments - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerDatabaseSchemaFunctionArgsByAlertId(input: UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse>;
+
+    /**
+     * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaIndexByAlertIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerDatabaseSchemaIndexByAlertId(input: UpdateConfigServerDatabaseSchemaIndexByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaIndexByAlertIdResponse>;
+
+    /**
+     * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaSequenceByAlertIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerDatabaseSchemaSequenceByAlertId(input: UpdateConfigServerDatabaseSchemaSequenceByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaSequenceByAlertIdResponse>;
+
+    /**
+     * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @param input.path.alert_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaTableByAlertIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerDatabaseSchemaTableByAlertId(input: UpdateConfigServerDatabaseSchemaTableByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaTableByAlertIdResponse>;
+
+    /**
+     * `PUT /alert/template/{id}`
+     *
+     * @param input.path.id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Alert.UpdateTemplateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateTemplate(input: UpdateTemplateInput, options?: CallOptions): Promise<UpdateTemplateResponse>;
+  }
+
   /** Parameters of `POST /alert/copy/agent/{agent_id}`, by location. */
   export type CopyAgentParams = operations["AlertCopyAgent"]["parameters"];
   /** Request body of `POST /alert/copy/agent/{agent_id}`. */
@@ -98,6 +882,7 @@ export declare namespace Alert {
   export type CopyAgentResponse = void;
   /** Body of an error response to `POST /alert/copy/agent/{agent_id}`. */
   export type CopyAgentError = unknown;
+
   /** Parameters of `POST /alert/copy/server/{server_id}`, by location. */
   export type CopyServerParams = operations["AlertCopyServer"]["parameters"];
   /** Request body of `POST /alert/copy/server/{server_id}`. */
@@ -113,6 +898,7 @@ export declare namespace Alert {
   export type CopyServerResponse = void;
   /** Body of an error response to `POST /alert/copy/server/{server_id}`. */
   export type CopyServerError = unknown;
+
   /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}`, by location. */
   export type CopyServerDatabaseParams = operations["AlertCopyServerDatabase"]["parameters"];
   /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}`. */
@@ -128,6 +914,7 @@ export declare namespace Alert {
   export type CopyServerDatabaseResponse = void;
   /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}`. */
   export type CopyServerDatabaseError = unknown;
+
   /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`, by location. */
   export type CopyServerDatabaseSchemaParams = operations["AlertCopyServerDatabaseSchema"]["parameters"];
   /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
@@ -143,6 +930,7 @@ export declare namespace Alert {
   export type CopyServerDatabaseSchemaResponse = void;
   /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
   export type CopyServerDatabaseSchemaError = unknown;
+
   /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`, by location. */
   export type CopyServerDatabaseSchemaFunctionArgsParams = operations["AlertCopyServerDatabaseSchemaFunctionArgs"]["parameters"];
   /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`. */
@@ -158,6 +946,7 @@ export declare namespace Alert {
   export type CopyServerDatabaseSchemaFunctionArgsResponse = void;
   /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`. */
   export type CopyServerDatabaseSchemaFunctionArgsError = unknown;
+
   /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`, by location. */
   export type CopyServerDatabaseSchemaIndexParams = operations["AlertCopyServerDatabaseSchemaIndex"]["parameters"];
   /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
@@ -173,6 +962,7 @@ export declare namespace Alert {
   export type CopyServerDatabaseSchemaIndexResponse = void;
   /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
   export type CopyServerDatabaseSchemaIndexError = unknown;
+
   /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`, by location. */
   export type CopyServerDatabaseSchemaSequenceParams = operations["AlertCopyServerDatabaseSchemaSequence"]["parameters"];
   /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
@@ -188,6 +978,7 @@ export declare namespace Alert {
   export type CopyServerDatabaseSchemaSequenceResponse = void;
   /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
   export type CopyServerDatabaseSchemaSequenceError = unknown;
+
   /** Parameters of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`, by location. */
   export type CopyServerDatabaseSchemaTableParams = operations["AlertCopyServerDatabaseSchemaTable"]["parameters"];
   /** Request body of `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
@@ -203,6 +994,7 @@ export declare namespace Alert {
   export type CopyServerDatabaseSchemaTableResponse = void;
   /** Body of an error response to `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
   export type CopyServerDatabaseSchemaTableError = unknown;
+
   /** Parameters of `POST /alert/config/agent/{agent_id}`, by location. */
   export type CreateConfigAgentParams = operations["AlertCreateConfigAgent"]["parameters"];
   /** Request body of `POST /alert/config/agent/{agent_id}`. */
@@ -218,6 +1010,7 @@ export declare namespace Alert {
   export type CreateConfigAgentResponse = void;
   /** Body of an error response to `POST /alert/config/agent/{agent_id}`. */
   export type CreateConfigAgentError = unknown;
+
   /** Request body of `POST /alert/config/global/`. */
   export type CreateConfigGlobalBody = NonNullable<operations["AlertCreateConfigGlobal"]["requestBody"]>["content"]["application/json"];
 
@@ -230,6 +1023,7 @@ export declare namespace Alert {
   export type CreateConfigGlobalResponse = void;
   /** Body of an error response to `POST /alert/config/global/`. */
   export type CreateConfigGlobalError = unknown;
+
   /** Parameters of `POST /alert/config/server/{server_id}`, by location. */
   export type CreateConfigServerParams = operations["AlertCreateConfigServer"]["parameters"];
   /** Request body of `POST /alert/config/server/{server_id}`. */
@@ -245,6 +1039,7 @@ export declare namespace Alert {
   export type CreateConfigServerResponse = void;
   /** Body of an error response to `POST /alert/config/server/{server_id}`. */
   export type CreateConfigServerError = unknown;
+
   /** Parameters of `POST /alert/config/server/{server_id}/database/{database_name}`, by location. */
   export type CreateConfigServerDatabaseParams = operations["AlertCreateConfigServerDatabase"]["parameters"];
   /** Request body of `POST /alert/config/server/{server_id}/database/{database_name}`. */
@@ -260,6 +1055,7 @@ export declare namespace Alert {
   export type CreateConfigServerDatabaseResponse = void;
   /** Body of an error response to `POST /alert/config/server/{server_id}/database/{database_name}`. */
   export type CreateConfigServerDatabaseError = unknown;
+
   /** Parameters of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`, by location. */
   export type CreateConfigServerDatabaseSchemaParams = operations["AlertCreateConfigServerDatabaseSchema"]["parameters"];
   /** Request body of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
@@ -275,6 +1071,7 @@ export declare namespace Alert {
   export type CreateConfigServerDatabaseSchemaResponse = void;
   /** Body of an error response to `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
   export type CreateConfigServerDatabaseSchemaError = unknown;
+
   /** Parameters of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`, by location. */
   export type CreateConfigServerDatabaseSchemaFunctionArgsParams = operations["AlertCreateConfigServerDatabaseSchemaFunctionArgs"]["parameters"];
   /** Request body of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`. */
@@ -290,6 +1087,7 @@ export declare namespace Alert {
   export type CreateConfigServerDatabaseSchemaFunctionArgsResponse = void;
   /** Body of an error response to `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`. */
   export type CreateConfigServerDatabaseSchemaFunctionArgsError = unknown;
+
   /** Parameters of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`, by location. */
   export type CreateConfigServerDatabaseSchemaIndexParams = operations["AlertCreateConfigServerDatabaseSchemaIndex"]["parameters"];
   /** Request body of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
@@ -305,6 +1103,7 @@ export declare namespace Alert {
   export type CreateConfigServerDatabaseSchemaIndexResponse = void;
   /** Body of an error response to `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
   export type CreateConfigServerDatabaseSchemaIndexError = unknown;
+
   /** Parameters of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`, by location. */
   export type CreateConfigServerDatabaseSchemaSequenceParams = operations["AlertCreateConfigServerDatabaseSchemaSequence"]["parameters"];
   /** Request body of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
@@ -320,6 +1119,7 @@ export declare namespace Alert {
   export type CreateConfigServerDatabaseSchemaSequenceResponse = void;
   /** Body of an error response to `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
   export type CreateConfigServerDatabaseSchemaSequenceError = unknown;
+
   /** Parameters of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`, by location. */
   export type CreateConfigServerDatabaseSchemaTableParams = operations["AlertCreateConfigServerDatabaseSchemaTable"]["parameters"];
   /** Request body of `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
@@ -335,6 +1135,7 @@ export declare namespace Alert {
   export type CreateConfigServerDatabaseSchemaTableResponse = void;
   /** Body of an error response to `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
   export type CreateConfigServerDatabaseSchemaTableError = unknown;
+
   /** Request body of `POST /alert/template/`. */
   export type CreateTemplateBody = NonNullable<operations["AlertCreateTemplate"]["requestBody"]>["content"]["application/json"];
 
@@ -347,6 +1148,7 @@ export declare namespace Alert {
   export type CreateTemplateResponse = void;
   /** Body of an error response to `POST /alert/template/`. */
   export type CreateTemplateError = unknown;
+
   /** Parameters of `DELETE /alert/config/agent/{agent_id}/{alert_id}`, by location. */
   export type DeleteConfigAgentByAlertIdParams = operations["AlertDeleteConfigAgentByAlertId"]["parameters"];
 
@@ -359,6 +1161,7 @@ export declare namespace Alert {
   export type DeleteConfigAgentByAlertIdResponse = void;
   /** Body of an error response to `DELETE /alert/config/agent/{agent_id}/{alert_id}`. */
   export type DeleteConfigAgentByAlertIdError = unknown;
+
   /** Parameters of `DELETE /alert/config/global/{alert_id}`, by location. */
   export type DeleteConfigGlobalParams = operations["AlertDeleteConfigGlobal"]["parameters"];
 
@@ -371,6 +1174,7 @@ export declare namespace Alert {
   export type DeleteConfigGlobalResponse = void;
   /** Body of an error response to `DELETE /alert/config/global/{alert_id}`. */
   export type DeleteConfigGlobalError = unknown;
+
   /** Parameters of `DELETE /alert/config/server/{server_id}/{alert_id}`, by location. */
   export type DeleteConfigServerByAlertIdParams = operations["AlertDeleteConfigServerByAlertId"]["parameters"];
 
@@ -383,6 +1187,7 @@ export declare namespace Alert {
   export type DeleteConfigServerByAlertIdResponse = void;
   /** Body of an error response to `DELETE /alert/config/server/{server_id}/{alert_id}`. */
   export type DeleteConfigServerByAlertIdError = unknown;
+
   /** Parameters of `DELETE /alert/config/server/{server_id}/database/{database_name}/{alert_id}`, by location. */
   export type DeleteConfigServerDatabaseByAlertIdParams = operations["AlertDeleteConfigServerDatabaseByAlertId"]["parameters"];
 
@@ -395,6 +1200,7 @@ export declare namespace Alert {
   export type DeleteConfigServerDatabaseByAlertIdResponse = void;
   /** Body of an error response to `DELETE /alert/config/server/{server_id}/database/{database_name}/{alert_id}`. */
   export type DeleteConfigServerDatabaseByAlertIdError = unknown;
+
   /** Parameters of `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`, by location. */
   export type DeleteConfigServerDatabaseSchemaByAlertIdParams = operations["AlertDeleteConfigServerDatabaseSchemaByAlertId"]["parameters"];
 
@@ -407,6 +1213,7 @@ export declare namespace Alert {
   export type DeleteConfigServerDatabaseSchemaByAlertIdResponse = void;
   /** Body of an error response to `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`. */
   export type DeleteConfigServerDatabaseSchemaByAlertIdError = unknown;
+
   /** Parameters of `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`, by location. */
   export type DeleteConfigServerDatabaseSchemaFunctionArgsByAlertIdParams = operations["AlertDeleteConfigServerDatabaseSchemaFunctionArgsByAlertId"]["parameters"];
 
@@ -419,6 +1226,7 @@ export declare namespace Alert {
   export type DeleteConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse = void;
   /** Body of an error response to `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`. */
   export type DeleteConfigServerDatabaseSchemaFunctionArgsByAlertIdError = unknown;
+
   /** Parameters of `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`, by location. */
   export type DeleteConfigServerDatabaseSchemaIndexByAlertIdParams = operations["AlertDeleteConfigServerDatabaseSchemaIndexByAlertId"]["parameters"];
 
@@ -431,6 +1239,7 @@ export declare namespace Alert {
   export type DeleteConfigServerDatabaseSchemaIndexByAlertIdResponse = void;
   /** Body of an error response to `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`. */
   export type DeleteConfigServerDatabaseSchemaIndexByAlertIdError = unknown;
+
   /** Parameters of `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`, by location. */
   export type DeleteConfigServerDatabaseSchemaSequenceByAlertIdParams = operations["AlertDeleteConfigServerDatabaseSchemaSequenceByAlertId"]["parameters"];
 
@@ -443,6 +1252,7 @@ export declare namespace Alert {
   export type DeleteConfigServerDatabaseSchemaSequenceByAlertIdResponse = void;
   /** Body of an error response to `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`. */
   export type DeleteConfigServerDatabaseSchemaSequenceByAlertIdError = unknown;
+
   /** Parameters of `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`, by location. */
   export type DeleteConfigServerDatabaseSchemaTableByAlertIdParams = operations["AlertDeleteConfigServerDatabaseSchemaTableByAlertId"]["parameters"];
 
@@ -455,6 +1265,7 @@ export declare namespace Alert {
   export type DeleteConfigServerDatabaseSchemaTableByAlertIdResponse = void;
   /** Body of an error response to `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`. */
   export type DeleteConfigServerDatabaseSchemaTableByAlertIdError = unknown;
+
   /** Parameters of `DELETE /alert/template/{id}`, by location. */
   export type DeleteTemplateParams = operations["AlertDeleteTemplate"]["parameters"];
 
@@ -467,6 +1278,7 @@ export declare namespace Alert {
   export type DeleteTemplateResponse = void;
   /** Body of an error response to `DELETE /alert/template/{id}`. */
   export type DeleteTemplateError = unknown;
+
   /** Request body of `POST /alert/custom/export/`. */
   export type ExportCustomBody = NonNullable<operations["AlertExportCustom"]["requestBody"]>["content"]["application/json"];
 
@@ -479,6 +1291,7 @@ export declare namespace Alert {
   export type ExportCustomResponse = operations["AlertExportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /alert/custom/export/`. */
   export type ExportCustomError = unknown;
+
   /** Parameters of `GET /alert/config/agent/{agent_id}`, by location. */
   export type GetConfigAgentParams = operations["AlertGetConfigAgent"]["parameters"];
 
@@ -491,6 +1304,7 @@ export declare namespace Alert {
   export type GetConfigAgentResponse = operations["AlertGetConfigAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/agent/{agent_id}`. */
   export type GetConfigAgentError = unknown;
+
   /** Parameters of `GET /alert/config/agent/{agent_id}/{alert_id}`, by location. */
   export type GetConfigAgentByAlertIdParams = operations["AlertGetConfigAgentByAlertId"]["parameters"];
 
@@ -503,6 +1317,7 @@ export declare namespace Alert {
   export type GetConfigAgentByAlertIdResponse = operations["AlertGetConfigAgentByAlertId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/agent/{agent_id}/{alert_id}`. */
   export type GetConfigAgentByAlertIdError = unknown;
+
   /** Parameters of `GET /alert/config/global/{alert_id}`, by location. */
   export type GetConfigGlobalParams = operations["AlertGetConfigGlobal"]["parameters"];
 
@@ -515,6 +1330,7 @@ export declare namespace Alert {
   export type GetConfigGlobalResponse = operations["AlertGetConfigGlobal"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/global/{alert_id}`. */
   export type GetConfigGlobalError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}`, by location. */
   export type GetConfigServerParams = operations["AlertGetConfigServer"]["parameters"];
 
@@ -527,6 +1343,7 @@ export declare namespace Alert {
   export type GetConfigServerResponse = operations["AlertGetConfigServer"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}`. */
   export type GetConfigServerError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/{alert_id}`, by location. */
   export type GetConfigServerByAlertIdParams = operations["AlertGetConfigServerByAlertId"]["parameters"];
 
@@ -539,6 +1356,7 @@ export declare namespace Alert {
   export type GetConfigServerByAlertIdResponse = operations["AlertGetConfigServerByAlertId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/{alert_id}`. */
   export type GetConfigServerByAlertIdError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}`, by location. */
   export type GetConfigServerDatabaseParams = operations["AlertGetConfigServerDatabase"]["parameters"];
 
@@ -551,6 +1369,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseResponse = operations["AlertGetConfigServerDatabase"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}`. */
   export type GetConfigServerDatabaseError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/{alert_id}`, by location. */
   export type GetConfigServerDatabaseByAlertIdParams = operations["AlertGetConfigServerDatabaseByAlertId"]["parameters"];
 
@@ -563,6 +1382,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseByAlertIdResponse = operations["AlertGetConfigServerDatabaseByAlertId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/{alert_id}`. */
   export type GetConfigServerDatabaseByAlertIdError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`, by location. */
   export type GetConfigServerDatabaseSchemaParams = operations["AlertGetConfigServerDatabaseSchema"]["parameters"];
 
@@ -575,6 +1395,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaResponse = operations["AlertGetConfigServerDatabaseSchema"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
   export type GetConfigServerDatabaseSchemaError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`, by location. */
   export type GetConfigServerDatabaseSchemaByAlertIdParams = operations["AlertGetConfigServerDatabaseSchemaByAlertId"]["parameters"];
 
@@ -587,6 +1408,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaByAlertIdResponse = operations["AlertGetConfigServerDatabaseSchemaByAlertId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`. */
   export type GetConfigServerDatabaseSchemaByAlertIdError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`, by location. */
   export type GetConfigServerDatabaseSchemaFunctionArgsParams = operations["AlertGetConfigServerDatabaseSchemaFunctionArgs"]["parameters"];
 
@@ -599,6 +1421,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaFunctionArgsResponse = operations["AlertGetConfigServerDatabaseSchemaFunctionArgs"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`. */
   export type GetConfigServerDatabaseSchemaFunctionArgsError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`, by location. */
   export type GetConfigServerDatabaseSchemaFunctionArgsByAlertIdParams = operations["AlertGetConfigServerDatabaseSchemaFunctionArgsByAlertId"]["parameters"];
 
@@ -611,6 +1434,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse = operations["AlertGetConfigServerDatabaseSchemaFunctionArgsByAlertId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`. */
   export type GetConfigServerDatabaseSchemaFunctionArgsByAlertIdError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`, by location. */
   export type GetConfigServerDatabaseSchemaIndexParams = operations["AlertGetConfigServerDatabaseSchemaIndex"]["parameters"];
 
@@ -623,6 +1447,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaIndexResponse = operations["AlertGetConfigServerDatabaseSchemaIndex"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
   export type GetConfigServerDatabaseSchemaIndexError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`, by location. */
   export type GetConfigServerDatabaseSchemaIndexByAlertIdParams = operations["AlertGetConfigServerDatabaseSchemaIndexByAlertId"]["parameters"];
 
@@ -635,6 +1460,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaIndexByAlertIdResponse = operations["AlertGetConfigServerDatabaseSchemaIndexByAlertId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`. */
   export type GetConfigServerDatabaseSchemaIndexByAlertIdError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`, by location. */
   export type GetConfigServerDatabaseSchemaSequenceParams = operations["AlertGetConfigServerDatabaseSchemaSequence"]["parameters"];
 
@@ -647,6 +1473,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaSequenceResponse = operations["AlertGetConfigServerDatabaseSchemaSequence"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
   export type GetConfigServerDatabaseSchemaSequenceError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`, by location. */
   export type GetConfigServerDatabaseSchemaSequenceByAlertIdParams = operations["AlertGetConfigServerDatabaseSchemaSequenceByAlertId"]["parameters"];
 
@@ -659,6 +1486,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaSequenceByAlertIdResponse = operations["AlertGetConfigServerDatabaseSchemaSequenceByAlertId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`. */
   export type GetConfigServerDatabaseSchemaSequenceByAlertIdError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`, by location. */
   export type GetConfigServerDatabaseSchemaTableParams = operations["AlertGetConfigServerDatabaseSchemaTable"]["parameters"];
 
@@ -671,6 +1499,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaTableResponse = operations["AlertGetConfigServerDatabaseSchemaTable"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
   export type GetConfigServerDatabaseSchemaTableError = unknown;
+
   /** Parameters of `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`, by location. */
   export type GetConfigServerDatabaseSchemaTableByAlertIdParams = operations["AlertGetConfigServerDatabaseSchemaTableByAlertId"]["parameters"];
 
@@ -683,6 +1512,7 @@ export declare namespace Alert {
   export type GetConfigServerDatabaseSchemaTableByAlertIdResponse = operations["AlertGetConfigServerDatabaseSchemaTableByAlertId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`. */
   export type GetConfigServerDatabaseSchemaTableByAlertIdError = unknown;
+
   /** Parameters of `GET /alert/history/agent/{agent_id}`, by location. */
   export type GetHistoryAgentParams = operations["AlertGetHistoryAgent"]["parameters"];
 
@@ -695,6 +1525,7 @@ export declare namespace Alert {
   export type GetHistoryAgentResponse = operations["AlertGetHistoryAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/history/agent/{agent_id}`. */
   export type GetHistoryAgentError = unknown;
+
   /** Parameters of `GET /alert/history/server/{server_id}`, by location. */
   export type GetHistoryServerParams = operations["AlertGetHistoryServer"]["parameters"];
 
@@ -707,6 +1538,7 @@ export declare namespace Alert {
   export type GetHistoryServerResponse = operations["AlertGetHistoryServer"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/history/server/{server_id}`. */
   export type GetHistoryServerError = unknown;
+
   /** Parameters of `GET /alert/history/server/{server_id}/database/{database_name}`, by location. */
   export type GetHistoryServerDatabaseParams = operations["AlertGetHistoryServerDatabase"]["parameters"];
 
@@ -719,6 +1551,7 @@ export declare namespace Alert {
   export type GetHistoryServerDatabaseResponse = operations["AlertGetHistoryServerDatabase"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/history/server/{server_id}/database/{database_name}`. */
   export type GetHistoryServerDatabaseError = unknown;
+
   /** Parameters of `GET /alert/status/{since}`, by location. */
   export type GetStatusParams = operations["AlertGetStatus"]["parameters"];
 
@@ -731,6 +1564,7 @@ export declare namespace Alert {
   export type GetStatusResponse = operations["AlertGetStatus"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/status/{since}`. */
   export type GetStatusError = unknown;
+
   /** Parameters of `GET /alert/template/{id}`, by location. */
   export type GetTemplateParams = operations["AlertGetTemplate"]["parameters"];
 
@@ -743,6 +1577,7 @@ export declare namespace Alert {
   export type GetTemplateResponse = operations["AlertGetTemplate"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/template/{id}`. */
   export type GetTemplateError = unknown;
+
   /** Request body of `POST /alert/custom/import/`. */
   export type ImportCustomBody = NonNullable<operations["AlertImportCustom"]["requestBody"]>["content"]["application/json"];
 
@@ -755,22 +1590,27 @@ export declare namespace Alert {
   export type ImportCustomResponse = operations["AlertImportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /alert/custom/import/`. */
   export type ImportCustomError = unknown;
+
   /** Data of a successful response to `GET /alert/config/global/`. */
   export type ListConfigGlobalResponse = operations["AlertListConfigGlobal"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/config/global/`. */
   export type ListConfigGlobalError = unknown;
+
   /** Data of a successful response to `GET /alert/history/`. */
   export type ListHistoryResponse = operations["AlertListHistory"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/history/`. */
   export type ListHistoryError = unknown;
+
   /** Data of a successful response to `GET /alert/status/`. */
   export type ListStatusResponse = operations["AlertListStatus"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/status/`. */
   export type ListStatusError = unknown;
+
   /** Data of a successful response to `GET /alert/template/`. */
   export type ListTemplateResponse = operations["AlertListTemplate"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /alert/template/`. */
   export type ListTemplateError = unknown;
+
   /** Parameters of `PUT /alert/config/agent/{agent_id}/{alert_id}`, by location. */
   export type UpdateConfigAgentByAlertIdParams = operations["AlertUpdateConfigAgentByAlertId"]["parameters"];
   /** Request body of `PUT /alert/config/agent/{agent_id}/{alert_id}`. */
@@ -786,6 +1626,7 @@ export declare namespace Alert {
   export type UpdateConfigAgentByAlertIdResponse = void;
   /** Body of an error response to `PUT /alert/config/agent/{agent_id}/{alert_id}`. */
   export type UpdateConfigAgentByAlertIdError = unknown;
+
   /** Parameters of `PUT /alert/config/global/{alert_id}`, by location. */
   export type UpdateConfigGlobalParams = operations["AlertUpdateConfigGlobal"]["parameters"];
   /** Request body of `PUT /alert/config/global/{alert_id}`. */
@@ -801,6 +1642,7 @@ export declare namespace Alert {
   export type UpdateConfigGlobalResponse = void;
   /** Body of an error response to `PUT /alert/config/global/{alert_id}`. */
   export type UpdateConfigGlobalError = unknown;
+
   /** Parameters of `PUT /alert/config/server/{server_id}/{alert_id}`, by location. */
   export type UpdateConfigServerByAlertIdParams = operations["AlertUpdateConfigServerByAlertId"]["parameters"];
   /** Request body of `PUT /alert/config/server/{server_id}/{alert_id}`. */
@@ -816,6 +1658,7 @@ export declare namespace Alert {
   export type UpdateConfigServerByAlertIdResponse = void;
   /** Body of an error response to `PUT /alert/config/server/{server_id}/{alert_id}`. */
   export type UpdateConfigServerByAlertIdError = unknown;
+
   /** Parameters of `PUT /alert/config/server/{server_id}/database/{database_name}/{alert_id}`, by location. */
   export type UpdateConfigServerDatabaseByAlertIdParams = operations["AlertUpdateConfigServerDatabaseByAlertId"]["parameters"];
   /** Request body of `PUT /alert/config/server/{server_id}/database/{database_name}/{alert_id}`. */
@@ -831,6 +1674,7 @@ export declare namespace Alert {
   export type UpdateConfigServerDatabaseByAlertIdResponse = void;
   /** Body of an error response to `PUT /alert/config/server/{server_id}/database/{database_name}/{alert_id}`. */
   export type UpdateConfigServerDatabaseByAlertIdError = unknown;
+
   /** Parameters of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`, by location. */
   export type UpdateConfigServerDatabaseSchemaByAlertIdParams = operations["AlertUpdateConfigServerDatabaseSchemaByAlertId"]["parameters"];
   /** Request body of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`. */
@@ -846,6 +1690,7 @@ export declare namespace Alert {
   export type UpdateConfigServerDatabaseSchemaByAlertIdResponse = void;
   /** Body of an error response to `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`. */
   export type UpdateConfigServerDatabaseSchemaByAlertIdError = unknown;
+
   /** Parameters of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`, by location. */
   export type UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdParams = operations["AlertUpdateConfigServerDatabaseSchemaFunctionArgsByAlertId"]["parameters"];
   /** Request body of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`. */
@@ -861,6 +1706,7 @@ export declare namespace Alert {
   export type UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse = void;
   /** Body of an error response to `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`. */
   export type UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdError = unknown;
+
   /** Parameters of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`, by location. */
   export type UpdateConfigServerDatabaseSchemaIndexByAlertIdParams = operations["AlertUpdateConfigServerDatabaseSchemaIndexByAlertId"]["parameters"];
   /** Request body of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`. */
@@ -876,6 +1722,7 @@ export declare namespace Alert {
   export type UpdateConfigServerDatabaseSchemaIndexByAlertIdResponse = void;
   /** Body of an error response to `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`. */
   export type UpdateConfigServerDatabaseSchemaIndexByAlertIdError = unknown;
+
   /** Parameters of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`, by location. */
   export type UpdateConfigServerDatabaseSchemaSequenceByAlertIdParams = operations["AlertUpdateConfigServerDatabaseSchemaSequenceByAlertId"]["parameters"];
   /** Request body of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`. */
@@ -891,6 +1738,7 @@ export declare namespace Alert {
   export type UpdateConfigServerDatabaseSchemaSequenceByAlertIdResponse = void;
   /** Body of an error response to `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`. */
   export type UpdateConfigServerDatabaseSchemaSequenceByAlertIdError = unknown;
+
   /** Parameters of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`, by location. */
   export type UpdateConfigServerDatabaseSchemaTableByAlertIdParams = operations["AlertUpdateConfigServerDatabaseSchemaTableByAlertId"]["parameters"];
   /** Request body of `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`. */
@@ -906,6 +1754,7 @@ export declare namespace Alert {
   export type UpdateConfigServerDatabaseSchemaTableByAlertIdResponse = void;
   /** Body of an error response to `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`. */
   export type UpdateConfigServerDatabaseSchemaTableByAlertIdError = unknown;
+
   /** Parameters of `PUT /alert/template/{id}`, by location. */
   export type UpdateTemplateParams = operations["AlertUpdateTemplate"]["parameters"];
   /** Request body of `PUT /alert/template/{id}`. */
@@ -921,144 +1770,29 @@ export declare namespace Alert {
   export type UpdateTemplateResponse = void;
   /** Body of an error response to `PUT /alert/template/{id}`. */
   export type UpdateTemplateError = unknown;
-
-  export interface Methods {
-    /** `POST /alert/copy/agent/{agent_id}` */
-    copyAgent(input: CopyAgentInput, options?: CallOptions): Promise<CopyAgentResponse>;
-    /** `POST /alert/copy/server/{server_id}` */
-    copyServer(input: CopyServerInput, options?: CallOptions): Promise<CopyServerResponse>;
-    /** `POST /alert/copy/server/{server_id}/database/{database_name}` */
-    copyServerDatabase(input: CopyServerDatabaseInput, options?: CallOptions): Promise<CopyServerDatabaseResponse>;
-    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}` */
-    copyServerDatabaseSchema(input: CopyServerDatabaseSchemaInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaResponse>;
-    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}` */
-    copyServerDatabaseSchemaFunctionArgs(input: CopyServerDatabaseSchemaFunctionArgsInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaFunctionArgsResponse>;
-    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}` */
-    copyServerDatabaseSchemaIndex(input: CopyServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaIndexResponse>;
-    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}` */
-    copyServerDatabaseSchemaSequence(input: CopyServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaSequenceResponse>;
-    /** `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}` */
-    copyServerDatabaseSchemaTable(input: CopyServerDatabaseSchemaTableInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaTableResponse>;
-    /** `POST /alert/config/agent/{agent_id}` */
-    createConfigAgent(input: CreateConfigAgentInput, options?: CallOptions): Promise<CreateConfigAgentResponse>;
-    /** `POST /alert/config/global/` */
-    createConfigGlobal(input: CreateConfigGlobalInput, options?: CallOptions): Promise<CreateConfigGlobalResponse>;
-    /** `POST /alert/config/server/{server_id}` */
-    createConfigServer(input: CreateConfigServerInput, options?: CallOptions): Promise<CreateConfigServerResponse>;
-    /** `POST /alert/config/server/{server_id}/database/{database_name}` */
-    createConfigServerDatabase(input: CreateConfigServerDatabaseInput, options?: CallOptions): Promise<CreateConfigServerDatabaseResponse>;
-    /** `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}` */
-    createConfigServerDatabaseSchema(input: CreateConfigServerDatabaseSchemaInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaResponse>;
-    /** `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/` */
-    createConfigServerDatabaseSchemaFunctionArgs(input: CreateConfigServerDatabaseSchemaFunctionArgsInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaFunctionArgsResponse>;
-    /** `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}` */
-    createConfigServerDatabaseSchemaIndex(input: CreateConfigServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaIndexResponse>;
-    /** `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}` */
-    createConfigServerDatabaseSchemaSequence(input: CreateConfigServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaSequenceResponse>;
-    /** `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}` */
-    createConfigServerDatabaseSchemaTable(input: CreateConfigServerDatabaseSchemaTableInput, options?: CallOptions): Promise<CreateConfigServerDatabaseSchemaTableResponse>;
-    /** `POST /alert/template/` */
-    createTemplate(input: CreateTemplateInput, options?: CallOptions): Promise<CreateTemplateResponse>;
-    /** `DELETE /alert/config/agent/{agent_id}/{alert_id}` */
-    deleteConfigAgentByAlertId(input: DeleteConfigAgentByAlertIdInput, options?: CallOptions): Promise<DeleteConfigAgentByAlertIdResponse>;
-    /** `DELETE /alert/config/global/{alert_id}` */
-    deleteConfigGlobal(input: DeleteConfigGlobalInput, options?: CallOptions): Promise<DeleteConfigGlobalResponse>;
-    /** `DELETE /alert/config/server/{server_id}/{alert_id}` */
-    deleteConfigServerByAlertId(input: DeleteConfigServerByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerByAlertIdResponse>;
-    /** `DELETE /alert/config/server/{server_id}/database/{database_name}/{alert_id}` */
-    deleteConfigServerDatabaseByAlertId(input: DeleteConfigServerDatabaseByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseByAlertIdResponse>;
-    /** `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}` */
-    deleteConfigServerDatabaseSchemaByAlertId(input: DeleteConfigServerDatabaseSchemaByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaByAlertIdResponse>;
-    /** `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}` */
-    deleteConfigServerDatabaseSchemaFunctionArgsByAlertId(input: DeleteConfigServerDatabaseSchemaFunctionArgsByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse>;
-    /** `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}` */
-    deleteConfigServerDatabaseSchemaIndexByAlertId(input: DeleteConfigServerDatabaseSchemaIndexByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaIndexByAlertIdResponse>;
-    /** `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}` */
-    deleteConfigServerDatabaseSchemaSequenceByAlertId(input: DeleteConfigServerDatabaseSchemaSequenceByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaSequenceByAlertIdResponse>;
-    /** `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}` */
-    deleteConfigServerDatabaseSchemaTableByAlertId(input: DeleteConfigServerDatabaseSchemaTableByAlertIdInput, options?: CallOptions): Promise<DeleteConfigServerDatabaseSchemaTableByAlertIdResponse>;
-    /** `DELETE /alert/template/{id}` */
-    deleteTemplate(input: DeleteTemplateInput, options?: CallOptions): Promise<DeleteTemplateResponse>;
-    /** `POST /alert/custom/export/` */
-    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
-    /** `GET /alert/config/agent/{agent_id}` */
-    getConfigAgent(input: GetConfigAgentInput, options?: CallOptions): Promise<GetConfigAgentResponse>;
-    /** `GET /alert/config/agent/{agent_id}/{alert_id}` */
-    getConfigAgentByAlertId(input: GetConfigAgentByAlertIdInput, options?: CallOptions): Promise<GetConfigAgentByAlertIdResponse>;
-    /** `GET /alert/config/global/{alert_id}` */
-    getConfigGlobal(input: GetConfigGlobalInput, options?: CallOptions): Promise<GetConfigGlobalResponse>;
-    /** `GET /alert/config/server/{server_id}` */
-    getConfigServer(input: GetConfigServerInput, options?: CallOptions): Promise<GetConfigServerResponse>;
-    /** `GET /alert/config/server/{server_id}/{alert_id}` */
-    getConfigServerByAlertId(input: GetConfigServerByAlertIdInput, options?: CallOptions): Promise<GetConfigServerByAlertIdResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}` */
-    getConfigServerDatabase(input: GetConfigServerDatabaseInput, options?: CallOptions): Promise<GetConfigServerDatabaseResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/{alert_id}` */
-    getConfigServerDatabaseByAlertId(input: GetConfigServerDatabaseByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseByAlertIdResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}` */
-    getConfigServerDatabaseSchema(input: GetConfigServerDatabaseSchemaInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}` */
-    getConfigServerDatabaseSchemaByAlertId(input: GetConfigServerDatabaseSchemaByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaByAlertIdResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/` */
-    getConfigServerDatabaseSchemaFunctionArgs(input: GetConfigServerDatabaseSchemaFunctionArgsInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaFunctionArgsResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}` */
-    getConfigServerDatabaseSchemaFunctionArgsByAlertId(input: GetConfigServerDatabaseSchemaFunctionArgsByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}` */
-    getConfigServerDatabaseSchemaIndex(input: GetConfigServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaIndexResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}` */
-    getConfigServerDatabaseSchemaIndexByAlertId(input: GetConfigServerDatabaseSchemaIndexByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaIndexByAlertIdResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}` */
-    getConfigServerDatabaseSchemaSequence(input: GetConfigServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaSequenceResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}` */
-    getConfigServerDatabaseSchemaSequenceByAlertId(input: GetConfigServerDatabaseSchemaSequenceByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaSequenceByAlertIdResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}` */
-    getConfigServerDatabaseSchemaTable(input: GetConfigServerDatabaseSchemaTableInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableResponse>;
-    /** `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}` */
-    getConfigServerDatabaseSchemaTableByAlertId(input: GetConfigServerDatabaseSchemaTableByAlertIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableByAlertIdResponse>;
-    /** `GET /alert/history/agent/{agent_id}` */
-    getHistoryAgent(input: GetHistoryAgentInput, options?: CallOptions): Promise<GetHistoryAgentResponse>;
-    /** `GET /alert/history/server/{server_id}` */
-    getHistoryServer(input: GetHistoryServerInput, options?: CallOptions): Promise<GetHistoryServerResponse>;
-    /** `GET /alert/history/server/{server_id}/database/{database_name}` */
-    getHistoryServerDatabase(input: GetHistoryServerDatabaseInput, options?: CallOptions): Promise<GetHistoryServerDatabaseResponse>;
-    /** `GET /alert/status/{since}` */
-    getStatus(input: GetStatusInput, options?: CallOptions): Promise<GetStatusResponse>;
-    /** `GET /alert/template/{id}` */
-    getTemplate(input: GetTemplateInput, options?: CallOptions): Promise<GetTemplateResponse>;
-    /** `POST /alert/custom/import/` */
-    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
-    /** `GET /alert/config/global/` */
-    listConfigGlobal(options?: CallOptions): Promise<ListConfigGlobalResponse>;
-    /** `GET /alert/history/` */
-    listHistory(options?: CallOptions): Promise<ListHistoryResponse>;
-    /** `GET /alert/status/` */
-    listStatus(options?: CallOptions): Promise<ListStatusResponse>;
-    /** `GET /alert/template/` */
-    listTemplate(options?: CallOptions): Promise<ListTemplateResponse>;
-    /** `PUT /alert/config/agent/{agent_id}/{alert_id}` */
-    updateConfigAgentByAlertId(input: UpdateConfigAgentByAlertIdInput, options?: CallOptions): Promise<UpdateConfigAgentByAlertIdResponse>;
-    /** `PUT /alert/config/global/{alert_id}` */
-    updateConfigGlobal(input: UpdateConfigGlobalInput, options?: CallOptions): Promise<UpdateConfigGlobalResponse>;
-    /** `PUT /alert/config/server/{server_id}/{alert_id}` */
-    updateConfigServerByAlertId(input: UpdateConfigServerByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerByAlertIdResponse>;
-    /** `PUT /alert/config/server/{server_id}/database/{database_name}/{alert_id}` */
-    updateConfigServerDatabaseByAlertId(input: UpdateConfigServerDatabaseByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseByAlertIdResponse>;
-    /** `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}` */
-    updateConfigServerDatabaseSchemaByAlertId(input: UpdateConfigServerDatabaseSchemaByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaByAlertIdResponse>;
-    /** `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}` */
-    updateConfigServerDatabaseSchemaFunctionArgsByAlertId(input: UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse>;
-    /** `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}` */
-    updateConfigServerDatabaseSchemaIndexByAlertId(input: UpdateConfigServerDatabaseSchemaIndexByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaIndexByAlertIdResponse>;
-    /** `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}` */
-    updateConfigServerDatabaseSchemaSequenceByAlertId(input: UpdateConfigServerDatabaseSchemaSequenceByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaSequenceByAlertIdResponse>;
-    /** `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}` */
-    updateConfigServerDatabaseSchemaTableByAlertId(input: UpdateConfigServerDatabaseSchemaTableByAlertIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaTableByAlertIdResponse>;
-    /** `PUT /alert/template/{id}` */
-    updateTemplate(input: UpdateTemplateInput, options?: CallOptions): Promise<UpdateTemplateResponse>;
-  }
 }
 
 export declare namespace Chart {
+  export interface Methods {
+    /**
+     * `POST /chart/custom/export/`
+     *
+     * @param input.body - JSON body, required, `Chart.ExportCustomBody`
+     * @returns `Chart.ExportCustomResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
+
+    /**
+     * `POST /chart/custom/import/`
+     *
+     * @param input.body - JSON body, required, `Chart.ImportCustomBody`
+     * @returns `Chart.ImportCustomResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
+  }
+
   /** Request body of `POST /chart/custom/export/`. */
   export type ExportCustomBody = NonNullable<operations["ChartExportCustom"]["requestBody"]>["content"]["application/json"];
 
@@ -1071,6 +1805,7 @@ export declare namespace Chart {
   export type ExportCustomResponse = operations["ChartExportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /chart/custom/export/`. */
   export type ExportCustomError = unknown;
+
   /** Request body of `POST /chart/custom/import/`. */
   export type ImportCustomBody = NonNullable<operations["ChartImportCustom"]["requestBody"]>["content"]["application/json"];
 
@@ -1083,16 +1818,29 @@ export declare namespace Chart {
   export type ImportCustomResponse = operations["ChartImportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /chart/custom/import/`. */
   export type ImportCustomError = unknown;
-
-  export interface Methods {
-    /** `POST /chart/custom/export/` */
-    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
-    /** `POST /chart/custom/import/` */
-    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
-  }
 }
 
 export declare namespace Dashboard {
+  export interface Methods {
+    /**
+     * `POST /dashboard/custom/export/`
+     *
+     * @param input.body - JSON body, required, `Dashboard.ExportCustomBody`
+     * @returns `Dashboard.ExportCustomResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
+
+    /**
+     * `POST /dashboard/custom/import/`
+     *
+     * @param input.body - JSON body, required, `Dashboard.ImportCustomBody`
+     * @returns `Dashboard.ImportCustomResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
+  }
+
   /** Request body of `POST /dashboard/custom/export/`. */
   export type ExportCustomBody = NonNullable<operations["DashboardExportCustom"]["requestBody"]>["content"]["application/json"];
 
@@ -1105,6 +1853,7 @@ export declare namespace Dashboard {
   export type ExportCustomResponse = operations["DashboardExportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /dashboard/custom/export/`. */
   export type ExportCustomError = unknown;
+
   /** Request body of `POST /dashboard/custom/import/`. */
   export type ImportCustomBody = NonNullable<operations["DashboardImportCustom"]["requestBody"]>["content"]["application/json"];
 
@@ -1117,16 +1866,56 @@ export declare namespace Dashboard {
   export type ImportCustomResponse = operations["DashboardImportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /dashboard/custom/import/`. */
   export type ImportCustomError = unknown;
-
-  export interface Methods {
-    /** `POST /dashboard/custom/export/` */
-    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
-    /** `POST /dashboard/custom/import/` */
-    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
-  }
 }
 
 export declare namespace Email {
+  export interface Methods {
+    /**
+     * `POST /email/groups`
+     *
+     * @param input.body - JSON body, required, `Email.CreateGroupsBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    createGroups(input: CreateGroupsInput, options?: CallOptions): Promise<CreateGroupsResponse>;
+
+    /**
+     * `DELETE /email/groups/{email_group_id}`
+     *
+     * @param input.path.email_group_id - path parameter, required, `string`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteGroups(input: DeleteGroupsInput, options?: CallOptions): Promise<DeleteGroupsResponse>;
+
+    /**
+     * `GET /email/groups/{email_group_id}`
+     *
+     * @param input.path.email_group_id - path parameter, required, `string`
+     * @returns `Email.GetGroupsResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getGroups(input: GetGroupsInput, options?: CallOptions): Promise<GetGroupsResponse>;
+
+    /**
+     * `GET /email/groups`
+     *
+     * @returns `Email.ListGroupsResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listGroups(options?: CallOptions): Promise<ListGroupsResponse>;
+
+    /**
+     * `PUT /email/groups/{email_group_id}`
+     *
+     * @param input.path.email_group_id - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Email.UpdateGroupsBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateGroups(input: UpdateGroupsInput, options?: CallOptions): Promise<UpdateGroupsResponse>;
+  }
+
   /** Request body of `POST /email/groups`. */
   export type CreateGroupsBody = NonNullable<operations["EmailCreateGroups"]["requestBody"]>["content"]["application/json"];
 
@@ -1139,6 +1928,7 @@ export declare namespace Email {
   export type CreateGroupsResponse = void;
   /** Body of an error response to `POST /email/groups`. */
   export type CreateGroupsError = unknown;
+
   /** Parameters of `DELETE /email/groups/{email_group_id}`, by location. */
   export type DeleteGroupsParams = operations["EmailDeleteGroups"]["parameters"];
 
@@ -1151,6 +1941,7 @@ export declare namespace Email {
   export type DeleteGroupsResponse = void;
   /** Body of an error response to `DELETE /email/groups/{email_group_id}`. */
   export type DeleteGroupsError = unknown;
+
   /** Parameters of `GET /email/groups/{email_group_id}`, by location. */
   export type GetGroupsParams = operations["EmailGetGroups"]["parameters"];
 
@@ -1163,10 +1954,12 @@ export declare namespace Email {
   export type GetGroupsResponse = operations["EmailGetGroups"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /email/groups/{email_group_id}`. */
   export type GetGroupsError = unknown;
+
   /** Data of a successful response to `GET /email/groups`. */
   export type ListGroupsResponse = operations["EmailListGroups"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /email/groups`. */
   export type ListGroupsError = unknown;
+
   /** Parameters of `PUT /email/groups/{email_group_id}`, by location. */
   export type UpdateGroupsParams = operations["EmailUpdateGroups"]["parameters"];
   /** Request body of `PUT /email/groups/{email_group_id}`. */
@@ -1182,22 +1975,584 @@ export declare namespace Email {
   export type UpdateGroupsResponse = void;
   /** Body of an error response to `PUT /email/groups/{email_group_id}`. */
   export type UpdateGroupsError = unknown;
-
-  export interface Methods {
-    /** `POST /email/groups` */
-    createGroups(input: CreateGroupsInput, options?: CallOptions): Promise<CreateGroupsResponse>;
-    /** `DELETE /email/groups/{email_group_id}` */
-    deleteGroups(input: DeleteGroupsInput, options?: CallOptions): Promise<DeleteGroupsResponse>;
-    /** `GET /email/groups/{email_group_id}` */
-    getGroups(input: GetGroupsInput, options?: CallOptions): Promise<GetGroupsResponse>;
-    /** `GET /email/groups` */
-    listGroups(options?: CallOptions): Promise<ListGroupsResponse>;
-    /** `PUT /email/groups/{email_group_id}` */
-    updateGroups(input: UpdateGroupsInput, options?: CallOptions): Promise<UpdateGroupsResponse>;
-  }
 }
 
 export declare namespace Probe {
+  export interface Methods {
+    /**
+     * `POST /probe/copy/agent/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Probe.CopyAgentBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyAgent(input: CopyAgentInput, options?: CallOptions): Promise<CopyAgentResponse>;
+
+    /**
+     * `POST /probe/copy/server/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Probe.CopyServerBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServer(input: CopyServerInput, options?: CallOptions): Promise<CopyServerResponse>;
+
+    /**
+     * `POST /probe/copy/server/{server_id}/database/{database_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Probe.CopyServerDatabaseBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServerDatabase(input: CopyServerDatabaseInput, options?: CallOptions): Promise<CopyServerDatabaseResponse>;
+
+    /**
+     * `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Probe.CopyServerDatabaseSchemaBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    copyServerDatabaseSchema(input: CopyServerDatabaseSchemaInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaResponse>;
+
+    /**
+     * `POST /probe/`
+     *
+     * @param input.body - JSON body, required, `Probe.CreateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
+
+    /**
+     * `DELETE /probe/{probe_id}`
+     *
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
+
+    /**
+     * `POST /probe/custom/export/`
+     *
+     * @param input.body - JSON body, required, `Probe.ExportCustomBody`
+     * @returns `Probe.ExportCustomResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
+
+    /**
+     * `GET /probe/{probe_id}`
+     *
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
+
+    /**
+     * `GET /probe/config/agent/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigAgentResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigAgent(input: GetConfigAgentInput, options?: CallOptions): Promise<GetConfigAgentResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigServerResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServer(input: GetConfigServerInput, options?: CallOptions): Promise<GetConfigServerResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigServerByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerByProbeId(input: GetConfigServerByProbeIdInput, options?: CallOptions): Promise<GetConfigServerByProbeIdResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @returns `Probe.GetConfigServerDatabaseResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabase(input: GetConfigServerDatabaseInput, options?: CallOptions): Promise<GetConfigServerDatabaseResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigServerDatabaseByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseByProbeId(input: GetConfigServerDatabaseByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseByProbeIdResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @returns `Probe.GetConfigServerDatabaseSchemaResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchema(input: GetConfigServerDatabaseSchemaInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigServerDatabaseSchemaByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaByProbeId(input: GetConfigServerDatabaseSchemaByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaByProbeIdResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @returns `Probe.GetConfigServerDatabaseSchemaFunctionResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaFunction(input: GetConfigServerDatabaseSchemaFunctionInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaFunctionResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigServerDatabaseSchemaFunctionByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaFunctionByProbeId(input: GetConfigServerDatabaseSchemaFunctionByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaFunctionByProbeIdResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @returns `Probe.GetConfigServerDatabaseSchemaIndexResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaIndex(input: GetConfigServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaIndexResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigServerDatabaseSchemaIndexByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaIndexByProbeId(input: GetConfigServerDatabaseSchemaIndexByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaIndexByProbeIdResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @returns `Probe.GetConfigServerDatabaseSchemaSequenceResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaSequence(input: GetConfigServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaSequenceResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigServerDatabaseSchemaSequenceByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaSequenceByProbeId(input: GetConfigServerDatabaseSchemaSequenceByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaSequenceByProbeIdResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @returns `Probe.GetConfigServerDatabaseSchemaTableResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaTable(input: GetConfigServerDatabaseSchemaTableInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigServerDatabaseSchemaTableByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaTableByProbeId(input: GetConfigServerDatabaseSchemaTableByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableByProbeIdResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.view_name - path parameter, required, `string`
+     * @returns `Probe.GetConfigServerDatabaseSchemaViewResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaView(input: GetConfigServerDatabaseSchemaViewInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaViewResponse>;
+
+    /**
+     * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.view_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetConfigServerDatabaseSchemaViewByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getConfigServerDatabaseSchemaViewByProbeId(input: GetConfigServerDatabaseSchemaViewByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaViewByProbeIdResponse>;
+
+    /**
+     * `GET /probe/data/agent/{agent_id}/{probe_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetDataAgentByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDataAgentByProbeId(input: GetDataAgentByProbeIdInput, options?: CallOptions): Promise<GetDataAgentByProbeIdResponse>;
+
+    /**
+     * `GET /probe/data/server/{server_id}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetDataServerByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDataServerByProbeId(input: GetDataServerByProbeIdInput, options?: CallOptions): Promise<GetDataServerByProbeIdResponse>;
+
+    /**
+     * `GET /probe/data/server/{server_id}/database/{database_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetDataServerDatabaseByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDataServerDatabaseByProbeId(input: GetDataServerDatabaseByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseByProbeIdResponse>;
+
+    /**
+     * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetDataServerDatabaseSchemaByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDataServerDatabaseSchemaByProbeId(input: GetDataServerDatabaseSchemaByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaByProbeIdResponse>;
+
+    /**
+     * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetDataServerDatabaseSchemaFunctionByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDataServerDatabaseSchemaFunctionByProbeId(input: GetDataServerDatabaseSchemaFunctionByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaFunctionByProbeIdResponse>;
+
+    /**
+     * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetDataServerDatabaseSchemaIndexByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDataServerDatabaseSchemaIndexByProbeId(input: GetDataServerDatabaseSchemaIndexByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaIndexByProbeIdResponse>;
+
+    /**
+     * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetDataServerDatabaseSchemaSequenceByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDataServerDatabaseSchemaSequenceByProbeId(input: GetDataServerDatabaseSchemaSequenceByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaSequenceByProbeIdResponse>;
+
+    /**
+     * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetDataServerDatabaseSchemaTableByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDataServerDatabaseSchemaTableByProbeId(input: GetDataServerDatabaseSchemaTableByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaTableByProbeIdResponse>;
+
+    /**
+     * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.view_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetDataServerDatabaseSchemaViewByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDataServerDatabaseSchemaViewByProbeId(input: GetDataServerDatabaseSchemaViewByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaViewByProbeIdResponse>;
+
+    /**
+     * `GET /probe/history/agent/{agent_id}/from/{start_time}/to/{end_time}/{probe_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `number`
+     * @param input.path.start_time - path parameter, required, `string`
+     * @param input.path.end_time - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetHistoryAgentFromToByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryAgentFromToByProbeId(input: GetHistoryAgentFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryAgentFromToByProbeIdResponse>;
+
+    /**
+     * `GET /probe/history/server/{server_id}/database/{database_name}/from/{start_time}/to/{end_time}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.start_time - path parameter, required, `string`
+     * @param input.path.end_time - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetHistoryServerDatabaseFromToByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServerDatabaseFromToByProbeId(input: GetHistoryServerDatabaseFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseFromToByProbeIdResponse>;
+
+    /**
+     * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/from/{start_time}/to/{end_time}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.start_time - path parameter, required, `string`
+     * @param input.path.end_time - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetHistoryServerDatabaseSchemaFromToByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServerDatabaseSchemaFromToByProbeId(input: GetHistoryServerDatabaseSchemaFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaFromToByProbeIdResponse>;
+
+    /**
+     * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/from/{start_time}/to/{end_time}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @param input.path.start_time - path parameter, required, `string`
+     * @param input.path.end_time - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServerDatabaseSchemaFunctionFromToByProbeId(input: GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdResponse>;
+
+    /**
+     * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/from/{start_time}/to/{end_time}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @param input.path.start_time - path parameter, required, `string`
+     * @param input.path.end_time - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetHistoryServerDatabaseSchemaIndexFromToByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServerDatabaseSchemaIndexFromToByProbeId(input: GetHistoryServerDatabaseSchemaIndexFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaIndexFromToByProbeIdResponse>;
+
+    /**
+     * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/from/{start_time}/to/{end_time}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @param input.path.start_time - path parameter, required, `string`
+     * @param input.path.end_time - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServerDatabaseSchemaSequenceFromToByProbeId(input: GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdResponse>;
+
+    /**
+     * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/from/{start_time}/to/{end_time}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @param input.path.start_time - path parameter, required, `string`
+     * @param input.path.end_time - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetHistoryServerDatabaseSchemaTableFromToByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServerDatabaseSchemaTableFromToByProbeId(input: GetHistoryServerDatabaseSchemaTableFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaTableFromToByProbeIdResponse>;
+
+    /**
+     * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/from/{start_time}/to/{end_time}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.view_name - path parameter, required, `string`
+     * @param input.path.start_time - path parameter, required, `string`
+     * @param input.path.end_time - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetHistoryServerDatabaseSchemaViewFromToByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServerDatabaseSchemaViewFromToByProbeId(input: GetHistoryServerDatabaseSchemaViewFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaViewFromToByProbeIdResponse>;
+
+    /**
+     * `GET /probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.start_time - path parameter, required, `string`
+     * @param input.path.end_time - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @returns `Probe.GetHistoryServerFromToByProbeIdResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getHistoryServerFromToByProbeId(input: GetHistoryServerFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerFromToByProbeIdResponse>;
+
+    /**
+     * `POST /probe/custom/import/`
+     *
+     * @param input.body - JSON body, required, `Probe.ImportCustomBody`
+     * @returns `Probe.ImportCustomResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
+
+    /**
+     * `GET /probe/`
+     *
+     * @returns `Probe.ListResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    list(options?: CallOptions): Promise<ListResponse>;
+
+    /**
+     * `PUT /probe/{probe_id}`
+     *
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Probe.UpdateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
+
+    /**
+     * `PUT /probe/config/server/{server_id}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Probe.UpdateConfigServerByProbeIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerByProbeId(input: UpdateConfigServerByProbeIdInput, options?: CallOptions): Promise<UpdateConfigServerByProbeIdResponse>;
+
+    /**
+     * `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Probe.UpdateConfigServerDatabaseByProbeIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerDatabaseByProbeId(input: UpdateConfigServerDatabaseByProbeIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseByProbeIdResponse>;
+
+    /**
+     * `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @param input.path.database_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.probe_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `Probe.UpdateConfigServerDatabaseSchemaByProbeIdBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateConfigServerDatabaseSchemaByProbeId(input: UpdateConfigServerDatabaseSchemaByProbeIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaByProbeIdResponse>;
+  }
+
   /** Parameters of `POST /probe/copy/agent/{agent_id}`, by location. */
   export type CopyAgentParams = operations["ProbeCopyAgent"]["parameters"];
   /** Request body of `POST /probe/copy/agent/{agent_id}`. */
@@ -1213,6 +2568,7 @@ export declare namespace Probe {
   export type CopyAgentResponse = void;
   /** Body of an error response to `POST /probe/copy/agent/{agent_id}`. */
   export type CopyAgentError = unknown;
+
   /** Parameters of `POST /probe/copy/server/{server_id}`, by location. */
   export type CopyServerParams = operations["ProbeCopyServer"]["parameters"];
   /** Request body of `POST /probe/copy/server/{server_id}`. */
@@ -1228,6 +2584,7 @@ export declare namespace Probe {
   export type CopyServerResponse = void;
   /** Body of an error response to `POST /probe/copy/server/{server_id}`. */
   export type CopyServerError = unknown;
+
   /** Parameters of `POST /probe/copy/server/{server_id}/database/{database_name}`, by location. */
   export type CopyServerDatabaseParams = operations["ProbeCopyServerDatabase"]["parameters"];
   /** Request body of `POST /probe/copy/server/{server_id}/database/{database_name}`. */
@@ -1243,6 +2600,7 @@ export declare namespace Probe {
   export type CopyServerDatabaseResponse = void;
   /** Body of an error response to `POST /probe/copy/server/{server_id}/database/{database_name}`. */
   export type CopyServerDatabaseError = unknown;
+
   /** Parameters of `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`, by location. */
   export type CopyServerDatabaseSchemaParams = operations["ProbeCopyServerDatabaseSchema"]["parameters"];
   /** Request body of `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
@@ -1258,6 +2616,7 @@ export declare namespace Probe {
   export type CopyServerDatabaseSchemaResponse = void;
   /** Body of an error response to `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
   export type CopyServerDatabaseSchemaError = unknown;
+
   /** Request body of `POST /probe/`. */
   export type CreateBody = NonNullable<operations["ProbeCreate"]["requestBody"]>["content"]["application/json"];
 
@@ -1270,6 +2629,7 @@ export declare namespace Probe {
   export type CreateResponse = void;
   /** Body of an error response to `POST /probe/`. */
   export type CreateError = unknown;
+
   /** Parameters of `DELETE /probe/{probe_id}`, by location. */
   export type DeleteParams = operations["ProbeDelete"]["parameters"];
 
@@ -1282,6 +2642,7 @@ export declare namespace Probe {
   export type DeleteResponse = void;
   /** Body of an error response to `DELETE /probe/{probe_id}`. */
   export type DeleteError = unknown;
+
   /** Request body of `POST /probe/custom/export/`. */
   export type ExportCustomBody = NonNullable<operations["ProbeExportCustom"]["requestBody"]>["content"]["application/json"];
 
@@ -1294,6 +2655,7 @@ export declare namespace Probe {
   export type ExportCustomResponse = operations["ProbeExportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /probe/custom/export/`. */
   export type ExportCustomError = unknown;
+
   /** Parameters of `GET /probe/{probe_id}`, by location. */
   export type GetParams = operations["ProbeGet"]["parameters"];
 
@@ -1306,6 +2668,7 @@ export declare namespace Probe {
   export type GetResponse = operations["ProbeGet"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/{probe_id}`. */
   export type GetError = unknown;
+
   /** Parameters of `GET /probe/config/agent/{agent_id}`, by location. */
   export type GetConfigAgentParams = operations["ProbeGetConfigAgent"]["parameters"];
 
@@ -1318,6 +2681,7 @@ export declare namespace Probe {
   export type GetConfigAgentResponse = operations["ProbeGetConfigAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/agent/{agent_id}`. */
   export type GetConfigAgentError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}`, by location. */
   export type GetConfigServerParams = operations["ProbeGetConfigServer"]["parameters"];
 
@@ -1330,6 +2694,7 @@ export declare namespace Probe {
   export type GetConfigServerResponse = operations["ProbeGetConfigServer"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}`. */
   export type GetConfigServerError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/{probe_id}`, by location. */
   export type GetConfigServerByProbeIdParams = operations["ProbeGetConfigServerByProbeId"]["parameters"];
 
@@ -1342,6 +2707,7 @@ export declare namespace Probe {
   export type GetConfigServerByProbeIdResponse = operations["ProbeGetConfigServerByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/{probe_id}`. */
   export type GetConfigServerByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}`, by location. */
   export type GetConfigServerDatabaseParams = operations["ProbeGetConfigServerDatabase"]["parameters"];
 
@@ -1354,6 +2720,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseResponse = operations["ProbeGetConfigServerDatabase"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}`. */
   export type GetConfigServerDatabaseError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/{probe_id}`, by location. */
   export type GetConfigServerDatabaseByProbeIdParams = operations["ProbeGetConfigServerDatabaseByProbeId"]["parameters"];
 
@@ -1366,6 +2733,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseByProbeIdResponse = operations["ProbeGetConfigServerDatabaseByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/{probe_id}`. */
   export type GetConfigServerDatabaseByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}`, by location. */
   export type GetConfigServerDatabaseSchemaParams = operations["ProbeGetConfigServerDatabaseSchema"]["parameters"];
 
@@ -1378,6 +2746,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaResponse = operations["ProbeGetConfigServerDatabaseSchema"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}`. */
   export type GetConfigServerDatabaseSchemaError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`, by location. */
   export type GetConfigServerDatabaseSchemaByProbeIdParams = operations["ProbeGetConfigServerDatabaseSchemaByProbeId"]["parameters"];
 
@@ -1390,6 +2759,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaByProbeIdResponse = operations["ProbeGetConfigServerDatabaseSchemaByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`. */
   export type GetConfigServerDatabaseSchemaByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/`, by location. */
   export type GetConfigServerDatabaseSchemaFunctionParams = operations["ProbeGetConfigServerDatabaseSchemaFunction"]["parameters"];
 
@@ -1402,6 +2772,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaFunctionResponse = operations["ProbeGetConfigServerDatabaseSchemaFunction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/`. */
   export type GetConfigServerDatabaseSchemaFunctionError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`, by location. */
   export type GetConfigServerDatabaseSchemaFunctionByProbeIdParams = operations["ProbeGetConfigServerDatabaseSchemaFunctionByProbeId"]["parameters"];
 
@@ -1414,6 +2785,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaFunctionByProbeIdResponse = operations["ProbeGetConfigServerDatabaseSchemaFunctionByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`. */
   export type GetConfigServerDatabaseSchemaFunctionByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`, by location. */
   export type GetConfigServerDatabaseSchemaIndexParams = operations["ProbeGetConfigServerDatabaseSchemaIndex"]["parameters"];
 
@@ -1426,6 +2798,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaIndexResponse = operations["ProbeGetConfigServerDatabaseSchemaIndex"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`. */
   export type GetConfigServerDatabaseSchemaIndexError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`, by location. */
   export type GetConfigServerDatabaseSchemaIndexByProbeIdParams = operations["ProbeGetConfigServerDatabaseSchemaIndexByProbeId"]["parameters"];
 
@@ -1438,6 +2811,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaIndexByProbeIdResponse = operations["ProbeGetConfigServerDatabaseSchemaIndexByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`. */
   export type GetConfigServerDatabaseSchemaIndexByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`, by location. */
   export type GetConfigServerDatabaseSchemaSequenceParams = operations["ProbeGetConfigServerDatabaseSchemaSequence"]["parameters"];
 
@@ -1450,6 +2824,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaSequenceResponse = operations["ProbeGetConfigServerDatabaseSchemaSequence"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`. */
   export type GetConfigServerDatabaseSchemaSequenceError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`, by location. */
   export type GetConfigServerDatabaseSchemaSequenceByProbeIdParams = operations["ProbeGetConfigServerDatabaseSchemaSequenceByProbeId"]["parameters"];
 
@@ -1462,6 +2837,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaSequenceByProbeIdResponse = operations["ProbeGetConfigServerDatabaseSchemaSequenceByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`. */
   export type GetConfigServerDatabaseSchemaSequenceByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`, by location. */
   export type GetConfigServerDatabaseSchemaTableParams = operations["ProbeGetConfigServerDatabaseSchemaTable"]["parameters"];
 
@@ -1474,6 +2850,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaTableResponse = operations["ProbeGetConfigServerDatabaseSchemaTable"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`. */
   export type GetConfigServerDatabaseSchemaTableError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`, by location. */
   export type GetConfigServerDatabaseSchemaTableByProbeIdParams = operations["ProbeGetConfigServerDatabaseSchemaTableByProbeId"]["parameters"];
 
@@ -1486,6 +2863,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaTableByProbeIdResponse = operations["ProbeGetConfigServerDatabaseSchemaTableByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`. */
   export type GetConfigServerDatabaseSchemaTableByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}`, by location. */
   export type GetConfigServerDatabaseSchemaViewParams = operations["ProbeGetConfigServerDatabaseSchemaView"]["parameters"];
 
@@ -1498,6 +2876,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaViewResponse = operations["ProbeGetConfigServerDatabaseSchemaView"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}`. */
   export type GetConfigServerDatabaseSchemaViewError = unknown;
+
   /** Parameters of `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`, by location. */
   export type GetConfigServerDatabaseSchemaViewByProbeIdParams = operations["ProbeGetConfigServerDatabaseSchemaViewByProbeId"]["parameters"];
 
@@ -1510,6 +2889,7 @@ export declare namespace Probe {
   export type GetConfigServerDatabaseSchemaViewByProbeIdResponse = operations["ProbeGetConfigServerDatabaseSchemaViewByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`. */
   export type GetConfigServerDatabaseSchemaViewByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/data/agent/{agent_id}/{probe_id}`, by location. */
   export type GetDataAgentByProbeIdParams = operations["ProbeGetDataAgentByProbeId"]["parameters"];
 
@@ -1522,6 +2902,7 @@ export declare namespace Probe {
   export type GetDataAgentByProbeIdResponse = operations["ProbeGetDataAgentByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/data/agent/{agent_id}/{probe_id}`. */
   export type GetDataAgentByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/data/server/{server_id}/{probe_id}`, by location. */
   export type GetDataServerByProbeIdParams = operations["ProbeGetDataServerByProbeId"]["parameters"];
 
@@ -1534,6 +2915,7 @@ export declare namespace Probe {
   export type GetDataServerByProbeIdResponse = operations["ProbeGetDataServerByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/data/server/{server_id}/{probe_id}`. */
   export type GetDataServerByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/{probe_id}`, by location. */
   export type GetDataServerDatabaseByProbeIdParams = operations["ProbeGetDataServerDatabaseByProbeId"]["parameters"];
 
@@ -1546,6 +2928,7 @@ export declare namespace Probe {
   export type GetDataServerDatabaseByProbeIdResponse = operations["ProbeGetDataServerDatabaseByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/{probe_id}`. */
   export type GetDataServerDatabaseByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`, by location. */
   export type GetDataServerDatabaseSchemaByProbeIdParams = operations["ProbeGetDataServerDatabaseSchemaByProbeId"]["parameters"];
 
@@ -1558,6 +2941,7 @@ export declare namespace Probe {
   export type GetDataServerDatabaseSchemaByProbeIdResponse = operations["ProbeGetDataServerDatabaseSchemaByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`. */
   export type GetDataServerDatabaseSchemaByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`, by location. */
   export type GetDataServerDatabaseSchemaFunctionByProbeIdParams = operations["ProbeGetDataServerDatabaseSchemaFunctionByProbeId"]["parameters"];
 
@@ -1570,6 +2954,7 @@ export declare namespace Probe {
   export type GetDataServerDatabaseSchemaFunctionByProbeIdResponse = operations["ProbeGetDataServerDatabaseSchemaFunctionByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`. */
   export type GetDataServerDatabaseSchemaFunctionByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`, by location. */
   export type GetDataServerDatabaseSchemaIndexByProbeIdParams = operations["ProbeGetDataServerDatabaseSchemaIndexByProbeId"]["parameters"];
 
@@ -1582,6 +2967,7 @@ export declare namespace Probe {
   export type GetDataServerDatabaseSchemaIndexByProbeIdResponse = operations["ProbeGetDataServerDatabaseSchemaIndexByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`. */
   export type GetDataServerDatabaseSchemaIndexByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`, by location. */
   export type GetDataServerDatabaseSchemaSequenceByProbeIdParams = operations["ProbeGetDataServerDatabaseSchemaSequenceByProbeId"]["parameters"];
 
@@ -1594,6 +2980,7 @@ export declare namespace Probe {
   export type GetDataServerDatabaseSchemaSequenceByProbeIdResponse = operations["ProbeGetDataServerDatabaseSchemaSequenceByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`. */
   export type GetDataServerDatabaseSchemaSequenceByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`, by location. */
   export type GetDataServerDatabaseSchemaTableByProbeIdParams = operations["ProbeGetDataServerDatabaseSchemaTableByProbeId"]["parameters"];
 
@@ -1606,6 +2993,7 @@ export declare namespace Probe {
   export type GetDataServerDatabaseSchemaTableByProbeIdResponse = operations["ProbeGetDataServerDatabaseSchemaTableByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`. */
   export type GetDataServerDatabaseSchemaTableByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`, by location. */
   export type GetDataServerDatabaseSchemaViewByProbeIdParams = operations["ProbeGetDataServerDatabaseSchemaViewByProbeId"]["parameters"];
 
@@ -1618,6 +3006,7 @@ export declare namespace Probe {
   export type GetDataServerDatabaseSchemaViewByProbeIdResponse = operations["ProbeGetDataServerDatabaseSchemaViewByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`. */
   export type GetDataServerDatabaseSchemaViewByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/history/agent/{agent_id}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
   export type GetHistoryAgentFromToByProbeIdParams = operations["ProbeGetHistoryAgentFromToByProbeId"]["parameters"];
 
@@ -1630,6 +3019,7 @@ export declare namespace Probe {
   export type GetHistoryAgentFromToByProbeIdResponse = operations["ProbeGetHistoryAgentFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/agent/{agent_id}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryAgentFromToByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
   export type GetHistoryServerDatabaseFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseFromToByProbeId"]["parameters"];
 
@@ -1642,6 +3032,7 @@ export declare namespace Probe {
   export type GetHistoryServerDatabaseFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryServerDatabaseFromToByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
   export type GetHistoryServerDatabaseSchemaFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseSchemaFromToByProbeId"]["parameters"];
 
@@ -1654,6 +3045,7 @@ export declare namespace Probe {
   export type GetHistoryServerDatabaseSchemaFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseSchemaFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryServerDatabaseSchemaFromToByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
   export type GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseSchemaFunctionFromToByProbeId"]["parameters"];
 
@@ -1666,6 +3058,7 @@ export declare namespace Probe {
   export type GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseSchemaFunctionFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
   export type GetHistoryServerDatabaseSchemaIndexFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseSchemaIndexFromToByProbeId"]["parameters"];
 
@@ -1678,6 +3071,7 @@ export declare namespace Probe {
   export type GetHistoryServerDatabaseSchemaIndexFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseSchemaIndexFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryServerDatabaseSchemaIndexFromToByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
   export type GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseSchemaSequenceFromToByProbeId"]["parameters"];
 
@@ -1690,6 +3084,7 @@ export declare namespace Probe {
   export type GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseSchemaSequenceFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
   export type GetHistoryServerDatabaseSchemaTableFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseSchemaTableFromToByProbeId"]["parameters"];
 
@@ -1702,6 +3097,7 @@ export declare namespace Probe {
   export type GetHistoryServerDatabaseSchemaTableFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseSchemaTableFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryServerDatabaseSchemaTableFromToByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
   export type GetHistoryServerDatabaseSchemaViewFromToByProbeIdParams = operations["ProbeGetHistoryServerDatabaseSchemaViewFromToByProbeId"]["parameters"];
 
@@ -1714,6 +3110,7 @@ export declare namespace Probe {
   export type GetHistoryServerDatabaseSchemaViewFromToByProbeIdResponse = operations["ProbeGetHistoryServerDatabaseSchemaViewFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryServerDatabaseSchemaViewFromToByProbeIdError = unknown;
+
   /** Parameters of `GET /probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}`, by location. */
   export type GetHistoryServerFromToByProbeIdParams = operations["ProbeGetHistoryServerFromToByProbeId"]["parameters"];
 
@@ -1726,6 +3123,7 @@ export declare namespace Probe {
   export type GetHistoryServerFromToByProbeIdResponse = operations["ProbeGetHistoryServerFromToByProbeId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}`. */
   export type GetHistoryServerFromToByProbeIdError = unknown;
+
   /** Request body of `POST /probe/custom/import/`. */
   export type ImportCustomBody = NonNullable<operations["ProbeImportCustom"]["requestBody"]>["content"]["application/json"];
 
@@ -1738,10 +3136,12 @@ export declare namespace Probe {
   export type ImportCustomResponse = operations["ProbeImportCustom"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /probe/custom/import/`. */
   export type ImportCustomError = unknown;
+
   /** Data of a successful response to `GET /probe/`. */
   export type ListResponse = operations["ProbeList"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /probe/`. */
   export type ListError = unknown;
+
   /** Parameters of `PUT /probe/{probe_id}`, by location. */
   export type UpdateParams = operations["ProbeUpdate"]["parameters"];
   /** Request body of `PUT /probe/{probe_id}`. */
@@ -1757,6 +3157,7 @@ export declare namespace Probe {
   export type UpdateResponse = void;
   /** Body of an error response to `PUT /probe/{probe_id}`. */
   export type UpdateError = unknown;
+
   /** Parameters of `PUT /probe/config/server/{server_id}/{probe_id}`, by location. */
   export type UpdateConfigServerByProbeIdParams = operations["ProbeUpdateConfigServerByProbeId"]["parameters"];
   /** Request body of `PUT /probe/config/server/{server_id}/{probe_id}`. */
@@ -1772,6 +3173,7 @@ export declare namespace Probe {
   export type UpdateConfigServerByProbeIdResponse = void;
   /** Body of an error response to `PUT /probe/config/server/{server_id}/{probe_id}`. */
   export type UpdateConfigServerByProbeIdError = unknown;
+
   /** Parameters of `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}`, by location. */
   export type UpdateConfigServerDatabaseByProbeIdParams = operations["ProbeUpdateConfigServerDatabaseByProbeId"]["parameters"];
   /** Request body of `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}`. */
@@ -1787,6 +3189,7 @@ export declare namespace Probe {
   export type UpdateConfigServerDatabaseByProbeIdResponse = void;
   /** Body of an error response to `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}`. */
   export type UpdateConfigServerDatabaseByProbeIdError = unknown;
+
   /** Parameters of `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`, by location. */
   export type UpdateConfigServerDatabaseSchemaByProbeIdParams = operations["ProbeUpdateConfigServerDatabaseSchemaByProbeId"]["parameters"];
   /** Request body of `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`. */
@@ -1802,110 +3205,256 @@ export declare namespace Probe {
   export type UpdateConfigServerDatabaseSchemaByProbeIdResponse = void;
   /** Body of an error response to `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`. */
   export type UpdateConfigServerDatabaseSchemaByProbeIdError = unknown;
-
-  export interface Methods {
-    /** `POST /probe/copy/agent/{agent_id}` */
-    copyAgent(input: CopyAgentInput, options?: CallOptions): Promise<CopyAgentResponse>;
-    /** `POST /probe/copy/server/{server_id}` */
-    copyServer(input: CopyServerInput, options?: CallOptions): Promise<CopyServerResponse>;
-    /** `POST /probe/copy/server/{server_id}/database/{database_name}` */
-    copyServerDatabase(input: CopyServerDatabaseInput, options?: CallOptions): Promise<CopyServerDatabaseResponse>;
-    /** `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}` */
-    copyServerDatabaseSchema(input: CopyServerDatabaseSchemaInput, options?: CallOptions): Promise<CopyServerDatabaseSchemaResponse>;
-    /** `POST /probe/` */
-    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
-    /** `DELETE /probe/{probe_id}` */
-    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
-    /** `POST /probe/custom/export/` */
-    exportCustom(input: ExportCustomInput, options?: CallOptions): Promise<ExportCustomResponse>;
-    /** `GET /probe/{probe_id}` */
-    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
-    /** `GET /probe/config/agent/{agent_id}` */
-    getConfigAgent(input: GetConfigAgentInput, options?: CallOptions): Promise<GetConfigAgentResponse>;
-    /** `GET /probe/config/server/{server_id}` */
-    getConfigServer(input: GetConfigServerInput, options?: CallOptions): Promise<GetConfigServerResponse>;
-    /** `GET /probe/config/server/{server_id}/{probe_id}` */
-    getConfigServerByProbeId(input: GetConfigServerByProbeIdInput, options?: CallOptions): Promise<GetConfigServerByProbeIdResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}` */
-    getConfigServerDatabase(input: GetConfigServerDatabaseInput, options?: CallOptions): Promise<GetConfigServerDatabaseResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/{probe_id}` */
-    getConfigServerDatabaseByProbeId(input: GetConfigServerDatabaseByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseByProbeIdResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}` */
-    getConfigServerDatabaseSchema(input: GetConfigServerDatabaseSchemaInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}` */
-    getConfigServerDatabaseSchemaByProbeId(input: GetConfigServerDatabaseSchemaByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaByProbeIdResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/` */
-    getConfigServerDatabaseSchemaFunction(input: GetConfigServerDatabaseSchemaFunctionInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaFunctionResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}` */
-    getConfigServerDatabaseSchemaFunctionByProbeId(input: GetConfigServerDatabaseSchemaFunctionByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaFunctionByProbeIdResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}` */
-    getConfigServerDatabaseSchemaIndex(input: GetConfigServerDatabaseSchemaIndexInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaIndexResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}` */
-    getConfigServerDatabaseSchemaIndexByProbeId(input: GetConfigServerDatabaseSchemaIndexByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaIndexByProbeIdResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}` */
-    getConfigServerDatabaseSchemaSequence(input: GetConfigServerDatabaseSchemaSequenceInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaSequenceResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}` */
-    getConfigServerDatabaseSchemaSequenceByProbeId(input: GetConfigServerDatabaseSchemaSequenceByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaSequenceByProbeIdResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}` */
-    getConfigServerDatabaseSchemaTable(input: GetConfigServerDatabaseSchemaTableInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}` */
-    getConfigServerDatabaseSchemaTableByProbeId(input: GetConfigServerDatabaseSchemaTableByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaTableByProbeIdResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}` */
-    getConfigServerDatabaseSchemaView(input: GetConfigServerDatabaseSchemaViewInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaViewResponse>;
-    /** `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}` */
-    getConfigServerDatabaseSchemaViewByProbeId(input: GetConfigServerDatabaseSchemaViewByProbeIdInput, options?: CallOptions): Promise<GetConfigServerDatabaseSchemaViewByProbeIdResponse>;
-    /** `GET /probe/data/agent/{agent_id}/{probe_id}` */
-    getDataAgentByProbeId(input: GetDataAgentByProbeIdInput, options?: CallOptions): Promise<GetDataAgentByProbeIdResponse>;
-    /** `GET /probe/data/server/{server_id}/{probe_id}` */
-    getDataServerByProbeId(input: GetDataServerByProbeIdInput, options?: CallOptions): Promise<GetDataServerByProbeIdResponse>;
-    /** `GET /probe/data/server/{server_id}/database/{database_name}/{probe_id}` */
-    getDataServerDatabaseByProbeId(input: GetDataServerDatabaseByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseByProbeIdResponse>;
-    /** `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}` */
-    getDataServerDatabaseSchemaByProbeId(input: GetDataServerDatabaseSchemaByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaByProbeIdResponse>;
-    /** `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}` */
-    getDataServerDatabaseSchemaFunctionByProbeId(input: GetDataServerDatabaseSchemaFunctionByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaFunctionByProbeIdResponse>;
-    /** `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}` */
-    getDataServerDatabaseSchemaIndexByProbeId(input: GetDataServerDatabaseSchemaIndexByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaIndexByProbeIdResponse>;
-    /** `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}` */
-    getDataServerDatabaseSchemaSequenceByProbeId(input: GetDataServerDatabaseSchemaSequenceByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaSequenceByProbeIdResponse>;
-    /** `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}` */
-    getDataServerDatabaseSchemaTableByProbeId(input: GetDataServerDatabaseSchemaTableByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaTableByProbeIdResponse>;
-    /** `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}` */
-    getDataServerDatabaseSchemaViewByProbeId(input: GetDataServerDatabaseSchemaViewByProbeIdInput, options?: CallOptions): Promise<GetDataServerDatabaseSchemaViewByProbeIdResponse>;
-    /** `GET /probe/history/agent/{agent_id}/from/{start_time}/to/{end_time}/{probe_id}` */
-    getHistoryAgentFromToByProbeId(input: GetHistoryAgentFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryAgentFromToByProbeIdResponse>;
-    /** `GET /probe/history/server/{server_id}/database/{database_name}/from/{start_time}/to/{end_time}/{probe_id}` */
-    getHistoryServerDatabaseFromToByProbeId(input: GetHistoryServerDatabaseFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseFromToByProbeIdResponse>;
-    /** `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/from/{start_time}/to/{end_time}/{probe_id}` */
-    getHistoryServerDatabaseSchemaFromToByProbeId(input: GetHistoryServerDatabaseSchemaFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaFromToByProbeIdResponse>;
-    /** `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/from/{start_time}/to/{end_time}/{probe_id}` */
-    getHistoryServerDatabaseSchemaFunctionFromToByProbeId(input: GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdResponse>;
-    /** `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/from/{start_time}/to/{end_time}/{probe_id}` */
-    getHistoryServerDatabaseSchemaIndexFromToByProbeId(input: GetHistoryServerDatabaseSchemaIndexFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaIndexFromToByProbeIdResponse>;
-    /** `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/from/{start_time}/to/{end_time}/{probe_id}` */
-    getHistoryServerDatabaseSchemaSequenceFromToByProbeId(input: GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdResponse>;
-    /** `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/from/{start_time}/to/{end_time}/{probe_id}` */
-    getHistoryServerDatabaseSchemaTableFromToByProbeId(input: GetHistoryServerDatabaseSchemaTableFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaTableFromToByProbeIdResponse>;
-    /** `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/from/{start_time}/to/{end_time}/{probe_id}` */
-    getHistoryServerDatabaseSchemaViewFromToByProbeId(input: GetHistoryServerDatabaseSchemaViewFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerDatabaseSchemaViewFromToByProbeIdResponse>;
-    /** `GET /probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}` */
-    getHistoryServerFromToByProbeId(input: GetHistoryServerFromToByProbeIdInput, options?: CallOptions): Promise<GetHistoryServerFromToByProbeIdResponse>;
-    /** `POST /probe/custom/import/` */
-    importCustom(input: ImportCustomInput, options?: CallOptions): Promise<ImportCustomResponse>;
-    /** `GET /probe/` */
-    list(options?: CallOptions): Promise<ListResponse>;
-    /** `PUT /probe/{probe_id}` */
-    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
-    /** `PUT /probe/config/server/{server_id}/{probe_id}` */
-    updateConfigServerByProbeId(input: UpdateConfigServerByProbeIdInput, options?: CallOptions): Promise<UpdateConfigServerByProbeIdResponse>;
-    /** `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}` */
-    updateConfigServerDatabaseByProbeId(input: UpdateConfigServerDatabaseByProbeIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseByProbeIdResponse>;
-    /** `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}` */
-    updateConfigServerDatabaseSchemaByProbeId(input: UpdateConfigServerDatabaseSchemaByProbeIdInput, options?: CallOptions): Promise<UpdateConfigServerDatabaseSchemaByProbeIdResponse>;
-  }
 }
 
 export declare namespace Server {
+  export interface Methods {
+    /**
+     * `POST /server/`
+     *
+     * @param input.body - JSON body, required, `Server.CreateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
+
+    /**
+     * `DELETE /server/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `string`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
+
+    /**
+     * `DELETE /server/exclude_database/{sid}`
+     *
+     * @param input.path.sid - path parameter, required, `string`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    deleteExcludeDatabase(input: DeleteExcludeDatabaseInput, options?: CallOptions): Promise<DeleteExcludeDatabaseResponse>;
+
+    /**
+     * `GET /server/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `string`
+     * @returns `Server.GetResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @returns `Server.GetDatabaseResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDatabase(input: GetDatabaseInput, options?: CallOptions): Promise<GetDatabaseResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @returns `Server.GetDatabaseSchemaResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDatabaseSchema(input: GetDatabaseSchemaInput, options?: CallOptions): Promise<GetDatabaseSchemaResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/{function_name}`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.function_name - path parameter, required, `string`
+     * @returns `Server.GetDatabaseSchemaFunctionResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDatabaseSchemaFunction(input: GetDatabaseSchemaFunctionInput, options?: CallOptions): Promise<GetDatabaseSchemaFunctionResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/{index_name}`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.index_name - path parameter, required, `string`
+     * @returns `Server.GetDatabaseSchemaIndexResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDatabaseSchemaIndex(input: GetDatabaseSchemaIndexInput, options?: CallOptions): Promise<GetDatabaseSchemaIndexResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/{sequence_name}`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.sequence_name - path parameter, required, `string`
+     * @returns `Server.GetDatabaseSchemaSequenceResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDatabaseSchemaSequence(input: GetDatabaseSchemaSequenceInput, options?: CallOptions): Promise<GetDatabaseSchemaSequenceResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/{table_name}`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.table_name - path parameter, required, `string`
+     * @returns `Server.GetDatabaseSchemaTableResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDatabaseSchemaTable(input: GetDatabaseSchemaTableInput, options?: CallOptions): Promise<GetDatabaseSchemaTableResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/{view_name}`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @param input.path.view_name - path parameter, required, `string`
+     * @returns `Server.GetDatabaseSchemaViewResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getDatabaseSchemaView(input: GetDatabaseSchemaViewInput, options?: CallOptions): Promise<GetDatabaseSchemaViewResponse>;
+
+    /**
+     * `GET /server/exclude_database/{sid}`
+     *
+     * @param input.path.sid - path parameter, required, `string`
+     * @returns `Server.GetExcludeDatabaseResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    getExcludeDatabase(input: GetExcludeDatabaseInput, options?: CallOptions): Promise<GetExcludeDatabaseResponse>;
+
+    /**
+     * `GET /server/status/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `number`
+     * @returns `Server.GetStatusResponse` on 200
+     * @throws {ApiError} on 400
+     */
+    getStatus(input: GetStatusInput, options?: CallOptions): Promise<GetStatusResponse>;
+
+    /**
+     * `GET /server/`
+     *
+     * @returns `Server.ListResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    list(options?: CallOptions): Promise<ListResponse>;
+
+    /**
+     * `GET /server/{sid}/database/`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @returns `Server.ListDatabaseResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listDatabase(input: ListDatabaseInput, options?: CallOptions): Promise<ListDatabaseResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @returns `Server.ListDatabaseSchemaResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listDatabaseSchema(input: ListDatabaseSchemaInput, options?: CallOptions): Promise<ListDatabaseSchemaResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @returns `Server.ListDatabaseSchemaFunctionResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listDatabaseSchemaFunction(input: ListDatabaseSchemaFunctionInput, options?: CallOptions): Promise<ListDatabaseSchemaFunctionResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @returns `Server.ListDatabaseSchemaIndexResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listDatabaseSchemaIndex(input: ListDatabaseSchemaIndexInput, options?: CallOptions): Promise<ListDatabaseSchemaIndexResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @returns `Server.ListDatabaseSchemaSequenceResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listDatabaseSchemaSequence(input: ListDatabaseSchemaSequenceInput, options?: CallOptions): Promise<ListDatabaseSchemaSequenceResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @returns `Server.ListDatabaseSchemaTableResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listDatabaseSchemaTable(input: ListDatabaseSchemaTableInput, options?: CallOptions): Promise<ListDatabaseSchemaTableResponse>;
+
+    /**
+     * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/`
+     *
+     * @param input.path.sid - path parameter, required, `number`
+     * @param input.path.db_name - path parameter, required, `string`
+     * @param input.path.schema_name - path parameter, required, `string`
+     * @returns `Server.ListDatabaseSchemaViewResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listDatabaseSchemaView(input: ListDatabaseSchemaViewInput, options?: CallOptions): Promise<ListDatabaseSchemaViewResponse>;
+
+    /**
+     * `GET /server/status/`
+     *
+     * @returns `Server.ListStatusResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    listStatus(options?: CallOptions): Promise<ListStatusResponse>;
+
+    /**
+     * `PUT /server/{server_id}`
+     *
+     * @param input.path.server_id - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Server.UpdateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
+
+    /**
+     * `PUT /server/exclude_database/{sid}`
+     *
+     * @param input.path.sid - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Server.UpdateExcludeDatabaseBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    updateExcludeDatabase(input: UpdateExcludeDatabaseInput, options?: CallOptions): Promise<UpdateExcludeDatabaseResponse>;
+  }
+
   /** Request body of `POST /server/`. */
   export type CreateBody = NonNullable<operations["ServerCreate"]["requestBody"]>["content"]["application/json"];
 
@@ -1918,6 +3467,7 @@ export declare namespace Server {
   export type CreateResponse = void;
   /** Body of an error response to `POST /server/`. */
   export type CreateError = unknown;
+
   /** Parameters of `DELETE /server/{server_id}`, by location. */
   export type DeleteParams = operations["ServerDelete"]["parameters"];
 
@@ -1930,6 +3480,7 @@ export declare namespace Server {
   export type DeleteResponse = void;
   /** Body of an error response to `DELETE /server/{server_id}`. */
   export type DeleteError = unknown;
+
   /** Parameters of `DELETE /server/exclude_database/{sid}`, by location. */
   export type DeleteExcludeDatabaseParams = operations["ServerDeleteExcludeDatabase"]["parameters"];
 
@@ -1942,6 +3493,7 @@ export declare namespace Server {
   export type DeleteExcludeDatabaseResponse = void;
   /** Body of an error response to `DELETE /server/exclude_database/{sid}`. */
   export type DeleteExcludeDatabaseError = unknown;
+
   /** Parameters of `GET /server/{server_id}`, by location. */
   export type GetParams = operations["ServerGet"]["parameters"];
 
@@ -1954,6 +3506,7 @@ export declare namespace Server {
   export type GetResponse = operations["ServerGet"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{server_id}`. */
   export type GetError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}`, by location. */
   export type GetDatabaseParams = operations["ServerGetDatabase"]["parameters"];
 
@@ -1966,6 +3519,7 @@ export declare namespace Server {
   export type GetDatabaseResponse = operations["ServerGetDatabase"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}`. */
   export type GetDatabaseError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}`, by location. */
   export type GetDatabaseSchemaParams = operations["ServerGetDatabaseSchema"]["parameters"];
 
@@ -1978,6 +3532,7 @@ export declare namespace Server {
   export type GetDatabaseSchemaResponse = operations["ServerGetDatabaseSchema"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}`. */
   export type GetDatabaseSchemaError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/{function_name}`, by location. */
   export type GetDatabaseSchemaFunctionParams = operations["ServerGetDatabaseSchemaFunction"]["parameters"];
 
@@ -1990,6 +3545,7 @@ export declare namespace Server {
   export type GetDatabaseSchemaFunctionResponse = operations["ServerGetDatabaseSchemaFunction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/{function_name}`. */
   export type GetDatabaseSchemaFunctionError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/{index_name}`, by location. */
   export type GetDatabaseSchemaIndexParams = operations["ServerGetDatabaseSchemaIndex"]["parameters"];
 
@@ -2002,6 +3558,7 @@ export declare namespace Server {
   export type GetDatabaseSchemaIndexResponse = operations["ServerGetDatabaseSchemaIndex"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/{index_name}`. */
   export type GetDatabaseSchemaIndexError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/{sequence_name}`, by location. */
   export type GetDatabaseSchemaSequenceParams = operations["ServerGetDatabaseSchemaSequence"]["parameters"];
 
@@ -2014,6 +3571,7 @@ export declare namespace Server {
   export type GetDatabaseSchemaSequenceResponse = operations["ServerGetDatabaseSchemaSequence"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/{sequence_name}`. */
   export type GetDatabaseSchemaSequenceError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/{table_name}`, by location. */
   export type GetDatabaseSchemaTableParams = operations["ServerGetDatabaseSchemaTable"]["parameters"];
 
@@ -2026,6 +3584,7 @@ export declare namespace Server {
   export type GetDatabaseSchemaTableResponse = operations["ServerGetDatabaseSchemaTable"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/{table_name}`. */
   export type GetDatabaseSchemaTableError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/{view_name}`, by location. */
   export type GetDatabaseSchemaViewParams = operations["ServerGetDatabaseSchemaView"]["parameters"];
 
@@ -2038,6 +3597,7 @@ export declare namespace Server {
   export type GetDatabaseSchemaViewResponse = operations["ServerGetDatabaseSchemaView"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/{view_name}`. */
   export type GetDatabaseSchemaViewError = unknown;
+
   /** Parameters of `GET /server/exclude_database/{sid}`, by location. */
   export type GetExcludeDatabaseParams = operations["ServerGetExcludeDatabase"]["parameters"];
 
@@ -2050,6 +3610,7 @@ export declare namespace Server {
   export type GetExcludeDatabaseResponse = operations["ServerGetExcludeDatabase"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/exclude_database/{sid}`. */
   export type GetExcludeDatabaseError = unknown;
+
   /** Parameters of `GET /server/status/{server_id}`, by location. */
   export type GetStatusParams = operations["ServerGetStatus"]["parameters"];
 
@@ -2062,10 +3623,12 @@ export declare namespace Server {
   export type GetStatusResponse = operations["ServerGetStatus"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/status/{server_id}`. */
   export type GetStatusError = unknown;
+
   /** Data of a successful response to `GET /server/`. */
   export type ListResponse = operations["ServerList"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/`. */
   export type ListError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/`, by location. */
   export type ListDatabaseParams = operations["ServerListDatabase"]["parameters"];
 
@@ -2078,6 +3641,7 @@ export declare namespace Server {
   export type ListDatabaseResponse = operations["ServerListDatabase"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/`. */
   export type ListDatabaseError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/`, by location. */
   export type ListDatabaseSchemaParams = operations["ServerListDatabaseSchema"]["parameters"];
 
@@ -2090,6 +3654,7 @@ export declare namespace Server {
   export type ListDatabaseSchemaResponse = operations["ServerListDatabaseSchema"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/`. */
   export type ListDatabaseSchemaError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/`, by location. */
   export type ListDatabaseSchemaFunctionParams = operations["ServerListDatabaseSchemaFunction"]["parameters"];
 
@@ -2102,6 +3667,7 @@ export declare namespace Server {
   export type ListDatabaseSchemaFunctionResponse = operations["ServerListDatabaseSchemaFunction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/`. */
   export type ListDatabaseSchemaFunctionError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/`, by location. */
   export type ListDatabaseSchemaIndexParams = operations["ServerListDatabaseSchemaIndex"]["parameters"];
 
@@ -2114,6 +3680,7 @@ export declare namespace Server {
   export type ListDatabaseSchemaIndexResponse = operations["ServerListDatabaseSchemaIndex"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/`. */
   export type ListDatabaseSchemaIndexError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/`, by location. */
   export type ListDatabaseSchemaSequenceParams = operations["ServerListDatabaseSchemaSequence"]["parameters"];
 
@@ -2126,6 +3693,7 @@ export declare namespace Server {
   export type ListDatabaseSchemaSequenceResponse = operations["ServerListDatabaseSchemaSequence"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/`. */
   export type ListDatabaseSchemaSequenceError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/`, by location. */
   export type ListDatabaseSchemaTableParams = operations["ServerListDatabaseSchemaTable"]["parameters"];
 
@@ -2138,6 +3706,7 @@ export declare namespace Server {
   export type ListDatabaseSchemaTableResponse = operations["ServerListDatabaseSchemaTable"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/`. */
   export type ListDatabaseSchemaTableError = unknown;
+
   /** Parameters of `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/`, by location. */
   export type ListDatabaseSchemaViewParams = operations["ServerListDatabaseSchemaView"]["parameters"];
 
@@ -2150,10 +3719,12 @@ export declare namespace Server {
   export type ListDatabaseSchemaViewResponse = operations["ServerListDatabaseSchemaView"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/`. */
   export type ListDatabaseSchemaViewError = unknown;
+
   /** Data of a successful response to `GET /server/status/`. */
   export type ListStatusResponse = operations["ServerListStatus"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server/status/`. */
   export type ListStatusError = unknown;
+
   /** Parameters of `PUT /server/{server_id}`, by location. */
   export type UpdateParams = operations["ServerUpdate"]["parameters"];
   /** Request body of `PUT /server/{server_id}`. */
@@ -2169,6 +3740,7 @@ export declare namespace Server {
   export type UpdateResponse = void;
   /** Body of an error response to `PUT /server/{server_id}`. */
   export type UpdateError = unknown;
+
   /** Parameters of `PUT /server/exclude_database/{sid}`, by location. */
   export type UpdateExcludeDatabaseParams = operations["ServerUpdateExcludeDatabase"]["parameters"];
   /** Request body of `PUT /server/exclude_database/{sid}`. */
@@ -2184,60 +3756,56 @@ export declare namespace Server {
   export type UpdateExcludeDatabaseResponse = void;
   /** Body of an error response to `PUT /server/exclude_database/{sid}`. */
   export type UpdateExcludeDatabaseError = unknown;
-
-  export interface Methods {
-    /** `POST /server/` */
-    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
-    /** `DELETE /server/{server_id}` */
-    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
-    /** `DELETE /server/exclude_database/{sid}` */
-    deleteExcludeDatabase(input: DeleteExcludeDatabaseInput, options?: CallOptions): Promise<DeleteExcludeDatabaseResponse>;
-    /** `GET /server/{server_id}` */
-    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
-    /** `GET /server/{sid}/database/{db_name}` */
-    getDatabase(input: GetDatabaseInput, options?: CallOptions): Promise<GetDatabaseResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}` */
-    getDatabaseSchema(input: GetDatabaseSchemaInput, options?: CallOptions): Promise<GetDatabaseSchemaResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/{function_name}` */
-    getDatabaseSchemaFunction(input: GetDatabaseSchemaFunctionInput, options?: CallOptions): Promise<GetDatabaseSchemaFunctionResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/{index_name}` */
-    getDatabaseSchemaIndex(input: GetDatabaseSchemaIndexInput, options?: CallOptions): Promise<GetDatabaseSchemaIndexResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/{sequence_name}` */
-    getDatabaseSchemaSequence(input: GetDatabaseSchemaSequenceInput, options?: CallOptions): Promise<GetDatabaseSchemaSequenceResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/{table_name}` */
-    getDatabaseSchemaTable(input: GetDatabaseSchemaTableInput, options?: CallOptions): Promise<GetDatabaseSchemaTableResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/{view_name}` */
-    getDatabaseSchemaView(input: GetDatabaseSchemaViewInput, options?: CallOptions): Promise<GetDatabaseSchemaViewResponse>;
-    /** `GET /server/exclude_database/{sid}` */
-    getExcludeDatabase(input: GetExcludeDatabaseInput, options?: CallOptions): Promise<GetExcludeDatabaseResponse>;
-    /** `GET /server/status/{server_id}` */
-    getStatus(input: GetStatusInput, options?: CallOptions): Promise<GetStatusResponse>;
-    /** `GET /server/` */
-    list(options?: CallOptions): Promise<ListResponse>;
-    /** `GET /server/{sid}/database/` */
-    listDatabase(input: ListDatabaseInput, options?: CallOptions): Promise<ListDatabaseResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/` */
-    listDatabaseSchema(input: ListDatabaseSchemaInput, options?: CallOptions): Promise<ListDatabaseSchemaResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/` */
-    listDatabaseSchemaFunction(input: ListDatabaseSchemaFunctionInput, options?: CallOptions): Promise<ListDatabaseSchemaFunctionResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/` */
-    listDatabaseSchemaIndex(input: ListDatabaseSchemaIndexInput, options?: CallOptions): Promise<ListDatabaseSchemaIndexResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/` */
-    listDatabaseSchemaSequence(input: ListDatabaseSchemaSequenceInput, options?: CallOptions): Promise<ListDatabaseSchemaSequenceResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/` */
-    listDatabaseSchemaTable(input: ListDatabaseSchemaTableInput, options?: CallOptions): Promise<ListDatabaseSchemaTableResponse>;
-    /** `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/` */
-    listDatabaseSchemaView(input: ListDatabaseSchemaViewInput, options?: CallOptions): Promise<ListDatabaseSchemaViewResponse>;
-    /** `GET /server/status/` */
-    listStatus(options?: CallOptions): Promise<ListStatusResponse>;
-    /** `PUT /server/{server_id}` */
-    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
-    /** `PUT /server/exclude_database/{sid}` */
-    updateExcludeDatabase(input: UpdateExcludeDatabaseInput, options?: CallOptions): Promise<UpdateExcludeDatabaseResponse>;
-  }
 }
 
 export declare namespace ServerGroup {
+  export interface Methods {
+    /**
+     * `POST /server_group/`
+     *
+     * @param input.body - JSON body, required, `ServerGroup.CreateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
+
+    /**
+     * `DELETE /server_group/{group_id}`
+     *
+     * @param input.path.group_id - path parameter, required, `number`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
+
+    /**
+     * `GET /server_group/{group_id}`
+     *
+     * @param input.path.group_id - path parameter, required, `number`
+     * @returns `ServerGroup.GetResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
+
+    /**
+     * `GET /server_group/`
+     *
+     * @returns `ServerGroup.ListResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    list(options?: CallOptions): Promise<ListResponse>;
+
+    /**
+     * `PUT /server_group/{group_id}`
+     *
+     * @param input.path.group_id - path parameter, required, `number`
+     * @param input.body - JSON body, required, `ServerGroup.UpdateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
+  }
+
   /** Request body of `POST /server_group/`. */
   export type CreateBody = NonNullable<operations["ServerGroupCreate"]["requestBody"]>["content"]["application/json"];
 
@@ -2250,6 +3818,7 @@ export declare namespace ServerGroup {
   export type CreateResponse = void;
   /** Body of an error response to `POST /server_group/`. */
   export type CreateError = unknown;
+
   /** Parameters of `DELETE /server_group/{group_id}`, by location. */
   export type DeleteParams = operations["ServerGroupDelete"]["parameters"];
 
@@ -2262,6 +3831,7 @@ export declare namespace ServerGroup {
   export type DeleteResponse = void;
   /** Body of an error response to `DELETE /server_group/{group_id}`. */
   export type DeleteError = unknown;
+
   /** Parameters of `GET /server_group/{group_id}`, by location. */
   export type GetParams = operations["ServerGroupGet"]["parameters"];
 
@@ -2274,10 +3844,12 @@ export declare namespace ServerGroup {
   export type GetResponse = operations["ServerGroupGet"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server_group/{group_id}`. */
   export type GetError = unknown;
+
   /** Data of a successful response to `GET /server_group/`. */
   export type ListResponse = operations["ServerGroupList"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /server_group/`. */
   export type ListError = unknown;
+
   /** Parameters of `PUT /server_group/{group_id}`, by location. */
   export type UpdateParams = operations["ServerGroupUpdate"]["parameters"];
   /** Request body of `PUT /server_group/{group_id}`. */
@@ -2293,22 +3865,56 @@ export declare namespace ServerGroup {
   export type UpdateResponse = void;
   /** Body of an error response to `PUT /server_group/{group_id}`. */
   export type UpdateError = unknown;
-
-  export interface Methods {
-    /** `POST /server_group/` */
-    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
-    /** `DELETE /server_group/{group_id}` */
-    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
-    /** `GET /server_group/{group_id}` */
-    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
-    /** `GET /server_group/` */
-    list(options?: CallOptions): Promise<ListResponse>;
-    /** `PUT /server_group/{group_id}` */
-    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
-  }
 }
 
 export declare namespace Webhook {
+  export interface Methods {
+    /**
+     * `POST /webhook/`
+     *
+     * @param input.body - JSON body, required, `Webhook.CreateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
+
+    /**
+     * `DELETE /webhook/{webhook_id}`
+     *
+     * @param input.path.webhook_id - path parameter, required, `string`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
+
+    /**
+     * `GET /webhook/{webhook_id}`
+     *
+     * @param input.path.webhook_id - path parameter, required, `string`
+     * @returns `Webhook.GetResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
+
+    /**
+     * `GET /webhook/`
+     *
+     * @returns `Webhook.ListResponse` on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    list(options?: CallOptions): Promise<ListResponse>;
+
+    /**
+     * `PUT /webhook/{webhook_id}`
+     *
+     * @param input.path.webhook_id - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Webhook.UpdateBody`
+     * @returns no documented body on 200
+     * @throws {ApiError} on an error status (the spec documents none)
+     */
+    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
+  }
+
   /** Request body of `POST /webhook/`. */
   export type CreateBody = NonNullable<operations["WebhookCreate"]["requestBody"]>["content"]["application/json"];
 
@@ -2321,6 +3927,7 @@ export declare namespace Webhook {
   export type CreateResponse = void;
   /** Body of an error response to `POST /webhook/`. */
   export type CreateError = unknown;
+
   /** Parameters of `DELETE /webhook/{webhook_id}`, by location. */
   export type DeleteParams = operations["WebhookDelete"]["parameters"];
 
@@ -2333,6 +3940,7 @@ export declare namespace Webhook {
   export type DeleteResponse = void;
   /** Body of an error response to `DELETE /webhook/{webhook_id}`. */
   export type DeleteError = unknown;
+
   /** Parameters of `GET /webhook/{webhook_id}`, by location. */
   export type GetParams = operations["WebhookGet"]["parameters"];
 
@@ -2345,10 +3953,12 @@ export declare namespace Webhook {
   export type GetResponse = operations["WebhookGet"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /webhook/{webhook_id}`. */
   export type GetError = unknown;
+
   /** Data of a successful response to `GET /webhook/`. */
   export type ListResponse = operations["WebhookList"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /webhook/`. */
   export type ListError = unknown;
+
   /** Parameters of `PUT /webhook/{webhook_id}`, by location. */
   export type UpdateParams = operations["WebhookUpdate"]["parameters"];
   /** Request body of `PUT /webhook/{webhook_id}`. */
@@ -2364,19 +3974,6 @@ export declare namespace Webhook {
   export type UpdateResponse = void;
   /** Body of an error response to `PUT /webhook/{webhook_id}`. */
   export type UpdateError = unknown;
-
-  export interface Methods {
-    /** `POST /webhook/` */
-    create(input: CreateInput, options?: CallOptions): Promise<CreateResponse>;
-    /** `DELETE /webhook/{webhook_id}` */
-    delete(input: DeleteInput, options?: CallOptions): Promise<DeleteResponse>;
-    /** `GET /webhook/{webhook_id}` */
-    get(input: GetInput, options?: CallOptions): Promise<GetResponse>;
-    /** `GET /webhook/` */
-    list(options?: CallOptions): Promise<ListResponse>;
-    /** `PUT /webhook/{webhook_id}` */
-    update(input: UpdateInput, options?: CallOptions): Promise<UpdateResponse>;
-  }
 }
 
 /** PEM API v9: openapi-fetch's `GET`/`POST`/… on the spec's paths, and one method per operation grouped by namespace. */

@@ -2,10 +2,147 @@
 import type { ApiClient, CallOptions, ClientOptions, PmmAuth, ClientLifecycle } from "../../runtime/index.js";
 import type { operations, paths } from "./schema.js";
 export type { components, operations, paths } from "./schema.js";
-export { ApiError, AuthenticationError, ConnectionError, InvalidResponseError, RequestValidationError, ResponseTooLargeError, ResponseValidationError, TimeoutError, TlsError, UnsupportedApiVersionError } from "../../runtime/index.js";
+export { PemPmmClientError, ApiError, AuthenticationError, ConnectionError, InvalidResponseError, RequestValidationError, ResponseTooLargeError, ResponseValidationError, TimeoutError, TlsError, UnsupportedApiVersionError } from "../../runtime/index.js";
 export type { CallOptions, ClientOptions, Logger, RetryOptions, TlsOptions, ValidationMode, ValidationProblem } from "../../runtime/index.js";
 
 export declare namespace Actions {
+  export interface Methods {
+    /**
+     * `POST /v1/management/Actions/Cancel`
+     *
+     * @param input.body - JSON body, required, `Actions.CancelActionBody`
+     * @returns `Actions.CancelActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.CancelActionError`
+     */
+    cancelAction(input: CancelActionInput, options?: CallOptions): Promise<CancelActionResponse>;
+
+    /**
+     * `POST /v1/management/Actions/Get`
+     *
+     * @param input.body - JSON body, required, `Actions.GetActionBody`
+     * @returns `Actions.GetActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.GetActionError`
+     */
+    getAction(input: GetActionInput, options?: CallOptions): Promise<GetActionResponse>;
+
+    /**
+     * `POST /v1/management/Actions/StartMongoDBExplain`
+     *
+     * @param input.body - JSON body, required, `Actions.StartMongoDbExplainActionBody`
+     * @returns `Actions.StartMongoDbExplainActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.StartMongoDbExplainActionError`
+     */
+    startMongoDbExplainAction(input: StartMongoDbExplainActionInput, options?: CallOptions): Promise<StartMongoDbExplainActionResponse>;
+
+    /**
+     * `POST /v1/management/Actions/StartMySQLExplain`
+     *
+     * @param input.body - JSON body, required, `Actions.StartMySqlExplainActionBody`
+     * @returns `Actions.StartMySqlExplainActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.StartMySqlExplainActionError`
+     */
+    startMySqlExplainAction(input: StartMySqlExplainActionInput, options?: CallOptions): Promise<StartMySqlExplainActionResponse>;
+
+    /**
+     * `POST /v1/management/Actions/StartMySQLExplainJSON`
+     *
+     * @param input.body - JSON body, required, `Actions.StartMySqlExplainJsonActionBody`
+     * @returns `Actions.StartMySqlExplainJsonActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.StartMySqlExplainJsonActionError`
+     */
+    startMySqlExplainJsonAction(input: StartMySqlExplainJsonActionInput, options?: CallOptions): Promise<StartMySqlExplainJsonActionResponse>;
+
+    /**
+     * `POST /v1/management/Actions/StartMySQLExplainTraditionalJSON`
+     *
+     * @param input.body - JSON body, required, `Actions.StartMySqlExplainTraditionalJsonActionBody`
+     * @returns `Actions.StartMySqlExplainTraditionalJsonActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.StartMySqlExplainTraditionalJsonActionError`
+     */
+    startMySqlExplainTraditionalJsonAction(input: StartMySqlExplainTraditionalJsonActionInput, options?: CallOptions): Promise<StartMySqlExplainTraditionalJsonActionResponse>;
+
+    /**
+     * `POST /v1/management/Actions/StartMySQLShowCreateTable`
+     *
+     * @param input.body - JSON body, required, `Actions.StartMySqlShowCreateTableActionBody`
+     * @returns `Actions.StartMySqlShowCreateTableActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.StartMySqlShowCreateTableActionError`
+     */
+    startMySqlShowCreateTableAction(input: StartMySqlShowCreateTableActionInput, options?: CallOptions): Promise<StartMySqlShowCreateTableActionResponse>;
+
+    /**
+     * `POST /v1/management/Actions/StartMySQLShowIndex`
+     *
+     * @param input.body - JSON body, required, `Actions.StartMySqlShowIndexActionBody`
+     * @returns `Actions.StartMySqlShowIndexActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.StartMySqlShowIndexActionError`
+     */
+    startMySqlShowIndexAction(input: StartMySqlShowIndexActionInput, options?: CallOptions): Promise<StartMySqlShowIndexActionResponse>;
+
+    /**
+     * `POST /v1/management/Actions/StartMySQLShowTableStatus`
+     *
+     * @param input.body - JSON body, required, `Actions.StartMySqlShowTableStatusActionBody`
+     * @returns `Actions.StartMySqlShowTableStatusActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.StartMySqlShowTableStatusActionError`
+     */
+    startMySqlShowTableStatusAction(input: StartMySqlShowTableStatusActionInput, options?: CallOptions): Promise<StartMySqlShowTableStatusActionResponse>;
+
+    /**
+     * `POST /v1/management/Actions/StartPostgreSQLShowCreateTable`
+     *
+     * @param input.body - JSON body, required, `Actions.StartPostgreSqlShowCreateTableActionBody`
+     * @returns `Actions.StartPostgreSqlShowCreateTableActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.StartPostgreSqlShowCreateTableActionError`
+     */
+    startPostgreSqlShowCreateTableAction(input: StartPostgreSqlShowCreateTableActionInput, options?: CallOptions): Promise<StartPostgreSqlShowCreateTableActionResponse>;
+
+    /**
+     * `POST /v1/management/Actions/StartPostgreSQLShowIndex`
+     *
+     * @param input.body - JSON body, required, `Actions.StartPostgreSqlShowIndexActionBody`
+     * @returns `Actions.StartPostgreSqlShowIndexActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.StartPostgreSqlShowIndexActionError`
+     */
+    startPostgreSqlShowIndexAction(input: StartPostgreSqlShowIndexActionInput, options?: CallOptions): Promise<StartPostgreSqlShowIndexActionResponse>;
+
+    /**
+     * `POST /v1/management/Actions/StartPTMongoDBSummary`
+     *
+     * @param input.body - JSON body, required, `Actions.StartPtMongoDbSummaryActionBody`
+     * @returns `Actions.StartPtMongoDbSummaryActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.StartPtMongoDbSummaryActionError`
+     */
+    startPtMongoDbSummaryAction(input: StartPtMongoDbSummaryActionInput, options?: CallOptions): Promise<StartPtMongoDbSummaryActionResponse>;
+
+    /**
+     * `POST /v1/management/Actions/StartPTMySQLSummary`
+     *
+     * @param input.body - JSON body, required, `Actions.StartPtMySqlSummaryActionBody`
+     * @returns `Actions.StartPtMySqlSummaryActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.StartPtMySqlSummaryActionError`
+     */
+    startPtMySqlSummaryAction(input: StartPtMySqlSummaryActionInput, options?: CallOptions): Promise<StartPtMySqlSummaryActionResponse>;
+
+    /**
+     * `POST /v1/management/Actions/StartPTPgSummary`
+     *
+     * @param input.body - JSON body, required, `Actions.StartPtPgSummaryActionBody`
+     * @returns `Actions.StartPtPgSummaryActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.StartPtPgSummaryActionError`
+     */
+    startPtPgSummaryAction(input: StartPtPgSummaryActionInput, options?: CallOptions): Promise<StartPtPgSummaryActionResponse>;
+
+    /**
+     * `POST /v1/management/Actions/StartPTSummary`
+     *
+     * @param input.body - JSON body, required, `Actions.StartPtSummaryActionBody`
+     * @returns `Actions.StartPtSummaryActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.StartPtSummaryActionError`
+     */
+    startPtSummaryAction(input: StartPtSummaryActionInput, options?: CallOptions): Promise<StartPtSummaryActionResponse>;
+  }
+
   /** Request body of `POST /v1/management/Actions/Cancel`. */
   export type CancelActionBody = NonNullable<operations["ActionsCancelAction"]["requestBody"]>["content"]["application/json"];
 
@@ -18,6 +155,7 @@ export declare namespace Actions {
   export type CancelActionResponse = operations["ActionsCancelAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Actions/Cancel`. */
   export type CancelActionError = operations["ActionsCancelAction"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/Actions/Get`. */
   export type GetActionBody = NonNullable<operations["ActionsGetAction"]["requestBody"]>["content"]["application/json"];
 
@@ -30,6 +168,7 @@ export declare namespace Actions {
   export type GetActionResponse = operations["ActionsGetAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Actions/Get`. */
   export type GetActionError = operations["ActionsGetAction"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/Actions/StartMongoDBExplain`. */
   export type StartMongoDbExplainActionBody = NonNullable<operations["ActionsStartMongoDbExplainAction"]["requestBody"]>["content"]["application/json"];
 
@@ -42,6 +181,7 @@ export declare namespace Actions {
   export type StartMongoDbExplainActionResponse = operations["ActionsStartMongoDbExplainAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Actions/StartMongoDBExplain`. */
   export type StartMongoDbExplainActionError = operations["ActionsStartMongoDbExplainAction"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/Actions/StartMySQLExplain`. */
   export type StartMySqlExplainActionBody = NonNullable<operations["ActionsStartMySqlExplainAction"]["requestBody"]>["content"]["application/json"];
 
@@ -54,6 +194,7 @@ export declare namespace Actions {
   export type StartMySqlExplainActionResponse = operations["ActionsStartMySqlExplainAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Actions/StartMySQLExplain`. */
   export type StartMySqlExplainActionError = operations["ActionsStartMySqlExplainAction"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/Actions/StartMySQLExplainJSON`. */
   export type StartMySqlExplainJsonActionBody = NonNullable<operations["ActionsStartMySqlExplainJsonAction"]["requestBody"]>["content"]["application/json"];
 
@@ -66,6 +207,7 @@ export declare namespace Actions {
   export type StartMySqlExplainJsonActionResponse = operations["ActionsStartMySqlExplainJsonAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Actions/StartMySQLExplainJSON`. */
   export type StartMySqlExplainJsonActionError = operations["ActionsStartMySqlExplainJsonAction"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/Actions/StartMySQLExplainTraditionalJSON`. */
   export type StartMySqlExplainTraditionalJsonActionBody = NonNullable<operations["ActionsStartMySqlExplainTraditionalJsonAction"]["requestBody"]>["content"]["application/json"];
 
@@ -78,6 +220,7 @@ export declare namespace Actions {
   export type StartMySqlExplainTraditionalJsonActionResponse = operations["ActionsStartMySqlExplainTraditionalJsonAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Actions/StartMySQLExplainTraditionalJSON`. */
   export type StartMySqlExplainTraditionalJsonActionError = operations["ActionsStartMySqlExplainTraditionalJsonAction"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/Actions/StartMySQLShowCreateTable`. */
   export type StartMySqlShowCreateTableActionBody = NonNullable<operations["ActionsStartMySqlShowCreateTableAction"]["requestBody"]>["content"]["application/json"];
 
@@ -90,6 +233,7 @@ export declare namespace Actions {
   export type StartMySqlShowCreateTableActionResponse = operations["ActionsStartMySqlShowCreateTableAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Actions/StartMySQLShowCreateTable`. */
   export type StartMySqlShowCreateTableActionError = operations["ActionsStartMySqlShowCreateTableAction"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/Actions/StartMySQLShowIndex`. */
   export type StartMySqlShowIndexActionBody = NonNullable<operations["ActionsStartMySqlShowIndexAction"]["requestBody"]>["content"]["application/json"];
 
@@ -102,6 +246,7 @@ export declare namespace Actions {
   export type StartMySqlShowIndexActionResponse = operations["ActionsStartMySqlShowIndexAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Actions/StartMySQLShowIndex`. */
   export type StartMySqlShowIndexActionError = operations["ActionsStartMySqlShowIndexAction"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/Actions/StartMySQLShowTableStatus`. */
   export type StartMySqlShowTableStatusActionBody = NonNullable<operations["ActionsStartMySqlShowTableStatusAction"]["requestBody"]>["content"]["application/json"];
 
@@ -114,6 +259,7 @@ export declare namespace Actions {
   export type StartMySqlShowTableStatusActionResponse = operations["ActionsStartMySqlShowTableStatusAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Actions/StartMySQLShowTableStatus`. */
   export type StartMySqlShowTableStatusActionError = operations["ActionsStartMySqlShowTableStatusAction"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/Actions/StartPostgreSQLShowCreateTable`. */
   export type StartPostgreSqlShowCreateTableActionBody = NonNullable<operations["ActionsStartPostgreSqlShowCreateTableAction"]["requestBody"]>["content"]["application/json"];
 
@@ -126,6 +272,7 @@ export declare namespace Actions {
   export type StartPostgreSqlShowCreateTableActionResponse = operations["ActionsStartPostgreSqlShowCreateTableAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Actions/StartPostgreSQLShowCreateTable`. */
   export type StartPostgreSqlShowCreateTableActionError = operations["ActionsStartPostgreSqlShowCreateTableAction"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/Actions/StartPostgreSQLShowIndex`. */
   export type StartPostgreSqlShowIndexActionBody = NonNullable<operations["ActionsStartPostgreSqlShowIndexAction"]["requestBody"]>["content"]["application/json"];
 
@@ -138,6 +285,7 @@ export declare namespace Actions {
   export type StartPostgreSqlShowIndexActionResponse = operations["ActionsStartPostgreSqlShowIndexAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Actions/StartPostgreSQLShowIndex`. */
   export type StartPostgreSqlShowIndexActionError = operations["ActionsStartPostgreSqlShowIndexAction"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/Actions/StartPTMongoDBSummary`. */
   export type StartPtMongoDbSummaryActionBody = NonNullable<operations["ActionsStartPtMongoDbSummaryAction"]["requestBody"]>["content"]["application/json"];
 
@@ -150,6 +298,7 @@ export declare namespace Actions {
   export type StartPtMongoDbSummaryActionResponse = operations["ActionsStartPtMongoDbSummaryAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Actions/StartPTMongoDBSummary`. */
   export type StartPtMongoDbSummaryActionError = operations["ActionsStartPtMongoDbSummaryAction"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/Actions/StartPTMySQLSummary`. */
   export type StartPtMySqlSummaryActionBody = NonNullable<operations["ActionsStartPtMySqlSummaryAction"]["requestBody"]>["content"]["application/json"];
 
@@ -162,6 +311,7 @@ export declare namespace Actions {
   export type StartPtMySqlSummaryActionResponse = operations["ActionsStartPtMySqlSummaryAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Actions/StartPTMySQLSummary`. */
   export type StartPtMySqlSummaryActionError = operations["ActionsStartPtMySqlSummaryAction"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/Actions/StartPTPgSummary`. */
   export type StartPtPgSummaryActionBody = NonNullable<operations["ActionsStartPtPgSummaryAction"]["requestBody"]>["content"]["application/json"];
 
@@ -174,6 +324,7 @@ export declare namespace Actions {
   export type StartPtPgSummaryActionResponse = operations["ActionsStartPtPgSummaryAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Actions/StartPTPgSummary`. */
   export type StartPtPgSummaryActionError = operations["ActionsStartPtPgSummaryAction"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/Actions/StartPTSummary`. */
   export type StartPtSummaryActionBody = NonNullable<operations["ActionsStartPtSummaryAction"]["requestBody"]>["content"]["application/json"];
 
@@ -186,42 +337,290 @@ export declare namespace Actions {
   export type StartPtSummaryActionResponse = operations["ActionsStartPtSummaryAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Actions/StartPTSummary`. */
   export type StartPtSummaryActionError = operations["ActionsStartPtSummaryAction"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/Actions/Cancel` */
-    cancelAction(input: CancelActionInput, options?: CallOptions): Promise<CancelActionResponse>;
-    /** `POST /v1/management/Actions/Get` */
-    getAction(input: GetActionInput, options?: CallOptions): Promise<GetActionResponse>;
-    /** `POST /v1/management/Actions/StartMongoDBExplain` */
-    startMongoDbExplainAction(input: StartMongoDbExplainActionInput, options?: CallOptions): Promise<StartMongoDbExplainActionResponse>;
-    /** `POST /v1/management/Actions/StartMySQLExplain` */
-    startMySqlExplainAction(input: StartMySqlExplainActionInput, options?: CallOptions): Promise<StartMySqlExplainActionResponse>;
-    /** `POST /v1/management/Actions/StartMySQLExplainJSON` */
-    startMySqlExplainJsonAction(input: StartMySqlExplainJsonActionInput, options?: CallOptions): Promise<StartMySqlExplainJsonActionResponse>;
-    /** `POST /v1/management/Actions/StartMySQLExplainTraditionalJSON` */
-    startMySqlExplainTraditionalJsonAction(input: StartMySqlExplainTraditionalJsonActionInput, options?: CallOptions): Promise<StartMySqlExplainTraditionalJsonActionResponse>;
-    /** `POST /v1/management/Actions/StartMySQLShowCreateTable` */
-    startMySqlShowCreateTableAction(input: StartMySqlShowCreateTableActionInput, options?: CallOptions): Promise<StartMySqlShowCreateTableActionResponse>;
-    /** `POST /v1/management/Actions/StartMySQLShowIndex` */
-    startMySqlShowIndexAction(input: StartMySqlShowIndexActionInput, options?: CallOptions): Promise<StartMySqlShowIndexActionResponse>;
-    /** `POST /v1/management/Actions/StartMySQLShowTableStatus` */
-    startMySqlShowTableStatusAction(input: StartMySqlShowTableStatusActionInput, options?: CallOptions): Promise<StartMySqlShowTableStatusActionResponse>;
-    /** `POST /v1/management/Actions/StartPostgreSQLShowCreateTable` */
-    startPostgreSqlShowCreateTableAction(input: StartPostgreSqlShowCreateTableActionInput, options?: CallOptions): Promise<StartPostgreSqlShowCreateTableActionResponse>;
-    /** `POST /v1/management/Actions/StartPostgreSQLShowIndex` */
-    startPostgreSqlShowIndexAction(input: StartPostgreSqlShowIndexActionInput, options?: CallOptions): Promise<StartPostgreSqlShowIndexActionResponse>;
-    /** `POST /v1/management/Actions/StartPTMongoDBSummary` */
-    startPtMongoDbSummaryAction(input: StartPtMongoDbSummaryActionInput, options?: CallOptions): Promise<StartPtMongoDbSummaryActionResponse>;
-    /** `POST /v1/management/Actions/StartPTMySQLSummary` */
-    startPtMySqlSummaryAction(input: StartPtMySqlSummaryActionInput, options?: CallOptions): Promise<StartPtMySqlSummaryActionResponse>;
-    /** `POST /v1/management/Actions/StartPTPgSummary` */
-    startPtPgSummaryAction(input: StartPtPgSummaryActionInput, options?: CallOptions): Promise<StartPtPgSummaryActionResponse>;
-    /** `POST /v1/management/Actions/StartPTSummary` */
-    startPtSummaryAction(input: StartPtSummaryActionInput, options?: CallOptions): Promise<StartPtSummaryActionResponse>;
-  }
 }
 
 export declare namespace Agents {
+  export interface Methods {
+    /**
+     * `POST /v1/inventory/Agents/AddAzureDatabaseExporter`
+     *
+     * @param input.body - JSON body, required, `Agents.AddAzureDatabaseExporterBody`
+     * @returns `Agents.AddAzureDatabaseExporterResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.AddAzureDatabaseExporterError`
+     */
+    addAzureDatabaseExporter(input: AddAzureDatabaseExporterInput, options?: CallOptions): Promise<AddAzureDatabaseExporterResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/AddExternalExporter`
+     *
+     * @param input.body - JSON body, required, `Agents.AddExternalExporterBody`
+     * @returns `Agents.AddExternalExporterResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.AddExternalExporterError`
+     */
+    addExternalExporter(input: AddExternalExporterInput, options?: CallOptions): Promise<AddExternalExporterResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/AddMongoDBExporter`
+     *
+     * @param input.body - JSON body, required, `Agents.AddMongoDbExporterBody`
+     * @returns `Agents.AddMongoDbExporterResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.AddMongoDbExporterError`
+     */
+    addMongoDbExporter(input: AddMongoDbExporterInput, options?: CallOptions): Promise<AddMongoDbExporterResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/AddMySQLdExporter`
+     *
+     * @param input.body - JSON body, required, `Agents.AddMySqLdExporterBody`
+     * @returns `Agents.AddMySqLdExporterResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.AddMySqLdExporterError`
+     */
+    addMySqLdExporter(input: AddMySqLdExporterInput, options?: CallOptions): Promise<AddMySqLdExporterResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/AddNodeExporter`
+     *
+     * @param input.body - JSON body, required, `Agents.AddNodeExporterBody`
+     * @returns `Agents.AddNodeExporterResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.AddNodeExporterError`
+     */
+    addNodeExporter(input: AddNodeExporterInput, options?: CallOptions): Promise<AddNodeExporterResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/AddPMMAgent`
+     *
+     * @param input.body - JSON body, required, `Agents.AddPmmAgentBody`
+     * @returns `Agents.AddPmmAgentResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.AddPmmAgentError`
+     */
+    addPmmAgent(input: AddPmmAgentInput, options?: CallOptions): Promise<AddPmmAgentResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/AddPostgresExporter`
+     *
+     * @param input.body - JSON body, required, `Agents.AddPostgresExporterBody`
+     * @returns `Agents.AddPostgresExporterResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.AddPostgresExporterError`
+     */
+    addPostgresExporter(input: AddPostgresExporterInput, options?: CallOptions): Promise<AddPostgresExporterResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/AddProxySQLExporter`
+     *
+     * @param input.body - JSON body, required, `Agents.AddProxySqlExporterBody`
+     * @returns `Agents.AddProxySqlExporterResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.AddProxySqlExporterError`
+     */
+    addProxySqlExporter(input: AddProxySqlExporterInput, options?: CallOptions): Promise<AddProxySqlExporterResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/AddQANMongoDBProfilerAgent`
+     *
+     * @param input.body - JSON body, required, `Agents.AddQanMongoDbProfilerAgentBody`
+     * @returns `Agents.AddQanMongoDbProfilerAgentResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.AddQanMongoDbProfilerAgentError`
+     */
+    addQanMongoDbProfilerAgent(input: AddQanMongoDbProfilerAgentInput, options?: CallOptions): Promise<AddQanMongoDbProfilerAgentResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/AddQANMySQLPerfSchemaAgent`
+     *
+     * @param input.body - JSON body, required, `Agents.AddQanMySqlPerfSchemaAgentBody`
+     * @returns `Agents.AddQanMySqlPerfSchemaAgentResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.AddQanMySqlPerfSchemaAgentError`
+     */
+    addQanMySqlPerfSchemaAgent(input: AddQanMySqlPerfSchemaAgentInput, options?: CallOptions): Promise<AddQanMySqlPerfSchemaAgentResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/AddQANMySQLSlowlogAgent`
+     *
+     * @param input.body - JSON body, required, `Agents.AddQanMySqlSlowlogAgentBody`
+     * @returns `Agents.AddQanMySqlSlowlogAgentResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.AddQanMySqlSlowlogAgentError`
+     */
+    addQanMySqlSlowlogAgent(input: AddQanMySqlSlowlogAgentInput, options?: CallOptions): Promise<AddQanMySqlSlowlogAgentResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/AddQANPostgreSQLPgStatMonitorAgent`
+     *
+     * @param input.body - JSON body, required, `Agents.AddQanPostgreSqlPgStatMonitorAgentBody`
+     * @returns `Agents.AddQanPostgreSqlPgStatMonitorAgentResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.AddQanPostgreSqlPgStatMonitorAgentError`
+     */
+    addQanPostgreSqlPgStatMonitorAgent(input: AddQanPostgreSqlPgStatMonitorAgentInput, options?: CallOptions): Promise<AddQanPostgreSqlPgStatMonitorAgentResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/AddQANPostgreSQLPgStatementsAgent`
+     *
+     * @param input.body - JSON body, required, `Agents.AddQanPostgreSqlPgStatementsAgentBody`
+     * @returns `Agents.AddQanPostgreSqlPgStatementsAgentResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.AddQanPostgreSqlPgStatementsAgentError`
+     */
+    addQanPostgreSqlPgStatementsAgent(input: AddQanPostgreSqlPgStatementsAgentInput, options?: CallOptions): Promise<AddQanPostgreSqlPgStatementsAgentResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/AddRDSExporter`
+     *
+     * @param input.body - JSON body, required, `Agents.AddRdsExporterBody`
+     * @returns `Agents.AddRdsExporterResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.AddRdsExporterError`
+     */
+    addRdsExporter(input: AddRdsExporterInput, options?: CallOptions): Promise<AddRdsExporterResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/ChangeAzureDatabaseExporter`
+     *
+     * @param input.body - JSON body, required, `Agents.ChangeAzureDatabaseExporterBody`
+     * @returns `Agents.ChangeAzureDatabaseExporterResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeAzureDatabaseExporterError`
+     */
+    changeAzureDatabaseExporter(input: ChangeAzureDatabaseExporterInput, options?: CallOptions): Promise<ChangeAzureDatabaseExporterResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/ChangeExternalExporter`
+     *
+     * @param input.body - JSON body, required, `Agents.ChangeExternalExporterBody`
+     * @returns `Agents.ChangeExternalExporterResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeExternalExporterError`
+     */
+    changeExternalExporter(input: ChangeExternalExporterInput, options?: CallOptions): Promise<ChangeExternalExporterResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/ChangeMongoDBExporter`
+     *
+     * @param input.body - JSON body, required, `Agents.ChangeMongoDbExporterBody`
+     * @returns `Agents.ChangeMongoDbExporterResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeMongoDbExporterError`
+     */
+    changeMongoDbExporter(input: ChangeMongoDbExporterInput, options?: CallOptions): Promise<ChangeMongoDbExporterResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/ChangeMySQLdExporter`
+     *
+     * @param input.body - JSON body, required, `Agents.ChangeMySqLdExporterBody`
+     * @returns `Agents.ChangeMySqLdExporterResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeMySqLdExporterError`
+     */
+    changeMySqLdExporter(input: ChangeMySqLdExporterInput, options?: CallOptions): Promise<ChangeMySqLdExporterResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/ChangeNodeExporter`
+     *
+     * @param input.body - JSON body, required, `Agents.ChangeNodeExporterBody`
+     * @returns `Agents.ChangeNodeExporterResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeNodeExporterError`
+     */
+    changeNodeExporter(input: ChangeNodeExporterInput, options?: CallOptions): Promise<ChangeNodeExporterResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/ChangePostgresExporter`
+     *
+     * @param input.body - JSON body, required, `Agents.ChangePostgresExporterBody`
+     * @returns `Agents.ChangePostgresExporterResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.ChangePostgresExporterError`
+     */
+    changePostgresExporter(input: ChangePostgresExporterInput, options?: CallOptions): Promise<ChangePostgresExporterResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/ChangeProxySQLExporter`
+     *
+     * @param input.body - JSON body, required, `Agents.ChangeProxySqlExporterBody`
+     * @returns `Agents.ChangeProxySqlExporterResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeProxySqlExporterError`
+     */
+    changeProxySqlExporter(input: ChangeProxySqlExporterInput, options?: CallOptions): Promise<ChangeProxySqlExporterResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/ChangeQANMongoDBProfilerAgent`
+     *
+     * @param input.body - JSON body, required, `Agents.ChangeQanMongoDbProfilerAgentBody`
+     * @returns `Agents.ChangeQanMongoDbProfilerAgentResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeQanMongoDbProfilerAgentError`
+     */
+    changeQanMongoDbProfilerAgent(input: ChangeQanMongoDbProfilerAgentInput, options?: CallOptions): Promise<ChangeQanMongoDbProfilerAgentResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/ChangeQANMySQLPerfSchemaAgent`
+     *
+     * @param input.body - JSON body, required, `Agents.ChangeQanMySqlPerfSchemaAgentBody`
+     * @returns `Agents.ChangeQanMySqlPerfSchemaAgentResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeQanMySqlPerfSchemaAgentError`
+     */
+    changeQanMySqlPerfSchemaAgent(input: ChangeQanMySqlPerfSchemaAgentInput, options?: CallOptions): Promise<ChangeQanMySqlPerfSchemaAgentResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/ChangeQANMySQLSlowlogAgent`
+     *
+     * @param input.body - JSON body, required, `Agents.ChangeQanMySqlSlowlogAgentBody`
+     * @returns `Agents.ChangeQanMySqlSlowlogAgentResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeQanMySqlSlowlogAgentError`
+     */
+    changeQanMySqlSlowlogAgent(input: ChangeQanMySqlSlowlogAgentInput, options?: CallOptions): Promise<ChangeQanMySqlSlowlogAgentResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/ChangeQANPostgreSQLPgStatMonitorAgent`
+     *
+     * @param input.body - JSON body, required, `Agents.ChangeQanPostgreSqlPgStatMonitorAgentBody`
+     * @returns `Agents.ChangeQanPostgreSqlPgStatMonitorAgentResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeQanPostgreSqlPgStatMonitorAgentError`
+     */
+    changeQanPostgreSqlPgStatMonitorAgent(input: ChangeQanPostgreSqlPgStatMonitorAgentInput, options?: CallOptions): Promise<ChangeQanPostgreSqlPgStatMonitorAgentResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/ChangeQANPostgreSQLPgStatementsAgent`
+     *
+     * @param input.body - JSON body, required, `Agents.ChangeQanPostgreSqlPgStatementsAgentBody`
+     * @returns `Agents.ChangeQanPostgreSqlPgStatementsAgentResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeQanPostgreSqlPgStatementsAgentError`
+     */
+    changeQanPostgreSqlPgStatementsAgent(input: ChangeQanPostgreSqlPgStatementsAgentInput, options?: CallOptions): Promise<ChangeQanPostgreSqlPgStatementsAgentResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/ChangeRDSExporter`
+     *
+     * @param input.body - JSON body, required, `Agents.ChangeRdsExporterBody`
+     * @returns `Agents.ChangeRdsExporterResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeRdsExporterError`
+     */
+    changeRdsExporter(input: ChangeRdsExporterInput, options?: CallOptions): Promise<ChangeRdsExporterResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/Get`
+     *
+     * @param input.body - JSON body, required, `Agents.GetAgentBody`
+     * @returns `Agents.GetAgentResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.GetAgentError`
+     */
+    getAgent(input: GetAgentInput, options?: CallOptions): Promise<GetAgentResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/GetLogs`
+     *
+     * @param input.body - JSON body, required, `Agents.GetAgentLogsBody`
+     * @returns `Agents.GetAgentLogsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.GetAgentLogsError`
+     */
+    getAgentLogs(input: GetAgentLogsInput, options?: CallOptions): Promise<GetAgentLogsResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/List`
+     *
+     * @param input.body - JSON body, required, `Agents.ListAgentsBody`
+     * @returns `Agents.ListAgentsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.ListAgentsError`
+     */
+    listAgents(input: ListAgentsInput, options?: CallOptions): Promise<ListAgentsResponse>;
+
+    /**
+     * `POST /v1/inventory/Agents/Remove`
+     *
+     * @param input.body - JSON body, required, `Agents.RemoveAgentBody`
+     * @returns `Agents.RemoveAgentResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.RemoveAgentError`
+     */
+    removeAgent(input: RemoveAgentInput, options?: CallOptions): Promise<RemoveAgentResponse>;
+  }
+
   /** Request body of `POST /v1/inventory/Agents/AddAzureDatabaseExporter`. */
   export type AddAzureDatabaseExporterBody = NonNullable<operations["AgentsAddAzureDatabaseExporter"]["requestBody"]>["content"]["application/json"];
 
@@ -234,6 +633,7 @@ export declare namespace Agents {
   export type AddAzureDatabaseExporterResponse = operations["AgentsAddAzureDatabaseExporter"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/AddAzureDatabaseExporter`. */
   export type AddAzureDatabaseExporterError = operations["AgentsAddAzureDatabaseExporter"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/AddExternalExporter`. */
   export type AddExternalExporterBody = NonNullable<operations["AgentsAddExternalExporter"]["requestBody"]>["content"]["application/json"];
 
@@ -246,6 +646,7 @@ export declare namespace Agents {
   export type AddExternalExporterResponse = operations["AgentsAddExternalExporter"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/AddExternalExporter`. */
   export type AddExternalExporterError = operations["AgentsAddExternalExporter"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/AddMongoDBExporter`. */
   export type AddMongoDbExporterBody = NonNullable<operations["AgentsAddMongoDbExporter"]["requestBody"]>["content"]["application/json"];
 
@@ -258,6 +659,7 @@ export declare namespace Agents {
   export type AddMongoDbExporterResponse = operations["AgentsAddMongoDbExporter"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/AddMongoDBExporter`. */
   export type AddMongoDbExporterError = operations["AgentsAddMongoDbExporter"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/AddMySQLdExporter`. */
   export type AddMySqLdExporterBody = NonNullable<operations["AgentsAddMySqLdExporter"]["requestBody"]>["content"]["application/json"];
 
@@ -270,6 +672,7 @@ export declare namespace Agents {
   export type AddMySqLdExporterResponse = operations["AgentsAddMySqLdExporter"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/AddMySQLdExporter`. */
   export type AddMySqLdExporterError = operations["AgentsAddMySqLdExporter"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/AddNodeExporter`. */
   export type AddNodeExporterBody = NonNullable<operations["AgentsAddNodeExporter"]["requestBody"]>["content"]["application/json"];
 
@@ -282,6 +685,7 @@ export declare namespace Agents {
   export type AddNodeExporterResponse = operations["AgentsAddNodeExporter"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/AddNodeExporter`. */
   export type AddNodeExporterError = operations["AgentsAddNodeExporter"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/AddPMMAgent`. */
   export type AddPmmAgentBody = NonNullable<operations["AgentsAddPmmAgent"]["requestBody"]>["content"]["application/json"];
 
@@ -294,6 +698,7 @@ export declare namespace Agents {
   export type AddPmmAgentResponse = operations["AgentsAddPmmAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/AddPMMAgent`. */
   export type AddPmmAgentError = operations["AgentsAddPmmAgent"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/AddPostgresExporter`. */
   export type AddPostgresExporterBody = NonNullable<operations["AgentsAddPostgresExporter"]["requestBody"]>["content"]["application/json"];
 
@@ -306,6 +711,7 @@ export declare namespace Agents {
   export type AddPostgresExporterResponse = operations["AgentsAddPostgresExporter"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/AddPostgresExporter`. */
   export type AddPostgresExporterError = operations["AgentsAddPostgresExporter"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/AddProxySQLExporter`. */
   export type AddProxySqlExporterBody = NonNullable<operations["AgentsAddProxySqlExporter"]["requestBody"]>["content"]["application/json"];
 
@@ -318,6 +724,7 @@ export declare namespace Agents {
   export type AddProxySqlExporterResponse = operations["AgentsAddProxySqlExporter"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/AddProxySQLExporter`. */
   export type AddProxySqlExporterError = operations["AgentsAddProxySqlExporter"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/AddQANMongoDBProfilerAgent`. */
   export type AddQanMongoDbProfilerAgentBody = NonNullable<operations["AgentsAddQanMongoDbProfilerAgent"]["requestBody"]>["content"]["application/json"];
 
@@ -330,6 +737,7 @@ export declare namespace Agents {
   export type AddQanMongoDbProfilerAgentResponse = operations["AgentsAddQanMongoDbProfilerAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/AddQANMongoDBProfilerAgent`. */
   export type AddQanMongoDbProfilerAgentError = operations["AgentsAddQanMongoDbProfilerAgent"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/AddQANMySQLPerfSchemaAgent`. */
   export type AddQanMySqlPerfSchemaAgentBody = NonNullable<operations["AgentsAddQanMySqlPerfSchemaAgent"]["requestBody"]>["content"]["application/json"];
 
@@ -342,6 +750,7 @@ export declare namespace Agents {
   export type AddQanMySqlPerfSchemaAgentResponse = operations["AgentsAddQanMySqlPerfSchemaAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/AddQANMySQLPerfSchemaAgent`. */
   export type AddQanMySqlPerfSchemaAgentError = operations["AgentsAddQanMySqlPerfSchemaAgent"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/AddQANMySQLSlowlogAgent`. */
   export type AddQanMySqlSlowlogAgentBody = NonNullable<operations["AgentsAddQanMySqlSlowlogAgent"]["requestBody"]>["content"]["application/json"];
 
@@ -354,6 +763,7 @@ export declare namespace Agents {
   export type AddQanMySqlSlowlogAgentResponse = operations["AgentsAddQanMySqlSlowlogAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/AddQANMySQLSlowlogAgent`. */
   export type AddQanMySqlSlowlogAgentError = operations["AgentsAddQanMySqlSlowlogAgent"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/AddQANPostgreSQLPgStatMonitorAgent`. */
   export type AddQanPostgreSqlPgStatMonitorAgentBody = NonNullable<operations["AgentsAddQanPostgreSqlPgStatMonitorAgent"]["requestBody"]>["content"]["application/json"];
 
@@ -366,6 +776,7 @@ export declare namespace Agents {
   export type AddQanPostgreSqlPgStatMonitorAgentResponse = operations["AgentsAddQanPostgreSqlPgStatMonitorAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/AddQANPostgreSQLPgStatMonitorAgent`. */
   export type AddQanPostgreSqlPgStatMonitorAgentError = operations["AgentsAddQanPostgreSqlPgStatMonitorAgent"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/AddQANPostgreSQLPgStatementsAgent`. */
   export type AddQanPostgreSqlPgStatementsAgentBody = NonNullable<operations["AgentsAddQanPostgreSqlPgStatementsAgent"]["requestBody"]>["content"]["application/json"];
 
@@ -378,6 +789,7 @@ export declare namespace Agents {
   export type AddQanPostgreSqlPgStatementsAgentResponse = operations["AgentsAddQanPostgreSqlPgStatementsAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/AddQANPostgreSQLPgStatementsAgent`. */
   export type AddQanPostgreSqlPgStatementsAgentError = operations["AgentsAddQanPostgreSqlPgStatementsAgent"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/AddRDSExporter`. */
   export type AddRdsExporterBody = NonNullable<operations["AgentsAddRdsExporter"]["requestBody"]>["content"]["application/json"];
 
@@ -390,6 +802,7 @@ export declare namespace Agents {
   export type AddRdsExporterResponse = operations["AgentsAddRdsExporter"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/AddRDSExporter`. */
   export type AddRdsExporterError = operations["AgentsAddRdsExporter"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/ChangeAzureDatabaseExporter`. */
   export type ChangeAzureDatabaseExporterBody = NonNullable<operations["AgentsChangeAzureDatabaseExporter"]["requestBody"]>["content"]["application/json"];
 
@@ -402,6 +815,7 @@ export declare namespace Agents {
   export type ChangeAzureDatabaseExporterResponse = operations["AgentsChangeAzureDatabaseExporter"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/ChangeAzureDatabaseExporter`. */
   export type ChangeAzureDatabaseExporterError = operations["AgentsChangeAzureDatabaseExporter"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/ChangeExternalExporter`. */
   export type ChangeExternalExporterBody = NonNullable<operations["AgentsChangeExternalExporter"]["requestBody"]>["content"]["application/json"];
 
@@ -414,6 +828,7 @@ export declare namespace Agents {
   export type ChangeExternalExporterResponse = operations["AgentsChangeExternalExporter"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/ChangeExternalExporter`. */
   export type ChangeExternalExporterError = operations["AgentsChangeExternalExporter"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/ChangeMongoDBExporter`. */
   export type ChangeMongoDbExporterBody = NonNullable<operations["AgentsChangeMongoDbExporter"]["requestBody"]>["content"]["application/json"];
 
@@ -426,6 +841,7 @@ export declare namespace Agents {
   export type ChangeMongoDbExporterResponse = operations["AgentsChangeMongoDbExporter"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/ChangeMongoDBExporter`. */
   export type ChangeMongoDbExporterError = operations["AgentsChangeMongoDbExporter"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/ChangeMySQLdExporter`. */
   export type ChangeMySqLdExporterBody = NonNullable<operations["AgentsChangeMySqLdExporter"]["requestBody"]>["content"]["application/json"];
 
@@ -438,6 +854,7 @@ export declare namespace Agents {
   export type ChangeMySqLdExporterResponse = operations["AgentsChangeMySqLdExporter"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/ChangeMySQLdExporter`. */
   export type ChangeMySqLdExporterError = operations["AgentsChangeMySqLdExporter"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/ChangeNodeExporter`. */
   export type ChangeNodeExporterBody = NonNullable<operations["AgentsChangeNodeExporter"]["requestBody"]>["content"]["application/json"];
 
@@ -450,6 +867,7 @@ export declare namespace Agents {
   export type ChangeNodeExporterResponse = operations["AgentsChangeNodeExporter"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/ChangeNodeExporter`. */
   export type ChangeNodeExporterError = operations["AgentsChangeNodeExporter"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/ChangePostgresExporter`. */
   export type ChangePostgresExporterBody = NonNullable<operations["AgentsChangePostgresExporter"]["requestBody"]>["content"]["application/json"];
 
@@ -462,6 +880,7 @@ export declare namespace Agents {
   export type ChangePostgresExporterResponse = operations["AgentsChangePostgresExporter"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/ChangePostgresExporter`. */
   export type ChangePostgresExporterError = operations["AgentsChangePostgresExporter"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/ChangeProxySQLExporter`. */
   export type ChangeProxySqlExporterBody = NonNullable<operations["AgentsChangeProxySqlExporter"]["requestBody"]>["content"]["application/json"];
 
@@ -474,6 +893,7 @@ export declare namespace Agents {
   export type ChangeProxySqlExporterResponse = operations["AgentsChangeProxySqlExporter"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/ChangeProxySQLExporter`. */
   export type ChangeProxySqlExporterError = operations["AgentsChangeProxySqlExporter"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/ChangeQANMongoDBProfilerAgent`. */
   export type ChangeQanMongoDbProfilerAgentBody = NonNullable<operations["AgentsChangeQanMongoDbProfilerAgent"]["requestBody"]>["content"]["application/json"];
 
@@ -486,6 +906,7 @@ export declare namespace Agents {
   export type ChangeQanMongoDbProfilerAgentResponse = operations["AgentsChangeQanMongoDbProfilerAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/ChangeQANMongoDBProfilerAgent`. */
   export type ChangeQanMongoDbProfilerAgentError = operations["AgentsChangeQanMongoDbProfilerAgent"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/ChangeQANMySQLPerfSchemaAgent`. */
   export type ChangeQanMySqlPerfSchemaAgentBody = NonNullable<operations["AgentsChangeQanMySqlPerfSchemaAgent"]["requestBody"]>["content"]["application/json"];
 
@@ -498,6 +919,7 @@ export declare namespace Agents {
   export type ChangeQanMySqlPerfSchemaAgentResponse = operations["AgentsChangeQanMySqlPerfSchemaAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/ChangeQANMySQLPerfSchemaAgent`. */
   export type ChangeQanMySqlPerfSchemaAgentError = operations["AgentsChangeQanMySqlPerfSchemaAgent"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/ChangeQANMySQLSlowlogAgent`. */
   export type ChangeQanMySqlSlowlogAgentBody = NonNullable<operations["AgentsChangeQanMySqlSlowlogAgent"]["requestBody"]>["content"]["application/json"];
 
@@ -510,6 +932,7 @@ export declare namespace Agents {
   export type ChangeQanMySqlSlowlogAgentResponse = operations["AgentsChangeQanMySqlSlowlogAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/ChangeQANMySQLSlowlogAgent`. */
   export type ChangeQanMySqlSlowlogAgentError = operations["AgentsChangeQanMySqlSlowlogAgent"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/ChangeQANPostgreSQLPgStatMonitorAgent`. */
   export type ChangeQanPostgreSqlPgStatMonitorAgentBody = NonNullable<operations["AgentsChangeQanPostgreSqlPgStatMonitorAgent"]["requestBody"]>["content"]["application/json"];
 
@@ -522,6 +945,7 @@ export declare namespace Agents {
   export type ChangeQanPostgreSqlPgStatMonitorAgentResponse = operations["AgentsChangeQanPostgreSqlPgStatMonitorAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/ChangeQANPostgreSQLPgStatMonitorAgent`. */
   export type ChangeQanPostgreSqlPgStatMonitorAgentError = operations["AgentsChangeQanPostgreSqlPgStatMonitorAgent"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/ChangeQANPostgreSQLPgStatementsAgent`. */
   export type ChangeQanPostgreSqlPgStatementsAgentBody = NonNullable<operations["AgentsChangeQanPostgreSqlPgStatementsAgent"]["requestBody"]>["content"]["application/json"];
 
@@ -534,6 +958,7 @@ export declare namespace Agents {
   export type ChangeQanPostgreSqlPgStatementsAgentResponse = operations["AgentsChangeQanPostgreSqlPgStatementsAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/ChangeQANPostgreSQLPgStatementsAgent`. */
   export type ChangeQanPostgreSqlPgStatementsAgentError = operations["AgentsChangeQanPostgreSqlPgStatementsAgent"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/ChangeRDSExporter`. */
   export type ChangeRdsExporterBody = NonNullable<operations["AgentsChangeRdsExporter"]["requestBody"]>["content"]["application/json"];
 
@@ -546,6 +971,7 @@ export declare namespace Agents {
   export type ChangeRdsExporterResponse = operations["AgentsChangeRdsExporter"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/ChangeRDSExporter`. */
   export type ChangeRdsExporterError = operations["AgentsChangeRdsExporter"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/Get`. */
   export type GetAgentBody = NonNullable<operations["AgentsGetAgent"]["requestBody"]>["content"]["application/json"];
 
@@ -558,6 +984,7 @@ export declare namespace Agents {
   export type GetAgentResponse = operations["AgentsGetAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/Get`. */
   export type GetAgentError = operations["AgentsGetAgent"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/GetLogs`. */
   export type GetAgentLogsBody = NonNullable<operations["AgentsGetAgentLogs"]["requestBody"]>["content"]["application/json"];
 
@@ -570,6 +997,7 @@ export declare namespace Agents {
   export type GetAgentLogsResponse = operations["AgentsGetAgentLogs"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/GetLogs`. */
   export type GetAgentLogsError = operations["AgentsGetAgentLogs"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/List`. */
   export type ListAgentsBody = NonNullable<operations["AgentsListAgents"]["requestBody"]>["content"]["application/json"];
 
@@ -582,6 +1010,7 @@ export declare namespace Agents {
   export type ListAgentsResponse = operations["AgentsListAgents"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/List`. */
   export type ListAgentsError = operations["AgentsListAgents"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Agents/Remove`. */
   export type RemoveAgentBody = NonNullable<operations["AgentsRemoveAgent"]["requestBody"]>["content"]["application/json"];
 
@@ -594,74 +1023,56 @@ export declare namespace Agents {
   export type RemoveAgentResponse = operations["AgentsRemoveAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Agents/Remove`. */
   export type RemoveAgentError = operations["AgentsRemoveAgent"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/inventory/Agents/AddAzureDatabaseExporter` */
-    addAzureDatabaseExporter(input: AddAzureDatabaseExporterInput, options?: CallOptions): Promise<AddAzureDatabaseExporterResponse>;
-    /** `POST /v1/inventory/Agents/AddExternalExporter` */
-    addExternalExporter(input: AddExternalExporterInput, options?: CallOptions): Promise<AddExternalExporterResponse>;
-    /** `POST /v1/inventory/Agents/AddMongoDBExporter` */
-    addMongoDbExporter(input: AddMongoDbExporterInput, options?: CallOptions): Promise<AddMongoDbExporterResponse>;
-    /** `POST /v1/inventory/Agents/AddMySQLdExporter` */
-    addMySqLdExporter(input: AddMySqLdExporterInput, options?: CallOptions): Promise<AddMySqLdExporterResponse>;
-    /** `POST /v1/inventory/Agents/AddNodeExporter` */
-    addNodeExporter(input: AddNodeExporterInput, options?: CallOptions): Promise<AddNodeExporterResponse>;
-    /** `POST /v1/inventory/Agents/AddPMMAgent` */
-    addPmmAgent(input: AddPmmAgentInput, options?: CallOptions): Promise<AddPmmAgentResponse>;
-    /** `POST /v1/inventory/Agents/AddPostgresExporter` */
-    addPostgresExporter(input: AddPostgresExporterInput, options?: CallOptions): Promise<AddPostgresExporterResponse>;
-    /** `POST /v1/inventory/Agents/AddProxySQLExporter` */
-    addProxySqlExporter(input: AddProxySqlExporterInput, options?: CallOptions): Promise<AddProxySqlExporterResponse>;
-    /** `POST /v1/inventory/Agents/AddQANMongoDBProfilerAgent` */
-    addQanMongoDbProfilerAgent(input: AddQanMongoDbProfilerAgentInput, options?: CallOptions): Promise<AddQanMongoDbProfilerAgentResponse>;
-    /** `POST /v1/inventory/Agents/AddQANMySQLPerfSchemaAgent` */
-    addQanMySqlPerfSchemaAgent(input: AddQanMySqlPerfSchemaAgentInput, options?: CallOptions): Promise<AddQanMySqlPerfSchemaAgentResponse>;
-    /** `POST /v1/inventory/Agents/AddQANMySQLSlowlogAgent` */
-    addQanMySqlSlowlogAgent(input: AddQanMySqlSlowlogAgentInput, options?: CallOptions): Promise<AddQanMySqlSlowlogAgentResponse>;
-    /** `POST /v1/inventory/Agents/AddQANPostgreSQLPgStatMonitorAgent` */
-    addQanPostgreSqlPgStatMonitorAgent(input: AddQanPostgreSqlPgStatMonitorAgentInput, options?: CallOptions): Promise<AddQanPostgreSqlPgStatMonitorAgentResponse>;
-    /** `POST /v1/inventory/Agents/AddQANPostgreSQLPgStatementsAgent` */
-    addQanPostgreSqlPgStatementsAgent(input: AddQanPostgreSqlPgStatementsAgentInput, options?: CallOptions): Promise<AddQanPostgreSqlPgStatementsAgentResponse>;
-    /** `POST /v1/inventory/Agents/AddRDSExporter` */
-    addRdsExporter(input: AddRdsExporterInput, options?: CallOptions): Promise<AddRdsExporterResponse>;
-    /** `POST /v1/inventory/Agents/ChangeAzureDatabaseExporter` */
-    changeAzureDatabaseExporter(input: ChangeAzureDatabaseExporterInput, options?: CallOptions): Promise<ChangeAzureDatabaseExporterResponse>;
-    /** `POST /v1/inventory/Agents/ChangeExternalExporter` */
-    changeExternalExporter(input: ChangeExternalExporterInput, options?: CallOptions): Promise<ChangeExternalExporterResponse>;
-    /** `POST /v1/inventory/Agents/ChangeMongoDBExporter` */
-    changeMongoDbExporter(input: ChangeMongoDbExporterInput, options?: CallOptions): Promise<ChangeMongoDbExporterResponse>;
-    /** `POST /v1/inventory/Agents/ChangeMySQLdExporter` */
-    changeMySqLdExporter(input: ChangeMySqLdExporterInput, options?: CallOptions): Promise<ChangeMySqLdExporterResponse>;
-    /** `POST /v1/inventory/Agents/ChangeNodeExporter` */
-    changeNodeExporter(input: ChangeNodeExporterInput, options?: CallOptions): Promise<ChangeNodeExporterResponse>;
-    /** `POST /v1/inventory/Agents/ChangePostgresExporter` */
-    changePostgresExporter(input: ChangePostgresExporterInput, options?: CallOptions): Promise<ChangePostgresExporterResponse>;
-    /** `POST /v1/inventory/Agents/ChangeProxySQLExporter` */
-    changeProxySqlExporter(input: ChangeProxySqlExporterInput, options?: CallOptions): Promise<ChangeProxySqlExporterResponse>;
-    /** `POST /v1/inventory/Agents/ChangeQANMongoDBProfilerAgent` */
-    changeQanMongoDbProfilerAgent(input: ChangeQanMongoDbProfilerAgentInput, options?: CallOptions): Promise<ChangeQanMongoDbProfilerAgentResponse>;
-    /** `POST /v1/inventory/Agents/ChangeQANMySQLPerfSchemaAgent` */
-    changeQanMySqlPerfSchemaAgent(input: ChangeQanMySqlPerfSchemaAgentInput, options?: CallOptions): Promise<ChangeQanMySqlPerfSchemaAgentResponse>;
-    /** `POST /v1/inventory/Agents/ChangeQANMySQLSlowlogAgent` */
-    changeQanMySqlSlowlogAgent(input: ChangeQanMySqlSlowlogAgentInput, options?: CallOptions): Promise<ChangeQanMySqlSlowlogAgentResponse>;
-    /** `POST /v1/inventory/Agents/ChangeQANPostgreSQLPgStatMonitorAgent` */
-    changeQanPostgreSqlPgStatMonitorAgent(input: ChangeQanPostgreSqlPgStatMonitorAgentInput, options?: CallOptions): Promise<ChangeQanPostgreSqlPgStatMonitorAgentResponse>;
-    /** `POST /v1/inventory/Agents/ChangeQANPostgreSQLPgStatementsAgent` */
-    changeQanPostgreSqlPgStatementsAgent(input: ChangeQanPostgreSqlPgStatementsAgentInput, options?: CallOptions): Promise<ChangeQanPostgreSqlPgStatementsAgentResponse>;
-    /** `POST /v1/inventory/Agents/ChangeRDSExporter` */
-    changeRdsExporter(input: ChangeRdsExporterInput, options?: CallOptions): Promise<ChangeRdsExporterResponse>;
-    /** `POST /v1/inventory/Agents/Get` */
-    getAgent(input: GetAgentInput, options?: CallOptions): Promise<GetAgentResponse>;
-    /** `POST /v1/inventory/Agents/GetLogs` */
-    getAgentLogs(input: GetAgentLogsInput, options?: CallOptions): Promise<GetAgentLogsResponse>;
-    /** `POST /v1/inventory/Agents/List` */
-    listAgents(input: ListAgentsInput, options?: CallOptions): Promise<ListAgentsResponse>;
-    /** `POST /v1/inventory/Agents/Remove` */
-    removeAgent(input: RemoveAgentInput, options?: CallOptions): Promise<RemoveAgentResponse>;
-  }
 }
 
 export declare namespace Alerting {
+  export interface Methods {
+    /**
+     * `POST /v1/management/alerting/Rules/Create`
+     *
+     * @param input.body - JSON body, required, `Alerting.CreateRuleBody`
+     * @returns `Alerting.CreateRuleResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Alerting.CreateRuleError`
+     */
+    createRule(input: CreateRuleInput, options?: CallOptions): Promise<CreateRuleResponse>;
+
+    /**
+     * `POST /v1/management/alerting/Templates/Create`
+     *
+     * @param input.body - JSON body, required, `Alerting.CreateTemplateBody`
+     * @returns `Alerting.CreateTemplateResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Alerting.CreateTemplateError`
+     */
+    createTemplate(input: CreateTemplateInput, options?: CallOptions): Promise<CreateTemplateResponse>;
+
+    /**
+     * `POST /v1/management/alerting/Templates/Delete`
+     *
+     * @param input.body - JSON body, required, `Alerting.DeleteTemplateBody`
+     * @returns `Alerting.DeleteTemplateResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Alerting.DeleteTemplateError`
+     */
+    deleteTemplate(input: DeleteTemplateInput, options?: CallOptions): Promise<DeleteTemplateResponse>;
+
+    /**
+     * `POST /v1/management/alerting/Templates/List`
+     *
+     * @param input.body - JSON body, required, `Alerting.ListTemplatesBody`
+     * @returns `Alerting.ListTemplatesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Alerting.ListTemplatesError`
+     */
+    listTemplates(input: ListTemplatesInput, options?: CallOptions): Promise<ListTemplatesResponse>;
+
+    /**
+     * `POST /v1/management/alerting/Templates/Update`
+     *
+     * @param input.body - JSON body, required, `Alerting.UpdateTemplateBody`
+     * @returns `Alerting.UpdateTemplateResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Alerting.UpdateTemplateError`
+     */
+    updateTemplate(input: UpdateTemplateInput, options?: CallOptions): Promise<UpdateTemplateResponse>;
+  }
+
   /** Request body of `POST /v1/management/alerting/Rules/Create`. */
   export type CreateRuleBody = NonNullable<operations["AlertingCreateRule"]["requestBody"]>["content"]["application/json"];
 
@@ -674,6 +1085,7 @@ export declare namespace Alerting {
   export type CreateRuleResponse = operations["AlertingCreateRule"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/alerting/Rules/Create`. */
   export type CreateRuleError = operations["AlertingCreateRule"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/alerting/Templates/Create`. */
   export type CreateTemplateBody = NonNullable<operations["AlertingCreateTemplate"]["requestBody"]>["content"]["application/json"];
 
@@ -686,6 +1098,7 @@ export declare namespace Alerting {
   export type CreateTemplateResponse = operations["AlertingCreateTemplate"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/alerting/Templates/Create`. */
   export type CreateTemplateError = operations["AlertingCreateTemplate"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/alerting/Templates/Delete`. */
   export type DeleteTemplateBody = NonNullable<operations["AlertingDeleteTemplate"]["requestBody"]>["content"]["application/json"];
 
@@ -698,6 +1111,7 @@ export declare namespace Alerting {
   export type DeleteTemplateResponse = operations["AlertingDeleteTemplate"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/alerting/Templates/Delete`. */
   export type DeleteTemplateError = operations["AlertingDeleteTemplate"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/alerting/Templates/List`. */
   export type ListTemplatesBody = NonNullable<operations["AlertingListTemplates"]["requestBody"]>["content"]["application/json"];
 
@@ -710,6 +1124,7 @@ export declare namespace Alerting {
   export type ListTemplatesResponse = operations["AlertingListTemplates"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/alerting/Templates/List`. */
   export type ListTemplatesError = operations["AlertingListTemplates"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/alerting/Templates/Update`. */
   export type UpdateTemplateBody = NonNullable<operations["AlertingUpdateTemplate"]["requestBody"]>["content"]["application/json"];
 
@@ -722,22 +1137,20 @@ export declare namespace Alerting {
   export type UpdateTemplateResponse = operations["AlertingUpdateTemplate"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/alerting/Templates/Update`. */
   export type UpdateTemplateError = operations["AlertingUpdateTemplate"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/alerting/Rules/Create` */
-    createRule(input: CreateRuleInput, options?: CallOptions): Promise<CreateRuleResponse>;
-    /** `POST /v1/management/alerting/Templates/Create` */
-    createTemplate(input: CreateTemplateInput, options?: CallOptions): Promise<CreateTemplateResponse>;
-    /** `POST /v1/management/alerting/Templates/Delete` */
-    deleteTemplate(input: DeleteTemplateInput, options?: CallOptions): Promise<DeleteTemplateResponse>;
-    /** `POST /v1/management/alerting/Templates/List` */
-    listTemplates(input: ListTemplatesInput, options?: CallOptions): Promise<ListTemplatesResponse>;
-    /** `POST /v1/management/alerting/Templates/Update` */
-    updateTemplate(input: UpdateTemplateInput, options?: CallOptions): Promise<UpdateTemplateResponse>;
-  }
 }
 
 export declare namespace Annotation {
+  export interface Methods {
+    /**
+     * `POST /v1/management/Annotations/Add`
+     *
+     * @param input.body - JSON body, required, `Annotation.AddAnnotationBody`
+     * @returns `Annotation.AddAnnotationResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Annotation.AddAnnotationError`
+     */
+    addAnnotation(input: AddAnnotationInput, options?: CallOptions): Promise<AddAnnotationResponse>;
+  }
+
   /** Request body of `POST /v1/management/Annotations/Add`. */
   export type AddAnnotationBody = NonNullable<operations["AnnotationAddAnnotation"]["requestBody"]>["content"]["application/json"];
 
@@ -750,14 +1163,38 @@ export declare namespace Annotation {
   export type AddAnnotationResponse = operations["AnnotationAddAnnotation"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Annotations/Add`. */
   export type AddAnnotationError = operations["AnnotationAddAnnotation"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/Annotations/Add` */
-    addAnnotation(input: AddAnnotationInput, options?: CallOptions): Promise<AddAnnotationResponse>;
-  }
 }
 
 export declare namespace Artifacts {
+  export interface Methods {
+    /**
+     * `POST /v1/management/backup/Artifacts/Delete`
+     *
+     * @param input.body - JSON body, required, `Artifacts.DeleteArtifactBody`
+     * @returns `Artifacts.DeleteArtifactResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Artifacts.DeleteArtifactError`
+     */
+    deleteArtifact(input: DeleteArtifactInput, options?: CallOptions): Promise<DeleteArtifactResponse>;
+
+    /**
+     * `POST /v1/management/backup/Artifacts/List`
+     *
+     * @param input.body - JSON body, required, `Artifacts.ListArtifactsBody`
+     * @returns `Artifacts.ListArtifactsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Artifacts.ListArtifactsError`
+     */
+    listArtifacts(input: ListArtifactsInput, options?: CallOptions): Promise<ListArtifactsResponse>;
+
+    /**
+     * `POST /v1/management/backup/Artifacts/ListPITRTimeranges`
+     *
+     * @param input.body - JSON body, required, `Artifacts.ListPitrTimerangesBody`
+     * @returns `Artifacts.ListPitrTimerangesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Artifacts.ListPitrTimerangesError`
+     */
+    listPitrTimeranges(input: ListPitrTimerangesInput, options?: CallOptions): Promise<ListPitrTimerangesResponse>;
+  }
+
   /** Request body of `POST /v1/management/backup/Artifacts/Delete`. */
   export type DeleteArtifactBody = NonNullable<operations["ArtifactsDeleteArtifact"]["requestBody"]>["content"]["application/json"];
 
@@ -770,6 +1207,7 @@ export declare namespace Artifacts {
   export type DeleteArtifactResponse = operations["ArtifactsDeleteArtifact"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/backup/Artifacts/Delete`. */
   export type DeleteArtifactError = operations["ArtifactsDeleteArtifact"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/backup/Artifacts/List`. */
   export type ListArtifactsBody = NonNullable<operations["ArtifactsListArtifacts"]["requestBody"]>["content"]["application/json"];
 
@@ -782,6 +1220,7 @@ export declare namespace Artifacts {
   export type ListArtifactsResponse = operations["ArtifactsListArtifacts"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/backup/Artifacts/List`. */
   export type ListArtifactsError = operations["ArtifactsListArtifacts"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/backup/Artifacts/ListPITRTimeranges`. */
   export type ListPitrTimerangesBody = NonNullable<operations["ArtifactsListPitrTimeranges"]["requestBody"]>["content"]["application/json"];
 
@@ -794,18 +1233,83 @@ export declare namespace Artifacts {
   export type ListPitrTimerangesResponse = operations["ArtifactsListPitrTimeranges"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/backup/Artifacts/ListPITRTimeranges`. */
   export type ListPitrTimerangesError = operations["ArtifactsListPitrTimeranges"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/backup/Artifacts/Delete` */
-    deleteArtifact(input: DeleteArtifactInput, options?: CallOptions): Promise<DeleteArtifactResponse>;
-    /** `POST /v1/management/backup/Artifacts/List` */
-    listArtifacts(input: ListArtifactsInput, options?: CallOptions): Promise<ListArtifactsResponse>;
-    /** `POST /v1/management/backup/Artifacts/ListPITRTimeranges` */
-    listPitrTimeranges(input: ListPitrTimerangesInput, options?: CallOptions): Promise<ListPitrTimerangesResponse>;
-  }
 }
 
 export declare namespace Backups {
+  export interface Methods {
+    /**
+     * `POST /v1/management/backup/Backups/ChangeScheduled`
+     *
+     * @param input.body - JSON body, required, `Backups.ChangeScheduledBackupBody`
+     * @returns `Backups.ChangeScheduledBackupResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Backups.ChangeScheduledBackupError`
+     */
+    changeScheduledBackup(input: ChangeScheduledBackupInput, options?: CallOptions): Promise<ChangeScheduledBackupResponse>;
+
+    /**
+     * `POST /v1/management/backup/Backups/GetLogs`
+     *
+     * @param input.body - JSON body, required, `Backups.GetLogsBody`
+     * @returns `Backups.GetLogsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Backups.GetLogsError`
+     */
+    getLogs(input: GetLogsInput, options?: CallOptions): Promise<GetLogsResponse>;
+
+    /**
+     * `POST /v1/management/backup/Backups/ListArtifactCompatibleServices`
+     *
+     * @param input.body - JSON body, required, `Backups.ListArtifactCompatibleServicesBody`
+     * @returns `Backups.ListArtifactCompatibleServicesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Backups.ListArtifactCompatibleServicesError`
+     */
+    listArtifactCompatibleServices(input: ListArtifactCompatibleServicesInput, options?: CallOptions): Promise<ListArtifactCompatibleServicesResponse>;
+
+    /**
+     * `POST /v1/management/backup/Backups/ListScheduled`
+     *
+     * @param input.body - JSON body, required, `Backups.ListScheduledBackupsBody`
+     * @returns `Backups.ListScheduledBackupsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Backups.ListScheduledBackupsError`
+     */
+    listScheduledBackups(input: ListScheduledBackupsInput, options?: CallOptions): Promise<ListScheduledBackupsResponse>;
+
+    /**
+     * `POST /v1/management/backup/Backups/RemoveScheduled`
+     *
+     * @param input.body - JSON body, required, `Backups.RemoveScheduledBackupBody`
+     * @returns `Backups.RemoveScheduledBackupResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Backups.RemoveScheduledBackupError`
+     */
+    removeScheduledBackup(input: RemoveScheduledBackupInput, options?: CallOptions): Promise<RemoveScheduledBackupResponse>;
+
+    /**
+     * `POST /v1/management/backup/Backups/Restore`
+     *
+     * @param input.body - JSON body, required, `Backups.RestoreBackupBody`
+     * @returns `Backups.RestoreBackupResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Backups.RestoreBackupError`
+     */
+    restoreBackup(input: RestoreBackupInput, options?: CallOptions): Promise<RestoreBackupResponse>;
+
+    /**
+     * `POST /v1/management/backup/Backups/Schedule`
+     *
+     * @param input.body - JSON body, required, `Backups.ScheduleBackupBody`
+     * @returns `Backups.ScheduleBackupResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Backups.ScheduleBackupError`
+     */
+    scheduleBackup(input: ScheduleBackupInput, options?: CallOptions): Promise<ScheduleBackupResponse>;
+
+    /**
+     * `POST /v1/management/backup/Backups/Start`
+     *
+     * @param input.body - JSON body, required, `Backups.StartBackupBody`
+     * @returns `Backups.StartBackupResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Backups.StartBackupError`
+     */
+    startBackup(input: StartBackupInput, options?: CallOptions): Promise<StartBackupResponse>;
+  }
+
   /** Request body of `POST /v1/management/backup/Backups/ChangeScheduled`. */
   export type ChangeScheduledBackupBody = NonNullable<operations["BackupsChangeScheduledBackup"]["requestBody"]>["content"]["application/json"];
 
@@ -818,6 +1322,7 @@ export declare namespace Backups {
   export type ChangeScheduledBackupResponse = operations["BackupsChangeScheduledBackup"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/backup/Backups/ChangeScheduled`. */
   export type ChangeScheduledBackupError = operations["BackupsChangeScheduledBackup"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/backup/Backups/GetLogs`. */
   export type GetLogsBody = NonNullable<operations["BackupsGetLogs"]["requestBody"]>["content"]["application/json"];
 
@@ -830,6 +1335,7 @@ export declare namespace Backups {
   export type GetLogsResponse = operations["BackupsGetLogs"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/backup/Backups/GetLogs`. */
   export type GetLogsError = operations["BackupsGetLogs"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/backup/Backups/ListArtifactCompatibleServices`. */
   export type ListArtifactCompatibleServicesBody = NonNullable<operations["BackupsListArtifactCompatibleServices"]["requestBody"]>["content"]["application/json"];
 
@@ -842,6 +1348,7 @@ export declare namespace Backups {
   export type ListArtifactCompatibleServicesResponse = operations["BackupsListArtifactCompatibleServices"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/backup/Backups/ListArtifactCompatibleServices`. */
   export type ListArtifactCompatibleServicesError = operations["BackupsListArtifactCompatibleServices"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/backup/Backups/ListScheduled`. */
   export type ListScheduledBackupsBody = NonNullable<operations["BackupsListScheduledBackups"]["requestBody"]>["content"]["application/json"];
 
@@ -854,6 +1361,7 @@ export declare namespace Backups {
   export type ListScheduledBackupsResponse = operations["BackupsListScheduledBackups"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/backup/Backups/ListScheduled`. */
   export type ListScheduledBackupsError = operations["BackupsListScheduledBackups"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/backup/Backups/RemoveScheduled`. */
   export type RemoveScheduledBackupBody = NonNullable<operations["BackupsRemoveScheduledBackup"]["requestBody"]>["content"]["application/json"];
 
@@ -866,6 +1374,7 @@ export declare namespace Backups {
   export type RemoveScheduledBackupResponse = operations["BackupsRemoveScheduledBackup"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/backup/Backups/RemoveScheduled`. */
   export type RemoveScheduledBackupError = operations["BackupsRemoveScheduledBackup"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/backup/Backups/Restore`. */
   export type RestoreBackupBody = NonNullable<operations["BackupsRestoreBackup"]["requestBody"]>["content"]["application/json"];
 
@@ -878,6 +1387,7 @@ export declare namespace Backups {
   export type RestoreBackupResponse = operations["BackupsRestoreBackup"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/backup/Backups/Restore`. */
   export type RestoreBackupError = operations["BackupsRestoreBackup"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/backup/Backups/Schedule`. */
   export type ScheduleBackupBody = NonNullable<operations["BackupsScheduleBackup"]["requestBody"]>["content"]["application/json"];
 
@@ -890,6 +1400,7 @@ export declare namespace Backups {
   export type ScheduleBackupResponse = operations["BackupsScheduleBackup"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/backup/Backups/Schedule`. */
   export type ScheduleBackupError = operations["BackupsScheduleBackup"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/backup/Backups/Start`. */
   export type StartBackupBody = NonNullable<operations["BackupsStartBackup"]["requestBody"]>["content"]["application/json"];
 
@@ -902,28 +1413,20 @@ export declare namespace Backups {
   export type StartBackupResponse = operations["BackupsStartBackup"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/backup/Backups/Start`. */
   export type StartBackupError = operations["BackupsStartBackup"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/backup/Backups/ChangeScheduled` */
-    changeScheduledBackup(input: ChangeScheduledBackupInput, options?: CallOptions): Promise<ChangeScheduledBackupResponse>;
-    /** `POST /v1/management/backup/Backups/GetLogs` */
-    getLogs(input: GetLogsInput, options?: CallOptions): Promise<GetLogsResponse>;
-    /** `POST /v1/management/backup/Backups/ListArtifactCompatibleServices` */
-    listArtifactCompatibleServices(input: ListArtifactCompatibleServicesInput, options?: CallOptions): Promise<ListArtifactCompatibleServicesResponse>;
-    /** `POST /v1/management/backup/Backups/ListScheduled` */
-    listScheduledBackups(input: ListScheduledBackupsInput, options?: CallOptions): Promise<ListScheduledBackupsResponse>;
-    /** `POST /v1/management/backup/Backups/RemoveScheduled` */
-    removeScheduledBackup(input: RemoveScheduledBackupInput, options?: CallOptions): Promise<RemoveScheduledBackupResponse>;
-    /** `POST /v1/management/backup/Backups/Restore` */
-    restoreBackup(input: RestoreBackupInput, options?: CallOptions): Promise<RestoreBackupResponse>;
-    /** `POST /v1/management/backup/Backups/Schedule` */
-    scheduleBackup(input: ScheduleBackupInput, options?: CallOptions): Promise<ScheduleBackupResponse>;
-    /** `POST /v1/management/backup/Backups/Start` */
-    startBackup(input: StartBackupInput, options?: CallOptions): Promise<StartBackupResponse>;
-  }
 }
 
 export declare namespace External {
+  export interface Methods {
+    /**
+     * `POST /v1/management/External/Add`
+     *
+     * @param input.body - JSON body, required, `External.AddExternalBody`
+     * @returns `External.AddExternalResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `External.AddExternalError`
+     */
+    addExternal(input: AddExternalInput, options?: CallOptions): Promise<AddExternalResponse>;
+  }
+
   /** Request body of `POST /v1/management/External/Add`. */
   export type AddExternalBody = NonNullable<operations["ExternalAddExternal"]["requestBody"]>["content"]["application/json"];
 
@@ -936,14 +1439,20 @@ export declare namespace External {
   export type AddExternalResponse = operations["ExternalAddExternal"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/External/Add`. */
   export type AddExternalError = operations["ExternalAddExternal"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/External/Add` */
-    addExternal(input: AddExternalInput, options?: CallOptions): Promise<AddExternalResponse>;
-  }
 }
 
 export declare namespace HaProxy {
+  export interface Methods {
+    /**
+     * `POST /v1/management/HAProxy/Add`
+     *
+     * @param input.body - JSON body, required, `HaProxy.AddHaProxyBody`
+     * @returns `HaProxy.AddHaProxyResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `HaProxy.AddHaProxyError`
+     */
+    addHaProxy(input: AddHaProxyInput, options?: CallOptions): Promise<AddHaProxyResponse>;
+  }
+
   /** Request body of `POST /v1/management/HAProxy/Add`. */
   export type AddHaProxyBody = NonNullable<operations["HaProxyAddHaProxy"]["requestBody"]>["content"]["application/json"];
 
@@ -956,14 +1465,56 @@ export declare namespace HaProxy {
   export type AddHaProxyResponse = operations["HaProxyAddHaProxy"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/HAProxy/Add`. */
   export type AddHaProxyError = operations["HaProxyAddHaProxy"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/HAProxy/Add` */
-    addHaProxy(input: AddHaProxyInput, options?: CallOptions): Promise<AddHaProxyResponse>;
-  }
 }
 
 export declare namespace Locations {
+  export interface Methods {
+    /**
+     * `POST /v1/management/backup/Locations/Add`
+     *
+     * @param input.body - JSON body, required, `Locations.AddLocationBody`
+     * @returns `Locations.AddLocationResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Locations.AddLocationError`
+     */
+    addLocation(input: AddLocationInput, options?: CallOptions): Promise<AddLocationResponse>;
+
+    /**
+     * `POST /v1/management/backup/Locations/Change`
+     *
+     * @param input.body - JSON body, required, `Locations.ChangeLocationBody`
+     * @returns `Locations.ChangeLocationResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Locations.ChangeLocationError`
+     */
+    changeLocation(input: ChangeLocationInput, options?: CallOptions): Promise<ChangeLocationResponse>;
+
+    /**
+     * `POST /v1/management/backup/Locations/List`
+     *
+     * @param input.body - JSON body, required, `Locations.ListLocationsBody`
+     * @returns `Locations.ListLocationsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Locations.ListLocationsError`
+     */
+    listLocations(input: ListLocationsInput, options?: CallOptions): Promise<ListLocationsResponse>;
+
+    /**
+     * `POST /v1/management/backup/Locations/Remove`
+     *
+     * @param input.body - JSON body, required, `Locations.RemoveLocationBody`
+     * @returns `Locations.RemoveLocationResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Locations.RemoveLocationError`
+     */
+    removeLocation(input: RemoveLocationInput, options?: CallOptions): Promise<RemoveLocationResponse>;
+
+    /**
+     * `POST /v1/management/backup/Locations/TestConfig`
+     *
+     * @param input.body - JSON body, required, `Locations.TestLocationConfigBody`
+     * @returns `Locations.TestLocationConfigResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Locations.TestLocationConfigError`
+     */
+    testLocationConfig(input: TestLocationConfigInput, options?: CallOptions): Promise<TestLocationConfigResponse>;
+  }
+
   /** Request body of `POST /v1/management/backup/Locations/Add`. */
   export type AddLocationBody = NonNullable<operations["LocationsAddLocation"]["requestBody"]>["content"]["application/json"];
 
@@ -976,6 +1527,7 @@ export declare namespace Locations {
   export type AddLocationResponse = operations["LocationsAddLocation"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/backup/Locations/Add`. */
   export type AddLocationError = operations["LocationsAddLocation"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/backup/Locations/Change`. */
   export type ChangeLocationBody = NonNullable<operations["LocationsChangeLocation"]["requestBody"]>["content"]["application/json"];
 
@@ -988,6 +1540,7 @@ export declare namespace Locations {
   export type ChangeLocationResponse = operations["LocationsChangeLocation"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/backup/Locations/Change`. */
   export type ChangeLocationError = operations["LocationsChangeLocation"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/backup/Locations/List`. */
   export type ListLocationsBody = NonNullable<operations["LocationsListLocations"]["requestBody"]>["content"]["application/json"];
 
@@ -1000,6 +1553,7 @@ export declare namespace Locations {
   export type ListLocationsResponse = operations["LocationsListLocations"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/backup/Locations/List`. */
   export type ListLocationsError = operations["LocationsListLocations"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/backup/Locations/Remove`. */
   export type RemoveLocationBody = NonNullable<operations["LocationsRemoveLocation"]["requestBody"]>["content"]["application/json"];
 
@@ -1012,6 +1566,7 @@ export declare namespace Locations {
   export type RemoveLocationResponse = operations["LocationsRemoveLocation"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/backup/Locations/Remove`. */
   export type RemoveLocationError = operations["LocationsRemoveLocation"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/backup/Locations/TestConfig`. */
   export type TestLocationConfigBody = NonNullable<operations["LocationsTestLocationConfig"]["requestBody"]>["content"]["application/json"];
 
@@ -1024,22 +1579,20 @@ export declare namespace Locations {
   export type TestLocationConfigResponse = operations["LocationsTestLocationConfig"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/backup/Locations/TestConfig`. */
   export type TestLocationConfigError = operations["LocationsTestLocationConfig"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/backup/Locations/Add` */
-    addLocation(input: AddLocationInput, options?: CallOptions): Promise<AddLocationResponse>;
-    /** `POST /v1/management/backup/Locations/Change` */
-    changeLocation(input: ChangeLocationInput, options?: CallOptions): Promise<ChangeLocationResponse>;
-    /** `POST /v1/management/backup/Locations/List` */
-    listLocations(input: ListLocationsInput, options?: CallOptions): Promise<ListLocationsResponse>;
-    /** `POST /v1/management/backup/Locations/Remove` */
-    removeLocation(input: RemoveLocationInput, options?: CallOptions): Promise<RemoveLocationResponse>;
-    /** `POST /v1/management/backup/Locations/TestConfig` */
-    testLocationConfig(input: TestLocationConfigInput, options?: CallOptions): Promise<TestLocationConfigResponse>;
-  }
 }
 
 export declare namespace Management {
+  export interface Methods {
+    /**
+     * `POST /v1/management/Service/Remove`
+     *
+     * @param input.body - JSON body, required, `Management.RemoveServiceBody`
+     * @returns `Management.RemoveServiceResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Management.RemoveServiceError`
+     */
+    removeService(input: RemoveServiceInput, options?: CallOptions): Promise<RemoveServiceResponse>;
+  }
+
   /** Request body of `POST /v1/management/Service/Remove`. */
   export type RemoveServiceBody = NonNullable<operations["ManagementRemoveService"]["requestBody"]>["content"]["application/json"];
 
@@ -1052,14 +1605,20 @@ export declare namespace Management {
   export type RemoveServiceResponse = operations["ManagementRemoveService"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Service/Remove`. */
   export type RemoveServiceError = operations["ManagementRemoveService"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/Service/Remove` */
-    removeService(input: RemoveServiceInput, options?: CallOptions): Promise<RemoveServiceResponse>;
-  }
 }
 
 export declare namespace MongoDb {
+  export interface Methods {
+    /**
+     * `POST /v1/management/MongoDB/Add`
+     *
+     * @param input.body - JSON body, required, `MongoDb.AddMongoDbBody`
+     * @returns `MongoDb.AddMongoDbResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `MongoDb.AddMongoDbError`
+     */
+    addMongoDb(input: AddMongoDbInput, options?: CallOptions): Promise<AddMongoDbResponse>;
+  }
+
   /** Request body of `POST /v1/management/MongoDB/Add`. */
   export type AddMongoDbBody = NonNullable<operations["MongoDbAddMongoDb"]["requestBody"]>["content"]["application/json"];
 
@@ -1072,14 +1631,20 @@ export declare namespace MongoDb {
   export type AddMongoDbResponse = operations["MongoDbAddMongoDb"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/MongoDB/Add`. */
   export type AddMongoDbError = operations["MongoDbAddMongoDb"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/MongoDB/Add` */
-    addMongoDb(input: AddMongoDbInput, options?: CallOptions): Promise<AddMongoDbResponse>;
-  }
 }
 
 export declare namespace MySql {
+  export interface Methods {
+    /**
+     * `POST /v1/management/MySQL/Add`
+     *
+     * @param input.body - JSON body, required, `MySql.AddMySqlBody`
+     * @returns `MySql.AddMySqlResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `MySql.AddMySqlError`
+     */
+    addMySql(input: AddMySqlInput, options?: CallOptions): Promise<AddMySqlResponse>;
+  }
+
   /** Request body of `POST /v1/management/MySQL/Add`. */
   export type AddMySqlBody = NonNullable<operations["MySqlAddMySql"]["requestBody"]>["content"]["application/json"];
 
@@ -1092,14 +1657,20 @@ export declare namespace MySql {
   export type AddMySqlResponse = operations["MySqlAddMySql"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/MySQL/Add`. */
   export type AddMySqlError = operations["MySqlAddMySql"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/MySQL/Add` */
-    addMySql(input: AddMySqlInput, options?: CallOptions): Promise<AddMySqlResponse>;
-  }
 }
 
 export declare namespace Node {
+  export interface Methods {
+    /**
+     * `POST /v1/management/Node/Register`
+     *
+     * @param input.body - JSON body, required, `Node.RegisterNodeBody`
+     * @returns `Node.RegisterNodeResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Node.RegisterNodeError`
+     */
+    registerNode(input: RegisterNodeInput, options?: CallOptions): Promise<RegisterNodeResponse>;
+  }
+
   /** Request body of `POST /v1/management/Node/Register`. */
   export type RegisterNodeBody = NonNullable<operations["NodeRegisterNode"]["requestBody"]>["content"]["application/json"];
 
@@ -1112,14 +1683,97 @@ export declare namespace Node {
   export type RegisterNodeResponse = operations["NodeRegisterNode"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Node/Register`. */
   export type RegisterNodeError = operations["NodeRegisterNode"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/Node/Register` */
-    registerNode(input: RegisterNodeInput, options?: CallOptions): Promise<RegisterNodeResponse>;
-  }
 }
 
 export declare namespace Nodes {
+  export interface Methods {
+    /**
+     * `POST /v1/inventory/Nodes/AddContainer`
+     *
+     * @param input.body - JSON body, required, `Nodes.AddContainerNodeBody`
+     * @returns `Nodes.AddContainerNodeResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Nodes.AddContainerNodeError`
+     * @deprecated The API marks this operation as deprecated.
+     */
+    addContainerNode(input: AddContainerNodeInput, options?: CallOptions): Promise<AddContainerNodeResponse>;
+
+    /**
+     * `POST /v1/inventory/Nodes/AddGeneric`
+     *
+     * @param input.body - JSON body, required, `Nodes.AddGenericNodeBody`
+     * @returns `Nodes.AddGenericNodeResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Nodes.AddGenericNodeError`
+     * @deprecated The API marks this operation as deprecated.
+     */
+    addGenericNode(input: AddGenericNodeInput, options?: CallOptions): Promise<AddGenericNodeResponse>;
+
+    /**
+     * `POST /v1/inventory/Nodes/Add`
+     *
+     * @param input.body - JSON body, required, `Nodes.AddNodeBody`
+     * @returns `Nodes.AddNodeResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Nodes.AddNodeError`
+     */
+    addNode(input: AddNodeInput, options?: CallOptions): Promise<AddNodeResponse>;
+
+    /**
+     * `POST /v1/inventory/Nodes/AddRemoteAzureDatabase`
+     *
+     * @param input.body - JSON body, required, `Nodes.AddRemoteAzureDatabaseNodeBody`
+     * @returns `Nodes.AddRemoteAzureDatabaseNodeResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Nodes.AddRemoteAzureDatabaseNodeError`
+     * @deprecated The API marks this operation as deprecated.
+     */
+    addRemoteAzureDatabaseNode(input: AddRemoteAzureDatabaseNodeInput, options?: CallOptions): Promise<AddRemoteAzureDatabaseNodeResponse>;
+
+    /**
+     * `POST /v1/inventory/Nodes/AddRemote`
+     *
+     * @param input.body - JSON body, required, `Nodes.AddRemoteNodeBody`
+     * @returns `Nodes.AddRemoteNodeResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Nodes.AddRemoteNodeError`
+     * @deprecated The API marks this operation as deprecated.
+     */
+    addRemoteNode(input: AddRemoteNodeInput, options?: CallOptions): Promise<AddRemoteNodeResponse>;
+
+    /**
+     * `POST /v1/inventory/Nodes/AddRemoteRDS`
+     *
+     * @param input.body - JSON body, required, `Nodes.AddRemoteRdsNodeBody`
+     * @returns `Nodes.AddRemoteRdsNodeResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Nodes.AddRemoteRdsNodeError`
+     * @deprecated The API marks this operation as deprecated.
+     */
+    addRemoteRdsNode(input: AddRemoteRdsNodeInput, options?: CallOptions): Promise<AddRemoteRdsNodeResponse>;
+
+    /**
+     * `POST /v1/inventory/Nodes/Get`
+     *
+     * @param input.body - JSON body, required, `Nodes.GetNodeBody`
+     * @returns `Nodes.GetNodeResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Nodes.GetNodeError`
+     */
+    getNode(input: GetNodeInput, options?: CallOptions): Promise<GetNodeResponse>;
+
+    /**
+     * `POST /v1/inventory/Nodes/List`
+     *
+     * @param input.body - JSON body, required, `Nodes.ListNodesBody`
+     * @returns `Nodes.ListNodesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Nodes.ListNodesError`
+     */
+    listNodes(input: ListNodesInput, options?: CallOptions): Promise<ListNodesResponse>;
+
+    /**
+     * `POST /v1/inventory/Nodes/Remove`
+     *
+     * @param input.body - JSON body, required, `Nodes.RemoveNodeBody`
+     * @returns `Nodes.RemoveNodeResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Nodes.RemoveNodeError`
+     */
+    removeNode(input: RemoveNodeInput, options?: CallOptions): Promise<RemoveNodeResponse>;
+  }
+
   /** Request body of `POST /v1/inventory/Nodes/AddContainer`. */
   export type AddContainerNodeBody = NonNullable<operations["NodesAddContainerNode"]["requestBody"]>["content"]["application/json"];
 
@@ -1132,6 +1786,7 @@ export declare namespace Nodes {
   export type AddContainerNodeResponse = operations["NodesAddContainerNode"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Nodes/AddContainer`. */
   export type AddContainerNodeError = operations["NodesAddContainerNode"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Nodes/AddGeneric`. */
   export type AddGenericNodeBody = NonNullable<operations["NodesAddGenericNode"]["requestBody"]>["content"]["application/json"];
 
@@ -1144,6 +1799,7 @@ export declare namespace Nodes {
   export type AddGenericNodeResponse = operations["NodesAddGenericNode"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Nodes/AddGeneric`. */
   export type AddGenericNodeError = operations["NodesAddGenericNode"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Nodes/Add`. */
   export type AddNodeBody = NonNullable<operations["NodesAddNode"]["requestBody"]>["content"]["application/json"];
 
@@ -1156,6 +1812,7 @@ export declare namespace Nodes {
   export type AddNodeResponse = operations["NodesAddNode"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Nodes/Add`. */
   export type AddNodeError = operations["NodesAddNode"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Nodes/AddRemoteAzureDatabase`. */
   export type AddRemoteAzureDatabaseNodeBody = NonNullable<operations["NodesAddRemoteAzureDatabaseNode"]["requestBody"]>["content"]["application/json"];
 
@@ -1168,6 +1825,7 @@ export declare namespace Nodes {
   export type AddRemoteAzureDatabaseNodeResponse = operations["NodesAddRemoteAzureDatabaseNode"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Nodes/AddRemoteAzureDatabase`. */
   export type AddRemoteAzureDatabaseNodeError = operations["NodesAddRemoteAzureDatabaseNode"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Nodes/AddRemote`. */
   export type AddRemoteNodeBody = NonNullable<operations["NodesAddRemoteNode"]["requestBody"]>["content"]["application/json"];
 
@@ -1180,6 +1838,7 @@ export declare namespace Nodes {
   export type AddRemoteNodeResponse = operations["NodesAddRemoteNode"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Nodes/AddRemote`. */
   export type AddRemoteNodeError = operations["NodesAddRemoteNode"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Nodes/AddRemoteRDS`. */
   export type AddRemoteRdsNodeBody = NonNullable<operations["NodesAddRemoteRdsNode"]["requestBody"]>["content"]["application/json"];
 
@@ -1192,6 +1851,7 @@ export declare namespace Nodes {
   export type AddRemoteRdsNodeResponse = operations["NodesAddRemoteRdsNode"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Nodes/AddRemoteRDS`. */
   export type AddRemoteRdsNodeError = operations["NodesAddRemoteRdsNode"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Nodes/Get`. */
   export type GetNodeBody = NonNullable<operations["NodesGetNode"]["requestBody"]>["content"]["application/json"];
 
@@ -1204,6 +1864,7 @@ export declare namespace Nodes {
   export type GetNodeResponse = operations["NodesGetNode"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Nodes/Get`. */
   export type GetNodeError = operations["NodesGetNode"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Nodes/List`. */
   export type ListNodesBody = NonNullable<operations["NodesListNodes"]["requestBody"]>["content"]["application/json"];
 
@@ -1216,6 +1877,7 @@ export declare namespace Nodes {
   export type ListNodesResponse = operations["NodesListNodes"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Nodes/List`. */
   export type ListNodesError = operations["NodesListNodes"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Nodes/Remove`. */
   export type RemoveNodeBody = NonNullable<operations["NodesRemoveNode"]["requestBody"]>["content"]["application/json"];
 
@@ -1228,50 +1890,20 @@ export declare namespace Nodes {
   export type RemoveNodeResponse = operations["NodesRemoveNode"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Nodes/Remove`. */
   export type RemoveNodeError = operations["NodesRemoveNode"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /**
-     * `POST /v1/inventory/Nodes/AddContainer`
-     *
-     * @deprecated The API marks this operation as deprecated.
-     */
-    addContainerNode(input: AddContainerNodeInput, options?: CallOptions): Promise<AddContainerNodeResponse>;
-    /**
-     * `POST /v1/inventory/Nodes/AddGeneric`
-     *
-     * @deprecated The API marks this operation as deprecated.
-     */
-    addGenericNode(input: AddGenericNodeInput, options?: CallOptions): Promise<AddGenericNodeResponse>;
-    /** `POST /v1/inventory/Nodes/Add` */
-    addNode(input: AddNodeInput, options?: CallOptions): Promise<AddNodeResponse>;
-    /**
-     * `POST /v1/inventory/Nodes/AddRemoteAzureDatabase`
-     *
-     * @deprecated The API marks this operation as deprecated.
-     */
-    addRemoteAzureDatabaseNode(input: AddRemoteAzureDatabaseNodeInput, options?: CallOptions): Promise<AddRemoteAzureDatabaseNodeResponse>;
-    /**
-     * `POST /v1/inventory/Nodes/AddRemote`
-     *
-     * @deprecated The API marks this operation as deprecated.
-     */
-    addRemoteNode(input: AddRemoteNodeInput, options?: CallOptions): Promise<AddRemoteNodeResponse>;
-    /**
-     * `POST /v1/inventory/Nodes/AddRemoteRDS`
-     *
-     * @deprecated The API marks this operation as deprecated.
-     */
-    addRemoteRdsNode(input: AddRemoteRdsNodeInput, options?: CallOptions): Promise<AddRemoteRdsNodeResponse>;
-    /** `POST /v1/inventory/Nodes/Get` */
-    getNode(input: GetNodeInput, options?: CallOptions): Promise<GetNodeResponse>;
-    /** `POST /v1/inventory/Nodes/List` */
-    listNodes(input: ListNodesInput, options?: CallOptions): Promise<ListNodesResponse>;
-    /** `POST /v1/inventory/Nodes/Remove` */
-    removeNode(input: RemoveNodeInput, options?: CallOptions): Promise<RemoveNodeResponse>;
-  }
 }
 
 export declare namespace PostgreSql {
+  export interface Methods {
+    /**
+     * `POST /v1/management/PostgreSQL/Add`
+     *
+     * @param input.body - JSON body, required, `PostgreSql.AddPostgreSqlBody`
+     * @returns `PostgreSql.AddPostgreSqlResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `PostgreSql.AddPostgreSqlError`
+     */
+    addPostgreSql(input: AddPostgreSqlInput, options?: CallOptions): Promise<AddPostgreSqlResponse>;
+  }
+
   /** Request body of `POST /v1/management/PostgreSQL/Add`. */
   export type AddPostgreSqlBody = NonNullable<operations["PostgreSqlAddPostgreSql"]["requestBody"]>["content"]["application/json"];
 
@@ -1284,14 +1916,20 @@ export declare namespace PostgreSql {
   export type AddPostgreSqlResponse = operations["PostgreSqlAddPostgreSql"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/PostgreSQL/Add`. */
   export type AddPostgreSqlError = operations["PostgreSqlAddPostgreSql"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/PostgreSQL/Add` */
-    addPostgreSql(input: AddPostgreSqlInput, options?: CallOptions): Promise<AddPostgreSqlResponse>;
-  }
 }
 
 export declare namespace ProxySql {
+  export interface Methods {
+    /**
+     * `POST /v1/management/ProxySQL/Add`
+     *
+     * @param input.body - JSON body, required, `ProxySql.AddProxySqlBody`
+     * @returns `ProxySql.AddProxySqlResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `ProxySql.AddProxySqlError`
+     */
+    addProxySql(input: AddProxySqlInput, options?: CallOptions): Promise<AddProxySqlResponse>;
+  }
+
   /** Request body of `POST /v1/management/ProxySQL/Add`. */
   export type AddProxySqlBody = NonNullable<operations["ProxySqlAddProxySql"]["requestBody"]>["content"]["application/json"];
 
@@ -1304,14 +1942,29 @@ export declare namespace ProxySql {
   export type AddProxySqlResponse = operations["ProxySqlAddProxySql"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/ProxySQL/Add`. */
   export type AddProxySqlError = operations["ProxySqlAddProxySql"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/ProxySQL/Add` */
-    addProxySql(input: AddProxySqlInput, options?: CallOptions): Promise<AddProxySqlResponse>;
-  }
 }
 
 export declare namespace Rds {
+  export interface Methods {
+    /**
+     * `POST /v1/management/RDS/Add`
+     *
+     * @param input.body - JSON body, required, `Rds.AddRdsBody`
+     * @returns `Rds.AddRdsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Rds.AddRdsError`
+     */
+    addRds(input: AddRdsInput, options?: CallOptions): Promise<AddRdsResponse>;
+
+    /**
+     * `POST /v1/management/RDS/Discover`
+     *
+     * @param input.body - JSON body, required, `Rds.DiscoverRdsBody`
+     * @returns `Rds.DiscoverRdsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Rds.DiscoverRdsError`
+     */
+    discoverRds(input: DiscoverRdsInput, options?: CallOptions): Promise<DiscoverRdsResponse>;
+  }
+
   /** Request body of `POST /v1/management/RDS/Add`. */
   export type AddRdsBody = NonNullable<operations["RdsAddRds"]["requestBody"]>["content"]["application/json"];
 
@@ -1324,6 +1977,7 @@ export declare namespace Rds {
   export type AddRdsResponse = operations["RdsAddRds"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/RDS/Add`. */
   export type AddRdsError = operations["RdsAddRds"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/RDS/Discover`. */
   export type DiscoverRdsBody = NonNullable<operations["RdsDiscoverRds"]["requestBody"]>["content"]["application/json"];
 
@@ -1336,16 +1990,20 @@ export declare namespace Rds {
   export type DiscoverRdsResponse = operations["RdsDiscoverRds"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/RDS/Discover`. */
   export type DiscoverRdsError = operations["RdsDiscoverRds"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/RDS/Add` */
-    addRds(input: AddRdsInput, options?: CallOptions): Promise<AddRdsResponse>;
-    /** `POST /v1/management/RDS/Discover` */
-    discoverRds(input: DiscoverRdsInput, options?: CallOptions): Promise<DiscoverRdsResponse>;
-  }
 }
 
 export declare namespace RestoreHistory {
+  export interface Methods {
+    /**
+     * `POST /v1/management/backup/RestoreHistory/List`
+     *
+     * @param input.body - JSON body, required, `RestoreHistory.ListRestoreHistoryBody`
+     * @returns `RestoreHistory.ListRestoreHistoryResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `RestoreHistory.ListRestoreHistoryError`
+     */
+    listRestoreHistory(input: ListRestoreHistoryInput, options?: CallOptions): Promise<ListRestoreHistoryResponse>;
+  }
+
   /** Request body of `POST /v1/management/backup/RestoreHistory/List`. */
   export type ListRestoreHistoryBody = NonNullable<operations["RestoreHistoryListRestoreHistory"]["requestBody"]>["content"]["application/json"];
 
@@ -1358,14 +2016,85 @@ export declare namespace RestoreHistory {
   export type ListRestoreHistoryResponse = operations["RestoreHistoryListRestoreHistory"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/backup/RestoreHistory/List`. */
   export type ListRestoreHistoryError = operations["RestoreHistoryListRestoreHistory"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/backup/RestoreHistory/List` */
-    listRestoreHistory(input: ListRestoreHistoryInput, options?: CallOptions): Promise<ListRestoreHistoryResponse>;
-  }
 }
 
 export declare namespace SecurityChecks {
+  export interface Methods {
+    /**
+     * `POST /v1/management/SecurityChecks/Change`
+     *
+     * @param input.body - JSON body, required, `SecurityChecks.ChangeSecurityChecksBody`
+     * @returns `SecurityChecks.ChangeSecurityChecksResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.ChangeSecurityChecksError`
+     */
+    changeSecurityChecks(input: ChangeSecurityChecksInput, options?: CallOptions): Promise<ChangeSecurityChecksResponse>;
+
+    /**
+     * `POST /v1/management/SecurityChecks/FailedChecks`
+     *
+     * @param input.body - JSON body, required, `SecurityChecks.GetFailedChecksBody`
+     * @returns `SecurityChecks.GetFailedChecksResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.GetFailedChecksError`
+     */
+    getFailedChecks(input: GetFailedChecksInput, options?: CallOptions): Promise<GetFailedChecksResponse>;
+
+    /**
+     * `POST /v1/management/SecurityChecks/GetCheckResults`
+     *
+     * @param input.body - JSON body, required, `SecurityChecks.GetSecurityCheckResultsBody`
+     * @returns `SecurityChecks.GetSecurityCheckResultsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.GetSecurityCheckResultsError`
+     * @deprecated The API marks this operation as deprecated.
+     */
+    getSecurityCheckResults(input: GetSecurityCheckResultsInput, options?: CallOptions): Promise<GetSecurityCheckResultsResponse>;
+
+    /**
+     * `POST /v1/management/Advisors/List`
+     *
+     * @param input.body - JSON body, required, `SecurityChecks.ListAdvisorsBody`
+     * @returns `SecurityChecks.ListAdvisorsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.ListAdvisorsError`
+     */
+    listAdvisors(input: ListAdvisorsInput, options?: CallOptions): Promise<ListAdvisorsResponse>;
+
+    /**
+     * `POST /v1/management/SecurityChecks/ListFailedServices`
+     *
+     * @param input.body - JSON body, required, `SecurityChecks.ListFailedServicesBody`
+     * @returns `SecurityChecks.ListFailedServicesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.ListFailedServicesError`
+     */
+    listFailedServices(input: ListFailedServicesInput, options?: CallOptions): Promise<ListFailedServicesResponse>;
+
+    /**
+     * `POST /v1/management/SecurityChecks/List`
+     *
+     * @param input.body - JSON body, required, `SecurityChecks.ListSecurityChecksBody`
+     * @returns `SecurityChecks.ListSecurityChecksResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.ListSecurityChecksError`
+     */
+    listSecurityChecks(input: ListSecurityChecksInput, options?: CallOptions): Promise<ListSecurityChecksResponse>;
+
+    /**
+     * `POST /v1/management/SecurityChecks/Start`
+     *
+     * @param input.body - JSON body, required, `SecurityChecks.StartSecurityChecksBody`
+     * @returns `SecurityChecks.StartSecurityChecksResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.StartSecurityChecksError`
+     */
+    startSecurityChecks(input: StartSecurityChecksInput, options?: CallOptions): Promise<StartSecurityChecksResponse>;
+
+    /**
+     * `POST /v1/management/SecurityChecks/ToggleCheckAlert`
+     *
+     * @param input.body - JSON body, required, `SecurityChecks.ToggleCheckAlertBody`
+     * @returns `SecurityChecks.ToggleCheckAlertResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.ToggleCheckAlertError`
+     * @deprecated The API marks this operation as deprecated.
+     */
+    toggleCheckAlert(input: ToggleCheckAlertInput, options?: CallOptions): Promise<ToggleCheckAlertResponse>;
+  }
+
   /** Request body of `POST /v1/management/SecurityChecks/Change`. */
   export type ChangeSecurityChecksBody = NonNullable<operations["SecurityChecksChangeSecurityChecks"]["requestBody"]>["content"]["application/json"];
 
@@ -1378,6 +2107,7 @@ export declare namespace SecurityChecks {
   export type ChangeSecurityChecksResponse = operations["SecurityChecksChangeSecurityChecks"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/SecurityChecks/Change`. */
   export type ChangeSecurityChecksError = operations["SecurityChecksChangeSecurityChecks"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/SecurityChecks/FailedChecks`. */
   export type GetFailedChecksBody = NonNullable<operations["SecurityChecksGetFailedChecks"]["requestBody"]>["content"]["application/json"];
 
@@ -1390,6 +2120,7 @@ export declare namespace SecurityChecks {
   export type GetFailedChecksResponse = operations["SecurityChecksGetFailedChecks"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/SecurityChecks/FailedChecks`. */
   export type GetFailedChecksError = operations["SecurityChecksGetFailedChecks"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/SecurityChecks/GetCheckResults`. */
   export type GetSecurityCheckResultsBody = NonNullable<operations["SecurityChecksGetSecurityCheckResults"]["requestBody"]>["content"]["application/json"];
 
@@ -1402,6 +2133,7 @@ export declare namespace SecurityChecks {
   export type GetSecurityCheckResultsResponse = operations["SecurityChecksGetSecurityCheckResults"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/SecurityChecks/GetCheckResults`. */
   export type GetSecurityCheckResultsError = operations["SecurityChecksGetSecurityCheckResults"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/Advisors/List`. */
   export type ListAdvisorsBody = NonNullable<operations["SecurityChecksListAdvisors"]["requestBody"]>["content"]["application/json"];
 
@@ -1414,6 +2146,7 @@ export declare namespace SecurityChecks {
   export type ListAdvisorsResponse = operations["SecurityChecksListAdvisors"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/Advisors/List`. */
   export type ListAdvisorsError = operations["SecurityChecksListAdvisors"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/SecurityChecks/ListFailedServices`. */
   export type ListFailedServicesBody = NonNullable<operations["SecurityChecksListFailedServices"]["requestBody"]>["content"]["application/json"];
 
@@ -1426,6 +2159,7 @@ export declare namespace SecurityChecks {
   export type ListFailedServicesResponse = operations["SecurityChecksListFailedServices"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/SecurityChecks/ListFailedServices`. */
   export type ListFailedServicesError = operations["SecurityChecksListFailedServices"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/SecurityChecks/List`. */
   export type ListSecurityChecksBody = NonNullable<operations["SecurityChecksListSecurityChecks"]["requestBody"]>["content"]["application/json"];
 
@@ -1438,6 +2172,7 @@ export declare namespace SecurityChecks {
   export type ListSecurityChecksResponse = operations["SecurityChecksListSecurityChecks"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/SecurityChecks/List`. */
   export type ListSecurityChecksError = operations["SecurityChecksListSecurityChecks"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/SecurityChecks/Start`. */
   export type StartSecurityChecksBody = NonNullable<operations["SecurityChecksStartSecurityChecks"]["requestBody"]>["content"]["application/json"];
 
@@ -1450,6 +2185,7 @@ export declare namespace SecurityChecks {
   export type StartSecurityChecksResponse = operations["SecurityChecksStartSecurityChecks"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/SecurityChecks/Start`. */
   export type StartSecurityChecksError = operations["SecurityChecksStartSecurityChecks"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/SecurityChecks/ToggleCheckAlert`. */
   export type ToggleCheckAlertBody = NonNullable<operations["SecurityChecksToggleCheckAlert"]["requestBody"]>["content"]["application/json"];
 
@@ -1462,36 +2198,109 @@ export declare namespace SecurityChecks {
   export type ToggleCheckAlertResponse = operations["SecurityChecksToggleCheckAlert"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/SecurityChecks/ToggleCheckAlert`. */
   export type ToggleCheckAlertError = operations["SecurityChecksToggleCheckAlert"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/SecurityChecks/Change` */
-    changeSecurityChecks(input: ChangeSecurityChecksInput, options?: CallOptions): Promise<ChangeSecurityChecksResponse>;
-    /** `POST /v1/management/SecurityChecks/FailedChecks` */
-    getFailedChecks(input: GetFailedChecksInput, options?: CallOptions): Promise<GetFailedChecksResponse>;
-    /**
-     * `POST /v1/management/SecurityChecks/GetCheckResults`
-     *
-     * @deprecated The API marks this operation as deprecated.
-     */
-    getSecurityCheckResults(input: GetSecurityCheckResultsInput, options?: CallOptions): Promise<GetSecurityCheckResultsResponse>;
-    /** `POST /v1/management/Advisors/List` */
-    listAdvisors(input: ListAdvisorsInput, options?: CallOptions): Promise<ListAdvisorsResponse>;
-    /** `POST /v1/management/SecurityChecks/ListFailedServices` */
-    listFailedServices(input: ListFailedServicesInput, options?: CallOptions): Promise<ListFailedServicesResponse>;
-    /** `POST /v1/management/SecurityChecks/List` */
-    listSecurityChecks(input: ListSecurityChecksInput, options?: CallOptions): Promise<ListSecurityChecksResponse>;
-    /** `POST /v1/management/SecurityChecks/Start` */
-    startSecurityChecks(input: StartSecurityChecksInput, options?: CallOptions): Promise<StartSecurityChecksResponse>;
-    /**
-     * `POST /v1/management/SecurityChecks/ToggleCheckAlert`
-     *
-     * @deprecated The API marks this operation as deprecated.
-     */
-    toggleCheckAlert(input: ToggleCheckAlertInput, options?: CallOptions): Promise<ToggleCheckAlertResponse>;
-  }
 }
 
 export declare namespace Server {
+  export interface Methods {
+    /**
+     * `POST /v1/AWSInstanceCheck`
+     *
+     * @param input.body - JSON body, required, `Server.AwsInstanceCheckBody`
+     * @returns `Server.AwsInstanceCheckResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.AwsInstanceCheckError`
+     */
+    awsInstanceCheck(input: AwsInstanceCheckInput, options?: CallOptions): Promise<AwsInstanceCheckResponse>;
+
+    /**
+     * `POST /v1/Settings/Change`
+     *
+     * @param input.body - JSON body, required, `Server.ChangeSettingsBody`
+     * @returns `Server.ChangeSettingsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.ChangeSettingsError`
+     */
+    changeSettings(input: ChangeSettingsInput, options?: CallOptions): Promise<ChangeSettingsResponse>;
+
+    /**
+     * `POST /v1/Updates/Check`
+     *
+     * @param input.body - JSON body, required, `Server.CheckUpdatesBody`
+     * @returns `Server.CheckUpdatesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.CheckUpdatesError`
+     */
+    checkUpdates(input: CheckUpdatesInput, options?: CallOptions): Promise<CheckUpdatesResponse>;
+
+    /**
+     * `POST /v1/Settings/Get`
+     *
+     * @param input.body - JSON body, required, `Server.GetSettingsBody`
+     * @returns `Server.GetSettingsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.GetSettingsError`
+     */
+    getSettings(input: GetSettingsInput, options?: CallOptions): Promise<GetSettingsResponse>;
+
+    /**
+     * `POST /v1/leaderHealthCheck`
+     *
+     * @param input.body - JSON body, required, `Server.LeaderHealthCheckBody`
+     * @returns `Server.LeaderHealthCheckResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.LeaderHealthCheckError`
+     */
+    leaderHealthCheck(input: LeaderHealthCheckInput, options?: CallOptions): Promise<LeaderHealthCheckResponse>;
+
+    /**
+     * `GET /logs.zip`
+     *
+     * @param input.query.pprof - query parameter, optional, `boolean`
+     * @returns `Server.LogsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.LogsError`
+     */
+    logs(input?: LogsInput, options?: CallOptions): Promise<LogsResponse>;
+
+    /**
+     * `GET /v1/readyz`
+     *
+     * @returns `Server.ReadinessResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.ReadinessError`
+     */
+    readiness(options?: CallOptions): Promise<ReadinessResponse>;
+
+    /**
+     * `POST /v1/Updates/Start`
+     *
+     * @param input.body - JSON body, required, `Server.StartUpdateBody`
+     * @returns `Server.StartUpdateResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.StartUpdateError`
+     */
+    startUpdate(input: StartUpdateInput, options?: CallOptions): Promise<StartUpdateResponse>;
+
+    /**
+     * `POST /v1/Settings/TestEmailAlertingSettings`
+     *
+     * @param input.body - JSON body, required, `Server.TestEmailAlertingSettingsBody`
+     * @returns `Server.TestEmailAlertingSettingsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.TestEmailAlertingSettingsError`
+     */
+    testEmailAlertingSettings(input: TestEmailAlertingSettingsInput, options?: CallOptions): Promise<TestEmailAlertingSettingsResponse>;
+
+    /**
+     * `POST /v1/Updates/Status`
+     *
+     * @param input.body - JSON body, required, `Server.UpdateStatusBody`
+     * @returns `Server.UpdateStatusResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.UpdateStatusError`
+     */
+    updateStatus(input: UpdateStatusInput, options?: CallOptions): Promise<UpdateStatusResponse>;
+
+    /**
+     * `GET /v1/version`
+     *
+     * @param input.query.dummy - query parameter, optional, `string`
+     * @returns `Server.VersionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.VersionError`
+     */
+    version(input?: VersionInput, options?: CallOptions): Promise<VersionResponse>;
+  }
+
   /** Request body of `POST /v1/AWSInstanceCheck`. */
   export type AwsInstanceCheckBody = NonNullable<operations["ServerAwsInstanceCheck"]["requestBody"]>["content"]["application/json"];
 
@@ -1504,6 +2313,7 @@ export declare namespace Server {
   export type AwsInstanceCheckResponse = operations["ServerAwsInstanceCheck"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/AWSInstanceCheck`. */
   export type AwsInstanceCheckError = operations["ServerAwsInstanceCheck"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/Settings/Change`. */
   export type ChangeSettingsBody = NonNullable<operations["ServerChangeSettings"]["requestBody"]>["content"]["application/json"];
 
@@ -1516,6 +2326,7 @@ export declare namespace Server {
   export type ChangeSettingsResponse = operations["ServerChangeSettings"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/Settings/Change`. */
   export type ChangeSettingsError = operations["ServerChangeSettings"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/Updates/Check`. */
   export type CheckUpdatesBody = NonNullable<operations["ServerCheckUpdates"]["requestBody"]>["content"]["application/json"];
 
@@ -1528,6 +2339,7 @@ export declare namespace Server {
   export type CheckUpdatesResponse = operations["ServerCheckUpdates"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/Updates/Check`. */
   export type CheckUpdatesError = operations["ServerCheckUpdates"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/Settings/Get`. */
   export type GetSettingsBody = NonNullable<operations["ServerGetSettings"]["requestBody"]>["content"]["application/json"];
 
@@ -1540,6 +2352,7 @@ export declare namespace Server {
   export type GetSettingsResponse = operations["ServerGetSettings"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/Settings/Get`. */
   export type GetSettingsError = operations["ServerGetSettings"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/leaderHealthCheck`. */
   export type LeaderHealthCheckBody = NonNullable<operations["ServerLeaderHealthCheck"]["requestBody"]>["content"]["application/json"];
 
@@ -1552,6 +2365,7 @@ export declare namespace Server {
   export type LeaderHealthCheckResponse = operations["ServerLeaderHealthCheck"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/leaderHealthCheck`. */
   export type LeaderHealthCheckError = operations["ServerLeaderHealthCheck"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /logs.zip`, by location. */
   export type LogsParams = operations["ServerLogs"]["parameters"];
 
@@ -1564,10 +2378,12 @@ export declare namespace Server {
   export type LogsResponse = Blob;
   /** Body of an error response to `GET /logs.zip`. */
   export type LogsError = operations["ServerLogs"]["responses"]["default"]["content"]["application/zip"];
+
   /** Data of a successful response to `GET /v1/readyz`. */
   export type ReadinessResponse = operations["ServerReadiness"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/readyz`. */
   export type ReadinessError = operations["ServerReadiness"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/Updates/Start`. */
   export type StartUpdateBody = NonNullable<operations["ServerStartUpdate"]["requestBody"]>["content"]["application/json"];
 
@@ -1580,6 +2396,7 @@ export declare namespace Server {
   export type StartUpdateResponse = operations["ServerStartUpdate"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/Updates/Start`. */
   export type StartUpdateError = operations["ServerStartUpdate"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/Settings/TestEmailAlertingSettings`. */
   export type TestEmailAlertingSettingsBody = NonNullable<operations["ServerTestEmailAlertingSettings"]["requestBody"]>["content"]["application/json"];
 
@@ -1592,6 +2409,7 @@ export declare namespace Server {
   export type TestEmailAlertingSettingsResponse = operations["ServerTestEmailAlertingSettings"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/Settings/TestEmailAlertingSettings`. */
   export type TestEmailAlertingSettingsError = operations["ServerTestEmailAlertingSettings"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/Updates/Status`. */
   export type UpdateStatusBody = NonNullable<operations["ServerUpdateStatus"]["requestBody"]>["content"]["application/json"];
 
@@ -1604,6 +2422,7 @@ export declare namespace Server {
   export type UpdateStatusResponse = operations["ServerUpdateStatus"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/Updates/Status`. */
   export type UpdateStatusError = operations["ServerUpdateStatus"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/version`, by location. */
   export type VersionParams = operations["ServerVersion"]["parameters"];
 
@@ -1616,34 +2435,128 @@ export declare namespace Server {
   export type VersionResponse = operations["ServerVersion"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/version`. */
   export type VersionError = operations["ServerVersion"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/AWSInstanceCheck` */
-    awsInstanceCheck(input: AwsInstanceCheckInput, options?: CallOptions): Promise<AwsInstanceCheckResponse>;
-    /** `POST /v1/Settings/Change` */
-    changeSettings(input: ChangeSettingsInput, options?: CallOptions): Promise<ChangeSettingsResponse>;
-    /** `POST /v1/Updates/Check` */
-    checkUpdates(input: CheckUpdatesInput, options?: CallOptions): Promise<CheckUpdatesResponse>;
-    /** `POST /v1/Settings/Get` */
-    getSettings(input: GetSettingsInput, options?: CallOptions): Promise<GetSettingsResponse>;
-    /** `POST /v1/leaderHealthCheck` */
-    leaderHealthCheck(input: LeaderHealthCheckInput, options?: CallOptions): Promise<LeaderHealthCheckResponse>;
-    /** `GET /logs.zip` */
-    logs(input?: LogsInput, options?: CallOptions): Promise<LogsResponse>;
-    /** `GET /v1/readyz` */
-    readiness(options?: CallOptions): Promise<ReadinessResponse>;
-    /** `POST /v1/Updates/Start` */
-    startUpdate(input: StartUpdateInput, options?: CallOptions): Promise<StartUpdateResponse>;
-    /** `POST /v1/Settings/TestEmailAlertingSettings` */
-    testEmailAlertingSettings(input: TestEmailAlertingSettingsInput, options?: CallOptions): Promise<TestEmailAlertingSettingsResponse>;
-    /** `POST /v1/Updates/Status` */
-    updateStatus(input: UpdateStatusInput, options?: CallOptions): Promise<UpdateStatusResponse>;
-    /** `GET /v1/version` */
-    version(input?: VersionInput, options?: CallOptions): Promise<VersionResponse>;
-  }
 }
 
 export declare namespace Services {
+  export interface Methods {
+    /**
+     * `POST /v1/inventory/Services/CustomLabels/Add`
+     *
+     * @param input.body - JSON body, required, `Services.AddCustomLabelsBody`
+     * @returns `Services.AddCustomLabelsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.AddCustomLabelsError`
+     */
+    addCustomLabels(input: AddCustomLabelsInput, options?: CallOptions): Promise<AddCustomLabelsResponse>;
+
+    /**
+     * `POST /v1/inventory/Services/AddExternalService`
+     *
+     * @param input.body - JSON body, required, `Services.AddExternalServiceBody`
+     * @returns `Services.AddExternalServiceResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.AddExternalServiceError`
+     */
+    addExternalService(input: AddExternalServiceInput, options?: CallOptions): Promise<AddExternalServiceResponse>;
+
+    /**
+     * `POST /v1/inventory/Services/AddHAProxyService`
+     *
+     * @param input.body - JSON body, required, `Services.AddHaProxyServiceBody`
+     * @returns `Services.AddHaProxyServiceResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.AddHaProxyServiceError`
+     */
+    addHaProxyService(input: AddHaProxyServiceInput, options?: CallOptions): Promise<AddHaProxyServiceResponse>;
+
+    /**
+     * `POST /v1/inventory/Services/AddMongoDB`
+     *
+     * @param input.body - JSON body, required, `Services.AddMongoDbServiceBody`
+     * @returns `Services.AddMongoDbServiceResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.AddMongoDbServiceError`
+     */
+    addMongoDbService(input: AddMongoDbServiceInput, options?: CallOptions): Promise<AddMongoDbServiceResponse>;
+
+    /**
+     * `POST /v1/inventory/Services/AddMySQL`
+     *
+     * @param input.body - JSON body, required, `Services.AddMySqlServiceBody`
+     * @returns `Services.AddMySqlServiceResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.AddMySqlServiceError`
+     */
+    addMySqlService(input: AddMySqlServiceInput, options?: CallOptions): Promise<AddMySqlServiceResponse>;
+
+    /**
+     * `POST /v1/inventory/Services/AddPostgreSQL`
+     *
+     * @param input.body - JSON body, required, `Services.AddPostgreSqlServiceBody`
+     * @returns `Services.AddPostgreSqlServiceResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.AddPostgreSqlServiceError`
+     */
+    addPostgreSqlService(input: AddPostgreSqlServiceInput, options?: CallOptions): Promise<AddPostgreSqlServiceResponse>;
+
+    /**
+     * `POST /v1/inventory/Services/AddProxySQL`
+     *
+     * @param input.body - JSON body, required, `Services.AddProxySqlServiceBody`
+     * @returns `Services.AddProxySqlServiceResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.AddProxySqlServiceError`
+     */
+    addProxySqlService(input: AddProxySqlServiceInput, options?: CallOptions): Promise<AddProxySqlServiceResponse>;
+
+    /**
+     * `POST /v1/inventory/Services/Change`
+     *
+     * @param input.body - JSON body, required, `Services.ChangeServiceBody`
+     * @returns `Services.ChangeServiceResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.ChangeServiceError`
+     */
+    changeService(input: ChangeServiceInput, options?: CallOptions): Promise<ChangeServiceResponse>;
+
+    /**
+     * `POST /v1/inventory/Services/Get`
+     *
+     * @param input.body - JSON body, required, `Services.GetServiceBody`
+     * @returns `Services.GetServiceResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.GetServiceError`
+     */
+    getService(input: GetServiceInput, options?: CallOptions): Promise<GetServiceResponse>;
+
+    /**
+     * `POST /v1/inventory/Services/ListTypes`
+     *
+     * @param input.body - JSON body, required, `Services.ListActiveServiceTypesBody`
+     * @returns `Services.ListActiveServiceTypesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.ListActiveServiceTypesError`
+     */
+    listActiveServiceTypes(input: ListActiveServiceTypesInput, options?: CallOptions): Promise<ListActiveServiceTypesResponse>;
+
+    /**
+     * `POST /v1/inventory/Services/List`
+     *
+     * @param input.body - JSON body, required, `Services.ListServicesBody`
+     * @returns `Services.ListServicesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.ListServicesError`
+     */
+    listServices(input: ListServicesInput, options?: CallOptions): Promise<ListServicesResponse>;
+
+    /**
+     * `POST /v1/inventory/Services/CustomLabels/Remove`
+     *
+     * @param input.body - JSON body, required, `Services.RemoveCustomLabelsBody`
+     * @returns `Services.RemoveCustomLabelsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.RemoveCustomLabelsError`
+     */
+    removeCustomLabels(input: RemoveCustomLabelsInput, options?: CallOptions): Promise<RemoveCustomLabelsResponse>;
+
+    /**
+     * `POST /v1/inventory/Services/Remove`
+     *
+     * @param input.body - JSON body, required, `Services.RemoveServiceBody`
+     * @returns `Services.RemoveServiceResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.RemoveServiceError`
+     */
+    removeService(input: RemoveServiceInput, options?: CallOptions): Promise<RemoveServiceResponse>;
+  }
+
   /** Request body of `POST /v1/inventory/Services/CustomLabels/Add`. */
   export type AddCustomLabelsBody = NonNullable<operations["ServicesAddCustomLabels"]["requestBody"]>["content"]["application/json"];
 
@@ -1656,6 +2569,7 @@ export declare namespace Services {
   export type AddCustomLabelsResponse = operations["ServicesAddCustomLabels"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Services/CustomLabels/Add`. */
   export type AddCustomLabelsError = operations["ServicesAddCustomLabels"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Services/AddExternalService`. */
   export type AddExternalServiceBody = NonNullable<operations["ServicesAddExternalService"]["requestBody"]>["content"]["application/json"];
 
@@ -1668,6 +2582,7 @@ export declare namespace Services {
   export type AddExternalServiceResponse = operations["ServicesAddExternalService"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Services/AddExternalService`. */
   export type AddExternalServiceError = operations["ServicesAddExternalService"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Services/AddHAProxyService`. */
   export type AddHaProxyServiceBody = NonNullable<operations["ServicesAddHaProxyService"]["requestBody"]>["content"]["application/json"];
 
@@ -1680,6 +2595,7 @@ export declare namespace Services {
   export type AddHaProxyServiceResponse = operations["ServicesAddHaProxyService"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Services/AddHAProxyService`. */
   export type AddHaProxyServiceError = operations["ServicesAddHaProxyService"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Services/AddMongoDB`. */
   export type AddMongoDbServiceBody = NonNullable<operations["ServicesAddMongoDbService"]["requestBody"]>["content"]["application/json"];
 
@@ -1692,6 +2608,7 @@ export declare namespace Services {
   export type AddMongoDbServiceResponse = operations["ServicesAddMongoDbService"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Services/AddMongoDB`. */
   export type AddMongoDbServiceError = operations["ServicesAddMongoDbService"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Services/AddMySQL`. */
   export type AddMySqlServiceBody = NonNullable<operations["ServicesAddMySqlService"]["requestBody"]>["content"]["application/json"];
 
@@ -1704,6 +2621,7 @@ export declare namespace Services {
   export type AddMySqlServiceResponse = operations["ServicesAddMySqlService"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Services/AddMySQL`. */
   export type AddMySqlServiceError = operations["ServicesAddMySqlService"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Services/AddPostgreSQL`. */
   export type AddPostgreSqlServiceBody = NonNullable<operations["ServicesAddPostgreSqlService"]["requestBody"]>["content"]["application/json"];
 
@@ -1716,6 +2634,7 @@ export declare namespace Services {
   export type AddPostgreSqlServiceResponse = operations["ServicesAddPostgreSqlService"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Services/AddPostgreSQL`. */
   export type AddPostgreSqlServiceError = operations["ServicesAddPostgreSqlService"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Services/AddProxySQL`. */
   export type AddProxySqlServiceBody = NonNullable<operations["ServicesAddProxySqlService"]["requestBody"]>["content"]["application/json"];
 
@@ -1728,6 +2647,7 @@ export declare namespace Services {
   export type AddProxySqlServiceResponse = operations["ServicesAddProxySqlService"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Services/AddProxySQL`. */
   export type AddProxySqlServiceError = operations["ServicesAddProxySqlService"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Services/Change`. */
   export type ChangeServiceBody = NonNullable<operations["ServicesChangeService"]["requestBody"]>["content"]["application/json"];
 
@@ -1740,6 +2660,7 @@ export declare namespace Services {
   export type ChangeServiceResponse = operations["ServicesChangeService"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Services/Change`. */
   export type ChangeServiceError = operations["ServicesChangeService"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Services/Get`. */
   export type GetServiceBody = NonNullable<operations["ServicesGetService"]["requestBody"]>["content"]["application/json"];
 
@@ -1752,6 +2673,7 @@ export declare namespace Services {
   export type GetServiceResponse = operations["ServicesGetService"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Services/Get`. */
   export type GetServiceError = operations["ServicesGetService"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Services/ListTypes`. */
   export type ListActiveServiceTypesBody = NonNullable<operations["ServicesListActiveServiceTypes"]["requestBody"]>["content"]["application/json"];
 
@@ -1764,6 +2686,7 @@ export declare namespace Services {
   export type ListActiveServiceTypesResponse = operations["ServicesListActiveServiceTypes"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Services/ListTypes`. */
   export type ListActiveServiceTypesError = operations["ServicesListActiveServiceTypes"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Services/List`. */
   export type ListServicesBody = NonNullable<operations["ServicesListServices"]["requestBody"]>["content"]["application/json"];
 
@@ -1776,6 +2699,7 @@ export declare namespace Services {
   export type ListServicesResponse = operations["ServicesListServices"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Services/List`. */
   export type ListServicesError = operations["ServicesListServices"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Services/CustomLabels/Remove`. */
   export type RemoveCustomLabelsBody = NonNullable<operations["ServicesRemoveCustomLabels"]["requestBody"]>["content"]["application/json"];
 
@@ -1788,6 +2712,7 @@ export declare namespace Services {
   export type RemoveCustomLabelsResponse = operations["ServicesRemoveCustomLabels"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Services/CustomLabels/Remove`. */
   export type RemoveCustomLabelsError = operations["ServicesRemoveCustomLabels"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/Services/Remove`. */
   export type RemoveServiceBody = NonNullable<operations["ServicesRemoveService"]["requestBody"]>["content"]["application/json"];
 
@@ -1800,46 +2725,46 @@ export declare namespace Services {
   export type RemoveServiceResponse = operations["ServicesRemoveService"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/Services/Remove`. */
   export type RemoveServiceError = operations["ServicesRemoveService"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/inventory/Services/CustomLabels/Add` */
-    addCustomLabels(input: AddCustomLabelsInput, options?: CallOptions): Promise<AddCustomLabelsResponse>;
-    /** `POST /v1/inventory/Services/AddExternalService` */
-    addExternalService(input: AddExternalServiceInput, options?: CallOptions): Promise<AddExternalServiceResponse>;
-    /** `POST /v1/inventory/Services/AddHAProxyService` */
-    addHaProxyService(input: AddHaProxyServiceInput, options?: CallOptions): Promise<AddHaProxyServiceResponse>;
-    /** `POST /v1/inventory/Services/AddMongoDB` */
-    addMongoDbService(input: AddMongoDbServiceInput, options?: CallOptions): Promise<AddMongoDbServiceResponse>;
-    /** `POST /v1/inventory/Services/AddMySQL` */
-    addMySqlService(input: AddMySqlServiceInput, options?: CallOptions): Promise<AddMySqlServiceResponse>;
-    /** `POST /v1/inventory/Services/AddPostgreSQL` */
-    addPostgreSqlService(input: AddPostgreSqlServiceInput, options?: CallOptions): Promise<AddPostgreSqlServiceResponse>;
-    /** `POST /v1/inventory/Services/AddProxySQL` */
-    addProxySqlService(input: AddProxySqlServiceInput, options?: CallOptions): Promise<AddProxySqlServiceResponse>;
-    /** `POST /v1/inventory/Services/Change` */
-    changeService(input: ChangeServiceInput, options?: CallOptions): Promise<ChangeServiceResponse>;
-    /** `POST /v1/inventory/Services/Get` */
-    getService(input: GetServiceInput, options?: CallOptions): Promise<GetServiceResponse>;
-    /** `POST /v1/inventory/Services/ListTypes` */
-    listActiveServiceTypes(input: ListActiveServiceTypesInput, options?: CallOptions): Promise<ListActiveServiceTypesResponse>;
-    /** `POST /v1/inventory/Services/List` */
-    listServices(input: ListServicesInput, options?: CallOptions): Promise<ListServicesResponse>;
-    /** `POST /v1/inventory/Services/CustomLabels/Remove` */
-    removeCustomLabels(input: RemoveCustomLabelsInput, options?: CallOptions): Promise<RemoveCustomLabelsResponse>;
-    /** `POST /v1/inventory/Services/Remove` */
-    removeService(input: RemoveServiceInput, options?: CallOptions): Promise<RemoveServiceResponse>;
-  }
 }
 
 export declare namespace User {
+  export interface Methods {
+    /**
+     * `GET /v1/user`
+     *
+     * @returns `User.GetUserResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `User.GetUserError`
+     */
+    getUser(options?: CallOptions): Promise<GetUserResponse>;
+
+    /**
+     * `POST /v1/user/list`
+     *
+     * @returns `User.ListUsersResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `User.ListUsersError`
+     */
+    listUsers(options?: CallOptions): Promise<ListUsersResponse>;
+
+    /**
+     * `PUT /v1/user`
+     *
+     * @param input.body - JSON body, required, `User.UpdateUserBody`
+     * @returns `User.UpdateUserResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `User.UpdateUserError`
+     */
+    updateUser(input: UpdateUserInput, options?: CallOptions): Promise<UpdateUserResponse>;
+  }
+
   /** Data of a successful response to `GET /v1/user`. */
   export type GetUserResponse = operations["UserGetUser"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/user`. */
   export type GetUserError = operations["UserGetUser"]["responses"]["default"]["content"]["application/json"];
+
   /** Data of a successful response to `POST /v1/user/list`. */
   export type ListUsersResponse = operations["UserListUsers"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/user/list`. */
   export type ListUsersError = operations["UserListUsers"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `PUT /v1/user`. */
   export type UpdateUserBody = NonNullable<operations["UserUpdateUser"]["requestBody"]>["content"]["application/json"];
 
@@ -1852,15 +2777,6 @@ export declare namespace User {
   export type UpdateUserResponse = operations["UserUpdateUser"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `PUT /v1/user`. */
   export type UpdateUserError = operations["UserUpdateUser"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `GET /v1/user` */
-    getUser(options?: CallOptions): Promise<GetUserResponse>;
-    /** `POST /v1/user/list` */
-    listUsers(options?: CallOptions): Promise<ListUsersResponse>;
-    /** `PUT /v1/user` */
-    updateUser(input: UpdateUserInput, options?: CallOptions): Promise<UpdateUserResponse>;
-  }
 }
 
 /** PMM API v2: openapi-fetch's `GET`/`POST`/… on the spec's paths, and one method per operation grouped by namespace. */

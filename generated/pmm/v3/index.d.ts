@@ -2,10 +2,48 @@
 import type { ApiClient, CallOptions, ClientOptions, PmmAuth, ClientLifecycle } from "../../runtime/index.js";
 import type { operations, paths } from "./schema.js";
 export type { components, operations, paths } from "./schema.js";
-export { ApiError, AuthenticationError, ConnectionError, InvalidResponseError, RequestValidationError, ResponseTooLargeError, ResponseValidationError, TimeoutError, TlsError, UnsupportedApiVersionError } from "../../runtime/index.js";
+export { PemPmmClientError, ApiError, AuthenticationError, ConnectionError, InvalidResponseError, RequestValidationError, ResponseTooLargeError, ResponseValidationError, TimeoutError, TlsError, UnsupportedApiVersionError } from "../../runtime/index.js";
 export type { CallOptions, ClientOptions, Logger, RetryOptions, TlsOptions, ValidationMode, ValidationProblem } from "../../runtime/index.js";
 
 export declare namespace Actions {
+  export interface Methods {
+    /**
+     * `POST /v1/actions:cancelAction`
+     *
+     * @param input.body - JSON body, required, `Actions.CancelActionBody`
+     * @returns `Actions.CancelActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.CancelActionError`
+     */
+    cancelAction(input: CancelActionInput, options?: CallOptions): Promise<CancelActionResponse>;
+
+    /**
+     * `GET /v1/actions/{action_id}`
+     *
+     * @param input.path.action_id - path parameter, required, `string`
+     * @returns `Actions.GetActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.GetActionError`
+     */
+    getAction(input: GetActionInput, options?: CallOptions): Promise<GetActionResponse>;
+
+    /**
+     * `POST /v1/actions:startNodeAction`
+     *
+     * @param input.body - JSON body, required, `Actions.StartPtSummaryActionBody`
+     * @returns `Actions.StartPtSummaryActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.StartPtSummaryActionError`
+     */
+    startPtSummaryAction(input: StartPtSummaryActionInput, options?: CallOptions): Promise<StartPtSummaryActionResponse>;
+
+    /**
+     * `POST /v1/actions:startServiceAction`
+     *
+     * @param input.body - JSON body, required, `Actions.StartServiceActionBody`
+     * @returns `Actions.StartServiceActionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Actions.StartServiceActionError`
+     */
+    startServiceAction(input: StartServiceActionInput, options?: CallOptions): Promise<StartServiceActionResponse>;
+  }
+
   /** Request body of `POST /v1/actions:cancelAction`. */
   export type CancelActionBody = NonNullable<operations["ActionsCancelAction"]["requestBody"]>["content"]["application/json"];
 
@@ -18,6 +56,7 @@ export declare namespace Actions {
   export type CancelActionResponse = operations["ActionsCancelAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/actions:cancelAction`. */
   export type CancelActionError = operations["ActionsCancelAction"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/actions/{action_id}`, by location. */
   export type GetActionParams = operations["ActionsGetAction"]["parameters"];
 
@@ -30,6 +69,7 @@ export declare namespace Actions {
   export type GetActionResponse = operations["ActionsGetAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/actions/{action_id}`. */
   export type GetActionError = operations["ActionsGetAction"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/actions:startNodeAction`. */
   export type StartPtSummaryActionBody = NonNullable<operations["ActionsStartPtSummaryAction"]["requestBody"]>["content"]["application/json"];
 
@@ -42,6 +82,7 @@ export declare namespace Actions {
   export type StartPtSummaryActionResponse = operations["ActionsStartPtSummaryAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/actions:startNodeAction`. */
   export type StartPtSummaryActionError = operations["ActionsStartPtSummaryAction"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/actions:startServiceAction`. */
   export type StartServiceActionBody = NonNullable<operations["ActionsStartServiceAction"]["requestBody"]>["content"]["application/json"];
 
@@ -54,20 +95,64 @@ export declare namespace Actions {
   export type StartServiceActionResponse = operations["ActionsStartServiceAction"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/actions:startServiceAction`. */
   export type StartServiceActionError = operations["ActionsStartServiceAction"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/actions:cancelAction` */
-    cancelAction(input: CancelActionInput, options?: CallOptions): Promise<CancelActionResponse>;
-    /** `GET /v1/actions/{action_id}` */
-    getAction(input: GetActionInput, options?: CallOptions): Promise<GetActionResponse>;
-    /** `POST /v1/actions:startNodeAction` */
-    startPtSummaryAction(input: StartPtSummaryActionInput, options?: CallOptions): Promise<StartPtSummaryActionResponse>;
-    /** `POST /v1/actions:startServiceAction` */
-    startServiceAction(input: StartServiceActionInput, options?: CallOptions): Promise<StartServiceActionResponse>;
-  }
 }
 
 export declare namespace Advisor {
+  export interface Methods {
+    /**
+     * `POST /v1/advisors/checks:batchChange`
+     *
+     * @param input.body - JSON body, required, `Advisor.ChangeAdvisorChecksBody`
+     * @returns `Advisor.ChangeAdvisorChecksResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Advisor.ChangeAdvisorChecksError`
+     */
+    changeAdvisorChecks(input: ChangeAdvisorChecksInput, options?: CallOptions): Promise<ChangeAdvisorChecksResponse>;
+
+    /**
+     * `GET /v1/advisors/checks/failed`
+     *
+     * @param input.query.page_size - query parameter, optional, `number`
+     * @param input.query.page_index - query parameter, optional, `number`
+     * @param input.query.service_id - query parameter, optional, `string`
+     * @returns `Advisor.GetFailedChecksResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Advisor.GetFailedChecksError`
+     */
+    getFailedChecks(input?: GetFailedChecksInput, options?: CallOptions): Promise<GetFailedChecksResponse>;
+
+    /**
+     * `GET /v1/advisors/checks`
+     *
+     * @returns `Advisor.ListAdvisorChecksResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Advisor.ListAdvisorChecksError`
+     */
+    listAdvisorChecks(options?: CallOptions): Promise<ListAdvisorChecksResponse>;
+
+    /**
+     * `GET /v1/advisors`
+     *
+     * @returns `Advisor.ListAdvisorsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Advisor.ListAdvisorsError`
+     */
+    listAdvisors(options?: CallOptions): Promise<ListAdvisorsResponse>;
+
+    /**
+     * `GET /v1/advisors/failedServices`
+     *
+     * @returns `Advisor.ListFailedServicesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Advisor.ListFailedServicesError`
+     */
+    listFailedServices(options?: CallOptions): Promise<ListFailedServicesResponse>;
+
+    /**
+     * `POST /v1/advisors/checks:start`
+     *
+     * @param input.body - JSON body, required, `Advisor.StartAdvisorChecksBody`
+     * @returns `Advisor.StartAdvisorChecksResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Advisor.StartAdvisorChecksError`
+     */
+    startAdvisorChecks(input: StartAdvisorChecksInput, options?: CallOptions): Promise<StartAdvisorChecksResponse>;
+  }
+
   /** Request body of `POST /v1/advisors/checks:batchChange`. */
   export type ChangeAdvisorChecksBody = NonNullable<operations["AdvisorChangeAdvisorChecks"]["requestBody"]>["content"]["application/json"];
 
@@ -80,6 +165,7 @@ export declare namespace Advisor {
   export type ChangeAdvisorChecksResponse = operations["AdvisorChangeAdvisorChecks"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/advisors/checks:batchChange`. */
   export type ChangeAdvisorChecksError = operations["AdvisorChangeAdvisorChecks"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/advisors/checks/failed`, by location. */
   export type GetFailedChecksParams = operations["AdvisorGetFailedChecks"]["parameters"];
 
@@ -92,18 +178,22 @@ export declare namespace Advisor {
   export type GetFailedChecksResponse = operations["AdvisorGetFailedChecks"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/advisors/checks/failed`. */
   export type GetFailedChecksError = operations["AdvisorGetFailedChecks"]["responses"]["default"]["content"]["application/json"];
+
   /** Data of a successful response to `GET /v1/advisors/checks`. */
   export type ListAdvisorChecksResponse = operations["AdvisorListAdvisorChecks"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/advisors/checks`. */
   export type ListAdvisorChecksError = operations["AdvisorListAdvisorChecks"]["responses"]["default"]["content"]["application/json"];
+
   /** Data of a successful response to `GET /v1/advisors`. */
   export type ListAdvisorsResponse = operations["AdvisorListAdvisors"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/advisors`. */
   export type ListAdvisorsError = operations["AdvisorListAdvisors"]["responses"]["default"]["content"]["application/json"];
+
   /** Data of a successful response to `GET /v1/advisors/failedServices`. */
   export type ListFailedServicesResponse = operations["AdvisorListFailedServices"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/advisors/failedServices`. */
   export type ListFailedServicesError = operations["AdvisorListFailedServices"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/advisors/checks:start`. */
   export type StartAdvisorChecksBody = NonNullable<operations["AdvisorStartAdvisorChecks"]["requestBody"]>["content"]["application/json"];
 
@@ -116,24 +206,71 @@ export declare namespace Advisor {
   export type StartAdvisorChecksResponse = operations["AdvisorStartAdvisorChecks"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/advisors/checks:start`. */
   export type StartAdvisorChecksError = operations["AdvisorStartAdvisorChecks"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/advisors/checks:batchChange` */
-    changeAdvisorChecks(input: ChangeAdvisorChecksInput, options?: CallOptions): Promise<ChangeAdvisorChecksResponse>;
-    /** `GET /v1/advisors/checks/failed` */
-    getFailedChecks(input?: GetFailedChecksInput, options?: CallOptions): Promise<GetFailedChecksResponse>;
-    /** `GET /v1/advisors/checks` */
-    listAdvisorChecks(options?: CallOptions): Promise<ListAdvisorChecksResponse>;
-    /** `GET /v1/advisors` */
-    listAdvisors(options?: CallOptions): Promise<ListAdvisorsResponse>;
-    /** `GET /v1/advisors/failedServices` */
-    listFailedServices(options?: CallOptions): Promise<ListFailedServicesResponse>;
-    /** `POST /v1/advisors/checks:start` */
-    startAdvisorChecks(input: StartAdvisorChecksInput, options?: CallOptions): Promise<StartAdvisorChecksResponse>;
-  }
 }
 
 export declare namespace Agents {
+  export interface Methods {
+    /**
+     * `POST /v1/inventory/agents`
+     *
+     * @param input.body - JSON body, required, `Agents.AddAgentBody`
+     * @returns `Agents.AddAgentResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.AddAgentError`
+     */
+    addAgent(input: AddAgentInput, options?: CallOptions): Promise<AddAgentResponse>;
+
+    /**
+     * `PUT /v1/inventory/agents/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Agents.ChangeAgentBody`
+     * @returns `Agents.ChangeAgentResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeAgentError`
+     */
+    changeAgent(input: ChangeAgentInput, options?: CallOptions): Promise<ChangeAgentResponse>;
+
+    /**
+     * `GET /v1/inventory/agents/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `string`
+     * @returns `Agents.GetAgentResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.GetAgentError`
+     */
+    getAgent(input: GetAgentInput, options?: CallOptions): Promise<GetAgentResponse>;
+
+    /**
+     * `GET /v1/inventory/agents/{agent_id}/logs`
+     *
+     * @param input.path.agent_id - path parameter, required, `string`
+     * @param input.query.limit - query parameter, optional, `number | string`
+     * @returns `Agents.GetAgentLogsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.GetAgentLogsError`
+     */
+    getAgentLogs(input: GetAgentLogsInput, options?: CallOptions): Promise<GetAgentLogsResponse>;
+
+    /**
+     * `GET /v1/inventory/agents`
+     *
+     * @param input.query.pmm_agent_id - query parameter, optional, `string`
+     * @param input.query.node_id - query parameter, optional, `string`
+     * @param input.query.service_id - query parameter, optional, `string`
+     * @param input.query.agent_type - query parameter, optional, `string`
+     * @returns `Agents.ListAgentsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.ListAgentsError`
+     */
+    listAgents(input?: ListAgentsInput, options?: CallOptions): Promise<ListAgentsResponse>;
+
+    /**
+     * `DELETE /v1/inventory/agents/{agent_id}`
+     *
+     * @param input.path.agent_id - path parameter, required, `string`
+     * @param input.query.force - query parameter, optional, `boolean`
+     * @returns `Agents.RemoveAgentResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Agents.RemoveAgentError`
+     */
+    removeAgent(input: RemoveAgentInput, options?: CallOptions): Promise<RemoveAgentResponse>;
+  }
+
   /** Request body of `POST /v1/inventory/agents`. */
   export type AddAgentBody = NonNullable<operations["AgentsAddAgent"]["requestBody"]>["content"]["application/json"];
 
@@ -146,6 +283,7 @@ export declare namespace Agents {
   export type AddAgentResponse = operations["AgentsAddAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/agents`. */
   export type AddAgentError = operations["AgentsAddAgent"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `PUT /v1/inventory/agents/{agent_id}`, by location. */
   export type ChangeAgentParams = operations["AgentsChangeAgent"]["parameters"];
   /** Request body of `PUT /v1/inventory/agents/{agent_id}`. */
@@ -161,6 +299,7 @@ export declare namespace Agents {
   export type ChangeAgentResponse = operations["AgentsChangeAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `PUT /v1/inventory/agents/{agent_id}`. */
   export type ChangeAgentError = operations["AgentsChangeAgent"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/inventory/agents/{agent_id}`, by location. */
   export type GetAgentParams = operations["AgentsGetAgent"]["parameters"];
 
@@ -173,6 +312,7 @@ export declare namespace Agents {
   export type GetAgentResponse = operations["AgentsGetAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/inventory/agents/{agent_id}`. */
   export type GetAgentError = operations["AgentsGetAgent"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/inventory/agents/{agent_id}/logs`, by location. */
   export type GetAgentLogsParams = operations["AgentsGetAgentLogs"]["parameters"];
 
@@ -186,6 +326,7 @@ export declare namespace Agents {
   export type GetAgentLogsResponse = operations["AgentsGetAgentLogs"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/inventory/agents/{agent_id}/logs`. */
   export type GetAgentLogsError = operations["AgentsGetAgentLogs"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/inventory/agents`, by location. */
   export type ListAgentsParams = operations["AgentsListAgents"]["parameters"];
 
@@ -198,6 +339,7 @@ export declare namespace Agents {
   export type ListAgentsResponse = operations["AgentsListAgents"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/inventory/agents`. */
   export type ListAgentsError = operations["AgentsListAgents"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `DELETE /v1/inventory/agents/{agent_id}`, by location. */
   export type RemoveAgentParams = operations["AgentsRemoveAgent"]["parameters"];
 
@@ -211,24 +353,59 @@ export declare namespace Agents {
   export type RemoveAgentResponse = operations["AgentsRemoveAgent"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `DELETE /v1/inventory/agents/{agent_id}`. */
   export type RemoveAgentError = operations["AgentsRemoveAgent"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/inventory/agents` */
-    addAgent(input: AddAgentInput, options?: CallOptions): Promise<AddAgentResponse>;
-    /** `PUT /v1/inventory/agents/{agent_id}` */
-    changeAgent(input: ChangeAgentInput, options?: CallOptions): Promise<ChangeAgentResponse>;
-    /** `GET /v1/inventory/agents/{agent_id}` */
-    getAgent(input: GetAgentInput, options?: CallOptions): Promise<GetAgentResponse>;
-    /** `GET /v1/inventory/agents/{agent_id}/logs` */
-    getAgentLogs(input: GetAgentLogsInput, options?: CallOptions): Promise<GetAgentLogsResponse>;
-    /** `GET /v1/inventory/agents` */
-    listAgents(input?: ListAgentsInput, options?: CallOptions): Promise<ListAgentsResponse>;
-    /** `DELETE /v1/inventory/agents/{agent_id}` */
-    removeAgent(input: RemoveAgentInput, options?: CallOptions): Promise<RemoveAgentResponse>;
-  }
 }
 
 export declare namespace Alerting {
+  export interface Methods {
+    /**
+     * `POST /v1/alerting/rules`
+     *
+     * @param input.body - JSON body, required, `Alerting.CreateRuleBody`
+     * @returns `Alerting.CreateRuleResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Alerting.CreateRuleError`
+     */
+    createRule(input: CreateRuleInput, options?: CallOptions): Promise<CreateRuleResponse>;
+
+    /**
+     * `POST /v1/alerting/templates`
+     *
+     * @param input.body - JSON body, required, `Alerting.CreateTemplateBody`
+     * @returns `Alerting.CreateTemplateResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Alerting.CreateTemplateError`
+     */
+    createTemplate(input: CreateTemplateInput, options?: CallOptions): Promise<CreateTemplateResponse>;
+
+    /**
+     * `DELETE /v1/alerting/templates/{name}`
+     *
+     * @param input.path.name - path parameter, required, `string`
+     * @returns `Alerting.DeleteTemplateResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Alerting.DeleteTemplateError`
+     */
+    deleteTemplate(input: DeleteTemplateInput, options?: CallOptions): Promise<DeleteTemplateResponse>;
+
+    /**
+     * `GET /v1/alerting/templates`
+     *
+     * @param input.query.page_size - query parameter, optional, `number`
+     * @param input.query.page_index - query parameter, optional, `number`
+     * @param input.query.reload - query parameter, optional, `boolean`
+     * @returns `Alerting.ListTemplatesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Alerting.ListTemplatesError`
+     */
+    listTemplates(input?: ListTemplatesInput, options?: CallOptions): Promise<ListTemplatesResponse>;
+
+    /**
+     * `PUT /v1/alerting/templates/{name}`
+     *
+     * @param input.path.name - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Alerting.UpdateTemplateBody`
+     * @returns `Alerting.UpdateTemplateResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Alerting.UpdateTemplateError`
+     */
+    updateTemplate(input: UpdateTemplateInput, options?: CallOptions): Promise<UpdateTemplateResponse>;
+  }
+
   /** Request body of `POST /v1/alerting/rules`. */
   export type CreateRuleBody = NonNullable<operations["AlertingCreateRule"]["requestBody"]>["content"]["application/json"];
 
@@ -241,6 +418,7 @@ export declare namespace Alerting {
   export type CreateRuleResponse = operations["AlertingCreateRule"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/alerting/rules`. */
   export type CreateRuleError = operations["AlertingCreateRule"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/alerting/templates`. */
   export type CreateTemplateBody = NonNullable<operations["AlertingCreateTemplate"]["requestBody"]>["content"]["application/json"];
 
@@ -253,6 +431,7 @@ export declare namespace Alerting {
   export type CreateTemplateResponse = operations["AlertingCreateTemplate"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/alerting/templates`. */
   export type CreateTemplateError = operations["AlertingCreateTemplate"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `DELETE /v1/alerting/templates/{name}`, by location. */
   export type DeleteTemplateParams = operations["AlertingDeleteTemplate"]["parameters"];
 
@@ -265,6 +444,7 @@ export declare namespace Alerting {
   export type DeleteTemplateResponse = operations["AlertingDeleteTemplate"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `DELETE /v1/alerting/templates/{name}`. */
   export type DeleteTemplateError = operations["AlertingDeleteTemplate"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/alerting/templates`, by location. */
   export type ListTemplatesParams = operations["AlertingListTemplates"]["parameters"];
 
@@ -277,6 +457,7 @@ export declare namespace Alerting {
   export type ListTemplatesResponse = operations["AlertingListTemplates"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/alerting/templates`. */
   export type ListTemplatesError = operations["AlertingListTemplates"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `PUT /v1/alerting/templates/{name}`, by location. */
   export type UpdateTemplateParams = operations["AlertingUpdateTemplate"]["parameters"];
   /** Request body of `PUT /v1/alerting/templates/{name}`. */
@@ -292,22 +473,102 @@ export declare namespace Alerting {
   export type UpdateTemplateResponse = operations["AlertingUpdateTemplate"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `PUT /v1/alerting/templates/{name}`. */
   export type UpdateTemplateError = operations["AlertingUpdateTemplate"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/alerting/rules` */
-    createRule(input: CreateRuleInput, options?: CallOptions): Promise<CreateRuleResponse>;
-    /** `POST /v1/alerting/templates` */
-    createTemplate(input: CreateTemplateInput, options?: CallOptions): Promise<CreateTemplateResponse>;
-    /** `DELETE /v1/alerting/templates/{name}` */
-    deleteTemplate(input: DeleteTemplateInput, options?: CallOptions): Promise<DeleteTemplateResponse>;
-    /** `GET /v1/alerting/templates` */
-    listTemplates(input?: ListTemplatesInput, options?: CallOptions): Promise<ListTemplatesResponse>;
-    /** `PUT /v1/alerting/templates/{name}` */
-    updateTemplate(input: UpdateTemplateInput, options?: CallOptions): Promise<UpdateTemplateResponse>;
-  }
 }
 
 export declare namespace Backup {
+  export interface Methods {
+    /**
+     * `PUT /v1/backups:changeScheduled`
+     *
+     * @param input.body - JSON body, required, `Backup.ChangeScheduledBackupBody`
+     * @returns `Backup.ChangeScheduledBackupResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Backup.ChangeScheduledBackupError`
+     */
+    changeScheduledBackup(input: ChangeScheduledBackupInput, options?: CallOptions): Promise<ChangeScheduledBackupResponse>;
+
+    /**
+     * `DELETE /v1/backups/artifacts/{artifact_id}`
+     *
+     * @param input.path.artifact_id - path parameter, required, `string`
+     * @param input.query.remove_files - query parameter, optional, `boolean`
+     * @returns `Backup.DeleteArtifactResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Backup.DeleteArtifactError`
+     */
+    deleteArtifact(input: DeleteArtifactInput, options?: CallOptions): Promise<DeleteArtifactResponse>;
+
+    /**
+     * `GET /v1/backups/{artifact_id}/logs`
+     *
+     * @param input.path.artifact_id - path parameter, required, `string`
+     * @param input.query.offset - query parameter, optional, `number | string`
+     * @param input.query.limit - query parameter, optional, `number | string`
+     * @returns `Backup.GetLogsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Backup.GetLogsError`
+     */
+    getLogs(input: GetLogsInput, options?: CallOptions): Promise<GetLogsResponse>;
+
+    /**
+     * `GET /v1/backups/{artifact_id}/compatible-services`
+     *
+     * @param input.path.artifact_id - path parameter, required, `string`
+     * @returns `Backup.ListArtifactCompatibleServicesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Backup.ListArtifactCompatibleServicesError`
+     */
+    listArtifactCompatibleServices(input: ListArtifactCompatibleServicesInput, options?: CallOptions): Promise<ListArtifactCompatibleServicesResponse>;
+
+    /**
+     * `GET /v1/backups/artifacts`
+     *
+     * @returns `Backup.ListArtifactsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Backup.ListArtifactsError`
+     */
+    listArtifacts(options?: CallOptions): Promise<ListArtifactsResponse>;
+
+    /**
+     * `GET /v1/backups/artifacts/{artifact_id}/pitr-timeranges`
+     *
+     * @param input.path.artifact_id - path parameter, required, `string`
+     * @returns `Backup.ListPitrTimerangesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Backup.ListPitrTimerangesError`
+     */
+    listPitrTimeranges(input: ListPitrTimerangesInput, options?: CallOptions): Promise<ListPitrTimerangesResponse>;
+
+    /**
+     * `GET /v1/backups/scheduled`
+     *
+     * @returns `Backup.ListScheduledBackupsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Backup.ListScheduledBackupsError`
+     */
+    listScheduledBackups(options?: CallOptions): Promise<ListScheduledBackupsResponse>;
+
+    /**
+     * `DELETE /v1/backups/{scheduled_backup_id}`
+     *
+     * @param input.path.scheduled_backup_id - path parameter, required, `string`
+     * @returns `Backup.RemoveScheduledBackupResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Backup.RemoveScheduledBackupError`
+     */
+    removeScheduledBackup(input: RemoveScheduledBackupInput, options?: CallOptions): Promise<RemoveScheduledBackupResponse>;
+
+    /**
+     * `POST /v1/backups:schedule`
+     *
+     * @param input.body - JSON body, required, `Backup.ScheduleBackupBody`
+     * @returns `Backup.ScheduleBackupResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Backup.ScheduleBackupError`
+     */
+    scheduleBackup(input: ScheduleBackupInput, options?: CallOptions): Promise<ScheduleBackupResponse>;
+
+    /**
+     * `POST /v1/backups:start`
+     *
+     * @param input.body - JSON body, required, `Backup.StartBackupBody`
+     * @returns `Backup.StartBackupResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Backup.StartBackupError`
+     */
+    startBackup(input: StartBackupInput, options?: CallOptions): Promise<StartBackupResponse>;
+  }
+
   /** Request body of `PUT /v1/backups:changeScheduled`. */
   export type ChangeScheduledBackupBody = NonNullable<operations["BackupChangeScheduledBackup"]["requestBody"]>["content"]["application/json"];
 
@@ -320,6 +581,7 @@ export declare namespace Backup {
   export type ChangeScheduledBackupResponse = operations["BackupChangeScheduledBackup"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `PUT /v1/backups:changeScheduled`. */
   export type ChangeScheduledBackupError = operations["BackupChangeScheduledBackup"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `DELETE /v1/backups/artifacts/{artifact_id}`, by location. */
   export type DeleteArtifactParams = operations["BackupDeleteArtifact"]["parameters"];
 
@@ -333,6 +595,7 @@ export declare namespace Backup {
   export type DeleteArtifactResponse = operations["BackupDeleteArtifact"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `DELETE /v1/backups/artifacts/{artifact_id}`. */
   export type DeleteArtifactError = operations["BackupDeleteArtifact"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/backups/{artifact_id}/logs`, by location. */
   export type GetLogsParams = operations["BackupGetLogs"]["parameters"];
 
@@ -346,6 +609,7 @@ export declare namespace Backup {
   export type GetLogsResponse = operations["BackupGetLogs"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/backups/{artifact_id}/logs`. */
   export type GetLogsError = operations["BackupGetLogs"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/backups/{artifact_id}/compatible-services`, by location. */
   export type ListArtifactCompatibleServicesParams = operations["BackupListArtifactCompatibleServices"]["parameters"];
 
@@ -358,10 +622,12 @@ export declare namespace Backup {
   export type ListArtifactCompatibleServicesResponse = operations["BackupListArtifactCompatibleServices"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/backups/{artifact_id}/compatible-services`. */
   export type ListArtifactCompatibleServicesError = operations["BackupListArtifactCompatibleServices"]["responses"]["default"]["content"]["application/json"];
+
   /** Data of a successful response to `GET /v1/backups/artifacts`. */
   export type ListArtifactsResponse = operations["BackupListArtifacts"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/backups/artifacts`. */
   export type ListArtifactsError = operations["BackupListArtifacts"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/backups/artifacts/{artifact_id}/pitr-timeranges`, by location. */
   export type ListPitrTimerangesParams = operations["BackupListPitrTimeranges"]["parameters"];
 
@@ -374,10 +640,12 @@ export declare namespace Backup {
   export type ListPitrTimerangesResponse = operations["BackupListPitrTimeranges"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/backups/artifacts/{artifact_id}/pitr-timeranges`. */
   export type ListPitrTimerangesError = operations["BackupListPitrTimeranges"]["responses"]["default"]["content"]["application/json"];
+
   /** Data of a successful response to `GET /v1/backups/scheduled`. */
   export type ListScheduledBackupsResponse = operations["BackupListScheduledBackups"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/backups/scheduled`. */
   export type ListScheduledBackupsError = operations["BackupListScheduledBackups"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `DELETE /v1/backups/{scheduled_backup_id}`, by location. */
   export type RemoveScheduledBackupParams = operations["BackupRemoveScheduledBackup"]["parameters"];
 
@@ -390,6 +658,7 @@ export declare namespace Backup {
   export type RemoveScheduledBackupResponse = operations["BackupRemoveScheduledBackup"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `DELETE /v1/backups/{scheduled_backup_id}`. */
   export type RemoveScheduledBackupError = operations["BackupRemoveScheduledBackup"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/backups:schedule`. */
   export type ScheduleBackupBody = NonNullable<operations["BackupScheduleBackup"]["requestBody"]>["content"]["application/json"];
 
@@ -402,6 +671,7 @@ export declare namespace Backup {
   export type ScheduleBackupResponse = operations["BackupScheduleBackup"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/backups:schedule`. */
   export type ScheduleBackupError = operations["BackupScheduleBackup"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/backups:start`. */
   export type StartBackupBody = NonNullable<operations["BackupStartBackup"]["requestBody"]>["content"]["application/json"];
 
@@ -414,50 +684,87 @@ export declare namespace Backup {
   export type StartBackupResponse = operations["BackupStartBackup"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/backups:start`. */
   export type StartBackupError = operations["BackupStartBackup"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `PUT /v1/backups:changeScheduled` */
-    changeScheduledBackup(input: ChangeScheduledBackupInput, options?: CallOptions): Promise<ChangeScheduledBackupResponse>;
-    /** `DELETE /v1/backups/artifacts/{artifact_id}` */
-    deleteArtifact(input: DeleteArtifactInput, options?: CallOptions): Promise<DeleteArtifactResponse>;
-    /** `GET /v1/backups/{artifact_id}/logs` */
-    getLogs(input: GetLogsInput, options?: CallOptions): Promise<GetLogsResponse>;
-    /** `GET /v1/backups/{artifact_id}/compatible-services` */
-    listArtifactCompatibleServices(input: ListArtifactCompatibleServicesInput, options?: CallOptions): Promise<ListArtifactCompatibleServicesResponse>;
-    /** `GET /v1/backups/artifacts` */
-    listArtifacts(options?: CallOptions): Promise<ListArtifactsResponse>;
-    /** `GET /v1/backups/artifacts/{artifact_id}/pitr-timeranges` */
-    listPitrTimeranges(input: ListPitrTimerangesInput, options?: CallOptions): Promise<ListPitrTimerangesResponse>;
-    /** `GET /v1/backups/scheduled` */
-    listScheduledBackups(options?: CallOptions): Promise<ListScheduledBackupsResponse>;
-    /** `DELETE /v1/backups/{scheduled_backup_id}` */
-    removeScheduledBackup(input: RemoveScheduledBackupInput, options?: CallOptions): Promise<RemoveScheduledBackupResponse>;
-    /** `POST /v1/backups:schedule` */
-    scheduleBackup(input: ScheduleBackupInput, options?: CallOptions): Promise<ScheduleBackupResponse>;
-    /** `POST /v1/backups:start` */
-    startBackup(input: StartBackupInput, options?: CallOptions): Promise<StartBackupResponse>;
-  }
 }
 
 export declare namespace Ha {
+  export interface Methods {
+    /**
+     * `GET /v1/ha/nodes`
+     *
+     * @returns `Ha.ListNodesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Ha.ListNodesError`
+     */
+    listNodes(options?: CallOptions): Promise<ListNodesResponse>;
+
+    /**
+     * `GET /v1/ha/status`
+     *
+     * @returns `Ha.StatusResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Ha.StatusError`
+     */
+    status(options?: CallOptions): Promise<StatusResponse>;
+  }
+
   /** Data of a successful response to `GET /v1/ha/nodes`. */
   export type ListNodesResponse = operations["HaListNodes"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/ha/nodes`. */
   export type ListNodesError = operations["HaListNodes"]["responses"]["default"]["content"]["application/json"];
+
   /** Data of a successful response to `GET /v1/ha/status`. */
   export type StatusResponse = operations["HaStatus"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/ha/status`. */
   export type StatusError = operations["HaStatus"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `GET /v1/ha/nodes` */
-    listNodes(options?: CallOptions): Promise<ListNodesResponse>;
-    /** `GET /v1/ha/status` */
-    status(options?: CallOptions): Promise<StatusResponse>;
-  }
 }
 
 export declare namespace Locations {
+  export interface Methods {
+    /**
+     * `POST /v1/backups/locations`
+     *
+     * @param input.body - JSON body, required, `Locations.AddLocationBody`
+     * @returns `Locations.AddLocationResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Locations.AddLocationError`
+     */
+    addLocation(input: AddLocationInput, options?: CallOptions): Promise<AddLocationResponse>;
+
+    /**
+     * `PUT /v1/backups/locations/{location_id}`
+     *
+     * @param input.path.location_id - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Locations.ChangeLocationBody`
+     * @returns `Locations.ChangeLocationResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Locations.ChangeLocationError`
+     */
+    changeLocation(input: ChangeLocationInput, options?: CallOptions): Promise<ChangeLocationResponse>;
+
+    /**
+     * `GET /v1/backups/locations`
+     *
+     * @returns `Locations.ListLocationsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Locations.ListLocationsError`
+     */
+    listLocations(options?: CallOptions): Promise<ListLocationsResponse>;
+
+    /**
+     * `DELETE /v1/backups/locations/{location_id}`
+     *
+     * @param input.path.location_id - path parameter, required, `string`
+     * @param input.query.force - query parameter, optional, `boolean`
+     * @returns `Locations.RemoveLocationResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Locations.RemoveLocationError`
+     */
+    removeLocation(input: RemoveLocationInput, options?: CallOptions): Promise<RemoveLocationResponse>;
+
+    /**
+     * `POST /v1/backups/locations:testConfig`
+     *
+     * @param input.body - JSON body, required, `Locations.TestLocationConfigBody`
+     * @returns `Locations.TestLocationConfigResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Locations.TestLocationConfigError`
+     */
+    testLocationConfig(input: TestLocationConfigInput, options?: CallOptions): Promise<TestLocationConfigResponse>;
+  }
+
   /** Request body of `POST /v1/backups/locations`. */
   export type AddLocationBody = NonNullable<operations["LocationsAddLocation"]["requestBody"]>["content"]["application/json"];
 
@@ -470,6 +777,7 @@ export declare namespace Locations {
   export type AddLocationResponse = operations["LocationsAddLocation"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/backups/locations`. */
   export type AddLocationError = operations["LocationsAddLocation"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `PUT /v1/backups/locations/{location_id}`, by location. */
   export type ChangeLocationParams = operations["LocationsChangeLocation"]["parameters"];
   /** Request body of `PUT /v1/backups/locations/{location_id}`. */
@@ -485,10 +793,12 @@ export declare namespace Locations {
   export type ChangeLocationResponse = operations["LocationsChangeLocation"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `PUT /v1/backups/locations/{location_id}`. */
   export type ChangeLocationError = operations["LocationsChangeLocation"]["responses"]["default"]["content"]["application/json"];
+
   /** Data of a successful response to `GET /v1/backups/locations`. */
   export type ListLocationsResponse = operations["LocationsListLocations"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/backups/locations`. */
   export type ListLocationsError = operations["LocationsListLocations"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `DELETE /v1/backups/locations/{location_id}`, by location. */
   export type RemoveLocationParams = operations["LocationsRemoveLocation"]["parameters"];
 
@@ -502,6 +812,7 @@ export declare namespace Locations {
   export type RemoveLocationResponse = operations["LocationsRemoveLocation"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `DELETE /v1/backups/locations/{location_id}`. */
   export type RemoveLocationError = operations["LocationsRemoveLocation"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/backups/locations:testConfig`. */
   export type TestLocationConfigBody = NonNullable<operations["LocationsTestLocationConfig"]["requestBody"]>["content"]["application/json"];
 
@@ -514,22 +825,132 @@ export declare namespace Locations {
   export type TestLocationConfigResponse = operations["LocationsTestLocationConfig"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/backups/locations:testConfig`. */
   export type TestLocationConfigError = operations["LocationsTestLocationConfig"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/backups/locations` */
-    addLocation(input: AddLocationInput, options?: CallOptions): Promise<AddLocationResponse>;
-    /** `PUT /v1/backups/locations/{location_id}` */
-    changeLocation(input: ChangeLocationInput, options?: CallOptions): Promise<ChangeLocationResponse>;
-    /** `GET /v1/backups/locations` */
-    listLocations(options?: CallOptions): Promise<ListLocationsResponse>;
-    /** `DELETE /v1/backups/locations/{location_id}` */
-    removeLocation(input: RemoveLocationInput, options?: CallOptions): Promise<RemoveLocationResponse>;
-    /** `POST /v1/backups/locations:testConfig` */
-    testLocationConfig(input: TestLocationConfigInput, options?: CallOptions): Promise<TestLocationConfigResponse>;
-  }
 }
 
 export declare namespace Management {
+  export interface Methods {
+    /**
+     * `POST /v1/management/annotations`
+     *
+     * @param input.body - JSON body, required, `Management.AddAnnotationBody`
+     * @returns `Management.AddAnnotationResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Management.AddAnnotationError`
+     */
+    addAnnotation(input: AddAnnotationInput, options?: CallOptions): Promise<AddAnnotationResponse>;
+
+    /**
+     * `POST /v1/management/services/azure`
+     *
+     * @param input.body - JSON body, required, `Management.AddAzureDatabaseBody`
+     * @returns `Management.AddAzureDatabaseResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Management.AddAzureDatabaseError`
+     */
+    addAzureDatabase(input: AddAzureDatabaseInput, options?: CallOptions): Promise<AddAzureDatabaseResponse>;
+
+    /**
+     * `POST /v1/management/services`
+     *
+     * @param input.body - JSON body, required, `Management.AddServiceBody`
+     * @returns `Management.AddServiceResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Management.AddServiceError`
+     */
+    addService(input: AddServiceInput, options?: CallOptions): Promise<AddServiceResponse>;
+
+    /**
+     * `POST /v1/management/services:discoverAzure`
+     *
+     * @param input.body - JSON body, required, `Management.DiscoverAzureDatabaseBody`
+     * @returns `Management.DiscoverAzureDatabaseResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Management.DiscoverAzureDatabaseError`
+     */
+    discoverAzureDatabase(input: DiscoverAzureDatabaseInput, options?: CallOptions): Promise<DiscoverAzureDatabaseResponse>;
+
+    /**
+     * `POST /v1/management/services:discoverRDS`
+     *
+     * @param input.body - JSON body, required, `Management.DiscoverRdsBody`
+     * @returns `Management.DiscoverRdsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Management.DiscoverRdsError`
+     */
+    discoverRds(input: DiscoverRdsInput, options?: CallOptions): Promise<DiscoverRdsResponse>;
+
+    /**
+     * `GET /v1/management/nodes/{node_id}`
+     *
+     * @param input.path.node_id - path parameter, required, `string`
+     * @returns `Management.GetNodeResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Management.GetNodeError`
+     */
+    getNode(input: GetNodeInput, options?: CallOptions): Promise<GetNodeResponse>;
+
+    /**
+     * `GET /v1/management/agents/versions`
+     *
+     * @returns `Management.ListAgentVersionsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Management.ListAgentVersionsError`
+     */
+    listAgentVersions(options?: CallOptions): Promise<ListAgentVersionsResponse>;
+
+    /**
+     * `GET /v1/management/agents`
+     *
+     * @param input.query.service_id - query parameter, optional, `string`
+     * @param input.query.node_id - query parameter, optional, `string`
+     * @returns `Management.ListAgentsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Management.ListAgentsError`
+     */
+    listAgents(input?: ListAgentsInput, options?: CallOptions): Promise<ListAgentsResponse>;
+
+    /**
+     * `GET /v1/management/nodes`
+     *
+     * @param input.query.node_type - query parameter, optional, `string`
+     * @returns `Management.ListNodesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Management.ListNodesError`
+     */
+    listNodes(input?: ListNodesInput, options?: CallOptions): Promise<ListNodesResponse>;
+
+    /**
+     * `GET /v1/management/services`
+     *
+     * @param input.query.node_id - query parameter, optional, `string`
+     * @param input.query.service_type - query parameter, optional, `string`
+     * @param input.query.external_group - query parameter, optional, `string`
+     * @returns `Management.ListServicesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Management.ListServicesError`
+     */
+    listServices(input?: ListServicesInput, options?: CallOptions): Promise<ListServicesResponse>;
+
+    /**
+     * `POST /v1/management/nodes`
+     *
+     * @param input.body - JSON body, required, `Management.RegisterNodeBody`
+     * @returns `Management.RegisterNodeResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Management.RegisterNodeError`
+     */
+    registerNode(input: RegisterNodeInput, options?: CallOptions): Promise<RegisterNodeResponse>;
+
+    /**
+     * `DELETE /v1/management/services/{service_id}`
+     *
+     * @param input.path.service_id - path parameter, required, `string`
+     * @param input.query.service_type - query parameter, optional, `string`
+     * @returns `Management.RemoveServiceResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Management.RemoveServiceError`
+     */
+    removeService(input: RemoveServiceInput, options?: CallOptions): Promise<RemoveServiceResponse>;
+
+    /**
+     * `DELETE /v1/management/nodes/{node_id}`
+     *
+     * @param input.path.node_id - path parameter, required, `string`
+     * @param input.query.force - query parameter, optional, `boolean`
+     * @returns `Management.UnregisterNodeResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Management.UnregisterNodeError`
+     */
+    unregisterNode(input: UnregisterNodeInput, options?: CallOptions): Promise<UnregisterNodeResponse>;
+  }
+
   /** Request body of `POST /v1/management/annotations`. */
   export type AddAnnotationBody = NonNullable<operations["ManagementAddAnnotation"]["requestBody"]>["content"]["application/json"];
 
@@ -542,6 +963,7 @@ export declare namespace Management {
   export type AddAnnotationResponse = operations["ManagementAddAnnotation"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/annotations`. */
   export type AddAnnotationError = operations["ManagementAddAnnotation"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/services/azure`. */
   export type AddAzureDatabaseBody = NonNullable<operations["ManagementAddAzureDatabase"]["requestBody"]>["content"]["application/json"];
 
@@ -554,6 +976,7 @@ export declare namespace Management {
   export type AddAzureDatabaseResponse = operations["ManagementAddAzureDatabase"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/services/azure`. */
   export type AddAzureDatabaseError = operations["ManagementAddAzureDatabase"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/services`. */
   export type AddServiceBody = NonNullable<operations["ManagementAddService"]["requestBody"]>["content"]["application/json"];
 
@@ -566,6 +989,7 @@ export declare namespace Management {
   export type AddServiceResponse = operations["ManagementAddService"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/services`. */
   export type AddServiceError = operations["ManagementAddService"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/services:discoverAzure`. */
   export type DiscoverAzureDatabaseBody = NonNullable<operations["ManagementDiscoverAzureDatabase"]["requestBody"]>["content"]["application/json"];
 
@@ -578,6 +1002,7 @@ export declare namespace Management {
   export type DiscoverAzureDatabaseResponse = operations["ManagementDiscoverAzureDatabase"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/services:discoverAzure`. */
   export type DiscoverAzureDatabaseError = operations["ManagementDiscoverAzureDatabase"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/services:discoverRDS`. */
   export type DiscoverRdsBody = NonNullable<operations["ManagementDiscoverRds"]["requestBody"]>["content"]["application/json"];
 
@@ -590,6 +1015,7 @@ export declare namespace Management {
   export type DiscoverRdsResponse = operations["ManagementDiscoverRds"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/services:discoverRDS`. */
   export type DiscoverRdsError = operations["ManagementDiscoverRds"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/management/nodes/{node_id}`, by location. */
   export type GetNodeParams = operations["ManagementGetNode"]["parameters"];
 
@@ -602,10 +1028,12 @@ export declare namespace Management {
   export type GetNodeResponse = operations["ManagementGetNode"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/management/nodes/{node_id}`. */
   export type GetNodeError = operations["ManagementGetNode"]["responses"]["default"]["content"]["application/json"];
+
   /** Data of a successful response to `GET /v1/management/agents/versions`. */
   export type ListAgentVersionsResponse = operations["ManagementListAgentVersions"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/management/agents/versions`. */
   export type ListAgentVersionsError = operations["ManagementListAgentVersions"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/management/agents`, by location. */
   export type ListAgentsParams = operations["ManagementListAgents"]["parameters"];
 
@@ -618,6 +1046,7 @@ export declare namespace Management {
   export type ListAgentsResponse = operations["ManagementListAgents"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/management/agents`. */
   export type ListAgentsError = operations["ManagementListAgents"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/management/nodes`, by location. */
   export type ListNodesParams = operations["ManagementListNodes"]["parameters"];
 
@@ -630,6 +1059,7 @@ export declare namespace Management {
   export type ListNodesResponse = operations["ManagementListNodes"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/management/nodes`. */
   export type ListNodesError = operations["ManagementListNodes"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/management/services`, by location. */
   export type ListServicesParams = operations["ManagementListServices"]["parameters"];
 
@@ -642,6 +1072,7 @@ export declare namespace Management {
   export type ListServicesResponse = operations["ManagementListServices"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/management/services`. */
   export type ListServicesError = operations["ManagementListServices"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/management/nodes`. */
   export type RegisterNodeBody = NonNullable<operations["ManagementRegisterNode"]["requestBody"]>["content"]["application/json"];
 
@@ -654,6 +1085,7 @@ export declare namespace Management {
   export type RegisterNodeResponse = operations["ManagementRegisterNode"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/management/nodes`. */
   export type RegisterNodeError = operations["ManagementRegisterNode"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `DELETE /v1/management/services/{service_id}`, by location. */
   export type RemoveServiceParams = operations["ManagementRemoveService"]["parameters"];
 
@@ -667,6 +1099,7 @@ export declare namespace Management {
   export type RemoveServiceResponse = operations["ManagementRemoveService"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `DELETE /v1/management/services/{service_id}`. */
   export type RemoveServiceError = operations["ManagementRemoveService"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `DELETE /v1/management/nodes/{node_id}`, by location. */
   export type UnregisterNodeParams = operations["ManagementUnregisterNode"]["parameters"];
 
@@ -680,38 +1113,48 @@ export declare namespace Management {
   export type UnregisterNodeResponse = operations["ManagementUnregisterNode"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `DELETE /v1/management/nodes/{node_id}`. */
   export type UnregisterNodeError = operations["ManagementUnregisterNode"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/management/annotations` */
-    addAnnotation(input: AddAnnotationInput, options?: CallOptions): Promise<AddAnnotationResponse>;
-    /** `POST /v1/management/services/azure` */
-    addAzureDatabase(input: AddAzureDatabaseInput, options?: CallOptions): Promise<AddAzureDatabaseResponse>;
-    /** `POST /v1/management/services` */
-    addService(input: AddServiceInput, options?: CallOptions): Promise<AddServiceResponse>;
-    /** `POST /v1/management/services:discoverAzure` */
-    discoverAzureDatabase(input: DiscoverAzureDatabaseInput, options?: CallOptions): Promise<DiscoverAzureDatabaseResponse>;
-    /** `POST /v1/management/services:discoverRDS` */
-    discoverRds(input: DiscoverRdsInput, options?: CallOptions): Promise<DiscoverRdsResponse>;
-    /** `GET /v1/management/nodes/{node_id}` */
-    getNode(input: GetNodeInput, options?: CallOptions): Promise<GetNodeResponse>;
-    /** `GET /v1/management/agents/versions` */
-    listAgentVersions(options?: CallOptions): Promise<ListAgentVersionsResponse>;
-    /** `GET /v1/management/agents` */
-    listAgents(input?: ListAgentsInput, options?: CallOptions): Promise<ListAgentsResponse>;
-    /** `GET /v1/management/nodes` */
-    listNodes(input?: ListNodesInput, options?: CallOptions): Promise<ListNodesResponse>;
-    /** `GET /v1/management/services` */
-    listServices(input?: ListServicesInput, options?: CallOptions): Promise<ListServicesResponse>;
-    /** `POST /v1/management/nodes` */
-    registerNode(input: RegisterNodeInput, options?: CallOptions): Promise<RegisterNodeResponse>;
-    /** `DELETE /v1/management/services/{service_id}` */
-    removeService(input: RemoveServiceInput, options?: CallOptions): Promise<RemoveServiceResponse>;
-    /** `DELETE /v1/management/nodes/{node_id}` */
-    unregisterNode(input: UnregisterNodeInput, options?: CallOptions): Promise<UnregisterNodeResponse>;
-  }
 }
 
 export declare namespace Nodes {
+  export interface Methods {
+    /**
+     * `POST /v1/inventory/nodes`
+     *
+     * @param input.body - JSON body, required, `Nodes.AddNodeBody`
+     * @returns `Nodes.AddNodeResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Nodes.AddNodeError`
+     */
+    addNode(input: AddNodeInput, options?: CallOptions): Promise<AddNodeResponse>;
+
+    /**
+     * `GET /v1/inventory/nodes/{node_id}`
+     *
+     * @param input.path.node_id - path parameter, required, `string`
+     * @returns `Nodes.GetNodeResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Nodes.GetNodeError`
+     */
+    getNode(input: GetNodeInput, options?: CallOptions): Promise<GetNodeResponse>;
+
+    /**
+     * `GET /v1/inventory/nodes`
+     *
+     * @param input.query.node_type - query parameter, optional, `string`
+     * @returns `Nodes.ListNodesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Nodes.ListNodesError`
+     */
+    listNodes(input?: ListNodesInput, options?: CallOptions): Promise<ListNodesResponse>;
+
+    /**
+     * `DELETE /v1/inventory/nodes/{node_id}`
+     *
+     * @param input.path.node_id - path parameter, required, `string`
+     * @param input.query.force - query parameter, optional, `boolean`
+     * @returns `Nodes.RemoveNodeResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Nodes.RemoveNodeError`
+     */
+    removeNode(input: RemoveNodeInput, options?: CallOptions): Promise<RemoveNodeResponse>;
+  }
+
   /** Request body of `POST /v1/inventory/nodes`. */
   export type AddNodeBody = NonNullable<operations["NodesAddNode"]["requestBody"]>["content"]["application/json"];
 
@@ -724,6 +1167,7 @@ export declare namespace Nodes {
   export type AddNodeResponse = operations["NodesAddNode"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/nodes`. */
   export type AddNodeError = operations["NodesAddNode"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/inventory/nodes/{node_id}`, by location. */
   export type GetNodeParams = operations["NodesGetNode"]["parameters"];
 
@@ -736,6 +1180,7 @@ export declare namespace Nodes {
   export type GetNodeResponse = operations["NodesGetNode"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/inventory/nodes/{node_id}`. */
   export type GetNodeError = operations["NodesGetNode"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/inventory/nodes`, by location. */
   export type ListNodesParams = operations["NodesListNodes"]["parameters"];
 
@@ -748,6 +1193,7 @@ export declare namespace Nodes {
   export type ListNodesResponse = operations["NodesListNodes"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/inventory/nodes`. */
   export type ListNodesError = operations["NodesListNodes"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `DELETE /v1/inventory/nodes/{node_id}`, by location. */
   export type RemoveNodeParams = operations["NodesRemoveNode"]["parameters"];
 
@@ -761,20 +1207,118 @@ export declare namespace Nodes {
   export type RemoveNodeResponse = operations["NodesRemoveNode"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `DELETE /v1/inventory/nodes/{node_id}`. */
   export type RemoveNodeError = operations["NodesRemoveNode"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/inventory/nodes` */
-    addNode(input: AddNodeInput, options?: CallOptions): Promise<AddNodeResponse>;
-    /** `GET /v1/inventory/nodes/{node_id}` */
-    getNode(input: GetNodeInput, options?: CallOptions): Promise<GetNodeResponse>;
-    /** `GET /v1/inventory/nodes` */
-    listNodes(input?: ListNodesInput, options?: CallOptions): Promise<ListNodesResponse>;
-    /** `DELETE /v1/inventory/nodes/{node_id}` */
-    removeNode(input: RemoveNodeInput, options?: CallOptions): Promise<RemoveNodeResponse>;
-  }
 }
 
 export declare namespace Qan {
+  export interface Methods {
+    /**
+     * `POST /v1/qan:explainFingerprint`
+     *
+     * @param input.body - JSON body, required, `Qan.ExplainFingerprintByQueryIdBody`
+     * @returns `Qan.ExplainFingerprintByQueryIdResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Qan.ExplainFingerprintByQueryIdError`
+     */
+    explainFingerprintByQueryId(input: ExplainFingerprintByQueryIdInput, options?: CallOptions): Promise<ExplainFingerprintByQueryIdResponse>;
+
+    /**
+     * `POST /v1/qan/metrics:getFilters`
+     *
+     * @param input.body - JSON body, required, `Qan.GetFilteredMetricsNamesBody`
+     * @returns `Qan.GetFilteredMetricsNamesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Qan.GetFilteredMetricsNamesError`
+     */
+    getFilteredMetricsNames(input: GetFilteredMetricsNamesInput, options?: CallOptions): Promise<GetFilteredMetricsNamesResponse>;
+
+    /**
+     * `POST /v1/qan:getHistogram`
+     *
+     * @param input.body - JSON body, required, `Qan.GetHistogramBody`
+     * @returns `Qan.GetHistogramResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Qan.GetHistogramError`
+     */
+    getHistogram(input: GetHistogramInput, options?: CallOptions): Promise<GetHistogramResponse>;
+
+    /**
+     * `POST /v1/qan:getLabels`
+     *
+     * @param input.body - JSON body, required, `Qan.GetLabelsBody`
+     * @returns `Qan.GetLabelsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Qan.GetLabelsError`
+     */
+    getLabels(input: GetLabelsInput, options?: CallOptions): Promise<GetLabelsResponse>;
+
+    /**
+     * `POST /v1/qan:getMetrics`
+     *
+     * @param input.body - JSON body, required, `Qan.GetMetricsBody`
+     * @returns `Qan.GetMetricsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Qan.GetMetricsError`
+     */
+    getMetrics(input: GetMetricsInput, options?: CallOptions): Promise<GetMetricsResponse>;
+
+    /**
+     * `POST /v1/qan/metrics:getNames`
+     *
+     * @param input.body - JSON body, required, `Qan.GetMetricsNamesBody`
+     * @returns `Qan.GetMetricsNamesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Qan.GetMetricsNamesError`
+     */
+    getMetricsNames(input: GetMetricsNamesInput, options?: CallOptions): Promise<GetMetricsNamesResponse>;
+
+    /**
+     * `POST /v1/qan/query:getExample`
+     *
+     * @param input.body - JSON body, required, `Qan.GetQueryExampleBody`
+     * @returns `Qan.GetQueryExampleResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Qan.GetQueryExampleError`
+     */
+    getQueryExample(input: GetQueryExampleInput, options?: CallOptions): Promise<GetQueryExampleResponse>;
+
+    /**
+     * `GET /v1/qan/query/{queryid}/plan`
+     *
+     * @param input.path.queryid - path parameter, required, `string`
+     * @returns `Qan.GetQueryPlanResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Qan.GetQueryPlanError`
+     */
+    getQueryPlan(input: GetQueryPlanInput, options?: CallOptions): Promise<GetQueryPlanResponse>;
+
+    /**
+     * `POST /v1/qan/metrics:getReport`
+     *
+     * @param input.body - JSON body, required, `Qan.GetReportBody`
+     * @returns `Qan.GetReportResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Qan.GetReportError`
+     */
+    getReport(input: GetReportInput, options?: CallOptions): Promise<GetReportResponse>;
+
+    /**
+     * `GET /v1/qan/health`
+     *
+     * @returns `Qan.HealthCheckResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Qan.HealthCheckError`
+     */
+    healthCheck(options?: CallOptions): Promise<HealthCheckResponse>;
+
+    /**
+     * `POST /v1/qan/query:exists`
+     *
+     * @param input.body - JSON body, required, `Qan.QueryExistsBody`
+     * @returns `Qan.QueryExistsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Qan.QueryExistsError`
+     */
+    queryExists(input: QueryExistsInput, options?: CallOptions): Promise<QueryExistsResponse>;
+
+    /**
+     * `POST /v1/qan/query:getSchema`
+     *
+     * @param input.body - JSON body, required, `Qan.SchemaByQueryIdBody`
+     * @returns `Qan.SchemaByQueryIdResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Qan.SchemaByQueryIdError`
+     */
+    schemaByQueryId(input: SchemaByQueryIdInput, options?: CallOptions): Promise<SchemaByQueryIdResponse>;
+  }
+
   /** Request body of `POST /v1/qan:explainFingerprint`. */
   export type ExplainFingerprintByQueryIdBody = NonNullable<operations["QanExplainFingerprintByQueryId"]["requestBody"]>["content"]["application/json"];
 
@@ -787,6 +1331,7 @@ export declare namespace Qan {
   export type ExplainFingerprintByQueryIdResponse = operations["QanExplainFingerprintByQueryId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/qan:explainFingerprint`. */
   export type ExplainFingerprintByQueryIdError = operations["QanExplainFingerprintByQueryId"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/qan/metrics:getFilters`. */
   export type GetFilteredMetricsNamesBody = NonNullable<operations["QanGetFilteredMetricsNames"]["requestBody"]>["content"]["application/json"];
 
@@ -799,6 +1344,7 @@ export declare namespace Qan {
   export type GetFilteredMetricsNamesResponse = operations["QanGetFilteredMetricsNames"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/qan/metrics:getFilters`. */
   export type GetFilteredMetricsNamesError = operations["QanGetFilteredMetricsNames"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/qan:getHistogram`. */
   export type GetHistogramBody = NonNullable<operations["QanGetHistogram"]["requestBody"]>["content"]["application/json"];
 
@@ -811,6 +1357,7 @@ export declare namespace Qan {
   export type GetHistogramResponse = operations["QanGetHistogram"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/qan:getHistogram`. */
   export type GetHistogramError = operations["QanGetHistogram"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/qan:getLabels`. */
   export type GetLabelsBody = NonNullable<operations["QanGetLabels"]["requestBody"]>["content"]["application/json"];
 
@@ -823,6 +1370,7 @@ export declare namespace Qan {
   export type GetLabelsResponse = operations["QanGetLabels"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/qan:getLabels`. */
   export type GetLabelsError = operations["QanGetLabels"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/qan:getMetrics`. */
   export type GetMetricsBody = NonNullable<operations["QanGetMetrics"]["requestBody"]>["content"]["application/json"];
 
@@ -835,6 +1383,7 @@ export declare namespace Qan {
   export type GetMetricsResponse = operations["QanGetMetrics"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/qan:getMetrics`. */
   export type GetMetricsError = operations["QanGetMetrics"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/qan/metrics:getNames`. */
   export type GetMetricsNamesBody = NonNullable<operations["QanGetMetricsNames"]["requestBody"]>["content"]["application/json"];
 
@@ -847,6 +1396,7 @@ export declare namespace Qan {
   export type GetMetricsNamesResponse = operations["QanGetMetricsNames"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/qan/metrics:getNames`. */
   export type GetMetricsNamesError = operations["QanGetMetricsNames"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/qan/query:getExample`. */
   export type GetQueryExampleBody = NonNullable<operations["QanGetQueryExample"]["requestBody"]>["content"]["application/json"];
 
@@ -859,6 +1409,7 @@ export declare namespace Qan {
   export type GetQueryExampleResponse = operations["QanGetQueryExample"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/qan/query:getExample`. */
   export type GetQueryExampleError = operations["QanGetQueryExample"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/qan/query/{queryid}/plan`, by location. */
   export type GetQueryPlanParams = operations["QanGetQueryPlan"]["parameters"];
 
@@ -871,6 +1422,7 @@ export declare namespace Qan {
   export type GetQueryPlanResponse = operations["QanGetQueryPlan"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/qan/query/{queryid}/plan`. */
   export type GetQueryPlanError = operations["QanGetQueryPlan"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/qan/metrics:getReport`. */
   export type GetReportBody = NonNullable<operations["QanGetReport"]["requestBody"]>["content"]["application/json"];
 
@@ -883,10 +1435,12 @@ export declare namespace Qan {
   export type GetReportResponse = operations["QanGetReport"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/qan/metrics:getReport`. */
   export type GetReportError = operations["QanGetReport"]["responses"]["default"]["content"]["application/json"];
+
   /** Data of a successful response to `GET /v1/qan/health`. */
   export type HealthCheckResponse = operations["QanHealthCheck"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/qan/health`. */
   export type HealthCheckError = operations["QanHealthCheck"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/qan/query:exists`. */
   export type QueryExistsBody = NonNullable<operations["QanQueryExists"]["requestBody"]>["content"]["application/json"];
 
@@ -899,6 +1453,7 @@ export declare namespace Qan {
   export type QueryExistsResponse = operations["QanQueryExists"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/qan/query:exists`. */
   export type QueryExistsError = operations["QanQueryExists"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/qan/query:getSchema`. */
   export type SchemaByQueryIdBody = NonNullable<operations["QanSchemaByQueryId"]["requestBody"]>["content"]["application/json"];
 
@@ -911,36 +1466,56 @@ export declare namespace Qan {
   export type SchemaByQueryIdResponse = operations["QanSchemaByQueryId"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/qan/query:getSchema`. */
   export type SchemaByQueryIdError = operations["QanSchemaByQueryId"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/qan:explainFingerprint` */
-    explainFingerprintByQueryId(input: ExplainFingerprintByQueryIdInput, options?: CallOptions): Promise<ExplainFingerprintByQueryIdResponse>;
-    /** `POST /v1/qan/metrics:getFilters` */
-    getFilteredMetricsNames(input: GetFilteredMetricsNamesInput, options?: CallOptions): Promise<GetFilteredMetricsNamesResponse>;
-    /** `POST /v1/qan:getHistogram` */
-    getHistogram(input: GetHistogramInput, options?: CallOptions): Promise<GetHistogramResponse>;
-    /** `POST /v1/qan:getLabels` */
-    getLabels(input: GetLabelsInput, options?: CallOptions): Promise<GetLabelsResponse>;
-    /** `POST /v1/qan:getMetrics` */
-    getMetrics(input: GetMetricsInput, options?: CallOptions): Promise<GetMetricsResponse>;
-    /** `POST /v1/qan/metrics:getNames` */
-    getMetricsNames(input: GetMetricsNamesInput, options?: CallOptions): Promise<GetMetricsNamesResponse>;
-    /** `POST /v1/qan/query:getExample` */
-    getQueryExample(input: GetQueryExampleInput, options?: CallOptions): Promise<GetQueryExampleResponse>;
-    /** `GET /v1/qan/query/{queryid}/plan` */
-    getQueryPlan(input: GetQueryPlanInput, options?: CallOptions): Promise<GetQueryPlanResponse>;
-    /** `POST /v1/qan/metrics:getReport` */
-    getReport(input: GetReportInput, options?: CallOptions): Promise<GetReportResponse>;
-    /** `GET /v1/qan/health` */
-    healthCheck(options?: CallOptions): Promise<HealthCheckResponse>;
-    /** `POST /v1/qan/query:exists` */
-    queryExists(input: QueryExistsInput, options?: CallOptions): Promise<QueryExistsResponse>;
-    /** `POST /v1/qan/query:getSchema` */
-    schemaByQueryId(input: SchemaByQueryIdInput, options?: CallOptions): Promise<SchemaByQueryIdResponse>;
-  }
 }
 
 export declare namespace RealtimeAnalytics {
+  export interface Methods {
+    /**
+     * `GET /v1/realtimeanalytics/services`
+     *
+     * @param input.query.service_type - query parameter, optional, `string`
+     * @returns `RealtimeAnalytics.ListServicesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `RealtimeAnalytics.ListServicesError`
+     */
+    listServices(input?: ListServicesInput, options?: CallOptions): Promise<ListServicesResponse>;
+
+    /**
+     * `GET /v1/realtimeanalytics/sessions`
+     *
+     * @param input.query.cluster_name - query parameter, optional, `string`
+     * @returns `RealtimeAnalytics.ListSessionsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `RealtimeAnalytics.ListSessionsError`
+     */
+    listSessions(input?: ListSessionsInput, options?: CallOptions): Promise<ListSessionsResponse>;
+
+    /**
+     * `POST /v1/realtimeanalytics/queries:search`
+     *
+     * @param input.body - JSON body, required, `RealtimeAnalytics.SearchQueriesBody`
+     * @returns `RealtimeAnalytics.SearchQueriesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `RealtimeAnalytics.SearchQueriesError`
+     */
+    searchQueries(input: SearchQueriesInput, options?: CallOptions): Promise<SearchQueriesResponse>;
+
+    /**
+     * `POST /v1/realtimeanalytics/sessions:start`
+     *
+     * @param input.body - JSON body, required, `RealtimeAnalytics.StartSessionBody`
+     * @returns `RealtimeAnalytics.StartSessionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `RealtimeAnalytics.StartSessionError`
+     */
+    startSession(input: StartSessionInput, options?: CallOptions): Promise<StartSessionResponse>;
+
+    /**
+     * `POST /v1/realtimeanalytics/sessions:stop`
+     *
+     * @param input.body - JSON body, required, `RealtimeAnalytics.StopSessionBody`
+     * @returns `RealtimeAnalytics.StopSessionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `RealtimeAnalytics.StopSessionError`
+     */
+    stopSession(input: StopSessionInput, options?: CallOptions): Promise<StopSessionResponse>;
+  }
+
   /** Parameters of `GET /v1/realtimeanalytics/services`, by location. */
   export type ListServicesParams = operations["RealtimeAnalyticsListServices"]["parameters"];
 
@@ -953,6 +1528,7 @@ export declare namespace RealtimeAnalytics {
   export type ListServicesResponse = operations["RealtimeAnalyticsListServices"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/realtimeanalytics/services`. */
   export type ListServicesError = operations["RealtimeAnalyticsListServices"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/realtimeanalytics/sessions`, by location. */
   export type ListSessionsParams = operations["RealtimeAnalyticsListSessions"]["parameters"];
 
@@ -965,6 +1541,7 @@ export declare namespace RealtimeAnalytics {
   export type ListSessionsResponse = operations["RealtimeAnalyticsListSessions"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/realtimeanalytics/sessions`. */
   export type ListSessionsError = operations["RealtimeAnalyticsListSessions"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/realtimeanalytics/queries:search`. */
   export type SearchQueriesBody = NonNullable<operations["RealtimeAnalyticsSearchQueries"]["requestBody"]>["content"]["application/json"];
 
@@ -977,6 +1554,7 @@ export declare namespace RealtimeAnalytics {
   export type SearchQueriesResponse = operations["RealtimeAnalyticsSearchQueries"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/realtimeanalytics/queries:search`. */
   export type SearchQueriesError = operations["RealtimeAnalyticsSearchQueries"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/realtimeanalytics/sessions:start`. */
   export type StartSessionBody = NonNullable<operations["RealtimeAnalyticsStartSession"]["requestBody"]>["content"]["application/json"];
 
@@ -989,6 +1567,7 @@ export declare namespace RealtimeAnalytics {
   export type StartSessionResponse = operations["RealtimeAnalyticsStartSession"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/realtimeanalytics/sessions:start`. */
   export type StartSessionError = operations["RealtimeAnalyticsStartSession"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/realtimeanalytics/sessions:stop`. */
   export type StopSessionBody = NonNullable<operations["RealtimeAnalyticsStopSession"]["requestBody"]>["content"]["application/json"];
 
@@ -1001,22 +1580,39 @@ export declare namespace RealtimeAnalytics {
   export type StopSessionResponse = operations["RealtimeAnalyticsStopSession"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/realtimeanalytics/sessions:stop`. */
   export type StopSessionError = operations["RealtimeAnalyticsStopSession"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `GET /v1/realtimeanalytics/services` */
-    listServices(input?: ListServicesInput, options?: CallOptions): Promise<ListServicesResponse>;
-    /** `GET /v1/realtimeanalytics/sessions` */
-    listSessions(input?: ListSessionsInput, options?: CallOptions): Promise<ListSessionsResponse>;
-    /** `POST /v1/realtimeanalytics/queries:search` */
-    searchQueries(input: SearchQueriesInput, options?: CallOptions): Promise<SearchQueriesResponse>;
-    /** `POST /v1/realtimeanalytics/sessions:start` */
-    startSession(input: StartSessionInput, options?: CallOptions): Promise<StartSessionResponse>;
-    /** `POST /v1/realtimeanalytics/sessions:stop` */
-    stopSession(input: StopSessionInput, options?: CallOptions): Promise<StopSessionResponse>;
-  }
 }
 
 export declare namespace Restore {
+  export interface Methods {
+    /**
+     * `GET /v1/backups/restores/{restore_id}/logs`
+     *
+     * @param input.path.restore_id - path parameter, required, `string`
+     * @param input.query.offset - query parameter, optional, `number | string`
+     * @param input.query.limit - query parameter, optional, `number | string`
+     * @returns `Restore.GetLogsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Restore.GetLogsError`
+     */
+    getLogs(input: GetLogsInput, options?: CallOptions): Promise<GetLogsResponse>;
+
+    /**
+     * `GET /v1/backups/restores`
+     *
+     * @returns `Restore.ListRestoresResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Restore.ListRestoresError`
+     */
+    listRestores(options?: CallOptions): Promise<ListRestoresResponse>;
+
+    /**
+     * `POST /v1/backups/restores:start`
+     *
+     * @param input.body - JSON body, required, `Restore.RestoreBackupBody`
+     * @returns `Restore.RestoreBackupResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Restore.RestoreBackupError`
+     */
+    restoreBackup(input: RestoreBackupInput, options?: CallOptions): Promise<RestoreBackupResponse>;
+  }
+
   /** Parameters of `GET /v1/backups/restores/{restore_id}/logs`, by location. */
   export type GetLogsParams = operations["RestoreGetLogs"]["parameters"];
 
@@ -1030,10 +1626,12 @@ export declare namespace Restore {
   export type GetLogsResponse = operations["RestoreGetLogs"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/backups/restores/{restore_id}/logs`. */
   export type GetLogsError = operations["RestoreGetLogs"]["responses"]["default"]["content"]["application/json"];
+
   /** Data of a successful response to `GET /v1/backups/restores`. */
   export type ListRestoresResponse = operations["RestoreListRestores"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/backups/restores`. */
   export type ListRestoresError = operations["RestoreListRestores"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/backups/restores:start`. */
   export type RestoreBackupBody = NonNullable<operations["RestoreRestoreBackup"]["requestBody"]>["content"]["application/json"];
 
@@ -1046,18 +1644,106 @@ export declare namespace Restore {
   export type RestoreBackupResponse = operations["RestoreRestoreBackup"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/backups/restores:start`. */
   export type RestoreBackupError = operations["RestoreRestoreBackup"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `GET /v1/backups/restores/{restore_id}/logs` */
-    getLogs(input: GetLogsInput, options?: CallOptions): Promise<GetLogsResponse>;
-    /** `GET /v1/backups/restores` */
-    listRestores(options?: CallOptions): Promise<ListRestoresResponse>;
-    /** `POST /v1/backups/restores:start` */
-    restoreBackup(input: RestoreBackupInput, options?: CallOptions): Promise<RestoreBackupResponse>;
-  }
 }
 
 export declare namespace Server {
+  export interface Methods {
+    /**
+     * `PUT /v1/server/settings`
+     *
+     * @param input.body - JSON body, required, `Server.ChangeSettingsBody`
+     * @returns `Server.ChangeSettingsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.ChangeSettingsError`
+     */
+    changeSettings(input: ChangeSettingsInput, options?: CallOptions): Promise<ChangeSettingsResponse>;
+
+    /**
+     * `GET /v1/server/updates`
+     *
+     * @param input.query.force - query parameter, optional, `boolean`
+     * @param input.query.only_installed_version - query parameter, optional, `boolean`
+     * @returns `Server.CheckUpdatesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.CheckUpdatesError`
+     */
+    checkUpdates(input?: CheckUpdatesInput, options?: CallOptions): Promise<CheckUpdatesResponse>;
+
+    /**
+     * `GET /v1/server/settings/readonly`
+     *
+     * @returns `Server.GetReadOnlySettingsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.GetReadOnlySettingsError`
+     */
+    getReadOnlySettings(options?: CallOptions): Promise<GetReadOnlySettingsResponse>;
+
+    /**
+     * `GET /v1/server/settings`
+     *
+     * @returns `Server.GetSettingsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.GetSettingsError`
+     */
+    getSettings(options?: CallOptions): Promise<GetSettingsResponse>;
+
+    /**
+     * `GET /v1/server/leaderHealthCheck`
+     *
+     * @returns `Server.LeaderHealthCheckResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.LeaderHealthCheckError`
+     */
+    leaderHealthCheck(options?: CallOptions): Promise<LeaderHealthCheckResponse>;
+
+    /**
+     * `GET /v1/server/updates/changelogs`
+     *
+     * @returns `Server.ListChangeLogsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.ListChangeLogsError`
+     */
+    listChangeLogs(options?: CallOptions): Promise<ListChangeLogsResponse>;
+
+    /**
+     * `GET /v1/server/logs.zip`
+     *
+     * @param input.query.pprof - query parameter, optional, `boolean`
+     * @returns `Server.LogsResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.LogsError`
+     */
+    logs(input?: LogsInput, options?: CallOptions): Promise<LogsResponse>;
+
+    /**
+     * `GET /v1/server/readyz`
+     *
+     * @returns `Server.ReadinessResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.ReadinessError`
+     */
+    readiness(options?: CallOptions): Promise<ReadinessResponse>;
+
+    /**
+     * `POST /v1/server/updates:start`
+     *
+     * @param input.body - JSON body, required, `Server.StartUpdateBody`
+     * @returns `Server.StartUpdateResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.StartUpdateError`
+     */
+    startUpdate(input: StartUpdateInput, options?: CallOptions): Promise<StartUpdateResponse>;
+
+    /**
+     * `POST /v1/server/updates:getStatus`
+     *
+     * @param input.body - JSON body, required, `Server.UpdateStatusBody`
+     * @returns `Server.UpdateStatusResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.UpdateStatusError`
+     */
+    updateStatus(input: UpdateStatusInput, options?: CallOptions): Promise<UpdateStatusResponse>;
+
+    /**
+     * `GET /v1/server/version`
+     *
+     * @param input.query.dummy - query parameter, optional, `string`
+     * @returns `Server.VersionResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Server.VersionError`
+     */
+    version(input?: VersionInput, options?: CallOptions): Promise<VersionResponse>;
+  }
+
   /** Request body of `PUT /v1/server/settings`. */
   export type ChangeSettingsBody = NonNullable<operations["ServerChangeSettings"]["requestBody"]>["content"]["application/json"];
 
@@ -1070,6 +1756,7 @@ export declare namespace Server {
   export type ChangeSettingsResponse = operations["ServerChangeSettings"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `PUT /v1/server/settings`. */
   export type ChangeSettingsError = operations["ServerChangeSettings"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/server/updates`, by location. */
   export type CheckUpdatesParams = operations["ServerCheckUpdates"]["parameters"];
 
@@ -1082,22 +1769,27 @@ export declare namespace Server {
   export type CheckUpdatesResponse = operations["ServerCheckUpdates"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/server/updates`. */
   export type CheckUpdatesError = operations["ServerCheckUpdates"]["responses"]["default"]["content"]["application/json"];
+
   /** Data of a successful response to `GET /v1/server/settings/readonly`. */
   export type GetReadOnlySettingsResponse = operations["ServerGetReadOnlySettings"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/server/settings/readonly`. */
   export type GetReadOnlySettingsError = operations["ServerGetReadOnlySettings"]["responses"]["default"]["content"]["application/json"];
+
   /** Data of a successful response to `GET /v1/server/settings`. */
   export type GetSettingsResponse = operations["ServerGetSettings"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/server/settings`. */
   export type GetSettingsError = operations["ServerGetSettings"]["responses"]["default"]["content"]["application/json"];
+
   /** Data of a successful response to `GET /v1/server/leaderHealthCheck`. */
   export type LeaderHealthCheckResponse = operations["ServerLeaderHealthCheck"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/server/leaderHealthCheck`. */
   export type LeaderHealthCheckError = operations["ServerLeaderHealthCheck"]["responses"]["default"]["content"]["application/json"];
+
   /** Data of a successful response to `GET /v1/server/updates/changelogs`. */
   export type ListChangeLogsResponse = operations["ServerListChangeLogs"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/server/updates/changelogs`. */
   export type ListChangeLogsError = operations["ServerListChangeLogs"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/server/logs.zip`, by location. */
   export type LogsParams = operations["ServerLogs"]["parameters"];
 
@@ -1110,10 +1802,12 @@ export declare namespace Server {
   export type LogsResponse = Blob;
   /** Body of an error response to `GET /v1/server/logs.zip`. */
   export type LogsError = operations["ServerLogs"]["responses"]["default"]["content"]["application/zip"];
+
   /** Data of a successful response to `GET /v1/server/readyz`. */
   export type ReadinessResponse = operations["ServerReadiness"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/server/readyz`. */
   export type ReadinessError = operations["ServerReadiness"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/server/updates:start`. */
   export type StartUpdateBody = NonNullable<operations["ServerStartUpdate"]["requestBody"]>["content"]["application/json"];
 
@@ -1126,6 +1820,7 @@ export declare namespace Server {
   export type StartUpdateResponse = operations["ServerStartUpdate"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/server/updates:start`. */
   export type StartUpdateError = operations["ServerStartUpdate"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/server/updates:getStatus`. */
   export type UpdateStatusBody = NonNullable<operations["ServerUpdateStatus"]["requestBody"]>["content"]["application/json"];
 
@@ -1138,6 +1833,7 @@ export declare namespace Server {
   export type UpdateStatusResponse = operations["ServerUpdateStatus"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/server/updates:getStatus`. */
   export type UpdateStatusError = operations["ServerUpdateStatus"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/server/version`, by location. */
   export type VersionParams = operations["ServerVersion"]["parameters"];
 
@@ -1150,34 +1846,69 @@ export declare namespace Server {
   export type VersionResponse = operations["ServerVersion"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/server/version`. */
   export type VersionError = operations["ServerVersion"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `PUT /v1/server/settings` */
-    changeSettings(input: ChangeSettingsInput, options?: CallOptions): Promise<ChangeSettingsResponse>;
-    /** `GET /v1/server/updates` */
-    checkUpdates(input?: CheckUpdatesInput, options?: CallOptions): Promise<CheckUpdatesResponse>;
-    /** `GET /v1/server/settings/readonly` */
-    getReadOnlySettings(options?: CallOptions): Promise<GetReadOnlySettingsResponse>;
-    /** `GET /v1/server/settings` */
-    getSettings(options?: CallOptions): Promise<GetSettingsResponse>;
-    /** `GET /v1/server/leaderHealthCheck` */
-    leaderHealthCheck(options?: CallOptions): Promise<LeaderHealthCheckResponse>;
-    /** `GET /v1/server/updates/changelogs` */
-    listChangeLogs(options?: CallOptions): Promise<ListChangeLogsResponse>;
-    /** `GET /v1/server/logs.zip` */
-    logs(input?: LogsInput, options?: CallOptions): Promise<LogsResponse>;
-    /** `GET /v1/server/readyz` */
-    readiness(options?: CallOptions): Promise<ReadinessResponse>;
-    /** `POST /v1/server/updates:start` */
-    startUpdate(input: StartUpdateInput, options?: CallOptions): Promise<StartUpdateResponse>;
-    /** `POST /v1/server/updates:getStatus` */
-    updateStatus(input: UpdateStatusInput, options?: CallOptions): Promise<UpdateStatusResponse>;
-    /** `GET /v1/server/version` */
-    version(input?: VersionInput, options?: CallOptions): Promise<VersionResponse>;
-  }
 }
 
 export declare namespace Services {
+  export interface Methods {
+    /**
+     * `POST /v1/inventory/services`
+     *
+     * @param input.body - JSON body, required, `Services.AddServiceBody`
+     * @returns `Services.AddServiceResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.AddServiceError`
+     */
+    addService(input: AddServiceInput, options?: CallOptions): Promise<AddServiceResponse>;
+
+    /**
+     * `PUT /v1/inventory/services/{service_id}`
+     *
+     * @param input.path.service_id - path parameter, required, `string`
+     * @param input.body - JSON body, required, `Services.ChangeServiceBody`
+     * @returns `Services.ChangeServiceResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.ChangeServiceError`
+     */
+    changeService(input: ChangeServiceInput, options?: CallOptions): Promise<ChangeServiceResponse>;
+
+    /**
+     * `GET /v1/inventory/services/{service_id}`
+     *
+     * @param input.path.service_id - path parameter, required, `string`
+     * @returns `Services.GetServiceResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.GetServiceError`
+     */
+    getService(input: GetServiceInput, options?: CallOptions): Promise<GetServiceResponse>;
+
+    /**
+     * `POST /v1/inventory/services:getTypes`
+     *
+     * @param input.body - JSON body, required, `Services.ListActiveServiceTypesBody`
+     * @returns `Services.ListActiveServiceTypesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.ListActiveServiceTypesError`
+     */
+    listActiveServiceTypes(input: ListActiveServiceTypesInput, options?: CallOptions): Promise<ListActiveServiceTypesResponse>;
+
+    /**
+     * `GET /v1/inventory/services`
+     *
+     * @param input.query.node_id - query parameter, optional, `string`
+     * @param input.query.service_type - query parameter, optional, `string`
+     * @param input.query.external_group - query parameter, optional, `string`
+     * @returns `Services.ListServicesResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.ListServicesError`
+     */
+    listServices(input?: ListServicesInput, options?: CallOptions): Promise<ListServicesResponse>;
+
+    /**
+     * `DELETE /v1/inventory/services/{service_id}`
+     *
+     * @param input.path.service_id - path parameter, required, `string`
+     * @param input.query.force - query parameter, optional, `boolean`
+     * @returns `Services.RemoveServiceResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `Services.RemoveServiceError`
+     */
+    removeService(input: RemoveServiceInput, options?: CallOptions): Promise<RemoveServiceResponse>;
+  }
+
   /** Request body of `POST /v1/inventory/services`. */
   export type AddServiceBody = NonNullable<operations["ServicesAddService"]["requestBody"]>["content"]["application/json"];
 
@@ -1190,6 +1921,7 @@ export declare namespace Services {
   export type AddServiceResponse = operations["ServicesAddService"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/services`. */
   export type AddServiceError = operations["ServicesAddService"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `PUT /v1/inventory/services/{service_id}`, by location. */
   export type ChangeServiceParams = operations["ServicesChangeService"]["parameters"];
   /** Request body of `PUT /v1/inventory/services/{service_id}`. */
@@ -1205,6 +1937,7 @@ export declare namespace Services {
   export type ChangeServiceResponse = operations["ServicesChangeService"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `PUT /v1/inventory/services/{service_id}`. */
   export type ChangeServiceError = operations["ServicesChangeService"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/inventory/services/{service_id}`, by location. */
   export type GetServiceParams = operations["ServicesGetService"]["parameters"];
 
@@ -1217,6 +1950,7 @@ export declare namespace Services {
   export type GetServiceResponse = operations["ServicesGetService"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/inventory/services/{service_id}`. */
   export type GetServiceError = operations["ServicesGetService"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `POST /v1/inventory/services:getTypes`. */
   export type ListActiveServiceTypesBody = NonNullable<operations["ServicesListActiveServiceTypes"]["requestBody"]>["content"]["application/json"];
 
@@ -1229,6 +1963,7 @@ export declare namespace Services {
   export type ListActiveServiceTypesResponse = operations["ServicesListActiveServiceTypes"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `POST /v1/inventory/services:getTypes`. */
   export type ListActiveServiceTypesError = operations["ServicesListActiveServiceTypes"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `GET /v1/inventory/services`, by location. */
   export type ListServicesParams = operations["ServicesListServices"]["parameters"];
 
@@ -1241,6 +1976,7 @@ export declare namespace Services {
   export type ListServicesResponse = operations["ServicesListServices"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/inventory/services`. */
   export type ListServicesError = operations["ServicesListServices"]["responses"]["default"]["content"]["application/json"];
+
   /** Parameters of `DELETE /v1/inventory/services/{service_id}`, by location. */
   export type RemoveServiceParams = operations["ServicesRemoveService"]["parameters"];
 
@@ -1254,32 +1990,46 @@ export declare namespace Services {
   export type RemoveServiceResponse = operations["ServicesRemoveService"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `DELETE /v1/inventory/services/{service_id}`. */
   export type RemoveServiceError = operations["ServicesRemoveService"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `POST /v1/inventory/services` */
-    addService(input: AddServiceInput, options?: CallOptions): Promise<AddServiceResponse>;
-    /** `PUT /v1/inventory/services/{service_id}` */
-    changeService(input: ChangeServiceInput, options?: CallOptions): Promise<ChangeServiceResponse>;
-    /** `GET /v1/inventory/services/{service_id}` */
-    getService(input: GetServiceInput, options?: CallOptions): Promise<GetServiceResponse>;
-    /** `POST /v1/inventory/services:getTypes` */
-    listActiveServiceTypes(input: ListActiveServiceTypesInput, options?: CallOptions): Promise<ListActiveServiceTypesResponse>;
-    /** `GET /v1/inventory/services` */
-    listServices(input?: ListServicesInput, options?: CallOptions): Promise<ListServicesResponse>;
-    /** `DELETE /v1/inventory/services/{service_id}` */
-    removeService(input: RemoveServiceInput, options?: CallOptions): Promise<RemoveServiceResponse>;
-  }
 }
 
 export declare namespace User {
+  export interface Methods {
+    /**
+     * `GET /v1/users/me`
+     *
+     * @returns `User.GetUserResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `User.GetUserError`
+     */
+    getUser(options?: CallOptions): Promise<GetUserResponse>;
+
+    /**
+     * `GET /v1/users`
+     *
+     * @returns `User.ListUsersResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `User.ListUsersError`
+     */
+    listUsers(options?: CallOptions): Promise<ListUsersResponse>;
+
+    /**
+     * `PUT /v1/users/me`
+     *
+     * @param input.body - JSON body, required, `User.UpdateUserBody`
+     * @returns `User.UpdateUserResponse` on 200
+     * @throws {ApiError} on any error status, whose `body` is `User.UpdateUserError`
+     */
+    updateUser(input: UpdateUserInput, options?: CallOptions): Promise<UpdateUserResponse>;
+  }
+
   /** Data of a successful response to `GET /v1/users/me`. */
   export type GetUserResponse = operations["UserGetUser"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/users/me`. */
   export type GetUserError = operations["UserGetUser"]["responses"]["default"]["content"]["application/json"];
+
   /** Data of a successful response to `GET /v1/users`. */
   export type ListUsersResponse = operations["UserListUsers"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `GET /v1/users`. */
   export type ListUsersError = operations["UserListUsers"]["responses"]["default"]["content"]["application/json"];
+
   /** Request body of `PUT /v1/users/me`. */
   export type UpdateUserBody = NonNullable<operations["UserUpdateUser"]["requestBody"]>["content"]["application/json"];
 
@@ -1292,15 +2042,6 @@ export declare namespace User {
   export type UpdateUserResponse = operations["UserUpdateUser"]["responses"][200]["content"]["application/json"];
   /** Body of an error response to `PUT /v1/users/me`. */
   export type UpdateUserError = operations["UserUpdateUser"]["responses"]["default"]["content"]["application/json"];
-
-  export interface Methods {
-    /** `GET /v1/users/me` */
-    getUser(options?: CallOptions): Promise<GetUserResponse>;
-    /** `GET /v1/users` */
-    listUsers(options?: CallOptions): Promise<ListUsersResponse>;
-    /** `PUT /v1/users/me` */
-    updateUser(input: UpdateUserInput, options?: CallOptions): Promise<UpdateUserResponse>;
-  }
 }
 
 /** PMM API v3: openapi-fetch's `GET`/`POST`/… on the spec's paths, and one method per operation grouped by namespace. */

@@ -18,18 +18,51 @@ export interface PemSessionSettings {
     /** Aborted when the client is closed. */
     closed: AbortSignal;
 }
-/** What the client needs from a PEM session. */
-export interface TokenSession {
-    /** Adds the token to each request and handles a 401 with one re-login and replay. */
-    middleware: Middleware;
-    /** Releases the token (`DELETE …/token/`); the next call logs in again. */
-    logout(): Promise<void>;
-    /** The password and the token in use, which an error body may echo. */
-    secrets(): string[];
+/** The call a token is for: what a wait for a login may say in its TimeoutError, and what may end that wait early. */
+export interface TokenCall {
+    method: string;
+    /** The path template, as errors name it. */
+    path: string;
+    /** The caller's signal: aborting it ends the call's wait for a login (not the login). */
+    signal: AbortSignal;
+    /** `performance.now()` when the call began: its deadline covers the wait for a login. */
+    startedAt: number;
 }
 /**
- * PEM's token lifecycle: one login for any number of concurrent calls, a fresh login
- * shortly before expiry, one re-login and replay after a 401, and logout. Credentials and
- * tokens live only in this closure.
+ * PEM's token session for one client: one login for any number of concurrent calls, a fresh
+ * login shortly before expiry, one re-login and replay after a 401, and logout. Its state is
+ * the fields below; credentials and tokens live only in private fields, which neither
+ * `util.inspect` nor `JSON.stringify` shows.
  */
-export declare function createPemSession(settings: PemSessionSettings): TokenSession;
+export declare class PemTokenSession {
+    #private;
+    constructor(settings: PemSessionSettings);
+    /** openapi-fetch middleware: adds the token to each request, and answers a 401 with one re-login and replay. */
+    readonly middleware: Middleware;
+    /**
+     * A usable token: the current one, or the one a login brings, which concurrent callers
+     * without a token share. Each caller waits only while its deadline and signal allow; the
+     * login itself has a deadline of its own and goes on for the others.
+     *
+     * @throws {UnsupportedApiVersionError} a login said the server does not support this client's API version (then on every call).
+     * @throws {AuthenticationError} PEM rejected the credentials (`status` 401 or 403), or a caller's token was rejected or released and there are no credentials to log in with.
+     * @throws {ApiError} the server failed the login (PEM's 503 while its database is down), after retries.
+     * @throws {InvalidResponseError} the login answer's version lists are not lists of version names.
+     * @throws {TimeoutError} the call's deadline passed while it waited for the login.
+     * @throws {ConnectionError} the login got no answer (or the client was closed).
+     * @throws the reason of `call.signal`, when it aborts the wait.
+     */
+    token(call: TokenCall): Promise<string> | string;
+    /**
+     * Releases the current token and the one a login under way is about to bring
+     * (`DELETE …/token/`); the next call logs in again. A token the server no longer knows
+     * (401, 404) counts as released.
+     *
+     * @throws {ApiError} the server failed the release with another status.
+     * @throws {ConnectionError} the release got no answer.
+     * @throws {TimeoutError} the release did not finish within the client's timeoutMs.
+     */
+    logout(): Promise<void>;
+    /** The password or caller's token, and the token in use: what an error body may echo. */
+    secrets(): string[];
+}

@@ -3,37 +3,136 @@ import { rememberRequest } from "../transport/request-context.js";
 import { waitFor } from "../transport/wait.js";
 import { versionList } from "./api-versions.js";
 import { isNotHere, isTokenApi, notTheTokenApi, relocate } from "./pem-location.js";
-import { redactSecrets } from "./redact.js";
 export const PEM_TOKEN_HEADER = "X-Auth-Token";
 /** PEM's documented token lifetime, used when the login response does not say. */
 const DEFAULT_LIFETIME_MS = 20 * 60_000;
 /**
- * PEM's token lifecycle: one login for any number of concurrent calls, a fresh login
- * shortly before expiry, one re-login and replay after a 401, and logout. Credentials and
- * tokens live only in this closure.
+ * PEM's token session for one client: one login for any number of concurrent calls, a fresh
+ * login shortly before expiry, one re-login and replay after a 401, and logout. Its state is
+ * the fields below; credentials and tokens live only in private fields, which neither
+ * `util.inspect` nor `JSON.stringify` shows.
  */
-export function createPemSession(settings) {
-    const { auth, endpoints, apiVersion, refreshMarginMs, timeoutMs, fetch, logger, closed } = settings;
-    /** The layout in use: known from the start when there is one candidate, else from the first login. */
-    let located = endpoints.length === 1 ? endpoints[0] : undefined;
-    const inUse = () => located ?? endpoints[0];
-    let current = "token" in auth ? { value: auth.token, refreshAt: undefined } : undefined;
-    let pendingLogin;
-    let unsupported;
-    let warnedDeprecated = false;
-    let loggedOut = false;
-    /** A copy of each request, to replay it once after a 401, the token it was sent with, and when the call began. */
-    const sent = new WeakMap();
-    function isUsable(token) {
-        return token !== undefined && (token.refreshAt === undefined || Date.now() < token.refreshAt);
+export class PemTokenSession {
+    #settings;
+    /** The layout in use: known from the start when there is one candidate, else from the first login that reaches the token API. */
+    #located;
+    /** The token calls are sent with; a caller's token from the start. */
+    #current;
+    /** The login under way, which every call without a usable token waits for. */
+    #pendingLogin;
+    /** Set once a login said the server does not support this API version: every later call fails with it. */
+    #unsupported;
+    #warnedDeprecated = false;
+    /** Set by logout(): a caller's token is gone for good. */
+    #loggedOut = false;
+    /** The last logout: logouts run one after another, so each returns only when every token is released. */
+    #lastLogout = Promise.resolve();
+    #sent = new WeakMap();
+    constructor(settings) {
+        this.#settings = settings;
+        const { auth, endpoints } = settings;
+        this.#located = endpoints.length === 1 ? endpoints[0] : undefined;
+        this.#current = "token" in auth ? { value: auth.token, refreshAt: undefined } : undefined;
     }
-    async function login() {
-        if (!("username" in auth)) {
-            throw new AuthenticationError(loggedOut
-                ? "This client's token was released by logout(); create a new client with a token, or with a username and password to log in."
-                : "PEM rejected the token, and the client has no username and password to log in again.");
+    /** openapi-fetch middleware: adds the token to each request, and answers a 401 with one re-login and replay. */
+    middleware = {
+        onRequest: ({ request, schemaPath }) => this.#authenticate(request, schemaPath),
+        onResponse: ({ request, response, schemaPath, options }) => this.#replayAfter401(request, response, schemaPath, options.fetch),
+    };
+    /**
+     * A usable token: the current one, or the one a login brings, which concurrent callers
+     * without a token share. Each caller waits only while its deadline and signal allow; the
+     * login itself has a deadline of its own and goes on for the others.
+     *
+     * @throws {UnsupportedApiVersionError} a login said the server does not support this client's API version (then on every call).
+     * @throws {AuthenticationError} PEM rejected the credentials (`status` 401 or 403), or a caller's token was rejected or released and there are no credentials to log in with.
+     * @throws {ApiError} the server failed the login (PEM's 503 while its database is down), after retries.
+     * @throws {InvalidResponseError} the login answer's version lists are not lists of version names.
+     * @throws {TimeoutError} the call's deadline passed while it waited for the login.
+     * @throws {ConnectionError} the login got no answer (or the client was closed).
+     * @throws the reason of `call.signal`, when it aborts the wait.
+     */
+    token(call) {
+        if (this.#unsupported)
+            throw this.#unsupported;
+        if (isUsable(this.#current))
+            return this.#current.value;
+        this.#pendingLogin ??= this.#login()
+            .then((token) => (this.#current = token))
+            .finally(() => (this.#pendingLogin = undefined));
+        const { timeoutMs } = this.#settings;
+        const timeLeft = call.startedAt + timeoutMs - performance.now();
+        const timedOut = () => {
+            throw new TimeoutError(call.method, call.path, timeoutMs);
+        };
+        return waitFor(this.#pendingLogin, timeLeft, timedOut, [{ signal: call.signal, reason: () => call.signal.reason }]).then((token) => token.value);
+    }
+    /**
+     * Releases the current token and the one a login under way is about to bring
+     * (`DELETE …/token/`); the next call logs in again. A token the server no longer knows
+     * (401, 404) counts as released.
+     *
+     * @throws {ApiError} the server failed the release with another status.
+     * @throws {ConnectionError} the release got no answer.
+     * @throws {TimeoutError} the release did not finish within the client's timeoutMs.
+     */
+    logout() {
+        this.#lastLogout = this.#lastLogout.catch(() => undefined).then(() => this.#releaseAll());
+        return this.#lastLogout;
+    }
+    /** The password or caller's token, and the token in use: what an error body may echo. */
+    secrets() {
+        const { auth } = this.#settings;
+        return ["password" in auth ? auth.password : auth.token, this.#current?.value ?? ""];
+    }
+    #inUse() {
+        return this.#located ?? this.#settings.endpoints[0];
+    }
+    #isLogin(request) {
+        return request.method === "POST" && this.#settings.endpoints.some((e) => e.tokenUrl === request.url);
+    }
+    async #authenticate(request, schemaPath) {
+        if (this.#isLogin(request))
+            return undefined;
+        // Before anything else: a closed client's caller token must not look like a rejected one.
+        if (this.#settings.closed.aborted)
+            throw clientClosedError(request.method, schemaPath);
+        const startedAt = performance.now();
+        const token = await this.token({ method: request.method, path: schemaPath, signal: request.signal, startedAt });
+        request = await relocate(request, this.#settings.endpoints[0].baseUrl, this.#inUse().baseUrl);
+        request.headers.set(PEM_TOKEN_HEADER, token);
+        this.#sent.set(request, { replay: request.clone(), token, startedAt });
+        return rememberRequest(request, { path: schemaPath, startedAt });
+    }
+    async #replayAfter401(request, response, schemaPath, fetch) {
+        const original = this.#sent.get(request);
+        if (response.status !== 401 || !original)
+            return undefined;
+        await response.body?.cancel();
+        // Only the first 401 for a token drops it; calls that used it too just wait for the new one.
+        if (this.#current?.value === original.token)
+            this.#current = undefined;
+        this.#settings.logger.info(`PEM: ${request.method} ${schemaPath} answered 401; logging in again and replaying once`);
+        const token = await this.token({ method: request.method, path: schemaPath, signal: request.signal, startedAt: original.startedAt });
+        const replay = original.replay;
+        replay.headers.set(PEM_TOKEN_HEADER, token);
+        const second = await fetch(rememberRequest(replay, { path: schemaPath, startedAt: original.startedAt }));
+        if (second.status === 401) {
+            await second.body?.cancel();
+            throw new AuthenticationError(`PEM rejected a fresh token for ${request.method} ${schemaPath} (HTTP 401): the user may lack permission for it.`, 401);
         }
-        const { response, tokenPath } = await postLogin(auth);
+        return second;
+    }
+    async #login() {
+        const { auth, refreshMarginMs, logger } = this.#settings;
+        if (!("username" in auth)) {
+            // Without credentials, a login is needed only after logout() or after PEM answered 401 to the caller's token.
+            if (this.#loggedOut) {
+                throw new AuthenticationError("This client's token was released by logout(); create a new client with a token, or with a username and password to log in.");
+            }
+            throw new AuthenticationError("PEM rejected the token, and the client has no username and password to log in again.", 401);
+        }
+        const { response, tokenPath } = await this.#postLogin(auth);
         const issued = response.headers.get("X-Subject-Token");
         const body = await readJson(response);
         if (response.status === 401 || response.status === 403) {
@@ -42,14 +141,14 @@ export function createPemSession(settings) {
         // Anything else (PEM answers 503 while its database is down) is the server's failure, not the credentials'.
         // Its body may echo the credentials: they are taken out before it becomes part of an error.
         if (!response.ok)
-            throw apiErrorFrom("POST", tokenPath, response, redactSecrets(body, [auth.password]));
+            throw apiErrorFrom("POST", tokenPath, response, body, [auth.password]);
         if (!issued)
             throw new AuthenticationError(`PEM login answered HTTP ${response.status} without an X-Subject-Token header.`, response.status);
         try {
-            checkApiVersion(body, tokenPath);
+            this.#checkApiVersion(body, tokenPath);
         }
         catch (error) {
-            await release(issued).catch(() => undefined);
+            await this.#release(issued).catch(() => undefined);
             throw error;
         }
         const lifetime = tokenLifetime(body);
@@ -62,8 +161,8 @@ export function createPemSession(settings) {
      * Sends a token API request at the layout in use or, while none is known, at each layout in
      * turn until one does not pass it over (the last one always answers).
      */
-    async function atEachLayout(send, passOver) {
-        const candidates = located ? [located] : endpoints;
+    async #atEachLayout(send, passOver) {
+        const candidates = this.#located ? [this.#located] : this.#settings.endpoints;
         for (let index = 0;; index++) {
             const candidate = candidates[index];
             const response = await send(candidate);
@@ -73,8 +172,9 @@ export function createPemSession(settings) {
         }
     }
     /** POST …/token/; the first answer from the token API itself fixes the layout for this client. */
-    async function postLogin(credentials) {
-        const { response, endpoints: answered } = await atEachLayout((candidate) => {
+    async #postLogin(credentials) {
+        const { fetch, logger, endpoints } = this.#settings;
+        const { response, endpoints: answered } = await this.#atEachLayout((candidate) => {
             logger.debug(`PEM: logging in at POST ${candidate.tokenPath}`);
             const request = new Request(candidate.tokenUrl, {
                 method: "POST",
@@ -84,88 +184,37 @@ export function createPemSession(settings) {
             return fetch(rememberRequest(request, { path: candidate.tokenPath, retrySafe: true }));
         }, notTheTokenApi);
         const { tokenPath } = answered;
-        if (!located && isTokenApi(response)) {
-            located = answered;
+        if (!this.#located && isTokenApi(response)) {
+            this.#located = answered;
             logger.debug(`PEM: the server's token API answered at ${tokenPath}; using ${answered.baseUrl} for this client's calls`);
         }
-        else if (!located && notTheTokenApi(response)) {
+        else if (!this.#located && notTheTokenApi(response)) {
             const tried = endpoints.map((e) => e.tokenPath).join(" and ");
             logger.warn(`PEM: no token API answered at ${tried}; set baseUrl (or tokenUrl) to the path your server serves its API under.`);
         }
         return { response, tokenPath };
     }
-    function checkApiVersion(body, tokenPath) {
+    #checkApiVersion(body, tokenPath) {
+        const { apiVersion, logger } = this.#settings;
         if (!/^v\d+$/.test(apiVersion))
             return;
         const normalize = (v) => v.replace(/^v/i, "");
         const supported = versionList(body, "supported_api_versions", tokenPath);
         const deprecated = versionList(body, "deprecated_api_versions", tokenPath).map(normalize);
         if (supported.length > 0 && !supported.map(normalize).includes(normalize(apiVersion))) {
-            unsupported = new UnsupportedApiVersionError(apiVersion, supported);
-            throw unsupported;
+            this.#unsupported = new UnsupportedApiVersionError(apiVersion, supported);
+            throw this.#unsupported;
         }
-        if (deprecated.includes(normalize(apiVersion)) && !warnedDeprecated) {
-            warnedDeprecated = true;
+        if (deprecated.includes(normalize(apiVersion)) && !this.#warnedDeprecated) {
+            this.#warnedDeprecated = true;
             logger.warn(`The PEM server marks API ${apiVersion} as deprecated; plan the move to a newer client version.`);
         }
     }
-    /**
-     * A usable token; concurrent callers without one share a single login. Each caller waits
-     * only while its call's deadline and signal allow; the login itself has a deadline of its own.
-     */
-    function validToken(request, path, startedAt) {
-        if (unsupported)
-            throw unsupported;
-        if (isUsable(current))
-            return current.value;
-        pendingLogin ??= login()
-            .then((token) => (current = token))
-            .finally(() => (pendingLogin = undefined));
-        const timeLeft = startedAt + timeoutMs - performance.now();
-        const timedOut = () => {
-            throw new TimeoutError(request.method, path, timeoutMs);
-        };
-        return waitFor(pendingLogin, timeLeft, timedOut, [{ signal: request.signal, reason: () => request.signal.reason }]).then((token) => token.value);
-    }
-    const isLogin = (request) => request.method === "POST" && endpoints.some((e) => e.tokenUrl === request.url);
-    const middleware = {
-        async onRequest({ request, schemaPath }) {
-            if (isLogin(request))
-                return undefined;
-            // Before anything else: a closed client's caller token must not look like a rejected one.
-            if (closed.aborted)
-                throw clientClosedError(request.method, schemaPath);
-            const startedAt = performance.now();
-            const token = await validToken(request, schemaPath, startedAt);
-            request = await relocate(request, endpoints[0].baseUrl, inUse().baseUrl);
-            request.headers.set(PEM_TOKEN_HEADER, token);
-            sent.set(request, { replay: request.clone(), token, startedAt });
-            return rememberRequest(request, { path: schemaPath, startedAt });
-        },
-        async onResponse({ request, response, schemaPath, options }) {
-            const original = sent.get(request);
-            if (response.status !== 401 || !original)
-                return undefined;
-            await response.body?.cancel();
-            // Only the first 401 for a token drops it; calls that used it too just wait for the new one.
-            if (current?.value === original.token)
-                current = undefined;
-            logger.info(`PEM: ${request.method} ${schemaPath} answered 401; logging in again and replaying once`);
-            const token = await validToken(request, schemaPath, original.startedAt);
-            const replay = original.replay;
-            replay.headers.set(PEM_TOKEN_HEADER, token);
-            const second = await options.fetch(rememberRequest(replay, { path: schemaPath, startedAt: original.startedAt }));
-            if (second.status === 401) {
-                await second.body?.cancel();
-                throw new AuthenticationError(`PEM rejected a fresh token for ${request.method} ${schemaPath} (HTTP 401): the user may lack permission for it.`, 401);
-            }
-            return second;
-        },
-    };
     /** `DELETE …/token/` for a token. */
-    async function release(token) {
+    async #release(token) {
+        const { fetch } = this.#settings;
         // A caller's token on a client that never logged in: its layout is not known yet.
-        const { response, endpoints: answered } = await atEachLayout((candidate) => {
+        const { response, endpoints: answered } = await this.#atEachLayout((candidate) => {
             const request = new Request(candidate.tokenUrl, { method: "DELETE", headers: { [PEM_TOKEN_HEADER]: token } });
             return fetch(rememberRequest(request, { path: candidate.tokenPath, evenIfClosed: true }));
         }, isNotHere);
@@ -173,34 +222,29 @@ export function createPemSession(settings) {
         const body = await readJson(response);
         // 401/404: the server no longer knows the token, which is what releasing it wants.
         if (!response.ok && response.status !== 401 && response.status !== 404) {
-            throw apiErrorFrom("DELETE", tokenPath, response, redactSecrets(body, [token]));
+            throw apiErrorFrom("DELETE", tokenPath, response, body, [token]);
         }
     }
     /** Releases the current token and the one a login under way is about to bring. */
-    async function releaseAll() {
-        loggedOut = true;
+    async #releaseAll() {
+        this.#loggedOut = true;
         const tokens = new Set();
-        if (current)
-            tokens.add(current.value);
-        current = undefined;
-        const arriving = pendingLogin ? await pendingLogin.catch(() => undefined) : undefined;
+        if (this.#current)
+            tokens.add(this.#current.value);
+        this.#current = undefined;
+        const arriving = this.#pendingLogin ? await this.#pendingLogin.catch(() => undefined) : undefined;
         if (arriving)
             tokens.add(arriving.value);
         // That login stored its token as current; it is released now.
-        current = undefined;
+        this.#current = undefined;
         for (const token of tokens)
-            await release(token);
+            await this.#release(token);
         if (tokens.size > 0)
-            logger.info("PEM: logged out; token released");
+            this.#settings.logger.info("PEM: logged out; token released");
     }
-    // Logouts run one after another, so that each returns only when every token is released.
-    let lastLogout = Promise.resolve();
-    function logout() {
-        lastLogout = lastLogout.catch(() => undefined).then(releaseAll);
-        return lastLogout;
-    }
-    const secrets = () => ["password" in auth ? auth.password : auth.token, current?.value ?? ""];
-    return { middleware, logout, secrets };
+}
+function isUsable(token) {
+    return token !== undefined && (token.refreshAt === undefined || Date.now() < token.refreshAt);
 }
 /** The token's lifetime from the login body: `expiresAt − issuedAt` when both are there, so clock skew does not matter. */
 function tokenLifetime(body) {

@@ -5,3 +5,8 @@
  * occurrence of a secret, as sent or JSON-escaped, in any text.
  */
 export declare function redactSecrets(body: unknown, secrets: readonly string[]): unknown;
+/**
+ * A copy of an answer's headers for an error: the values of secret headers replaced, and the
+ * client's secrets taken out of every other value (a server may echo a request header).
+ */
+export declare function redactHeaders(headers: Headers, secrets: readonly string[]): Headers;

@@ -28,3 +28,15 @@ export function redactSecrets(body, secrets) {
     };
     return walk(body, 0);
 }
+/** Headers whose values are secrets, whatever they hold: tokens (PEM's `X-Subject-Token`), credentials and cookies. */
+const SECRET_HEADER = /token|authorization|api[-_]?key|cookie/i;
+/**
+ * A copy of an answer's headers for an error: the values of secret headers replaced, and the
+ * client's secrets taken out of every other value (a server may echo a request header).
+ */
+export function redactHeaders(headers, secrets) {
+    const copy = new Headers();
+    for (const [name, value] of headers)
+        copy.append(name, SECRET_HEADER.test(name) ? REDACTED : redactSecrets(value, secrets));
+    return copy;
+}

@@ -15,6 +15,10 @@ export function pascalCase(name) {
     const joined = words(name).map((w) => capitalize(w.toLowerCase())).join("");
     return /^[0-9]/.test(joined) ? `_${joined}` : joined;
 }
+/** Whether `name` can be written bare, as a property key or a TSDoc `@param` name. */
+export function isIdentifier(name) {
+    return /^[A-Za-z_$][\w$]*$/.test(name);
+}
 function capitalize(word) {
     return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -1,0 +1,12 @@
+/**
+ * What the generator knows of each kind of login the runtime implements
+ * (templates/runtime/auth/login-kinds.ts): the names an API's `api.yaml` gives in `auth:`,
+ * and what a generated client of that kind declares.
+ */
+export const LOGIN_KINDS = {
+    /** PEM: a token from its token API, sent as X-Auth-Token; the client can log out. */
+    "pem-token": { authOptions: "PemAuth", clientBase: "PemSession", credentialHeader: "X-Auth-Token", takesApiKey: false },
+    /** PMM: a bearer token (service account), basic auth or an API key on each request. */
+    pmm: { authOptions: "PmmAuth", clientBase: "ClientLifecycle", credentialHeader: undefined, takesApiKey: true },
+};
+export const AUTH_KINDS = Object.keys(LOGIN_KINDS);

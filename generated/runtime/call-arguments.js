@@ -1,0 +1,28 @@
+/** The name of every call option; typed against CallOptions, so that a new option cannot be missed. None is also an input's name. */
+const CALL_OPTION_NAMES = { signal: true, headers: true, validate: true, validateRequests: true };
+const isCallOption = (name) => Object.hasOwn(CALL_OPTION_NAMES, name);
+/**
+ * A method's arguments as its input and its call options. Typed callers pass
+ * `(input?, options?)`, or `(options?)` to a method that takes no input (`(undefined,
+ * options)` works too). JavaScript callers also pass options first to a method whose input is
+ * optional (`pmm.server.version({ signal })`): an object of call options alone is taken as
+ * the call options, since no input has their names (`path`, `query`, `header`, `body`).
+ *
+ * @throws {TypeError} call options that would otherwise be ignored: in an input beside other
+ * properties, or first when options come second as well.
+ */
+export function callArguments(operation, takesInput, first, second) {
+    const names = first && typeof first === "object" && !Array.isArray(first) ? Object.keys(first) : [];
+    const optionNames = names.filter(isCallOption);
+    if (!takesInput) {
+        if (second !== undefined && optionNames.length > 0) {
+            throw new TypeError(`${operation} takes no input, and was given call options twice; pass them once, as its only argument.`);
+        }
+        return { input: undefined, callOptions: second ?? first };
+    }
+    if (optionNames.length === 0)
+        return { input: first, callOptions: second };
+    if (second === undefined && optionNames.length === names.length)
+        return { input: undefined, callOptions: first };
+    throw new TypeError(`${operation}: its first argument is its input (path, query, header, body), but it holds call options (${optionNames.join(", ")}); pass them as the second argument: ${operation}(input, options).`);
+}

@@ -1,0 +1,23 @@
+import type { Client as FetchClient, Middleware } from "openapi-fetch";
+import type { OperationTable, ValidationMode } from "./options.js";
+import { type Validation } from "./validation.js";
+/** The client's validation and its modes, which each call's options may override. */
+export interface Checking {
+    validation: Validation;
+    validate: ValidationMode;
+    validateRequests: ValidationMode;
+}
+/** What the generated methods share: openapi-fetch's client, the client's secrets as they are now, and its validation. */
+export interface MethodContext {
+    fetchClient: FetchClient<Record<string, never>>;
+    /** The runtime's middleware that must stay last (it sees the request that is sent); the caller's `use()` goes before it. */
+    lastMiddleware: Middleware;
+    secrets: () => readonly string[];
+    checking: Checking;
+}
+/**
+ * Puts the client's calls on `client`: openapi-fetch's path calls (`GET`, …, `request`,
+ * `use`, `eject`) with their `{ data, error, response }` contract, and one frozen namespace
+ * per group of the operation table, whose methods resolve to the data or reject with an ApiError.
+ */
+export declare function bindMethods(client: Record<string | symbol, unknown>, operations: OperationTable, context: MethodContext): void;

@@ -1,0 +1,78 @@
+import { callArguments } from "./call-arguments.js";
+import { apiErrorFrom, InvalidResponseError } from "./errors.js";
+import { bodyOptions } from "./transport/form-body.js";
+import { validationMode } from "./validation.js";
+const PATH_CALLS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"];
+/**
+ * Puts the client's calls on `client`: openapi-fetch's path calls (`GET`, …, `request`,
+ * `use`, `eject`) with their `{ data, error, response }` contract, and one frozen namespace
+ * per group of the operation table, whose methods resolve to the data or reject with an ApiError.
+ */
+export function bindMethods(client, operations, context) {
+    const { fetchClient, lastMiddleware } = context;
+    const request = parsingJsonHere(fetchClient.request);
+    for (const name of PATH_CALLS)
+        client[name] = (path, init) => request(name, path, init);
+    client.request = request;
+    client.eject = fetchClient.eject;
+    client.use = (...middleware) => {
+        fetchClient.eject(lastMiddleware);
+        fetchClient.use(...middleware, lastMiddleware);
+    };
+    for (const [namespace, methods] of Object.entries(operations)) {
+        const group = {};
+        for (const [name, operation] of Object.entries(methods)) {
+            const call = { operation: `${namespace}.${name}`, method: operation.method, path: operation.path };
+            // Async, so that misplaced call options reject the call, as every other failure does.
+            group[name] = async (first, second) => {
+                const { input, callOptions } = callArguments(call.operation, !operation.noInput, first, second);
+                return callOperation(request, context, operation, call, input, callOptions);
+            };
+        }
+        client[namespace] = Object.freeze(group);
+    }
+}
+async function callOperation(request, context, operation, call, input, callOptions) {
+    const { checking, secrets } = context;
+    // Both modes are read before anything is sent: a mistyped one must not fail after a write went through.
+    const validateRequest = validationMode("validateRequests", callOptions?.validateRequests, checking.validateRequests);
+    const validate = validationMode("validate", callOptions?.validate, checking.validate);
+    // Form bodies hold files and are encoded by the runtime: only JSON bodies are checked.
+    if (validateRequest !== "off" && input?.body !== undefined && !operation.form)
+        await checking.validation.request(call, input.body, validateRequest);
+    const { headers: bodyHeaders, ...body } = bodyOptions(operation.form, input?.body);
+    const { data, error, response } = await request(operation.method, operation.path, {
+        params: { path: input?.path, query: input?.query, header: input?.header },
+        ...body,
+        parseAs: operation.parseAs ?? "json",
+        ...(callOptions?.signal ? { signal: callOptions.signal } : {}),
+        ...(bodyHeaders || callOptions?.headers ? { headers: { ...bodyHeaders, ...callOptions?.headers } } : {}),
+    });
+    // A server may echo the request (its headers, the token) in an error body or its headers.
+    if (!response.ok)
+        throw apiErrorFrom(operation.method, operation.path, response, error, secrets());
+    // An empty answer's data is undefined: where the spec gives that status a body, that is drift too.
+    if (validate !== "off" && !operation.parseAs)
+        await checking.validation.response(call, response.status, data, validate, secrets);
+    return data;
+}
+/**
+ * openapi-fetch's `request` with a JSON success answer parsed here instead, so that the
+ * answer's malformed body, and only that (not a SyntaxError of the caller's middleware), is an
+ * InvalidResponseError. An empty body is `undefined`, as openapi-fetch has it.
+ */
+function parsingJsonHere(request) {
+    return async (method, path, init) => {
+        if ((init?.parseAs ?? "json") !== "json")
+            return request(method, path, init);
+        const result = await request(method, path, { ...init, parseAs: "text" });
+        if (!result.response.ok || typeof result.data !== "string")
+            return result;
+        try {
+            return { ...result, data: result.data ? JSON.parse(result.data) : undefined };
+        }
+        catch {
+            throw new InvalidResponseError(method.toUpperCase(), path, "the body of its success answer is not valid JSON");
+        }
+    };
+}
