@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.js";
 import { importSpec } from "../importer/import-spec.js";
+import { SOURCES_FILE, readSources, recordedLocation, withRecord, writeSources } from "../importer/sources-record.js";
 import { API_CONFIG_FILE } from "../load/api-config.js";
 import { resolveInput } from "./arguments.js";
 import { runIfEntry, usage, type CliIo } from "./run-cli.js";
@@ -14,7 +15,8 @@ Reads a Swagger 2.0 or OpenAPI 3.0/3.1 document (JSON or YAML), validates it and
 specs/<api>/<version>.yaml with keys sorted, so importing the same input twice gives the
 same file. Upstream prose (descriptions, summaries, titles) is dropped unless --keep-docs
 is given; every structural fact (paths, parameters, schemas, enums, formats, status codes)
-is kept. Then run \`npm run generate\`.
+is kept. The source, its SHA-256 and the options are recorded in specs/sources.yaml,
+replacing the version's earlier entry. Then run \`npm run generate\`.
 
 Options:
   --api <name>      the API folder in specs/ (pem, pmm, or a new one)
@@ -53,12 +55,18 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (!api || !NAME.test(api)) throw new UsageError("--api <name> is required: lower-case letters, digits and dashes (for example pem).");
   if (!version || !NAME.test(version)) throw new UsageError("--version <v> is required: lower-case letters, digits and dashes, starting with a letter (for example v11).");
 
-  const text = await importSpec(resolveInput(io, source), { api, version, keepDocs: values["keep-docs"], allowExternalRefs: values["allow-external-refs"] });
-  const apiDir = path.join(io.project.specsDir, api);
+  const { specsDir, root } = io.project;
+  // Read first, so that a damaged sources.yaml stops the import before specs/ changes.
+  const records = await readSources(specsDir);
+  const input = resolveInput(io, source);
+  const options = { keepDocs: values["keep-docs"], allowExternalRefs: values["allow-external-refs"] };
+  const { text, sourceSha256 } = await importSpec(input, { api, version, ...options });
+  const apiDir = path.join(specsDir, api);
   await mkdir(apiDir, { recursive: true });
   const target = path.join(apiDir, `${version}.yaml`);
   await writeFile(target, text);
-  io.stdout.write(`wrote ${path.relative(io.cwd, target)}\n`);
+  await writeSources(specsDir, withRecord(records, { api, version, source: recordedLocation(root, input), sha256: sourceSha256, ...options }));
+  io.stdout.write(`wrote ${path.relative(io.cwd, target)} and its source in ${path.relative(io.cwd, path.join(specsDir, SOURCES_FILE))}\n`);
   if (!(await readdir(apiDir)).includes(API_CONFIG_FILE)) {
     io.stdout.write(`note: ${path.relative(io.cwd, apiDir)} has no ${API_CONFIG_FILE} yet; add one (auth, naming) before \`npm run generate\`. See README.md.\n`);
   }

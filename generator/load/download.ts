@@ -18,7 +18,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
  * Downloads a spec over https:// only: redirects are followed by hand so that one to plain
  * http:// is refused before it is requested, and the time and size are bounded.
  */
-export async function downloadText(url: string, limits: DownloadLimits): Promise<string> {
+export async function downloadBytes(url: string, limits: DownloadLimits): Promise<Buffer> {
   const signal = AbortSignal.timeout(limits.timeoutMs);
   try {
     let current = refusePlainHttp(url, url);
@@ -47,7 +47,7 @@ function refusePlainHttp(url: string, target: string): string {
   throw new SpecError(url, undefined, problem, "Use an https:// URL that stays on https://, or download the file first.");
 }
 
-async function readBody(url: string, response: Response, maxBytes: number): Promise<string> {
+async function readBody(url: string, response: Response, maxBytes: number): Promise<Buffer> {
   if (!response.ok) {
     await response.body?.cancel();
     throw new SpecError(url, undefined, `could not be downloaded: the server answered ${response.status} ${response.statusText}.`, "Check the URL.");
@@ -68,7 +68,7 @@ async function readBody(url: string, response: Response, maxBytes: number): Prom
     }
     chunks.push(read.value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 export function formatBytes(bytes: number): string {

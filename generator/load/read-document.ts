@@ -1,16 +1,19 @@
+import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { CORE_SCHEMA, YAMLException, load } from "js-yaml";
 import { SpecError } from "../errors.js";
 import { bundleExternalRefs } from "./bundle-refs.js";
 import { checkDocumentShape, DOCUMENT_LIMITS, nestedTooDeep } from "./document-shape.js";
-import { describeCause, downloadText, formatBytes, isUrl, type DownloadLimits } from "./download.js";
+import { describeCause, downloadBytes, formatBytes, isUrl, type DownloadLimits } from "./download.js";
 import { refuseExternalRefs } from "./external-refs.js";
 
-/** A parsed API description and where it came from. */
+/** A parsed API description, where it came from, and a digest of what was read there. */
 export interface LoadedDocument {
   source: string;
   document: Record<string, unknown>;
+  /** SHA-256 (hex) of the source's bytes: a record of an import can tell when its source changed. */
+  sha256: string;
 }
 
 export interface ReadOptions {
@@ -28,17 +31,25 @@ export const READ_LIMITS: DownloadLimits = { timeoutMs: 60_000, maxBytes: 64 * 1
  */
 export async function readDocument(source: string, options: ReadOptions = {}): Promise<LoadedDocument> {
   const limits = { ...READ_LIMITS, ...options.limits };
-  const document = parseDocumentText(source, await readSource(source, limits));
+  const bytes = await readSource(source, limits);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const document = parseDocumentText(source, decodeText(bytes));
   if (!options.allowExternalRefs) {
     refuseExternalRefs(source, document);
-    return { source, document };
+    return { source, document, sha256 };
   }
-  return { source, document: await bundleExternalRefs(source, document, (location) => readSource(location, limits), parseDocumentText) };
+  const readText = async (location: string) => decodeText(await readSource(location, limits));
+  return { source, document: await bundleExternalRefs(source, document, readText, parseDocumentText), sha256 };
 }
 
-/** The text of a spec file or https:// URL, within the limits. */
-async function readSource(source: string, limits: DownloadLimits): Promise<string> {
-  if (isUrl(source)) return downloadText(source, limits);
+/** UTF-8 text; a byte-order mark is dropped, bytes that are not UTF-8 become U+FFFD. */
+function decodeText(bytes: Buffer): string {
+  return new TextDecoder().decode(bytes);
+}
+
+/** The bytes of a spec file or https:// URL, within the limits. */
+async function readSource(source: string, limits: DownloadLimits): Promise<Buffer> {
+  if (isUrl(source)) return downloadBytes(source, limits);
   const remedy = "Pass the path of a Swagger 2.0 or OpenAPI 3.x file (JSON or YAML).";
   let file: FileHandle | undefined;
   try {
@@ -58,13 +69,13 @@ async function readSource(source: string, limits: DownloadLimits): Promise<strin
   }
 }
 
-/** A file's text, read until its end or until it passes `maxBytes`, whatever its size said. */
-async function readAtMost(source: string, file: FileHandle, maxBytes: number): Promise<string> {
+/** A file's bytes, read until its end or until it passes `maxBytes`, whatever its size said. */
+async function readAtMost(source: string, file: FileHandle, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
     const { bytesRead, buffer } = await file.read({ buffer: Buffer.alloc(1024 * 1024) });
-    if (bytesRead === 0) return Buffer.concat(chunks, total).toString("utf8");
+    if (bytesRead === 0) return Buffer.concat(chunks, total);
     total += bytesRead;
     if (total > maxBytes) {
       throw new SpecError(source, undefined, `is larger than ${formatBytes(maxBytes)}, the most a spec may be.`, "Check that this file is an API description.");

@@ -1,31 +1,73 @@
-import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { importSpec } from "../../generator/importer/import-spec.js";
-import { REFERENCE_DIR, SPECS_DIR, hasReference } from "../support/paths.js";
+import { readSources, resolveRecordedLocation, type SourceRecord } from "../../generator/importer/sources-record.js";
+import { isUrl } from "../../generator/load/download.js";
+import { discoverSpecs } from "../../generator/load/discover-specs.js";
+import { REFERENCE_DIR, ROOT, SPECS_DIR, hasReference, projectTempDir } from "../support/paths.js";
 import { runCli } from "../support/run-cli.js";
 
-/** specs/ holds exactly what the importer makes of the reference documents. */
-const shipped: [string, string, string][] = [
-  ["pem/pem-token.swagger.json", "pem", "token"],
-  ["pem/pem-v9.swagger.json", "pem", "v9"],
-  ["pem/pem-v10.swagger.json", "pem", "v10"],
-  ["pem/pem-v17.swagger.json", "pem", "v17"],
-  ["pmm/pmm-2.44.swagger.json", "pmm", "v2"],
-  ["pmm/pmm-3.8.swagger.json", "pmm", "v3"],
-];
+/** specs/sources.yaml: what each shipped spec was imported from, and how. */
+const records = await readSources(SPECS_DIR);
 
-describe("specs:import", () => {
-  it.skipIf(!hasReference).each(shipped)("reproduces specs/%s byte for byte, every time", async (reference, api, version) => {
-    const source = path.join(REFERENCE_DIR, reference);
-    const first = await importSpec(source, { api, version, keepDocs: false });
-    expect(await importSpec(source, { api, version, keepDocs: false })).toBe(first);
-    expect(first).toBe(await readFile(path.join(SPECS_DIR, api, `${version}.yaml`), "utf8"));
+/** Why a record's source cannot be imported again here, if it cannot. */
+function missingSource(record: SourceRecord): string | undefined {
+  if (isUrl(record.source)) return `needs the network: ${record.source}`;
+  return existsSync(resolveRecordedLocation(ROOT, record.source)) ? undefined : `needs ${record.source}`;
+}
+
+describe("specs/sources.yaml", () => {
+  it("records a source for every spec in specs/, and no other", async () => {
+    const specs = (await discoverSpecs(SPECS_DIR)).map((s) => `${s.api}/${s.version}`);
+    const recorded = records.map((r) => `${r.api}/${r.version}`);
+    const unrecorded = specs.filter((s) => !recorded.includes(s)).map((s) => `specs/${s}.yaml has no recorded source: import it with \`npm run specs:import\``);
+    const orphaned = recorded.filter((r) => !specs.includes(r)).map((r) => `specs/sources.yaml records ${r}, which specs/ does not hold`);
+    expect([...unrecorded, ...orphaned]).toEqual([]);
   });
 
+  describe.each(records.map((record) => [`${record.api}/${record.version}`, record, missingSource(record)] as const))("specs/%s", (_name, record, missing) => {
+    it.skipIf(missing !== undefined)(`is what the importer makes of its recorded source, byte for byte, every time${missing ? ` (${missing})` : ""}`, async () => {
+      const source = resolveRecordedLocation(ROOT, record.source);
+      const options = { api: record.api, version: record.version, keepDocs: record.keepDocs, allowExternalRefs: record.allowExternalRefs };
+      const first = await importSpec(source, options);
+      expect(first.sourceSha256, `${record.source} changed since it was imported: import it again with \`npm run specs:import\``).toBe(record.sha256);
+      expect((await importSpec(source, options)).text).toBe(first.text);
+      expect(first.text).toBe(await readFile(path.join(SPECS_DIR, record.api, `${record.version}.yaml`), "utf8"));
+    });
+  });
+});
+
+describe("specs:import", () => {
   it.skipIf(!hasReference)("keeps the prose with --keep-docs", async () => {
-    const text = await importSpec(path.join(REFERENCE_DIR, "pmm/pmm-3.8.swagger.json"), { api: "pmm", version: "v3", keepDocs: true });
+    const { text } = await importSpec(path.join(REFERENCE_DIR, "pmm/pmm-3.8.swagger.json"), { api: "pmm", version: "v3", keepDocs: true });
     expect(text).toContain("description: Returns a list of all Nodes.");
+  });
+
+  it("records each import in specs/sources.yaml, sorted, replacing a version's earlier entry", async () => {
+    const root = await projectTempDir("import");
+    const specsDir = path.join(root, "specs");
+    const fixture = path.join(import.meta.dirname, "../fixtures/swagger2-edge-cases.yaml");
+    const importAs = (version: string, ...flags: string[]) => runCli("import", [fixture, "--api", "edge", "--version", version, ...flags], { cwd: root, root });
+    expect((await importAs("v10")).code).toBe(0);
+    expect((await importAs("v9", "--keep-docs")).code).toBe(0);
+    expect((await importAs("v10")).code).toBe(0);
+    const sha256 = createHash("sha256").update(await readFile(fixture)).digest("hex");
+    const entry = (version: string, keepDocs: boolean) => ({ api: "edge", version, source: "../../test/fixtures/swagger2-edge-cases.yaml", sha256, keepDocs, allowExternalRefs: false });
+    expect(await readSources(specsDir)).toEqual([entry("v9", true), entry("v10", false)]);
+    expect(await readFile(path.join(specsDir, "sources.yaml"), "utf8")).toMatch(/^# .*\n(?:#.*\n)*\n- api: edge\n  version: v9\n  source: \.\.\/\.\.\/test\/fixtures\/swagger2-edge-cases\.yaml\n  sha256: [0-9a-f]{64}\n  keepDocs: true\n  allowExternalRefs: false\n- api: edge\n  version: v10\n/);
+  });
+
+  it("stops before specs/ changes when specs/sources.yaml is damaged", async () => {
+    const root = await projectTempDir("import");
+    await mkdir(path.join(root, "specs"));
+    await writeFile(path.join(root, "specs/sources.yaml"), "- api: edge\n  version: 1\n");
+    const result = await runCli("import", [path.join(import.meta.dirname, "../fixtures/swagger2-edge-cases.yaml"), "--api", "edge", "--version", "v1"], { root });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/sources\.yaml at \/0\/version: is not a string\. Restore the file from git, or import the spec again/);
+    expect(existsSync(path.join(root, "specs/edge"))).toBe(false);
   });
 
   it("rejects an invalid document with its JSON pointer and exit code 1", async () => {

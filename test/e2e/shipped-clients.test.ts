@@ -2,15 +2,15 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { discoverSpecs } from "../../generator/load/discover-specs.js";
+import { readSources } from "../../generator/importer/sources-record.js";
 import { shippedPackageCopy } from "../support/generated-package.js";
 import { ROOT, SPECS_DIR } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { typeCheck } from "../support/typecheck.js";
 
 /**
- * Every shipped API version, generated into a temp folder, type-checked strictly and
- * called over real HTTP on 127.0.0.1.
+ * Every shipped API version (a copy of generated/, which generate-cli.test.ts holds to specs/),
+ * type-checked strictly and called over real HTTP on 127.0.0.1.
  */
 let dir: string;
 let files: Map<string, string>;
@@ -22,9 +22,9 @@ beforeAll(async () => {
 const load = (entry: string) => import(pathToFileURL(path.join(dir, entry, "index.js")).href);
 
 describe("generated package", () => {
-  it("has one entry per spec in specs/", async () => {
-    const shipped = (await discoverSpecs(SPECS_DIR)).map((s) => `${s.api}/${s.version}`);
-    expect(shipped).toEqual(expect.arrayContaining(["pem/token", "pem/v9", "pem/v10", "pem/v17", "pmm/v2", "pmm/v3"]));
+  it("has one entry per shipped spec (specs/sources.yaml, which the importer test holds to specs/)", async () => {
+    const shipped = (await readSources(SPECS_DIR)).map((s) => `${s.api}/${s.version}`);
+    expect(shipped).not.toEqual([]);
     const entries = [...files.keys()].filter((f) => f.endsWith("/index.js") && !f.startsWith("runtime/")).sort();
     expect(entries).toEqual(shipped.map((entry) => `${entry}/index.js`).sort());
     const manifest = JSON.parse(files.get("package.json")!);

@@ -1,0 +1,57 @@
+import { spawn } from "node:child_process";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { discoverSpecs } from "../../generator/load/discover-specs.js";
+import { copyProject } from "../support/project-copy.js";
+import { runCli } from "../support/run-cli.js";
+
+/**
+ * The tests whose cases follow the versions in specs/: adding one must leave them green. Two more
+ * follow them but take minutes, so are left out: generate-cli.test.ts (its `--check` counts the
+ * versions `generate` above just wrote) and diff.test.ts (COMPATIBILITY.md has a row per operation).
+ */
+const VERSION_LISTING_TESTS = [
+  "test/e2e/import-specs.test.ts",
+  "test/e2e/shipped-clients.test.ts",
+  "test/unit/released-names.test.ts",
+  "test/unit/conversion-fidelity.test.ts",
+  "test/e2e/validators-shipped.test.ts",
+];
+
+/** `npx vitest run <files>` in `root`, as a process of its own: its exit code and everything it printed. */
+function runVitest(root: string, files: string[]): Promise<{ code: number | null; output: string }> {
+  // The outer run's VITEST_* variables would make the inner vitest take itself for one of its workers.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST")));
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["vitest", "run", ...files], { cwd: root, env: { ...env, NO_COLOR: "1" } });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+describe("adding an API version the README's way", () => {
+  // About a minute alone: generating every version twice (here, and in shipped-clients) is most of it.
+  it("leaves the tests that list versions green", { timeout: 300_000 }, async () => {
+    const root = await copyProject("add-a-version");
+    // A copy is a few megabytes; the output below says what went wrong in it.
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
+    // Step 1: our own output is valid input, so the newest PEM spec serves as the next version.
+    const newest = (await discoverSpecs(path.join(root, "specs"))).filter((s) => s.api === "pem" && /^v\d+$/.test(s.version)).at(-1)!;
+    const next = `v${Number(newest.version.slice(1)) + 1}`;
+    const imported = await runCli("import", [path.relative(root, newest.file), "--api", "pem", "--version", next], { cwd: root, root });
+    expect(imported.stderr).toBe("");
+    expect(imported.code).toBe(0);
+    // Step 2.
+    const generated = await runCli("generate", [], { cwd: root, root });
+    expect(generated.stderr).toBe("");
+    expect(generated.code).toBe(0);
+    expect(generated.stdout).toMatch(new RegExp(`^pem/${next}\\s`, "m"));
+    // Step 3 is for a released version, and a version added without it keeps the suite green.
+    const tests = await runVitest(root, VERSION_LISTING_TESTS);
+    expect(tests.code, tests.output).toBe(0);
+  });
+});

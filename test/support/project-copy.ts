@@ -1,0 +1,18 @@
+import { cp, realpath, symlink } from "node:fs/promises";
+import path from "node:path";
+import { ROOT, projectTempDir } from "./paths.js";
+
+/** What a project is, besides its dependencies: enough to import, generate and run its tests. */
+const PROJECT_ENTRIES = ["specs", "generator", "templates", "test", "generated", "package.json", "tsconfig.json", "vitest.config.ts", "README.md"];
+
+/**
+ * A copy of this project under .test-tmp/ that a test may change as a user would; it shares
+ * this checkout's node_modules through a link. Its ../shared/reference is absent, so its
+ * tests run as CI's do.
+ */
+export async function copyProject(prefix: string): Promise<string> {
+  const root = await projectTempDir(prefix);
+  await Promise.all(PROJECT_ENTRIES.map((entry) => cp(path.join(ROOT, entry), path.join(root, entry), { recursive: true })));
+  await symlink(await realpath(path.join(ROOT, "node_modules")), path.join(root, "node_modules"), "dir");
+  return root;
+}
