@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { CHECKS } from "../diff/checks/index.js";
-import { compareVersions } from "../diff/compare.js";
+import { compareApis } from "../diff/compare.js";
 import { formatCheckList } from "../diff/format/check-list.js";
 import { formatJson } from "../diff/format/json.js";
 import { formatMarkdown } from "../diff/format/markdown.js";
@@ -75,7 +75,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const [before, after] = await resolveInputs(positionals, values.api, io);
   // A vendor's document that misses a description or a parameter schema is still worth comparing.
   const warn = (file: string) => (problem: MissingField) => io.stderr.write(`diff: warning: ${file} at ${problem.pointer || "/"}: ${problem.missing} is missing; compared without it.\n`);
-  const comparison = compareVersions(
+  const comparison = compareApis(
     await loadModel(before.file, before.config, before.version, before.document, warn(before.file)),
     await loadModel(after.file, after.config, after.version, undefined, warn(after.file)),
   );

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { apiDocs } from "../../generator/diff/api-docs.js";
 import { CHECKS } from "../../generator/diff/checks/index.js";
-import { compareVersions } from "../../generator/diff/compare.js";
+import { compareApis } from "../../generator/diff/compare.js";
 import { readApiConfig } from "../../generator/load/api-config.js";
 import { readDocument } from "../../generator/load/read-document.js";
 import { loadModel } from "../../generator/pipeline.js";
@@ -13,7 +13,7 @@ import { runCli } from "../support/run-cli.js";
 
 async function compareFiles(api: string, oldFile: string, newFile: string) {
   const config = await readApiConfig(path.join(SPECS_DIR, api));
-  return compareVersions(await loadModel(oldFile, config, "old"), await loadModel(newFile, config, "new"));
+  return compareApis(await loadModel(oldFile, config, "old"), await loadModel(newFile, config, "new"));
 }
 
 describe.skipIf(!hasReference)("real API versions", () => {
@@ -194,7 +194,7 @@ describe("paths that share a shape in one version (PEM v17's /probe/{probe_id}/d
     delete (document.paths as Record<string, unknown>)["/probe/{internal_name}/data/"];
     const next = path.join(await projectTempDir("twins"), "v18.yaml");
     await writeFile(next, JSON.stringify(document));
-    const comparison = compareVersions(await loadModel(v17, await config(), "v17"), await loadModel(next, await config(), "v18"));
+    const comparison = compareApis(await loadModel(v17, await config(), "v17"), await loadModel(next, await config(), "v18"));
     expect(comparison.summary).toMatchObject({ added: 0, removed: 1 });
     expect(comparison.changes.find((c) => c.check === "operation-removed")).toMatchObject({ operation: "GET /probe/{internal_name}/data/", typescript: expect.arrayContaining(["probe.listDataByInternalName()"]) });
   });

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ApiDiff } from "../../generator/diff/api-diff.js";
 import { defineCheck } from "../../generator/diff/change.js";
 import { CHECKS } from "../../generator/diff/checks/index.js";
-import { compareVersions } from "../../generator/diff/compare.js";
+import { compareApis } from "../../generator/diff/compare.js";
 import type { ApiConfig } from "../../generator/load/api-config.js";
 import { buildModel } from "../../generator/normalize/build-model.js";
 import { validateDocument, type MissingField } from "../../generator/validate/validate-document.js";
@@ -39,7 +39,7 @@ const fixtures = new Map(CHECKS.map((c) => [c.id, parse(readFileSync(path.join(i
 
 function changesOf(id: string) {
   const fixture = fixtures.get(id)!;
-  return compareVersions(model("v1", fixture.old), model("v2", fixture.new)).changes.filter((c) => c.check === id);
+  return compareApis(model("v1", fixture.old), model("v2", fixture.new)).changes.filter((c) => c.check === id);
 }
 
 function matching(found: ReturnType<typeof changesOf>, expected: Expected) {
@@ -60,7 +60,7 @@ describe.each(CHECKS.map((c) => [c.id] as const))("check %s", (id) => {
   });
 
   it("reports nothing when old and new are the same", () => {
-    expect(compareVersions(model("v1", fixture.old), model("v1", fixture.old)).changes).toEqual([]);
+    expect(compareApis(model("v1", fixture.old), model("v1", fixture.old)).changes).toEqual([]);
   });
 });
 
@@ -138,8 +138,8 @@ describe("defineCheck", () => {
 describe("the diff engine", () => {
   it("swaps added and removed when old and new swap", () => {
     const fixture = fixtures.get("operation-added")!;
-    const forward = compareVersions(model("v1", fixture.old), model("v2", fixture.new));
-    const backward = compareVersions(model("v2", fixture.new), model("v1", fixture.old));
+    const forward = compareApis(model("v1", fixture.old), model("v2", fixture.new));
+    const backward = compareApis(model("v2", fixture.new), model("v1", fixture.old));
     expect([forward.summary.added, forward.summary.removed]).toEqual([backward.summary.removed, backward.summary.added]);
     expect(forward.changes.map((c) => c.operation)).toEqual(backward.changes.map((c) => c.operation));
   });
@@ -149,11 +149,11 @@ describe("the diff engine", () => {
       components: { schemas: { Node: { type: "object", properties: { children: { type: "array", items: { $ref: "#/components/schemas/Node" } }, parent: { $ref: "#/components/schemas/Node" }, ...extra } } } },
       paths: { "/tree": { get: { operationId: "Tree", tags: ["tree"], responses: { "200": { description: "", content: { "application/json": { schema: { $ref: "#/components/schemas/Node" } } } } } } } },
     });
-    const comparison = compareVersions(model("v1", tree({ name: { type: "string" } })), model("v2", tree({})));
+    const comparison = compareApis(model("v1", tree({ name: { type: "string" } })), model("v2", tree({})));
     expect(comparison.changes.map((c) => `${c.level} ${c.message}`)).toEqual([expect.stringMatching(/^breaking property 200 response \.name removed/)]);
     // A change inside a shared schema names that schema's type too.
     expect(comparison.changes[0]!.typescript).toEqual(["tree.tree()", "Tree.TreeResponse", 'components["schemas"]["Node"]']);
-    expect(compareVersions(model("v1", tree({})), model("v2", tree({}))).changes).toEqual([]);
+    expect(compareApis(model("v1", tree({})), model("v2", tree({}))).changes).toEqual([]);
   });
 });
 
