@@ -11,7 +11,7 @@ import { formatText } from "../diff/format/text.js";
 import { UsageError } from "../errors.js";
 import { readApiConfig, type ApiConfig } from "../load/api-config.js";
 import { discoverSpecs } from "../load/discover-specs.js";
-import { readDocument } from "../load/read-document.js";
+import { settingsForFiles } from "../load/guess-settings.js";
 import { loadModel } from "../pipeline.js";
 import type { MissingField } from "../validate/validate-document.js";
 import { resolveInput } from "./arguments.js";
@@ -130,7 +130,7 @@ async function resolveInputs(positionals: string[], api: string | undefined, io:
   if (positionals.length === 2 && !(shipped.has(positionals[0]!) && !existsSync(resolveInput(io, positionals[0]!)))) {
     const [oldFile, newFile] = (positionals as [string, string]).map((file) => resolveInput(io, file)) as [string, string];
     // Both sides use the same settings: different ones would show up as changes that are not in the API.
-    const { config, oldDocument } = await settingsForFiles(oldFile, newFile, api, shipped, io);
+    const { config, oldDocument } = await settingsForFiles(oldFile, newFile, { api, specsDir, known: shipped, notice: (message) => io.stderr.write(`diff: ${message}\n`) });
     const version = (file: string) => path.basename(file).replace(/\.(ya?ml|json)$/, "");
     return [
       { file: oldFile, version: version(oldFile), config, ...(oldDocument ? { document: oldDocument } : {}) },
@@ -138,40 +138,4 @@ async function resolveInputs(positionals: string[], api: string | undefined, io:
     ];
   }
   throw new UsageError("give an API and two versions (pem v9 v10), or two spec files (old.json new.json).");
-}
-
-/**
- * The settings to read two spec files with: --api, else the API folder either file sits in,
- * else what the old document looks like (PEM's X-Auth-Token parameter, PMM's server paths).
- */
-async function settingsForFiles(oldFile: string, newFile: string, api: string | undefined, known: Set<string>, io: CliIo): Promise<{ config: ApiConfig; oldDocument?: Record<string, unknown> }> {
-  const { specsDir } = io.project;
-  if (api !== undefined) {
-    if (!known.has(api)) throw new UsageError(`unknown API "${api}". Shipped APIs: ${[...known].join(", ")}.`);
-    return { config: await readApiConfig(path.join(specsDir, api)) };
-  }
-  const folders = [...new Set([oldFile, newFile].map((file) => path.basename(path.dirname(path.resolve(file)))).filter((folder) => known.has(folder)))];
-  if (folders.length > 1) throw new UsageError(`the files sit in the folders of different APIs (${folders.join(", ")}); pass --api to say which API's settings to use.`);
-  if (folders.length === 1) return { config: await readApiConfig(path.join(specsDir, folders[0]!)) };
-  const { document } = await readDocument(oldFile);
-  const paths = (document.paths ?? {}) as Record<string, Record<string, unknown>>;
-  const operations = Object.values(paths).flatMap((item) => Object.values(item ?? {})).filter(isOperation);
-  const guessed = guessApi(Object.keys(paths), operations);
-  if (guessed && known.has(guessed)) {
-    io.stderr.write(`diff: reading both files with the ${guessed} settings (the old file looks like ${guessed.toUpperCase()}); pass --api to choose.\n`);
-    return { config: await readApiConfig(path.join(specsDir, guessed)), oldDocument: document };
-  }
-  const allNamed = operations.length > 0 && operations.every((op) => Boolean(op.operationId));
-  return { config: { name: "api", auth: "pmm", naming: allNamed ? "operationId" : "path", int64: "number" }, oldDocument: document };
-}
-
-type OperationLike = { operationId?: string; parameters?: unknown };
-const isOperation = (value: unknown): value is OperationLike => typeof value === "object" && value !== null && !Array.isArray(value) && "responses" in value;
-
-/** pem when operations take PEM's X-Auth-Token header, pmm when the paths are PMM's server API. */
-function guessApi(paths: string[], operations: OperationLike[]): string | undefined {
-  const takesPemToken = operations.some((op) => Array.isArray(op.parameters) && op.parameters.some((p: { in?: unknown; name?: unknown }) => p?.in === "header" && String(p.name).toLowerCase() === "x-auth-token"));
-  if (takesPemToken) return "pem";
-  if (paths.some((p) => p.startsWith("/v1/server/version") || p.startsWith("/v1/inventory/"))) return "pmm";
-  return undefined;
 }
