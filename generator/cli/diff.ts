@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { CHECKS } from "../diff/checks/index.js";
 import { compareApis } from "../diff/compare.js";
-import { formatCheckList } from "../diff/format/check-list.js";
+import { formatCheckList, formatCheckTable } from "../diff/format/check-list.js";
 import { formatJson } from "../diff/format/json.js";
 import { formatMarkdown } from "../diff/format/markdown.js";
 import { formatText } from "../diff/format/text.js";
@@ -29,7 +29,8 @@ Options:
   --fail-on <level> breaking | warning: exit 1 when changes of that level (or worse) exist
   --api <name>      the settings (pem, pmm) to read both spec files with; otherwise those of
                     the API folder a file sits in, else guessed from the old file's content
-  --list-checks     list every check, the levels it reports and why, then exit
+  --list-checks     list every check, the levels it reports and why, then exit (with --format md:
+                    as the Markdown table in README.md)
   -h, --help        show this help
 
 Levels: breaking (code written against the old client no longer compiles, or no longer works),
@@ -41,6 +42,8 @@ response description or a parameter schema is compared anyway, with a warning pe
 Exit codes: 0 done, 1 bad input or --fail-on triggered, 2 usage error.`;
 
 const FORMATS = { text: formatText, md: formatMarkdown, json: formatJson } as const;
+/** `md` is the table README.md shows (test/unit/readme-checks.test.ts keeps it current). */
+const CHECK_FORMATS = { text: formatCheckList, md: formatCheckTable } as const;
 const FAIL_LEVELS = { breaking: ["breaking"], warning: ["breaking", "warning"] } as const;
 
 /** `npm run diff`: what changed between two versions of an API, and how much it matters. */
@@ -64,7 +67,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (values["list-checks"]) {
-    io.stdout.write(formatCheckList(CHECKS));
+    const listFormat = values.format ?? "text";
+    if (!(listFormat in CHECK_FORMATS)) throw new UsageError(`--list-checks prints text or md; got "${listFormat}".`);
+    io.stdout.write(CHECK_FORMATS[listFormat as keyof typeof CHECK_FORMATS](CHECKS));
     return 0;
   }
   const format = values.format ?? formatOfFile(values.out) ?? (io.stdout.isTTY && !values.out ? "text" : "json");

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { apiDocs } from "../../generator/diff/api-docs.js";
 import { CHECKS } from "../../generator/diff/checks/index.js";
 import { compareApis } from "../../generator/diff/compare.js";
+import { formatCheckTable } from "../../generator/diff/format/check-list.js";
 import { readApiConfig } from "../../generator/load/api-config.js";
 import { readDocument } from "../../generator/load/read-document.js";
 import { loadModel } from "../../generator/pipeline.js";
@@ -146,6 +147,15 @@ describe("npm run diff", () => {
     const result = await runCli("diff", ["--list-checks"]);
     expect(result.code).toBe(0);
     for (const check of CHECKS) expect(result.stdout).toContain(`\n${check.id} (${check.levels.join(", ")})\n    ${check.description.split(" ").slice(0, 4).join(" ")}`);
+  });
+
+  it("--list-checks --format md prints README.md's check table; other formats are usage errors", async () => {
+    const table = await runCli("diff", ["--list-checks", "--format", "md"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toBe(formatCheckTable(CHECKS));
+    const json = await runCli("diff", ["--list-checks", "--format", "json"]);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toContain("--list-checks prints text or md");
   });
 
   it("bad spec files exit 1 with the file named", async () => {
