@@ -8,10 +8,12 @@ import { formatCheckList, formatCheckTable } from "../diff/format/check-list.js"
 import { formatJson } from "../diff/format/json.js";
 import { formatMarkdown } from "../diff/format/markdown.js";
 import { formatText } from "../diff/format/text.js";
+import { pointIntoSources } from "../diff/source-pointers.js";
 import { UsageError } from "../errors.js";
 import { readApiConfig, type ApiConfig } from "../load/api-config.js";
 import { discoverSpecs } from "../load/discover-specs.js";
 import { settingsForFiles } from "../load/guess-settings.js";
+import { readDocument } from "../load/read-document.js";
 import { loadModel } from "../pipeline.js";
 import type { MissingField } from "../validate/validate-document.js";
 import { resolveInput } from "./arguments.js";
@@ -80,10 +82,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const [before, after] = await resolveInputs(positionals, values.api, io);
   // A vendor's document that misses a description or a parameter schema is still worth comparing.
   const warn = (file: string) => (problem: MissingField) => io.stderr.write(`diff: warning: ${file} at ${problem.pointer || "/"}: ${problem.missing} is missing; compared without it.\n`);
-  const comparison = compareApis(
-    await loadModel(before.file, before.config, before.version, before.document, warn(before.file)),
-    await loadModel(after.file, after.config, after.version, undefined, warn(after.file)),
-  );
+  const load = async (input: Input) => {
+    const source = input.document ?? (await readDocument(input.file)).document;
+    return { source, model: await loadModel(input.file, input.config, input.version, source, warn(input.file)) };
+  };
+  const [old, current] = [await load(before), await load(after)];
+  const compared = compareApis(old.model, current.model);
+  // Pointers lead into the files as given, not into the OpenAPI 3 models they were compared as.
+  const comparison = { ...compared, changes: pointIntoSources(compared.changes, { old: { source: old.source, model: old.model.document }, new: { source: current.source, model: current.model.document } }) };
   const report = FORMATS[format as keyof typeof FORMATS](comparison);
   if (values.out) {
     const out = path.resolve(io.cwd, values.out);

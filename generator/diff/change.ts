@@ -1,6 +1,7 @@
 import type { OperationModel } from "../normalize/build-model.js";
 import { operationTypeName, type OperationTypeKind } from "../normalize/public-names.js";
 import type { ApiDiff } from "./api-diff.js";
+import type { Pointers } from "./pointers.js";
 
 export type Level = "breaking" | "warning" | "info";
 export const LEVELS: readonly Level[] = ["breaking", "warning", "info"];
@@ -21,6 +22,8 @@ export interface Change {
    * base path) or where it depends on how the value is used.
    */
   compiles?: boolean;
+  /** What changed, in each document where it exists (none for a setting, such as the auth kind). */
+  pointers: Pointers;
 }
 
 /** A rule over the structural diff; one per file in checks/. */
@@ -66,8 +69,8 @@ export function typescriptView(operation: OperationModel, kinds: OperationTypeKi
   return [`${operation.namespace}.${operation.name}()`, ...kinds.filter((k) => exists[k]).map((k) => operationTypeName(operation, k))];
 }
 
-export function operationChange(check: string, level: Level, operation: OperationModel, message: string, kinds: OperationTypeKind[], compiles?: boolean): Change {
-  const change: Change = { check, level, operation: operationLabel(operation), message, typescript: typescriptView(operation, kinds) };
+export function operationChange(check: string, level: Level, operation: OperationModel, message: string, kinds: OperationTypeKind[], pointers: Pointers, compiles?: boolean): Change {
+  const change: Change = { check, level, operation: operationLabel(operation), message, typescript: typescriptView(operation, kinds), pointers };
   if (compiles !== undefined) change.compiles = compiles;
   return change;
 }

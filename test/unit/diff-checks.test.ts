@@ -130,7 +130,7 @@ describe("reading slightly invalid documents for a diff", () => {
 
 describe("defineCheck", () => {
   it("holds a check to the levels its description justifies", () => {
-    const check = defineCheck({ id: "demo", description: "Reports info only.", levels: ["info"], run: () => [{ check: "demo", level: "breaking", message: "something", typescript: [] }] });
+    const check = defineCheck({ id: "demo", description: "Reports info only.", levels: ["info"], run: () => [{ check: "demo", level: "breaking", message: "something", typescript: [], pointers: {} }] });
     expect(() => check.run({} as ApiDiff)).toThrow("check demo reported a breaking change as demo, outside its definition: something");
   });
 });

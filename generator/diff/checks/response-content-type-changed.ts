@@ -1,4 +1,5 @@
 import { type Change, defineCheck, operationChange } from "../change.js";
+import { pointersOf } from "../pointers.js";
 import { responseSites } from "../schema-sites.js";
 
 export const responseContentTypeChanged = defineCheck({
@@ -9,8 +10,12 @@ export const responseContentTypeChanged = defineCheck({
   run: (diff) =>
     [...responseSites(diff)].flatMap(({ operation, response, success, kinds }) => {
       const changes: Change[] = [];
-      for (const type of response.contentTypesRemoved) changes.push(operationChange("response-content-type-changed", success ? "breaking" : "warning", operation, `${response.status} response no longer sent as ${type}`, kinds));
-      for (const type of response.contentTypesAdded) changes.push(operationChange("response-content-type-changed", "info", operation, `${response.status} response may be sent as ${type}`, kinds));
+      for (const type of response.contentTypesRemoved) {
+        changes.push(operationChange("response-content-type-changed", success ? "breaking" : "warning", operation, `${response.status} response no longer sent as ${type}`, kinds, pointersOf(diff.documents, response.old.content?.[type], undefined)));
+      }
+      for (const type of response.contentTypesAdded) {
+        changes.push(operationChange("response-content-type-changed", "info", operation, `${response.status} response may be sent as ${type}`, kinds, pointersOf(diff.documents, undefined, response.new.content?.[type])));
+      }
       return changes;
     }),
 });

@@ -1,4 +1,5 @@
 import { type Change, defineCheck, operationChange } from "../change.js";
+import type { Pointers } from "../pointers.js";
 import { responseSites } from "../schema-sites.js";
 
 export const responseHeaderChanged = defineCheck({
@@ -9,15 +10,15 @@ export const responseHeaderChanged = defineCheck({
   run: (diff) =>
     [...responseSites(diff)].flatMap(({ operation, response, kinds }) => {
       const changes: Change[] = [];
-      const change = (level: Change["level"], message: string) => operationChange("response-header-changed", level, operation, message, kinds, true);
+      const change = (level: Change["level"], message: string, pointers: Pointers) => operationChange("response-header-changed", level, operation, message, kinds, pointers, true);
       for (const header of response.headersRemoved) {
-        changes.push(change(header.required ? "breaking" : "warning", `${response.status} response no longer sends the ${header.required ? "required " : ""}header ${header.name}`));
+        changes.push(change(header.required ? "breaking" : "warning", `${response.status} response no longer sends the ${header.required ? "required " : ""}header ${header.name}`, header.pointers));
       }
       for (const header of response.headersModified) {
-        if (header.requiredChanged?.to === false) changes.push(change("breaking", `${response.status} response header ${header.name} became optional: it may be missing`));
-        if (header.requiredChanged?.to === true) changes.push(change("info", `${response.status} response header ${header.name} became required`));
+        if (header.requiredChanged?.to === false) changes.push(change("breaking", `${response.status} response header ${header.name} became optional: it may be missing`, header.pointers));
+        if (header.requiredChanged?.to === true) changes.push(change("info", `${response.status} response header ${header.name} became required`, header.pointers));
       }
-      for (const header of response.headersAdded) changes.push(change("info", `${response.status} response sends the new header ${header.name}`));
+      for (const header of response.headersAdded) changes.push(change("info", `${response.status} response sends the new header ${header.name}`, header.pointers));
       return changes;
     }),
 });

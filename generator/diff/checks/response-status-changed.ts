@@ -1,4 +1,5 @@
 import { type Change, defineCheck, operationChange } from "../change.js";
+import { pointersOf } from "../pointers.js";
 
 const isSuccess = (status: string) => /^2/.test(status);
 
@@ -12,17 +13,19 @@ export const responseStatusChanged = defineCheck({
       const changes: Change[] = [];
       const operation = op.new.model;
       for (const status of op.responsesRemoved) {
+        const pointers = pointersOf(diff.documents, op.old.raw.responses[status], undefined);
         changes.push(
           isSuccess(status)
-            ? operationChange("response-status-changed", "breaking", operation, `success status ${status} removed`, ["Response"])
-            : operationChange("response-status-changed", "info", operation, `error status ${status} no longer documented`, ["Error"]),
+            ? operationChange("response-status-changed", "breaking", operation, `success status ${status} removed`, ["Response"], pointers)
+            : operationChange("response-status-changed", "info", operation, `error status ${status} no longer documented`, ["Error"], pointers),
         );
       }
       for (const status of op.responsesAdded) {
+        const pointers = pointersOf(diff.documents, undefined, op.new.raw.responses[status]);
         changes.push(
           isSuccess(status)
-            ? operationChange("response-status-changed", "warning", operation, `success status ${status} added: the response type widens`, ["Response"])
-            : operationChange("response-status-changed", "info", operation, `error status ${status} documented`, ["Error"]),
+            ? operationChange("response-status-changed", "warning", operation, `success status ${status} added: the response type widens`, ["Response"], pointers)
+            : operationChange("response-status-changed", "info", operation, `error status ${status} documented`, ["Error"], pointers),
         );
       }
       return changes;
