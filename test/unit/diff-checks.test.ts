@@ -7,6 +7,7 @@ import type { ApiDiff } from "../../generator/diff/api-diff.js";
 import { defineCheck } from "../../generator/diff/change.js";
 import { CHECKS } from "../../generator/diff/checks/index.js";
 import { compareApis } from "../../generator/diff/compare.js";
+import type { Pointers } from "../../generator/diff/pointers.js";
 import type { ApiConfig } from "../../generator/load/api-config.js";
 import { buildModel } from "../../generator/normalize/build-model.js";
 import { validateDocument, type MissingField } from "../../generator/validate/validate-document.js";
@@ -27,6 +28,8 @@ interface Expected {
   typescript?: string;
   /** Code written against the old client that the change touches: its verdict is proven by compiling it against both clients. */
   call?: string;
+  /** Where the change is in the old and new document (only `new` for an addition, only `old` for a removal). */
+  pointers?: Pointers;
 }
 
 interface Fixture {
@@ -56,6 +59,7 @@ describe.each(CHECKS.map((c) => [c.id] as const))("check %s", (id) => {
       const match = matching(found, expected);
       expect(match, `${expected.level}: ${expected.message}\nfound:\n${found.map((c) => `${c.level}: ${c.operation} ${c.message}`).join("\n")}`).toBeDefined();
       if (expected.typescript) expect(match!.typescript).toContain(expected.typescript);
+      if (expected.pointers) expect(match!.pointers, expected.message).toEqual(expected.pointers);
     }
   });
 
