@@ -39,7 +39,8 @@ Levels: breaking (code written against the old client no longer compiles, or no 
 warning (worth a look: new response enum values that break exhaustive switches), info
 (additions). A removed operation whose job another took over is reported where it went (moved,
 or merged into a call keyed by type) with the new call; --format json lists these pairs in
-"successors". Each change says whether old code still compiles. A document that misses a
+"successors". Each change says whether old code still compiles; in JSON, "pointers" say where it
+is in each spec file as given (Swagger 2.0 included). A document that misses a
 response description or a parameter schema is compared anyway, with a warning per problem.
 Exit codes: 0 done, 1 bad input or --fail-on triggered, 2 usage error.`;
 

@@ -22,7 +22,11 @@ export interface Change {
    * base path) or where it depends on how the value is used.
    */
   compiles?: boolean;
-  /** What changed, in each document where it exists (none for a setting, such as the auth kind). */
+  /**
+   * What changed, in each document where it exists (none for a setting, such as the auth kind):
+   * into the models' OpenAPI 3 documents as checks report them; the diff CLI maps them into the
+   * spec files as given (pointIntoSources).
+   */
   pointers: Pointers;
 }
 
@@ -70,7 +74,5 @@ export function typescriptView(operation: OperationModel, kinds: OperationTypeKi
 }
 
 export function operationChange(check: string, level: Level, operation: OperationModel, message: string, kinds: OperationTypeKind[], pointers: Pointers, compiles?: boolean): Change {
-  const change: Change = { check, level, operation: operationLabel(operation), message, typescript: typescriptView(operation, kinds), pointers };
-  if (compiles !== undefined) change.compiles = compiles;
-  return change;
+  return { check, level, operation: operationLabel(operation), message, typescript: typescriptView(operation, kinds), ...(compiles !== undefined ? { compiles } : {}), pointers };
 }
