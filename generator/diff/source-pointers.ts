@@ -1,7 +1,6 @@
 import type { OpenApiDocument } from "../convert/to-openapi3.js";
 import { jsonPointer, unescapePointerToken } from "../errors.js";
 import type { Change } from "./change.js";
-import type { Pointers } from "./pointers.js";
 
 /** A spec file as given (Swagger 2.0 or OpenAPI 3.x) and the model document made from it. */
 export interface SpecDocuments {
@@ -12,7 +11,7 @@ export interface SpecDocuments {
 /** The changes with their pointers moved from the model documents into the files as given. */
 export function pointIntoSources(changes: readonly Change[], documents: { old: SpecDocuments; new: SpecDocuments }): Change[] {
   const into = (side: "old" | "new", pointer: string | undefined) => (pointer === undefined ? {} : { [side]: sourcePointer(documents[side], pointer) });
-  return changes.map((change) => ({ ...change, pointers: { ...into("old", change.pointers.old), ...into("new", change.pointers.new) } satisfies Pointers }));
+  return changes.map((change) => ({ ...change, pointers: { ...into("old", change.pointers.old), ...into("new", change.pointers.new) } }));
 }
 
 type Tokens = string[];
