@@ -1,4 +1,4 @@
-import { operationChange, type Change, type Level } from "./change.js";
+import { operationChange, type Finding, type Level } from "./change.js";
 import type { OperationModel } from "../normalize/build-model.js";
 import type { OperationTypeKind } from "../normalize/public-names.js";
 import type { ApiDiff, ResponseDiff } from "./api-diff.js";
@@ -75,11 +75,11 @@ function withoutUnused(diff: SchemaDiff, direction: Direction): SchemaDiff {
  * `compiles`: whether old code that sends or reads this node still type-checks. `pointers`: the
  * schemas compared, unless the change is about a part of them (a property added).
  */
-export function siteChange(check: string, level: Level, site: SchemaSite, message: string, compiles?: boolean, pointers: Pointers = site.diff.pointers): Change {
+export function siteChange(level: Level, site: SchemaSite, message: string, compiles?: boolean, pointers: Pointers = site.diff.pointers): Finding {
   // Headers are read from the raw response alike for every status.
   const errorBody = site.direction === "response" && !site.success && !site.untyped;
   const judged = level === "breaking" && errorBody && compiles !== false ? "warning" : level;
-  const change = operationChange(check, judged, site.operation, message, site.kinds, pointers, site.untyped ? true : compiles);
+  const change = operationChange(judged, site.operation, message, site.kinds, pointers, site.untyped ? true : compiles);
   if (site.component) change.typescript.push(`components["schemas"][${JSON.stringify(site.component)}]`);
   return change;
 }

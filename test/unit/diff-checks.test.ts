@@ -134,8 +134,13 @@ describe("reading slightly invalid documents for a diff", () => {
 
 describe("defineCheck", () => {
   it("holds a check to the levels its description justifies", () => {
-    const check = defineCheck({ id: "demo", description: "Reports info only.", levels: ["info"], run: () => [{ check: "demo", level: "breaking", message: "something", typescript: [], pointers: {} }] });
-    expect(() => check.run({} as ApiDiff)).toThrow("check demo reported a breaking change as demo, outside its definition: something");
+    const check = defineCheck({ id: "demo", description: "Reports info only.", levels: ["info"], run: () => [{ level: "breaking", message: "something", typescript: [], pointers: {} }] });
+    expect(() => check.run({} as ApiDiff)).toThrow("check demo reported a breaking change, outside its definition: something");
+  });
+
+  it("reports each finding under the check's id, written once", () => {
+    const check = defineCheck({ id: "demo", description: "Reports info only.", levels: ["info"], run: () => [{ level: "info", message: "something", typescript: [], pointers: {} }] });
+    expect(check.run({} as ApiDiff)).toEqual([{ check: "demo", level: "info", message: "something", typescript: [], pointers: {} }]);
   });
 });
 

@@ -20,7 +20,6 @@ export const basePathChanged = defineCheck({
     const versionOnly = withoutVersion(before) === withoutVersion(after);
     return [
       {
-        check: "base-path-changed",
         level: versionOnly ? "info" : "warning",
         message: `base path changed from ${before || "/"} to ${after || "/"}${versionOnly ? " (the version segment)" : ": a baseUrl that includes the path must change"}`,
         typescript: ["ClientOptions.baseUrl"],

@@ -15,8 +15,8 @@ export const callShapeChanged = defineCheck({
       const pointers = pointersOf(diff.documents, op.old.raw, op.new.raw);
       return [
         after
-          ? operationChange("call-shape-changed", "breaking", op.new.model, `${method}() now takes an input first: calls that pass options must become ${method}(undefined, options)`, ["Input"], pointers, false)
-          : operationChange("call-shape-changed", "breaking", op.new.model, `${method}() no longer takes an input: calls must become ${method}() or ${method}(options)`, ["Input"], pointers, false),
+          ? operationChange("breaking", op.new.model, `${method}() now takes an input first: calls that pass options must become ${method}(undefined, options)`, ["Input"], pointers, false)
+          : operationChange("breaking", op.new.model, `${method}() no longer takes an input: calls must become ${method}() or ${method}(options)`, ["Input"], pointers, false),
       ];
     }),
 });

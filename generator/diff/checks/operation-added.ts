@@ -9,6 +9,6 @@ export const operationAdded = defineCheck({
   run: (diff) => {
     // A successor of removed operations is reported by operation-moved, as where they went.
     const successors = new Set(diff.successors.map((s) => s.new));
-    return diff.added.filter((op) => !successors.has(op)).map((op) => operationChange("operation-added", "info", op.model, "operation added", ["Input", "Response"], pointersOf(diff.documents, undefined, op.raw), true));
+    return diff.added.filter((op) => !successors.has(op)).map((op) => operationChange("info", op.model, "operation added", ["Input", "Response"], pointersOf(diff.documents, undefined, op.raw), true));
   },
 });

@@ -14,8 +14,8 @@ export const parameterRequiredChanged = defineCheck({
         const pointers = pointersOf(diff.documents, p.old, p.new);
         return [
           p.requiredChanged.to
-            ? operationChange("parameter-required-changed", "breaking", op.new.model, `${where} became required`, ["Params", "Input"], pointers, false)
-            : operationChange("parameter-required-changed", "info", op.new.model, `${where} became optional`, ["Params", "Input"], pointers, true),
+            ? operationChange("breaking", op.new.model, `${where} became required`, ["Params", "Input"], pointers, false)
+            : operationChange("info", op.new.model, `${where} became optional`, ["Params", "Input"], pointers, true),
         ];
       }),
     ),

@@ -11,8 +11,8 @@ export const propertyAdded = defineCheck({
       (site.diff.propertiesAdded ?? []).map(({ name, required, pointers }) => {
         const where = child(site.location, name);
         return site.direction === "request" && required
-          ? siteChange("property-added", "breaking", site, `new required property ${where}`, false, pointers)
-          : siteChange("property-added", "info", site, `new ${required ? "" : "optional "}property ${where}`, true, pointers);
+          ? siteChange("breaking", site, `new required property ${where}`, false, pointers)
+          : siteChange("info", site, `new ${required ? "" : "optional "}property ${where}`, true, pointers);
       }),
     ),
 });

@@ -1,4 +1,4 @@
-import { type Change, defineCheck, type Level, operationChange } from "../change.js";
+import { type Finding, defineCheck, type Level, operationChange } from "../change.js";
 import { pointersOf, type Pointers } from "../pointers.js";
 
 export const requestBodyChanged = defineCheck({
@@ -11,8 +11,8 @@ export const requestBodyChanged = defineCheck({
       const body = op.requestBody;
       if (!body) return [];
       const change = (level: Level, message: string, compiles: boolean, pointers: Pointers = pointersOf(diff.documents, body.old, body.new)) =>
-        operationChange("request-body-changed", level, op.new.model, message, ["Body", "Input"], pointers, compiles);
-      const changes: Change[] = [];
+        operationChange(level, op.new.model, message, ["Body", "Input"], pointers, compiles);
+      const changes: Finding[] = [];
       if (body.added) changes.push(body.added.required ? change("breaking", "new required request body", false) : change("info", "new optional request body", true));
       if (body.removed) changes.push(change("breaking", "request body removed: calls that pass one no longer compile", false));
       if (body.requiredChanged) changes.push(body.requiredChanged.to ? change("breaking", "request body became required", false) : change("info", "request body became optional", true));

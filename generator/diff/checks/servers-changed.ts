@@ -1,5 +1,5 @@
 import type { OpenAPIV3 } from "openapi-types";
-import { type Change, defineCheck } from "../change.js";
+import { type Finding, defineCheck } from "../change.js";
 import type { OpenApiDocument } from "../../convert/to-openapi3.js";
 import { pointersOf, type Pointers } from "../pointers.js";
 
@@ -10,8 +10,8 @@ export const serversChanged = defineCheck({
     "The servers the spec lists (Swagger 2.0's host and schemes). The client takes its server from baseUrl, so a server listed or dropped is info; a spec that stops listing any https:// server is a warning.",
   run: (diff) => {
     const [before, after] = [serverOrigins(diff.old.document), serverOrigins(diff.new.document)];
-    const changes: Change[] = [];
-    const change = (level: Change["level"], message: string, pointers: Pointers): Change => ({ check: "servers-changed", level, message, typescript: ["ClientOptions.baseUrl"], pointers });
+    const changes: Finding[] = [];
+    const change = (level: Finding["level"], message: string, pointers: Pointers): Finding => ({ level, message, typescript: ["ClientOptions.baseUrl"], pointers });
     for (const [origin, server] of before) if (!after.has(origin)) changes.push(change("info", `server ${origin} no longer listed`, pointersOf(diff.documents, server, undefined)));
     for (const [origin, server] of after) if (!before.has(origin)) changes.push(change("info", `server ${origin} listed`, pointersOf(diff.documents, undefined, server)));
     const https = (origins: Map<string, unknown>) => [...origins.keys()].some((origin) => origin.startsWith("https:"));
