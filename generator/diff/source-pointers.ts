@@ -1,5 +1,5 @@
 import type { OpenApiDocument } from "../convert/to-openapi3.js";
-import { jsonPointer, unescapePointerToken } from "../errors.js";
+import { jsonPointer, unescapePointerToken, valueAt } from "../errors.js";
 import type { Change } from "./change.js";
 
 /** A spec file as given (Swagger 2.0 or OpenAPI 3.x) and the model document made from it. */
@@ -26,20 +26,20 @@ type Tokens = string[];
  * stops at the nearest enclosing one that exists.
  */
 export function sourcePointer({ source, model }: SpecDocuments, pointer: string): string {
-  const tokens = pointer.split("/").slice(1).map(unescapePointerToken);
-  const mapped = source.swagger === "2.0" ? fromSwagger(source, model, tokens) : withSourceParameters(source, model, tokens);
-  while (mapped.length > 0 && at(source, mapped) === undefined) mapped.pop();
+  const tokens = withSourceParameterIndex(source, model, pointer.split("/").slice(1).map(unescapePointerToken));
+  const mapped = source.swagger === "2.0" ? fromSwagger(source, tokens) : tokens;
+  while (mapped.length > 0 && valueAt(source, mapped) === undefined) mapped.pop();
   return jsonPointer(mapped);
 }
 
-/** An OpenAPI 3 file: the model is the file, but for the parameters normalization took out. */
-function withSourceParameters(source: object, model: object, tokens: Tokens): Tokens {
+/** A parameter of a path item or operation at its index in the file's list, which may hold more. */
+function withSourceParameterIndex(source: object, model: object, tokens: Tokens): Tokens {
   const index = parameterIndex(tokens);
-  if (index === undefined) return [...tokens];
+  if (index === undefined) return tokens;
   return [...tokens.slice(0, index), sourceParameterIndex(source, model, tokens.slice(0, index + 1)), ...tokens.slice(index + 1)];
 }
 
-function fromSwagger(source: Record<string, unknown>, model: object, tokens: Tokens): Tokens {
+function fromSwagger(source: Record<string, unknown>, tokens: Tokens): Tokens {
   const [head, name, ...rest] = tokens;
   if (head === "components" && rest.length > 0) {
     const [component, ...inner] = rest as [string, ...Tokens];
@@ -54,7 +54,7 @@ function fromSwagger(source: Record<string, unknown>, model: object, tokens: Tok
   if (head === "servers") return serverField(source, tokens.slice(1));
   if (head !== "paths") return [...tokens];
   const index = parameterIndex(tokens);
-  if (index !== undefined) return [...tokens.slice(0, index), sourceParameterIndex(source, model, tokens.slice(0, index + 1)), ...withoutSchema(tokens.slice(index + 1))];
+  if (index !== undefined) return [...tokens.slice(0, index + 1), ...withoutSchema(tokens.slice(index + 1))];
   const [method, part, ...inside] = rest;
   const operation = ["paths", name!, method!];
   if (part === "responses" && inside.length > 0) return [...operation, "responses", inside[0]!, ...swaggerResponse(inside.slice(1))];
@@ -72,8 +72,8 @@ function parameterIndex(tokens: Tokens): number | undefined {
 
 /** The index, in the file's list, of the parameter the model's list has at the end of `tokens`: the one of the same name and location. */
 function sourceParameterIndex(source: object, model: object, tokens: Tokens): string {
-  const parameter = at(model, tokens) as { name?: unknown; in?: unknown } | undefined;
-  const list = at(source, tokens.slice(0, -1));
+  const parameter = valueAt(model, tokens) as { name?: unknown; in?: unknown } | undefined;
+  const list = valueAt(source, tokens.slice(0, -1));
   const index = Array.isArray(list) ? list.findIndex((p: { name?: unknown; in?: unknown } | null) => p?.name === parameter?.name && p?.in === parameter?.in) : -1;
   return index >= 0 ? String(index) : tokens.at(-1)!;
 }
@@ -111,12 +111,12 @@ function requestBody(source: Record<string, unknown>, operation: Tokens, rest: T
 
 /** The parameters listed at `tokens`, each with where it is defined: in the list, or where its `$ref` leads. */
 function listed(source: Record<string, unknown>, tokens: Tokens): { parameter: { in?: unknown; name?: unknown }; tokens: Tokens }[] {
-  const list = at(source, tokens);
+  const list = valueAt(source, tokens);
   if (!Array.isArray(list)) return [];
   return list.map((entry: { $ref?: unknown }, i) => {
     const ref = typeof entry?.$ref === "string" && entry.$ref.startsWith("#/") ? entry.$ref.slice(2).split("/").map(unescapePointerToken) : undefined;
     const place = ref ?? [...tokens, String(i)];
-    return { parameter: (at(source, place) ?? {}) as { in?: unknown; name?: unknown }, tokens: place };
+    return { parameter: (valueAt(source, place) ?? {}) as { in?: unknown; name?: unknown }, tokens: place };
   });
 }
 
@@ -125,14 +125,4 @@ function serverField(source: Record<string, unknown>, rest: Tokens): Tokens {
   const fields = rest.length === 0 ? ["schemes", "host"] : rest.at(-1) === "url" && rest.length === 2 ? ["basePath", "host"] : ["host", "basePath"];
   const present = fields.find((field) => field in source);
   return present ? [present] : [];
-}
-
-/** The value at `tokens`, through own members only; undefined where there is none. */
-function at(document: unknown, tokens: Tokens): unknown {
-  let node = document;
-  for (const token of tokens) {
-    if (node === null || typeof node !== "object" || !Object.hasOwn(node, token)) return undefined;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return node;
 }
