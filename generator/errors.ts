@@ -43,7 +43,11 @@ export function jsonPointer(tokens: readonly (string | number)[]): string {
  * the document's own members only: an inherited name such as `constructor` finds nothing.
  */
 export function followPointer(document: unknown, ref: string): unknown {
-  const tokens = ref === "#" ? [] : ref.replace(/^#\//, "").split("/").map((token) => unescapePointerToken(decodeFragment(token)));
+  return valueAt(document, ref === "#" ? [] : ref.replace(/^#\//, "").split("/").map((token) => unescapePointerToken(decodeFragment(token))));
+}
+
+/** The value at a JSON pointer's tokens (unescaped), through the document's own members only. */
+export function valueAt(document: unknown, tokens: readonly string[]): unknown {
   let node: unknown = document;
   for (const token of tokens) {
     if (node === null || typeof node !== "object" || !Object.hasOwn(node, token)) return undefined;

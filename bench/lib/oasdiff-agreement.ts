@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { LEVELS, type Level } from "../../generator/diff/change.js";
-import { compareVersions } from "../../generator/diff/compare.js";
+import { compareApis } from "../../generator/diff/compare.js";
 import { loadModel } from "../../generator/pipeline.js";
 
 /** test/fixtures/diff/oasdiff: oasdiff's checker cases, rewritten as our own fixtures (see its README). */
@@ -64,7 +64,7 @@ async function judge(file: string, fixture: CaseFixture): Promise<JudgedCase> {
   // Read leniently, as `diff` does: a missing description is counted, not fatal.
   const model = (version: string, side: Side) =>
     loadModel(file, { name: "oasdiff", auth: "pmm", naming: "operationId", int64: "number" }, version, { openapi: fixture.openapi ?? "3.0.3", info: { title: fixture.rule, version }, ...documentOf(side, fixture.operation ?? "POST /things") }, () => missing++);
-  const { changes } = compareVersions(await model("v1", fixture.old), await model("v2", fixture.new));
+  const { changes } = compareApis(await model("v1", fixture.old), await model("v2", fixture.new));
   const worst = LEVELS.find((level) => changes.some((c) => c.level === level)) ?? "none";
   const judged: JudgedCase = { file, rule: fixture.rule, level: fixture.level, ours: worst, changes: changes.map((c) => `${c.level}: ${c.message}`), missing };
   if (fixture.reason) judged.reason = fixture.reason;

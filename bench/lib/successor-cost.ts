@@ -1,4 +1,4 @@
-import { compareVersions } from "../../generator/diff/compare.js";
+import { compareApis } from "../../generator/diff/compare.js";
 import type { ApiConfig } from "../../generator/load/api-config.js";
 import { findSuccessors } from "../../generator/diff/successors/find-successors.js";
 import { loadModel } from "../../generator/pipeline.js";
@@ -25,10 +25,10 @@ export async function measureSuccessorCost(oldFile: string, newFile: string, run
   const [before, after] = [await loadModel(oldFile, SETTINGS, "old", undefined, lenient), await loadModel(newFile, SETTINGS, "new", undefined, lenient)];
   const compareTimes: number[] = [];
   const successorTimes: number[] = [];
-  let comparison = compareVersions(before, after);
+  let comparison = compareApis(before, after);
   for (let run = 0; run < runs; run++) {
     let started = performance.now();
-    comparison = compareVersions(before, after);
+    comparison = compareApis(before, after);
     compareTimes.push(performance.now() - started);
     const { diff } = comparison;
     started = performance.now();

@@ -3,14 +3,16 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { CHECKS } from "../diff/checks/index.js";
-import { compareVersions } from "../diff/compare.js";
-import { formatCheckList } from "../diff/format/check-list.js";
+import { compareApis } from "../diff/compare.js";
+import { formatCheckList, formatCheckTable } from "../diff/format/check-list.js";
 import { formatJson } from "../diff/format/json.js";
 import { formatMarkdown } from "../diff/format/markdown.js";
 import { formatText } from "../diff/format/text.js";
+import { pointIntoSources } from "../diff/source-pointers.js";
 import { UsageError } from "../errors.js";
 import { readApiConfig, type ApiConfig } from "../load/api-config.js";
 import { discoverSpecs } from "../load/discover-specs.js";
+import { settingsForFiles } from "../load/guess-settings.js";
 import { readDocument } from "../load/read-document.js";
 import { loadModel } from "../pipeline.js";
 import type { MissingField } from "../validate/validate-document.js";
@@ -29,18 +31,22 @@ Options:
   --fail-on <level> breaking | warning: exit 1 when changes of that level (or worse) exist
   --api <name>      the settings (pem, pmm) to read both spec files with; otherwise those of
                     the API folder a file sits in, else guessed from the old file's content
-  --list-checks     list every check, the levels it reports and why, then exit
+  --list-checks     list every check, the levels it reports and why, then exit (with --format md:
+                    as the Markdown table in README.md)
   -h, --help        show this help
 
 Levels: breaking (code written against the old client no longer compiles, or no longer works),
 warning (worth a look: new response enum values that break exhaustive switches), info
 (additions). A removed operation whose job another took over is reported where it went (moved,
 or merged into a call keyed by type) with the new call; --format json lists these pairs in
-"successors". Each change says whether old code still compiles. A document that misses a
+"successors". Each change says whether old code still compiles; in JSON, "pointers" say where it
+is in each spec file as given (Swagger 2.0 included). A document that misses a
 response description or a parameter schema is compared anyway, with a warning per problem.
 Exit codes: 0 done, 1 bad input or --fail-on triggered, 2 usage error.`;
 
 const FORMATS = { text: formatText, md: formatMarkdown, json: formatJson } as const;
+/** `md` is the table README.md shows (test/unit/readme-checks.test.ts keeps it current). */
+const CHECK_FORMATS = { text: formatCheckList, md: formatCheckTable } as const;
 const FAIL_LEVELS = { breaking: ["breaking"], warning: ["breaking", "warning"] } as const;
 
 /** `npm run diff`: what changed between two versions of an API, and how much it matters. */
@@ -64,7 +70,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (values["list-checks"]) {
-    io.stdout.write(formatCheckList(CHECKS));
+    const listFormat = values.format ?? "text";
+    if (!(listFormat in CHECK_FORMATS)) throw new UsageError(`--list-checks prints text or md; got "${listFormat}".`);
+    io.stdout.write(CHECK_FORMATS[listFormat as keyof typeof CHECK_FORMATS](CHECKS));
     return 0;
   }
   const format = values.format ?? formatOfFile(values.out) ?? (io.stdout.isTTY && !values.out ? "text" : "json");
@@ -75,10 +83,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const [before, after] = await resolveInputs(positionals, values.api, io);
   // A vendor's document that misses a description or a parameter schema is still worth comparing.
   const warn = (file: string) => (problem: MissingField) => io.stderr.write(`diff: warning: ${file} at ${problem.pointer || "/"}: ${problem.missing} is missing; compared without it.\n`);
-  const comparison = compareVersions(
-    await loadModel(before.file, before.config, before.version, before.document, warn(before.file)),
-    await loadModel(after.file, after.config, after.version, undefined, warn(after.file)),
-  );
+  const load = async (input: Input) => {
+    const source = input.document ?? (await readDocument(input.file)).document;
+    return { source, model: await loadModel(input.file, input.config, input.version, source, warn(input.file)) };
+  };
+  const [old, current] = [await load(before), await load(after)];
+  const compared = compareApis(old.model, current.model);
+  // Pointers lead into the files as given, not into the OpenAPI 3 models they were compared as.
+  const comparison = { ...compared, changes: pointIntoSources(compared.changes, { old: { source: old.source, model: old.model.document }, new: { source: current.source, model: current.model.document } }) };
   const report = FORMATS[format as keyof typeof FORMATS](comparison);
   if (values.out) {
     const out = path.resolve(io.cwd, values.out);
@@ -130,7 +142,7 @@ async function resolveInputs(positionals: string[], api: string | undefined, io:
   if (positionals.length === 2 && !(shipped.has(positionals[0]!) && !existsSync(resolveInput(io, positionals[0]!)))) {
     const [oldFile, newFile] = (positionals as [string, string]).map((file) => resolveInput(io, file)) as [string, string];
     // Both sides use the same settings: different ones would show up as changes that are not in the API.
-    const { config, oldDocument } = await settingsForFiles(oldFile, newFile, api, shipped, io);
+    const { config, oldDocument } = await settingsForFiles(oldFile, newFile, { api, specsDir, known: shipped, notice: (message) => io.stderr.write(`diff: ${message}\n`) });
     const version = (file: string) => path.basename(file).replace(/\.(ya?ml|json)$/, "");
     return [
       { file: oldFile, version: version(oldFile), config, ...(oldDocument ? { document: oldDocument } : {}) },
@@ -138,40 +150,4 @@ async function resolveInputs(positionals: string[], api: string | undefined, io:
     ];
   }
   throw new UsageError("give an API and two versions (pem v9 v10), or two spec files (old.json new.json).");
-}
-
-/**
- * The settings to read two spec files with: --api, else the API folder either file sits in,
- * else what the old document looks like (PEM's X-Auth-Token parameter, PMM's server paths).
- */
-async function settingsForFiles(oldFile: string, newFile: string, api: string | undefined, known: Set<string>, io: CliIo): Promise<{ config: ApiConfig; oldDocument?: Record<string, unknown> }> {
-  const { specsDir } = io.project;
-  if (api !== undefined) {
-    if (!known.has(api)) throw new UsageError(`unknown API "${api}". Shipped APIs: ${[...known].join(", ")}.`);
-    return { config: await readApiConfig(path.join(specsDir, api)) };
-  }
-  const folders = [...new Set([oldFile, newFile].map((file) => path.basename(path.dirname(path.resolve(file)))).filter((folder) => known.has(folder)))];
-  if (folders.length > 1) throw new UsageError(`the files sit in the folders of different APIs (${folders.join(", ")}); pass --api to say which API's settings to use.`);
-  if (folders.length === 1) return { config: await readApiConfig(path.join(specsDir, folders[0]!)) };
-  const { document } = await readDocument(oldFile);
-  const paths = (document.paths ?? {}) as Record<string, Record<string, unknown>>;
-  const operations = Object.values(paths).flatMap((item) => Object.values(item ?? {})).filter(isOperation);
-  const guessed = guessApi(Object.keys(paths), operations);
-  if (guessed && known.has(guessed)) {
-    io.stderr.write(`diff: reading both files with the ${guessed} settings (the old file looks like ${guessed.toUpperCase()}); pass --api to choose.\n`);
-    return { config: await readApiConfig(path.join(specsDir, guessed)), oldDocument: document };
-  }
-  const allNamed = operations.length > 0 && operations.every((op) => Boolean(op.operationId));
-  return { config: { name: "api", auth: "pmm", naming: allNamed ? "operationId" : "path", int64: "number" }, oldDocument: document };
-}
-
-type OperationLike = { operationId?: string; parameters?: unknown };
-const isOperation = (value: unknown): value is OperationLike => typeof value === "object" && value !== null && !Array.isArray(value) && "responses" in value;
-
-/** pem when operations take PEM's X-Auth-Token header, pmm when the paths are PMM's server API. */
-function guessApi(paths: string[], operations: OperationLike[]): string | undefined {
-  const takesPemToken = operations.some((op) => Array.isArray(op.parameters) && op.parameters.some((p: { in?: unknown; name?: unknown }) => p?.in === "header" && String(p.name).toLowerCase() === "x-auth-token"));
-  if (takesPemToken) return "pem";
-  if (paths.some((p) => p.startsWith("/v1/server/version") || p.startsWith("/v1/inventory/"))) return "pmm";
-  return undefined;
 }

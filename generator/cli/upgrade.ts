@@ -1,5 +1,5 @@
 import path from "node:path";
-import { compareVersions } from "../diff/compare.js";
+import { compareApis } from "../diff/compare.js";
 import { migrationData } from "../diff/migration-guide.js";
 import { UsageError } from "../errors.js";
 import { readApiConfig } from "../load/api-config.js";
@@ -20,7 +20,7 @@ export function main(argv: string[], io: CliIo): Promise<number> {
       if (!spec) throw new UsageError(`${api} has no version "${version}". Shipped: ${specs.map((s) => s.version).join(", ")}.`);
       return loadModel(spec.file, config, version);
     };
-    return migrationData(compareVersions(await load(from), await load(to)));
+    return migrationData(compareApis(await load(from), await load(to)));
   });
 }
 

@@ -1,6 +1,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import { operationKey, type ApiModel, type OperationModel } from "../normalize/build-model.js";
 import { resolveRef } from "../normalize/resolve-ref.js";
+import { pointersOf, type Pointers } from "./pointers.js";
 import { diffSchemas, type Documents, type SchemaDiff } from "./schema-diff.js";
 import { findSuccessors, type Successor } from "./successors/find-successors.js";
 
@@ -23,6 +24,9 @@ export interface ParameterDiff {
 }
 
 export interface RequestBodyDiff {
+  /** The bodies compared, each where it exists. */
+  old?: OpenAPIV3.RequestBodyObject;
+  new?: OpenAPIV3.RequestBodyObject;
   added?: { required: boolean };
   removed?: boolean;
   requiredChanged?: { from: boolean; to: boolean };
@@ -33,18 +37,29 @@ export interface RequestBodyDiff {
 
 export interface ResponseDiff {
   status: string;
+  /** The responses compared. */
+  old: OpenAPIV3.ResponseObject;
+  new: OpenAPIV3.ResponseObject;
   contentTypesAdded: string[];
   contentTypesRemoved: string[];
   schema?: SchemaDiff;
-  /** Response headers (lower-case names) added and removed, with whether the spec requires them. */
-  headersAdded: { name: string; required: boolean }[];
-  headersRemoved: { name: string; required: boolean }[];
+  /** Response headers (lower-case names) added and removed, with whether the spec requires them and where they are. */
+  headersAdded: HeaderPresence[];
+  headersRemoved: HeaderPresence[];
   /** Headers in both versions whose requiredness or schema changed. */
   headersModified: HeaderDiff[];
 }
 
+export interface HeaderPresence {
+  name: string;
+  required: boolean;
+  /** The header in the document that has it. */
+  pointers: Pointers;
+}
+
 export interface HeaderDiff {
   name: string;
+  pointers: Pointers;
   requiredChanged?: { from: boolean; to: boolean };
   schema?: SchemaDiff;
 }
@@ -56,7 +71,7 @@ export interface OperationDiff {
   pathParameterRenames: { from: string; to: string }[];
   parametersAdded: Parameter[];
   parametersRemoved: Parameter[];
-  parametersMoved: { name: string; from: string; to: string }[];
+  parametersMoved: { name: string; from: string; to: string; old: Parameter; new: Parameter }[];
   parametersModified: ParameterDiff[];
   requestBody?: RequestBodyDiff;
   responsesAdded: string[];
@@ -69,6 +84,8 @@ export interface OperationDiff {
 export interface ApiDiff {
   old: ApiModel;
   new: ApiModel;
+  /** The two models' documents, which changes point into (pointersOf). */
+  documents: Documents;
   added: OperationRef[];
   removed: OperationRef[];
   /** Every operation present in both versions, changed or not. */
@@ -84,7 +101,7 @@ export function diffApis(before: ApiModel, after: ApiModel): ApiDiff {
   const { pairs, added, removed } = pairOperations(operationRefs(before), afterRefs);
   const matched = pairs.map(([old, current]) => diffOperation(documents, old, current));
   const successors = findSuccessors(documents, removed, afterRefs, new Set(pairs.map(([, current]) => current)));
-  return { old: before, new: after, added, removed, matched, successors };
+  return { old: before, new: after, documents, added, removed, matched, successors };
 }
 
 /**
@@ -147,7 +164,7 @@ function diffOperation(documents: Documents, before: OperationRef, after: Operat
   let parametersRemoved = [...oldParams].filter(([k]) => !newParams.has(k)).map(([, p]) => p);
   const parametersMoved = parametersRemoved.flatMap((old) => {
     const moved = parametersAdded.find((p) => p.name === old.name);
-    return moved ? [{ name: old.name, from: old.in, to: moved.in }] : [];
+    return moved ? [{ name: old.name, from: old.in, to: moved.in, old, new: moved }] : [];
   });
   const movedNames = new Set(parametersMoved.map((m) => m.name));
   parametersAdded = parametersAdded.filter((p) => !movedNames.has(p.name));
@@ -167,12 +184,13 @@ function diffOperation(documents: Documents, before: OperationRef, after: Operat
   const responsesModified = Object.keys(newResponses)
     .filter((status) => status in oldResponses)
     .flatMap((status): ResponseDiff[] => {
-      const was = resolveRef<OpenAPIV3.ResponseObject>(documents.old, oldResponses[status]);
-      const is = resolveRef<OpenAPIV3.ResponseObject>(documents.new, newResponses[status]);
-      const content = diffContent(documents, was?.content, is?.content);
-      const headers = diffHeaders(documents, was?.headers, is?.headers);
+      // A $ref that leads nowhere compares as a response without content or headers.
+      const was = resolveRef<OpenAPIV3.ResponseObject>(documents.old, oldResponses[status]) ?? { description: "" };
+      const is = resolveRef<OpenAPIV3.ResponseObject>(documents.new, newResponses[status]) ?? { description: "" };
+      const content = diffContent(documents, was.content, is.content);
+      const headers = diffHeaders(documents, was.headers, is.headers);
       if (!content && headers.headersAdded.length === 0 && headers.headersRemoved.length === 0 && headers.headersModified.length === 0) return [];
-      return [{ status, contentTypesAdded: [], contentTypesRemoved: [], ...content, ...headers }];
+      return [{ status, old: was, new: is, contentTypesAdded: [], contentTypesRemoved: [], ...content, ...headers }];
     });
 
   const result: OperationDiff = {
@@ -199,12 +217,12 @@ function diffRequestBody(documents: Documents, oldRef: unknown, newRef: unknown)
   const before = resolveRef<OpenAPIV3.RequestBodyObject>(documents.old, oldRef);
   const after = resolveRef<OpenAPIV3.RequestBodyObject>(documents.new, newRef);
   if (!before && !after) return undefined;
-  if (!before) return { added: { required: after!.required === true }, contentTypesAdded: [], contentTypesRemoved: [] };
-  if (!after) return { removed: true, contentTypesAdded: [], contentTypesRemoved: [] };
+  if (!before) return { new: after!, added: { required: after!.required === true }, contentTypesAdded: [], contentTypesRemoved: [] };
+  if (!after) return { old: before, removed: true, contentTypesAdded: [], contentTypesRemoved: [] };
   const content = diffContent(documents, before.content, after.content);
   const [was, is] = [before.required === true, after.required === true];
   if (!content && was === is) return undefined;
-  return { ...(content ?? { contentTypesAdded: [], contentTypesRemoved: [] }), ...(was !== is ? { requiredChanged: { from: was, to: is } } : {}) };
+  return { old: before, new: after, ...(content ?? { contentTypesAdded: [], contentTypesRemoved: [] }), ...(was !== is ? { requiredChanged: { from: was, to: is } } : {}) };
 }
 
 /** Header and query parameter names are case-insensitive on the wire (`X-Trace` ≡ `x-trace`). */
@@ -217,23 +235,22 @@ function diffHeaders(documents: Documents, before: OpenAPIV3.ResponseObject["hea
     new Map(
       Object.entries(headers).map(([name, header]) => {
         const resolved = resolveRef<OpenAPIV3.HeaderObject>(document, header);
-        return [name.toLowerCase(), { name: name.toLowerCase(), required: resolved?.required === true, schema: resolved?.schema }];
+        return [name.toLowerCase(), { name: name.toLowerCase(), required: resolved?.required === true, schema: resolved?.schema, node: header }];
       }),
     );
   const [was, is] = [named(documents.old, before), named(documents.new, after)];
-  const headersModified = [...is.values()].flatMap(({ name, required, schema }): HeaderDiff[] => {
+  const headersModified = [...is.values()].flatMap(({ name, required, schema, node }): HeaderDiff[] => {
     const old = was.get(name);
     if (!old) return [];
-    const diff: HeaderDiff = { name };
+    const diff: HeaderDiff = { name, pointers: pointersOf(documents, old.node, node) };
     if (old.required !== required) diff.requiredChanged = { from: old.required, to: required };
     const schemaDiff = diffSchemas(documents, old.schema, schema);
     if (schemaDiff) diff.schema = schemaDiff;
     return diff.requiredChanged || diff.schema ? [diff] : [];
   });
-  const summary = ({ name, required }: { name: string; required: boolean }) => ({ name, required });
   return {
-    headersAdded: [...is.values()].filter((h) => !was.has(h.name)).map(summary),
-    headersRemoved: [...was.values()].filter((h) => !is.has(h.name)).map(summary),
+    headersAdded: [...is.values()].filter((h) => !was.has(h.name)).map(({ name, required, node }) => ({ name, required, pointers: pointersOf(documents, undefined, node) })),
+    headersRemoved: [...was.values()].filter((h) => !is.has(h.name)).map(({ name, required, node }) => ({ name, required, pointers: pointersOf(documents, node, undefined) })),
     headersModified,
   };
 }

@@ -1,5 +1,5 @@
 import { operationKey, type ApiModel, type OperationModel } from "../normalize/build-model.js";
-import { compareText, compareVersions, type Comparison } from "./compare.js";
+import { compareText, compareApis, type Comparison } from "./compare.js";
 import { formatMarkdown, cell } from "./format/markdown.js";
 import { migrationData, migrationGuide } from "./migration-guide.js";
 
@@ -19,7 +19,7 @@ export interface Migration {
 /** `generated/<api>/CHANGELOG.md`, `COMPATIBILITY.md` and the migrations for one API's release sequence. */
 export function apiDocs(api: string, models: readonly ApiModel[]): { changelog: string; compatibility: string; migrations: Migration[] } {
   const sequence = releaseSequence(models);
-  const comparisons = sequence.slice(1).map((model, i) => compareVersions(sequence[i]!, model));
+  const comparisons = sequence.slice(1).map((model, i) => compareApis(sequence[i]!, model));
   const migrations = comparisons.map((comparison) => {
     const data = migrationData(comparison);
     return { from: data.from, to: data.to, markdown: migrationGuide(data), json: `${JSON.stringify(data, null, 2)}\n` };

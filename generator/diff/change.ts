@@ -1,6 +1,7 @@
 import type { OperationModel } from "../normalize/build-model.js";
 import { operationTypeName, type OperationTypeKind } from "../normalize/public-names.js";
 import type { ApiDiff } from "./api-diff.js";
+import type { Pointers } from "./pointers.js";
 
 export type Level = "breaking" | "warning" | "info";
 export const LEVELS: readonly Level[] = ["breaking", "warning", "info"];
@@ -21,7 +22,16 @@ export interface Change {
    * base path) or where it depends on how the value is used.
    */
   compiles?: boolean;
+  /**
+   * What changed, in each document where it exists (none for a setting, such as the auth kind):
+   * into the models' OpenAPI 3 documents as checks report them; the diff CLI maps them into the
+   * spec files as given (pointIntoSources).
+   */
+  pointers: Pointers;
 }
+
+/** A change as a check finds it: defineCheck adds the check's id. */
+export type Finding = Omit<Change, "check">;
 
 /** A rule over the structural diff; one per file in checks/. */
 export interface Check {
@@ -34,18 +44,18 @@ export interface Check {
 }
 
 /**
- * A check whose reports are held to its definition: a change of a level it does not list (so
- * its description does not justify it) or under another id is a bug in the check, not a finding.
+ * A check, its id written once: its findings become changes under that id. They are held to its
+ * definition: a level it does not list (so its description does not justify it) is a bug in the
+ * check, not a finding.
  */
-export function defineCheck(check: Check): Check {
+export function defineCheck({ run, ...definition }: Omit<Check, "run"> & { run(diff: ApiDiff): Finding[] }): Check {
   return {
-    ...check,
-    run: (diff) => {
-      const changes = check.run(diff);
-      const stray = changes.find((c) => c.check !== check.id || !check.levels.includes(c.level));
-      if (stray) throw new Error(`check ${check.id} reported a ${stray.level} change as ${stray.check}, outside its definition: ${stray.message}`);
-      return changes;
-    },
+    ...definition,
+    run: (diff) =>
+      run(diff).map((finding) => {
+        if (!definition.levels.includes(finding.level)) throw new Error(`check ${definition.id} reported a ${finding.level} change, outside its definition: ${finding.message}`);
+        return { check: definition.id, ...finding };
+      }),
   };
 }
 
@@ -66,8 +76,6 @@ export function typescriptView(operation: OperationModel, kinds: OperationTypeKi
   return [`${operation.namespace}.${operation.name}()`, ...kinds.filter((k) => exists[k]).map((k) => operationTypeName(operation, k))];
 }
 
-export function operationChange(check: string, level: Level, operation: OperationModel, message: string, kinds: OperationTypeKind[], compiles?: boolean): Change {
-  const change: Change = { check, level, operation: operationLabel(operation), message, typescript: typescriptView(operation, kinds) };
-  if (compiles !== undefined) change.compiles = compiles;
-  return change;
+export function operationChange(level: Level, operation: OperationModel, message: string, kinds: OperationTypeKind[], pointers: Pointers, compiles?: boolean): Finding {
+  return { level, operation: operationLabel(operation), message, typescript: typescriptView(operation, kinds), ...(compiles !== undefined ? { compiles } : {}), pointers };
 }

@@ -19,7 +19,7 @@ export interface Comparison {
 }
 
 /** Runs every check over two versions of an API. */
-export function compareVersions(before: ApiModel, after: ApiModel): Comparison {
+export function compareApis(before: ApiModel, after: ApiModel): Comparison {
   const diff = diffApis(before, after);
   const changes = CHECKS.flatMap((check) => check.run(diff)).sort(
     (a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || compareText(a.operation ?? "", b.operation ?? "") || compareText(a.message, b.message),

@@ -1,6 +1,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import { unescapePointerToken } from "../errors.js";
 import { resolveRef } from "../normalize/resolve-ref.js";
+import { pointersOf, type Pointers } from "./pointers.js";
 
 type Schema = OpenAPIV3.SchemaObject;
 
@@ -37,8 +38,9 @@ export interface SchemaDiff {
   extensibleEnumRemoved?: string[];
   /** The `default` (undefined: none). */
   default?: { from: unknown; to: unknown };
-  propertiesAdded?: { name: string; required: boolean }[];
-  propertiesRemoved?: { name: string; required: boolean }[];
+  /** `pointers`: the property in the new document (added) or the old one (removed). */
+  propertiesAdded?: { name: string; required: boolean; pointers: Pointers }[];
+  propertiesRemoved?: { name: string; required: boolean; pointers: Pointers }[];
   /** Set when properties were removed but the new schema admits any other (`additionalProperties`), so its type keeps an index signature. */
   open?: boolean;
   /** Properties present in both versions that became required, or stopped being required. */
@@ -65,6 +67,8 @@ export interface SchemaDiff {
   component?: string;
   /** Set on a property or parameter that callers must send in the new version, where a default never applies. */
   required?: boolean;
+  /** The two schemas compared, where `$ref`s lead (an `allOf` as a whole). */
+  pointers: Pointers;
 }
 
 export interface Documents {
@@ -86,16 +90,17 @@ export function diffSchemas(documents: Documents, oldNode: unknown, newNode: unk
   inProgress.set(before.identity, seen);
   try {
     const diff = compare(documents, before.schema, after.schema, inProgress);
+    if (!diff) return undefined;
     const component = componentName(newNode);
-    return diff && component ? { ...diff, component } : diff;
+    return { ...diff, ...(component ? { component } : {}), pointers: pointersOf(documents, before.identity, after.identity) };
   } finally {
     seen.delete(after.identity);
   }
 }
 
-function compare(documents: Documents, oldSchema: Schema, newSchema: Schema, inProgress: Map<object, Set<object>>): SchemaDiff | undefined {
+function compare(documents: Documents, oldSchema: Schema, newSchema: Schema, inProgress: Map<object, Set<object>>): Omit<SchemaDiff, "pointers"> | undefined {
   const [before, after] = [asUnionLike(oldSchema, newSchema), asUnionLike(newSchema, oldSchema)];
-  const diff: SchemaDiff = {};
+  const diff: Omit<SchemaDiff, "pointers"> = {};
   const [typeBefore, typeAfter] = [typeOf(before), typeOf(after)];
   if (typeBefore !== typeAfter) diff.type = { from: typeBefore || ANY_TYPE, to: typeAfter || ANY_TYPE };
   if ((before.format ?? "") !== (after.format ?? "")) diff.format = { from: before.format ?? "", to: after.format ?? "", type: typeAfter };
@@ -130,8 +135,8 @@ function compare(documents: Documents, oldSchema: Schema, newSchema: Schema, inP
   if (!sameValue(before.default, after.default)) diff.default = { from: before.default, to: after.default };
   const [propsBefore, propsAfter] = [before.properties ?? {}, after.properties ?? {}];
   const [reqBefore, reqAfter] = [new Set(before.required ?? []), new Set(after.required ?? [])];
-  setIf(diff, "propertiesAdded", Object.keys(propsAfter).filter((n) => !(n in propsBefore)).map((name) => ({ name, required: reqAfter.has(name) })));
-  setIf(diff, "propertiesRemoved", Object.keys(propsBefore).filter((n) => !(n in propsAfter)).map((name) => ({ name, required: reqBefore.has(name) })));
+  setIf(diff, "propertiesAdded", Object.keys(propsAfter).filter((n) => !(n in propsBefore)).map((name) => ({ name, required: reqAfter.has(name), pointers: pointersOf(documents, undefined, propsAfter[name]) })));
+  setIf(diff, "propertiesRemoved", Object.keys(propsBefore).filter((n) => !(n in propsAfter)).map((name) => ({ name, required: reqBefore.has(name), pointers: pointersOf(documents, propsBefore[name], undefined) })));
   if (diff.propertiesRemoved && after.additionalProperties !== undefined && after.additionalProperties !== false) diff.open = true;
   const shared = Object.keys(propsBefore).filter((n) => n in propsAfter);
   setIf(diff, "becameRequired", shared.filter((n) => !reqBefore.has(n) && reqAfter.has(n)));
@@ -165,7 +170,7 @@ function compare(documents: Documents, oldSchema: Schema, newSchema: Schema, inP
   return diff;
 }
 
-function setIf<K extends keyof SchemaDiff>(diff: SchemaDiff, key: K, values: SchemaDiff[K] & unknown[]): void {
+function setIf<K extends keyof SchemaDiff>(diff: Partial<SchemaDiff>, key: K, values: SchemaDiff[K] & unknown[]): void {
   if (values.length > 0) diff[key] = values;
 }
 

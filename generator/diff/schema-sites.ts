@@ -1,7 +1,8 @@
-import { operationChange, type Change, type Level } from "./change.js";
+import { operationChange, type Finding, type Level } from "./change.js";
 import type { OperationModel } from "../normalize/build-model.js";
 import type { OperationTypeKind } from "../normalize/public-names.js";
 import type { ApiDiff, ResponseDiff } from "./api-diff.js";
+import type { Pointers } from "./pointers.js";
 import type { SchemaDiff } from "./schema-diff.js";
 
 /** Whether a schema describes what the client sends (request) or receives (response). */
@@ -71,13 +72,14 @@ function withoutUnused(diff: SchemaDiff, direction: Direction): SchemaDiff {
  * A change found at a schema site. In an error response, which code meets only as ApiError.body
  * cast to the operation's Error type, a change is breaking only when that code no longer
  * compiles; otherwise a warning at most, since no call stops working.
- * `compiles`: whether old code that sends or reads this node still type-checks.
+ * `compiles`: whether old code that sends or reads this node still type-checks. `pointers`: the
+ * schemas compared, unless the change is about a part of them (a property added).
  */
-export function siteChange(check: string, level: Level, site: SchemaSite, message: string, compiles?: boolean): Change {
+export function siteChange(level: Level, site: SchemaSite, message: string, compiles?: boolean, pointers: Pointers = site.diff.pointers): Finding {
   // Headers are read from the raw response alike for every status.
   const errorBody = site.direction === "response" && !site.success && !site.untyped;
   const judged = level === "breaking" && errorBody && compiles !== false ? "warning" : level;
-  const change = operationChange(check, judged, site.operation, message, site.kinds, site.untyped ? true : compiles);
+  const change = operationChange(judged, site.operation, message, site.kinds, pointers, site.untyped ? true : compiles);
   if (site.component) change.typescript.push(`components["schemas"][${JSON.stringify(site.component)}]`);
   return change;
 }

@@ -2,8 +2,11 @@ import { copyFile, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { apiDocs } from "../../generator/diff/api-docs.js";
+import type { Change } from "../../generator/diff/change.js";
 import { CHECKS } from "../../generator/diff/checks/index.js";
-import { compareVersions } from "../../generator/diff/compare.js";
+import { compareApis } from "../../generator/diff/compare.js";
+import { formatCheckTable } from "../../generator/diff/format/check-list.js";
+import { followPointer, unescapePointerToken } from "../../generator/errors.js";
 import { readApiConfig } from "../../generator/load/api-config.js";
 import { readDocument } from "../../generator/load/read-document.js";
 import { loadModel } from "../../generator/pipeline.js";
@@ -13,7 +16,7 @@ import { runCli } from "../support/run-cli.js";
 
 async function compareFiles(api: string, oldFile: string, newFile: string) {
   const config = await readApiConfig(path.join(SPECS_DIR, api));
-  return compareVersions(await loadModel(oldFile, config, "old"), await loadModel(newFile, config, "new"));
+  return compareApis(await loadModel(oldFile, config, "old"), await loadModel(newFile, config, "new"));
 }
 
 describe.skipIf(!hasReference)("real API versions", () => {
@@ -148,6 +151,15 @@ describe("npm run diff", () => {
     for (const check of CHECKS) expect(result.stdout).toContain(`\n${check.id} (${check.levels.join(", ")})\n    ${check.description.split(" ").slice(0, 4).join(" ")}`);
   });
 
+  it("--list-checks --format md prints README.md's check table; other formats are usage errors", async () => {
+    const table = await runCli("diff", ["--list-checks", "--format", "md"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toBe(formatCheckTable(CHECKS));
+    const json = await runCli("diff", ["--list-checks", "--format", "json"]);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toContain("--list-checks prints text or md");
+  });
+
   it("bad spec files exit 1 with the file named", async () => {
     const result = await runCli("diff", [path.join(import.meta.dirname, "../fixtures/invalid-spec.yaml"), path.join(SPECS_DIR, "pmm/v3.yaml")]);
     expect(result.code).toBe(1);
@@ -194,7 +206,7 @@ describe("paths that share a shape in one version (PEM v17's /probe/{probe_id}/d
     delete (document.paths as Record<string, unknown>)["/probe/{internal_name}/data/"];
     const next = path.join(await projectTempDir("twins"), "v18.yaml");
     await writeFile(next, JSON.stringify(document));
-    const comparison = compareVersions(await loadModel(v17, await config(), "v17"), await loadModel(next, await config(), "v18"));
+    const comparison = compareApis(await loadModel(v17, await config(), "v17"), await loadModel(next, await config(), "v18"));
     expect(comparison.summary).toMatchObject({ added: 0, removed: 1 });
     expect(comparison.changes.find((c) => c.check === "operation-removed")).toMatchObject({ operation: "GET /probe/{internal_name}/data/", typescript: expect.arrayContaining(["probe.listDataByInternalName()"]) });
   });
@@ -204,5 +216,41 @@ describe("paths that share a shape in one version (PEM v17's /probe/{probe_id}/d
     const { compatibility } = apiDocs("pem", [a, b]);
     expect(compatibility).toContain("| `GET /probe/{probe_id}/data/` | `probe.listDataByProbeId()` | ✓ | ✓ |");
     expect(compatibility).toContain("| `GET /probe/{internal_name}/data/` | `probe.listDataByInternalName()` | ✓ | ✓ |");
+  });
+});
+
+describe("--format json: each change points into both spec files as given (Swagger 2.0 here)", () => {
+  /** What a pointer of each kind of change must lead to, besides somewhere. */
+  const leadsTo: [RegExp, (node: Record<string, unknown>, change: Change, pointer: string) => boolean][] = [
+    [/^(operation-|method-renamed|call-shape-changed)/, (node) => "responses" in node],
+    [/^(parameter-|path-parameter-renamed)/, (node, change) => typeof node.name === "string" && change.message.includes(node.name)],
+    [/^property-(added|removed)/, (_, change, pointer) => change.message.includes(`.${unescapePointerToken(pointer.split("/").at(-1)!)}`)],
+  ];
+
+  it.each([
+    ["pem", "v10", "v17"],
+    ["pmm", "v2", "v3"],
+  ])("%s %s %s", async (api, oldVersion, newVersion) => {
+    const result = await runCli("diff", [api, oldVersion, newVersion, "--format", "json"]);
+    expect(result.code).toBe(0);
+    const { changes } = JSON.parse(result.stdout) as { changes: Change[] };
+    const documents = {
+      old: (await readDocument(path.join(SPECS_DIR, `${api}/${oldVersion}.yaml`))).document,
+      new: (await readDocument(path.join(SPECS_DIR, `${api}/${newVersion}.yaml`))).document,
+    };
+    const fragment = (pointer: string) => `#${pointer.split("/").map(encodeURIComponent).join("/")}`;
+    expect(changes.length).toBeGreaterThan(100);
+    for (const change of changes) {
+      const sides = (["old", "new"] as const).filter((side) => change.pointers[side] !== undefined);
+      expect(sides.length, `${change.check}: ${change.message} has no pointer`).toBeGreaterThan(0);
+      for (const side of sides) {
+        const pointer = change.pointers[side]!;
+        const node = followPointer(documents[side], fragment(pointer));
+        const where = `${change.check}: ${change.message}: ${side} ${pointer}`;
+        expect(node, `${where} leads nowhere`).not.toBeUndefined();
+        const rule = leadsTo.find(([checks]) => checks.test(change.check));
+        if (rule) expect(rule[1](node as Record<string, unknown>, change, pointer), `${where} leads to the wrong place`).toBe(true);
+      }
+    }
   });
 });

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ApiDiff } from "../../generator/diff/api-diff.js";
 import { defineCheck } from "../../generator/diff/change.js";
 import { CHECKS } from "../../generator/diff/checks/index.js";
-import { compareVersions } from "../../generator/diff/compare.js";
+import { compareApis } from "../../generator/diff/compare.js";
+import type { Pointers } from "../../generator/diff/pointers.js";
 import type { ApiConfig } from "../../generator/load/api-config.js";
 import { buildModel } from "../../generator/normalize/build-model.js";
 import { validateDocument, type MissingField } from "../../generator/validate/validate-document.js";
@@ -27,6 +28,8 @@ interface Expected {
   typescript?: string;
   /** Code written against the old client that the change touches: its verdict is proven by compiling it against both clients. */
   call?: string;
+  /** Where the change is in the old and new document (only `new` for an addition, only `old` for a removal). */
+  pointers?: Pointers;
 }
 
 interface Fixture {
@@ -39,7 +42,7 @@ const fixtures = new Map(CHECKS.map((c) => [c.id, parse(readFileSync(path.join(i
 
 function changesOf(id: string) {
   const fixture = fixtures.get(id)!;
-  return compareVersions(model("v1", fixture.old), model("v2", fixture.new)).changes.filter((c) => c.check === id);
+  return compareApis(model("v1", fixture.old), model("v2", fixture.new)).changes.filter((c) => c.check === id);
 }
 
 function matching(found: ReturnType<typeof changesOf>, expected: Expected) {
@@ -56,11 +59,12 @@ describe.each(CHECKS.map((c) => [c.id] as const))("check %s", (id) => {
       const match = matching(found, expected);
       expect(match, `${expected.level}: ${expected.message}\nfound:\n${found.map((c) => `${c.level}: ${c.operation} ${c.message}`).join("\n")}`).toBeDefined();
       if (expected.typescript) expect(match!.typescript).toContain(expected.typescript);
+      if (expected.pointers) expect(match!.pointers, expected.message).toEqual(expected.pointers);
     }
   });
 
   it("reports nothing when old and new are the same", () => {
-    expect(compareVersions(model("v1", fixture.old), model("v1", fixture.old)).changes).toEqual([]);
+    expect(compareApis(model("v1", fixture.old), model("v1", fixture.old)).changes).toEqual([]);
   });
 });
 
@@ -130,16 +134,21 @@ describe("reading slightly invalid documents for a diff", () => {
 
 describe("defineCheck", () => {
   it("holds a check to the levels its description justifies", () => {
-    const check = defineCheck({ id: "demo", description: "Reports info only.", levels: ["info"], run: () => [{ check: "demo", level: "breaking", message: "something", typescript: [] }] });
-    expect(() => check.run({} as ApiDiff)).toThrow("check demo reported a breaking change as demo, outside its definition: something");
+    const check = defineCheck({ id: "demo", description: "Reports info only.", levels: ["info"], run: () => [{ level: "breaking", message: "something", typescript: [], pointers: {} }] });
+    expect(() => check.run({} as ApiDiff)).toThrow("check demo reported a breaking change, outside its definition: something");
+  });
+
+  it("reports each finding under the check's id, written once", () => {
+    const check = defineCheck({ id: "demo", description: "Reports info only.", levels: ["info"], run: () => [{ level: "info", message: "something", typescript: [], pointers: {} }] });
+    expect(check.run({} as ApiDiff)).toEqual([{ check: "demo", level: "info", message: "something", typescript: [], pointers: {} }]);
   });
 });
 
 describe("the diff engine", () => {
   it("swaps added and removed when old and new swap", () => {
     const fixture = fixtures.get("operation-added")!;
-    const forward = compareVersions(model("v1", fixture.old), model("v2", fixture.new));
-    const backward = compareVersions(model("v2", fixture.new), model("v1", fixture.old));
+    const forward = compareApis(model("v1", fixture.old), model("v2", fixture.new));
+    const backward = compareApis(model("v2", fixture.new), model("v1", fixture.old));
     expect([forward.summary.added, forward.summary.removed]).toEqual([backward.summary.removed, backward.summary.added]);
     expect(forward.changes.map((c) => c.operation)).toEqual(backward.changes.map((c) => c.operation));
   });
@@ -149,11 +158,11 @@ describe("the diff engine", () => {
       components: { schemas: { Node: { type: "object", properties: { children: { type: "array", items: { $ref: "#/components/schemas/Node" } }, parent: { $ref: "#/components/schemas/Node" }, ...extra } } } },
       paths: { "/tree": { get: { operationId: "Tree", tags: ["tree"], responses: { "200": { description: "", content: { "application/json": { schema: { $ref: "#/components/schemas/Node" } } } } } } } },
     });
-    const comparison = compareVersions(model("v1", tree({ name: { type: "string" } })), model("v2", tree({})));
+    const comparison = compareApis(model("v1", tree({ name: { type: "string" } })), model("v2", tree({})));
     expect(comparison.changes.map((c) => `${c.level} ${c.message}`)).toEqual([expect.stringMatching(/^breaking property 200 response \.name removed/)]);
     // A change inside a shared schema names that schema's type too.
     expect(comparison.changes[0]!.typescript).toEqual(["tree.tree()", "Tree.TreeResponse", 'components["schemas"]["Node"]']);
-    expect(compareVersions(model("v1", tree({})), model("v2", tree({}))).changes).toEqual([]);
+    expect(compareApis(model("v1", tree({})), model("v2", tree({}))).changes).toEqual([]);
   });
 });
 

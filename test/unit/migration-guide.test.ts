@@ -1,7 +1,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiDocs } from "../../generator/diff/api-docs.js";
-import { compareVersions } from "../../generator/diff/compare.js";
+import { compareApis } from "../../generator/diff/compare.js";
 import { migrationData, migrationGuide, type MigrationData } from "../../generator/diff/migration-guide.js";
 import { packageManifest } from "../../generator/emit/package-manifest.js";
 import { readApiConfig } from "../../generator/load/api-config.js";
@@ -19,7 +19,7 @@ describe("PMM v2 → v3 migration guide", () => {
   let guide: string;
   beforeAll(async () => {
     const [v2, v3] = await models("pmm", ["v2", "v3"]);
-    data = migrationData(compareVersions(v2!, v3!));
+    data = migrationData(compareApis(v2!, v3!));
     guide = migrationGuide(data);
   });
 

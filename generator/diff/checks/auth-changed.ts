@@ -1,6 +1,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import type { ApiModel } from "../../normalize/build-model.js";
-import { type Change, defineCheck, operationChange } from "../change.js";
+import { type Finding, defineCheck, operationChange } from "../change.js";
+import { pointersOf, type Pointers } from "../pointers.js";
 
 /** What a scheme asks of a client: `http basic`, `apiKey header X-Auth-Token`, `oauth2`. */
 function schemeShape(scheme: OpenAPIV3.SecuritySchemeObject | OpenAPIV3.ReferenceObject): string {
@@ -22,36 +23,37 @@ export const authChanged = defineCheck({
   description:
     "Security schemes and requirements, API-wide and per operation. The client's auth options come from the API's settings, not from the spec's schemes, so old code still compiles, except when the auth setting itself differs (ClientOptions.auth changes): breaking. A scheme that operations use and that is removed or asks for other credentials, and a requirement that no longer lets in every caller it let in (an alternative dropped, a scope added), make calls fail: breaking. Schemes no operation uses, and requirements that let in more callers: info.",
   run: (diff) => {
-    const changes: Change[] = [];
+    const changes: Finding[] = [];
     const schemes = (d: OpenAPIV3.Document) => d.components?.securitySchemes ?? {};
     const [before, after] = [schemes(diff.old.document), schemes(diff.new.document)];
     const used = schemesInUse(diff.old);
-    const change = (level: Change["level"], message: string, compiles = true): Change => ({ check: "auth-changed", level, message, typescript: ["ClientOptions.auth"], compiles });
+    const change = (level: Finding["level"], message: string, pointers: Pointers, compiles = true): Finding => ({ level, message, typescript: ["ClientOptions.auth"], compiles, pointers });
     const unused = (name: string) => (used.has(name) ? "" : " (no operation used it)");
     for (const name of Object.keys(before).filter((n) => !(n in after))) {
-      changes.push(change(used.has(name) ? "breaking" : "info", `security scheme ${name} removed${unused(name)}`));
+      changes.push(change(used.has(name) ? "breaking" : "info", `security scheme ${name} removed${unused(name)}`, pointersOf(diff.documents, before[name], undefined)));
     }
     for (const name of Object.keys(after).filter((n) => !(n in before))) {
-      changes.push(change("info", `security scheme ${name} added`));
+      changes.push(change("info", `security scheme ${name} added`, pointersOf(diff.documents, undefined, after[name])));
     }
     for (const name of Object.keys(after).filter((n) => n in before)) {
       const [was, is] = [schemeShape(before[name]!), schemeShape(after[name]!)];
-      if (!sameShape(was, is)) changes.push(change(used.has(name) ? "breaking" : "info", `security scheme ${name} changed from ${was} to ${is}${unused(name)}`));
+      if (!sameShape(was, is)) changes.push(change(used.has(name) ? "breaking" : "info", `security scheme ${name} changed from ${was} to ${is}${unused(name)}`, pointersOf(diff.documents, before[name], after[name])));
     }
     const [wasRequired, isRequired] = [requirementText(diff.old.document.security), requirementText(diff.new.document.security)];
     if (wasRequired !== isRequired) {
       const level = stillLetsIn(diff.old.document.security, diff.new.document.security) ? "info" : "breaking";
-      changes.push(change(level, `API-wide security requirement changed from ${wasRequired} to ${isRequired}`));
+      changes.push(change(level, `API-wide security requirement changed from ${wasRequired} to ${isRequired}`, pointersOf(diff.documents, diff.old.document.security, diff.new.document.security)));
     }
     for (const op of diff.matched) {
       // An operation without its own `security` follows the API-wide requirement, compared above.
       if (op.old.raw.security === undefined && op.new.raw.security === undefined) continue;
       const [before, after] = [op.old.raw.security ?? diff.old.document.security, op.new.raw.security ?? diff.new.document.security];
       const [was, is] = [requirementText(before), requirementText(after)];
-      if (was !== is) changes.push(operationChange("auth-changed", stillLetsIn(before, after) ? "info" : "breaking", op.new.model, `security requirement changed from ${was} to ${is}`, [], true));
+      if (was !== is) changes.push(operationChange(stillLetsIn(before, after) ? "info" : "breaking", op.new.model, `security requirement changed from ${was} to ${is}`, [], pointersOf(diff.documents, before, after), true));
     }
     if (diff.old.auth !== diff.new.auth) {
-      changes.push(change("breaking", `authentication changed from ${diff.old.auth} to ${diff.new.auth}`, false));
+      // A setting of the API, not a place in either document.
+      changes.push(change("breaking", `authentication changed from ${diff.old.auth} to ${diff.new.auth}`, {}, false));
     }
     return changes;
   },

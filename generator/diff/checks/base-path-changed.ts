@@ -1,4 +1,12 @@
 import { defineCheck } from "../change.js";
+import { pointerOf, pointers } from "../pointers.js";
+import type { OpenApiDocument } from "../../convert/to-openapi3.js";
+
+/** The base path is the first server's path (Swagger 2.0's basePath); a document without servers has none. */
+function basePathPointer(document: OpenApiDocument): string | undefined {
+  const server = pointerOf(document, document.servers?.[0]);
+  return server === undefined ? undefined : `${server}/url`;
+}
 
 export const basePathChanged = defineCheck({
   id: "base-path-changed",
@@ -12,10 +20,10 @@ export const basePathChanged = defineCheck({
     const versionOnly = withoutVersion(before) === withoutVersion(after);
     return [
       {
-        check: "base-path-changed",
         level: versionOnly ? "info" : "warning",
         message: `base path changed from ${before || "/"} to ${after || "/"}${versionOnly ? " (the version segment)" : ": a baseUrl that includes the path must change"}`,
         typescript: ["ClientOptions.baseUrl"],
+        pointers: pointers(basePathPointer(diff.old.document), basePathPointer(diff.new.document)),
       },
     ];
   },

@@ -1,4 +1,5 @@
 import { defineCheck, operationChange } from "../change.js";
+import { pointersOf } from "../pointers.js";
 import { takesInput } from "../../normalize/public-names.js";
 
 export const callShapeChanged = defineCheck({
@@ -11,10 +12,11 @@ export const callShapeChanged = defineCheck({
       const [before, after] = [takesInput(op.old.model), takesInput(op.new.model)];
       if (before === after) return [];
       const method = `${op.new.model.namespace}.${op.new.model.name}`;
+      const pointers = pointersOf(diff.documents, op.old.raw, op.new.raw);
       return [
         after
-          ? operationChange("call-shape-changed", "breaking", op.new.model, `${method}() now takes an input first: calls that pass options must become ${method}(undefined, options)`, ["Input"], false)
-          : operationChange("call-shape-changed", "breaking", op.new.model, `${method}() no longer takes an input: calls must become ${method}() or ${method}(options)`, ["Input"], false),
+          ? operationChange("breaking", op.new.model, `${method}() now takes an input first: calls that pass options must become ${method}(undefined, options)`, ["Input"], pointers, false)
+          : operationChange("breaking", op.new.model, `${method}() no longer takes an input: calls must become ${method}() or ${method}(options)`, ["Input"], pointers, false),
       ];
     }),
 });

@@ -18,7 +18,7 @@ export const constraintChanged = defineCheck({
     [...schemaSites(diff)].flatMap((site) =>
       (site.diff.constraints ?? []).map(({ name, from, to }) => {
         const describe = (value: unknown) => (value === undefined ? "(none)" : JSON.stringify(value));
-        return siteChange("constraint-changed", constraintLevel(site, name, effectOf(name, from, to)), site, `${site.location}: ${name} changed from ${describe(from)} to ${describe(to)}`, true);
+        return siteChange(constraintLevel(site, name, effectOf(name, from, to)), site, `${site.location}: ${name} changed from ${describe(from)} to ${describe(to)}`, true);
       }),
     ),
 });

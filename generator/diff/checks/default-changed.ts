@@ -14,6 +14,6 @@ export const defaultChanged = defineCheck({
       const applies = site.direction === "request" && !site.diff.required;
       const level = applies ? "breaking" : "info";
       const effect = applies ? ": calls that leave it out get the new behaviour" : "";
-      return [siteChange("default-changed", level, site, `${site.location}: default changed from ${describe(change.from)} to ${describe(change.to)}${effect}`, true)];
+      return [siteChange(level, site, `${site.location}: default changed from ${describe(change.from)} to ${describe(change.to)}${effect}`, true)];
     }),
 });

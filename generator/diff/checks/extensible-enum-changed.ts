@@ -1,4 +1,4 @@
-import { type Change, defineCheck } from "../change.js";
+import { type Finding, defineCheck } from "../change.js";
 import { schemaSites, siteChange } from "../schema-sites.js";
 
 export const extensibleEnumChanged = defineCheck({
@@ -8,13 +8,13 @@ export const extensibleEnumChanged = defineCheck({
     "x-extensible-enum lists the known values of an open set, which clients must expect to grow; the types say string, so old code compiles. A value removed from a request is one the server no longer accepts: breaking. Any other change: info.",
   run: (diff) =>
     [...schemaSites(diff)].flatMap((site) => {
-      const changes: Change[] = [];
+      const changes: Finding[] = [];
       const { extensibleEnumAdded = [], extensibleEnumRemoved = [] } = site.diff;
       if (extensibleEnumRemoved.length > 0) {
         const level = site.direction === "request" ? "breaking" : "info";
-        changes.push(siteChange("extensible-enum-changed", level, site, `${site.location}: x-extensible-enum values removed: ${extensibleEnumRemoved.join(", ")}`, true));
+        changes.push(siteChange(level, site, `${site.location}: x-extensible-enum values removed: ${extensibleEnumRemoved.join(", ")}`, true));
       }
-      if (extensibleEnumAdded.length > 0) changes.push(siteChange("extensible-enum-changed", "info", site, `${site.location}: x-extensible-enum values added: ${extensibleEnumAdded.join(", ")}`, true));
+      if (extensibleEnumAdded.length > 0) changes.push(siteChange("info", site, `${site.location}: x-extensible-enum values added: ${extensibleEnumAdded.join(", ")}`, true));
       return changes;
     }),
 });

@@ -1,4 +1,5 @@
 import { defineCheck, operationChange } from "../change.js";
+import { pointersOf } from "../pointers.js";
 
 export const methodRenamed = defineCheck({
   id: "method-renamed",
@@ -9,6 +10,6 @@ export const methodRenamed = defineCheck({
     diff.matched.flatMap((op) => {
       const [before, after] = [op.old.model, op.new.model];
       if (before.namespace === after.namespace && before.name === after.name) return [];
-      return [operationChange("method-renamed", "breaking", after, `client method renamed from ${before.namespace}.${before.name}() to ${after.namespace}.${after.name}()`, ["Input", "Response"], false)];
+      return [operationChange("breaking", after, `client method renamed from ${before.namespace}.${before.name}() to ${after.namespace}.${after.name}()`, ["Input", "Response"], pointersOf(diff.documents, op.old.raw, op.new.raw), false)];
     }),
 });

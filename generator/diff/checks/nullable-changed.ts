@@ -12,6 +12,6 @@ export const nullableChanged = defineCheck({
       if (!change) return [];
       // A response that may be null fails old readers under strictNullChecks; a request that may not fails old calls that send null.
       const breaking = site.direction === "response" ? change.to : !change.to;
-      return [siteChange("nullable-changed", breaking ? "breaking" : "info", site, `${site.location} ${change.to ? "may now be null" : "can no longer be null"}`, !breaking)];
+      return [siteChange(breaking ? "breaking" : "info", site, `${site.location} ${change.to ? "may now be null" : "can no longer be null"}`, !breaking)];
     }),
 });

@@ -1,4 +1,5 @@
 import { defineCheck, operationChange } from "../change.js";
+import { pointersOf } from "../pointers.js";
 
 export const operationAdded = defineCheck({
   id: "operation-added",
@@ -8,6 +9,6 @@ export const operationAdded = defineCheck({
   run: (diff) => {
     // A successor of removed operations is reported by operation-moved, as where they went.
     const successors = new Set(diff.successors.map((s) => s.new));
-    return diff.added.filter((op) => !successors.has(op)).map((op) => operationChange("operation-added", "info", op.model, "operation added", ["Input", "Response"], true));
+    return diff.added.filter((op) => !successors.has(op)).map((op) => operationChange("info", op.model, "operation added", ["Input", "Response"], pointersOf(diff.documents, undefined, op.raw), true));
   },
 });

@@ -1,4 +1,5 @@
 import { defineCheck, operationChange } from "../change.js";
+import { pointersOf } from "../pointers.js";
 
 export const operationRemoved = defineCheck({
   id: "operation-removed",
@@ -8,6 +9,6 @@ export const operationRemoved = defineCheck({
   run: (diff) => {
     // An operation another took over is reported by operation-moved instead.
     const succeeded = new Set(diff.successors.map((s) => s.old));
-    return diff.removed.filter((op) => !succeeded.has(op)).map((op) => operationChange("operation-removed", "breaking", op.model, "operation removed: calls to it fail", ["Input", "Response"], false));
+    return diff.removed.filter((op) => !succeeded.has(op)).map((op) => operationChange("breaking", op.model, "operation removed: calls to it fail", ["Input", "Response"], pointersOf(diff.documents, op.raw, undefined), false));
   },
 });

@@ -1,4 +1,5 @@
 import { defineCheck, operationChange } from "../change.js";
+import { pointersOf } from "../pointers.js";
 
 export const parameterAdded = defineCheck({
   id: "parameter-added",
@@ -9,8 +10,8 @@ export const parameterAdded = defineCheck({
     diff.matched.flatMap((op) =>
       op.parametersAdded.map((p) =>
         p.required
-          ? operationChange("parameter-added", "breaking", op.new.model, `new required ${p.in} parameter ${p.name}`, ["Params", "Input"], false)
-          : operationChange("parameter-added", "info", op.new.model, `new optional ${p.in} parameter ${p.name}`, ["Params", "Input"], true),
+          ? operationChange("breaking", op.new.model, `new required ${p.in} parameter ${p.name}`, ["Params", "Input"], pointersOf(diff.documents, undefined, p), false)
+          : operationChange("info", op.new.model, `new optional ${p.in} parameter ${p.name}`, ["Params", "Input"], pointersOf(diff.documents, undefined, p), true),
       ),
     ),
 });

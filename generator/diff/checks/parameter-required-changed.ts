@@ -1,4 +1,5 @@
 import { defineCheck, operationChange } from "../change.js";
+import { pointersOf } from "../pointers.js";
 
 export const parameterRequiredChanged = defineCheck({
   id: "parameter-required-changed",
@@ -10,10 +11,11 @@ export const parameterRequiredChanged = defineCheck({
       op.parametersModified.flatMap((p) => {
         if (!p.requiredChanged) return [];
         const where = `${p.new.in} parameter ${p.new.name}`;
+        const pointers = pointersOf(diff.documents, p.old, p.new);
         return [
           p.requiredChanged.to
-            ? operationChange("parameter-required-changed", "breaking", op.new.model, `${where} became required`, ["Params", "Input"], false)
-            : operationChange("parameter-required-changed", "info", op.new.model, `${where} became optional`, ["Params", "Input"], true),
+            ? operationChange("breaking", op.new.model, `${where} became required`, ["Params", "Input"], pointers, false)
+            : operationChange("info", op.new.model, `${where} became optional`, ["Params", "Input"], pointers, true),
         ];
       }),
     ),

@@ -10,13 +10,13 @@ export const propertyRequiredChanged = defineCheck({
     [...schemaSites(diff)].flatMap((site) => [
       ...(site.diff.becameRequired ?? []).map((name) =>
         site.direction === "request"
-          ? siteChange("property-required-changed", "breaking", site, `property ${child(site.location, name)} became required`, false)
-          : siteChange("property-required-changed", "info", site, `property ${child(site.location, name)} became required`, true),
+          ? siteChange("breaking", site, `property ${child(site.location, name)} became required`, false)
+          : siteChange("info", site, `property ${child(site.location, name)} became required`, true),
       ),
       ...(site.diff.becameOptional ?? []).map((name) =>
         site.direction === "response"
-          ? siteChange("property-required-changed", "breaking", site, `property ${child(site.location, name)} became optional`, false)
-          : siteChange("property-required-changed", "info", site, `property ${child(site.location, name)} became optional`, true),
+          ? siteChange("breaking", site, `property ${child(site.location, name)} became optional`, false)
+          : siteChange("info", site, `property ${child(site.location, name)} became optional`, true),
       ),
     ]),
 });

@@ -1,4 +1,5 @@
-import { type Change, defineCheck, operationChange } from "../change.js";
+import { type Finding, defineCheck, operationChange } from "../change.js";
+import { pointersOf } from "../pointers.js";
 
 const isSuccess = (status: string) => /^2/.test(status);
 
@@ -9,20 +10,22 @@ export const responseStatusChanged = defineCheck({
     "Status codes. A success status removed: code waiting for that answer gets another one, or an error: breaking. One added widens what the method may resolve to: warning. Error statuses reach code only inside an ApiError: info. Whether old code compiles depends on the bodies, which the schema checks compare.",
   run: (diff) =>
     diff.matched.flatMap((op) => {
-      const changes: Change[] = [];
+      const changes: Finding[] = [];
       const operation = op.new.model;
       for (const status of op.responsesRemoved) {
+        const pointers = pointersOf(diff.documents, op.old.raw.responses[status], undefined);
         changes.push(
           isSuccess(status)
-            ? operationChange("response-status-changed", "breaking", operation, `success status ${status} removed`, ["Response"])
-            : operationChange("response-status-changed", "info", operation, `error status ${status} no longer documented`, ["Error"]),
+            ? operationChange("breaking", operation, `success status ${status} removed`, ["Response"], pointers)
+            : operationChange("info", operation, `error status ${status} no longer documented`, ["Error"], pointers),
         );
       }
       for (const status of op.responsesAdded) {
+        const pointers = pointersOf(diff.documents, undefined, op.new.raw.responses[status]);
         changes.push(
           isSuccess(status)
-            ? operationChange("response-status-changed", "warning", operation, `success status ${status} added: the response type widens`, ["Response"])
-            : operationChange("response-status-changed", "info", operation, `error status ${status} documented`, ["Error"]),
+            ? operationChange("warning", operation, `success status ${status} added: the response type widens`, ["Response"], pointers)
+            : operationChange("info", operation, `error status ${status} documented`, ["Error"], pointers),
         );
       }
       return changes;

@@ -1,4 +1,4 @@
-import { type Change, defineCheck, type Level } from "../change.js";
+import { type Finding, defineCheck, type Level } from "../change.js";
 import { ANY_TYPE } from "../schema-diff.js";
 import { schemaSites, siteChange, type SchemaSite, type Verdict } from "../schema-sites.js";
 
@@ -16,15 +16,15 @@ export const typeChanged = defineCheck({
     "Types and formats, judged by the values each version admits. A request type that admits every old value (integer → number, string → string|integer, any type) is info; any other breaks old calls, which no longer compile or, when the TypeScript type stays the same (number → integer), are rejected by the server: breaking. A response type that admits new values breaks old readers, which no longer compile (a union; unknown for a type dropped altogether) or get values they were not written for (fractions in an integer): breaking; one that admits fewer: info. Formats follow the same rule (a new format restricts, a dropped one widens, int32 → int64 widens) without changing the types; on boolean, object and array schemas a format means nothing: info.",
   run: (diff) =>
     [...schemaSites(diff)].flatMap((site) => {
-      const changes: Change[] = [];
+      const changes: Finding[] = [];
       const { type, format } = site.diff;
       if (type) {
         const verdict = typeVerdict(site, type.from, type.to);
-        changes.push(siteChange("type-changed", verdict.level, site, `${site.location}: type changed from ${type.from} to ${type.to}`, verdict.compiles));
+        changes.push(siteChange(verdict.level, site, `${site.location}: type changed from ${type.from} to ${type.to}`, verdict.compiles));
       }
       if (format) {
         const level = FORMATLESS.has(format.type) ? "info" : levelFor(site, formatWidens(format.from, format.to), formatWidens(format.to, format.from));
-        changes.push(siteChange("type-changed", level, site, `${site.location}: format changed from ${format.from || "(none)"} to ${format.to || "(none)"}`, true));
+        changes.push(siteChange(level, site, `${site.location}: format changed from ${format.from || "(none)"} to ${format.to || "(none)"}`, true));
       }
       return changes;
     }),

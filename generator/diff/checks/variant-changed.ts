@@ -13,8 +13,8 @@ export const variantChanged = defineCheck({
     [...schemaSites(diff)].flatMap((site) => {
       const levels = site.direction === "request" ? REQUEST_CHOICES : RESPONSE_CHOICES;
       return [
-        ...(site.diff.variantsRemoved ?? []).map((label) => siteChange("variant-changed", levels.removed.level, site, `${site.location}: alternative ${label} removed`, levels.removed.compiles)),
-        ...(site.diff.variantsAdded ?? []).map((label) => siteChange("variant-changed", levels.added.level, site, `${site.location}: alternative ${label} added`, levels.added.compiles)),
+        ...(site.diff.variantsRemoved ?? []).map((label) => siteChange(levels.removed.level, site, `${site.location}: alternative ${label} removed`, levels.removed.compiles)),
+        ...(site.diff.variantsAdded ?? []).map((label) => siteChange(levels.added.level, site, `${site.location}: alternative ${label} added`, levels.added.compiles)),
       ];
     }),
 });
