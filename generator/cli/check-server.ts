@@ -170,7 +170,7 @@ function report(what: string, outcomes: CallOutcome[]): string {
   const unchecked = outcomes.filter((o) => o.kind === "unchecked");
   const counts = disagree.length === 0 && unchecked.length === 0 ? `all agree with the spec` : `${disagree.length} disagree with the spec, ${unchecked.length} could not be checked`;
   const lines = [`${what}: ${outcomes.length} operation${outcomes.length === 1 ? "" : "s"} called; ${counts}.`];
-  const where = (o: CallOutcome) => `${o.call.name} (${o.call.operation.method.toUpperCase()} ${o.call.operation.path})`;
+  const where = (o: CallOutcome) => `${o.call.name} (${o.call.operation.httpMethod.toUpperCase()} ${o.call.operation.path})`;
   if (disagree.length > 0) lines.push("", "Disagree:");
   for (const o of disagree) {
     if (o.kind !== "disagrees") continue;

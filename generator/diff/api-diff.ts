@@ -111,7 +111,7 @@ export function diffApis(before: ApiModel, after: ApiModel): ApiDiff {
  * are both counted, each with its own counterpart.
  */
 function pairOperations(before: OperationRef[], after: OperationRef[]): { pairs: [OperationRef, OperationRef][]; added: OperationRef[]; removed: OperationRef[] } {
-  const exact = (op: OperationRef) => `${op.model.method} ${op.model.path}`;
+  const exact = (op: OperationRef) => `${op.model.httpMethod} ${op.model.path}`;
   const pairs = new Map<OperationRef, OperationRef>();
   const unpairedOld = new Map(before.map((op) => [exact(op), op]));
   for (const op of after) {
@@ -139,13 +139,13 @@ function operationRefs(model: ApiModel): OperationRef[] {
   const refs: OperationRef[] = [];
   for (const operation of model.operations) {
     const item = model.document.paths[operation.path]!;
-    const raw = item[operation.method as OpenAPIV3.HttpMethods]!;
+    const raw = item[operation.httpMethod as OpenAPIV3.HttpMethods]!;
     const parameters = [...(item.parameters ?? []), ...(raw.parameters ?? [])]
       .map((p) => resolveRef<Parameter>(model.document, p))
       .filter((p): p is Parameter => p !== undefined);
     // Operation-level parameters override path-level ones of the same name and location.
     const unique = new Map(parameters.map((p) => [parameterIdentity(p), p]));
-    const key = operationKey(operation.method, operation.path);
+    const key = operationKey(operation.httpMethod, operation.path);
     refs.push({ key, model: operation, raw, parameters: [...unique.values()] });
   }
   return refs;

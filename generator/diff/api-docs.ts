@@ -45,9 +45,9 @@ function compatibility(api: string, sequence: ApiModel[], comparisons: Compariso
     for (const operation of model.operations) {
       const key = rowKey(operation);
       const row = rows.get(key) ?? { label: "", method: "", cells: sequence.map(() => "") };
-      row.label = `${operation.method.toUpperCase()} ${operation.path}`;
+      row.label = `${operation.httpMethod.toUpperCase()} ${operation.path}`;
       row.method = `${operation.namespace}.${operation.name}()`;
-      row.cells[index] = !previous ? "✓" : !previousKeys.has(key) ? "added" : changed.has(operationKey(operation.method, operation.path)) ? "changed" : "✓";
+      row.cells[index] = !previous ? "✓" : !previousKeys.has(key) ? "added" : changed.has(operationKey(operation.httpMethod, operation.path)) ? "changed" : "✓";
       rows.set(key, row);
     }
     const moved = new Set(index > 0 ? comparisons[index - 1]!.successors.map((s) => s.old) : []);
@@ -72,10 +72,10 @@ function compatibility(api: string, sequence: ApiModel[], comparisons: Compariso
  * /probe/{probe_id}/data/ beside /probe/{internal_name}/data/): those are two operations.
  */
 function rowKeys(sequence: readonly ApiModel[]): (operation: OperationModel) => string {
-  const shared = new Set(sequence.flatMap((model) => model.operations.filter((op) => op.sameUrlAs.length > 0).map((op) => operationKey(op.method, op.path))));
+  const shared = new Set(sequence.flatMap((model) => model.operations.filter((op) => op.sameUrlAs.length > 0).map((op) => operationKey(op.httpMethod, op.path))));
   return (operation) => {
-    const shape = operationKey(operation.method, operation.path);
-    return shared.has(shape) ? `${operation.method} ${operation.path}` : shape;
+    const shape = operationKey(operation.httpMethod, operation.path);
+    return shared.has(shape) ? `${operation.httpMethod} ${operation.path}` : shape;
   };
 }
 

@@ -60,7 +60,7 @@ export function defineCheck({ run, ...definition }: Omit<Check, "run"> & { run(d
 }
 
 export function operationLabel(operation: OperationModel): string {
-  return `${operation.method.toUpperCase()} ${operation.path}`;
+  return `${operation.httpMethod.toUpperCase()} ${operation.path}`;
 }
 
 /** The client method and those of the requested generated types that the operation has. */

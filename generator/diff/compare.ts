@@ -25,7 +25,7 @@ export function compareApis(before: ApiModel, after: ApiModel): Comparison {
     (a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || compareText(a.operation ?? "", b.operation ?? "") || compareText(a.message, b.message),
   );
   const changedOperations = new Set(
-    diff.matched.filter((op) => changes.some((c) => c.operation === `${op.new.model.method.toUpperCase()} ${op.new.model.path}`)).map((op) => op.key),
+    diff.matched.filter((op) => changes.some((c) => c.operation === `${op.new.model.httpMethod.toUpperCase()} ${op.new.model.path}`)).map((op) => op.key),
   );
   const count = (level: Level) => changes.filter((c) => c.level === level).length;
   const successorTargets = new Set(diff.successors.map((s) => s.new));

@@ -20,7 +20,7 @@ export type CallOutcome =
 
 /** Every GET operation that needs no input and answers JSON: what a check may call unasked. */
 export function defaultCalls(model: ApiModel): PlannedCall[] {
-  return model.operations.filter((op) => op.method === "get" && !takesInput(op) && op.parseAs === "json").map((op) => ({ operation: op, name: clientMethod(op) }));
+  return model.operations.filter((op) => op.httpMethod === "get" && !takesInput(op) && op.parseAs === "json").map((op) => ({ operation: op, name: clientMethod(op) }));
 }
 
 /**
@@ -41,7 +41,7 @@ export async function listedCalls(model: ApiModel, file: string): Promise<Planne
     const { operation: name, input } = typeof entry === "string" ? { operation: entry, input: undefined } : ((entry ?? {}) as { operation?: unknown; input?: unknown });
     const operation = typeof name === "string" ? byName.get(name) : undefined;
     if (!operation) throw new UsageError(`--operations ${file}, entry ${index}: ${typeof name === "string" ? `no method ${JSON.stringify(name)} in this version` : "name a method as \"namespace.method\""}.`);
-    if (operation.method !== "get") throw new UsageError(`--operations ${file}, entry ${index}: ${name} is a ${operation.method.toUpperCase()}; the check only reads, so it calls GET operations only.`);
+    if (operation.httpMethod !== "get") throw new UsageError(`--operations ${file}, entry ${index}: ${name} is a ${operation.httpMethod.toUpperCase()}; the check only reads, so it calls GET operations only.`);
     if (input !== undefined && (input === null || typeof input !== "object" || Array.isArray(input))) throw new UsageError(`--operations ${file}, entry ${index}: "input" must be an object such as { "path": { … }, "query": { … } }.`);
     return { operation, name: name as string, ...(input ? { input: input as Record<string, unknown> } : {}) };
   });

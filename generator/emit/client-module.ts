@@ -62,7 +62,7 @@ function javaScriptStatements(model: ApiModel, grouped: Map<string, OperationMod
             // Such a method's first argument is its call options.
             const noInput = takesInput(op) ? "" : ", noInput: true";
             const form = op.requestBody?.form ? `, form: ${JSON.stringify(op.requestBody.form)}` : "";
-            writer.writeLine(`${propertyKey(op.name)}: { method: ${JSON.stringify(op.method.toUpperCase())}, path: ${JSON.stringify(op.path)}${parseAs}${noInput}${form} },`);
+            writer.writeLine(`${propertyKey(op.name)}: { method: ${JSON.stringify(op.httpMethod.toUpperCase())}, path: ${JSON.stringify(op.path)}${parseAs}${noInput}${form} },`);
           }
         });
         writer.writeLine("},");
@@ -160,7 +160,7 @@ const blankLine: WriterFunction = (writer) => {
 /** The named types of one operation: params, body, input, response and error. */
 function operationTypes(op: OperationModel) {
   const base = pascalCase(op.name);
-  const ref = `operations[${JSON.stringify(op.operationId)}]`;
+  const ref = `operations[${JSON.stringify(op.typeName)}]`;
   const types: (TypeAliasDeclarationStructure | InterfaceDeclarationStructure)[] = [];
   const alias = (suffix: string, type: string, doc: string) => {
     types.push({ kind: StructureKind.TypeAlias, isExported: true, name: `${base}${suffix}`, type, docs: [escapeComment(doc)] });

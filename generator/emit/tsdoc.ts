@@ -21,8 +21,8 @@ export function operationDoc(operation: OperationModel): string {
 }
 
 /** `` `GET /v1/inventory/nodes` ``, on one line: how every doc of an operation names it. */
-export function endpoint(operation: Pick<OperationModel, "method" | "path">): string {
-  return code(`${operation.method.toUpperCase()} ${operation.path}`);
+export function endpoint(operation: Pick<OperationModel, "httpMethod" | "path">): string {
+  return code(`${operation.httpMethod.toUpperCase()} ${operation.path}`);
 }
 
 /** The spec's summary and description, each once. */

@@ -21,7 +21,7 @@ export function emitValidators(model: ApiModel, origin: string): string {
   const requests: string[] = [];
   for (const op of model.operations) {
     const key = JSON.stringify(`${op.namespace}.${op.name}`);
-    const operation = (model.document.paths?.[op.path] as Record<string, OpenAPIV3.OperationObject> | undefined)?.[op.method];
+    const operation = (model.document.paths?.[op.path] as Record<string, OpenAPIV3.OperationObject> | undefined)?.[op.httpMethod];
     const byStatus: string[] = [];
     for (const media of op.success) {
       if (!media.contentType || !isJson(media.contentType)) continue;

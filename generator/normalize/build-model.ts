@@ -47,9 +47,13 @@ export interface MediaModel {
 export interface OperationModel {
   namespace: string;
   name: string;
-  /** The key of this operation in the generated `operations` type. */
-  operationId: string;
-  method: string;
+  /**
+   * `PascalCase(namespace) + PascalCase(name)`: the key of this operation's types in the
+   * generated `operations` type (not the spec's operationId, which naming reads).
+   */
+  typeName: string;
+  /** The HTTP method, lower-case (`get`); the client method is `name`. */
+  httpMethod: string;
   path: string;
   summary?: string;
   description?: string;
@@ -78,35 +82,36 @@ export function buildModel(source: string, version: string, config: ApiConfig, d
     int64InputsTakeNumbers(document);
   }
 
-  const found: { method: string; path: string; operation: OpenAPIV3.OperationObject; item: OpenAPIV3.PathItemObject }[] = [];
+  const found: { httpMethod: string; path: string; operation: OpenAPIV3.OperationObject; item: OpenAPIV3.PathItemObject }[] = [];
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     if (!item) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (operation) found.push({ method, path, operation, item });
+    for (const httpMethod of HTTP_METHODS) {
+      const operation = item[httpMethod];
+      if (operation) found.push({ httpMethod, path, operation, item });
     }
   }
   if (found.length === 0) {
     throw new SpecError(source, "/paths", "the document describes no operations.", "Check that this is the API description you meant to use.");
   }
   const names = assignNames(
-    found.map(({ method, path, operation }) => ({ method, path, operationId: operation.operationId, tag: operation.tags?.[0] })),
+    found.map(({ httpMethod, path, operation }) => ({ httpMethod, path, operationId: operation.operationId, tag: operation.tags?.[0] })),
     config.naming,
   );
 
   const seen = new Map<string, string>();
-  const operations = found.map(({ method, path, operation, item }, index) => {
-    const { namespace, method: name } = names[index]!;
-    const operationId = `${pascalCase(namespace)}${pascalCase(name)}`;
-    const where = `${method.toUpperCase()} ${path}`;
-    const clash = seen.get(operationId);
+  const operations = found.map(({ httpMethod, path, operation, item }, index) => {
+    const { namespace, name } = names[index]!;
+    const typeName = `${pascalCase(namespace)}${pascalCase(name)}`;
+    const where = `${httpMethod.toUpperCase()} ${path}`;
+    const clash = seen.get(typeName);
     if (clash) {
-      throw new SpecError(source, jsonPointer(["paths", path, method]), `${where} and ${clash} both get the name ${namespace}.${name}.`, "Their paths differ only in parameter names or a trailing slash, so no naming rule can tell them apart; remove one of them from the spec.");
+      throw new SpecError(source, jsonPointer(["paths", path, httpMethod]), `${where} and ${clash} both get the name ${namespace}.${name}.`, "Their paths differ only in parameter names or a trailing slash, so no naming rule can tell them apart; remove one of them from the spec.");
     }
-    seen.set(operationId, where);
-    // openapi-typescript keys operations by operationId: ours are clean and unique.
-    operation.operationId = operationId;
-    return describeOperation(document, { namespace, name, operationId, method, path }, operation, item);
+    seen.set(typeName, where);
+    // openapi-typescript keys `operations` by operationId: the converted document's become our
+    // type names, which are clean and unique (the spec's own stay in the model's inputs to naming).
+    operation.operationId = typeName;
+    return describeOperation(document, { namespace, name, typeName, httpMethod, path }, operation, item);
   });
   linkSameUrls(operations);
   operations.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name));
@@ -115,7 +120,7 @@ export function buildModel(source: string, version: string, config: ApiConfig, d
 
 function describeOperation(
   document: OpenApiDocument,
-  names: Pick<OperationModel, "namespace" | "name" | "operationId" | "method" | "path">,
+  names: Pick<OperationModel, "namespace" | "name" | "typeName" | "httpMethod" | "path">,
   operation: OpenAPIV3.OperationObject,
   item: OpenAPIV3.PathItemObject,
 ): OperationModel {
@@ -163,7 +168,7 @@ export function operationKey(method: string, path: string): string {
 function linkSameUrls(operations: OperationModel[]): void {
   const byShape = new Map<string, OperationModel[]>();
   for (const op of operations) {
-    const shape = operationKey(op.method, op.path);
+    const shape = operationKey(op.httpMethod, op.path);
     byShape.set(shape, [...(byShape.get(shape) ?? []), op]);
   }
   for (const group of byShape.values()) {

@@ -10,7 +10,7 @@ import type { NamingStrategy } from "../load/api-config.js";
  */
 
 export interface NamingInput {
-  method: string;
+  httpMethod: string;
   path: string;
   operationId?: string;
   tag?: string;
@@ -18,7 +18,7 @@ export interface NamingInput {
 
 export interface OperationName {
   namespace: string;
-  method: string;
+  name: string;
 }
 
 const VERBS: Record<string, { item: string; collection: string }> = {
@@ -105,7 +105,7 @@ export function pathName(method: string, path: string, explicit = false): Operat
     const previous = index === 0 ? parts[first] : rest[index - 1];
     return !explicit && previous && !previous.isParameter ? "" : `By${pascalCase(segment.text)}`;
   });
-  return { namespace, method: verb + nouns.join("") };
+  return { namespace, name: verb + nouns.join("") };
 }
 
 /** The path parameters that a path-rule name leaves out: ids right after a static segment. */
@@ -128,7 +128,7 @@ function distinguishingParameters(path: string, colliding: string[]): string[] {
  */
 export function operationIdName(operationId: string, tag: string | undefined, path: string): OperationName {
   const namespace = (tag && camelCase(tag.replace(/Service$/, ""))) || pathName("get", path).namespace;
-  return { namespace, method: camelCase(operationId.replace(/Mixin\d*$/, "")) };
+  return { namespace, name: camelCase(operationId.replace(/Mixin\d*$/, "")) };
 }
 
 /**
@@ -140,9 +140,9 @@ export function operationIdName(operationId: string, tag: string | undefined, pa
 export function assignNames(operations: readonly NamingInput[], strategy: NamingStrategy): OperationName[] {
   const first = operations.map((op) => {
     const byId = strategy === "operationId" && op.operationId ? operationIdName(op.operationId, op.tag, op.path) : undefined;
-    const byPath = pathName(op.method, op.path);
+    const byPath = pathName(op.httpMethod, op.path);
     // An operationId of punctuation alone (`!!!`) names nothing: the path names the method.
-    return byId ? { namespace: byId.namespace, method: byId.method || byPath.method } : byPath;
+    return byId ? { namespace: byId.namespace, name: byId.name || byPath.name } : byPath;
   });
   const collisions = new Map<string, number[]>();
   first.forEach((name, index) => collisions.set(key(name), [...(collisions.get(key(name)) ?? []), index]));
@@ -150,20 +150,20 @@ export function assignNames(operations: readonly NamingInput[], strategy: Naming
     const op = operations[index]!;
     const group = collisions.get(key(name))!;
     if (group.length === 1) return name;
-    const explicit = pathName(op.method, op.path, true);
-    if (strategy === "operationId" && op.operationId) return { namespace: name.namespace, method: `${name.method}${pascalCase(explicit.namespace)}${pascalCase(explicit.method)}` };
+    const explicit = pathName(op.httpMethod, op.path, true);
+    if (strategy === "operationId" && op.operationId) return { namespace: name.namespace, name: `${name.name}${pascalCase(explicit.namespace)}${pascalCase(explicit.name)}` };
     const suffix = distinguishingParameters(op.path, group.map((i) => operations[i]!.path)).map((p) => `By${pascalCase(p)}`).join("");
     // `/profile/` beside `/profiles/`: the plural keeps its own namespace.
     const plural = suffix ? undefined : pluralNamespace(op.path);
-    return plural ? { namespace: plural, method: name.method } : { namespace: name.namespace, method: `${name.method}${suffix}` };
+    return plural ? { namespace: plural, name: name.name } : { namespace: name.namespace, name: `${name.name}${suffix}` };
   });
   const namespaces = unreserved(collided.map((n) => n.namespace), (namespace) => RESERVED_NAMESPACES.has(namespace) || shadowsExport(namespace), "Api");
   const methods = new Map<string, Map<string, string>>();
   for (const namespace of new Set(collided.map((n) => n.namespace))) {
-    const inNamespace = collided.filter((n) => n.namespace === namespace).map((n) => n.method);
+    const inNamespace = collided.filter((n) => n.namespace === namespace).map((n) => n.name);
     methods.set(namespace, unreserved(inNamespace, (method) => RESERVED_METHODS.has(method), "Operation"));
   }
-  return collided.map((name) => ({ namespace: namespaces.get(name.namespace)!, method: methods.get(name.namespace)!.get(name.method)! }));
+  return collided.map((name) => ({ namespace: namespaces.get(name.namespace)!, name: methods.get(name.namespace)!.get(name.name)! }));
 }
 
 /**
@@ -183,4 +183,4 @@ function unreserved(names: readonly string[], isReserved: (name: string) => bool
   return renamed;
 }
 
-const key = (name: OperationName) => `${name.namespace}.${name.method}`;
+const key = (name: OperationName) => `${name.namespace}.${name.name}`;

@@ -24,7 +24,7 @@ const model = async (api: string, version: string) => loadModel(path.join(SPECS_
 function answerOf(spec: ApiModel, call: PlannedCall): { status: number; body: unknown } {
   const document = spec.document as Record<string, any>;
   const media = call.operation.success.find((m) => m.contentType)!;
-  const response = resolveRef<any>(document, document.paths[call.operation.path][call.operation.method].responses[media.status]);
+  const response = resolveRef<any>(document, document.paths[call.operation.path][call.operation.httpMethod].responses[media.status]);
   return { status: Number(media.status), body: sampleOf(document, response.content[media.contentType!].schema) };
 }
 

@@ -31,11 +31,11 @@ const PREFERRED = new Set(["blackout.create", "profile.import"]);
 function exercises(document: Json, operations: OperationModel[]): Exercise[] {
   const byArea = new Map<string, OperationModel>();
   for (const operation of operations) {
-    const area = document.paths[operation.path][operation.method].tags?.[0] ?? operation.namespace;
+    const area = document.paths[operation.path][operation.httpMethod].tags?.[0] ?? operation.namespace;
     if (!byArea.has(area) || PREFERRED.has(`${operation.namespace}.${operation.name}`)) byArea.set(area, operation);
   }
   return [...byArea].map(([area, operation]) => {
-    const raw = document.paths[operation.path][operation.method];
+    const raw = document.paths[operation.path][operation.httpMethod];
     const input: Json = {};
     let expectedPath = operation.path;
     for (const parameter of [...(document.paths[operation.path].parameters ?? []), ...(raw.parameters ?? [])]) {
@@ -62,8 +62,8 @@ describe("every PEM v17 area end to end over HTTPS", () => {
     const model = await loadModel(path.join(SPECS_DIR, "pem/v17.yaml"), await readApiConfig(path.join(SPECS_DIR, "pem")), "v17");
     const document = model.document as unknown as Json;
     cases = exercises(document, model.operations);
-    areas = new Set(model.operations.map((op) => document.paths[op.path][op.method].tags?.[0]));
-    const routes: FakeRoute[] = cases.map((c) => ({ method: c.operation.method.toUpperCase(), path: routePattern(base, c.operation.path), body: c.answer }));
+    areas = new Set(model.operations.map((op) => document.paths[op.path][op.httpMethod].tags?.[0]));
+    const routes: FakeRoute[] = cases.map((c) => ({ method: c.operation.httpMethod.toUpperCase(), path: routePattern(base, c.operation.path), body: c.answer }));
     pki = await createTestPki();
     pem = await startFakePem({ prefix: "/pem/api", tls: { cert: pki.serverCert, key: pki.serverKey }, routes, supportedVersions: ["v17"] });
   });
@@ -85,7 +85,7 @@ describe("every PEM v17 area end to end over HTTPS", () => {
       const data = c.operation.parameters.path || c.operation.parameters.query || c.operation.requestBody ? await method(c.input) : await method();
       expect(data, c.area).toEqual(c.answer);
       const sent = pem.requests.at(-1)!;
-      expect({ method: sent.method, path: sent.path }, c.area).toEqual({ method: c.operation.method.toUpperCase(), path: base + c.expectedPath });
+      expect({ method: sent.method, path: sent.path }, c.area).toEqual({ method: c.operation.httpMethod.toUpperCase(), path: base + c.expectedPath });
       expect(sent.headers["x-auth-token"], c.area).toBe(pem.state.issued[0]);
       if (c.input.body !== undefined) expect(JSON.parse(sent.body), c.area).toEqual(c.input.body);
       if (c.input.query) expect(sent.query, c.area).toEqual(Object.fromEntries(Object.entries(c.input.query).map(([k, v]) => [k, String(v)])));

@@ -47,7 +47,7 @@ async function checkAgainstOwnSpec(file: string, config: ApiConfig, version: str
   const document = model.document as Record<string, any>;
   const result = { checked: 0, examples: 0, failures: [] as string[] };
   for (const op of model.operations) {
-    const operation = document.paths[op.path][op.method];
+    const operation = document.paths[op.path][op.httpMethod];
     for (const media of op.success) {
       if (!media.contentType || !isJson(media.contentType)) continue;
       const content = resolveRef<any>(document, operation.responses[media.status]).content[media.contentType];

@@ -13,8 +13,8 @@ export function operationModel(given: Partial<OperationModel> = {}): OperationMo
   return {
     namespace,
     name,
-    operationId: `${pascalCase(namespace)}${pascalCase(name)}`,
-    method: "get",
+    typeName: `${pascalCase(namespace)}${pascalCase(name)}`,
+    httpMethod: "get",
     path: "/v1/things",
     deprecated: false,
     parameters: parameterGroups(parameterList),

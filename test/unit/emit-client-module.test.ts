@@ -15,7 +15,7 @@ const lines = (...text: string[]) => text.join("\n");
 const getThing = operationModel({ name: "getThing", path: "/v1/things/{id}", parameterList: [{ name: "id", location: "path", required: true, type: "string" }] });
 const listThings = operationModel({ name: "listThings", parameterList: [{ name: "limit", location: "query", required: false, type: "number" }] });
 const readiness = operationModel({ namespace: "server", name: "readiness", path: "/v1/readyz", success: [{ status: "200", contentType: "text/plain" }], errors: [], parseAs: "text" });
-const upload = operationModel({ namespace: "server", name: "upload", method: "post", path: "/v1/upload", requestBody: { required: true, contentType: "multipart/form-data", form: "multipart" }, success: [{ status: "204" }] });
+const upload = operationModel({ namespace: "server", name: "upload", httpMethod: "post", path: "/v1/upload", requestBody: { required: true, contentType: "multipart/form-data", form: "multipart" }, success: [{ status: "204" }] });
 
 const cases: [title: string, { given: Given; want: Want }][] = [
   [

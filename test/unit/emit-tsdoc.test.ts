@@ -16,7 +16,7 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
     "each parameter by location (path, query, header), required or optional, with its type, then the body",
     {
       given: {
-        method: "post",
+        httpMethod: "post",
         path: "/v1/things/{thing_id}",
         parameterList: [
           { name: "X-Trace", location: "header", required: false, type: "string" },

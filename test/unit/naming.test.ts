@@ -16,7 +16,7 @@ describe("identifiers", () => {
 describe("path naming rule (PEM)", () => {
   const name = (method: string, path: string) => {
     const n = pathName(method, path);
-    return `${n.namespace}.${n.method}`;
+    return `${n.namespace}.${n.name}`;
   };
 
   it("uses the first segment as namespace and the method + item/collection as verb", () => {
@@ -50,9 +50,9 @@ describe("path naming rule (PEM)", () => {
   });
 
   it("is a pure function of method and path, so versions agree", () => {
-    const v9 = assignNames([{ method: "get", path: "/server/{server_id}" }, { method: "get", path: "/agent/" }], "path");
+    const v9 = assignNames([{ httpMethod: "get", path: "/server/{server_id}" }, { httpMethod: "get", path: "/agent/" }], "path");
     const v10 = assignNames(
-      [{ method: "get", path: "/agent/job/{agent_id}" }, { method: "get", path: "/agent/" }, { method: "get", path: "/server/{server_id}" }],
+      [{ httpMethod: "get", path: "/agent/job/{agent_id}" }, { httpMethod: "get", path: "/agent/" }, { httpMethod: "get", path: "/server/{server_id}" }],
       "path",
     );
     expect(v10[2]).toEqual(v9[0]);
@@ -60,12 +60,12 @@ describe("path naming rule (PEM)", () => {
   });
 
   it("separates collisions by the ids each name left out", () => {
-    const names = assignNames([{ method: "get", path: "/a/{x}/b" }, { method: "get", path: "/a/b" }], "path");
-    expect(names.map((n) => n.method)).toEqual(["listBByX", "listB"]);
-    const clashing = assignNames([{ method: "get", path: "/probe/{probe_id}/data/" }, { method: "get", path: "/probe/{internal_name}/data/" }], "path");
-    expect(clashing.map((n) => `${n.namespace}.${n.method}`)).toEqual(["probe.listDataByProbeId", "probe.listDataByInternalName"]);
-    const history = assignNames([{ method: "get", path: "/probe/{probe_id}/history/from/{start_time}/to/{end_time}" }, { method: "get", path: "/probe/{internal_name}/history/from/{start_time}/to/{end_time}" }], "path");
-    expect(history.map((n) => n.method)).toEqual(["getHistoryFromToByProbeId", "getHistoryFromToByInternalName"]);
+    const names = assignNames([{ httpMethod: "get", path: "/a/{x}/b" }, { httpMethod: "get", path: "/a/b" }], "path");
+    expect(names.map((n) => n.name)).toEqual(["listBByX", "listB"]);
+    const clashing = assignNames([{ httpMethod: "get", path: "/probe/{probe_id}/data/" }, { httpMethod: "get", path: "/probe/{internal_name}/data/" }], "path");
+    expect(clashing.map((n) => `${n.namespace}.${n.name}`)).toEqual(["probe.listDataByProbeId", "probe.listDataByInternalName"]);
+    const history = assignNames([{ httpMethod: "get", path: "/probe/{probe_id}/history/from/{start_time}/to/{end_time}" }, { httpMethod: "get", path: "/probe/{internal_name}/history/from/{start_time}/to/{end_time}" }], "path");
+    expect(history.map((n) => n.name)).toEqual(["getHistoryFromToByProbeId", "getHistoryFromToByInternalName"]);
   });
 
   it("uses the singular for namespaces, so /profiles/ and /profile/export/ share one", () => {
@@ -80,8 +80,8 @@ describe("path naming rule (PEM)", () => {
   });
 
   it("keeps the plural namespace when the singular one is taken by the same name", () => {
-    const names = assignNames([{ method: "get", path: "/profile/" }, { method: "get", path: "/profiles/" }], "path");
-    expect(names.map((n) => `${n.namespace}.${n.method}`)).toEqual(["profile.list", "profiles.list"]);
+    const names = assignNames([{ httpMethod: "get", path: "/profile/" }, { httpMethod: "get", path: "/profiles/" }], "path");
+    expect(names.map((n) => `${n.namespace}.${n.name}`)).toEqual(["profile.list", "profiles.list"]);
   });
 
   it("names a write by its action word", () => {
@@ -96,36 +96,36 @@ describe("path naming rule (PEM)", () => {
 
 describe("operationId naming rule (PMM)", () => {
   it("drops Mixin suffixes and uses the tag without Service as namespace", () => {
-    expect(operationIdName("ListNodesMixin3", "ManagementService", "/v1/management/nodes")).toEqual({ namespace: "management", method: "listNodes" });
-    expect(operationIdName("ListNodes", "NodesService", "/v1/inventory/nodes")).toEqual({ namespace: "nodes", method: "listNodes" });
-    expect(operationIdName("Status", "HAService", "/v1/ha/status")).toEqual({ namespace: "ha", method: "status" });
+    expect(operationIdName("ListNodesMixin3", "ManagementService", "/v1/management/nodes")).toEqual({ namespace: "management", name: "listNodes" });
+    expect(operationIdName("ListNodes", "NodesService", "/v1/inventory/nodes")).toEqual({ namespace: "nodes", name: "listNodes" });
+    expect(operationIdName("Status", "HAService", "/v1/ha/status")).toEqual({ namespace: "ha", name: "status" });
   });
 
   it("falls back to the path's namespace when there is no tag, or the tag is only `Service`", () => {
-    expect(operationIdName("Readiness", undefined, "/v1/server/readyz")).toEqual({ namespace: "server", method: "readiness" });
-    expect(operationIdName("RemoveService", "Service", "/v1/management/Service/Remove")).toEqual({ namespace: "management", method: "removeService" });
+    expect(operationIdName("Readiness", undefined, "/v1/server/readyz")).toEqual({ namespace: "server", name: "readiness" });
+    expect(operationIdName("RemoveService", "Service", "/v1/management/Service/Remove")).toEqual({ namespace: "management", name: "removeService" });
   });
 
   it("separates two operations that share a name after removing Mixin", () => {
     const names = assignNames(
       [
-        { method: "get", path: "/v1/backups/{artifact_id}/logs", operationId: "GetLogs", tag: "BackupService" },
-        { method: "get", path: "/v1/restores/{restore_id}/logs", operationId: "GetLogsMixin5", tag: "BackupService" },
+        { httpMethod: "get", path: "/v1/backups/{artifact_id}/logs", operationId: "GetLogs", tag: "BackupService" },
+        { httpMethod: "get", path: "/v1/restores/{restore_id}/logs", operationId: "GetLogsMixin5", tag: "BackupService" },
       ],
       "operationId",
     );
-    expect(names[0]!.method).not.toBe(names[1]!.method);
-    expect(names.every((n) => n.method.startsWith("getLogs") && !n.method.includes("Mixin"))).toBe(true);
+    expect(names[0]!.name).not.toBe(names[1]!.name);
+    expect(names.every((n) => n.name.startsWith("getLogs") && !n.name.includes("Mixin"))).toBe(true);
   });
 
   it("names an operation by its path when its operationId has no letters or digits", () => {
-    const [name] = assignNames([{ method: "get", path: "/v1/nodes", operationId: "!!!", tag: "NodesService" }], "operationId");
-    expect(name).toEqual({ namespace: "nodes", method: "list" });
+    const [name] = assignNames([{ httpMethod: "get", path: "/v1/nodes", operationId: "!!!", tag: "NodesService" }], "operationId");
+    expect(name).toEqual({ namespace: "nodes", name: "list" });
   });
 
   it("never shadows client members or makes a namespace thenable", () => {
-    const [ns, method] = assignNames([{ method: "get", path: "/use/x", operationId: "Then", tag: "use" }], "operationId");
-    expect(ns).toEqual({ namespace: "useApi", method: "thenOperation" });
+    const [ns, method] = assignNames([{ httpMethod: "get", path: "/use/x", operationId: "Then", tag: "use" }], "operationId");
+    expect(ns).toEqual({ namespace: "useApi", name: "thenOperation" });
     expect(method).toBeUndefined();
   });
 });

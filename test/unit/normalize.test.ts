@@ -129,7 +129,7 @@ describe("model", () => {
   it("describes operations: names, base path, parameters, body and responses", () => {
     const model = buildModel("f", "v10", { name: "pem", auth: "pem-token", authHeader: "X-Auth-Token", naming: "path", int64: "number" }, pemLike());
     expect(model.basePath).toBe("/api/v10");
-    expect(model.operations.map((o) => `${o.namespace}.${o.name} ${o.operationId}`)).toEqual(["server.get ServerGet", "server.update ServerUpdate"]);
+    expect(model.operations.map((o) => `${o.namespace}.${o.name} ${o.typeName}`)).toEqual(["server.get ServerGet", "server.update ServerUpdate"]);
     const [get, update] = model.operations;
     expect(get!.parameters).toEqual({ path: { required: true }, header: { required: false } });
     expect(update!.parameters).toEqual({ path: { required: true } });

@@ -113,7 +113,7 @@ describe("successors on PMM 2.44 → 3.8", () => {
     const config = await readApiConfig(path.join(SPECS_DIR, "pmm"));
     const [v2, v3] = await Promise.all([loadModel(path.join(SPECS_DIR, "pmm/v2.yaml"), config, "v2"), loadModel(path.join(SPECS_DIR, "pmm/v3.yaml"), config, "v3")]);
     const diff = diffApis(v2, v3);
-    expect(diff.removed.map((op) => `${op.model.method.toUpperCase()} ${op.model.path}`).sort()).toEqual(Object.keys(truth).sort());
+    expect(diff.removed.map((op) => `${op.model.httpMethod.toUpperCase()} ${op.model.path}`).sort()).toEqual(Object.keys(truth).sort());
     found = new Map(diff.successors.map((s) => describeSuccessor("pmm", s)).map((r) => [r.old, r]));
   });
 

@@ -40,7 +40,10 @@ export function jsonPointer(tokens) {
  * the document's own members only: an inherited name such as `constructor` finds nothing.
  */
 export function followPointer(document, ref) {
-    const tokens = ref === "#" ? [] : ref.replace(/^#\//, "").split("/").map((token) => unescapePointerToken(decodeFragment(token)));
+    return valueAt(document, ref === "#" ? [] : ref.replace(/^#\//, "").split("/").map((token) => unescapePointerToken(decodeFragment(token))));
+}
+/** The value at a JSON pointer's tokens (unescaped), through the document's own members only. */
+export function valueAt(document, tokens) {
     let node = document;
     for (const token of tokens) {
         if (node === null || typeof node !== "object" || !Object.hasOwn(node, token))

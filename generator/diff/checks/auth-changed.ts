@@ -79,7 +79,7 @@ function stillLetsIn(before: Requirement, after: Requirement): boolean {
 function schemesInUse(model: ApiModel): Set<string> {
   const used = new Set<string>();
   for (const operation of model.operations) {
-    const raw = model.document.paths[operation.path]?.[operation.method as OpenAPIV3.HttpMethods];
+    const raw = model.document.paths[operation.path]?.[operation.httpMethod as OpenAPIV3.HttpMethods];
     for (const requirement of raw?.security ?? model.document.security ?? []) for (const name of Object.keys(requirement)) used.add(name);
   }
   return used;

@@ -61,7 +61,7 @@ export function profileOperation(document: unknown, ref: OperationRef): Operatio
     object: squashed(name.replace(/^[a-z]+/, "")),
     nameWords: new Set(nameWords),
     namespace: squashed(model.namespace),
-    pathWords: pathWords(model.method, model.path),
+    pathWords: pathWords(model.httpMethod, model.path),
     inputs,
     outputs: new Set(Object.keys(outputProperties)),
     outputKeys: discriminatorKeys(document, outputProperties),
