@@ -1,4 +1,4 @@
-/**
+/*
  * `npm run bench`: generation, scale, type-checking cost, runtime overhead, diff and response validation, each
  * beside the tool users would pick instead, on this machine in this run. Writes
  * bench/RESULTS.md. Targets are reported as met or not; nothing here is a test.
@@ -92,7 +92,7 @@ const consumerOperations: Record<string, ChosenOperation[]> = {};
 async function typeCheckFigures(api: string, version: string, settings: ConsumerSettings): Promise<void> {
   const model = await loadModel(path.join(ROOT, `specs/${api}/${version}.yaml`), await readApiConfig(path.join(ROOT, `specs/${api}`)), version);
   const chosen: ChosenOperation[] = model.operations
-    .filter((op) => op.method === "get" && !op.parameters.path && !op.parameters.query?.required && !op.requestBody && !op.path.endsWith(".zip"))
+    .filter((op) => op.httpMethod === "get" && !op.parameters.path && !op.parameters.query?.required && !op.requestBody && !op.path.endsWith(".zip"))
     .slice(0, 20)
     .map((op) => ({ path: op.path, ours: `${op.namespace}.${op.name}` }));
   const label = `${api.toUpperCase()} ${version}`;

@@ -1,4 +1,4 @@
-/**
+/*
  * `node --import tsx bench/validation-vs-ajv.ts`: the measurements behind emitting our own
  * validators rather than Ajv's standalone output (README, "Response validation"). For each
  * shipped version: code size, gzipped size and build time of both, from the same normalized
@@ -33,7 +33,7 @@ function ajvModule(model: ApiModel): string {
   const exports: Record<string, string> = {};
   for (const op of model.operations) {
     for (const media of op.success) {
-      const schema = media.contentType && isJson(media.contentType) ? document.paths[op.path][op.method].responses[media.status]?.content?.[media.contentType]?.schema : undefined;
+      const schema = media.contentType && isJson(media.contentType) ? document.paths[op.path][op.httpMethod].responses[media.status]?.content?.[media.contentType]?.schema : undefined;
       if (!schema) continue;
       const id = `${op.namespace}_${op.name}_${media.status}`;
       ajv.addSchema({ $id: id, ...absolute(schema) });

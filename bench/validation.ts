@@ -1,4 +1,4 @@
-/**
+/*
  * `node --import tsx bench/validation.ts [--runs N]`: response validation's figures alone
  * (throughput with and without, validators.js sizes, generation time), as `npm run bench`
  * writes them into bench/RESULTS.md. Uses generated/pmm/v3: run `npm run generate` first.

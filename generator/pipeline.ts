@@ -12,10 +12,8 @@ import { readApiConfig, type ApiConfig } from "./load/api-config.js";
 import { discoverSpecs } from "./load/discover-specs.js";
 import { readDocument } from "./load/read-document.js";
 import { buildModel, type ApiModel } from "./normalize/build-model.js";
+import type { FileTree } from "./write/file-tree.js";
 import { validateDocument, type MissingField } from "./validate/validate-document.js";
-
-/** A generated file tree: relative path (with `/`) → content. */
-export type FileTree = Map<string, string>;
 
 export interface VersionResult {
   api: string;

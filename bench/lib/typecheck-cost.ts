@@ -10,8 +10,9 @@ export interface CheckCost {
   memoryMb: number;
 }
 
+/** A GET that needs no input (apart from a credential header). */
 export interface ChosenOperation {
-  /** A GET that needs no input (apart from a credential header). */
+  /** Its path template. */
   path: string;
   /** Our generated method: `nodes.listNodes`. */
   ours: string;

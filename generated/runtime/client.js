@@ -36,8 +36,9 @@ export function createApiClient(api, operations, options) {
         fetchClient.use(auth.middleware);
     // Last, so that it sees the request that is actually sent.
     fetchClient.use(requestContextMiddleware);
-    /** The client's secrets as they are now (a PEM token changes), to take out of every error. */
+    // Credential headers the caller set by hand in `headers`.
     const fromHeaders = credentialValues(options.headers);
+    /** The client's secrets as they are now (a PEM token changes), to take out of every error. */
     const secrets = () => [...fromHeaders, ...auth.secrets()];
     const client = {};
     if (auth.logout)

@@ -1,8 +1,4 @@
 /**
- * Every error this client throws. Messages name the method and path template (ids and
- * secrets stay out); credentials and tokens never appear in a message, a field or a cause.
- */
-/**
  * What every error of the client extends, as openai-node's errors extend `OpenAIError`: one
  * `instanceof` tells the client's failures from the caller's own. Options the client
  * refuses at creation or per call are plain `TypeError`s, as with any JavaScript API.

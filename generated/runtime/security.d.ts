@@ -16,5 +16,5 @@ export declare function assertSafeCredentials(baseUrl: string, options: {
 export declare function credentialHeader(headers: Headers | Record<string, string> | undefined): string | undefined;
 /** The values of the credential headers among `headers`: secrets an error body may echo. */
 export declare function credentialValues(headers: Record<string, string> | undefined): string[];
-/** The same guard for each request as it is sent, so that credentials set per call through `headers` are covered too. */
+/** assertSafeCredentials' plain-http guard for each request as it is sent, so that credentials set per call through `headers` are covered too. */
 export declare function assertSafeRequest(request: Request, allowInsecureHttp: boolean): void;

@@ -34,7 +34,7 @@ export function credentialHeader(headers) {
 export function credentialValues(headers) {
     return Object.entries(headers ?? {}).flatMap(([key, value]) => (isCredentialHeader(key) ? [value] : []));
 }
-/** The same guard for each request as it is sent, so that credentials set per call through `headers` are covered too. */
+/** assertSafeCredentials' plain-http guard for each request as it is sent, so that credentials set per call through `headers` are covered too. */
 export function assertSafeRequest(request, allowInsecureHttp) {
     if (allowInsecureHttp || !request.url.startsWith("http:"))
         return;

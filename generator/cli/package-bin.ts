@@ -7,12 +7,13 @@ import { UsageError } from "../errors.js";
 import { upgradeCommand } from "../upgrade/upgrade-command.js";
 import type { CliIo } from "./run-cli.js";
 
+/** The installed package's root: this file runs from bin/lib/cli/. */
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
 /**
  * `npx pem-pmm-client upgrade …`: the generated package's command. It runs from the installed
  * package (compiled into bin/lib/cli/), so the migrations are the JSON files the package ships.
  */
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv;
   if (command !== "upgrade") throw new UsageError(`pem-pmm-client has one command, upgrade; got ${command === undefined ? "none" : `"${command}"`}. Run npx pem-pmm-client upgrade --help.`);

@@ -1,4 +1,4 @@
-import { jsonPointer } from "../errors.js";
+import { jsonPointer } from "../json-pointer.js";
 
 /**
  * Where a change sits in each document, as JSON pointers: only `new` for something added, only

@@ -1,5 +1,5 @@
 import type { OpenAPIV3 } from "openapi-types";
-import { unescapePointerToken } from "../errors.js";
+import { unescapePointerToken } from "../json-pointer.js";
 import { resolveRef } from "../normalize/resolve-ref.js";
 import { pointersOf, type Pointers } from "./pointers.js";
 

@@ -1,5 +1,5 @@
 import type { OpenApiDocument } from "../convert/to-openapi3.js";
-import { jsonPointer, unescapePointerToken, valueAt } from "../errors.js";
+import { jsonPointer, unescapePointerToken, valueAt } from "../json-pointer.js";
 import type { Change } from "./change.js";
 
 /** A spec file as given (Swagger 2.0 or OpenAPI 3.x) and the model document made from it. */

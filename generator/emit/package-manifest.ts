@@ -1,4 +1,4 @@
-/** The `package.json` of the generated client package. */
+/** What the generated package.json is made from: name, version, dependencies, supported Node.js versions, optional peers. */
 export interface PackageInfo {
   name: string;
   version: string;
@@ -9,7 +9,10 @@ export interface PackageInfo {
   peerDependencies?: Record<string, string>;
 }
 
-/** `migrations`: the migration data files (`pmm/migrations/v2-v3.json`), exported as they are for other tools. */
+/**
+ * The generated package's package.json: an export per version entry, the runtime, and
+ * `migrations` (the migration data files, `pmm/migrations/v2-v3.json`), exported as they are for other tools.
+ */
 export function packageManifest(info: PackageInfo, entries: readonly { api: string; version: string }[], migrations: readonly string[] = []): string {
   const exports: Record<string, unknown> = {};
   for (const { api, version } of entries) {

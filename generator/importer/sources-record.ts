@@ -3,7 +3,7 @@ import path from "node:path";
 import { Document, parse } from "yaml";
 import { SpecError } from "../errors.js";
 import { isUrl } from "../load/download.js";
-import { compareVersions } from "../load/discover-specs.js";
+import { compareVersionLabels } from "../load/discover-specs.js";
 
 /** `specs/sources.yaml`: where each spec in specs/ came from, written by `npm run specs:import`. */
 export const SOURCES_FILE = "sources.yaml";
@@ -45,7 +45,7 @@ export async function readSources(specsDir: string): Promise<SourceRecord[]> {
 
 /** Writes the records sorted by API, then version, one block per import. */
 export async function writeSources(specsDir: string, records: SourceRecord[]): Promise<void> {
-  const sorted = [...records].sort((a, b) => (a.api < b.api ? -1 : a.api > b.api ? 1 : compareVersions(a.version, b.version)));
+  const sorted = [...records].sort((a, b) => (a.api < b.api ? -1 : a.api > b.api ? 1 : compareVersionLabels(a.version, b.version)));
   // Fixed key order, whatever order the records were built in.
   const document = new Document(sorted.map(({ api, version, source, sha256, keepDocs, allowExternalRefs }) => ({ api, version, source, sha256, keepDocs, allowExternalRefs })));
   document.commentBefore = HEADER;

@@ -1,9 +1,3 @@
-/**
- * Removes upstream prose (descriptions, summaries, titles, external docs) from an API
- * description while keeping every structural fact. Keys inside maps whose keys are
- * user-chosen names (schema `properties`, `paths`, `definitions`, …) are names, not
- * prose, so a property called `description` survives.
- */
 type Json = Record<string, unknown>;
 
 const PROSE_KEYS = new Set(["description", "summary", "title", "externalDocs"]);
@@ -19,6 +13,12 @@ const NAMED_MAPS = new Set([
 /** Keys whose values are examples or enums: data, never walked for prose. */
 const DATA_KEYS = new Set(["example", "examples", "default", "enum", "const", "x-example"]);
 
+/**
+ * Removes upstream prose (descriptions, summaries, titles, external docs) from an API
+ * description while keeping every structural fact. Keys inside maps whose keys are
+ * user-chosen names (schema `properties`, `paths`, `definitions`, …) are names, not
+ * prose, so a property called `description` survives.
+ */
 export function stripProse(document: Json, title: string): Json {
   const stripped = stripObject(document) as Json;
   const info = (document.info ?? {}) as Json;

@@ -26,7 +26,7 @@ export async function discoverSpecs(specsDir: string): Promise<SpecEntry[]> {
     checkName(path.join(specsDir, api), api, "API folder");
     const files = (await readdir(path.join(specsDir, api))).filter((f) => SPEC_FILE.test(f) && f !== API_CONFIG_FILE);
     // Sorted by version, not file name: `v3` comes before `v3-1`.
-    const versions = files.map((file) => ({ file, version: file.replace(SPEC_FILE, "") })).sort((a, b) => compareVersions(a.version, b.version));
+    const versions = files.map((file) => ({ file, version: file.replace(SPEC_FILE, "") })).sort((a, b) => compareVersionLabels(a.version, b.version));
     for (const { file, version } of versions) {
       checkName(path.join(specsDir, api, file), version, "version file");
       entries.push({ api, version, file: path.join(specsDir, api, file) });
@@ -42,6 +42,6 @@ function checkName(file: string, name: string, what: string): void {
 }
 
 /** Orders `v9` before `v10`: digit runs compare as numbers. */
-export function compareVersions(a: string, b: string): number {
+export function compareVersionLabels(a: string, b: string): number {
   return a.localeCompare(b, "en", { numeric: true });
 }

@@ -1,4 +1,5 @@
-import { SpecError, jsonPointer } from "../errors.js";
+import { SpecError } from "../errors.js";
+import { jsonPointer } from "../json-pointer.js";
 
 /**
  * Limits on what a parsed document may expand to. YAML aliases let a few hundred bytes stand

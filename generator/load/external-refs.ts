@@ -1,4 +1,5 @@
-import { SpecError, jsonPointer } from "../errors.js";
+import { SpecError } from "../errors.js";
+import { jsonPointer } from "../json-pointer.js";
 
 export interface ExternalRef {
   /** JSON pointer of the member that holds the reference. */

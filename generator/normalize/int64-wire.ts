@@ -1,16 +1,17 @@
 import { HTTP_METHODS } from "./http-methods.js";
 
-/**
- * PMM's grpc-gateway encodes 64-bit integers (`format: int64` / `uint64`) as JSON strings.
- * This rewrites such schemas to `type: string` (keeping the format), so generated types
- * describe what actually arrives. Returns how many schemas were rewritten.
- */
+/** The formats of 64-bit integers. */
 const WIDE_FORMATS = new Set(["int64", "uint64"]);
 /** Values under these keys are data, not schemas… */
 const DATA_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
 /** …except inside these maps, whose keys are names: a property or a response may be called `default`. */
 const NAME_MAPS = new Set(["properties", "patternProperties", "definitions", "$defs", "dependentSchemas", "schemas", "responses", "parameters", "headers", "requestBodies"]);
 
+/**
+ * PMM's grpc-gateway encodes 64-bit integers (`format: int64` / `uint64`) as JSON strings.
+ * This rewrites such schemas to `type: string` (keeping the format), so generated types
+ * describe what actually arrives. Returns how many schemas were rewritten.
+ */
 export function int64AsString(node: unknown): number {
   return rewriteWideIntegers(node, (schema) => {
     if (schema.type === "integer") schema.type = "string";

@@ -2,7 +2,7 @@ import { camelCase, pascalCase } from "./identifiers.js";
 import { shadowsExport } from "./public-names.js";
 import type { NamingStrategy } from "../load/api-config.js";
 
-/**
+/*
  * Naming rules for generated methods (documented in README.md, "Naming rules").
  * A name is a function of one operation (method, path, tag, operationId), so the same
  * endpoint gets the same name in every version of an API. The one exception is a collision:
@@ -34,7 +34,7 @@ const VERBS: Record<string, { item: string; collection: string }> = {
 
 /** Names every object has from `Object.prototype`, and `then`, which would make an object thenable. */
 const OBJECT_MEMBERS = ["then", "constructor", "prototype", "__proto__", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf"];
-/** Members of every client (templates/runtime/client.ts); a namespace of that name would replace them. */
+/** Members of every client (templates/runtime/client.ts, method-binding.ts), and TRACE, reserved in case the path calls gain it; a namespace of that name would replace them. */
 export const CLIENT_MEMBERS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "request", "use", "eject", "logout", "close"];
 /** A namespace named so gets `Api` appended: it would replace a client member, or its type would shadow an export. */
 const RESERVED_NAMESPACES = new Set([...CLIENT_MEMBERS, ...OBJECT_MEMBERS]);

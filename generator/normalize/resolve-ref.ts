@@ -1,4 +1,4 @@
-import { followPointer } from "../errors.js";
+import { followPointer } from "../json-pointer.js";
 
 /** Follows local `$ref`s (`#/components/...`) to the object they point at. */
 export function resolveRef<T>(document: unknown, node: unknown): T | undefined {

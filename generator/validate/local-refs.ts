@@ -1,4 +1,5 @@
-import { SpecError, followPointer, jsonPointer } from "../errors.js";
+import { SpecError } from "../errors.js";
+import { followPointer, jsonPointer } from "../json-pointer.js";
 
 type Node = Record<string, unknown>;
 

@@ -1,5 +1,6 @@
 import { BaseResolver, Source, createConfig, lintDocument, type NormalizedProblem } from "@redocly/openapi-core";
-import { SpecError, jsonPointer, unescapePointerToken } from "../errors.js";
+import { SpecError } from "../errors.js";
+import { jsonPointer, unescapePointerToken } from "../json-pointer.js";
 import { checkLocalRefs } from "./local-refs.js";
 
 type StyleguideConfig = Awaited<ReturnType<typeof createConfig>>["styleguide"];

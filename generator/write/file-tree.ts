@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { FileTree } from "../pipeline.js";
+
+/** A generated file tree: relative path (with `/`) → content. */
+export type FileTree = Map<string, string>;
 
 /**
  * Replaces `dir` with exactly `files`: everything is written to a sibling folder first and
@@ -19,7 +21,7 @@ export async function writeTreeAtomically(dir: string, files: FileTree): Promise
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, content);
     }
-    const hadPrevious = await exists(dir);
+    const hadPrevious = await isListableDir(dir);
     if (hadPrevious) await rename(dir, retired);
     try {
       await rename(staging, dir);
@@ -62,6 +64,10 @@ export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   return names;
 }
 
-async function exists(dir: string): Promise<boolean> {
-  return (await readdir(dir).then(() => true, () => false));
+/** Whether `dir` is a folder that can be listed (a file there is not, and fails the rename after). */
+async function isListableDir(dir: string): Promise<boolean> {
+  return readdir(dir).then(
+    () => true,
+    () => false,
+  );
 }

@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { GENERATED_MARK } from "../emit/generated-header.js";
 import { UsageError } from "../errors.js";
-import type { FileTree } from "../pipeline.js";
+import type { FileTree } from "./file-tree.js";
 import { listFiles } from "./file-tree.js";
 
 

@@ -1,6 +1,6 @@
 import { redactHeaders, redactSecrets } from "./auth/redact.js";
 
-/**
+/*
  * Every error this client throws. Messages name the method and path template (ids and
  * secrets stay out); credentials and tokens never appear in a message, a field or a cause.
  */

@@ -5,8 +5,9 @@ import type { CallOptions, OperationEntry, OperationTable, ValidationMode } from
 import { bodyOptions } from "./transport/form-body.js";
 import { validationMode, type CheckedCall, type Validation } from "./validation.js";
 
-/** openapi-fetch's `request`, as the runtime calls it. */
+/** A call's init: openapi-fetch's options, with the runtime's `parseAs`. */
 type CallInit = { parseAs?: string } & Record<string, unknown>;
+/** openapi-fetch's `request`, as the runtime calls it. */
 type RequestFunction = (method: string, path: string, init?: CallInit) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 const PATH_CALLS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const;

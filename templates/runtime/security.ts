@@ -37,7 +37,7 @@ export function credentialValues(headers: Record<string, string> | undefined): s
   return Object.entries(headers ?? {}).flatMap(([key, value]) => (isCredentialHeader(key) ? [value] : []));
 }
 
-/** The same guard for each request as it is sent, so that credentials set per call through `headers` are covered too. */
+/** assertSafeCredentials' plain-http guard for each request as it is sent, so that credentials set per call through `headers` are covered too. */
 export function assertSafeRequest(request: Request, allowInsecureHttp: boolean): void {
   if (allowInsecureHttp || !request.url.startsWith("http:")) return;
   const header = credentialHeader(request.headers);

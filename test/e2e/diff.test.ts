@@ -6,7 +6,7 @@ import type { Change } from "../../generator/diff/change.js";
 import { CHECKS } from "../../generator/diff/checks/index.js";
 import { compareApis } from "../../generator/diff/compare.js";
 import { formatCheckTable } from "../../generator/diff/format/check-list.js";
-import { followPointer, unescapePointerToken } from "../../generator/errors.js";
+import { followPointer, unescapePointerToken } from "../../generator/json-pointer.js";
 import { readApiConfig } from "../../generator/load/api-config.js";
 import { readDocument } from "../../generator/load/read-document.js";
 import { loadModel } from "../../generator/pipeline.js";

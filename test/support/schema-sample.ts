@@ -1,14 +1,14 @@
-/**
- * A value that satisfies an OpenAPI 3 schema, made from the schema alone: every property
- * (so that each survives a round trip), enums' first value, one item per array, the first
- * alternative of a oneOf/anyOf. Tests send these as inputs and serve them as answers.
- */
 import { resolveRef } from "../../generator/normalize/resolve-ref.js";
 
 type Json = Record<string, any>;
 
 const MAX_DEPTH = 8;
 
+/**
+ * A value that satisfies an OpenAPI 3 schema, made from the schema alone: every property
+ * (so that each survives a round trip), enums' first value, one item per array, the first
+ * alternative of a oneOf/anyOf. Tests send these as inputs and serve them as answers.
+ */
 export function sampleOf(document: Json, schema: Json | undefined, depth = 0): unknown {
   if (!schema || depth > MAX_DEPTH) return undefined;
   const resolved = resolveRef<Json>(document, schema) ?? {};

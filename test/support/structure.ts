@@ -1,8 +1,3 @@
-/**
- * Lists the structural facts of an API description in a form that is the same for
- * Swagger 2.0 and OpenAPI 3.x: operations, parameters and every schema property reachable
- * from an operation. Conversion tests compare these lists before and after conversion.
- */
 type Json = Record<string, any>;
 
 export interface StructureFacts {
@@ -13,6 +8,11 @@ export interface StructureFacts {
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
+/**
+ * Lists the structural facts of an API description in a form that is the same for
+ * Swagger 2.0 and OpenAPI 3.x: operations, parameters and every schema property reachable
+ * from an operation. Conversion tests compare these lists before and after conversion.
+ */
 export function structureFacts(document: Json): StructureFacts {
   const facts: StructureFacts = { operations: [], parameters: [], properties: [] };
   const swagger2 = document.swagger === "2.0";

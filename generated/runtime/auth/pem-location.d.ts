@@ -1,8 +1,3 @@
-/**
- * Where a PEM server serves its REST APIs. EDB's pages disagree (`https://HOST/api/v10` in
- * older ones, `https://HOST/pem/api/v10` in newer ones), so a client given an origin alone
- * tries both at its first login and keeps the one whose token endpoint answers.
- */
 /** One layout: the versioned API's base URL and the token API beside it. */
 export interface PemEndpoints {
     baseUrl: string;

@@ -1,7 +1,7 @@
 import { durationOption } from "../duration-option.js";
 import { resolveMaxResponseBytes } from "./response-body.js";
 import { resolveRetryPolicy } from "./retry-policy.js";
-import { createTlsTransport } from "./tls-fetch.js";
+import { createTlsTransport } from "./tls-transport.js";
 import { createTransport, sendWith, sendWithGlobalFetch } from "./transport.js";
 const DEFAULT_TIMEOUT_MS = 30_000;
 /**

@@ -1,7 +1,3 @@
-/**
- * Request bodies that are forms rather than JSON: `multipart/form-data` (file uploads) and
- * `application/x-www-form-urlencoded`, built from the method's `body` object.
- */
 /** How an operation's body goes on the wire, when it is not JSON. */
 export type FormEncoding = "multipart" | "urlencoded";
 type FormFields = Record<string, unknown>;

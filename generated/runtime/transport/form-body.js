@@ -1,4 +1,4 @@
-/**
+/*
  * Request bodies that are forms rather than JSON: `multipart/form-data` (file uploads) and
  * `application/x-www-form-urlencoded`, built from the method's `body` object.
  */

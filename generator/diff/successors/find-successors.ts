@@ -13,7 +13,7 @@ export interface Successor extends CallMoves {
   kind: "moved" | "merged";
   /** The body property the new operation is addressed by (`generic` in `{ body: { generic: {...} } }`). */
   key?: string;
-  /** 0..1: the weighted agreement of the signals below. */
+  /** 0..1: the weighted agreement of the signals in WEIGHTS. */
   confidence: number;
   evidence: string[];
 }

@@ -1,4 +1,4 @@
-/**
+/*
  * Word-level normalisation shared by the successor signals: names and paths are compared as
  * sets of lower-case singular words, so `Nodes/List`, `listNodes` and `GET /nodes` meet.
  */

@@ -3,8 +3,8 @@ import { SpecError } from "../../errors.js";
 import { emitSchemaTypes } from "../schema-types.js";
 import type { CompilerReply, CompilerRequest } from "./protocol.js";
 
-/** The compiler thread's side: runs each request and answers with its result or its error. */
 const port = parentPort!;
+// The compiler thread's side: runs each request and answers with its result or its error.
 port.on("message", async (request: CompilerRequest) => {
   try {
     const started = performance.now();

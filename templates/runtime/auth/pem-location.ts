@@ -1,6 +1,6 @@
 import { atOrigin } from "../base-url.js";
 
-/**
+/*
  * Where a PEM server serves its REST APIs. EDB's pages disagree (`https://HOST/api/v10` in
  * older ones, `https://HOST/pem/api/v10` in newer ones), so a client given an origin alone
  * tries both at its first login and keeps the one whose token endpoint answers.

@@ -4,11 +4,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
 import { upgradeCommand } from "../upgrade/upgrade-command.js";
+/** The installed package's root: this file runs from bin/lib/cli/. */
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 /**
  * `npx pem-pmm-client upgrade …`: the generated package's command. It runs from the installed
  * package (compiled into bin/lib/cli/), so the migrations are the JSON files the package ships.
  */
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export async function main(argv, io) {
     const [command, ...args] = argv;
     if (command !== "upgrade")

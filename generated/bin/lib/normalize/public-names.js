@@ -1,6 +1,6 @@
 import { LOGIN_KINDS } from "../load/login-kinds.js";
 import { pascalCase } from "./identifiers.js";
-/**
+/*
  * The names users see in a generated version entry. The emitter writes them and the
  * version diff reports them, so both take them from here.
  */

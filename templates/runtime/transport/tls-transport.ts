@@ -14,8 +14,8 @@ export interface TlsTransport {
 }
 
 /**
- * A fetch with this client's own TLS settings (an undici Agent): a private CA, a client
- * certificate, or — only when asked for — no verification. Nothing process-wide changes.
+ * This client's own connection pool (an undici Agent) with its TLS settings: a private CA, a
+ * client certificate, or — only when asked for — no verification. Nothing process-wide changes.
  */
 export function createTlsTransport(tls: TlsOptions, logger: Required<Logger>): TlsTransport {
   if (tls.insecure) {

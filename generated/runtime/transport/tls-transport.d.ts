@@ -7,7 +7,7 @@ export interface TlsTransport {
     close(): Promise<void>;
 }
 /**
- * A fetch with this client's own TLS settings (an undici Agent): a private CA, a client
- * certificate, or — only when asked for — no verification. Nothing process-wide changes.
+ * This client's own connection pool (an undici Agent) with its TLS settings: a private CA, a
+ * client certificate, or — only when asked for — no verification. Nothing process-wide changes.
  */
 export declare function createTlsTransport(tls: TlsOptions, logger: Required<Logger>): TlsTransport;

@@ -1,8 +1,8 @@
 /** Statuses whose responses have no body by definition. */
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 /**
- * A fetch with this client's own TLS settings (an undici Agent): a private CA, a client
- * certificate, or — only when asked for — no verification. Nothing process-wide changes.
+ * This client's own connection pool (an undici Agent) with its TLS settings: a private CA, a
+ * client certificate, or — only when asked for — no verification. Nothing process-wide changes.
  */
 export function createTlsTransport(tls, logger) {
     if (tls.insecure) {
