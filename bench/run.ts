@@ -11,14 +11,14 @@ import { parseArgs } from "node:util";
 import createOpenApiFetch from "openapi-fetch";
 import { readApiConfig } from "../generator/load/api-config.js";
 import { loadModel } from "../generator/pipeline.js";
-import { OCTOKIT_OPENAPI, githubDescriptions, shippedAsOpenApi3 } from "./lib/inputs.js";
-import { medianOfRuns, timeProcess, type ProcessSample } from "./lib/measure.js";
-import { compareThroughput, startJsonServer } from "./lib/throughput.js";
+import { githubDescriptions, OCTOKIT_OPENAPI, shippedAsOpenApi3 } from "./lib/inputs.js";
+import { medianOfRuns, type ProcessSample, timeProcess } from "./lib/measure.js";
 import { agreementSection, measureAgreement } from "./lib/oasdiff-agreement.js";
-import { typeCheckCost, writeConsumers, type ChosenOperation, type ConsumerSettings } from "./lib/typecheck-cost.js";
-import { measureValidation } from "./lib/validation-cost.js";
 import { measureSuccessorCost } from "./lib/successor-cost.js";
+import { compareThroughput, startJsonServer } from "./lib/throughput.js";
+import { type ChosenOperation, type ConsumerSettings, typeCheckCost, writeConsumers } from "./lib/typecheck-cost.js";
 import { writeUpgradeProject } from "./lib/upgrade-project.js";
+import { measureValidation } from "./lib/validation-cost.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CACHE = path.join(ROOT, "bench", ".cache");
@@ -60,10 +60,30 @@ function target(description: string, measured: number, limit: number, comparison
 rmSync(OUT, { recursive: true, force: true });
 const documents = await shippedAsOpenApi3(path.join(ROOT, "specs"), CACHE);
 const docArgs = documents.map(rel);
-const ours = measureProcess("1. Generation, all shipped specs", "pem-pmm-client (ours)", [...TSX, "generator/cli/generate.ts", "--check"], "npm run generate -- --check");
-const ots = measureProcess("1. Generation, all shipped specs", "openapi-typescript (types only)", [rel(path.join(TOOLS, "openapi-typescript-all.mjs")), rel(path.join(OUT, "openapi-typescript")), ...docArgs], `node bench/tools/openapi-typescript-all.mjs bench/.cache/out/openapi-typescript ${docArgs.join(" ")}`);
-const hey = measureProcess("1. Generation, all shipped specs", "Hey API (fetch client + SDK)", [rel(path.join(TOOLS, "hey-api-all.mjs")), rel(path.join(OUT, "hey-api")), ...docArgs], `node bench/tools/hey-api-all.mjs bench/.cache/out/hey-api ${docArgs.join(" ")}`);
-const orval = measureProcess("1. Generation, all shipped specs", "orval (fetch client)", [rel(path.join(TOOLS, "orval-all.mjs")), rel(path.join(OUT, "orval")), ...docArgs], `node bench/tools/orval-all.mjs bench/.cache/out/orval ${docArgs.join(" ")}`);
+const ours = measureProcess(
+  "1. Generation, all shipped specs",
+  "pem-pmm-client (ours)",
+  [...TSX, "generator/cli/generate.ts", "--check"],
+  "npm run generate -- --check",
+);
+const ots = measureProcess(
+  "1. Generation, all shipped specs",
+  "openapi-typescript (types only)",
+  [rel(path.join(TOOLS, "openapi-typescript-all.mjs")), rel(path.join(OUT, "openapi-typescript")), ...docArgs],
+  `node bench/tools/openapi-typescript-all.mjs bench/.cache/out/openapi-typescript ${docArgs.join(" ")}`,
+);
+const hey = measureProcess(
+  "1. Generation, all shipped specs",
+  "Hey API (fetch client + SDK)",
+  [rel(path.join(TOOLS, "hey-api-all.mjs")), rel(path.join(OUT, "hey-api")), ...docArgs],
+  `node bench/tools/hey-api-all.mjs bench/.cache/out/hey-api ${docArgs.join(" ")}`,
+);
+const orval = measureProcess(
+  "1. Generation, all shipped specs",
+  "orval (fetch client)",
+  [rel(path.join(TOOLS, "orval-all.mjs")), rel(path.join(OUT, "orval")), ...docArgs],
+  `node bench/tools/orval-all.mjs bench/.cache/out/orval ${docArgs.join(" ")}`,
+);
 rows.at(-4)!.ratio = "1.00×";
 rows.at(-3)!.ratio = ratio(ots.seconds, ours.seconds);
 rows.at(-2)!.ratio = ratio(hey.seconds, ours.seconds);
@@ -76,9 +96,39 @@ const github = githubDescriptions(CACHE);
 const githubMb = (readFileSync(github.current).length / 1024 / 1024).toFixed(1);
 const githubOps = (await loadModel(github.current, { name: "github", auth: "pmm", naming: "operationId", int64: "number" }, "v3")).operations.length;
 const scaleFigure = `2. Scale: GitHub REST API (${githubMb} MB, ${githubOps} operations)`;
-const oursScale = measureProcess(scaleFigure, "pem-pmm-client --spec", [...TSX, "generator/cli/generate.ts", "--spec", rel(github.current), "--api", "github", "--auth", "pmm", "--naming", "operationId", "--version", "v3", "--out", rel(path.join(OUT, "ours-github"))], `npm run generate -- --spec ${rel(github.current)} --api github --auth pmm --naming operationId --version v3 --out bench/.cache/out/ours-github`);
-const otsScale = measureProcess(scaleFigure, "openapi-typescript", [rel(path.join(TOOLS, "openapi-typescript-all.mjs")), rel(path.join(OUT, "openapi-typescript-github")), rel(github.current)], `node bench/tools/openapi-typescript-all.mjs bench/.cache/out/openapi-typescript-github ${rel(github.current)}`);
-const heyScale = measureProcess(scaleFigure, "Hey API", [rel(path.join(TOOLS, "hey-api-all.mjs")), rel(path.join(OUT, "hey-api-github")), rel(github.current)], `node bench/tools/hey-api-all.mjs bench/.cache/out/hey-api-github ${rel(github.current)}`);
+const oursScale = measureProcess(
+  scaleFigure,
+  "pem-pmm-client --spec",
+  [
+    ...TSX,
+    "generator/cli/generate.ts",
+    "--spec",
+    rel(github.current),
+    "--api",
+    "github",
+    "--auth",
+    "pmm",
+    "--naming",
+    "operationId",
+    "--version",
+    "v3",
+    "--out",
+    rel(path.join(OUT, "ours-github")),
+  ],
+  `npm run generate -- --spec ${rel(github.current)} --api github --auth pmm --naming operationId --version v3 --out bench/.cache/out/ours-github`,
+);
+const otsScale = measureProcess(
+  scaleFigure,
+  "openapi-typescript",
+  [rel(path.join(TOOLS, "openapi-typescript-all.mjs")), rel(path.join(OUT, "openapi-typescript-github")), rel(github.current)],
+  `node bench/tools/openapi-typescript-all.mjs bench/.cache/out/openapi-typescript-github ${rel(github.current)}`,
+);
+const heyScale = measureProcess(
+  scaleFigure,
+  "Hey API",
+  [rel(path.join(TOOLS, "hey-api-all.mjs")), rel(path.join(OUT, "hey-api-github")), rel(github.current)],
+  `node bench/tools/hey-api-all.mjs bench/.cache/out/hey-api-github ${rel(github.current)}`,
+);
 rows.at(-3)!.ratio = "1.00×";
 rows.at(-2)!.ratio = ratio(otsScale.seconds, oursScale.seconds);
 rows.at(-1)!.ratio = ratio(heyScale.seconds, oursScale.seconds);
@@ -100,7 +150,11 @@ async function typeCheckFigures(api: string, version: string, settings: Consumer
   const projects = writeConsumers(
     path.join(CACHE, "typecheck", `${api}-${version}`),
     chosen,
-    { ours: path.join(ROOT, `generated/${api}/${version}`), openapiTypescript: path.join(OUT, `openapi-typescript/${api}-${version}`), heyApi: path.join(OUT, `hey-api/${api}-${version}`) },
+    {
+      ours: path.join(ROOT, `generated/${api}/${version}`),
+      openapiTypescript: path.join(OUT, `openapi-typescript/${api}-${version}`),
+      heyApi: path.join(OUT, `hey-api/${api}-${version}`),
+    },
     settings,
   );
   for (const skipLibCheck of [true, false]) {
@@ -123,7 +177,12 @@ async function typeCheckFigures(api: string, version: string, settings: Consumer
     }
     const setting = `${label}, skipLibCheck ${skipLibCheck}`;
     target(`consumer check time vs Hey API's output (${setting})`, costs.ours!.checkSeconds / costs["hey-api"]!.checkSeconds, 0.8, "≤");
-    target(`consumer check time vs openapi-typescript + openapi-fetch (${setting})`, costs.ours!.checkSeconds / costs["openapi-typescript"]!.checkSeconds, 1, "≤");
+    target(
+      `consumer check time vs openapi-typescript + openapi-fetch (${setting})`,
+      costs.ours!.checkSeconds / costs["openapi-typescript"]!.checkSeconds,
+      1,
+      "≤",
+    );
   }
 }
 
@@ -147,23 +206,66 @@ const rps = await compareThroughput(
 );
 server.stop();
 const runtimeFigure = `4. Runtime: GET /v1/inventory/nodes, ${throughputOptions.concurrency} concurrent callers`;
-rows.push({ figure: runtimeFigure, tool: "plain fetch", value: `${Math.round(rps["plain fetch"]!)} req/s`, ratio: "1.00×", command: "npm run bench (section 4)" });
-rows.push({ figure: runtimeFigure, tool: "openapi-fetch alone (no middleware)", value: `${Math.round(rps["openapi-fetch"]!)} req/s`, ratio: ratio(rps["openapi-fetch"]!, rps["plain fetch"]!), command: "npm run bench (section 4)" });
-rows.push({ figure: runtimeFigure, tool: "pem-pmm-client (bearer auth, retries, timeout)", value: `${Math.round(rps["pem-pmm-client"]!)} req/s`, ratio: ratio(rps["pem-pmm-client"]!, rps["plain fetch"]!), command: "npm run bench (section 4)" });
+rows.push({
+  figure: runtimeFigure,
+  tool: "plain fetch",
+  value: `${Math.round(rps["plain fetch"]!)} req/s`,
+  ratio: "1.00×",
+  command: "npm run bench (section 4)",
+});
+rows.push({
+  figure: runtimeFigure,
+  tool: "openapi-fetch alone (no middleware)",
+  value: `${Math.round(rps["openapi-fetch"]!)} req/s`,
+  ratio: ratio(rps["openapi-fetch"]!, rps["plain fetch"]!),
+  command: "npm run bench (section 4)",
+});
+rows.push({
+  figure: runtimeFigure,
+  tool: "pem-pmm-client (bearer auth, retries, timeout)",
+  value: `${Math.round(rps["pem-pmm-client"]!)} req/s`,
+  ratio: ratio(rps["pem-pmm-client"]!, rps["plain fetch"]!),
+  command: "npm run bench (section 4)",
+});
 target("runtime throughput vs plain fetch", rps["pem-pmm-client"]! / rps["plain fetch"]!, 0.95, "≥");
 
 // 5. Diff.
-measureProcess("5. Diff", "PMM 2.44 → 3.8 (shipped v2 → v3)", [...TSX, "generator/cli/diff.ts", "pmm", "v2", "v3", "--format", "json", "--out", rel(path.join(OUT, "diff-pmm.json"))], "npm run diff -- pmm v2 v3 --format json --out bench/.cache/out/diff-pmm.json");
-measureProcess("5. Diff", "GitHub Enterprise Server 3.18 → 3.19 (11 MB each)", [...TSX, "generator/cli/diff.ts", rel(github.ghes318), rel(github.ghes319), "--format", "json", "--out", rel(path.join(OUT, "diff-ghes.json"))], `npm run diff -- ${rel(github.ghes318)} ${rel(github.ghes319)} --format json --out bench/.cache/out/diff-ghes.json`);
+measureProcess(
+  "5. Diff",
+  "PMM 2.44 → 3.8 (shipped v2 → v3)",
+  [...TSX, "generator/cli/diff.ts", "pmm", "v2", "v3", "--format", "json", "--out", rel(path.join(OUT, "diff-pmm.json"))],
+  "npm run diff -- pmm v2 v3 --format json --out bench/.cache/out/diff-pmm.json",
+);
+measureProcess(
+  "5. Diff",
+  "GitHub Enterprise Server 3.18 → 3.19 (11 MB each)",
+  [...TSX, "generator/cli/diff.ts", rel(github.ghes318), rel(github.ghes319), "--format", "json", "--out", rel(path.join(OUT, "diff-ghes.json"))],
+  `npm run diff -- ${rel(github.ghes318)} ${rel(github.ghes319)} --format json --out bench/.cache/out/diff-ghes.json`,
+);
 
 // 5b. Successor matching's share of a comparison, and upgrade on a 50-file project.
 process.stderr.write("bench: successor matching on GHES 3.18 → 3.19\n");
 const successorCost = await measureSuccessorCost(github.ghes318, github.ghes319, RUNS);
-rows.push({ figure: "5. Diff", tool: `successor matching alone, GHES 3.18 → 3.19 (${successorCost.removed} removed, ${successorCost.paired} paired)`, value: `${Math.round(successorCost.successorMs)} ms of ${Math.round(successorCost.compareMs)} ms`, command: "npm run bench (section 5b)" });
-target("GHES 3.18 → 3.19 comparison with successor matching vs without (at most)", successorCost.compareMs / (successorCost.compareMs - successorCost.successorMs), 1.2, "≤");
+rows.push({
+  figure: "5. Diff",
+  tool: `successor matching alone, GHES 3.18 → 3.19 (${successorCost.removed} removed, ${successorCost.paired} paired)`,
+  value: `${Math.round(successorCost.successorMs)} ms of ${Math.round(successorCost.compareMs)} ms`,
+  command: "npm run bench (section 5b)",
+});
+target(
+  "GHES 3.18 → 3.19 comparison with successor matching vs without (at most)",
+  successorCost.compareMs / (successorCost.compareMs - successorCost.successorMs),
+  1.2,
+  "≤",
+);
 const upgradeDir = path.join(CACHE, "upgrade-50");
 writeUpgradeProject(ROOT, upgradeDir, 50);
-const upgrade = measureProcess("5. Diff", "npm run upgrade on a PMM 2 project of 50 files", [...TSX, "generator/cli/upgrade.ts", rel(upgradeDir), "--from", "pmm/v2", "--to", "pmm/v3"], "npm run upgrade -- bench/.cache/upgrade-50 --from pmm/v2 --to pmm/v3");
+const upgrade = measureProcess(
+  "5. Diff",
+  "npm run upgrade on a PMM 2 project of 50 files",
+  [...TSX, "generator/cli/upgrade.ts", rel(upgradeDir), "--from", "pmm/v2", "--to", "pmm/v3"],
+  "npm run upgrade -- bench/.cache/upgrade-50 --from pmm/v2 --to pmm/v3",
+);
 target("npm run upgrade on 50 files (at most)", upgrade.seconds, 10, "≤", " s");
 
 // 6. Diff verdicts beside oasdiff's, on its checker cases rewritten as fixtures.
@@ -214,7 +316,9 @@ function report(): string {
     "|---|---|---|---|---|---|",
     ...rows.map((r) => `| ${r.figure} | ${r.tool} | ${r.value} | ${r.memory ?? ""} | ${r.ratio ?? ""} | \`${r.command}\` |`),
     "",
-    ...Object.entries(consumerOperations).map(([label, chosen]) => `Operations in the ${label} type-checking consumer: ${chosen.map((op) => `\`${op.ours}\``).join(", ")}.\n`),
+    ...Object.entries(consumerOperations).map(
+      ([label, chosen]) => `Operations in the ${label} type-checking consumer: ${chosen.map((op) => `\`${op.ours}\``).join(", ")}.\n`,
+    ),
     "",
   ];
   return `${lines.join("\n")}\n${agreementSection(agreement)}`;

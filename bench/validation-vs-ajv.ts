@@ -15,7 +15,7 @@ import standaloneCode from "ajv/dist/standalone/index.js";
 import { emitValidators } from "../generator/emit/validators.js";
 import { readApiConfig } from "../generator/load/api-config.js";
 import { discoverSpecs } from "../generator/load/discover-specs.js";
-import { isJson, type ApiModel } from "../generator/normalize/build-model.js";
+import { type ApiModel, isJson } from "../generator/normalize/build-model.js";
 import { loadModel } from "../generator/pipeline.js";
 import { listNodesAnswer } from "./lib/validation-cost.js";
 
@@ -33,7 +33,10 @@ function ajvModule(model: ApiModel): string {
   const exports: Record<string, string> = {};
   for (const op of model.operations) {
     for (const media of op.success) {
-      const schema = media.contentType && isJson(media.contentType) ? document.paths[op.path][op.httpMethod].responses[media.status]?.content?.[media.contentType]?.schema : undefined;
+      const schema =
+        media.contentType && isJson(media.contentType)
+          ? document.paths[op.path][op.httpMethod].responses[media.status]?.content?.[media.contentType]?.schema
+          : undefined;
       if (!schema) continue;
       const id = `${op.namespace}_${op.name}_${media.status}`;
       ajv.addSchema({ $id: id, ...absolute(schema) });

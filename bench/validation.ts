@@ -12,4 +12,6 @@ const { values } = parseArgs({ options: { runs: { type: "string", default: "3" }
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { rows, throughputRatio, generationRatio } = await measureValidation(root, Number(values.runs));
 for (const row of rows) process.stdout.write(`${row.figure} | ${row.tool} | ${row.value}${row.ratio ? ` | ${row.ratio}` : ""}\n`);
-process.stdout.write(`validated ÷ unvalidated throughput: ${throughputRatio.toFixed(2)} (target ≥ 0.90); generation with ÷ without validators: ≤ ${generationRatio.toFixed(2)} (target ≤ 1.2)\n`);
+process.stdout.write(
+  `validated ÷ unvalidated throughput: ${throughputRatio.toFixed(2)} (target ≥ 0.90); generation with ÷ without validators: ≤ ${generationRatio.toFixed(2)} (target ≤ 1.2)\n`,
+);

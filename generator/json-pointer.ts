@@ -19,7 +19,15 @@ export function jsonPointer(tokens: readonly (string | number)[]): string {
  * the document's own members only: an inherited name such as `constructor` finds nothing.
  */
 export function followPointer(document: unknown, ref: string): unknown {
-  return valueAt(document, ref === "#" ? [] : ref.replace(/^#\//, "").split("/").map((token) => unescapePointerToken(decodeFragment(token))));
+  return valueAt(
+    document,
+    ref === "#"
+      ? []
+      : ref
+          .replace(/^#\//, "")
+          .split("/")
+          .map((token) => unescapePointerToken(decodeFragment(token))),
+  );
 }
 
 /** The value at a JSON pointer's tokens (unescaped), through the document's own members only. */

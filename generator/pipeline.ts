@@ -3,17 +3,17 @@ import { toOpenApi3 } from "./convert/to-openapi3.js";
 import { apiDocs } from "./diff/api-docs.js";
 import { emitClientModule } from "./emit/client-module.js";
 import { CompilerThread } from "./emit/compiler-thread/index.js";
-import { packageManifest, type PackageInfo } from "./emit/package-manifest.js";
+import { generatedHeader, specName } from "./emit/generated-header.js";
+import { type PackageInfo, packageManifest } from "./emit/package-manifest.js";
 import { emitRuntimeFiles } from "./emit/runtime-files.js";
 import { emitUpgradeBin } from "./emit/upgrade-bin.js";
-import { generatedHeader, specName } from "./emit/generated-header.js";
 import { emitValidators } from "./emit/validators.js";
-import { readApiConfig, type ApiConfig } from "./load/api-config.js";
+import { type ApiConfig, readApiConfig } from "./load/api-config.js";
 import { discoverSpecs } from "./load/discover-specs.js";
 import { readDocument } from "./load/read-document.js";
-import { buildModel, type ApiModel } from "./normalize/build-model.js";
+import { type ApiModel, buildModel } from "./normalize/build-model.js";
+import { type MissingField, validateDocument } from "./validate/validate-document.js";
 import type { FileTree } from "./write/file-tree.js";
-import { validateDocument, type MissingField } from "./validate/validate-document.js";
 
 export interface VersionResult {
   api: string;
@@ -27,7 +27,13 @@ export interface VersionResult {
  * load → validate → convert → normalize: one API version's model (from `document` when the file
  * was read already). `onMissing` makes validation lenient, as validateDocument explains.
  */
-export async function loadModel(specFile: string, config: ApiConfig, version: string, document?: Record<string, unknown>, onMissing?: (problem: MissingField) => void): Promise<ApiModel> {
+export async function loadModel(
+  specFile: string,
+  config: ApiConfig,
+  version: string,
+  document?: Record<string, unknown>,
+  onMissing?: (problem: MissingField) => void,
+): Promise<ApiModel> {
   document ??= (await readDocument(specFile)).document;
   await validateDocument(specFile, document, onMissing);
   const converted = await toOpenApi3(specFile, document);
@@ -38,7 +44,13 @@ export async function loadModel(specFile: string, config: ApiConfig, version: st
  * The four files of one version entry (validators.js beside the client): the schema types are made on the compiler thread
  * meanwhile. `milliseconds` is the work both threads did for it, not counting time queued.
  */
-async function emitVersion(compiler: CompilerThread, specFile: string, model: ApiModel, runtimeImport: string, origin: string): Promise<{ tree: FileTree; milliseconds: number }> {
+async function emitVersion(
+  compiler: CompilerThread,
+  specFile: string,
+  model: ApiModel,
+  runtimeImport: string,
+  origin: string,
+): Promise<{ tree: FileTree; milliseconds: number }> {
   const schema = compiler.schemaTypes(specFile, model.document);
   schema.catch(() => undefined); // awaited below; a failure of the client emission comes first
   const started = performance.now();
@@ -117,7 +129,13 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
 }
 
 /** One spec file → a standalone client folder (entry files plus its own runtime copy); `document` when it was read already. */
-export async function generateStandalone(specFile: string, config: ApiConfig, version: string, templatesDir: string, document?: Record<string, unknown>): Promise<{ files: FileTree; operations: number }> {
+export async function generateStandalone(
+  specFile: string,
+  config: ApiConfig,
+  version: string,
+  templatesDir: string,
+  document?: Record<string, unknown>,
+): Promise<{ files: FileTree; operations: number }> {
   const compiler = new CompilerThread();
   try {
     const model = await loadModel(specFile, config, version, document);

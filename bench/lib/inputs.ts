@@ -28,7 +28,11 @@ export const OCTOKIT_OPENAPI = "@octokit/openapi@23.0.2";
 export function githubDescriptions(cacheDir: string): { current: string; ghes318: string; ghes319: string } {
   const dir = path.join(cacheDir, "octokit");
   const generated = path.join(dir, "package", "generated");
-  const files = { current: path.join(generated, "api.github.com.json"), ghes318: path.join(generated, "ghes-3.18.json"), ghes319: path.join(generated, "ghes-3.19.json") };
+  const files = {
+    current: path.join(generated, "api.github.com.json"),
+    ghes318: path.join(generated, "ghes-3.18.json"),
+    ghes319: path.join(generated, "ghes-3.19.json"),
+  };
   if (!Object.values(files).every(existsSync)) {
     mkdirSync(dir, { recursive: true });
     const tarball = execFileSync("npm", ["pack", OCTOKIT_OPENAPI, "--silent"], { cwd: dir, encoding: "utf8" }).trim().split("\n").at(-1)!;

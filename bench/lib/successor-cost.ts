@@ -1,6 +1,6 @@
 import { compareApis } from "../../generator/diff/compare.js";
-import type { ApiConfig } from "../../generator/load/api-config.js";
 import { findSuccessors } from "../../generator/diff/successors/find-successors.js";
+import type { ApiConfig } from "../../generator/load/api-config.js";
 import { loadModel } from "../../generator/pipeline.js";
 import { median } from "./measure.js";
 
@@ -32,9 +32,18 @@ export async function measureSuccessorCost(oldFile: string, newFile: string, run
     compareTimes.push(performance.now() - started);
     const { diff } = comparison;
     started = performance.now();
-    findSuccessors({ old: before.document, new: after.document }, diff.removed, [...diff.added, ...diff.matched.map((m) => m.new)], new Set(diff.matched.map((m) => m.new)));
+    findSuccessors(
+      { old: before.document, new: after.document },
+      diff.removed,
+      [...diff.added, ...diff.matched.map((m) => m.new)],
+      new Set(diff.matched.map((m) => m.new)),
+    );
     successorTimes.push(performance.now() - started);
   }
-  return { compareMs: median(compareTimes), successorMs: median(successorTimes), removed: comparison.diff.removed.length, paired: comparison.diff.successors.length };
+  return {
+    compareMs: median(compareTimes),
+    successorMs: median(successorTimes),
+    removed: comparison.diff.removed.length,
+    paired: comparison.diff.successors.length,
+  };
 }
-

@@ -27,7 +27,12 @@ export interface ConsumerSettings {
 }
 
 /** Consumers that call the same operations through each tool's output, one folder each. */
-export function writeConsumers(dir: string, operations: ChosenOperation[], outputs: { ours: string; openapiTypescript: string; heyApi: string }, settings: ConsumerSettings = {}): Record<string, string> {
+export function writeConsumers(
+  dir: string,
+  operations: ChosenOperation[],
+  outputs: { ours: string; openapiTypescript: string; heyApi: string },
+  settings: ConsumerSettings = {},
+): Record<string, string> {
   const heyFunctions = heyGetFunctions(readFileSync(path.join(outputs.heyApi, "sdk.gen.ts"), "utf8"));
   const heyName = (operationPath: string) => {
     const name = heyFunctions.get(operationPath);
@@ -69,7 +74,23 @@ ${operations.map((op) => `    (await ${heyName(op.path)}(${headers ? `{ headers:
     writeFileSync(path.join(project, "consumer.ts"), source);
     writeFileSync(
       path.join(project, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "ESNext", moduleResolution: "Bundler", lib: ["ES2022", "DOM", "DOM.Iterable"], types: [], skipLibCheck: false }, files: ["consumer.ts"] }, null, 2),
+      JSON.stringify(
+        {
+          compilerOptions: {
+            strict: true,
+            noEmit: true,
+            target: "ES2022",
+            module: "ESNext",
+            moduleResolution: "Bundler",
+            lib: ["ES2022", "DOM", "DOM.Iterable"],
+            types: [],
+            skipLibCheck: false,
+          },
+          files: ["consumer.ts"],
+        },
+        null,
+        2,
+      ),
     );
     projects[tool] = project;
   }
@@ -94,10 +115,19 @@ function heyGetFunctions(sdk: string): Map<string, string> {
  */
 export function typeCheckCost(tsc: string, project: string, runs: number, skipLibCheck: boolean): CheckCost {
   const once = (): CheckCost => {
-    const result = spawnSync(process.execPath, [tsc, "-p", path.join(project, "tsconfig.json"), "--extendedDiagnostics", "--skipLibCheck", String(skipLibCheck)], { encoding: "utf8" });
+    const result = spawnSync(
+      process.execPath,
+      [tsc, "-p", path.join(project, "tsconfig.json"), "--extendedDiagnostics", "--skipLibCheck", String(skipLibCheck)],
+      { encoding: "utf8" },
+    );
     if (result.status !== 0) throw new Error(`type-checking ${project} failed:\n${result.stdout.slice(0, 3000)}`);
     const figure = (label: string) => Number(new RegExp(`^${label}:\\s+([\\d.]+)`, "m").exec(result.stdout)?.[1] ?? NaN);
-    return { checkSeconds: figure("Check time"), totalSeconds: figure("Total time"), instantiations: figure("Instantiations"), memoryMb: figure("Memory used") / 1024 };
+    return {
+      checkSeconds: figure("Check time"),
+      totalSeconds: figure("Total time"),
+      instantiations: figure("Instantiations"),
+      memoryMb: figure("Memory used") / 1024,
+    };
   };
   once();
   const samples = Array.from({ length: runs }, once);

@@ -12,6 +12,7 @@ export function writeUpgradeProject(root: string, dir: string, files: number): v
   cpSync(path.join(fixture, "tsconfig.json"), path.join(dir, "tsconfig.json"));
   cpSync(path.join(fixture, "src/connect.ts"), path.join(dir, "src/connect.ts"));
   const script = readFileSync(path.join(fixture, "src/inventory.ts"), "utf8");
-  for (let i = 1; i < files; i++) writeFileSync(path.join(dir, `src/inventory-${i}.ts`), script.replace("export async function onboard(", `export async function onboard${i}(`));
+  for (let i = 1; i < files; i++)
+    writeFileSync(path.join(dir, `src/inventory-${i}.ts`), script.replace("export async function onboard(", `export async function onboard${i}(`));
   symlinkSync(path.join(root, "generated"), path.join(dir, "node_modules/pem-pmm-client"), "dir");
 }

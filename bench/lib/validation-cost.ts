@@ -47,7 +47,9 @@ export async function measureValidation(root: string, runs: number): Promise<Val
     totals.push(performance.now() - started);
   }
   const emission: number[] = [];
-  const models = await Promise.all((await discoverSpecs(specsDir)).map(async (spec) => loadModel(spec.file, await readApiConfig(path.join(specsDir, spec.api)), spec.version)));
+  const models = await Promise.all(
+    (await discoverSpecs(specsDir)).map(async (spec) => loadModel(spec.file, await readApiConfig(path.join(specsDir, spec.api)), spec.version)),
+  );
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
     for (const model of models) emitValidators(model, model.version);
@@ -58,13 +60,29 @@ export async function measureValidation(root: string, runs: number): Promise<Val
   // The emission runs on the main thread while the compiler thread makes the types, so leaving it out saves at most its own time.
   const generationRatio = withValidators / (withValidators - validatorsOnly);
   const generationFigure = "7. Validation: generation of every shipped spec";
-  rows.push({ figure: generationFigure, tool: "with validators (npm run generate)", value: `${(withValidators / 1000).toFixed(2)} s`, ratio: `${generationRatio.toFixed(2)}× at most`, command: COMMAND });
-  rows.push({ figure: generationFigure, tool: "emitting the validators alone (all versions)", value: `${(validatorsOnly / 1000).toFixed(2)} s`, command: COMMAND });
+  rows.push({
+    figure: generationFigure,
+    tool: "with validators (npm run generate)",
+    value: `${(withValidators / 1000).toFixed(2)} s`,
+    ratio: `${generationRatio.toFixed(2)}× at most`,
+    command: COMMAND,
+  });
+  rows.push({
+    figure: generationFigure,
+    tool: "emitting the validators alone (all versions)",
+    value: `${(validatorsOnly / 1000).toFixed(2)} s`,
+    command: COMMAND,
+  });
 
   for (const [name, content] of files) {
     if (!name.endsWith("/validators.js")) continue;
     const bytes = Buffer.byteLength(content);
-    rows.push({ figure: "7. Validation: validators.js size", tool: name, value: `${(bytes / 1024).toFixed(0)} KiB (${(gzipSync(content).length / 1024).toFixed(0)} KiB gzipped)`, command: COMMAND });
+    rows.push({
+      figure: "7. Validation: validators.js size",
+      tool: name,
+      value: `${(bytes / 1024).toFixed(0)} KiB (${(gzipSync(content).length / 1024).toFixed(0)} KiB gzipped)`,
+      command: COMMAND,
+    });
   }
 
   // Throughput: the same call and answer, with and without validation.
@@ -79,11 +97,20 @@ export async function measureValidation(root: string, runs: number): Promise<Val
     const strict = createClient({ baseUrl: server.origin, auth: { token: "bench-token" }, validate: "strict" });
     // A strict call that throws would measure the error path: the answer must follow the spec.
     await strict.nodes.listNodes();
-    const rps = await compareThroughput({ unvalidated: () => plain.nodes.listNodes(), "validate: strict": () => strict.nodes.listNodes() }, { concurrency: 16, seconds: 2, rounds: runs });
+    const rps = await compareThroughput(
+      { unvalidated: () => plain.nodes.listNodes(), "validate: strict": () => strict.nodes.listNodes() },
+      { concurrency: 16, seconds: 2, rounds: runs },
+    );
     const figure = `7. Validation: PMM v3 nodes.listNodes, ${NODES}-node answer, 16 concurrent callers (${pmm.operations.length}-operation client)`;
     rows.push({ figure, tool: "unvalidated", value: `${Math.round(rps.unvalidated!)} req/s`, ratio: "1.00×", command: COMMAND });
     const throughputRatio = rps["validate: strict"]! / rps.unvalidated!;
-    rows.push({ figure, tool: 'validate: "strict"', value: `${Math.round(rps["validate: strict"]!)} req/s`, ratio: `${throughputRatio.toFixed(2)}×`, command: COMMAND });
+    rows.push({
+      figure,
+      tool: 'validate: "strict"',
+      value: `${Math.round(rps["validate: strict"]!)} req/s`,
+      ratio: `${throughputRatio.toFixed(2)}×`,
+      command: COMMAND,
+    });
     return { rows, throughputRatio, generationRatio };
   } finally {
     server.stop();

@@ -44,7 +44,14 @@ export class ApiError extends PemPmmClientError {
  */
 export function apiErrorFrom(method, path, response, body, secrets) {
     const headers = redactHeaders(response.headers, secrets);
-    return new ApiError({ method, path, status: response.status, requestId: headers.get("x-request-id") ?? undefined, body: redactSecrets(body, secrets), headers });
+    return new ApiError({
+        method,
+        path,
+        status: response.status,
+        requestId: headers.get("x-request-id") ?? undefined,
+        body: redactSecrets(body, secrets),
+        headers,
+    });
 }
 /** Logging in failed, or the server rejected the credentials even after a fresh login. */
 export class AuthenticationError extends PemPmmClientError {
@@ -147,8 +154,8 @@ export class InvalidResponseError extends PemPmmClientError {
     }
 }
 /** Characters that would break a log line or hide text: controls, line and paragraph separators, bidi overrides. */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const UNPRINTABLE_RUN = new RegExp(`${UNPRINTABLE.source}+`, "g");
+const UNPRINTABLE = /[\p{Cc}\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+const UNPRINTABLE_RUN = new RegExp(`${UNPRINTABLE.source}+`, "gu");
 const MAX_PRINTED = 64;
 /**
  * Text the server chose (a key, a value outside an enum) as a message prints it: escaped as

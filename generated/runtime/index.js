@@ -1,2 +1,2 @@
 export { createApiClient } from "./client.js";
-export { ApiError, AuthenticationError, ConnectionError, InvalidResponseError, PemPmmClientError, RequestValidationError, ResponseTooLargeError, ResponseValidationError, TimeoutError, TlsError, UnsupportedApiVersionError } from "./errors.js";
+export { ApiError, AuthenticationError, ConnectionError, InvalidResponseError, PemPmmClientError, RequestValidationError, ResponseTooLargeError, ResponseValidationError, TimeoutError, TlsError, UnsupportedApiVersionError, } from "./errors.js";

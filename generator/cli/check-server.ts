@@ -4,13 +4,14 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { printable, printedPointer } from "../../templates/runtime/errors.js";
 import { assertSafeTransport } from "../../templates/runtime/security.js";
-import { defaultCalls, listedCalls, runCalls, type CallOutcome } from "../drift/server-check.js";
+import { type CallOutcome, defaultCalls, listedCalls, runCalls } from "../drift/server-check.js";
 import { SpecError, UsageError } from "../errors.js";
 import { readApiConfig } from "../load/api-config.js";
 import { discoverSpecs } from "../load/discover-specs.js";
-import { loadModel } from "../pipeline.js";
 import { LOGIN_KINDS, type LoginKind } from "../load/login-kinds.js";
-import { runIfEntry, usage, type CliIo } from "./run-cli.js";
+import type { ApiModel } from "../normalize/build-model.js";
+import { loadModel } from "../pipeline.js";
+import { type CliIo, runIfEntry, usage } from "./run-cli.js";
 
 const HELP = `Usage:
   npm run check-server -- <api> <version> --base-url <url> [credentials] [options]
@@ -75,8 +76,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (!existsSync(entry)) throw new UsageError(`generated/${api}/${version} is missing; run npm run generate first.`);
   const validatorsFile = path.join(generatedDir, api, version, "validators.js");
   // A client generated before validation would check nothing and report that everything agrees.
-  if (!existsSync(validatorsFile)) throw new UsageError(`generated/${api}/${version} has no validators.js (it predates response validation); run npm run generate first.`);
-  let model;
+  if (!existsSync(validatorsFile))
+    throw new UsageError(`generated/${api}/${version} has no validators.js (it predates response validation); run npm run generate first.`);
+  let model: ApiModel;
   try {
     model = await loadModel(spec.file, await readApiConfig(path.join(specsDir, api)), version);
   } catch (error) {
@@ -95,11 +97,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     auth,
     allowInsecureHttp: values["allow-insecure-http"],
     validate: "strict",
-    ...(values.ca || values.insecure ? { tls: { ...(values.ca ? { ca: readCa(path.resolve(io.cwd, values.ca), values.ca) } : {}), ...(values.insecure ? { insecure: true } : {}) } } : {}),
+    ...(values.ca || values.insecure
+      ? { tls: { ...(values.ca ? { ca: readCa(path.resolve(io.cwd, values.ca), values.ca) } : {}), ...(values.insecure ? { insecure: true } : {}) } }
+      : {}),
     ...(values["timeout-ms"] ? { timeoutMs: Number(values["timeout-ms"]) } : {}),
     logger: { warn: (message: string) => io.stderr.write(`warning: ${message}\n`) },
   };
-  let client;
+  let client: GeneratedClient;
   try {
     client = generated.createClient(options);
   } catch (error) {
@@ -120,11 +124,20 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 runIfEntry(import.meta.url, main);
 
+/** A client of the generated entry, as check-server calls it: namespaces of methods, and close(). */
+type GeneratedClient = Parameters<typeof runCalls>[0] & { close(): Promise<void> };
+
 /** The client's `auth` from --auth, --token or --api-key (at most one; an API key is PMM's only). */
-function credentials(values: { auth?: string | undefined; token?: string | undefined; "api-key"?: string | undefined }, api: string, kind: LoginKind, env: CliIo["env"]): object | undefined {
+function credentials(
+  values: { auth?: string | undefined; token?: string | undefined; "api-key"?: string | undefined },
+  api: string,
+  kind: LoginKind,
+  env: CliIo["env"],
+): object | undefined {
   const given = (["auth", "token", "api-key"] as const).filter((name) => values[name] !== undefined);
   if (given.length > 1) throw new UsageError(`give one of --${given.join(", --")}, not several.`);
-  if (values["api-key"] !== undefined && !kind.takesApiKey) throw new UsageError(`--api-key is not a way to log in to ${api}; it takes --auth <user>:<password> or --token.`);
+  if (values["api-key"] !== undefined && !kind.takesApiKey)
+    throw new UsageError(`--api-key is not a way to log in to ${api}; it takes --auth <user>:<password> or --token.`);
   if (values.auth !== undefined) {
     const auth = secret("--auth", values.auth, env);
     const colon = auth.indexOf(":");
@@ -144,7 +157,9 @@ function checkTransport(baseUrl: string, auth: object | undefined, allowed: bool
   try {
     assertSafeTransport(baseUrl, "--base-url", false);
   } catch {
-    throw new UsageError(`--base-url ${new URL(baseUrl).host} is plain http://: anyone on the network path could read the credentials. Use https://, or add --allow-insecure-http if this network is trusted.`);
+    throw new UsageError(
+      `--base-url ${new URL(baseUrl).host} is plain http://: anyone on the network path could read the credentials. Use https://, or add --allow-insecure-http if this network is trusted.`,
+    );
   }
 }
 
@@ -168,7 +183,10 @@ function secret(option: string, value: string, env: CliIo["env"]): string {
 function report(what: string, outcomes: CallOutcome[]): string {
   const disagree = outcomes.filter((o) => o.kind === "disagrees");
   const unchecked = outcomes.filter((o) => o.kind === "unchecked");
-  const counts = disagree.length === 0 && unchecked.length === 0 ? `all agree with the spec` : `${disagree.length} disagree with the spec, ${unchecked.length} could not be checked`;
+  const counts =
+    disagree.length === 0 && unchecked.length === 0
+      ? `all agree with the spec`
+      : `${disagree.length} disagree with the spec, ${unchecked.length} could not be checked`;
   const lines = [`${what}: ${outcomes.length} operation${outcomes.length === 1 ? "" : "s"} called; ${counts}.`];
   const where = (o: CallOutcome) => `${o.call.name} (${o.call.operation.httpMethod.toUpperCase()} ${o.call.operation.path})`;
   if (disagree.length > 0) lines.push("", "Disagree:");
@@ -176,7 +194,8 @@ function report(what: string, outcomes: CallOutcome[]): string {
     if (o.kind !== "disagrees") continue;
     lines.push(`  ${where(o)}, HTTP ${o.status}`);
     // The server chose the keys and values: printed escaped and cut short.
-    for (const p of o.problems) lines.push(`    ${p.pointer ? printedPointer(p.pointer) : "(the body)"}: expected ${p.expected}, received ${printable(p.received)}`);
+    for (const p of o.problems)
+      lines.push(`    ${p.pointer ? printedPointer(p.pointer) : "(the body)"}: expected ${p.expected}, received ${printable(p.received)}`);
   }
   if (unchecked.length > 0) lines.push("", "Not checked:");
   for (const o of unchecked) if (o.kind === "unchecked") lines.push(`  ${where(o)}: ${o.reason}`);

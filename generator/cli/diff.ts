@@ -10,14 +10,14 @@ import { formatMarkdown } from "../diff/format/markdown.js";
 import { formatText } from "../diff/format/text.js";
 import { pointIntoSources } from "../diff/source-pointers.js";
 import { UsageError } from "../errors.js";
-import { readApiConfig, type ApiConfig } from "../load/api-config.js";
+import { type ApiConfig, readApiConfig } from "../load/api-config.js";
 import { discoverSpecs } from "../load/discover-specs.js";
 import { settingsForFiles } from "../load/guess-settings.js";
 import { readDocument } from "../load/read-document.js";
 import { loadModel } from "../pipeline.js";
 import type { MissingField } from "../validate/validate-document.js";
 import { resolveInput } from "./arguments.js";
-import { runIfEntry, usage, type CliIo } from "./run-cli.js";
+import { type CliIo, runIfEntry, usage } from "./run-cli.js";
 
 const HELP = `Usage:
   npm run diff -- <api> <old-version> <new-version>   two shipped versions (e.g. pem v9 v10)
@@ -82,7 +82,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
   const [before, after] = await resolveInputs(positionals, values.api, io);
   // A vendor's document that misses a description or a parameter schema is still worth comparing.
-  const warn = (file: string) => (problem: MissingField) => io.stderr.write(`diff: warning: ${file} at ${problem.pointer || "/"}: ${problem.missing} is missing; compared without it.\n`);
+  const warn = (file: string) => (problem: MissingField) =>
+    io.stderr.write(`diff: warning: ${file} at ${problem.pointer || "/"}: ${problem.missing} is missing; compared without it.\n`);
   const load = async (input: Input) => {
     const source = input.document ?? (await readDocument(input.file)).document;
     return { source, model: await loadModel(input.file, input.config, input.version, source, warn(input.file)) };
@@ -90,14 +91,19 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const [old, current] = [await load(before), await load(after)];
   const compared = compareApis(old.model, current.model);
   // Pointers lead into the files as given, not into the OpenAPI 3 models they were compared as.
-  const comparison = { ...compared, changes: pointIntoSources(compared.changes, { old: { source: old.source, model: old.model.document }, new: { source: current.source, model: current.model.document } }) };
+  const comparison = {
+    ...compared,
+    changes: pointIntoSources(compared.changes, {
+      old: { source: old.source, model: old.model.document },
+      new: { source: current.source, model: current.model.document },
+    }),
+  };
   const report = FORMATS[format as keyof typeof FORMATS](comparison);
   if (values.out) {
     const out = path.resolve(io.cwd, values.out);
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, report);
-  }
-  else io.stdout.write(report);
+  } else io.stdout.write(report);
 
   const failing = failOn ? comparison.changes.filter((c) => (FAIL_LEVELS[failOn as keyof typeof FAIL_LEVELS] as readonly string[]).includes(c.level)) : [];
   if (failing.length > 0) {
@@ -142,7 +148,12 @@ async function resolveInputs(positionals: string[], api: string | undefined, io:
   if (positionals.length === 2 && !(shipped.has(positionals[0]!) && !existsSync(resolveInput(io, positionals[0]!)))) {
     const [oldFile, newFile] = (positionals as [string, string]).map((file) => resolveInput(io, file)) as [string, string];
     // Both sides use the same settings: different ones would show up as changes that are not in the API.
-    const { config, oldDocument } = await settingsForFiles(oldFile, newFile, { api, specsDir, known: shipped, notice: (message) => io.stderr.write(`diff: ${message}\n`) });
+    const { config, oldDocument } = await settingsForFiles(oldFile, newFile, {
+      api,
+      specsDir,
+      known: shipped,
+      notice: (message) => io.stderr.write(`diff: ${message}\n`),
+    });
     const version = (file: string) => path.basename(file).replace(/\.(ya?ml|json)$/, "");
     return [
       { file: oldFile, version: version(oldFile), config, ...(oldDocument ? { document: oldDocument } : {}) },

@@ -2,16 +2,16 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SpecError, UsageError } from "../errors.js";
+import { type ApiConfig, parseApiConfig, readApiConfig } from "../load/api-config.js";
 import { AUTH_KINDS } from "../load/login-kinds.js";
-import { parseApiConfig, readApiConfig, type ApiConfig } from "../load/api-config.js";
 import { readDocument } from "../load/read-document.js";
-import { checkLabel } from "../validate/labels.js";
 import { generatePackage, generateStandalone, type VersionResult } from "../pipeline.js";
+import { checkLabel } from "../validate/labels.js";
 import { diffTree, writeTreeAtomically } from "../write/file-tree.js";
 import { checkOutFolder, refuseUserFiles } from "../write/out-folder.js";
-import { clientPackageInfo } from "./project-paths.js";
 import { resolveInput } from "./arguments.js";
-import { runIfEntry, usage, type CliIo } from "./run-cli.js";
+import { clientPackageInfo } from "./project-paths.js";
+import { type CliIo, runIfEntry, usage } from "./run-cli.js";
 
 const HELP = `Usage:
   npm run generate                      every spec in specs/ → generated/
@@ -99,7 +99,9 @@ async function generateAll(check: boolean, io: CliIo): Promise<number> {
   if (check) {
     const stale = await diffTree(generatedDir, files);
     if (stale.length > 0) {
-      io.stderr.write(`${relativeOut}/ is not what the specs produce (${stale.length} file${stale.length > 1 ? "s" : ""}):\n${stale.map((f) => `  ${f}`).join("\n")}\nRun \`npm run generate\` and commit the result.\n`);
+      io.stderr.write(
+        `${relativeOut}/ is not what the specs produce (${stale.length} file${stale.length > 1 ? "s" : ""}):\n${stale.map((f) => `  ${f}`).join("\n")}\nRun \`npm run generate\` and commit the result.\n`,
+      );
       return 1;
     }
     io.stdout.write(`${relativeOut}/ is up to date (${versions.length} API versions, ${files.size} files).\n`);
@@ -110,7 +112,12 @@ async function generateAll(check: boolean, io: CliIo): Promise<number> {
   return 0;
 }
 
-async function generateOne(values: { spec?: string; api?: string; version?: string; out?: string; check: boolean; "allow-external-refs": boolean } & Partial<Record<SettingFlag, string>>, io: CliIo): Promise<number> {
+async function generateOne(
+  values: { spec?: string; api?: string; version?: string; out?: string; check: boolean; "allow-external-refs": boolean } & Partial<
+    Record<SettingFlag, string>
+  >,
+  io: CliIo,
+): Promise<number> {
   const { api, version } = values;
   if (!values.spec || !api || !version || !values.out) {
     throw new UsageError("--spec, --api, --version and --out go together; all four are needed.");

@@ -3,10 +3,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.js";
 import { importSpec } from "../importer/import-spec.js";
-import { SOURCES_FILE, readSources, recordedLocation, withRecord, writeSources } from "../importer/sources-record.js";
+import { readSources, recordedLocation, SOURCES_FILE, withRecord, writeSources } from "../importer/sources-record.js";
 import { API_CONFIG_FILE } from "../load/api-config.js";
 import { resolveInput } from "./arguments.js";
-import { runIfEntry, usage, type CliIo } from "./run-cli.js";
+import { type CliIo, runIfEntry, usage } from "./run-cli.js";
 
 const HELP = `Usage:
   npm run specs:import -- <file-or-https-URL> --api <name> --version <v> [--keep-docs] [--allow-external-refs]
@@ -53,7 +53,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (!source || extra.length > 0) throw new UsageError("give exactly one spec file or https:// URL.");
   const { api, version } = values;
   if (!api || !NAME.test(api)) throw new UsageError("--api <name> is required: lower-case letters, digits and dashes (for example pem).");
-  if (!version || !NAME.test(version)) throw new UsageError("--version <v> is required: lower-case letters, digits and dashes, starting with a letter (for example v11).");
+  if (!version || !NAME.test(version))
+    throw new UsageError("--version <v> is required: lower-case letters, digits and dashes, starting with a letter (for example v11).");
 
   const { specsDir, root } = io.project;
   // Read first, so that a damaged sources.yaml stops the import before specs/ changes.
@@ -68,7 +69,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   await writeSources(specsDir, withRecord(records, { api, version, source: recordedLocation(root, input), sha256: sourceSha256, ...options }));
   io.stdout.write(`wrote ${path.relative(io.cwd, target)} and its source in ${path.relative(io.cwd, path.join(specsDir, SOURCES_FILE))}\n`);
   if (!(await readdir(apiDir)).includes(API_CONFIG_FILE)) {
-    io.stdout.write(`note: ${path.relative(io.cwd, apiDir)} has no ${API_CONFIG_FILE} yet; add one (auth, naming) before \`npm run generate\`. See README.md.\n`);
+    io.stdout.write(
+      `note: ${path.relative(io.cwd, apiDir)} has no ${API_CONFIG_FILE} yet; add one (auth, naming) before \`npm run generate\`. See README.md.\n`,
+    );
   }
   return 0;
 }

@@ -16,7 +16,10 @@ const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
  */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv;
-  if (command !== "upgrade") throw new UsageError(`pem-pmm-client has one command, upgrade; got ${command === undefined ? "none" : `"${command}"`}. Run npx pem-pmm-client upgrade --help.`);
+  if (command !== "upgrade")
+    throw new UsageError(
+      `pem-pmm-client has one command, upgrade; got ${command === undefined ? "none" : `"${command}"`}. Run npx pem-pmm-client upgrade --help.`,
+    );
   return upgradeCommand(args, io, "npx pem-pmm-client upgrade", async (api, from, to) => {
     const folder = path.join(PACKAGE_ROOT, api, "migrations");
     const file = path.join(folder, `${from}-${to}.json`);

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { SpecError, UsageError } from "../errors.js";
-import { projectPaths, type ProjectPaths } from "./project-paths.js";
+import { type ProjectPaths, projectPaths } from "./project-paths.js";
 
 /** Where a command writes: `process.stdout`/`process.stderr` in a real process, a recorder in tests. */
 export interface Output {

@@ -6,7 +6,7 @@ import { readApiConfig } from "../load/api-config.js";
 import { discoverSpecs } from "../load/discover-specs.js";
 import { loadModel } from "../pipeline.js";
 import { upgradeCommand } from "../upgrade/upgrade-command.js";
-import { runIfEntry, type CliIo } from "./run-cli.js";
+import { type CliIo, runIfEntry } from "./run-cli.js";
 
 /** `npm run upgrade`: the migration is computed from the shipped specs. */
 export function main(argv: string[], io: CliIo): Promise<number> {

@@ -1,8 +1,8 @@
 import type { OpenAPIV3 } from "openapi-types";
-import { operationKey, type ApiModel, type OperationModel } from "../normalize/build-model.js";
+import { type ApiModel, type OperationModel, operationKey } from "../normalize/build-model.js";
 import { resolveRef } from "../normalize/resolve-ref.js";
-import { pointersOf, type Pointers } from "./pointers.js";
-import { diffSchemas, type Documents, type SchemaDiff } from "./schema-diff.js";
+import { type Pointers, pointersOf } from "./pointers.js";
+import { type Documents, diffSchemas, type SchemaDiff } from "./schema-diff.js";
 import { findSuccessors, type Successor } from "./successors/find-successors.js";
 
 type Parameter = OpenAPIV3.ParameterObject;
@@ -94,7 +94,6 @@ export interface ApiDiff {
   successors: Successor[];
 }
 
-
 export function diffApis(before: ApiModel, after: ApiModel): ApiDiff {
   const documents: Documents = { old: before.document, new: after.document };
   const afterRefs = operationRefs(after);
@@ -110,7 +109,10 @@ export function diffApis(before: ApiModel, after: ApiModel): ApiDiff {
  * shape in one version (PEM v17's `/probe/{probe_id}/data/` and `/probe/{internal_name}/data/`)
  * are both counted, each with its own counterpart.
  */
-function pairOperations(before: OperationRef[], after: OperationRef[]): { pairs: [OperationRef, OperationRef][]; added: OperationRef[]; removed: OperationRef[] } {
+function pairOperations(
+  before: OperationRef[],
+  after: OperationRef[],
+): { pairs: [OperationRef, OperationRef][]; added: OperationRef[]; removed: OperationRef[] } {
   const exact = (op: OperationRef) => `${op.model.httpMethod} ${op.model.path}`;
   const pairs = new Map<OperationRef, OperationRef>();
   const unpairedOld = new Map(before.map((op) => [exact(op), op]));
@@ -222,7 +224,12 @@ function diffRequestBody(documents: Documents, oldRef: unknown, newRef: unknown)
   const content = diffContent(documents, before.content, after.content);
   const [was, is] = [before.required === true, after.required === true];
   if (!content && was === is) return undefined;
-  return { old: before, new: after, ...(content ?? { contentTypesAdded: [], contentTypesRemoved: [] }), ...(was !== is ? { requiredChanged: { from: was, to: is } } : {}) };
+  return {
+    old: before,
+    new: after,
+    ...(content ?? { contentTypesAdded: [], contentTypesRemoved: [] }),
+    ...(was !== is ? { requiredChanged: { from: was, to: is } } : {}),
+  };
 }
 
 /** Header and query parameter names are case-insensitive on the wire (`X-Trace` ≡ `x-trace`). */
@@ -249,8 +256,12 @@ function diffHeaders(documents: Documents, before: OpenAPIV3.ResponseObject["hea
     return diff.requiredChanged || diff.schema ? [diff] : [];
   });
   return {
-    headersAdded: [...is.values()].filter((h) => !was.has(h.name)).map(({ name, required, node }) => ({ name, required, pointers: pointersOf(documents, undefined, node) })),
-    headersRemoved: [...was.values()].filter((h) => !is.has(h.name)).map(({ name, required, node }) => ({ name, required, pointers: pointersOf(documents, node, undefined) })),
+    headersAdded: [...is.values()]
+      .filter((h) => !was.has(h.name))
+      .map(({ name, required, node }) => ({ name, required, pointers: pointersOf(documents, undefined, node) })),
+    headersRemoved: [...was.values()]
+      .filter((h) => !is.has(h.name))
+      .map(({ name, required, node }) => ({ name, required, pointers: pointersOf(documents, node, undefined) })),
     headersModified,
   };
 }

@@ -1,6 +1,6 @@
-import { operationKey, type ApiModel, type OperationModel } from "../normalize/build-model.js";
-import { compareText, compareApis, type Comparison } from "./compare.js";
-import { formatMarkdown, cell } from "./format/markdown.js";
+import { type ApiModel, type OperationModel, operationKey } from "../normalize/build-model.js";
+import { type Comparison, compareApis, compareText } from "./compare.js";
+import { cell, formatMarkdown } from "./format/markdown.js";
 import { migrationData, migrationGuide } from "./migration-guide.js";
 
 /** Versions that form an API's release sequence (`v9`, `v10`); others, like PEM's `token`, stand apart. */
@@ -62,7 +62,8 @@ function compatibility(api: string, sequence: ApiModel[], comparisons: Compariso
   const header = `| Operation | Client method (latest) | ${sequence.map((m) => m.version).join(" | ")} |`;
   const divider = `|---|---|${sequence.map(() => "---").join("|")}|`;
   const lines = sorted.map((r) => `| ${cell(`\`${r.label}\``)} | \`${r.method}\` | ${r.cells.join(" | ")} |`);
-  const legend = "✓ present, unchanged from the previous version · added · changed (see CHANGELOG.md) · moved to another operation (see MIGRATION-<from>-<to>.md) · removed · — absent";
+  const legend =
+    "✓ present, unchanged from the previous version · added · changed (see CHANGELOG.md) · moved to another operation (see MIGRATION-<from>-<to>.md) · removed · — absent";
   return `# ${api.toUpperCase()} API compatibility\n\n${GENERATED_NOTE}\n\n${legend}\n\n${[header, divider, ...lines].join("\n")}\n`;
 }
 
@@ -72,7 +73,9 @@ function compatibility(api: string, sequence: ApiModel[], comparisons: Compariso
  * /probe/{probe_id}/data/ beside /probe/{internal_name}/data/): those are two operations.
  */
 function rowKeys(sequence: readonly ApiModel[]): (operation: OperationModel) => string {
-  const shared = new Set(sequence.flatMap((model) => model.operations.filter((op) => op.sameUrlAs.length > 0).map((op) => operationKey(op.httpMethod, op.path))));
+  const shared = new Set(
+    sequence.flatMap((model) => model.operations.filter((op) => op.sameUrlAs.length > 0).map((op) => operationKey(op.httpMethod, op.path))),
+  );
   return (operation) => {
     const shape = operationKey(operation.httpMethod, operation.path);
     return shared.has(shape) ? `${operation.httpMethod} ${operation.path}` : shape;
@@ -80,4 +83,3 @@ function rowKeys(sequence: readonly ApiModel[]): (operation: OperationModel) => 
 }
 
 const pathOf = (label: string) => label.slice(label.indexOf(" ") + 1);
-

@@ -1,5 +1,5 @@
 import type { OperationModel } from "../normalize/build-model.js";
-import { operationTypeName, type OperationTypeKind } from "../normalize/public-names.js";
+import { type OperationTypeKind, operationTypeName } from "../normalize/public-names.js";
 import type { ApiDiff } from "./api-diff.js";
 import type { Pointers } from "./pointers.js";
 
@@ -53,7 +53,8 @@ export function defineCheck({ run, ...definition }: Omit<Check, "run"> & { run(d
     ...definition,
     run: (diff) =>
       run(diff).map((finding) => {
-        if (!definition.levels.includes(finding.level)) throw new Error(`check ${definition.id} reported a ${finding.level} change, outside its definition: ${finding.message}`);
+        if (!definition.levels.includes(finding.level))
+          throw new Error(`check ${definition.id} reported a ${finding.level} change, outside its definition: ${finding.message}`);
         return { check: definition.id, ...finding };
       }),
   };
@@ -76,6 +77,20 @@ export function typescriptView(operation: OperationModel, kinds: OperationTypeKi
   return [`${operation.namespace}.${operation.name}()`, ...kinds.filter((k) => exists[k]).map((k) => operationTypeName(operation, k))];
 }
 
-export function operationChange(level: Level, operation: OperationModel, message: string, kinds: OperationTypeKind[], pointers: Pointers, compiles?: boolean): Finding {
-  return { level, operation: operationLabel(operation), message, typescript: typescriptView(operation, kinds), ...(compiles !== undefined ? { compiles } : {}), pointers };
+export function operationChange(
+  level: Level,
+  operation: OperationModel,
+  message: string,
+  kinds: OperationTypeKind[],
+  pointers: Pointers,
+  compiles?: boolean,
+): Finding {
+  return {
+    level,
+    operation: operationLabel(operation),
+    message,
+    typescript: typescriptView(operation, kinds),
+    ...(compiles !== undefined ? { compiles } : {}),
+    pointers,
+  };
 }

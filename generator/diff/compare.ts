@@ -1,6 +1,6 @@
 import type { ApiModel } from "../normalize/build-model.js";
-import { diffApis, type ApiDiff } from "./api-diff.js";
-import { LEVELS, type Change, type Level } from "./change.js";
+import { type ApiDiff, diffApis } from "./api-diff.js";
+import { type Change, LEVELS, type Level } from "./change.js";
 import { CHECKS } from "./checks/index.js";
 import { describeSuccessor, type SuccessorReport } from "./successors/describe.js";
 

@@ -1,6 +1,6 @@
-import { operationLabel as label } from "./change.js";
-import { compareText, type Comparison } from "./compare.js";
 import { clientMethod } from "../normalize/public-names.js";
+import { operationLabel as label } from "./change.js";
+import { type Comparison, compareText } from "./compare.js";
 import type { SuccessorReport } from "./successors/describe.js";
 
 /** What code written against one version must change for the next: the guide's data, shipped as JSON. */
@@ -20,7 +20,9 @@ export function migrationData(comparison: Comparison): MigrationData {
   const succeeded = new Set(comparison.successors.map((s) => s.old));
   const changed = comparison.diff.matched.flatMap((op) => {
     const changes = comparison.changes.filter((c) => c.level === "breaking" && c.operation === label(op.new.model)).map((c) => c.message);
-    return changes.length > 0 ? [{ operation: label(op.new.model), oldMethod: clientMethod(op.old.model), newMethod: clientMethod(op.new.model), changes }] : [];
+    return changes.length > 0
+      ? [{ operation: label(op.new.model), oldMethod: clientMethod(op.old.model), newMethod: clientMethod(op.new.model), changes }]
+      : [];
   });
   return {
     api: comparison.old.api,
@@ -48,17 +50,36 @@ export function migrationGuide(data: MigrationData): string {
     `Import \`pem-pmm-client/${api}/${to}\` instead of \`pem-pmm-client/${api}/${from}\`; \`npm run upgrade -- <project-dir> --from ${api}/${from} --to ${api}/${to} --write\` makes the mechanical changes below and marks the rest with \`// TODO(pem-pmm-client upgrade)\`.`,
     "Successors were paired by name, path, namespace, HTTP method and the fields both operations take and return; each shows its confidence (0..1).",
   ];
-  const namespaces = new Set([...data.successors.map((s) => s.oldMethod), ...data.removed.map((r) => r.oldMethod), ...data.changed.map((c) => c.oldMethod)].map((m) => m.split(".")[0]!));
+  const namespaces = new Set(
+    [...data.successors.map((s) => s.oldMethod), ...data.removed.map((r) => r.oldMethod), ...data.changed.map((c) => c.oldMethod)].map((m) => m.split(".")[0]!),
+  );
   for (const namespace of [...namespaces].sort(compareText)) {
     lines.push("", `## ${namespace}`);
     const inNamespace = <T extends { oldMethod: string }>(items: T[]) => items.filter((item) => item.oldMethod.startsWith(`${namespace}.`));
     for (const s of inNamespace(data.successors)) {
       const how = s.kind === "merged" ? `merged under "${s.key}"` : "moved";
-      lines.push("", `### \`${api}.${s.oldMethod}()\` → \`${api}.${s.newMethod}()\` (${how}, confidence ${s.confidence})`, "", `\`${s.old}\` → \`${s.new}\``, "", "```ts", `// ${from}`, s.oldCall, `// ${to}`, s.newCall, "```");
+      lines.push(
+        "",
+        `### \`${api}.${s.oldMethod}()\` → \`${api}.${s.newMethod}()\` (${how}, confidence ${s.confidence})`,
+        "",
+        `\`${s.old}\` → \`${s.new}\``,
+        "",
+        "```ts",
+        `// ${from}`,
+        s.oldCall,
+        `// ${to}`,
+        s.newCall,
+        "```",
+      );
       if (s.steps.length > 0) lines.push("", ...s.steps.map((step) => `- ${step}`));
     }
     for (const r of inNamespace(data.removed)) {
-      lines.push("", `### \`${api}.${r.oldMethod}()\`: removed`, "", `\`${r.old}\` has no successor in ${to}: no operation takes over its job, so calls to it must go.`);
+      lines.push(
+        "",
+        `### \`${api}.${r.oldMethod}()\`: removed`,
+        "",
+        `\`${r.old}\` has no successor in ${to}: no operation takes over its job, so calls to it must go.`,
+      );
     }
     for (const c of inNamespace(data.changed)) {
       const heading = c.oldMethod === c.newMethod ? `\`${api}.${c.oldMethod}()\`` : `\`${api}.${c.oldMethod}()\` → \`${api}.${c.newMethod}()\``;
@@ -68,5 +89,3 @@ export function migrationGuide(data: MigrationData): string {
   if (namespaces.size === 0) lines.push("", `Code written against ${from} needs no change beyond the import.`);
   return `${lines.join("\n")}\n`;
 }
-
-

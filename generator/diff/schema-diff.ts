@@ -1,7 +1,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import { unescapePointerToken } from "../json-pointer.js";
 import { resolveRef } from "../normalize/resolve-ref.js";
-import { pointersOf, type Pointers } from "./pointers.js";
+import { type Pointers, pointersOf } from "./pointers.js";
 
 type Schema = OpenAPIV3.SchemaObject;
 
@@ -15,9 +15,36 @@ export const ANY_VALUE = "(any value)";
  * restricts the values (JSON Schema's `const`, `not`, `if`/`then`/`else`, `contains`, …).
  */
 export const CONSTRAINTS = [
-  "maxLength", "minLength", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "maxItems", "minItems", "maxProperties", "minProperties",
-  "maxContains", "minContains", "pattern", "multipleOf", "uniqueItems", "const", "not", "if", "then", "else", "contains", "dependentRequired", "dependentSchemas",
-  "propertyNames", "patternProperties", "unevaluatedItems", "unevaluatedProperties", "contentSchema", "contentMediaType", "contentEncoding",
+  "maxLength",
+  "minLength",
+  "maximum",
+  "minimum",
+  "exclusiveMaximum",
+  "exclusiveMinimum",
+  "maxItems",
+  "minItems",
+  "maxProperties",
+  "minProperties",
+  "maxContains",
+  "minContains",
+  "pattern",
+  "multipleOf",
+  "uniqueItems",
+  "const",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "dependentRequired",
+  "dependentSchemas",
+  "propertyNames",
+  "patternProperties",
+  "unevaluatedItems",
+  "unevaluatedProperties",
+  "contentSchema",
+  "contentMediaType",
+  "contentEncoding",
 ] as const;
 export type Constraint = (typeof CONSTRAINTS)[number];
 /** Boolean keywords whose `false` says the same as leaving them out (unlike `unevaluatedProperties: false`). */
@@ -111,7 +138,11 @@ function compare(documents: Documents, oldSchema: Schema, newSchema: Schema, inP
   setIf(
     diff,
     "constraints",
-    CONSTRAINTS.filter((name) => !sameValue(keyword(before, name), keyword(after, name))).map((name) => ({ name, from: keyword(before, name), to: keyword(after, name) })),
+    CONSTRAINTS.filter((name) => !sameValue(keyword(before, name), keyword(after, name))).map((name) => ({
+      name,
+      from: keyword(before, name),
+      to: keyword(after, name),
+    })),
   );
   const [nullBefore, nullAfter] = [isNullable(before), isNullable(after)];
   if (nullBefore !== nullAfter) diff.nullable = { from: nullBefore, to: nullAfter };
@@ -119,8 +150,16 @@ function compare(documents: Documents, oldSchema: Schema, newSchema: Schema, inP
     const [a, b] = [new Set((before.enum ?? []).map(enumValue)), new Set((after.enum ?? []).map(enumValue))];
     // A schema that gains or loses its enum altogether widens or narrows to "any value".
     if (before.enum && after.enum) {
-      setIf(diff, "enumAdded", [...b].filter((v) => !a.has(v)));
-      setIf(diff, "enumRemoved", [...a].filter((v) => !b.has(v)));
+      setIf(
+        diff,
+        "enumAdded",
+        [...b].filter((v) => !a.has(v)),
+      );
+      setIf(
+        diff,
+        "enumRemoved",
+        [...a].filter((v) => !b.has(v)),
+      );
     } else if (after.enum) {
       setIf(diff, "enumRemoved", [ANY_VALUE]);
     } else {
@@ -129,18 +168,46 @@ function compare(documents: Documents, oldSchema: Schema, newSchema: Schema, inP
   }
   if (EXTENSIBLE_ENUM in before || EXTENSIBLE_ENUM in after) {
     const [extensibleBefore, extensibleAfter] = [extensibleEnum(before), extensibleEnum(after)];
-    setIf(diff, "extensibleEnumAdded", [...extensibleAfter].filter((v) => !extensibleBefore.has(v)));
-    setIf(diff, "extensibleEnumRemoved", [...extensibleBefore].filter((v) => !extensibleAfter.has(v)));
+    setIf(
+      diff,
+      "extensibleEnumAdded",
+      [...extensibleAfter].filter((v) => !extensibleBefore.has(v)),
+    );
+    setIf(
+      diff,
+      "extensibleEnumRemoved",
+      [...extensibleBefore].filter((v) => !extensibleAfter.has(v)),
+    );
   }
   if (!sameValue(before.default, after.default)) diff.default = { from: before.default, to: after.default };
   const [propsBefore, propsAfter] = [before.properties ?? {}, after.properties ?? {}];
   const [reqBefore, reqAfter] = [new Set(before.required ?? []), new Set(after.required ?? [])];
-  setIf(diff, "propertiesAdded", Object.keys(propsAfter).filter((n) => !(n in propsBefore)).map((name) => ({ name, required: reqAfter.has(name), pointers: pointersOf(documents, undefined, propsAfter[name]) })));
-  setIf(diff, "propertiesRemoved", Object.keys(propsBefore).filter((n) => !(n in propsAfter)).map((name) => ({ name, required: reqBefore.has(name), pointers: pointersOf(documents, propsBefore[name], undefined) })));
+  setIf(
+    diff,
+    "propertiesAdded",
+    Object.keys(propsAfter)
+      .filter((n) => !(n in propsBefore))
+      .map((name) => ({ name, required: reqAfter.has(name), pointers: pointersOf(documents, undefined, propsAfter[name]) })),
+  );
+  setIf(
+    diff,
+    "propertiesRemoved",
+    Object.keys(propsBefore)
+      .filter((n) => !(n in propsAfter))
+      .map((name) => ({ name, required: reqBefore.has(name), pointers: pointersOf(documents, propsBefore[name], undefined) })),
+  );
   if (diff.propertiesRemoved && after.additionalProperties !== undefined && after.additionalProperties !== false) diff.open = true;
   const shared = Object.keys(propsBefore).filter((n) => n in propsAfter);
-  setIf(diff, "becameRequired", shared.filter((n) => !reqBefore.has(n) && reqAfter.has(n)));
-  setIf(diff, "becameOptional", shared.filter((n) => reqBefore.has(n) && !reqAfter.has(n)));
+  setIf(
+    diff,
+    "becameRequired",
+    shared.filter((n) => !reqBefore.has(n) && reqAfter.has(n)),
+  );
+  setIf(
+    diff,
+    "becameOptional",
+    shared.filter((n) => reqBefore.has(n) && !reqAfter.has(n)),
+  );
   const properties: Record<string, SchemaDiff> = {};
   for (const name of shared) {
     const child = diffSchemas(documents, propsBefore[name], propsAfter[name], inProgress);
@@ -286,7 +353,11 @@ function pairAlternatives(before: Alternative[], after: Alternative[]) {
 
 function typeOf(schema: Schema): string {
   const type = (schema as { type?: string | string[] }).type;
-  if (Array.isArray(type)) return type.filter((t) => t !== "null").sort().join("|");
+  if (Array.isArray(type))
+    return type
+      .filter((t) => t !== "null")
+      .sort()
+      .join("|");
   if (type) return type;
   if (schema.properties) return "object";
   return "";

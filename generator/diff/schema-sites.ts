@@ -1,7 +1,7 @@
-import { operationChange, type Finding, type Level } from "./change.js";
 import type { OperationModel } from "../normalize/build-model.js";
 import type { OperationTypeKind } from "../normalize/public-names.js";
 import type { ApiDiff, ResponseDiff } from "./api-diff.js";
+import { type Finding, type Level, operationChange } from "./change.js";
 import type { Pointers } from "./pointers.js";
 import type { SchemaDiff } from "./schema-diff.js";
 
@@ -29,14 +29,22 @@ export function* schemaSites(apiDiff: ApiDiff): Generator<SchemaSite> {
   for (const op of apiDiff.matched) {
     const operation = op.new.model;
     for (const parameter of op.parametersModified) {
-      if (parameter.schema) yield* walk(parameter.schema, `${parameter.new.in} parameter ${parameter.new.name}`, { operation, direction: "request", kinds: ["Params", "Input"], success: true });
+      if (parameter.schema)
+        yield* walk(parameter.schema, `${parameter.new.in} parameter ${parameter.new.name}`, {
+          operation,
+          direction: "request",
+          kinds: ["Params", "Input"],
+          success: true,
+        });
     }
-    if (op.requestBody?.schema) yield* walk(op.requestBody.schema, "request body ", { operation, direction: "request", kinds: ["Body", "Input"], success: true });
+    if (op.requestBody?.schema)
+      yield* walk(op.requestBody.schema, "request body ", { operation, direction: "request", kinds: ["Body", "Input"], success: true });
     for (const response of op.responsesModified) {
       const success = response.status.startsWith("2");
       const context: SiteContext = { operation, direction: "response", kinds: [success ? "Response" : "Error"], success };
       if (response.schema) yield* walk(response.schema, `${response.status} response `, context);
-      for (const header of response.headersModified) if (header.schema) yield* walk(header.schema, `${response.status} response header ${header.name}`, { ...context, untyped: true });
+      for (const header of response.headersModified)
+        if (header.schema) yield* walk(header.schema, `${response.status} response header ${header.name}`, { ...context, untyped: true });
     }
   }
 }

@@ -74,7 +74,9 @@ function parameterIndex(tokens: Tokens): number | undefined {
 function sourceParameterIndex(source: object, model: object, tokens: Tokens): string {
   const parameter = valueAt(model, tokens) as { name?: unknown; in?: unknown } | undefined;
   const list = valueAt(source, tokens.slice(0, -1));
-  const index = Array.isArray(list) ? list.findIndex((p: { name?: unknown; in?: unknown } | null) => p?.name === parameter?.name && p?.in === parameter?.in) : -1;
+  const index = Array.isArray(list)
+    ? list.findIndex((p: { name?: unknown; in?: unknown } | null) => p?.name === parameter?.name && p?.in === parameter?.in)
+    : -1;
   return index >= 0 ? String(index) : tokens.at(-1)!;
 }
 
@@ -97,10 +99,7 @@ function swaggerResponse(rest: Tokens): Tokens {
 
 /** An operation's request body: its `in: body` parameter, or the `in: formData` one a form property came from. */
 function requestBody(source: Record<string, unknown>, operation: Tokens, rest: Tokens): Tokens {
-  const candidates = [
-    ...listed(source, [...operation, "parameters"]),
-    ...listed(source, [...operation.slice(0, 2), "parameters"]),
-  ];
+  const candidates = [...listed(source, [...operation, "parameters"]), ...listed(source, [...operation.slice(0, 2), "parameters"])];
   const body = candidates.find((c) => c.parameter.in === "body");
   if (body) return [...body.tokens, ...bodySchema(rest)];
   // A form: `content/<type>/schema/properties/<field>/…` is the formData parameter of that name.

@@ -17,10 +17,11 @@ export type CallOutcome =
   | { call: PlannedCall; kind: "disagrees"; status: number; problems: readonly { pointer: string; expected: string; received: string }[] }
   | { call: PlannedCall; kind: "unchecked"; reason: string };
 
-
 /** Every GET operation that needs no input and answers JSON: what a check may call unasked. */
 export function defaultCalls(model: ApiModel): PlannedCall[] {
-  return model.operations.filter((op) => op.httpMethod === "get" && !takesInput(op) && op.parseAs === "json").map((op) => ({ operation: op, name: clientMethod(op) }));
+  return model.operations
+    .filter((op) => op.httpMethod === "get" && !takesInput(op) && op.parseAs === "json")
+    .map((op) => ({ operation: op, name: clientMethod(op) }));
 }
 
 /**
@@ -38,11 +39,19 @@ export async function listedCalls(model: ApiModel, file: string): Promise<Planne
   if (entries.length === 0) throw new UsageError(`--operations ${file} lists no method: there is nothing to check.`);
   const byName = new Map(model.operations.map((op) => [clientMethod(op), op]));
   return entries.map((entry, index) => {
-    const { operation: name, input } = typeof entry === "string" ? { operation: entry, input: undefined } : ((entry ?? {}) as { operation?: unknown; input?: unknown });
+    const { operation: name, input } =
+      typeof entry === "string" ? { operation: entry, input: undefined } : ((entry ?? {}) as { operation?: unknown; input?: unknown });
     const operation = typeof name === "string" ? byName.get(name) : undefined;
-    if (!operation) throw new UsageError(`--operations ${file}, entry ${index}: ${typeof name === "string" ? `no method ${JSON.stringify(name)} in this version` : "name a method as \"namespace.method\""}.`);
-    if (operation.httpMethod !== "get") throw new UsageError(`--operations ${file}, entry ${index}: ${name} is a ${operation.httpMethod.toUpperCase()}; the check only reads, so it calls GET operations only.`);
-    if (input !== undefined && (input === null || typeof input !== "object" || Array.isArray(input))) throw new UsageError(`--operations ${file}, entry ${index}: "input" must be an object such as { "path": { … }, "query": { … } }.`);
+    if (!operation)
+      throw new UsageError(
+        `--operations ${file}, entry ${index}: ${typeof name === "string" ? `no method ${JSON.stringify(name)} in this version` : 'name a method as "namespace.method"'}.`,
+      );
+    if (operation.httpMethod !== "get")
+      throw new UsageError(
+        `--operations ${file}, entry ${index}: ${name} is a ${operation.httpMethod.toUpperCase()}; the check only reads, so it calls GET operations only.`,
+      );
+    if (input !== undefined && (input === null || typeof input !== "object" || Array.isArray(input)))
+      throw new UsageError(`--operations ${file}, entry ${index}: "input" must be an object such as { "path": { … }, "query": { … } }.`);
     return { operation, name: name as string, ...(input ? { input: input as Record<string, unknown> } : {}) };
   });
 }
@@ -57,13 +66,20 @@ export interface CheckErrors {
  * Calls each planned method, one after the other, on a client created with `validate: "strict"`.
  * `hasSchema` says whether the spec gives a method's answer a JSON schema: without one, an answer is not checked, so it cannot agree.
  */
-export async function runCalls(client: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>, calls: PlannedCall[], errors: CheckErrors, hasSchema: (name: string) => boolean): Promise<CallOutcome[]> {
+export async function runCalls(
+  client: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>,
+  calls: PlannedCall[],
+  errors: CheckErrors,
+  hasSchema: (name: string) => boolean,
+): Promise<CallOutcome[]> {
   const outcomes: CallOutcome[] = [];
   for (const call of calls) {
     const method = client[call.operation.namespace]![call.operation.name]!;
     try {
       await (takesInput(call.operation) ? method(call.input ?? {}) : method());
-      outcomes.push(hasSchema(call.name) ? { call, kind: "agrees" } : { call, kind: "unchecked", reason: "the spec gives its answer no JSON schema to check against" });
+      outcomes.push(
+        hasSchema(call.name) ? { call, kind: "agrees" } : { call, kind: "unchecked", reason: "the spec gives its answer no JSON schema to check against" },
+      );
     } catch (error) {
       if (error instanceof errors.ResponseValidationError) outcomes.push({ call, kind: "disagrees", status: error.status, problems: error.problems });
       else if (error instanceof errors.ApiError) outcomes.push({ call, kind: "unchecked", reason: `the server answered HTTP ${error.status}` });

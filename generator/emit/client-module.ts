@@ -1,21 +1,21 @@
 import {
   IndentationText,
-  ModuleDeclarationKind,
-  Project,
-  StructureKind,
-  VariableDeclarationKind,
   type InterfaceDeclarationStructure,
   type MethodSignatureStructure,
+  ModuleDeclarationKind,
   type ModuleDeclarationStructure,
-  type StatementStructures,
+  Project,
   type PropertySignatureStructure,
+  type StatementStructures,
+  StructureKind,
   type TypeAliasDeclarationStructure,
+  VariableDeclarationKind,
   type WriterFunction,
 } from "ts-morph";
 import { LOGIN_KINDS } from "../load/login-kinds.js";
 import type { ApiModel, MediaModel, OperationModel } from "../normalize/build-model.js";
 import { isIdentifier, pascalCase } from "../normalize/identifiers.js";
-import { RUNTIME_ERRORS, namespaceTypeName, takesInput } from "../normalize/public-names.js";
+import { namespaceTypeName, RUNTIME_ERRORS, takesInput } from "../normalize/public-names.js";
 import { generatedHeader } from "./generated-header.js";
 import { endpoint, escapeComment, operationDoc } from "./tsdoc.js";
 
@@ -48,7 +48,11 @@ function groupByNamespace(operations: readonly OperationModel[]): Map<string, Op
   return groups;
 }
 
-function javaScriptStatements(model: ApiModel, grouped: Map<string, OperationModel[]>, runtimeImport: string): (string | WriterFunction | StatementStructures)[] {
+function javaScriptStatements(
+  model: ApiModel,
+  grouped: Map<string, OperationModel[]>,
+  runtimeImport: string,
+): (string | WriterFunction | StatementStructures)[] {
   const description = { api: model.api, version: model.version, basePath: model.basePath, auth: model.auth };
   const operationTable: WriterFunction = (writer) => {
     writer.writeLine("/** Each method of the client: namespace → method name → HTTP method and path. */");
@@ -62,7 +66,9 @@ function javaScriptStatements(model: ApiModel, grouped: Map<string, OperationMod
             // Such a method's first argument is its call options.
             const noInput = takesInput(op) ? "" : ", noInput: true";
             const form = op.requestBody?.form ? `, form: ${JSON.stringify(op.requestBody.form)}` : "";
-            writer.writeLine(`${propertyKey(op.name)}: { method: ${JSON.stringify(op.httpMethod.toUpperCase())}, path: ${JSON.stringify(op.path)}${parseAs}${noInput}${form} },`);
+            writer.writeLine(
+              `${propertyKey(op.name)}: { method: ${JSON.stringify(op.httpMethod.toUpperCase())}, path: ${JSON.stringify(op.path)}${parseAs}${noInput}${form} },`,
+            );
           }
         });
         writer.writeLine("},");
@@ -96,18 +102,32 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
   const clientBases = ["ApiClient<paths>", lifecycle];
   const namespaces = [...grouped].map(([namespace, operations]) => ({ namespace, typeName: namespaceTypeName(namespace), operations }));
   return [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: runtimeImport, namedImports: ["ApiClient", "CallOptions", "ClientOptions", authType, lifecycle] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: runtimeImport,
+      namedImports: ["ApiClient", "CallOptions", "ClientOptions", authType, lifecycle],
+    },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["operations", "paths"] },
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedExports: ["components", "operations", "paths"] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: runtimeImport, namedExports: RUNTIME_ERRORS },
-    { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: runtimeImport, namedExports: ["CallOptions", "ClientOptions", "Logger", "RetryOptions", "TlsOptions", "ValidationMode", "ValidationProblem"] },
+    {
+      kind: StructureKind.ExportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: runtimeImport,
+      namedExports: ["CallOptions", "ClientOptions", "Logger", "RetryOptions", "TlsOptions", "ValidationMode", "ValidationProblem"],
+    },
     ...namespaces.map(({ typeName, operations }) => namespaceDeclaration(typeName, operations)),
     {
       kind: StructureKind.Interface,
       isExported: true,
       name: "Client",
       extends: clientBases,
-      docs: [escapeComment(`${model.api.toUpperCase()} API ${model.version}: openapi-fetch's \`GET\`/\`POST\`/… on the spec's paths, and one method per operation grouped by namespace.`)],
+      docs: [
+        escapeComment(
+          `${model.api.toUpperCase()} API ${model.version}: openapi-fetch's \`GET\`/\`POST\`/… on the spec's paths, and one method per operation grouped by namespace.`,
+        ),
+      ],
       properties: namespaces.map(({ namespace, typeName }) => ({ name: propertyKey(namespace), isReadonly: true, type: `${typeName}.Methods` })),
     },
     {
@@ -168,7 +188,12 @@ function operationTypes(op: OperationModel) {
   };
   const where = endpoint(op);
   const members: PropertySignatureStructure[] = [];
-  const member = (name: string, type: string, isRequired: boolean): PropertySignatureStructure => ({ kind: StructureKind.PropertySignature, name, type, hasQuestionToken: !isRequired });
+  const member = (name: string, type: string, isRequired: boolean): PropertySignatureStructure => ({
+    kind: StructureKind.PropertySignature,
+    name,
+    type,
+    hasQuestionToken: !isRequired,
+  });
   let required = false;
   const locations = (["path", "query", "header"] as const).filter((l) => op.parameters[l]);
   if (locations.length > 0) {
@@ -188,9 +213,19 @@ function operationTypes(op: OperationModel) {
   let input: { name: string; required: boolean } | undefined;
   if (takesInput(op)) {
     input = { name: `${base}Input`, required };
-    types.push({ kind: StructureKind.Interface, isExported: true, name: input.name, properties: members, docs: [escapeComment(`What the method for ${where} takes.`)] });
+    types.push({
+      kind: StructureKind.Interface,
+      isExported: true,
+      name: input.name,
+      properties: members,
+      docs: [escapeComment(`What the method for ${where} takes.`)],
+    });
   }
-  const response = alias("Response", mediaUnion(ref, op.success, op.parseAs === "json" ? "void" : op.parseAs === "text" ? "string" : "Blob", op.parseAs), `Data of a successful response to ${where}.`);
+  const response = alias(
+    "Response",
+    mediaUnion(ref, op.success, op.parseAs === "json" ? "void" : op.parseAs === "text" ? "string" : "Blob", op.parseAs),
+    `Data of a successful response to ${where}.`,
+  );
   alias("Error", mediaUnion(ref, op.errors, "unknown", "json"), `Body of an error response to ${where}.`);
   return { types, input, response };
 }
@@ -211,7 +246,10 @@ function statusKey(status: string): string {
 
 /** An object literal of `value`'s strings, then `code`'s members written as they are. */
 function objectLiteral(value: Record<string, string>, code: Record<string, string> = {}): string {
-  const members = [...Object.entries(value).map(([key, item]) => `${propertyKey(key)}: ${JSON.stringify(item)}`), ...Object.entries(code).map(([key, item]) => `${propertyKey(key)}: ${item}`)];
+  const members = [
+    ...Object.entries(value).map(([key, item]) => `${propertyKey(key)}: ${JSON.stringify(item)}`),
+    ...Object.entries(code).map(([key, item]) => `${propertyKey(key)}: ${item}`),
+  ];
   return `{ ${members.join(", ")} }`;
 }
 

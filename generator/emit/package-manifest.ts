@@ -32,7 +32,10 @@ export function packageManifest(info: PackageInfo, entries: readonly { api: stri
     bin: { "pem-pmm-client": "./bin/pem-pmm-client.js" },
     dependencies: info.dependencies,
     ...(info.peerDependencies
-      ? { peerDependencies: info.peerDependencies, peerDependenciesMeta: Object.fromEntries(Object.keys(info.peerDependencies).map((name) => [name, { optional: true }])) }
+      ? {
+          peerDependencies: info.peerDependencies,
+          peerDependenciesMeta: Object.fromEntries(Object.keys(info.peerDependencies).map((name) => [name, { optional: true }])),
+        }
       : {}),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 // ts-morph's bundled compiler, which the emitter has loaded already; transpiling is syntax only.
 import { ts } from "ts-morph";
@@ -58,7 +58,12 @@ function compileRuntimeFile(fileName: string, text: string): CompiledFile {
   const problem = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])][0];
   if (problem) {
     const line = problem.file && problem.start !== undefined ? `:${problem.file.getLineAndCharacterOfPosition(problem.start).line + 1}` : "";
-    throw new SpecError(`${path.relative(process.cwd(), fileName)}${line}`, undefined, `the runtime does not compile: ${ts.flattenDiagnosticMessageText(problem.messageText, " ")}`, "Fix the runtime source in templates/runtime/.");
+    throw new SpecError(
+      `${path.relative(process.cwd(), fileName)}${line}`,
+      undefined,
+      `the runtime does not compile: ${ts.flattenDiagnosticMessageText(problem.messageText, " ")}`,
+      "Fix the runtime source in templates/runtime/.",
+    );
   }
   const compiled = { js: js.outputText, dts: dts.outputText };
   compiledRuntime.set(key, compiled);

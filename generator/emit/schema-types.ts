@@ -15,10 +15,21 @@ let noLintRules: Promise<RedoclyConfig> | undefined;
 export async function emitSchemaTypes(source: string, document: OpenApiDocument): Promise<string> {
   noLintRules ??= createConfig({ extends: [], rules: {} } as never);
   try {
-    const nodes = await openapiTS(withoutExternalValues(document) as never, { silent: true, alphabetize: false, exportType: false, redocly: await noLintRules, transform: uploadedFile });
+    const nodes = await openapiTS(withoutExternalValues(document) as never, {
+      silent: true,
+      alphabetize: false,
+      exportType: false,
+      redocly: await noLintRules,
+      transform: uploadedFile,
+    });
     return astToString(nodes);
   } catch (error) {
-    throw new SpecError(source, undefined, `could not be turned into TypeScript types: ${(error as Error).message.split("\n")[0]}`, "Check the schemas the message points at.");
+    throw new SpecError(
+      source,
+      undefined,
+      `could not be turned into TypeScript types: ${(error as Error).message.split("\n")[0]}`,
+      "Check the schemas the message points at.",
+    );
   }
 }
 

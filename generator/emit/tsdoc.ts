@@ -27,9 +27,7 @@ export function endpoint(operation: Pick<OperationModel, "httpMethod" | "path">)
 
 /** The spec's summary and description, each once. */
 function prose(operation: OperationModel): string[] {
-  const parts = [operation.summary, operation.description]
-    .filter((text): text is string => Boolean(text?.trim()))
-    .map((text) => text.trim());
+  const parts = [operation.summary, operation.description].filter((text): text is string => Boolean(text?.trim())).map((text) => text.trim());
   return parts.filter((text, index) => parts.indexOf(text) === index);
 }
 
@@ -85,7 +83,9 @@ function splitByBody(media: readonly MediaModel[]): [MediaModel[], MediaModel[]]
 
 /** `200`, `200 or 201`, `400, 404 or any other error status`: a spec's `default` is every error status it does not list. */
 function statusList(media: readonly MediaModel[]): string {
-  const statuses = media.map((m) => (m.status === "default" ? (media.length > 1 ? "any other error status" : "any error status") : escapeComment(m.status, "line")));
+  const statuses = media.map((m) =>
+    m.status === "default" ? (media.length > 1 ? "any other error status" : "any error status") : escapeComment(m.status, "line"),
+  );
   return statuses.length > 1 ? `${statuses.slice(0, -1).join(", ")} or ${statuses.at(-1)}` : statuses[0]!;
 }
 

@@ -25,7 +25,12 @@ const SOURCES = [
  * `bin/lib/` (same layout, so relative imports hold). ts-morph stays the user's to install.
  */
 export function emitUpgradeBin(generatorDir: string): Map<string, string> {
-  const files = new Map<string, string>([["bin/pem-pmm-client.js", '#!/usr/bin/env node\nimport { main } from "./lib/cli/package-bin.js";\nimport { runAsProcess } from "./lib/cli/run-cli.js";\n\nrunAsProcess(main);\n']]);
+  const files = new Map<string, string>([
+    [
+      "bin/pem-pmm-client.js",
+      '#!/usr/bin/env node\nimport { main } from "./lib/cli/package-bin.js";\nimport { runAsProcess } from "./lib/cli/run-cli.js";\n\nrunAsProcess(main);\n',
+    ],
+  ]);
   for (const source of SOURCES) {
     const fileName = path.join(generatorDir, source);
     const { outputText } = ts.transpileModule(readFileSync(fileName, "utf8"), { fileName, compilerOptions: JS_OPTIONS });
@@ -35,7 +40,13 @@ export function emitUpgradeBin(generatorDir: string): Map<string, string> {
   for (const [name, text] of files) {
     for (const [, specifier] of text.matchAll(/(?:from |import\()"(\.\.?\/[^"]+)"/g)) {
       const target = path.posix.join(path.posix.dirname(name), specifier!);
-      if (!files.has(target)) throw new SpecError(name, undefined, `imports ${specifier}, which the package's upgrade command does not ship.`, "Add it to SOURCES in generator/emit/upgrade-bin.ts.");
+      if (!files.has(target))
+        throw new SpecError(
+          name,
+          undefined,
+          `imports ${specifier}, which the package's upgrade command does not ship.`,
+          "Add it to SOURCES in generator/emit/upgrade-bin.ts.",
+        );
     }
   }
   return files;

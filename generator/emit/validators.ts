@@ -1,9 +1,10 @@
 import type { OpenAPIV3 } from "openapi-types";
-import { isJson, type ApiModel } from "../normalize/build-model.js";
+import { type ApiModel, isJson } from "../normalize/build-model.js";
 import { resolveRef } from "../normalize/resolve-ref.js";
 import { generatedHeader } from "./generated-header.js";
 import { escapeComment } from "./tsdoc.js";
 
+// biome-ignore lint/suspicious/noExplicitAny: a schema is walked by keyword, whatever the document put there; every value is checked before use.
 type Schema = Record<string, any>;
 
 /**
@@ -300,7 +301,8 @@ class ValidatorEmitter {
         extra === false
           ? [`${inner}fail(e, member(${k}), "no such property", ${v}[${k}]);`]
           : [`${inner}const ${x} = ${v}[${k}];`, ...this.statements(extra, x, `member(${k})`, inner)];
-      const undeclared = known.length > 0 ? [`${indent}  if (!(${known.map((name) => `${k} === ${JSON.stringify(name)}`).join(" || ")})) {`, ...check, `${indent}  }`] : check;
+      const undeclared =
+        known.length > 0 ? [`${indent}  if (!(${known.map((name) => `${k} === ${JSON.stringify(name)}`).join(" || ")})) {`, ...check, `${indent}  }`] : check;
       out.push(`${indent}for (const ${k} of Object.keys(${v})) {`, ...undeclared, `${indent}}`);
     }
     return out;

@@ -2,8 +2,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Document, parse } from "yaml";
 import { SpecError } from "../errors.js";
-import { isUrl } from "../load/download.js";
 import { compareVersionLabels } from "../load/discover-specs.js";
+import { isUrl } from "../load/download.js";
 
 /** `specs/sources.yaml`: where each spec in specs/ came from, written by `npm run specs:import`. */
 export const SOURCES_FILE = "sources.yaml";
@@ -20,7 +20,8 @@ export interface SourceRecord {
   allowExternalRefs: boolean;
 }
 
-const HEADER = " Where each spec in specs/ came from. Written by `npm run specs:import`, which replaces a\n version's entry when it is imported again; not edited by hand.";
+const HEADER =
+  " Where each spec in specs/ came from. Written by `npm run specs:import`, which replaces a\n version's entry when it is imported again; not edited by hand.";
 
 /** The records of a specs folder; none when it has no sources.yaml yet. */
 export async function readSources(specsDir: string): Promise<SourceRecord[]> {
@@ -39,7 +40,7 @@ export async function readSources(specsDir: string): Promise<SourceRecord[]> {
     throw malformed(file, undefined, `is not valid YAML (${(error as Error).message.split("\n")[0]})`);
   }
   if (!Array.isArray(records)) throw malformed(file, "", "is not a list of imports");
-  records.forEach((record, index) => checkRecord(file, `/${index}`, record));
+  for (const [index, record] of records.entries()) checkRecord(file, `/${index}`, record);
   return records as SourceRecord[];
 }
 
@@ -47,7 +48,9 @@ export async function readSources(specsDir: string): Promise<SourceRecord[]> {
 export async function writeSources(specsDir: string, records: SourceRecord[]): Promise<void> {
   const sorted = [...records].sort((a, b) => (a.api < b.api ? -1 : a.api > b.api ? 1 : compareVersionLabels(a.version, b.version)));
   // Fixed key order, whatever order the records were built in.
-  const document = new Document(sorted.map(({ api, version, source, sha256, keepDocs, allowExternalRefs }) => ({ api, version, source, sha256, keepDocs, allowExternalRefs })));
+  const document = new Document(
+    sorted.map(({ api, version, source, sha256, keepDocs, allowExternalRefs }) => ({ api, version, source, sha256, keepDocs, allowExternalRefs })),
+  );
   document.commentBefore = HEADER;
   await writeFile(path.join(specsDir, SOURCES_FILE), document.toString({ lineWidth: 0 }));
 }

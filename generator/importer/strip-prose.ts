@@ -4,10 +4,28 @@ const PROSE_KEYS = new Set(["description", "summary", "title", "externalDocs"]);
 
 /** Maps whose keys are names chosen by the API's authors, not specification keywords. */
 const NAMED_MAPS = new Set([
-  "properties", "patternProperties", "definitions", "paths", "responses", "headers",
-  "securityDefinitions", "securitySchemes", "schemas", "parameters", "requestBodies",
-  "links", "callbacks", "pathItems", "content", "encoding", "variables",
-  "scopes", "mapping", "$defs", "dependentSchemas", "webhooks",
+  "properties",
+  "patternProperties",
+  "definitions",
+  "paths",
+  "responses",
+  "headers",
+  "securityDefinitions",
+  "securitySchemes",
+  "schemas",
+  "parameters",
+  "requestBodies",
+  "links",
+  "callbacks",
+  "pathItems",
+  "content",
+  "encoding",
+  "variables",
+  "scopes",
+  "mapping",
+  "$defs",
+  "dependentSchemas",
+  "webhooks",
 ]);
 
 /** Keys whose values are examples or enums: data, never walked for prose. */
@@ -38,7 +56,6 @@ function stripObject(node: unknown, parentKey = ""): unknown {
     if (namedMap) {
       result[key] = stripObject(value);
     } else if (PROSE_KEYS.has(key) && (typeof value === "string" || key === "externalDocs")) {
-      continue;
     } else if (DATA_KEYS.has(key)) {
       result[key] = value;
     } else {

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { SpecError } from "../errors.js";
-import { AUTH_KINDS, LOGIN_KINDS, type AuthKind } from "./login-kinds.js";
+import { AUTH_KINDS, type AuthKind, LOGIN_KINDS } from "./login-kinds.js";
 import { parseDocumentText } from "./read-document.js";
 
 /** Where method names come from: HTTP method + path (PEM), or operationIds (PMM). */
@@ -33,7 +33,12 @@ export async function readApiConfig(apiDir: string): Promise<ApiConfig> {
   try {
     text = await readFile(file, "utf8");
   } catch {
-    throw new SpecError(file, undefined, "is missing.", `Every API folder in specs/ needs an ${API_CONFIG_FILE} with its auth kind and naming strategy; see README.md, "Adding an API version".`);
+    throw new SpecError(
+      file,
+      undefined,
+      "is missing.",
+      `Every API folder in specs/ needs an ${API_CONFIG_FILE} with its auth kind and naming strategy; see README.md, "Adding an API version".`,
+    );
   }
   return parseApiConfig(file, path.basename(apiDir), parseDocumentText(file, text));
 }
@@ -46,11 +51,22 @@ export function parseApiConfig(file: string, name: string, raw: Record<string, u
     }
     const valid = allowed === "string" ? typeof value === "string" && value !== "" : allowed.includes(value as string);
     if (!valid) {
-      throw new SpecError(file, `/${key}`, `\`${key}\` is ${JSON.stringify(value)}.`, allowed === "string" ? "It must be a non-empty string." : `It must be one of: ${allowed.join(", ")}.`);
+      throw new SpecError(
+        file,
+        `/${key}`,
+        `\`${key}\` is ${JSON.stringify(value)}.`,
+        allowed === "string" ? "It must be a non-empty string." : `It must be one of: ${allowed.join(", ")}.`,
+      );
     }
   }
   for (const key of ["auth", "naming"] as const) {
-    if (raw[key] === undefined) throw new SpecError(file, "", `the required setting \`${key}\` is missing.`, `Add \`${key}: ${FIELDS[key][0]}\` (one of: ${(FIELDS[key] as string[]).join(", ")}).`);
+    if (raw[key] === undefined)
+      throw new SpecError(
+        file,
+        "",
+        `the required setting \`${key}\` is missing.`,
+        `Add \`${key}: ${FIELDS[key][0]}\` (one of: ${(FIELDS[key] as string[]).join(", ")}).`,
+      );
   }
   const auth = raw.auth as AuthKind;
   const authHeader = (raw.authHeader as string | undefined) ?? LOGIN_KINDS[auth].credentialHeader;

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { BaseResolver, Source, bundle, createConfig, type Document } from "@redocly/openapi-core";
+import { BaseResolver, bundle, createConfig, type Document, Source } from "@redocly/openapi-core";
 import { SpecError } from "../errors.js";
 import { isUrl } from "./download.js";
 import { externalRefs, refusePlainHttpRefs } from "./external-refs.js";
@@ -20,7 +20,12 @@ export async function bundleExternalRefs(
   refusePlainHttpRefs(source, refs);
   const base = isUrl(source) ? source : path.resolve(source);
   const resolver = new LoaderResolver(readText, parse);
-  const result = await bundle({ doc: { source: new Source(base, ""), parsed: document }, config: await createConfig({}), externalRefResolver: resolver, dereference: false });
+  const result = await bundle({
+    doc: { source: new Source(base, ""), parsed: document },
+    config: await createConfig({}),
+    externalRefResolver: resolver,
+    dereference: false,
+  });
   const unresolved = result.problems.find((p) => p.severity === "error");
   if (unresolved) {
     const pointer = unresolved.location[0]?.pointer?.replace(/^#/, "");
@@ -28,7 +33,12 @@ export async function bundleExternalRefs(
     const cause = resolver.failure;
     throw cause
       ? new SpecError(source, pointer, `the reference to ${cause.file} could not be followed: ${cause.problem}`, cause.remedy)
-      : new SpecError(source, pointer, `has a reference that could not be followed: ${unresolved.message.replace(/\.$/, "")}.`, "Check the referenced file or URL.");
+      : new SpecError(
+          source,
+          pointer,
+          `has a reference that could not be followed: ${unresolved.message.replace(/\.$/, "")}.`,
+          "Check the referenced file or URL.",
+        );
   }
   return result.bundle.parsed as Record<string, unknown>;
 }

@@ -37,7 +37,12 @@ export async function discoverSpecs(specsDir: string): Promise<SpecEntry[]> {
 
 function checkName(file: string, name: string, what: string): void {
   if (!NAME.test(name)) {
-    throw new SpecError(file, undefined, `the ${what} name "${name}" cannot become a package subpath.`, "Use lower-case letters, digits and dashes, starting with a letter (for example `v10`).");
+    throw new SpecError(
+      file,
+      undefined,
+      `the ${what} name "${name}" cannot become a package subpath.`,
+      "Use lower-case letters, digits and dashes, starting with a letter (for example `v10`).",
+    );
   }
 }
 

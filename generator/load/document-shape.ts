@@ -38,7 +38,12 @@ export function checkDocumentShape(source: string, document: unknown): void {
     const known = sizes.get(node);
     if (known !== undefined) return known;
     if (open.has(node)) {
-      throw new SpecError(source, jsonPointer(at), "a YAML alias here refers to a node that contains it, so the document is infinite.", "Replace the alias with the content it should stand for.");
+      throw new SpecError(
+        source,
+        jsonPointer(at),
+        "a YAML alias here refers to a node that contains it, so the document is infinite.",
+        "Replace the alias with the content it should stand for.",
+      );
     }
     if (at.length > DOCUMENT_LIMITS.maxDepth) throw nestedTooDeep(source, jsonPointer(at));
     open.add(node);
@@ -46,7 +51,12 @@ export function checkDocumentShape(source: string, document: unknown): void {
     for (const [key, child] of Object.entries(node)) {
       at.push(key);
       if (INHERITED_KEYS.has(key)) {
-        throw new SpecError(source, jsonPointer(at), `the key ${JSON.stringify(key)} is the name of a member every JavaScript object has, which the tools this generator uses cannot handle.`, "Rename it; such a name cannot be part of a generated client.");
+        throw new SpecError(
+          source,
+          jsonPointer(at),
+          `the key ${JSON.stringify(key)} is the name of a member every JavaScript object has, which the tools this generator uses cannot handle.`,
+          "Rename it; such a name cannot be part of a generated client.",
+        );
       }
       const inner = measure(child, at);
       size.nodes += inner.nodes;
@@ -59,7 +69,12 @@ export function checkDocumentShape(source: string, document: unknown): void {
             ? `more than ${DOCUMENT_LIMITS.maxChars.toLocaleString("en")} characters of keys and strings`
             : undefined;
       if (over) {
-        throw new SpecError(source, jsonPointer(at), `expands to ${over} (YAML aliases repeat the nodes they point at).`, "This looks like an alias bomb; use a document without nested aliases.");
+        throw new SpecError(
+          source,
+          jsonPointer(at),
+          `expands to ${over} (YAML aliases repeat the nodes they point at).`,
+          "This looks like an alias bomb; use a document without nested aliases.",
+        );
       }
     }
     open.delete(node);
@@ -71,7 +86,12 @@ export function checkDocumentShape(source: string, document: unknown): void {
 
 /** A document nested deeper than DOCUMENT_LIMITS allows, at `pointer` or, from the YAML parser, at a place in the text. */
 export function nestedTooDeep(source: string, pointer: string | undefined, where = ""): SpecError {
-  return new SpecError(source, pointer, `nests deeper than ${DOCUMENT_LIMITS.maxDepth} levels${where}.`, "Real API descriptions nest far less; check that this is the document you meant to use.");
+  return new SpecError(
+    source,
+    pointer,
+    `nests deeper than ${DOCUMENT_LIMITS.maxDepth} levels${where}.`,
+    "Real API descriptions nest far less; check that this is the document you meant to use.",
+  );
 }
 
 /** What a node expands to. */

@@ -28,22 +28,40 @@ export async function downloadBytes(url: string, limits: DownloadLimits): Promis
       if (location === null) return await readBody(url, response, limits.maxBytes);
       await response.body?.cancel();
       if (redirects === MAX_REDIRECTS) {
-        throw new SpecError(url, undefined, `could not be downloaded: more than ${MAX_REDIRECTS} redirects.`, "Pass the final URL, or download the file and pass its path.");
+        throw new SpecError(
+          url,
+          undefined,
+          `could not be downloaded: more than ${MAX_REDIRECTS} redirects.`,
+          "Pass the final URL, or download the file and pass its path.",
+        );
       }
       current = refusePlainHttp(url, new URL(location, current).href);
     }
   } catch (error) {
     if (error instanceof SpecError) throw error;
     if (signal.aborted) {
-      throw new SpecError(url, undefined, `could not be downloaded within ${limits.timeoutMs / 1000} s.`, "Check the URL and the network, or download the file and pass its path.");
+      throw new SpecError(
+        url,
+        undefined,
+        `could not be downloaded within ${limits.timeoutMs / 1000} s.`,
+        "Check the URL and the network, or download the file and pass its path.",
+      );
     }
-    throw new SpecError(url, undefined, `could not be downloaded (${describeCause(error)}).`, "Check the URL and the network, or download the file and pass its path.");
+    throw new SpecError(
+      url,
+      undefined,
+      `could not be downloaded (${describeCause(error)}).`,
+      "Check the URL and the network, or download the file and pass its path.",
+    );
   }
 }
 
 function refusePlainHttp(url: string, target: string): string {
   if (target.toLowerCase().startsWith("https://")) return target;
-  const problem = target === url ? `${new URL(target).protocol}// URLs are not fetched, only https:// ones.` : `redirects to ${new URL(target).origin}, which is not followed: only https:// is.`;
+  const problem =
+    target === url
+      ? `${new URL(target).protocol}// URLs are not fetched, only https:// ones.`
+      : `redirects to ${new URL(target).origin}, which is not followed: only https:// is.`;
   throw new SpecError(url, undefined, problem, "Use an https:// URL that stays on https://, or download the file first.");
 }
 
@@ -52,7 +70,8 @@ async function readBody(url: string, response: Response, maxBytes: number): Prom
     await response.body?.cancel();
     throw new SpecError(url, undefined, `could not be downloaded: the server answered ${response.status} ${response.statusText}.`, "Check the URL.");
   }
-  const tooLarge = () => new SpecError(url, undefined, `is larger than ${formatBytes(maxBytes)}, the most a spec may be.`, "Check that this URL serves an API description.");
+  const tooLarge = () =>
+    new SpecError(url, undefined, `is larger than ${formatBytes(maxBytes)}, the most a spec may be.`, "Check that this URL serves an API description.");
   if (Number(response.headers.get("content-length") ?? 0) > maxBytes) {
     await response.body?.cancel();
     throw tooLarge();

@@ -58,5 +58,10 @@ export function refuseExternalRefs(source: string, document: unknown): void {
 export function refusePlainHttpRefs(source: string, refs: readonly ExternalRef[]): void {
   const plain = refs.find(({ ref }) => /^http:/i.test(ref));
   if (!plain) return;
-  throw new SpecError(source, plain.pointer, `refers to ${JSON.stringify(plain.ref)} over plain http://, which anyone on the network could alter.`, "Use an https:// URL or a local copy.");
+  throw new SpecError(
+    source,
+    plain.pointer,
+    `refers to ${JSON.stringify(plain.ref)} over plain http://, which anyone on the network could alter.`,
+    "Use an https:// URL or a local copy.",
+  );
 }

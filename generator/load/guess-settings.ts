@@ -1,6 +1,6 @@
 import path from "node:path";
 import { UsageError } from "../errors.js";
-import { readApiConfig, type ApiConfig } from "./api-config.js";
+import { type ApiConfig, readApiConfig } from "./api-config.js";
 import { readDocument } from "./read-document.js";
 
 /** The settings two spec files are read with, and the old file's content when guessing meant reading it. */
@@ -30,7 +30,8 @@ export async function settingsForFiles(oldFile: string, newFile: string, { api, 
     return { config: await readApiConfig(path.join(specsDir, api)) };
   }
   const folders = [...new Set([oldFile, newFile].map((file) => path.basename(path.dirname(path.resolve(file)))).filter((folder) => known.has(folder)))];
-  if (folders.length > 1) throw new UsageError(`the files sit in the folders of different APIs (${folders.join(", ")}); pass --api to say which API's settings to use.`);
+  if (folders.length > 1)
+    throw new UsageError(`the files sit in the folders of different APIs (${folders.join(", ")}); pass --api to say which API's settings to use.`);
   if (folders.length === 1) return { config: await readApiConfig(path.join(specsDir, folders[0]!)) };
   const { document } = await readDocument(oldFile);
   const guessed = guessApi(document);
@@ -46,7 +47,9 @@ export async function settingsForFiles(oldFile: string, newFile: string, { api, 
 /** pem when operations take PEM's X-Auth-Token header, pmm when the paths are PMM's server API. */
 export function guessApi(document: Record<string, unknown>): "pem" | "pmm" | undefined {
   const takesPemToken = operationsOf(document).some(
-    (op) => Array.isArray(op.parameters) && op.parameters.some((p: { in?: unknown; name?: unknown }) => p?.in === "header" && String(p.name).toLowerCase() === "x-auth-token"),
+    (op) =>
+      Array.isArray(op.parameters) &&
+      op.parameters.some((p: { in?: unknown; name?: unknown }) => p?.in === "header" && String(p.name).toLowerCase() === "x-auth-token"),
   );
   if (takesPemToken) return "pem";
   if (Object.keys(pathsOf(document)).some((p) => p.startsWith("/v1/server/version") || p.startsWith("/v1/inventory/"))) return "pmm";
@@ -59,5 +62,7 @@ const isOperation = (value: unknown): value is OperationLike => typeof value ===
 const pathsOf = (document: Record<string, unknown>) => (document.paths ?? {}) as Record<string, Record<string, unknown>>;
 
 function operationsOf(document: Record<string, unknown>): OperationLike[] {
-  return Object.values(pathsOf(document)).flatMap((item) => Object.values(item ?? {})).filter(isOperation);
+  return Object.values(pathsOf(document))
+    .flatMap((item) => Object.values(item ?? {}))
+    .filter(isOperation);
 }

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
-import { open, type FileHandle } from "node:fs/promises";
-import { CORE_SCHEMA, YAMLException, load } from "js-yaml";
+import { type FileHandle, open } from "node:fs/promises";
+import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
 import { SpecError } from "../errors.js";
 import { bundleExternalRefs } from "./bundle-refs.js";
 import { checkDocumentShape, DOCUMENT_LIMITS, nestedTooDeep } from "./document-shape.js";
-import { describeCause, downloadBytes, formatBytes, isUrl, type DownloadLimits } from "./download.js";
+import { type DownloadLimits, describeCause, downloadBytes, formatBytes, isUrl } from "./download.js";
 import { refuseExternalRefs } from "./external-refs.js";
 
 /** A parsed API description, where it came from, and a digest of what was read there. */

@@ -1,11 +1,11 @@
 import type { OpenAPIV3 } from "openapi-types";
-import type { ApiConfig } from "../load/api-config.js";
-import type { AuthKind } from "../load/login-kinds.js";
 import type { OpenApiDocument } from "../convert/to-openapi3.js";
 import { SpecError } from "../errors.js";
 import { jsonPointer } from "../json-pointer.js";
-import { pascalCase } from "./identifiers.js";
+import type { ApiConfig } from "../load/api-config.js";
+import type { AuthKind } from "../load/login-kinds.js";
 import { HTTP_METHODS } from "./http-methods.js";
+import { pascalCase } from "./identifiers.js";
 import { int64AsString, int64InputsTakeNumbers } from "./int64-wire.js";
 import { liftAuthHeader } from "./lift-auth-header.js";
 import { assignNames } from "./naming.js";
@@ -74,7 +74,6 @@ export interface OperationModel {
   parseAs: ResponseParsing;
 }
 
-
 /** Normalizes a converted document in place and describes its operations. */
 export function buildModel(source: string, version: string, config: ApiConfig, document: OpenApiDocument): ApiModel {
   if (config.authHeader) liftAuthHeader(document, config.authHeader);
@@ -106,7 +105,12 @@ export function buildModel(source: string, version: string, config: ApiConfig, d
     const where = `${httpMethod.toUpperCase()} ${path}`;
     const clash = seen.get(typeName);
     if (clash) {
-      throw new SpecError(source, jsonPointer(["paths", path, httpMethod]), `${where} and ${clash} both get the name ${namespace}.${name}.`, "Their paths differ only in parameter names or a trailing slash, so no naming rule can tell them apart; remove one of them from the spec.");
+      throw new SpecError(
+        source,
+        jsonPointer(["paths", path, httpMethod]),
+        `${where} and ${clash} both get the name ${namespace}.${name}.`,
+        "Their paths differ only in parameter names or a trailing slash, so no naming rule can tell them apart; remove one of them from the spec.",
+      );
     }
     seen.set(typeName, where);
     // openapi-typescript keys `operations` by operationId: the converted document's become our
@@ -131,8 +135,8 @@ function describeOperation(
     const parameter = resolveRef<OpenAPIV3.ParameterObject>(document, ref);
     if (!parameter || (parameter.in !== "path" && parameter.in !== "query" && parameter.in !== "header")) continue;
     const required = parameter.in === "path" || parameter.required === true;
-    const group = (parameters[parameter.in] ??= { required: false });
-    group.required ||= required;
+    parameters[parameter.in] ??= { required: false };
+    parameters[parameter.in]!.required ||= required;
     const type = simpleTypeText(document, parameter.schema);
     parameterList.set(`${parameter.in}:${parameter.name}`, { name: parameter.name, location: parameter.in, required, ...(type ? { type } : {}) });
   }
@@ -207,7 +211,12 @@ function basePath(source: string, document: OpenApiDocument): string {
   if (!server?.url) return "";
   const url = server.url.replace(/\{([^}]*)\}/g, (_, name: string) => String(server.variables?.[name]?.default ?? "x"));
   if (!/^(https?:\/\/|\/)/i.test(url)) {
-    throw new SpecError(source, "/servers/0/url", `the server URL ${JSON.stringify(url)} is neither an http(s) URL nor a path starting with "/".`, 'Give the server as "https://host/base/path" or "/base/path".');
+    throw new SpecError(
+      source,
+      "/servers/0/url",
+      `the server URL ${JSON.stringify(url)} is neither an http(s) URL nor a path starting with "/".`,
+      'Give the server as "https://host/base/path" or "/base/path".',
+    );
   }
   // The URL parser resolves `.` and `..` segments; repeated and trailing slashes go here.
   return new URL(url, "http://relative.invalid").pathname.replace(/\/{2,}/g, "/").replace(/\/+$/, "");

@@ -14,7 +14,9 @@ export function camelCase(name: string): string {
 }
 
 export function pascalCase(name: string): string {
-  const joined = words(name).map((w) => capitalize(w.toLowerCase())).join("");
+  const joined = words(name)
+    .map((w) => capitalize(w.toLowerCase()))
+    .join("");
   return /^[0-9]/.test(joined) ? `_${joined}` : joined;
 }
 

@@ -5,7 +5,18 @@ const WIDE_FORMATS = new Set(["int64", "uint64"]);
 /** Values under these keys are data, not schemas… */
 const DATA_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
 /** …except inside these maps, whose keys are names: a property or a response may be called `default`. */
-const NAME_MAPS = new Set(["properties", "patternProperties", "definitions", "$defs", "dependentSchemas", "schemas", "responses", "parameters", "headers", "requestBodies"]);
+const NAME_MAPS = new Set([
+  "properties",
+  "patternProperties",
+  "definitions",
+  "$defs",
+  "dependentSchemas",
+  "schemas",
+  "responses",
+  "parameters",
+  "headers",
+  "requestBodies",
+]);
 
 /**
  * PMM's grpc-gateway encodes 64-bit integers (`format: int64` / `uint64`) as JSON strings.

@@ -1,6 +1,6 @@
+import type { NamingStrategy } from "../load/api-config.js";
 import { camelCase, pascalCase } from "./identifiers.js";
 import { shadowsExport } from "./public-names.js";
-import type { NamingStrategy } from "../load/api-config.js";
 
 /*
  * Naming rules for generated methods (documented in README.md, "Naming rules").
@@ -33,7 +33,18 @@ const VERBS: Record<string, { item: string; collection: string }> = {
 };
 
 /** Names every object has from `Object.prototype`, and `then`, which would make an object thenable. */
-const OBJECT_MEMBERS = ["then", "constructor", "prototype", "__proto__", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf"];
+const OBJECT_MEMBERS = [
+  "then",
+  "constructor",
+  "prototype",
+  "__proto__",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toLocaleString",
+  "toString",
+  "valueOf",
+];
 /** Members of every client (templates/runtime/client.ts, method-binding.ts), and TRACE, reserved in case the path calls gain it; a namespace of that name would replace them. */
 export const CLIENT_MEMBERS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "request", "use", "eject", "logout", "close"];
 /** A namespace named so gets `Api` appended: it would replace a client member, or its type would shadow an export. */
@@ -145,23 +156,36 @@ export function assignNames(operations: readonly NamingInput[], strategy: Naming
     return byId ? { namespace: byId.namespace, name: byId.name || byPath.name } : byPath;
   });
   const collisions = new Map<string, number[]>();
-  first.forEach((name, index) => collisions.set(key(name), [...(collisions.get(key(name)) ?? []), index]));
+  for (const [index, name] of first.entries()) collisions.set(key(name), [...(collisions.get(key(name)) ?? []), index]);
   const collided = first.map((name, index) => {
     const op = operations[index]!;
     const group = collisions.get(key(name))!;
     if (group.length === 1) return name;
     const explicit = pathName(op.httpMethod, op.path, true);
-    if (strategy === "operationId" && op.operationId) return { namespace: name.namespace, name: `${name.name}${pascalCase(explicit.namespace)}${pascalCase(explicit.name)}` };
-    const suffix = distinguishingParameters(op.path, group.map((i) => operations[i]!.path)).map((p) => `By${pascalCase(p)}`).join("");
+    if (strategy === "operationId" && op.operationId)
+      return { namespace: name.namespace, name: `${name.name}${pascalCase(explicit.namespace)}${pascalCase(explicit.name)}` };
+    const suffix = distinguishingParameters(
+      op.path,
+      group.map((i) => operations[i]!.path),
+    )
+      .map((p) => `By${pascalCase(p)}`)
+      .join("");
     // `/profile/` beside `/profiles/`: the plural keeps its own namespace.
     const plural = suffix ? undefined : pluralNamespace(op.path);
     return plural ? { namespace: plural, name: name.name } : { namespace: name.namespace, name: `${name.name}${suffix}` };
   });
-  const namespaces = unreserved(collided.map((n) => n.namespace), (namespace) => RESERVED_NAMESPACES.has(namespace) || shadowsExport(namespace), "Api");
+  const namespaces = unreserved(
+    collided.map((n) => n.namespace),
+    (namespace) => RESERVED_NAMESPACES.has(namespace) || shadowsExport(namespace),
+    "Api",
+  );
   const methods = new Map<string, Map<string, string>>();
   for (const namespace of new Set(collided.map((n) => n.namespace))) {
     const inNamespace = collided.filter((n) => n.namespace === namespace).map((n) => n.name);
-    methods.set(namespace, unreserved(inNamespace, (method) => RESERVED_METHODS.has(method), "Operation"));
+    methods.set(
+      namespace,
+      unreserved(inNamespace, (method) => RESERVED_METHODS.has(method), "Operation"),
+    );
   }
   return collided.map((name) => ({ namespace: namespaces.get(name.namespace)!, name: methods.get(name.namespace)!.get(name.name)! }));
 }

@@ -1,7 +1,14 @@
 import { resolveRef } from "./resolve-ref.js";
 
 /** JSON Schema's primitive types, as TypeScript writes them. */
-const PRIMITIVES = new Map([["string", "string"], ["number", "number"], ["integer", "number"], ["boolean", "boolean"], ["null", "null"], ["object", "object"]]);
+const PRIMITIVES = new Map([
+  ["string", "string"],
+  ["number", "number"],
+  ["integer", "number"],
+  ["boolean", "boolean"],
+  ["null", "null"],
+  ["object", "object"],
+]);
 
 /**
  * The TypeScript type of a simple schema (a primitive, a union of primitives, or an array of
@@ -13,7 +20,9 @@ export function simpleTypeText(document: unknown, node: unknown, depth = 0): str
   if (!schema || depth > 8) return undefined;
   const types = typeof schema.type === "string" ? [schema.type] : Array.isArray(schema.type) ? schema.type : [];
   if (types.length === 0) return undefined;
-  const texts = types.map((type) => (type === "array" ? arrayText(document, schema.items, depth) : typeof type === "string" ? PRIMITIVES.get(type) : undefined));
+  const texts = types.map((type) =>
+    type === "array" ? arrayText(document, schema.items, depth) : typeof type === "string" ? PRIMITIVES.get(type) : undefined,
+  );
   if (schema.nullable === true) texts.push("null");
   if (texts.some((text) => text === undefined)) return undefined;
   return [...new Set(texts)].join(" | ");

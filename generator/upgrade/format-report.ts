@@ -3,7 +3,9 @@ import type { UpgradeResult } from "./upgrade-project.js";
 /** One line per call site, then what the type-check says. */
 export function formatUpgradeText(result: UpgradeResult, heading: string, wrote: boolean): string {
   const counts = (status: string) => result.sites.filter((s) => s.status === status).length;
-  const lines = [`${heading}: ${result.sites.length} calls (${counts("changed")} changed, ${counts("unchanged")} unchanged, ${counts("removed")} removed), ${plural(result.typesRenamed, "type reference")} renamed, ${plural(result.importsMoved, "import")} moved`];
+  const lines = [
+    `${heading}: ${result.sites.length} calls (${counts("changed")} changed, ${counts("unchanged")} unchanged, ${counts("removed")} removed), ${plural(result.typesRenamed, "type reference")} renamed, ${plural(result.importsMoved, "import")} moved`,
+  ];
   for (const site of result.sites) {
     lines.push(`  ${site.file}:${site.line}  ${site.method}()  ${site.status}${site.newCall !== undefined ? `: ${oneLine(site.newCall)}` : ""}`);
     for (const todo of site.todos) lines.push(`      TODO: ${todo}`);

@@ -1,6 +1,6 @@
-import { Node, type Expression, type ObjectLiteralElementLike } from "ts-morph";
-import type { InputMove } from "../diff/successors/input-moves.js";
+import { type Expression, Node, type ObjectLiteralElementLike } from "ts-morph";
 import type { SuccessorReport } from "../diff/successors/describe.js";
+import type { InputMove } from "../diff/successors/input-moves.js";
 
 const LOCATIONS = ["path", "query", "header", "body"] as const;
 type Location = (typeof LOCATIONS)[number];
@@ -55,7 +55,8 @@ export function rewriteInput(argument: Expression, successor: SuccessorReport): 
       add(move.under !== undefined ? `${move.to}\u0000${move.under}` : move.to, moved);
     }
   }
-  for (const required of successor.newRequired) todos.push(`${successor.newMethod}() requires ${required.in}.${required.under !== undefined ? `${required.under}.` : ""}${required.field}`);
+  for (const required of successor.newRequired)
+    todos.push(`${successor.newMethod}() requires ${required.in}.${required.under !== undefined ? `${required.under}.` : ""}${required.field}`);
   const parts = [...renderGroups(groups), ...others];
   // An input written over several lines stays so: one line per location.
   if (!argument.getText().includes("\n") || parts.length === 0) return { text: objectText(parts), todos };
@@ -80,7 +81,8 @@ function fieldName(property: ObjectLiteralElementLike): string | undefined {
 function wholeGroup(location: Location, expression: string, successor: SuccessorReport): { wrapped?: string; todos: string[] } {
   const moves = successor.inputs.filter((m) => m.from === location);
   const stays = (m: InputMove) => m.to === location && m.renamedTo === undefined && m.enumRenames === undefined;
-  if (location === "body" && successor.key !== undefined && moves.every((m) => stays(m) && m.under === successor.key)) return { wrapped: `${successor.key}: ${expression}`, todos: [] };
+  if (location === "body" && successor.key !== undefined && moves.every((m) => stays(m) && m.under === successor.key))
+    return { wrapped: `${successor.key}: ${expression}`, todos: [] };
   const changes = moves.filter((m) => !stays(m) || m.under !== undefined).map(describeMove);
   return { todos: changes.length > 0 ? [`${location} is passed as ${expression}: ${changes.join("; ")}`] : [] };
 }
@@ -110,7 +112,9 @@ function movedField(field: ObjectLiteralElementLike, move: InputMove, todos: str
       return rename ? [{ start: literal.getStart() - start, end: literal.getEnd() - start, text: `${quote}${rename.to}${quote}` }] : [];
     });
     for (const edit of edits.sort((a, b) => b.start - a.start)) value = value.slice(0, edit.start) + edit.text + value.slice(edit.end);
-    const literalOnly = literals.length > 0 && (Node.isStringLiteral(initializer) || Node.isNoSubstitutionTemplateLiteral(initializer) || Node.isArrayLiteralExpression(initializer));
+    const literalOnly =
+      literals.length > 0 &&
+      (Node.isStringLiteral(initializer) || Node.isNoSubstitutionTemplateLiteral(initializer) || Node.isArrayLiteralExpression(initializer));
     if (!literalOnly) todos.push(`check the values of ${move.field}: ${move.enumRenames.map((r) => `"${r.from}" is now "${r.to}"`).join(", ")}`);
   }
   const nameText = move.renamedTo !== undefined ? name : field.getNameNode().getText();
@@ -121,7 +125,9 @@ function renderGroups(groups: Map<string, string[]>): string[] {
   const result: string[] = [];
   for (const location of LOCATIONS) {
     const plain = groups.get(location) ?? [];
-    const keyed = [...groups].filter(([group]) => group.startsWith(`${location}\u0000`)).map(([group, fields]) => `${group.split("\u0000")[1]}: ${objectText(fields)}`);
+    const keyed = [...groups]
+      .filter(([group]) => group.startsWith(`${location}\u0000`))
+      .map(([group, fields]) => `${group.split("\u0000")[1]}: ${objectText(fields)}`);
     if (plain.length + keyed.length > 0) result.push(`${location}: ${objectText([...plain, ...keyed])}`);
   }
   return result;

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { type CliIo, usage } from "../cli/run-cli.js";
 import type { MigrationData } from "../diff/migration-guide.js";
 import { SpecError, UsageError } from "../errors.js";
-import { usage, type CliIo } from "../cli/run-cli.js";
 import { formatUpgradeJson, formatUpgradeText, needsAPerson } from "./format-report.js";
 
 /** Where the migration between two versions of an API comes from: the specs here, the JSON in the package. */
@@ -79,6 +79,11 @@ async function loadUpgrader(): Promise<typeof import("./upgrade-project.js")> {
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" && String((error as Error).message).includes("ts-morph");
     if (!missing) throw error;
-    throw new SpecError("ts-morph", undefined, "is not installed, and upgrade reads your project with it.", "Install it in your project: npm install --save-dev ts-morph typescript");
+    throw new SpecError(
+      "ts-morph",
+      undefined,
+      "is not installed, and upgrade reads your project with it.",
+      "Install it in your project: npm install --save-dev ts-morph typescript",
+    );
   }
 }

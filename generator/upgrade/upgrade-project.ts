@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { Node, Project, SyntaxKind, type CallExpression, type SourceFile } from "ts-morph";
-import type { SuccessorReport } from "../diff/successors/describe.js";
+import { type CallExpression, Node, Project, type SourceFile, SyntaxKind } from "ts-morph";
 import type { MigrationData } from "../diff/migration-guide.js";
+import type { SuccessorReport } from "../diff/successors/describe.js";
 import { SpecError } from "../errors.js";
 import { namespaceTypeName } from "../normalize/public-names.js";
 import { rewriteInput } from "./rewrite-input.js";
@@ -47,8 +47,14 @@ export async function upgradeProject(projectDir: string, migration: MigrationDat
   if (!existsSync(tsconfig)) throw new SpecError(projectDir, undefined, "has no tsconfig.json.", "Point upgrade at the folder of the project's tsconfig.json.");
   const project = new Project({ tsConfigFilePath: tsconfig });
   const own = project.getSourceFiles().filter((sf) => !sf.isDeclarationFile() && !sf.isInNodeModules());
-  const syntax = own.flatMap((sf) => project.getProgram().getSyntacticDiagnostics(sf).map((d) => `${relative(projectDir, sf)}:${(d.getLineNumber() ?? 0)}: ${messageText(d.getMessageText())}`));
-  if (syntax.length > 0) throw new SpecError(projectDir, undefined, `has syntax errors, so nothing was changed:\n  ${syntax.join("\n  ")}`, "Fix them, then run upgrade again.");
+  const syntax = own.flatMap((sf) =>
+    project
+      .getProgram()
+      .getSyntacticDiagnostics(sf)
+      .map((d) => `${relative(projectDir, sf)}:${d.getLineNumber() ?? 0}: ${messageText(d.getMessageText())}`),
+  );
+  if (syntax.length > 0)
+    throw new SpecError(projectDir, undefined, `has syntax errors, so nothing was changed:\n  ${syntax.join("\n  ")}`, "Fix them, then run upgrade again.");
 
   const plan = new Planner(migration);
   const result: UpgradeResult = { sites: [], typesRenamed: 0, importsMoved: 0, files: [], remainingErrors: [] };
@@ -62,7 +68,10 @@ export async function upgradeProject(projectDir: string, migration: MigrationDat
   for (const [sourceFile, text] of rewritten) sourceFile.replaceWithText(text);
   result.remainingErrors = project
     .getPreEmitDiagnostics()
-    .filter((d) => { const sf = d.getSourceFile(); return sf !== undefined && own.includes(sf); })
+    .filter((d) => {
+      const sf = d.getSourceFile();
+      return sf !== undefined && own.includes(sf);
+    })
     .map((d) => `${relative(projectDir, d.getSourceFile()!)}:${d.getLineNumber() ?? 0}: ${messageText(d.getMessageText())}`);
   if (write) for (const [sourceFile, text] of rewritten) await writeFile(sourceFile.getFilePath(), text);
   return result;
@@ -81,7 +90,7 @@ class Planner {
     this.removed = new Set(migration.removed.map((r) => r.oldMethod));
     this.renamed = new Map(migration.changed.filter((c) => c.oldMethod !== c.newMethod).map((c) => [c.oldMethod, c.newMethod]));
     for (const s of migration.successors) for (const [from, to] of Object.entries(s.types)) this.types.set(from, to);
-    this.entry = new RegExp(`(^|/)${escape(migration.api)}/${escape(migration.from)}/index\\.d\\.ts$`);
+    this.entry = new RegExp(`(^|/)${escapeRegExp(migration.api)}/${escapeRegExp(migration.from)}/index\\.d\\.ts$`);
   }
 
   file(sourceFile: SourceFile, projectDir: string, result: UpgradeResult): TextEdit[] {
@@ -100,7 +109,10 @@ class Planner {
         edits.push(...callEdits);
         if (callEdits.length > 0) {
           site.status = "changed";
-          site.newCall = applyEdits(call.getText(), callEdits.map((e) => ({ ...e, start: e.start - call.getStart(), end: e.end - call.getStart() })));
+          site.newCall = applyEdits(
+            call.getText(),
+            callEdits.map((e) => ({ ...e, start: e.start - call.getStart(), end: e.end - call.getStart() })),
+          );
         }
       }
       if (this.removed.has(method)) site.status = "removed";
@@ -119,7 +131,9 @@ class Planner {
     const namespace = declaration.getFirstAncestorByKind(SyntaxKind.ModuleDeclaration)?.getName();
     if (namespace === undefined) return undefined;
     const method = declaration.getName();
-    const known = [...this.successors.keys(), ...this.removed, ...this.renamed.keys()].find((m) => m.endsWith(`.${method}`) && namespaceTypeName(m.split(".")[0]!) === namespace);
+    const known = [...this.successors.keys(), ...this.removed, ...this.renamed.keys()].find(
+      (m) => m.endsWith(`.${method}`) && namespaceTypeName(m.split(".")[0]!) === namespace,
+    );
     return known ?? `${namespace[0]!.toLowerCase()}${namespace.slice(1)}.${method}`;
   }
 
@@ -210,7 +224,7 @@ class Planner {
   /** `pem-pmm-client/pmm/v2` → `…/v3`, and relative paths into a generated folder alike. */
   private movedSpecifier(specifier: string): string | undefined {
     const { api, from, to } = this.migration;
-    const match = new RegExp(`(^|/)${escape(api)}/${escape(from)}(/index(\\.js)?)?$`).exec(specifier);
+    const match = new RegExp(`(^|/)${escapeRegExp(api)}/${escapeRegExp(from)}(/index(\\.js)?)?$`).exec(specifier);
     if (!match) return undefined;
     return `${specifier.slice(0, match.index)}${match[1]}${api}/${to}${match[2] ?? ""}`;
   }
@@ -225,7 +239,8 @@ function renameMethod(call: CallExpression, method: string, newMethod: string, s
   if (name !== newName) edits.push({ start: callee.getNameNode().getStart(), end: callee.getNameNode().getEnd(), text: newName });
   if (namespace !== newNamespace) {
     const holder = callee.getExpression();
-    if (Node.isPropertyAccessExpression(holder) && holder.getName() === namespace) edits.push({ start: holder.getNameNode().getStart(), end: holder.getNameNode().getEnd(), text: newNamespace });
+    if (Node.isPropertyAccessExpression(holder) && holder.getName() === namespace)
+      edits.push({ start: holder.getNameNode().getStart(), end: holder.getNameNode().getEnd(), text: newNamespace });
     else site.todos.push(`the namespace is reached through ${holder.getText()}: call ${newMethod}() on the client instead`);
   }
   return edits;
@@ -240,7 +255,9 @@ function todoComments(call: CallExpression, todos: string[]): TextEdit {
 }
 
 function usedAsValue(sourceFile: SourceFile, name: string): boolean {
-  return sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => id.getText() === name && !id.getFirstAncestorByKind(SyntaxKind.ImportDeclaration) && !id.getFirstAncestorByKind(SyntaxKind.TypeReference));
+  return sourceFile
+    .getDescendantsOfKind(SyntaxKind.Identifier)
+    .some((id) => id.getText() === name && !id.getFirstAncestorByKind(SyntaxKind.ImportDeclaration) && !id.getFirstAncestorByKind(SyntaxKind.TypeReference));
 }
 
 function relative(projectDir: string, sourceFile: SourceFile): string {
@@ -251,6 +268,6 @@ function messageText(message: string | { getMessageText(): string }): string {
   return typeof message === "string" ? message : message.getMessageText();
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

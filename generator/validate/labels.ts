@@ -9,6 +9,8 @@ const LABEL = /^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$/;
 
 export function checkLabel(flag: string, value: string): void {
   if (!LABEL.test(value)) {
-    throw new UsageError(`${flag} ${JSON.stringify(value)} is not a valid label: use letters, digits and _, starting with a letter, with . or - between them (for example v10 or v3.8).`);
+    throw new UsageError(
+      `${flag} ${JSON.stringify(value)} is not a valid label: use letters, digits and _, starting with a letter, with . or - between them (for example v10 or v3.8).`,
+    );
   }
 }

@@ -37,7 +37,12 @@ export function checkLocalRefs(source: string, document: Node): void {
     if (typeof node.$ref !== "string" || !node.$ref.startsWith("#")) continue;
     const target = followPointer(document, node.$ref);
     if (!isNode(target)) {
-      throw new SpecError(source, `${pointer(node)}/$ref`, `the reference ${JSON.stringify(node.$ref)} points at nothing in this document.`, "Point it at an existing definition, or add the missing one.");
+      throw new SpecError(
+        source,
+        `${pointer(node)}/$ref`,
+        `the reference ${JSON.stringify(node.$ref)} points at nothing in this document.`,
+        "Point it at an existing definition, or add the missing one.",
+      );
     }
     targets.set(node, target);
   }
@@ -62,7 +67,12 @@ export function checkLocalRefs(source: string, document: Node): void {
         done.add(top.node);
         stack.pop();
       } else if (open.has(part)) {
-        throw new SpecError(source, pointer(part), "this schema is made of itself (through $ref, allOf, anyOf or oneOf, with no property or array in between), so it has no type.", "Break the loop: refer to the schema from inside a property or an array's items instead.");
+        throw new SpecError(
+          source,
+          pointer(part),
+          "this schema is made of itself (through $ref, allOf, anyOf or oneOf, with no property or array in between), so it has no type.",
+          "Break the loop: refer to the schema from inside a property or an array's items instead.",
+        );
       } else if (!done.has(part)) {
         open.add(part);
         stack.push({ node: part, next: parts(part) });
@@ -91,7 +101,12 @@ function refuseDeepNesting(source: string, document: Node, targets: Map<Node, No
     } else if (!entered.has(next)) {
       entered.add(next);
       if (stack.length >= MAX_DEPTH_THROUGH_REFS && isNode(next)) {
-        throw new SpecError(source, pointer(next), `following its $refs, the document nests more than ${MAX_DEPTH_THROUGH_REFS} levels deep here.`, "Real API descriptions nest far less; check for a long chain of schemas that each refer to the next.");
+        throw new SpecError(
+          source,
+          pointer(next),
+          `following its $refs, the document nests more than ${MAX_DEPTH_THROUGH_REFS} levels deep here.`,
+          "Real API descriptions nest far less; check for a long chain of schemas that each refer to the next.",
+        );
       }
       stack.push(children(next));
     }

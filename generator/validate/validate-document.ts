@@ -1,4 +1,4 @@
-import { BaseResolver, Source, createConfig, lintDocument, type NormalizedProblem } from "@redocly/openapi-core";
+import { BaseResolver, createConfig, lintDocument, type NormalizedProblem, Source } from "@redocly/openapi-core";
 import { SpecError } from "../errors.js";
 import { jsonPointer, unescapePointerToken } from "../json-pointer.js";
 import { checkLocalRefs } from "./local-refs.js";
@@ -68,7 +68,12 @@ function checkPathKeys(source: string, document: Record<string, unknown>): void 
   if (paths === null || typeof paths !== "object") return;
   const bad = Object.keys(paths).find((key) => !key.startsWith("/") && !key.startsWith("x-"));
   if (bad !== undefined) {
-    throw new SpecError(source, jsonPointer(["paths", bad]), `the path ${JSON.stringify(bad)} does not start with "/".`, "Every path must start with a slash (for example `/server/`); fix the key.");
+    throw new SpecError(
+      source,
+      jsonPointer(["paths", bad]),
+      `the path ${JSON.stringify(bad)} does not start with "/".`,
+      "Every path must start with a slash (for example `/server/`); fix the key.",
+    );
   }
 }
 

@@ -5,7 +5,6 @@ import { UsageError } from "../errors.js";
 import type { FileTree } from "./file-tree.js";
 import { listFiles } from "./file-tree.js";
 
-
 /**
  * Before generating: `--out` must be missing, an empty folder, or an earlier output of this
  * command. Returns the folder's absolute path (a trailing slash removed).
@@ -36,6 +35,8 @@ export async function refuseUserFiles(out: string, folder: string, files: FileTr
   const foreign = (await listFiles(folder)).filter((name) => !files.has(name)).sort();
   if (foreign.length > 0) {
     const named = foreign.slice(0, 5).join(", ") + (foreign.length > 5 ? `, and ${foreign.length - 5} more` : "");
-    throw new UsageError(`--out ${out} is an earlier output, but also holds files this command does not write (${named}); replacing the folder would delete them. Move them elsewhere, or choose another folder.`);
+    throw new UsageError(
+      `--out ${out} is an earlier output, but also holds files this command does not write (${named}); replacing the folder would delete them. Move them elsewhere, or choose another folder.`,
+    );
   }
 }

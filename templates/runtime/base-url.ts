@@ -16,7 +16,9 @@ export function resolveBaseUrl(url: URL, specBasePath: string): string {
 export function atOrigin(origin: string, path: string, option: string): string {
   const url = `${origin}${path}`;
   if ((path !== "" && !path.startsWith("/")) || new URL(url).origin !== origin) {
-    throw new TypeError(`${option}: the client's base path ${JSON.stringify(path)} would send calls away from ${origin}; regenerate it from a spec whose server URL is a path starting with "/".`);
+    throw new TypeError(
+      `${option}: the client's base path ${JSON.stringify(path)} would send calls away from ${origin}; regenerate it from a spec whose server URL is a path starting with "/".`,
+    );
   }
   return url;
 }

@@ -18,7 +18,12 @@ const isCallOption = (name: string) => Object.hasOwn(CALL_OPTION_NAMES, name);
  * @throws {TypeError} call options that would otherwise be ignored: in an input beside other
  * properties, or first when options come second as well.
  */
-export function callArguments(operation: string, takesInput: boolean, first: unknown, second: CallOptions | undefined): { input: Input; callOptions: CallOptions | undefined } {
+export function callArguments(
+  operation: string,
+  takesInput: boolean,
+  first: unknown,
+  second: CallOptions | undefined,
+): { input: Input; callOptions: CallOptions | undefined } {
   const names = first && typeof first === "object" && !Array.isArray(first) ? Object.keys(first) : [];
   const optionNames = names.filter(isCallOption);
   if (!takesInput) {

@@ -1,16 +1,19 @@
 import createFetchClient, { type Client as FetchClient } from "openapi-fetch";
-import { loginKind, type ClientAuth } from "./auth/login-kinds.js";
+import { type ClientAuth, loginKind } from "./auth/login-kinds.js";
 import { resolveBaseUrl, serverUrl } from "./base-url.js";
 import { resolveLogger } from "./logger.js";
 import { bindMethods } from "./method-binding.js";
 import type { ApiDescription, ClientOptions, OperationTable, PemAuth, PmmAuth } from "./options.js";
 import { assertSafeCredentials, credentialValues } from "./security.js";
-import { createClientTransport, type ClientTransport } from "./transport/client-transport.js";
+import { type ClientTransport, createClientTransport } from "./transport/client-transport.js";
 import { requestContextMiddleware } from "./transport/request-context.js";
 import { createValidation, validationMode } from "./validation.js";
 
 /** openapi-fetch's path-based calls, kept with their `{ data, error, response }` contract. */
-export type ApiClient<Paths extends {}> = Pick<FetchClient<Paths>, "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "request" | "use" | "eject">;
+export type ApiClient<Paths extends {}> = Pick<
+  FetchClient<Paths>,
+  "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "request" | "use" | "eject"
+>;
 
 // `Symbol.asyncDispose` is declared here as TypeScript's esnext.disposable library declares it,
 // so that consumers compiling without that library can still type-check this package.

@@ -32,7 +32,9 @@ export class ApiError<Body = unknown> extends PemPmmClientError {
 
   constructor(call: { method: string; path: string; status: number; requestId?: string | undefined; body: Body; headers?: Headers }) {
     const serverMessage = serverMessageOf(call.body);
-    super(`${call.method} ${call.path} failed with HTTP ${call.status}${serverMessage ? `: ${serverMessage}` : ""}${call.requestId ? ` (request id ${call.requestId})` : ""}`);
+    super(
+      `${call.method} ${call.path} failed with HTTP ${call.status}${serverMessage ? `: ${serverMessage}` : ""}${call.requestId ? ` (request id ${call.requestId})` : ""}`,
+    );
     this.status = call.status;
     this.method = call.method;
     this.path = call.path;
@@ -49,7 +51,14 @@ export class ApiError<Body = unknown> extends PemPmmClientError {
  */
 export function apiErrorFrom(method: string, path: string, response: Response, body: unknown, secrets: readonly string[]): ApiError {
   const headers = redactHeaders(response.headers, secrets);
-  return new ApiError({ method, path, status: response.status, requestId: headers.get("x-request-id") ?? undefined, body: redactSecrets(body, secrets), headers });
+  return new ApiError({
+    method,
+    path,
+    status: response.status,
+    requestId: headers.get("x-request-id") ?? undefined,
+    body: redactSecrets(body, secrets),
+    headers,
+  });
 }
 
 /** Logging in failed, or the server rejected the credentials even after a fresh login. */
@@ -71,7 +80,9 @@ export class UnsupportedApiVersionError extends PemPmmClientError {
     readonly version: string,
     readonly supportedVersions: readonly string[],
   ) {
-    super(`The server does not support API ${version}; it supports ${listed(supportedVersions) || "no versions it named"}. Use the client for one of those versions.`);
+    super(
+      `The server does not support API ${version}; it supports ${listed(supportedVersions) || "no versions it named"}. Use the client for one of those versions.`,
+    );
   }
 }
 
@@ -147,7 +158,9 @@ export class ResponseTooLargeError extends PemPmmClientError {
     readonly path: string,
     readonly maxResponseBytes: number,
   ) {
-    super(`${method} ${path}: the answer is longer than ${maxResponseBytes} bytes (the client's maxResponseBytes), so the client stopped reading it. Raise maxResponseBytes if answers this long are expected.`);
+    super(
+      `${method} ${path}: the answer is longer than ${maxResponseBytes} bytes (the client's maxResponseBytes), so the client stopped reading it. Raise maxResponseBytes if answers this long are expected.`,
+    );
   }
 }
 
@@ -174,8 +187,8 @@ export interface ValidationProblem {
 }
 
 /** Characters that would break a log line or hide text: controls, line and paragraph separators, bidi overrides. */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const UNPRINTABLE_RUN = new RegExp(`${UNPRINTABLE.source}+`, "g");
+const UNPRINTABLE = /[\p{Cc}\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+const UNPRINTABLE_RUN = new RegExp(`${UNPRINTABLE.source}+`, "gu");
 const MAX_PRINTED = 64;
 
 /**

@@ -1,5 +1,28 @@
-export { createApiClient, type ApiClient, type ClientLifecycle, type PemSession } from "./client.js";
-export { ApiError, AuthenticationError, ConnectionError, InvalidResponseError, PemPmmClientError, RequestValidationError, ResponseTooLargeError, ResponseValidationError, TimeoutError, TlsError, UnsupportedApiVersionError } from "./errors.js";
+export { type ApiClient, type ClientLifecycle, createApiClient, type PemSession } from "./client.js";
 export type { ValidationProblem } from "./errors.js";
+export {
+  ApiError,
+  AuthenticationError,
+  ConnectionError,
+  InvalidResponseError,
+  PemPmmClientError,
+  RequestValidationError,
+  ResponseTooLargeError,
+  ResponseValidationError,
+  TimeoutError,
+  TlsError,
+  UnsupportedApiVersionError,
+} from "./errors.js";
 export type { Logger } from "./logger.js";
-export type { ApiDescription, CallOptions, ClientOptions, FetchFunction, OperationTable, PemAuth, PmmAuth, RetryOptions, TlsOptions, ValidationMode } from "./options.js";
+export type {
+  ApiDescription,
+  CallOptions,
+  ClientOptions,
+  FetchFunction,
+  OperationTable,
+  PemAuth,
+  PmmAuth,
+  RetryOptions,
+  TlsOptions,
+  ValidationMode,
+} from "./options.js";

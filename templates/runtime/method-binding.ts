@@ -3,7 +3,7 @@ import { callArguments, type Input } from "./call-arguments.js";
 import { apiErrorFrom, InvalidResponseError } from "./errors.js";
 import type { CallOptions, OperationEntry, OperationTable, ValidationMode } from "./options.js";
 import { bodyOptions } from "./transport/form-body.js";
-import { validationMode, type CheckedCall, type Validation } from "./validation.js";
+import { type CheckedCall, type Validation, validationMode } from "./validation.js";
 
 /** A call's init: openapi-fetch's options, with the runtime's `parseAs`. */
 type CallInit = { parseAs?: string } & Record<string, unknown>;
@@ -57,7 +57,14 @@ export function bindMethods(client: Record<string | symbol, unknown>, operations
   }
 }
 
-async function callOperation(request: RequestFunction, context: MethodContext, operation: OperationEntry, call: CheckedCall, input: Input, callOptions: CallOptions | undefined): Promise<unknown> {
+async function callOperation(
+  request: RequestFunction,
+  context: MethodContext,
+  operation: OperationEntry,
+  call: CheckedCall,
+  input: Input,
+  callOptions: CallOptions | undefined,
+): Promise<unknown> {
   const { checking, secrets } = context;
   // Both modes are read before anything is sent: a mistyped one must not fail after a write went through.
   const validateRequest = validationMode("validateRequests", callOptions?.validateRequests, checking.validateRequests);

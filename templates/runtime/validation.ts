@@ -8,7 +8,8 @@ const MODES: readonly string[] = ["off", "warn", "strict"];
 /** A validation option's value: "off", "warn" or "strict" (undefined: `fallback`). */
 export function validationMode(name: string, value: unknown, fallback: ValidationMode): ValidationMode {
   if (value === undefined) return fallback;
-  if (typeof value !== "string" || !MODES.includes(value)) throw new TypeError(`${name} must be "off", "warn" or "strict"; got ${typeof value === "string" ? JSON.stringify(value) : typeof value}.`);
+  if (typeof value !== "string" || !MODES.includes(value))
+    throw new TypeError(`${name} must be "off", "warn" or "strict"; got ${typeof value === "string" ? JSON.stringify(value) : typeof value}.`);
   return value as ValidationMode;
 }
 
@@ -52,7 +53,10 @@ export function createValidation(load: (() => Promise<ValidatorModule>) | undefi
       if (mode === "strict") throw error;
       if (!loadFailureLogged) {
         loadFailureLogged = true;
-        logger.warn(`validators.js could not be imported, so "warn" checks nothing for this client: ${error instanceof Error ? error.message : String(error)}`, { error });
+        logger.warn(
+          `validators.js could not be imported, so "warn" checks nothing for this client: ${error instanceof Error ? error.message : String(error)}`,
+          { error },
+        );
       }
       return { responses: {}, requests: {} };
     }
@@ -66,7 +70,10 @@ export function createValidation(load: (() => Promise<ValidatorModule>) | undefi
       if (reported.size >= MAX_REPORTED) reported.delete(reported.values().next().value!);
       reported.add(key);
       const details = { operation: call.operation, method: call.method, path: call.path, ...(status === undefined ? {} : { status }), ...problem };
-      logger.warn(`${call.method} ${call.path} (${call.operation}): ${what} disagrees with the spec at ${printedPointer(problem.pointer)}: expected ${problem.expected}, received ${printable(problem.received)}. Not reported again for this client.`, details);
+      logger.warn(
+        `${call.method} ${call.path} (${call.operation}): ${what} disagrees with the spec at ${printedPointer(problem.pointer)}: expected ${problem.expected}, received ${printable(problem.received)}. Not reported again for this client.`,
+        details,
+      );
     }
   };
 

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultCalls, type PlannedCall } from "../../generator/drift/server-check.js";
 import { readApiConfig } from "../../generator/load/api-config.js";
 import type { ApiModel } from "../../generator/normalize/build-model.js";
+import { resolveRef } from "../../generator/normalize/resolve-ref.js";
 import { loadModel } from "../../generator/pipeline.js";
-import { routePattern, startFakePem, type FakeRoute } from "../support/fake-pem.js";
-import { ROOT, SPECS_DIR, projectTempDir } from "../support/paths.js";
+import { type FakeRoute, routePattern, startFakePem } from "../support/fake-pem.js";
+import { projectTempDir, ROOT, SPECS_DIR } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { runCli } from "../support/run-cli.js";
-import { resolveRef } from "../../generator/normalize/resolve-ref.js";
 import { sampleOf } from "../support/schema-sample.js";
 
 /**
@@ -18,7 +18,8 @@ import { sampleOf } from "../support/schema-sample.js";
  * operation it calls with a body made from the spec, except a few that drift on purpose.
  * It runs the generated client in generated/: `npm run generate` first.
  */
-const model = async (api: string, version: string) => loadModel(path.join(SPECS_DIR, api, `${version}.yaml`), await readApiConfig(path.join(SPECS_DIR, api)), version);
+const model = async (api: string, version: string) =>
+  loadModel(path.join(SPECS_DIR, api, `${version}.yaml`), await readApiConfig(path.join(SPECS_DIR, api)), version);
 
 /** A body that follows the spec for a call's first JSON success answer, and that status. */
 function answerOf(spec: ApiModel, call: PlannedCall): { status: number; body: unknown } {
@@ -55,12 +56,15 @@ describe("check-server against PEM v10", () => {
   afterAll(() => pem.close());
 
   it("calls every GET operation without input, names the ones that disagree and where, exits 1, and never prints the password", async () => {
-    const result = await runCli("check-server", ["pem", "v10", "--base-url", pem.origin, "--auth", "env:PEM_CHECK_AUTH"], { env: { PEM_CHECK_AUTH: `${pem.username}:${pem.password}` } });
+    const result = await runCli("check-server", ["pem", "v10", "--base-url", pem.origin, "--auth", "env:PEM_CHECK_AUTH"], {
+      env: { PEM_CHECK_AUTH: `${pem.username}:${pem.password}` },
+    });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(1);
     const disagreeing = [...drifted].map(([name, pointer]) => ({ name, pointer }));
     expect(result.stdout).toContain(`pem v10: ${calls.length} operations called; 2 disagree with the spec, 0 could not be checked.`);
-    for (const { name, pointer } of disagreeing) expect(result.stdout).toMatch(new RegExp(`  ${name.replace(".", "\\.")} \\(GET [^)]+\\), HTTP 200\\n    ${pointer.replace(/[()]/g, "\\$&")}: expected `));
+    for (const { name, pointer } of disagreeing)
+      expect(result.stdout).toMatch(new RegExp(`  ${name.replace(".", "\\.")} \\(GET [^)]+\\), HTTP 200\\n    ${pointer.replace(/[()]/g, "\\$&")}: expected `));
     expect(result.stdout).not.toContain(pem.password);
     expect(pem.dataRequests().map((r) => r.method)).toEqual(calls.map(() => "GET"));
     // It logged out at the end.
@@ -96,13 +100,15 @@ describe("check-server against PEM v10", () => {
     expect(key.stderr).toContain("--api-key is not a way to log in to pem; it takes --auth <user>:<password> or --token.");
     const plain = await runCli("check-server", ["pem", "v10", "--base-url", "http://pem.example.invalid", "--auth", "u:secret-pw"]);
     expect(plain.code).toBe(2);
-    expect(plain.stderr).toBe("error: --base-url pem.example.invalid is plain http://: anyone on the network path could read the credentials. Use https://, or add --allow-insecure-http if this network is trusted.\nRun with --help for usage.\n");
+    expect(plain.stderr).toBe(
+      "error: --base-url pem.example.invalid is plain http://: anyone on the network path could read the credentials. Use https://, or add --allow-insecure-http if this network is trusted.\nRun with --help for usage.\n",
+    );
   });
 
   it("explains itself with --help, and asks for what is missing", async () => {
     const help = await runCli("check-server", ["--help"]);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^Usage:\n  npm run check-server -- <api> <version> --base-url <url>/);
+    expect(help.stdout).toMatch(/^Usage:\n {2}npm run check-server -- <api> <version> --base-url <url>/);
     expect(help.stdout).toContain("3 none disagree but some calls could not be checked, 4 the shipped spec cannot\nbe read");
     const missing = await runCli("check-server", ["pem", "v10"]);
     expect(missing.code).toBe(2);
@@ -128,7 +134,9 @@ describe("check-server against PMM v3", () => {
     const server = await startRecordingServer((_request, response) => void response.writeHead(200, { "Content-Type": "application/zip" }).end("PK"));
     try {
       const result = await runCli("check-server", ["pmm", "v3", "--base-url", server.origin, "--operations", listed]);
-      expect(result.stdout).toBe("pmm v3: 1 operation called; 0 disagree with the spec, 1 could not be checked.\n\nNot checked:\n  server.logs (GET /v1/server/logs.zip): the spec gives its answer no JSON schema to check against\n");
+      expect(result.stdout).toBe(
+        "pmm v3: 1 operation called; 0 disagree with the spec, 1 could not be checked.\n\nNot checked:\n  server.logs (GET /v1/server/logs.zip): the spec gives its answer no JSON schema to check against\n",
+      );
       expect(result.code).toBe(3);
     } finally {
       await server.close();
@@ -144,18 +152,27 @@ describe("check-server against PMM v3", () => {
     const answers = new Map(calls.map((call) => [call.operation.path, answerOf(spec, call).body]));
     // Drift on purpose: PMM's gateway sends int64 as strings, this one sends a number; and a role the enum lacks.
     answers.set("/v1/users/me", { ...(answers.get("/v1/users/me") as object), user_id: 7 });
-    answers.set("/v1/ha/nodes", { nodes: [{ node_name: "pmm-1", role: "NODE_ROLE_LEADER" }, { node_name: "pmm-2", role: "NODE_ROLE_OBSERVER\u2028forged line" }] });
+    answers.set("/v1/ha/nodes", {
+      nodes: [
+        { node_name: "pmm-1", role: "NODE_ROLE_LEADER" },
+        { node_name: "pmm-2", role: "NODE_ROLE_OBSERVER\u2028forged line" },
+      ],
+    });
     const refused = calls.find((c) => c.name === "qan.healthCheck")!;
     const server = await startRecordingServer((request, response) => {
       if (request.path === refused.operation.path) return sendJson(response, 503, { code: 14, message: "unavailable" }, { "Retry-After": "0" });
       sendJson(response, 200, answers.get(request.path) ?? {});
     });
     try {
-      const result = await runCli("check-server", ["pmm", "v3", "--base-url", server.origin, "--token", "env:PMM_CHECK_TOKEN", "--timeout-ms", "2000"], { env: { PMM_CHECK_TOKEN: token } });
+      const result = await runCli("check-server", ["pmm", "v3", "--base-url", server.origin, "--token", "env:PMM_CHECK_TOKEN", "--timeout-ms", "2000"], {
+        env: { PMM_CHECK_TOKEN: token },
+      });
       expect(result.code).toBe(1);
       expect(result.stdout).toContain(`pmm v3: ${calls.length} operations called; 2 disagree with the spec, 1 could not be checked.\n`);
       expect(result.stdout).toContain("user.getUser (GET /v1/users/me), HTTP 200\n    /user_id: expected string, received integer\n");
-      expect(result.stdout).toContain('ha.listNodes (GET /v1/ha/nodes), HTTP 200\n    /nodes/1/role: expected one of "NODE_ROLE_UNSPECIFIED", "NODE_ROLE_LEADER", "NODE_ROLE_FOLLOWER", received "NODE_ROLE_OBSERVER\\u2028forged line"\n');
+      expect(result.stdout).toContain(
+        'ha.listNodes (GET /v1/ha/nodes), HTTP 200\n    /nodes/1/role: expected one of "NODE_ROLE_UNSPECIFIED", "NODE_ROLE_LEADER", "NODE_ROLE_FOLLOWER", received "NODE_ROLE_OBSERVER\\u2028forged line"\n',
+      );
       expect(result.stdout).toContain(`Not checked:\n  ${refused.name} (GET ${refused.operation.path}): the server answered HTTP 503\n`);
       expect(result.stdout + result.stderr).not.toContain(token);
       expect(server.requests.length).toBeGreaterThanOrEqual(calls.length);
@@ -170,14 +187,22 @@ describe("check-server with a project it cannot use", () => {
   it("refuses a generated/ without validators.js, and exits 4 (nothing called) when the shipped spec cannot be read", async () => {
     // A copy of the project's code, specs and PEM v10 client, so that the real generated/ is left alone.
     const root = await projectTempDir("check-server-project");
-    for (const folder of ["generator", "templates", "specs", "generated/pem/v10"]) await cp(path.join(ROOT, folder), path.join(root, folder), { recursive: true });
+    for (const folder of ["generator", "templates", "specs", "generated/pem/v10"])
+      await cp(path.join(ROOT, folder), path.join(root, folder), { recursive: true });
     await cp(path.join(ROOT, "package.json"), path.join(root, "package.json"));
     await symlink(path.join(ROOT, "node_modules"), path.join(root, "node_modules"));
-    const check = () => spawnSync(process.execPath, ["--import", "tsx", path.join(root, "generator/cli/check-server.ts"), "pem", "v10", "--base-url", "https://pem.example.invalid"], { cwd: root, encoding: "utf8" });
+    const check = () =>
+      spawnSync(
+        process.execPath,
+        ["--import", "tsx", path.join(root, "generator/cli/check-server.ts"), "pem", "v10", "--base-url", "https://pem.example.invalid"],
+        { cwd: root, encoding: "utf8" },
+      );
 
     await rm(path.join(root, "generated/pem/v10/validators.js"));
     const stale = check();
-    expect(stale.stderr).toBe("error: generated/pem/v10 has no validators.js (it predates response validation); run npm run generate first.\nRun with --help for usage.\n");
+    expect(stale.stderr).toBe(
+      "error: generated/pem/v10 has no validators.js (it predates response validation); run npm run generate first.\nRun with --help for usage.\n",
+    );
     expect(stale.status).toBe(2);
 
     await cp(path.join(ROOT, "generated/pem/v10/validators.js"), path.join(root, "generated/pem/v10/validators.js"));

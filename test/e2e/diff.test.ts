@@ -10,8 +10,8 @@ import { followPointer, unescapePointerToken } from "../../generator/json-pointe
 import { readApiConfig } from "../../generator/load/api-config.js";
 import { readDocument } from "../../generator/load/read-document.js";
 import { loadModel } from "../../generator/pipeline.js";
-import { GENERATED_DIR, REFERENCE_DIR, SPECS_DIR, hasReference, projectTempDir } from "../support/paths.js";
 import { documentOperations, operationKey, versionSpecFiles } from "../support/operation-keys.js";
+import { GENERATED_DIR, hasReference, projectTempDir, REFERENCE_DIR, SPECS_DIR } from "../support/paths.js";
 import { runCli } from "../support/run-cli.js";
 
 async function compareFiles(api: string, oldFile: string, newFile: string) {
@@ -47,14 +47,23 @@ describe.skipIf(!hasReference)("real API versions", () => {
   it("PEM v9 → v10 adds the five Agent Job operations and removes nothing", async () => {
     const comparison = await compareFiles("pem", path.join(REFERENCE_DIR, "pem/pem-v9.swagger.json"), path.join(REFERENCE_DIR, "pem/pem-v10.swagger.json"));
     expect(comparison.summary).toMatchObject({ added: 5, removed: 0, breaking: 0 });
-    expect(comparison.changes.filter((c) => c.check === "operation-added").map((c) => c.operation).every((o) => o?.includes("/agent/job/"))).toBe(true);
+    expect(
+      comparison.changes
+        .filter((c) => c.check === "operation-added")
+        .map((c) => c.operation)
+        .every((o) => o?.includes("/agent/job/")),
+    ).toBe(true);
   });
 
   it("PMM 2.44 → 3.1: the RPC-style API was rewritten, so most operations moved to a successor", async () => {
     const comparison = await compareFiles("pmm", path.join(REFERENCE_DIR, "pmm/pmm-2.44.swagger.json"), path.join(REFERENCE_DIR, "pmm/pmm-3.1.swagger.json"));
     expect(comparison.diff.removed.length).toBeGreaterThan(100);
     expect(comparison.summary.moved).toBeGreaterThan(100);
-    expect(comparison.changes.find((c) => c.operation === "POST /v1/inventory/Nodes/List")).toMatchObject({ level: "breaking", check: "operation-moved", typescript: ["nodes.listNodes() → nodes.listNodes()"] });
+    expect(comparison.changes.find((c) => c.operation === "POST /v1/inventory/Nodes/List")).toMatchObject({
+      level: "breaking",
+      check: "operation-moved",
+      typescript: ["nodes.listNodes() → nodes.listNodes()"],
+    });
   });
 });
 
@@ -73,17 +82,26 @@ describe("npm run diff", () => {
     expect(result.stderr).toMatch(/--fail-on breaking: \d+ changes at that level or worse/);
     const report = JSON.parse(await readFile(out, "utf8"));
     expect(report.summary.removed + report.summary.moved).toBe(123 - (report.summary.changed - report.summary.moved) - report.summary.unchanged);
-    expect(report.successors.find((s: { old: string }) => s.old === "POST /v1/inventory/Nodes/List")).toMatchObject({ new: "GET /v1/inventory/nodes", kind: "moved", newCall: "pmm.nodes.listNodes({ query: { node_type } })" });
+    expect(report.successors.find((s: { old: string }) => s.old === "POST /v1/inventory/Nodes/List")).toMatchObject({
+      new: "GET /v1/inventory/nodes",
+      kind: "moved",
+      newCall: "pmm.nodes.listNodes({ query: { node_type } })",
+    });
     expect(report.changes[0]).toMatchObject({ level: "breaking", compiles: false });
     const markdown = await runCli("diff", [path.join(SPECS_DIR, "pmm/v2.yaml"), path.join(SPECS_DIR, "pmm/v3.yaml"), "--format", "md"]);
     expect(markdown.stdout).toContain("| Operation | Change | TypeScript | Old code compiles |");
-    expect(markdown.stdout).toMatch(/\| `POST \/v1\/inventory\/Nodes\/List` \| moved to GET \/v1\/inventory\/nodes \(confidence 0\.\d+\): body\.node_type → query\.node_type; .* \| \*\*no\*\* \|\n/);
+    expect(markdown.stdout).toMatch(
+      /\| `POST \/v1\/inventory\/Nodes\/List` \| moved to GET \/v1\/inventory\/nodes \(confidence 0\.\d+\): body\.node_type → query\.node_type; .* \| \*\*no\*\* \|\n/,
+    );
     expect(markdown.stdout).toMatch(/\| `POST \/v1\/AWSInstanceCheck` \| operation removed: calls to it fail \| .* \| \*\*no\*\* \|\n/);
   });
 
   it("reads a downloaded spec with the settings of the shipped one it is compared with", async () => {
     const downloads = await projectTempDir("downloads");
-    for (const [api, version] of [["pmm", "v3"], ["pem", "v10"]] as const) {
+    for (const [api, version] of [
+      ["pmm", "v3"],
+      ["pem", "v10"],
+    ] as const) {
       const downloaded = path.join(downloads, `${api}-from-server.yaml`);
       await copyFile(path.join(SPECS_DIR, `${api}/${version}.yaml`), downloaded);
       const result = await runCli("diff", [path.join(SPECS_DIR, `${api}/${version}.yaml`), downloaded, "--format", "json"]);
@@ -140,7 +158,20 @@ describe("npm run diff", () => {
     ]);
     expect(JSON.parse(result.stdout).changes).toMatchObject([{ check: "parameter-removed", level: "breaking", compiles: false }]);
     const out = await projectTempDir("strict");
-    const generate = await runCli("generate", ["--spec", before, "--api", "invalid", "--auth", "pmm", "--naming", "operationId", "--version", "v1", "--out", out]);
+    const generate = await runCli("generate", [
+      "--spec",
+      before,
+      "--api",
+      "invalid",
+      "--auth",
+      "pmm",
+      "--naming",
+      "operationId",
+      "--version",
+      "v1",
+      "--out",
+      out,
+    ]);
     expect(generate.code).toBe(1);
     expect(generate.stderr).toContain("old.yaml at /paths/~1things/get/parameters/0: is not a valid OpenAPI 3.x document");
   });
@@ -148,7 +179,8 @@ describe("npm run diff", () => {
   it("--list-checks lists every check with its levels and the reasons for them", async () => {
     const result = await runCli("diff", ["--list-checks"]);
     expect(result.code).toBe(0);
-    for (const check of CHECKS) expect(result.stdout).toContain(`\n${check.id} (${check.levels.join(", ")})\n    ${check.description.split(" ").slice(0, 4).join(" ")}`);
+    for (const check of CHECKS)
+      expect(result.stdout).toContain(`\n${check.id} (${check.levels.join(", ")})\n    ${check.description.split(" ").slice(0, 4).join(" ")}`);
   });
 
   it("--list-checks --format md prints README.md's check table; other formats are usage errors", async () => {
@@ -208,7 +240,10 @@ describe("paths that share a shape in one version (PEM v17's /probe/{probe_id}/d
     await writeFile(next, JSON.stringify(document));
     const comparison = compareApis(await loadModel(v17, await config(), "v17"), await loadModel(next, await config(), "v18"));
     expect(comparison.summary).toMatchObject({ added: 0, removed: 1 });
-    expect(comparison.changes.find((c) => c.check === "operation-removed")).toMatchObject({ operation: "GET /probe/{internal_name}/data/", typescript: expect.arrayContaining(["probe.listDataByInternalName()"]) });
+    expect(comparison.changes.find((c) => c.check === "operation-removed")).toMatchObject({
+      operation: "GET /probe/{internal_name}/data/",
+      typescript: expect.arrayContaining(["probe.listDataByInternalName()"]),
+    });
   });
 
   it("keep a row each in COMPATIBILITY.md, unchanged in a later version", async () => {

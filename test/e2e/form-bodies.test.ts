@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateStandalone } from "../../generator/pipeline.js";
 import { writeTreeAtomically } from "../../generator/write/file-tree.js";
 import { startFakePem } from "../support/fake-pem.js";
-import { TEMPLATES_DIR, projectTempDir } from "../support/paths.js";
+import { projectTempDir, TEMPLATES_DIR } from "../support/paths.js";
 import { startRecordingServer } from "../support/recording-server.js";
 import { createTestPki } from "../support/test-ca.js";
 import { typeCheck } from "../support/typecheck.js";
@@ -72,10 +72,19 @@ await client.upload.create({ body: { file: "not a file" } });
 describe("a multipart upload through PEM's token login, over HTTPS", () => {
   it("carries the token, and is replayed whole after a 401", async () => {
     const pemDir = path.join(dir, "pem-client");
-    const { files } = await generateStandalone(FIXTURE, { name: "edge", auth: "pem-token", authHeader: "X-Auth-Token", naming: "path", int64: "number" } as never, "v1", TEMPLATES_DIR);
+    const { files } = await generateStandalone(
+      FIXTURE,
+      { name: "edge", auth: "pem-token", authHeader: "X-Auth-Token", naming: "path", int64: "number" } as never,
+      "v1",
+      TEMPLATES_DIR,
+    );
     await writeTreeAtomically(pemDir, files);
     const pki = await createTestPki();
-    const pem = await startFakePem({ tls: { cert: pki.serverCert, key: pki.serverKey }, supportedVersions: ["v1"], routes: [{ method: "POST", path: /^\/api\/v1\/upload$/, body: {} }] });
+    const pem = await startFakePem({
+      tls: { cert: pki.serverCert, key: pki.serverKey },
+      supportedVersions: ["v1"],
+      routes: [{ method: "POST", path: /^\/api\/v1\/upload$/, body: {} }],
+    });
     try {
       const { createClient } = await import(pathToFileURL(path.join(pemDir, "index.js")).href);
       const client = createClient({ baseUrl: pem.origin, auth: { username: pem.username, password: pem.password }, tls: { ca: pki.ca } });
@@ -84,7 +93,8 @@ describe("a multipart upload through PEM's token login, over HTTPS", () => {
       await client.upload.create({ body: { file: new File(["probe export"], "probes.json"), comment: "after a restart" } });
       const uploads = pem.requests.filter((r) => r.path === "/api/v1/upload");
       expect(uploads.map((r) => r.headers["x-auth-token"])).toEqual([pem.state.issued[0], pem.state.issued[0], pem.state.issued[1]]);
-      for (const upload of uploads) expect(upload.body).toMatch(/name="file"; filename="probes.json"\r\nContent-Type: application\/octet-stream\r\n\r\nprobe export\r\n/);
+      for (const upload of uploads)
+        expect(upload.body).toMatch(/name="file"; filename="probes.json"\r\nContent-Type: application\/octet-stream\r\n\r\nprobe export\r\n/);
       expect(uploads[2]!.body).toBe(uploads[1]!.body);
     } finally {
       await pem.close();

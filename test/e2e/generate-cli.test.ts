@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { discoverSpecs } from "../../generator/load/discover-specs.js";
 import { listFiles, writeTreeAtomically } from "../../generator/write/file-tree.js";
 import { readTree } from "../support/generated-package.js";
-import { SPECS_DIR, projectTempDir } from "../support/paths.js";
 import { documentOperations } from "../support/operation-keys.js";
+import { projectTempDir, SPECS_DIR } from "../support/paths.js";
 import { runCli } from "../support/run-cli.js";
 
 const fixture = (name: string) => path.join(import.meta.dirname, "../fixtures", name);
@@ -22,11 +22,13 @@ describe("npm run generate", () => {
 
   // --check above compares with a tree an earlier process wrote; this compares two runs in one process.
   it("is deterministic: two runs give byte-identical trees", async () => {
-    const [first, second] = await Promise.all([1, 2].map(async (run) => {
-      const out = path.join(await projectTempDir(`deterministic-${run}`), "client");
-      expect((await runCli("generate", ["--spec", fixture("swagger2-edge-cases.yaml"), "--api", "pem", "--version", "v1", "--out", out])).code).toBe(0);
-      return readTree(out);
-    }));
+    const [first, second] = await Promise.all(
+      [1, 2].map(async (run) => {
+        const out = path.join(await projectTempDir(`deterministic-${run}`), "client");
+        expect((await runCli("generate", ["--spec", fixture("swagger2-edge-cases.yaml"), "--api", "pem", "--version", "v1", "--out", out])).code).toBe(0);
+        return readTree(out);
+      }),
+    );
     expect([...second!.keys()]).toEqual([...first!.keys()]);
     for (const [name, content] of first!) expect(second!.get(name), name).toBe(content);
   });
@@ -44,7 +46,20 @@ describe("npm run generate", () => {
 describe("--spec mode", () => {
   it("writes a standalone client and prints one line per version", async () => {
     const out = path.join(await projectTempDir("spec"), "client");
-    const result = await runCli("generate", ["--spec", fixture("swagger2-edge-cases.yaml"), "--api", "edge", "--auth", "pmm", "--naming", "path", "--version", "v1", "--out", out]);
+    const result = await runCli("generate", [
+      "--spec",
+      fixture("swagger2-edge-cases.yaml"),
+      "--api",
+      "edge",
+      "--auth",
+      "pmm",
+      "--naming",
+      "path",
+      "--version",
+      "v1",
+      "--out",
+      out,
+    ]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const operations = (await documentOperations(fixture("swagger2-edge-cases.yaml"))).length;
@@ -75,9 +90,17 @@ describe("bad input: one clear paragraph, no stack trace, nothing lost", () => {
   const cases: [string, string, RegExp][] = [
     ["a missing file", "does-not-exist.yaml", /does-not-exist\.yaml: no such file\./],
     ["invalid YAML", "invalid-yaml.yaml", /invalid-yaml\.yaml: is not valid JSON or YAML \(line \d+, column \d+\): .+\. Fix the syntax/],
-    ["an invalid spec", "invalid-spec.yaml", /invalid-spec\.yaml at \/paths\/~1nodes\/get\/parameters\/0\/in: is not a valid Swagger 2\.0 document: `in` can be one of/],
+    [
+      "an invalid spec",
+      "invalid-spec.yaml",
+      /invalid-spec\.yaml at \/paths\/~1nodes\/get\/parameters\/0\/in: is not a valid Swagger 2\.0 document: `in` can be one of/,
+    ],
     ["a document that is no API description", "not-a-spec.json", /not-a-spec\.json at \/: has neither a `swagger` nor an `openapi` field/],
-    ["a $ref that points nowhere", "unresolved-ref.yaml", /unresolved-ref\.yaml at \/paths\/~1things\/get\/responses\/200\/schema\/\$ref: the reference "#\/definitions\/Missing" points at nothing in this document\./],
+    [
+      "a $ref that points nowhere",
+      "unresolved-ref.yaml",
+      /unresolved-ref\.yaml at \/paths\/~1things\/get\/responses\/200\/schema\/\$ref: the reference "#\/definitions\/Missing" points at nothing in this document\./,
+    ],
   ];
 
   // One earlier output, copied for each case: generating it is the slow part.
@@ -100,9 +123,17 @@ describe("bad input: one clear paragraph, no stack trace, nothing lost", () => {
   });
 
   it.each([
-    ["an unknown API", ["--spec", "x.yaml", "--api", "nope", "--version", "v1", "--out", "o"], /unknown API "nope" needs --auth \(pem-token \| pmm\) and --naming \(path \| operationId\)\. Known APIs: pem, pmm/],
+    [
+      "an unknown API",
+      ["--spec", "x.yaml", "--api", "nope", "--version", "v1", "--out", "o"],
+      /unknown API "nope" needs --auth \(pem-token \| pmm\) and --naming \(path \| operationId\)\. Known APIs: pem, pmm/,
+    ],
     ["a new API without --naming", ["--spec", "x.yaml", "--api", "nope", "--auth", "pmm", "--version", "v1", "--out", "o"], /unknown API "nope" needs --auth/],
-    ["a bad setting value", ["--spec", "x.yaml", "--api", "pem", "--int64", "bigint", "--version", "v1", "--out", "o"], /--int64: `int64` is "bigint". It must be one of: string, number/],
+    [
+      "a bad setting value",
+      ["--spec", "x.yaml", "--api", "pem", "--int64", "bigint", "--version", "v1", "--out", "o"],
+      /--int64: `int64` is "bigint". It must be one of: string, number/,
+    ],
     ["an incomplete --spec call", ["--spec", "x.yaml"], /--spec, --api, --version and --out go together/],
     ["an unknown flag", ["--frobnicate"], /Unknown option '--frobnicate'/],
   ])("%s is a usage error (exit 2)", async (_what, args, message) => {
@@ -122,9 +153,19 @@ describe("bad input: one clear paragraph, no stack trace, nothing lost", () => {
 describe("atomic writes", () => {
   it("keep the previous tree when writing fails midway", async () => {
     const dir = path.join(await projectTempDir("atomic"), "generated");
-    await writeTreeAtomically(dir, new Map([["a.txt", "old"], ["sub/b.txt", "old"]]));
+    await writeTreeAtomically(
+      dir,
+      new Map([
+        ["a.txt", "old"],
+        ["sub/b.txt", "old"],
+      ]),
+    );
     // A file and a folder with the same name cannot both exist: the second write fails.
-    const failing = new Map([["a.txt", "new"], ["c", "file"], ["c/d.txt", "dir"]]);
+    const failing = new Map([
+      ["a.txt", "new"],
+      ["c", "file"],
+      ["c/d.txt", "dir"],
+    ]);
     await expect(writeTreeAtomically(dir, failing)).rejects.toThrow();
     expect(await snapshot(dir)).toEqual({ "a.txt": "old", "sub/b.txt": "old" });
     expect((await listFiles(path.dirname(dir))).filter((f) => !f.startsWith("generated/"))).toEqual([]);

@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, projectTempDir } from "../support/paths.js";
+import { projectTempDir, ROOT } from "../support/paths.js";
 import { startRecordingServer } from "../support/recording-server.js";
 import { createTestPki } from "../support/test-ca.js";
 
@@ -69,7 +69,10 @@ for (const url of ${JSON.stringify(urls)}) {
   results[new URL(url).pathname] = await readDocument(url, { limits: ${JSON.stringify(LIMITS)}, allowExternalRefs: true }).then((d) => "read " + JSON.stringify(d.document.components ?? Object.keys(d.document)), (e) => e.name + ": " + e.message);
 }
 process.stdout.write(JSON.stringify(results));`;
-  const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile } });
+  const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile },
+  });
   results = JSON.parse(stdout);
 });
 afterAll(async () => {
@@ -91,16 +94,22 @@ describe("downloading a spec", () => {
   });
 
   it("refuses a redirect from https:// to http:// without requesting it", () => {
-    expect(results["/to-http"]).toBe(`SpecError: ${https.origin}/to-http: redirects to http://127.0.0.1:${(plain.address() as { port: number }).port}, which is not followed: only https:// is. Use an https:// URL that stays on https://, or download the file first.`);
+    expect(results["/to-http"]).toBe(
+      `SpecError: ${https.origin}/to-http: redirects to http://127.0.0.1:${(plain.address() as { port: number }).port}, which is not followed: only https:// is. Use an https:// URL that stays on https://, or download the file first.`,
+    );
     expect(plainConnections).toBe(0);
   });
 
   it("gives up on a server that stops sending, with the time limit in the message", () => {
-    expect(results["/stalls"]).toBe(`SpecError: ${https.origin}/stalls: could not be downloaded within 1.5 s. Check the URL and the network, or download the file and pass its path.`);
+    expect(results["/stalls"]).toBe(
+      `SpecError: ${https.origin}/stalls: could not be downloaded within 1.5 s. Check the URL and the network, or download the file and pass its path.`,
+    );
   });
 
   it("stops reading an endless body at the size limit", () => {
-    expect(results["/endless"]).toBe(`SpecError: ${https.origin}/endless: is larger than 1 MiB, the most a spec may be. Check that this URL serves an API description.`);
+    expect(results["/endless"]).toBe(
+      `SpecError: ${https.origin}/endless: is larger than 1 MiB, the most a spec may be. Check that this URL serves an API description.`,
+    );
   });
 
   it("with --allow-external-refs, bundles a reference to another https:// document", () => {
@@ -108,7 +117,9 @@ describe("downloading a spec", () => {
   });
 
   it("with --allow-external-refs, refuses a reference whose https:// URL redirects to http://", () => {
-    expect(results["/refs-to-http.json"]).toMatch(/^SpecError: https:\/\/\S+\/refs-to-http.json at \/paths\/~1thing\/get\/responses\/200\/content\/application~1json\/schema: the reference to https:\/\/\S+\/to-http could not be followed: redirects to http:\/\/127\.0\.0\.1:\d+, which is not followed/);
+    expect(results["/refs-to-http.json"]).toMatch(
+      /^SpecError: https:\/\/\S+\/refs-to-http.json at \/paths\/~1thing\/get\/responses\/200\/content\/application~1json\/schema: the reference to https:\/\/\S+\/to-http could not be followed: redirects to http:\/\/127\.0\.0\.1:\d+, which is not followed/,
+    );
     expect(plainConnections).toBe(0);
   });
 });

@@ -5,9 +5,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { importSpec } from "../../generator/importer/import-spec.js";
 import { readSources, resolveRecordedLocation, type SourceRecord } from "../../generator/importer/sources-record.js";
-import { isUrl } from "../../generator/load/download.js";
 import { discoverSpecs } from "../../generator/load/discover-specs.js";
-import { REFERENCE_DIR, ROOT, SPECS_DIR, hasReference, projectTempDir } from "../support/paths.js";
+import { isUrl } from "../../generator/load/download.js";
+import { hasReference, projectTempDir, REFERENCE_DIR, ROOT, SPECS_DIR } from "../support/paths.js";
 import { runCli } from "../support/run-cli.js";
 
 /** specs/sources.yaml: what each shipped spec was imported from, and how. */
@@ -29,14 +29,17 @@ describe("specs/sources.yaml", () => {
   });
 
   describe.each(records.map((record) => [`${record.api}/${record.version}`, record, missingSource(record)] as const))("specs/%s", (_name, record, missing) => {
-    it.skipIf(missing !== undefined)(`is what the importer makes of its recorded source, byte for byte, every time${missing ? ` (${missing})` : ""}`, async () => {
-      const source = resolveRecordedLocation(ROOT, record.source);
-      const options = { api: record.api, version: record.version, keepDocs: record.keepDocs, allowExternalRefs: record.allowExternalRefs };
-      const first = await importSpec(source, options);
-      expect(first.sourceSha256, `${record.source} changed since it was imported: import it again with \`npm run specs:import\``).toBe(record.sha256);
-      expect((await importSpec(source, options)).text).toBe(first.text);
-      expect(first.text).toBe(await readFile(path.join(SPECS_DIR, record.api, `${record.version}.yaml`), "utf8"));
-    });
+    it.skipIf(missing !== undefined)(
+      `is what the importer makes of its recorded source, byte for byte, every time${missing ? ` (${missing})` : ""}`,
+      async () => {
+        const source = resolveRecordedLocation(ROOT, record.source);
+        const options = { api: record.api, version: record.version, keepDocs: record.keepDocs, allowExternalRefs: record.allowExternalRefs };
+        const first = await importSpec(source, options);
+        expect(first.sourceSha256, `${record.source} changed since it was imported: import it again with \`npm run specs:import\``).toBe(record.sha256);
+        expect((await importSpec(source, options)).text).toBe(first.text);
+        expect(first.text).toBe(await readFile(path.join(SPECS_DIR, record.api, `${record.version}.yaml`), "utf8"));
+      },
+    );
   });
 });
 
@@ -54,17 +57,30 @@ describe("specs:import", () => {
     expect((await importAs("v10")).code).toBe(0);
     expect((await importAs("v9", "--keep-docs")).code).toBe(0);
     expect((await importAs("v10")).code).toBe(0);
-    const sha256 = createHash("sha256").update(await readFile(fixture)).digest("hex");
-    const entry = (version: string, keepDocs: boolean) => ({ api: "edge", version, source: "../../test/fixtures/swagger2-edge-cases.yaml", sha256, keepDocs, allowExternalRefs: false });
+    const sha256 = createHash("sha256")
+      .update(await readFile(fixture))
+      .digest("hex");
+    const entry = (version: string, keepDocs: boolean) => ({
+      api: "edge",
+      version,
+      source: "../../test/fixtures/swagger2-edge-cases.yaml",
+      sha256,
+      keepDocs,
+      allowExternalRefs: false,
+    });
     expect(await readSources(specsDir)).toEqual([entry("v9", true), entry("v10", false)]);
-    expect(await readFile(path.join(specsDir, "sources.yaml"), "utf8")).toMatch(/^# .*\n(?:#.*\n)*\n- api: edge\n  version: v9\n  source: \.\.\/\.\.\/test\/fixtures\/swagger2-edge-cases\.yaml\n  sha256: [0-9a-f]{64}\n  keepDocs: true\n  allowExternalRefs: false\n- api: edge\n  version: v10\n/);
+    expect(await readFile(path.join(specsDir, "sources.yaml"), "utf8")).toMatch(
+      /^# .*\n(?:#.*\n)*\n- api: edge\n {2}version: v9\n {2}source: \.\.\/\.\.\/test\/fixtures\/swagger2-edge-cases\.yaml\n {2}sha256: [0-9a-f]{64}\n {2}keepDocs: true\n {2}allowExternalRefs: false\n- api: edge\n {2}version: v10\n/,
+    );
   });
 
   it("stops before specs/ changes when specs/sources.yaml is damaged", async () => {
     const root = await projectTempDir("import");
     await mkdir(path.join(root, "specs"));
     await writeFile(path.join(root, "specs/sources.yaml"), "- api: edge\n  version: 1\n");
-    const result = await runCli("import", [path.join(import.meta.dirname, "../fixtures/swagger2-edge-cases.yaml"), "--api", "edge", "--version", "v1"], { root });
+    const result = await runCli("import", [path.join(import.meta.dirname, "../fixtures/swagger2-edge-cases.yaml"), "--api", "edge", "--version", "v1"], {
+      root,
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/sources\.yaml at \/0\/version: is not a string\. Restore the file from git, or import the spec again/);
     expect(existsSync(path.join(root, "specs/edge"))).toBe(false);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importSpec } from "../../generator/importer/import-spec.js";
-import { ROOT, projectTempDir } from "../support/paths.js";
+import { projectTempDir, ROOT } from "../support/paths.js";
 import { startRecordingServer } from "../support/recording-server.js";
 import { createTestPki } from "../support/test-ca.js";
 
@@ -38,7 +38,10 @@ async function importInChild(url: string): Promise<{ stdout: string; stderr: str
 try { process.stdout.write(JSON.stringify(await importSpec(${JSON.stringify(url)}, { api: "edge", version: "v1", keepDocs: false }))); }
 catch (error) { process.stderr.write(error.message); process.exitCode = 1; }`;
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile } });
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile },
+    });
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const failed = error as { stdout: string; stderr: string; code: number };

@@ -66,7 +66,12 @@ declare const process: { env: Record<string, string | undefined> };
     await writeFile(path.join(project, "consumer.mjs"), js);
     const { stdout } = await run(process.execPath, ["consumer.mjs"], { cwd: project, env: { ...process.env, SERVER_ORIGIN: server.origin } });
     expect(JSON.parse(stdout)).toEqual({ agent: "agent-7", node: "n1", checked: 1 });
-    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/token/", "GET /api/v9/agent/", "GET /v1/inventory/nodes", "GET /v1/inventory/nodes"]);
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "POST /api/token/",
+      "GET /api/v9/agent/",
+      "GET /v1/inventory/nodes",
+      "GET /v1/inventory/nodes",
+    ]);
   });
 
   it("moves a PMM 2 project to PMM 3 with npx pem-pmm-client upgrade, ts-morph installed beside it", async () => {
@@ -74,12 +79,21 @@ declare const process: { env: Record<string, string | undefined> };
     await cp(path.join(ROOT, "test/fixtures/upgrade/pmm-v2"), scripts, { recursive: true });
     // The optional peer the command needs; linked from this repository, as the install is offline.
     await symlink(path.join(ROOT, "node_modules/ts-morph"), path.join(project, "node_modules/ts-morph"), "dir");
-    const { stdout } = await run(path.join(project, "node_modules/.bin/pem-pmm-client"), ["upgrade", "scripts", "--from", "pmm/v2", "--to", "pmm/v3", "--write"], { cwd: project });
+    const { stdout } = await run(
+      path.join(project, "node_modules/.bin/pem-pmm-client"),
+      ["upgrade", "scripts", "--from", "pmm/v2", "--to", "pmm/v3", "--write"],
+      { cwd: project },
+    );
     expect(stdout).toContain("pmm v2 → v3 in scripts: 12 calls (11 changed, 1 unchanged, 0 removed)");
     expect(stdout).toContain("Type-check against the new version: no errors.");
     expect(await readFile(path.join(scripts, "src/connect.ts"), "utf8")).toContain('from "pem-pmm-client/pmm/v3"');
-    const missing = await run(path.join(project, "node_modules/.bin/pem-pmm-client"), ["upgrade", "scripts", "--from", "pmm/v2", "--to", "pmm/v9"], { cwd: project }).catch((error: { code: number; stderr: string }) => error);
-    expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining("the package holds no migration from pmm/v2 to pmm/v9. It holds: pmm/v2 → pmm/v3.") });
+    const missing = await run(path.join(project, "node_modules/.bin/pem-pmm-client"), ["upgrade", "scripts", "--from", "pmm/v2", "--to", "pmm/v9"], {
+      cwd: project,
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect(missing).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("the package holds no migration from pmm/v2 to pmm/v9. It holds: pmm/v2 → pmm/v3."),
+    });
   });
 });
 

@@ -2,11 +2,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readApiConfig } from "../../generator/load/api-config.js";
 import type { OperationModel } from "../../generator/normalize/build-model.js";
+import { resolveRef } from "../../generator/normalize/resolve-ref.js";
 import { loadModel } from "../../generator/pipeline.js";
-import { routePattern, startFakePem, type FakeRoute } from "../support/fake-pem.js";
+import { type FakeRoute, routePattern, startFakePem } from "../support/fake-pem.js";
 import { loadGenerated, recordingLogger } from "../support/generated-client.js";
 import { SPECS_DIR } from "../support/paths.js";
-import { resolveRef } from "../../generator/normalize/resolve-ref.js";
 import { sampleOf } from "../support/schema-sample.js";
 import { createTestPki, type TestPki } from "../support/test-ca.js";
 
@@ -41,7 +41,8 @@ function exercises(document: Json, operations: OperationModel[]): Exercise[] {
     for (const parameter of [...(document.paths[operation.path].parameters ?? []), ...(raw.parameters ?? [])]) {
       if (parameter.in !== "path" && !(parameter.in === "query" && parameter.required)) continue;
       const value = sampleOf(document, parameter.schema);
-      (input[parameter.in] ??= {})[parameter.name] = value;
+      input[parameter.in] ??= {};
+      input[parameter.in]![parameter.name] = value;
       if (parameter.in === "path") expectedPath = expectedPath.replace(`{${parameter.name}}`, String(value));
     }
     if (raw.requestBody) input.body = sampleOf(document, resolveRef<Json>(document, raw.requestBody)!.content["application/json"]?.schema);
@@ -63,7 +64,11 @@ describe("every PEM v17 area end to end over HTTPS", () => {
     const document = model.document as unknown as Json;
     cases = exercises(document, model.operations);
     areas = new Set(model.operations.map((op) => document.paths[op.path][op.httpMethod].tags?.[0]));
-    const routes: FakeRoute[] = cases.map((c) => ({ method: c.operation.httpMethod.toUpperCase(), path: routePattern(base, c.operation.path), body: c.answer }));
+    const routes: FakeRoute[] = cases.map((c) => ({
+      method: c.operation.httpMethod.toUpperCase(),
+      path: routePattern(base, c.operation.path),
+      body: c.answer,
+    }));
     pki = await createTestPki();
     pem = await startFakePem({ prefix: "/pem/api", tls: { cert: pki.serverCert, key: pki.serverKey }, routes, supportedVersions: ["v17"] });
   });
@@ -139,7 +144,9 @@ describe("PEM base path: /api/… or /pem/api/…", () => {
       `DELETE ${prefix}/token/`,
     ]);
     const chosen = lines.filter((l) => l.level === "debug" && l.message.includes("token API answered"));
-    expect(chosen).toEqual([{ level: "debug", message: `PEM: the server's token API answered at ${prefix}/token/; using ${pem.origin}${prefix}/${version} for this client's calls` }]);
+    expect(chosen).toEqual([
+      { level: "debug", message: `PEM: the server's token API answered at ${prefix}/token/; using ${pem.origin}${prefix}/${version} for this client's calls` },
+    ]);
   });
 
   it("passes over a layout whose every path answers a web page", async () => {
@@ -158,7 +165,9 @@ describe("PEM base path: /api/… or /pem/api/…", () => {
     const { createClient, ApiError } = await loadGenerated("pem/v17");
     const client = createClient({ baseUrl: pem.origin, auth: { username: pem.username, password: pem.password }, logger, retry: false });
     await expect(client.server.list()).rejects.toBeInstanceOf(ApiError);
-    expect(lines.filter((l) => l.level === "warn").map((l) => l.message)).toEqual([expect.stringContaining("no token API answered at /pem/api/token/ and /api/token/")]);
+    expect(lines.filter((l) => l.level === "warn").map((l) => l.message)).toEqual([
+      expect.stringContaining("no token API answered at /pem/api/token/ and /api/token/"),
+    ]);
     pem.state.prefix = "/api";
     await client.server.list();
     expect(pem.requests.map((r) => `${r.method} ${r.path}`).slice(2)).toEqual(["POST /pem/api/token/", "POST /api/token/", "GET /api/v17/server/"]);
@@ -186,7 +195,11 @@ describe("PEM base path: /api/… or /pem/api/…", () => {
     const wrong = createClient({ baseUrl: `${pem.origin}/api/v10`, auth: { username: pem.username, password: pem.password }, retry: false });
     await expect(wrong.server.list()).rejects.toBeInstanceOf(ApiError);
     expect(pem.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/token/"]);
-    const byTokenUrl = createClient({ baseUrl: pem.origin, tokenUrl: `${pem.origin}/pem/api/token/`, auth: { username: pem.username, password: pem.password } });
+    const byTokenUrl = createClient({
+      baseUrl: pem.origin,
+      tokenUrl: `${pem.origin}/pem/api/token/`,
+      auth: { username: pem.username, password: pem.password },
+    });
     await byTokenUrl.server.list();
     expect(pem.requests.slice(1).map((r) => `${r.method} ${r.path}`)).toEqual(["POST /pem/api/token/", "GET /pem/api/v10/server/"]);
   });

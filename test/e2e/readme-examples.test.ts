@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { GENERATED_DIR, ROOT, projectTempDir } from "../support/paths.js";
+import { GENERATED_DIR, projectTempDir, ROOT } from "../support/paths.js";
 import { runCli } from "../support/run-cli.js";
 import { typeCheck } from "../support/typecheck.js";
 
@@ -9,7 +9,10 @@ import { typeCheck } from "../support/typecheck.js";
 const readme = await readFile(path.join(ROOT, "README.md"), "utf8");
 const shown = [...readme.matchAll(/```ts\n(import [\s\S]*?)```/g)].map((m) => m[1]!);
 // The README says the PEM v10 programs work unchanged on v9: they are checked against both.
-const programs = [...shown, ...shown.filter((p) => p.includes('"pem-pmm-client/pem/v10"')).map((p) => p.replaceAll('"pem-pmm-client/pem/v10"', '"pem-pmm-client/pem/v9"'))];
+const programs = [
+  ...shown,
+  ...shown.filter((p) => p.includes('"pem-pmm-client/pem/v10"')).map((p) => p.replaceAll('"pem-pmm-client/pem/v10"', '"pem-pmm-client/pem/v9"')),
+];
 
 describe("README examples", () => {
   it("exist for PEM and PMM", () => {
@@ -25,7 +28,9 @@ describe("README examples", () => {
     const files = await Promise.all(
       programs.map(async (program, index) => {
         const file = path.join(dir, fileOf(index));
-        const source = program.replace(/"pem-pmm-client\/([^"]+)"/g, (_m, entry: string) => JSON.stringify(`${path.relative(dir, GENERATED_DIR)}/${entry}/index.js`));
+        const source = program.replace(/"pem-pmm-client\/([^"]+)"/g, (_m, entry: string) =>
+          JSON.stringify(`${path.relative(dir, GENERATED_DIR)}/${entry}/index.js`),
+        );
         await writeFile(file, `${source}\nexport {};\n`);
         return file;
       }),

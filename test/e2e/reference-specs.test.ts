@@ -8,7 +8,7 @@ import { readApiConfig } from "../../generator/load/api-config.js";
 import { loadModel } from "../../generator/pipeline.js";
 import { listFiles } from "../../generator/write/file-tree.js";
 import { documentOperations } from "../support/operation-keys.js";
-import { REFERENCE_DIR, ROOT, SPECS_DIR, hasReference, projectTempDir } from "../support/paths.js";
+import { hasReference, projectTempDir, REFERENCE_DIR, ROOT, SPECS_DIR } from "../support/paths.js";
 import { runCli } from "../support/run-cli.js";
 import { typeCheck } from "../support/typecheck.js";
 
@@ -20,7 +20,11 @@ import { typeCheck } from "../support/typecheck.js";
  * model. The others (PMM 2.0, 2.30, 3.1) go through the CLI as a user's would.
  */
 const documents = hasReference
-  ? ["pem", "pmm"].flatMap((api) => readdirSync(path.join(REFERENCE_DIR, api)).filter((f) => f.endsWith(".json")).map((file) => ({ api, file: path.join(REFERENCE_DIR, api, file) })))
+  ? ["pem", "pmm"].flatMap((api) =>
+      readdirSync(path.join(REFERENCE_DIR, api))
+        .filter((f) => f.endsWith(".json"))
+        .map((file) => ({ api, file: path.join(REFERENCE_DIR, api, file) })),
+    )
   : [];
 const shipped = new Map((await readSources(SPECS_DIR)).map((record) => [resolveRecordedLocation(ROOT, record.source), record]));
 const unshipped = documents.filter(({ file }) => !shipped.has(file));
@@ -71,7 +75,15 @@ describe.skipIf(!hasReference)("reference specs (need ../shared/reference)", () 
 
     it("type-check strictly", async () => {
       const consumer = path.join(root, "all.ts");
-      await writeFile(consumer, outputs.map((o, i) => `import { createClient as c${i} } from "./${path.basename(o.dir)}/index.js";\nexport const client${i} = c${i}({ baseUrl: "https://example.com" });\n`).join(""));
+      await writeFile(
+        consumer,
+        outputs
+          .map(
+            (o, i) =>
+              `import { createClient as c${i} } from "./${path.basename(o.dir)}/index.js";\nexport const client${i} = c${i}({ baseUrl: "https://example.com" });\n`,
+          )
+          .join(""),
+      );
       expect(typeCheck([consumer])).toEqual([]);
     });
   });

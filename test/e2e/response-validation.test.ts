@@ -3,10 +3,10 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiConfig } from "../../generator/load/api-config.js";
-import type { RequestValidationError, ResponseValidationError } from "../../templates/runtime/errors.js";
 import { generateStandalone } from "../../generator/pipeline.js";
 import { writeTreeAtomically } from "../../generator/write/file-tree.js";
-import { TEMPLATES_DIR, projectTempDir } from "../support/paths.js";
+import type { RequestValidationError, ResponseValidationError } from "../../templates/runtime/errors.js";
+import { projectTempDir, TEMPLATES_DIR } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { rejectionOf } from "../support/rejection.js";
 import { typeCheck } from "../support/typecheck.js";
@@ -83,7 +83,9 @@ describe("response validation, strict", () => {
   });
 
   it("reports null where the spec does not allow it, and allows it where x-nullable does", async () => {
-    expect(await problemsOf((api) => api.nodes.listNodes(), "/nodes", { nodes: [{ ...node, address: null, node_id: null }] })).toEqual([{ pointer: "/nodes/0/node_id", expected: "string", received: "null" }]);
+    expect(await problemsOf((api) => api.nodes.listNodes(), "/nodes", { nodes: [{ ...node, address: null, node_id: null }] })).toEqual([
+      { pointer: "/nodes/0/node_id", expected: "string", received: "null" },
+    ]);
   });
 
   it("names a value outside an enum, and missing required properties", async () => {
@@ -96,14 +98,22 @@ describe("response validation, strict", () => {
   });
 
   it("reads PEM's x-oneOf as the types do: a boolean or one of the letters", async () => {
-    const problems = await problemsOf((api) => api.nodes.listNodes(), "/nodes", { nodes: [{ ...node, kind: false }, { ...node, kind: "x" }, { ...node, kind: 1 }] });
+    const problems = await problemsOf((api) => api.nodes.listNodes(), "/nodes", {
+      nodes: [
+        { ...node, kind: false },
+        { ...node, kind: "x" },
+        { ...node, kind: 1 },
+      ],
+    });
     // No alternative matched: the problem names them all, and the value where an enum refused it.
     expect(problems).toEqual([
       { pointer: "/nodes/1/kind", expected: 'boolean or one of "s", "b", "r"', received: '"x"' },
       { pointer: "/nodes/2/kind", expected: 'boolean or one of "s", "b", "r"', received: "1" },
     ]);
     // An alternative whose type the value has is preferred over an earlier one that came as close.
-    expect(await problemsOf((api) => api.nodes.listNodes(), "/nodes", { nodes: [{ ...node, owner: {} }] })).toEqual([{ pointer: "/nodes/0/owner/name", expected: "required", received: "nothing" }]);
+    expect(await problemsOf((api) => api.nodes.listNodes(), "/nodes", { nodes: [{ ...node, owner: {} }] })).toEqual([
+      { pointer: "/nodes/0/owner/name", expected: "required", received: "nothing" },
+    ]);
   });
 
   it("refuses properties the spec forbids (additionalProperties: false, through allOf), with Object.prototype names as plain names", async () => {
@@ -113,7 +123,9 @@ describe("response validation, strict", () => {
       { pointer: "/constructor", expected: "no such property", received: "integer" },
       { pointer: "/a~1b~0c", expected: "no such property", received: "boolean" },
     ]);
-    expect(await problemsOf((api) => api.nodes.getStrictRef(), "/strict-ref", { name: "a", size: 1, other: 1 })).toEqual([{ pointer: "/other", expected: "no such property", received: "integer" }]);
+    expect(await problemsOf((api) => api.nodes.getStrictRef(), "/strict-ref", { name: "a", size: 1, other: 1 })).toEqual([
+      { pointer: "/other", expected: "no such property", received: "integer" },
+    ]);
     // `__proto__` parsed from JSON is an own property: a map of strings checks it, and a required name behind it is still missing.
     const labels = JSON.parse('{ "nodes": [{ "status": "NODE_STATUS_UP", "__proto__": { "node_id": "n" }, "labels": { "__proto__": 5, "toString": "x" } }] }');
     expect(await problemsOf((api) => api.nodes.listNodes(), "/nodes", labels)).toEqual([
@@ -128,17 +140,25 @@ describe("response validation, strict", () => {
     answers.set("/api/v1/nodes", { nodes: [{ ...node, labels: { [forged]: 1, [long]: 2 } }] });
     const error = (await rejectionOf(create({ validate: "strict" }).nodes.listNodes())) as ResponseValidationError;
     expect(error.problems.map((p) => p.pointer)).toEqual([`/nodes/0/labels/${forged.replace("/", "~1")}`, `/nodes/0/labels/${long}`]);
-    expect(error.message).toBe("GET /nodes (nodes.listNodes): the 200 answer disagrees with the spec at /nodes/0/labels/\\u001b[2J\\u000aGET ~1x: fake\\u2028: expected string, received integer (and 1 more).");
+    expect(error.message).toBe(
+      "GET /nodes (nodes.listNodes): the 200 answer disagrees with the spec at /nodes/0/labels/\\u001b[2J\\u000aGET ~1x: fake\\u2028: expected string, received integer (and 1 more).",
+    );
     const warnings: string[] = [];
     answers.set("/api/v1/nodes", { nodes: [{ ...node, labels: { [long]: 2 } }] });
     await create({ validate: "warn", logger: { warn: (message: string) => warnings.push(message) } }).nodes.listNodes();
-    expect(warnings[0]).toBe(`GET /nodes (nodes.listNodes): the 200 answer disagrees with the spec at /nodes/0/labels/${"k".repeat(61)}...: expected string, received integer. Not reported again for this client.`);
+    expect(warnings[0]).toBe(
+      `GET /nodes (nodes.listNodes): the 200 answer disagrees with the spec at /nodes/0/labels/${"k".repeat(61)}...: expected string, received integer. Not reported again for this client.`,
+    );
   });
 
   it("follows recursive schemas, and reports a body nested deeper than it can check as one problem", async () => {
-    expect(await problemsOf((api) => api.nodes.getTree(), "/tree", { children: [{ children: [{ children: {} }] }] })).toEqual([{ pointer: "/children/0/children/0/children", expected: "array", received: "object" }]);
+    expect(await problemsOf((api) => api.nodes.getTree(), "/tree", { children: [{ children: [{ children: {} }] }] })).toEqual([
+      { pointer: "/children/0/children/0/children", expected: "array", received: "object" },
+    ]);
     const deep = `${'{"children":['.repeat(20_000)}{}${"]}".repeat(20_000)}`;
-    expect(await problemsOf((api) => api.nodes.getTree(), "/tree", deep)).toEqual([{ pointer: "", expected: "a body nested less deeply", received: "a body too deeply nested to check" }]);
+    expect(await problemsOf((api) => api.nodes.getTree(), "/tree", deep)).toEqual([
+      { pointer: "", expected: "a body nested less deeply", received: "a body too deeply nested to check" },
+    ]);
   });
 
   it("leaves an answer without a body alone where the spec gives it none, and reports one missing where it gives a schema", async () => {
@@ -151,7 +171,12 @@ describe("response validation, warn and off", () => {
   it("warns once per operation and place (array positions aside) for the life of the client, with the details as fields, and returns the data", async () => {
     const warnings: { message: string; details?: Record<string, unknown> }[] = [];
     const api = create({ validate: "warn", logger: { warn: (message: string, details?: Record<string, unknown>) => warnings.push({ message, details }) } });
-    answers.set("/api/v1/nodes", { nodes: [{ ...node, count: 1 }, { ...node, count: 2 }] });
+    answers.set("/api/v1/nodes", {
+      nodes: [
+        { ...node, count: 1 },
+        { ...node, count: 2 },
+      ],
+    });
     await expect(api.nodes.listNodes()).resolves.toEqual(answers.get("/api/v1/nodes"));
     await api.nodes.listNodes();
     answers.set("/api/v1/nodes", { nodes: [{ ...node, ratio: "1" }] });
@@ -160,13 +185,18 @@ describe("response validation, warn and off", () => {
       { operation: "nodes.listNodes", method: "GET", path: "/nodes", status: 200, pointer: "/nodes/0/count", expected: "string", received: "integer" },
       { operation: "nodes.listNodes", method: "GET", path: "/nodes", status: 200, pointer: "/nodes/0/ratio", expected: "number", received: "string" },
     ]);
-    expect(warnings[0]!.message).toBe("GET /nodes (nodes.listNodes): the 200 answer disagrees with the spec at /nodes/0/count: expected string, received integer. Not reported again for this client.");
+    expect(warnings[0]!.message).toBe(
+      "GET /nodes (nodes.listNodes): the 200 answer disagrees with the spec at /nodes/0/count: expected string, received integer. Not reported again for this client.",
+    );
   });
 
   it("counts all members of a map as one place, so a map keyed by ids warns once", async () => {
     const warnings: Record<string, unknown>[] = [];
     const api = create({ validate: "warn", logger: { warn: (_message: string, details: Record<string, unknown>) => warnings.push(details) } });
-    for (const ids of [["1", "2"], ["n-3", "n-4"]]) {
+    for (const ids of [
+      ["1", "2"],
+      ["n-3", "n-4"],
+    ]) {
       answers.set("/api/v1/nodes", { nodes: [{ ...node, labels: Object.fromEntries(ids.map((id) => [id, 1])) }] });
       await api.nodes.listNodes();
     }
@@ -183,7 +213,9 @@ describe("response validation, warn and off", () => {
   it("refuses a mode it does not know, a call's own before anything is sent", async () => {
     expect(() => create({ validate: "yes" })).toThrow(new TypeError('validate must be "off", "warn" or "strict"; got "yes".'));
     const sent = server.requests.length;
-    await expect(create().nodes.addNode({ body: node }, { validate: "strct" })).rejects.toThrow(new TypeError('validate must be "off", "warn" or "strict"; got "strct".'));
+    await expect(create().nodes.addNode({ body: node }, { validate: "strct" })).rejects.toThrow(
+      new TypeError('validate must be "off", "warn" or "strict"; got "strct".'),
+    );
     expect(server.requests.length).toBe(sent);
   });
 
@@ -209,7 +241,9 @@ describe("request validation", () => {
   it("strict: a body that disagrees with the spec is not sent; the error keeps no part of it", async () => {
     const api = create({ validateRequests: "strict" });
     const sent = server.requests.length;
-    const error = (await rejectionOf(api.nodes.addNode({ body: { node_id: "n", status: "NODE_STATUS_UP", address: 7, labels: { password: 1 } } }))) as RequestValidationError;
+    const error = (await rejectionOf(
+      api.nodes.addNode({ body: { node_id: "n", status: "NODE_STATUS_UP", address: 7, labels: { password: 1 } } }),
+    )) as RequestValidationError;
     expect(error).toBeInstanceOf(client.RequestValidationError);
     expect(error).toMatchObject({ operation: "nodes.addNode", method: "POST", path: "/nodes" });
     expect(error.problems).toEqual([
@@ -228,7 +262,9 @@ describe("request validation", () => {
     const api = create({ validateRequests: "warn", logger: { warn: (message: string) => warnings.push(message) } });
     answers.set("/api/v1/nodes", node);
     await api.nodes.addNode({ body: { node_id: "n" } });
-    expect(warnings).toEqual(["POST /nodes (nodes.addNode): the request body disagrees with the spec at /status: expected required, received nothing. Not reported again for this client."]);
+    expect(warnings).toEqual([
+      "POST /nodes (nodes.addNode): the request body disagrees with the spec at /status: expected required, received nothing. Not reported again for this client.",
+    ]);
   });
 });
 
@@ -258,9 +294,19 @@ describe("agreement with the generated types", () => {
     ];
     const lines = ['import type { Nodes } from "./client/index.js";'];
     for (const [index, { body, label, strict }] of cases.entries()) {
-      const [at, method, type] = strict === "ref" ? ["/strict-ref", "getStrictRef", "Nodes.GetStrictRefResponse"] : strict ? ["/strict", "getStrict", "Nodes.GetStrictResponse"] : ["/nodes", "listNodes", "Nodes.ListNodesResponse"];
+      const [at, method, type] =
+        strict === "ref"
+          ? ["/strict-ref", "getStrictRef", "Nodes.GetStrictRefResponse"]
+          : strict
+            ? ["/strict", "getStrict", "Nodes.GetStrictResponse"]
+            : ["/nodes", "listNodes", "Nodes.ListNodesResponse"];
       answers.set(`/api/v1${at}`, body);
-      const accepted = await create({ validate: "strict" }).nodes[method]().then(() => true, () => false);
+      const accepted = await create({ validate: "strict" })
+        .nodes[method]()
+        .then(
+          () => true,
+          () => false,
+        );
       // The compiler must agree: an accepted body compiles, a refused one needs its @ts-expect-error.
       lines.push(`// ${label}`, ...(accepted ? [] : ["// @ts-expect-error"]), `export const case${index}: ${type} = ${JSON.stringify(body)};`);
     }

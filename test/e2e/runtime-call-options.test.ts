@@ -53,7 +53,9 @@ describe("call options passed first to a method whose input is optional", () => 
     const pmm = await pmmClient();
     const error = await pmm.nodes.getNode({ path: { node_id: "n1" }, signal: new AbortController().signal }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
-    expect(error.message).toBe("nodes.getNode: its first argument is its input (path, query, header, body), but it holds call options (signal); pass them as the second argument: nodes.getNode(input, options).");
+    expect(error.message).toBe(
+      "nodes.getNode: its first argument is its input (path, query, header, body), but it holds call options (signal); pass them as the second argument: nodes.getNode(input, options).",
+    );
     expect(server!.requests).toHaveLength(0);
   });
 
@@ -61,7 +63,9 @@ describe("call options passed first to a method whose input is optional", () => 
     const pmm = await pmmClient();
     await expect(pmm.server.version({ headers: { "X-Trace-Id": "a" } }, { validate: "off" })).rejects.toBeInstanceOf(TypeError);
     // A method without input takes its options first, or second after `undefined`; not both.
-    await expect(pmm.ha.status({ validate: "off" }, { headers: { "X-Trace-Id": "b" } })).rejects.toThrow("ha.status takes no input, and was given call options twice");
+    await expect(pmm.ha.status({ validate: "off" }, { headers: { "X-Trace-Id": "b" } })).rejects.toThrow(
+      "ha.status takes no input, and was given call options twice",
+    );
     expect(server!.requests).toHaveLength(0);
     await pmm.ha.status(undefined, { headers: { "X-Trace-Id": "c" } });
     expect(server!.requests[0]!.headers["x-trace-id"]).toBe("c");

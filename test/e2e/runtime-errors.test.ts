@@ -31,13 +31,18 @@ describe("the error hierarchy", () => {
   it("gives ApiError the answer's headers, with tokens, cookies and the client's secrets redacted", async () => {
     const token = "glsa_TokenThatMustNotLeak_42";
     const server = await startRecordingServer((request, response) =>
-      sendJson(response, 429, { code: 8, message: "slow down" }, {
-        "Retry-After": "7",
-        "X-Request-Id": "req-1",
-        "Set-Cookie": "grafana_session=cookie-value",
-        "X-Subject-Token": "another-token",
-        "X-Echo": `got ${String(request.headers.authorization)}`,
-      }),
+      sendJson(
+        response,
+        429,
+        { code: 8, message: "slow down" },
+        {
+          "Retry-After": "7",
+          "X-Request-Id": "req-1",
+          "Set-Cookie": "grafana_session=cookie-value",
+          "X-Subject-Token": "another-token",
+          "X-Echo": `got ${String(request.headers.authorization)}`,
+        },
+      ),
     );
     servers.push(server);
     const { createClient, ApiError } = await loadGenerated("pmm/v3");

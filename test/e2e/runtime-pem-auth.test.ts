@@ -12,7 +12,12 @@ afterEach(async () => {
 
 async function client(entry: "pem/v9" | "pem/v10", options: Record<string, unknown> = {}) {
   const { createClient } = await loadGenerated(entry);
-  return createClient({ baseUrl: pem!.origin, auth: { username: pem!.username, password: pem!.password }, retry: { minDelayMs: 1, maxDelayMs: 5 }, ...options });
+  return createClient({
+    baseUrl: pem!.origin,
+    auth: { username: pem!.username, password: pem!.password },
+    retry: { minDelayMs: 1, maxDelayMs: 5 },
+    ...options,
+  });
 }
 
 describe("login", () => {

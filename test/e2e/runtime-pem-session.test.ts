@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { PemTokenSession, type TokenCall } from "../../templates/runtime/auth/pem-token.js";
 import { pemEndpointCandidates } from "../../templates/runtime/auth/pem-location.js";
+import { PemTokenSession, type TokenCall } from "../../templates/runtime/auth/pem-token.js";
 import { AuthenticationError, TimeoutError } from "../../templates/runtime/errors.js";
 import type { PemAuth } from "../../templates/runtime/options.js";
 import { startFakePem } from "../support/fake-pem.js";

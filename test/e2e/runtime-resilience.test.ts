@@ -2,7 +2,7 @@ import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { backoffDelay, DEFAULT_RETRY, retryAfterDelay } from "../../templates/runtime/transport/retry-policy.js";
 import { loadGenerated, recordingLogger } from "../support/generated-client.js";
-import { sendJson, startRecordingServer, type RecordedRequest } from "../support/recording-server.js";
+import { type RecordedRequest, sendJson, startRecordingServer } from "../support/recording-server.js";
 
 /**
  * Retries, Retry-After, timeouts and aborts, through the generated PMM v3 client against
@@ -10,12 +10,17 @@ import { sendJson, startRecordingServer, type RecordedRequest } from "../support
  */
 type Step = (request: RecordedRequest, response: ServerResponse) => void | Promise<void>;
 const ok: Step = (_request, response) => sendJson(response, 200, { generic: [] });
-const unavailable = (retryAfter?: string): Step => (_request, response) => sendJson(response, 503, { code: 14, message: "unavailable" }, retryAfter ? { "Retry-After": retryAfter } : {});
+const unavailable =
+  (retryAfter?: string): Step =>
+  (_request, response) =>
+    sendJson(response, 503, { code: 14, message: "unavailable" }, retryAfter ? { "Retry-After": retryAfter } : {});
 const drop: Step = (_request, response) => void response.socket?.destroy();
-const delay = (ms: number): Step => async (_request, response) => {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  if (!response.destroyed) sendJson(response, 200, {});
-};
+const delay =
+  (ms: number): Step =>
+  async (_request, response) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    if (!response.destroyed) sendJson(response, 200, {});
+  };
 
 let server: Awaited<ReturnType<typeof startRecordingServer>> | undefined;
 afterEach(async () => {

@@ -14,11 +14,14 @@ let pki: TestPki;
 const servers: Server[] = [];
 
 async function httpsServer(requireClientCert: boolean): Promise<string> {
-  const server = createServer({ cert: pki.serverCert, key: pki.serverKey, ca: pki.ca, requestCert: requireClientCert, rejectUnauthorized: requireClientCert }, (request, response) => {
-    const peer = (request.socket as TLSSocket).getPeerCertificate();
-    response.writeHead(200, { "Content-Type": "application/json" });
-    response.end(JSON.stringify({ generic: [{ node_id: "tls", node_name: peer?.subject?.CN ?? "" }] }));
-  });
+  const server = createServer(
+    { cert: pki.serverCert, key: pki.serverKey, ca: pki.ca, requestCert: requireClientCert, rejectUnauthorized: requireClientCert },
+    (request, response) => {
+      const peer = (request.socket as TLSSocket).getPeerCertificate();
+      response.writeHead(200, { "Content-Type": "application/json" });
+      response.end(JSON.stringify({ generic: [{ node_id: "tls", node_name: peer?.subject?.CN ?? "" }] }));
+    },
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   servers.push(server);
   return `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -58,7 +61,9 @@ describe("TLS", () => {
       const client = await pmm(plainTls, options);
       const error = await client.nodes.listNodes().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TlsError);
-      expect(String(error.message)).toMatch(/^GET \/v1\/inventory\/nodes: TLS failed \([A-Z_]+\): the server's certificate is not trusted\. Pass its CA as `tls\.ca`/);
+      expect(String(error.message)).toMatch(
+        /^GET \/v1\/inventory\/nodes: TLS failed \([A-Z_]+\): the server's certificate is not trusted\. Pass its CA as `tls\.ca`/,
+      );
     }
   });
 
@@ -95,7 +100,11 @@ describe("TLS", () => {
     const pem = await startFakePem({ tls: { cert: pki.serverCert, key: pki.serverKey, ca: pki.ca, requestCert: true, rejectUnauthorized: true } });
     try {
       const { createClient } = await loadGenerated("pem/v10");
-      const client = createClient({ baseUrl: pem.origin, auth: { username: pem.username, password: pem.password }, tls: { ca: pki.ca, cert: pki.clientCert, key: pki.clientKey } });
+      const client = createClient({
+        baseUrl: pem.origin,
+        auth: { username: pem.username, password: pem.password },
+        tls: { ca: pki.ca, cert: pki.clientCert, key: pki.clientKey },
+      });
       expect(await client.server.list()).toEqual([{ id: 1, name: "PEM Server" }]);
       expect(pem.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/token/", "GET /api/v10/server/"]);
       expect(pem.requests[1]!.headers["x-auth-token"]).toBe(pem.state.issued[0]);
@@ -132,14 +141,20 @@ describe("TLS", () => {
 describe("plain http", () => {
   it("refuses credentials over http:// to a host other than loopback", async () => {
     const { createClient } = await loadGenerated("pem/v10");
-    expect(() => createClient({ baseUrl: "http://pem.example.com", auth: { username: "u", password: "p" } })).toThrow(/Refusing to send credentials over plain http:\/\/ to pem\.example\.com/);
-    expect(() => createClient({ baseUrl: "https://pem.example.com", tokenUrl: "http://pem.example.com/api/token/", auth: { username: "u", password: "p" } })).toThrow(/tokenUrl/);
+    expect(() => createClient({ baseUrl: "http://pem.example.com", auth: { username: "u", password: "p" } })).toThrow(
+      /Refusing to send credentials over plain http:\/\/ to pem\.example\.com/,
+    );
+    expect(() =>
+      createClient({ baseUrl: "https://pem.example.com", tokenUrl: "http://pem.example.com/api/token/", auth: { username: "u", password: "p" } }),
+    ).toThrow(/tokenUrl/);
     expect(() => createClient({ baseUrl: "http://pem.example.com", auth: { username: "u", password: "p" }, allowInsecureHttp: true })).not.toThrow();
     expect(() => createClient({ baseUrl: "http://localhost:8080", auth: { token: "t" } })).not.toThrow();
   });
 
   it("rejects tls together with a custom fetch", async () => {
     const { createClient } = await loadGenerated("pmm/v3");
-    expect(() => createClient({ baseUrl: "https://pmm.example.com", tls: { ca: "x" }, fetch: globalThis.fetch })).toThrow(/`tls` and `fetch` cannot be combined/);
+    expect(() => createClient({ baseUrl: "https://pmm.example.com", tls: { ca: "x" }, fetch: globalThis.fetch })).toThrow(
+      /`tls` and `fetch` cannot be combined/,
+    );
   });
 });

@@ -116,7 +116,8 @@ describe("calls over HTTP", () => {
       }
       if (request.path === "/v1/inventory/nodes") return sendJson(response, 200, { generic: [{ node_id: "n1", node_name: "db1" }] });
       if (request.path === "/v1/inventory/Nodes/List") return sendJson(response, 200, { generic: [{ node_id: "n2" }] });
-      if (request.path === "/v1/inventory/nodes/missing") return sendJson(response, 404, { code: 5, message: "Node with ID \"missing\" not found.", details: [] });
+      if (request.path === "/v1/inventory/nodes/missing")
+        return sendJson(response, 404, { code: 5, message: 'Node with ID "missing" not found.', details: [] });
       sendJson(response, 404, { message: "no route" });
     });
   });

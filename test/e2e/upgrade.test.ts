@@ -3,7 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shippedPackageCopy } from "../support/generated-package.js";
-import { ROOT, projectTempDir } from "../support/paths.js";
+import { projectTempDir, ROOT } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { runCli } from "../support/run-cli.js";
 import { typeCheck } from "../support/typecheck.js";
@@ -38,8 +38,12 @@ describe("upgrade a PMM 2 project to PMM 3", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("12 calls (11 changed, 1 unchanged, 0 removed)");
     expect(stdout).toContain('src/inventory.ts:17  nodes.listNodes()  changed: pmm.nodes.listNodes({ query: { node_type: "NODE_TYPE_GENERIC_NODE" } })');
-    expect(stdout).toContain('nodes.addGenericNode()  changed: pmm.nodes.addNode({ body: { generic: { node_name: host, address: host, region: "eu-west-1" } } })');
-    expect(stdout).toContain("services.removeService()  changed: pmm.services.removeService({ path: { service_id: \"stale-service\" }, query: { force: true } })");
+    expect(stdout).toContain(
+      'nodes.addGenericNode()  changed: pmm.nodes.addNode({ body: { generic: { node_name: host, address: host, region: "eu-west-1" } } })',
+    );
+    expect(stdout).toContain(
+      'services.removeService()  changed: pmm.services.removeService({ path: { service_id: "stale-service" }, query: { force: true } })',
+    );
     expect(stdout).toContain("Type-check against the new version: no errors.");
     expect(await Promise.all(sources(dir).map((f) => readFile(f, "utf8")))).toEqual(before);
     const readme = await readFile(path.join(ROOT, "README.md"), "utf8");
@@ -72,7 +76,8 @@ describe("upgrade a PMM 2 project to PMM 3", () => {
     let server: Awaited<ReturnType<typeof startRecordingServer>>;
     beforeAll(async () => {
       server = await startRecordingServer((request, response) => {
-        if (request.path === "/v1/inventory/nodes" && request.method === "POST") return sendJson(response, 200, { generic: { node_id: "n1", node_name: "db1" } });
+        if (request.path === "/v1/inventory/nodes" && request.method === "POST")
+          return sendJson(response, 200, { generic: { node_id: "n1", node_name: "db1" } });
         sendJson(response, 200, {});
       });
     });
@@ -122,12 +127,18 @@ export async function namespaced(): Promise<unknown> {
     expect(code).toBe(1);
     expect(stdout).toContain("server.awsInstanceCheck()  removed");
     const leftovers = await readFile(path.join(dir, "src/leftovers.ts"), "utf8");
-    expect(leftovers).toContain("  // TODO(pem-pmm-client upgrade): server.awsInstanceCheck() has no successor in v3: no operation takes over its job, so this call must go\n  await pmm.server.awsInstanceCheck(");
-    expect(leftovers).toContain("  // TODO(pem-pmm-client upgrade): dropped body.common (was { enable: true }): agents.changeAgent() does not take it\n  await pmm.agents.changeAgent(");
+    expect(leftovers).toContain(
+      "  // TODO(pem-pmm-client upgrade): server.awsInstanceCheck() has no successor in v3: no operation takes over its job, so this call must go\n  await pmm.server.awsInstanceCheck(",
+    );
+    expect(leftovers).toContain(
+      "  // TODO(pem-pmm-client upgrade): dropped body.common (was { enable: true }): agents.changeAgent() does not take it\n  await pmm.agents.changeAgent(",
+    );
     expect(leftovers).toContain('await pmm.agents.changeAgent({ path: { agent_id: "a1" } });');
     const namespaced = await readFile(path.join(dir, "src/namespaced.ts"), "utf8");
     expect(namespaced).toContain('import * as PMM from "pem-pmm-client/pmm/v3";');
-    expect(namespaced).toContain("  // TODO(pem-pmm-client upgrade): the namespace is reached through backups: call backup.startBackup() on the client instead\n  const started: PMM.Backup.StartBackupResponse = await backups.startBackup(");
+    expect(namespaced).toContain(
+      "  // TODO(pem-pmm-client upgrade): the namespace is reached through backups: call backup.startBackup() on the client instead\n  const started: PMM.Backup.StartBackupResponse = await backups.startBackup(",
+    );
   });
 
   it("writes nothing when the project has syntax errors", async () => {
@@ -156,7 +167,14 @@ export async function namespaced(): Promise<unknown> {
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.sites).toHaveLength(12);
-    expect(report.sites.find((s: { method: string }) => s.method === "nodes.getNode")).toEqual({ file: "src/inventory.ts", line: 12, method: "nodes.getNode", status: "changed", newCall: "pmm.nodes.getNode({ path: { node_id: nodeId } })", todos: [] });
+    expect(report.sites.find((s: { method: string }) => s.method === "nodes.getNode")).toEqual({
+      file: "src/inventory.ts",
+      line: 12,
+      method: "nodes.getNode",
+      status: "changed",
+      newCall: "pmm.nodes.getNode({ path: { node_id: nodeId } })",
+      todos: [],
+    });
     expect(report).toMatchObject({ typesRenamed: 1, importsMoved: 2, files: ["src/connect.ts", "src/inventory.ts"], remainingErrors: [] });
   });
 

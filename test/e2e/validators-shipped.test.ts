@@ -3,14 +3,14 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { emitValidators } from "../../generator/emit/validators.js";
-import { readApiConfig, type ApiConfig } from "../../generator/load/api-config.js";
+import { type ApiConfig, readApiConfig } from "../../generator/load/api-config.js";
 import { discoverSpecs } from "../../generator/load/discover-specs.js";
 import { isJson } from "../../generator/normalize/build-model.js";
+import { resolveRef } from "../../generator/normalize/resolve-ref.js";
 import { loadModel } from "../../generator/pipeline.js";
 import type { ValidationProblem } from "../../templates/runtime/errors.js";
 import type { ValidatorModule } from "../../templates/runtime/options.js";
-import { SPECS_DIR, projectTempDir } from "../support/paths.js";
-import { resolveRef } from "../../generator/normalize/resolve-ref.js";
+import { projectTempDir, SPECS_DIR } from "../support/paths.js";
 import { sampleOf } from "../support/schema-sample.js";
 
 /**
@@ -91,7 +91,9 @@ describe("a spec's own examples", () => {
     const file = path.join(import.meta.dirname, "../fixtures/validation/examples.yaml");
     const result = await checkAgainstOwnSpec(file, { name: "examples", auth: "pmm", naming: "operationId", int64: "string" }, "v1");
     expect(result.examples).toBe(4);
-    expect(result.failures).toEqual([`things.getThing 200 example 2: ${JSON.stringify([{ pointer: "/size", place: "/size", expected: "integer", received: "string" }])}`]);
+    expect(result.failures).toEqual([
+      `things.getThing 200 example 2: ${JSON.stringify([{ pointer: "/size", place: "/size", expected: "integer", received: "string" }])}`,
+    ]);
   });
 });
 

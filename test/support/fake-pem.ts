@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import type { ServerOptions as HttpsOptions } from "node:https";
-import { sendJson, startRecordingServer, type RecordedRequest } from "./recording-server.js";
+import { type RecordedRequest, sendJson, startRecordingServer } from "./recording-server.js";
 
 export interface FakePemOptions {
   username?: string;
@@ -31,7 +31,12 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, "\\$&")
 
 /** A route's path pattern for a spec's path template served under `base` (`/pem/api/v17`). */
 export function routePattern(base: string, template: string): RegExp {
-  return new RegExp(`^${escapeRegExp(base)}${template.split(/\{[^}]+\}/).map(escapeRegExp).join("[^/]+")}$`);
+  return new RegExp(
+    `^${escapeRegExp(base)}${template
+      .split(/\{[^}]+\}/)
+      .map(escapeRegExp)
+      .join("[^/]+")}$`,
+  );
 }
 
 /**
@@ -64,7 +69,8 @@ export async function startFakePem(options: FakePemOptions = {}) {
     const tokenPath = `${state.prefix}/token/`;
     const route = options.routes?.find((r) => r.method === request.method && r.path.test(request.path));
     // The token API answers only in the layout this server serves (`/api/…` or `/pem/api/…`), unless a route says otherwise.
-    if (request.path.endsWith("/token/") && request.path !== tokenPath) return route ? sendJson(response, route.status ?? 200, route.body) : sendJson(response, 404, { message: "not found" });
+    if (request.path.endsWith("/token/") && request.path !== tokenPath)
+      return route ? sendJson(response, route.status ?? 200, route.body) : sendJson(response, 404, { message: "not found" });
     if (request.path === tokenPath && request.method === "POST") {
       state.logins++;
       if (state.loginDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.loginDelayMs));
@@ -73,7 +79,8 @@ export async function startFakePem(options: FakePemOptions = {}) {
         return sendJson(response, 503, { message: "PEM backend database server is down." }, { "Retry-After": "0" });
       }
       const credentials = JSON.parse(request.body || "{}");
-      if (credentials.username !== username || credentials.password !== password) return sendJson(response, 401, { message: "The given information is not valid." });
+      if (credentials.username !== username || credentials.password !== password)
+        return sendJson(response, 401, { message: "The given information is not valid." });
       const token = randomUUID();
       live.set(token, Date.now() + (options.lifetimeMs ?? 20 * 60_000));
       state.issued.push(token);

@@ -2,10 +2,16 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { GENERATED_DIR } from "./paths.js";
 
-type Manifest = typeof import("../../generated/package.json", { with: { type: "json" } });
+type Manifest = typeof import("../../generated/package.json", { with: { type: "json" }});
 
 /** A version entry the package exports (`pem/v10`): `./<api>/<version>`, not `./runtime` or a migration file. */
-type VersionEntry = keyof Manifest["exports"] extends infer Key ? (Key extends `./${infer Api}/${infer Version}` ? (Version extends `${string}/${string}` | `${string}.json` ? never : `${Api}/${Version}`) : never) : never;
+type VersionEntry = keyof Manifest["exports"] extends infer Key
+  ? Key extends `./${infer Api}/${infer Version}`
+    ? Version extends `${string}/${string}` | `${string}.json`
+      ? never
+      : `${Api}/${Version}`
+    : never
+  : never;
 
 /** Imports a version entry of the committed generated/ package (kept current by `generate --check`). */
 export async function loadGenerated(entry: VersionEntry): Promise<any> {

@@ -29,14 +29,22 @@ export function operationModel(given: Partial<OperationModel> = {}): OperationMo
 
 /** A PMM-like API version of `operations`; the emitters under test do not read its document. */
 export function apiModel(operations: OperationModel[], given: Partial<Omit<ApiModel, "operations">> = {}): ApiModel {
-  return { api: "pmm", version: "v3", auth: "pmm", basePath: "", document: { openapi: "3.0.3", info: { title: "t", version: "1" }, paths: {} }, operations, ...given };
+  return {
+    api: "pmm",
+    version: "v3",
+    auth: "pmm",
+    basePath: "",
+    document: { openapi: "3.0.3", info: { title: "t", version: "1" }, paths: {} },
+    operations,
+    ...given,
+  };
 }
 
 function parameterGroups(list: readonly ParameterModel[]): OperationModel["parameters"] {
   const groups: OperationModel["parameters"] = {};
   for (const { location, required } of list) {
-    const group = (groups[location] ??= { required: false });
-    group.required ||= required;
+    groups[location] ??= { required: false };
+    groups[location]!.required ||= required;
   }
   return groups;
 }

@@ -4,7 +4,7 @@ import { stringify } from "yaml";
 import { clientPackageInfo } from "../../generator/cli/project-paths.js";
 import { generatePackage } from "../../generator/pipeline.js";
 import { writeTreeAtomically } from "../../generator/write/file-tree.js";
-import { ROOT, TEMPLATES_DIR, projectTempDir } from "./paths.js";
+import { projectTempDir, ROOT, TEMPLATES_DIR } from "./paths.js";
 import { typeCheck } from "./typecheck.js";
 
 /** The settings every diff fixture is read with: method names from operationIds, `things.list()`. */
@@ -69,7 +69,10 @@ export async function typeCheckOldCalls(fixtures: FixturePair[], calls: OldCall[
   await mkdir(path.join(dir, "calls"), { recursive: true });
   for (const source of sources.flat()) await writeFile(source.file, source.text);
   // One program for every call: the client packages and lib files are checked once.
-  const diagnostics = typeCheck(sources.flat().map((s) => s.file), { skipLibCheck: true });
+  const diagnostics = typeCheck(
+    sources.flat().map((s) => s.file),
+    { skipLibCheck: true },
+  );
   const of = (file: string) => diagnostics.filter((d) => d.startsWith(`${path.relative(process.cwd(), file)}:`));
   return sources.map(([old, current]) => ({ old: of(old!.file), new: of(current!.file) }));
 }

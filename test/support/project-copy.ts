@@ -1,6 +1,6 @@
 import { cp, realpath, symlink } from "node:fs/promises";
 import path from "node:path";
-import { ROOT, projectTempDir } from "./paths.js";
+import { projectTempDir, ROOT } from "./paths.js";
 
 /** What a project is, besides its dependencies: enough to import, generate and run its tests. */
 const PROJECT_ENTRIES = ["specs", "generator", "templates", "test", "generated", "package.json", "tsconfig.json", "vitest.config.ts", "README.md"];

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { projectPaths } from "../../generator/cli/project-paths.js";
-import { runMain, type CliMain } from "../../generator/cli/run-cli.js";
+import { type CliMain, runMain } from "../../generator/cli/run-cli.js";
 import { ROOT } from "./paths.js";
 
 export interface CliResult {
@@ -42,7 +42,10 @@ export async function runCli(name: string, args: string[], world: CliWorld = {})
 export function runCliProcess(name: string, args: string[], world: CliWorld = {}): Promise<CliResult> {
   const root = world.root ?? ROOT;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "generator/cli", `${name}.ts`), ...args], { cwd: world.cwd ?? root, env: { ...process.env, NO_COLOR: "1", ...world.env } });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "generator/cli", `${name}.ts`), ...args], {
+      cwd: world.cwd ?? root,
+      env: { ...process.env, NO_COLOR: "1", ...world.env },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

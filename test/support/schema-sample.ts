@@ -16,7 +16,11 @@ export function sampleOf(document: Json, schema: Json | undefined, depth = 0): u
   const alternatives = resolved.oneOf ?? resolved.anyOf;
   if (alternatives?.length) return sampleOf(document, alternatives[0], depth + 1);
   if (resolved.allOf) {
-    return Object.assign({}, ...resolved.allOf.map((part: Json) => sampleOf(document, part, depth + 1) ?? {}), sampleOf(document, { ...resolved, allOf: undefined }, depth + 1) ?? {});
+    return Object.assign(
+      {},
+      ...resolved.allOf.map((part: Json) => sampleOf(document, part, depth + 1) ?? {}),
+      sampleOf(document, { ...resolved, allOf: undefined }, depth + 1) ?? {},
+    );
   }
   switch (resolved.type) {
     case "string":

@@ -26,7 +26,8 @@ export function structureFacts(document: Json): StructureFacts {
       for (const p of parameters) {
         if (swagger2 && (p.in === "body" || p.in === "formData")) {
           // OpenAPI 3 spells a form's `type: file` as a binary string.
-          if (p.in === "formData") facts.parameters.push(`${op} body:${p.name}${p.required ? "!" : ""} ${p.type === "file" ? "string/binary" : typeOf(document, p)}`);
+          if (p.in === "formData")
+            facts.parameters.push(`${op} body:${p.name}${p.required ? "!" : ""} ${p.type === "file" ? "string/binary" : typeOf(document, p)}`);
           else collectProperties(document, p.schema, `${op} body`, facts.properties, new Set());
         } else {
           const schema = swagger2 ? p : resolve(document, p.schema ?? {});

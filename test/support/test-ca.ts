@@ -26,13 +26,61 @@ export async function createTestPki(): Promise<TestPki> {
   const openssl = (...args: string[]) => run("openssl", args, { cwd: dir });
   try {
     for (const name of ["ca", "other-ca"]) {
-      await openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2", "-subj", `/CN=test ${name}`, "-keyout", at(`${name}.key`), "-out", at(`${name}.crt`));
+      await openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        `/CN=test ${name}`,
+        "-keyout",
+        at(`${name}.key`),
+        "-out",
+        at(`${name}.crt`),
+      );
     }
     await writeFile(at("server.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
     await writeFile(at("client.ext"), "extendedKeyUsage=clientAuth\n");
-    for (const [name, subject] of [["server", "/CN=127.0.0.1"], ["client", "/CN=automation-client"]] as const) {
-      await openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", subject, "-keyout", at(`${name}.key`), "-out", at(`${name}.csr`));
-      await openssl("x509", "-req", "-in", at(`${name}.csr`), "-CA", at("ca.crt"), "-CAkey", at("ca.key"), "-CAcreateserial", "-days", "2", "-extfile", at(`${name}.ext`), "-out", at(`${name}.crt`));
+    for (const [name, subject] of [
+      ["server", "/CN=127.0.0.1"],
+      ["client", "/CN=automation-client"],
+    ] as const) {
+      await openssl(
+        "req",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-subj",
+        subject,
+        "-keyout",
+        at(`${name}.key`),
+        "-out",
+        at(`${name}.csr`),
+      );
+      await openssl(
+        "x509",
+        "-req",
+        "-in",
+        at(`${name}.csr`),
+        "-CA",
+        at("ca.crt"),
+        "-CAkey",
+        at("ca.key"),
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        at(`${name}.ext`),
+        "-out",
+        at(`${name}.crt`),
+      );
     }
     const read = (name: string) => readFile(at(name), "utf8");
     return {

@@ -17,9 +17,13 @@ describe("the compiler thread", () => {
     const names = ["alpha", "beta", "gamma"];
     const arrived: string[] = [];
     const answers = await Promise.all(
-      names.map((name) => compiler.schemaTypes(`${name}.yaml`, documentWith({ type: "object", properties: { [name]: { type: "string" } } }) as never).finally(() => arrived.push(name))),
+      names.map((name) =>
+        compiler
+          .schemaTypes(`${name}.yaml`, documentWith({ type: "object", properties: { [name]: { type: "string" } } }) as never)
+          .finally(() => arrived.push(name)),
+      ),
     );
-    answers.forEach(({ types }, index) => expect(types).toContain(`${names[index]}?: string`));
+    for (const [index, { types }] of answers.entries()) expect(types).toContain(`${names[index]}?: string`);
     expect(arrived).toEqual(names);
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { toOpenApi3 } from "../../generator/convert/to-openapi3.js";
 import { discoverSpecs } from "../../generator/load/discover-specs.js";
 import { readDocument } from "../../generator/load/read-document.js";
-import { REFERENCE_DIR, SPECS_DIR, hasReference } from "../support/paths.js";
+import { hasReference, REFERENCE_DIR, SPECS_DIR } from "../support/paths.js";
 import { structureFacts } from "../support/structure.js";
 
 /**
@@ -26,7 +26,13 @@ async function expectLossless(file: string) {
 
 const shipped = (await discoverSpecs(SPECS_DIR)).map((spec) => path.relative(SPECS_DIR, spec.file));
 const reference = hasReference
-  ? ["pem", "pmm"].flatMap((api) => readdirSync(path.join(REFERENCE_DIR, api)).filter((f) => f.endsWith(".json")).map((f) => path.join(api, f))).sort()
+  ? ["pem", "pmm"]
+      .flatMap((api) =>
+        readdirSync(path.join(REFERENCE_DIR, api))
+          .filter((f) => f.endsWith(".json"))
+          .map((f) => path.join(api, f)),
+      )
+      .sort()
   : [];
 
 describe("conversion keeps every structural fact", () => {

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { OpenAPIV3 } from "openapi-types";
-import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { measureAgreement } from "../../bench/lib/oasdiff-agreement.js";
 import type { ApiDiff } from "../../generator/diff/api-diff.js";
 import { defineCheck } from "../../generator/diff/change.js";
 import { CHECKS } from "../../generator/diff/checks/index.js";
@@ -10,9 +11,8 @@ import { compareApis } from "../../generator/diff/compare.js";
 import type { Pointers } from "../../generator/diff/pointers.js";
 import type { ApiConfig } from "../../generator/load/api-config.js";
 import { buildModel } from "../../generator/normalize/build-model.js";
-import { validateDocument, type MissingField } from "../../generator/validate/validate-document.js";
-import { measureAgreement } from "../../bench/lib/oasdiff-agreement.js";
-import { FIXTURE_SETTINGS, fixtureDocument, typeCheckOldCalls, type CallResult } from "../support/old-calls.js";
+import { type MissingField, validateDocument } from "../../generator/validate/validate-document.js";
+import { type CallResult, FIXTURE_SETTINGS, fixtureDocument, typeCheckOldCalls } from "../support/old-calls.js";
 
 /** Each check has a fixture in test/fixtures/diff/<check>.yaml: an old and a new document and the changes expected. */
 const config: ApiConfig = { name: "fixture", ...FIXTURE_SETTINGS };
@@ -46,7 +46,9 @@ function changesOf(id: string) {
 }
 
 function matching(found: ReturnType<typeof changesOf>, expected: Expected) {
-  return found.find((c) => c.level === expected.level && c.message.includes(expected.message) && (expected.operation === undefined || c.operation === expected.operation));
+  return found.find(
+    (c) => c.level === expected.level && c.message.includes(expected.message) && (expected.operation === undefined || c.operation === expected.operation),
+  );
 }
 
 describe.each(CHECKS.map((c) => [c.id] as const))("check %s", (id) => {
@@ -80,7 +82,10 @@ describe("verdicts proven by compiling old calls against both generated clients"
 
   beforeAll(async () => {
     const used = [...new Set(cases.map((c) => c.id))].map((id) => ({ name: id, old: fixtures.get(id)!.old, new: fixtures.get(id)!.new }));
-    results = await typeCheckOldCalls(used, cases.map((c) => ({ fixture: c.id, code: c.expected.call! })));
+    results = await typeCheckOldCalls(
+      used,
+      cases.map((c) => ({ fixture: c.id, code: c.expected.call! })),
+    );
   }, 120_000);
 
   it.each(cases.map((c, index) => [`${c.id}: ${c.expected.message}`, index] as const))("%s", (_label, index) => {
@@ -124,22 +129,36 @@ describe("reading slightly invalid documents for a diff", () => {
       { pointer: "/paths/~1things/get/responses/200", missing: "the response's `description`" },
     ]);
     const broken = { ...swagger2, paths: { "/things": { get: { responses: { "200": { description: "", schema: { type: "nonsense" } } } } } } };
-    await expect(validateDocument("vendor.json", broken, () => undefined)).rejects.toThrow(/vendor\.json at \/paths\/~1things\/get\/responses\/200\/schema\/type/);
+    await expect(validateDocument("vendor.json", broken, () => undefined)).rejects.toThrow(
+      /vendor\.json at \/paths\/~1things\/get\/responses\/200\/schema\/type/,
+    );
   });
 
   it("stays strict without a place to report them, as generate reads documents", async () => {
-    await expect(validateDocument("vendor.json", swagger2)).rejects.toThrow(/vendor\.json at \/paths\/~1things\/get\/parameters\/0: is not a valid Swagger 2\.0 document/);
+    await expect(validateDocument("vendor.json", swagger2)).rejects.toThrow(
+      /vendor\.json at \/paths\/~1things\/get\/parameters\/0: is not a valid Swagger 2\.0 document/,
+    );
   });
 });
 
 describe("defineCheck", () => {
   it("holds a check to the levels its description justifies", () => {
-    const check = defineCheck({ id: "demo", description: "Reports info only.", levels: ["info"], run: () => [{ level: "breaking", message: "something", typescript: [], pointers: {} }] });
+    const check = defineCheck({
+      id: "demo",
+      description: "Reports info only.",
+      levels: ["info"],
+      run: () => [{ level: "breaking", message: "something", typescript: [], pointers: {} }],
+    });
     expect(() => check.run({} as ApiDiff)).toThrow("check demo reported a breaking change, outside its definition: something");
   });
 
   it("reports each finding under the check's id, written once", () => {
-    const check = defineCheck({ id: "demo", description: "Reports info only.", levels: ["info"], run: () => [{ level: "info", message: "something", typescript: [], pointers: {} }] });
+    const check = defineCheck({
+      id: "demo",
+      description: "Reports info only.",
+      levels: ["info"],
+      run: () => [{ level: "info", message: "something", typescript: [], pointers: {} }],
+    });
     expect(check.run({} as ApiDiff)).toEqual([{ check: "demo", level: "info", message: "something", typescript: [], pointers: {} }]);
   });
 });
@@ -155,8 +174,23 @@ describe("the diff engine", () => {
 
   it("terminates on recursive schemas and still finds changes inside them", () => {
     const tree = (extra: Record<string, unknown>) => ({
-      components: { schemas: { Node: { type: "object", properties: { children: { type: "array", items: { $ref: "#/components/schemas/Node" } }, parent: { $ref: "#/components/schemas/Node" }, ...extra } } } },
-      paths: { "/tree": { get: { operationId: "Tree", tags: ["tree"], responses: { "200": { description: "", content: { "application/json": { schema: { $ref: "#/components/schemas/Node" } } } } } } } },
+      components: {
+        schemas: {
+          Node: {
+            type: "object",
+            properties: { children: { type: "array", items: { $ref: "#/components/schemas/Node" } }, parent: { $ref: "#/components/schemas/Node" }, ...extra },
+          },
+        },
+      },
+      paths: {
+        "/tree": {
+          get: {
+            operationId: "Tree",
+            tags: ["tree"],
+            responses: { "200": { description: "", content: { "application/json": { schema: { $ref: "#/components/schemas/Node" } } } } },
+          },
+        },
+      },
     });
     const comparison = compareApis(model("v1", tree({ name: { type: "string" } })), model("v2", tree({})));
     expect(comparison.changes.map((c) => `${c.level} ${c.message}`)).toEqual([expect.stringMatching(/^breaking property 200 response \.name removed/)]);
@@ -165,4 +199,3 @@ describe("the diff engine", () => {
     expect(compareApis(model("v1", tree({})), model("v2", tree({}))).changes).toEqual([]);
   });
 });
-

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emitClientModule, type ClientModuleFiles } from "../../generator/emit/client-module.js";
+import { type ClientModuleFiles, emitClientModule } from "../../generator/emit/client-module.js";
 import type { ApiModel, OperationModel } from "../../generator/normalize/build-model.js";
 import { apiModel, operationModel } from "../support/models.js";
 
@@ -12,10 +12,28 @@ interface Given {
 type Want = Partial<Record<keyof ClientModuleFiles, string[]>>;
 
 const lines = (...text: string[]) => text.join("\n");
-const getThing = operationModel({ name: "getThing", path: "/v1/things/{id}", parameterList: [{ name: "id", location: "path", required: true, type: "string" }] });
+const getThing = operationModel({
+  name: "getThing",
+  path: "/v1/things/{id}",
+  parameterList: [{ name: "id", location: "path", required: true, type: "string" }],
+});
 const listThings = operationModel({ name: "listThings", parameterList: [{ name: "limit", location: "query", required: false, type: "number" }] });
-const readiness = operationModel({ namespace: "server", name: "readiness", path: "/v1/readyz", success: [{ status: "200", contentType: "text/plain" }], errors: [], parseAs: "text" });
-const upload = operationModel({ namespace: "server", name: "upload", httpMethod: "post", path: "/v1/upload", requestBody: { required: true, contentType: "multipart/form-data", form: "multipart" }, success: [{ status: "204" }] });
+const readiness = operationModel({
+  namespace: "server",
+  name: "readiness",
+  path: "/v1/readyz",
+  success: [{ status: "200", contentType: "text/plain" }],
+  errors: [],
+  parseAs: "text",
+});
+const upload = operationModel({
+  namespace: "server",
+  name: "upload",
+  httpMethod: "post",
+  path: "/v1/upload",
+  requestBody: { required: true, contentType: "multipart/form-data", form: "multipart" },
+  success: [{ status: "204" }],
+});
 
 const cases: [title: string, { given: Given; want: Want }][] = [
   [
@@ -74,7 +92,16 @@ const cases: [title: string, { given: Given; want: Want }][] = [
             "}",
           ),
         ],
-        "index.js": [lines("const operations = {", "  things: {", '    getThing: { method: "GET", path: "/v1/things/{id}" },', '    listThings: { method: "GET", path: "/v1/things" },', "  },", "};")],
+        "index.js": [
+          lines(
+            "const operations = {",
+            "  things: {",
+            '    getThing: { method: "GET", path: "/v1/things/{id}" },',
+            '    listThings: { method: "GET", path: "/v1/things" },',
+            "  },",
+            "};",
+          ),
+        ],
       },
     },
   ],
@@ -83,7 +110,11 @@ const cases: [title: string, { given: Given; want: Want }][] = [
     {
       given: { operations: [readiness] },
       want: {
-        "index.d.ts": ["    readiness(options?: CallOptions): Promise<ReadinessResponse>;", "  export type ReadinessResponse = string;", "  export type ReadinessError = unknown;"],
+        "index.d.ts": [
+          "    readiness(options?: CallOptions): Promise<ReadinessResponse>;",
+          "  export type ReadinessResponse = string;",
+          "  export type ReadinessError = unknown;",
+        ],
         "index.js": ['    readiness: { method: "GET", path: "/v1/readyz", parseAs: "text", noInput: true },'],
       },
     },
@@ -106,14 +137,25 @@ const cases: [title: string, { given: Given; want: Want }][] = [
     "a success with a body and one without: the response may be undefined",
     {
       given: { operations: [operationModel({ success: [{ status: "200", contentType: "application/json" }, { status: "204" }] })] },
-      want: { "index.d.ts": ['  export type ListThingsResponse = operations["ThingsListThings"]["responses"][200]["content"]["application/json"] | undefined;'] },
+      want: {
+        "index.d.ts": ['  export type ListThingsResponse = operations["ThingsListThings"]["responses"][200]["content"]["application/json"] | undefined;'],
+      },
     },
   ],
   [
     "one client property per namespace, typed by its Methods",
     {
       given: { operations: [listThings, readiness] },
-      want: { "index.d.ts": [lines("export interface Client extends ApiClient<paths>, ClientLifecycle {", "  readonly things: Things.Methods;", "  readonly server: Server.Methods;", "}")] },
+      want: {
+        "index.d.ts": [
+          lines(
+            "export interface Client extends ApiClient<paths>, ClientLifecycle {",
+            "  readonly things: Things.Methods;",
+            "  readonly server: Server.Methods;",
+            "}",
+          ),
+        ],
+      },
     },
   ],
   [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { packageManifest, type PackageInfo } from "../../generator/emit/package-manifest.js";
+import { type PackageInfo, packageManifest } from "../../generator/emit/package-manifest.js";
 
 interface Given {
   info: PackageInfo;
@@ -23,7 +23,13 @@ const cases: [title: string, { given: Given; want: unknown }][] = [
   [
     "one export per version entry, in the order given, then the runtime and package.json",
     {
-      given: { info, entries: [{ api: "pem", version: "v9" }, { api: "pmm", version: "v3" }] },
+      given: {
+        info,
+        entries: [
+          { api: "pem", version: "v9" },
+          { api: "pmm", version: "v3" },
+        ],
+      },
       want: {
         ...common,
         exports: {
@@ -41,7 +47,11 @@ const cases: [title: string, { given: Given; want: unknown }][] = [
       given: { info, entries: [{ api: "pmm", version: "v3" }], migrations: ["pmm/migrations/v2-v3.json"] },
       want: {
         ...common,
-        exports: { "./pmm/v3": { types: "./pmm/v3/index.d.ts", default: "./pmm/v3/index.js" }, "./pmm/migrations/v2-v3.json": "./pmm/migrations/v2-v3.json", ...fixedExports },
+        exports: {
+          "./pmm/v3": { types: "./pmm/v3/index.d.ts", default: "./pmm/v3/index.js" },
+          "./pmm/migrations/v2-v3.json": "./pmm/migrations/v2-v3.json",
+          ...fixedExports,
+        },
         ...tail,
       },
     },
@@ -50,7 +60,13 @@ const cases: [title: string, { given: Given; want: unknown }][] = [
     "peer dependencies are all optional",
     {
       given: { info: { ...info, peerDependencies: { "ts-morph": "^28.0.0" } }, entries: [] },
-      want: { ...common, exports: fixedExports, ...tail, peerDependencies: { "ts-morph": "^28.0.0" }, peerDependenciesMeta: { "ts-morph": { optional: true } } },
+      want: {
+        ...common,
+        exports: fixedExports,
+        ...tail,
+        peerDependencies: { "ts-morph": "^28.0.0" },
+        peerDependenciesMeta: { "ts-morph": { optional: true } },
+      },
     },
   ],
 ];

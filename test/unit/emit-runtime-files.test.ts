@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SpecError } from "../../generator/errors.js";
 import { emitRuntimeFiles } from "../../generator/emit/runtime-files.js";
+import { SpecError } from "../../generator/errors.js";
 import { projectTempDir } from "../support/paths.js";
 
 /** A templates folder whose `runtime/` holds `files` (path relative to it → source). */
@@ -22,19 +22,41 @@ const cases: [title: string, { given: Record<string, string>; want: Record<strin
   [
     "a source file gives ESM JavaScript and its declarations, its doc comments kept",
     {
-      given: { "index.ts": lines("export interface Options {", "  retries?: number;", "}", "", "/** Doubles. */", "export function double(value: number): number {", "  return value * 2;", "}") },
+      given: {
+        "index.ts": lines(
+          "export interface Options {",
+          "  retries?: number;",
+          "}",
+          "",
+          "/** Doubles. */",
+          "export function double(value: number): number {",
+          "  return value * 2;",
+          "}",
+        ),
+      },
       want: {
         "index.js": lines("/** Doubles. */", "export function double(value) {", "    return value * 2;", "}"),
-        "index.d.ts": lines("export interface Options {", "    retries?: number;", "}", "/** Doubles. */", "export declare function double(value: number): number;"),
+        "index.d.ts": lines(
+          "export interface Options {",
+          "    retries?: number;",
+          "}",
+          "/** Doubles. */",
+          "export declare function double(value: number): number;",
+        ),
       },
     },
   ],
   [
     "files in subfolders keep their path, with `/`; type-only imports leave the JavaScript",
     {
-      given: { "auth/header.ts": lines('import type { Options } from "../index.js";', "export const header = (options: Options): string => `x${options.retries ?? 0}`;") },
+      given: {
+        "auth/header.ts": lines(
+          'import type { Options } from "../index.js";',
+          'export const header = (options: Options): string => "x" + String(options.retries ?? 0);',
+        ),
+      },
       want: {
-        "auth/header.js": lines("export const header = (options) => `x${options.retries ?? 0}`;"),
+        "auth/header.js": lines('export const header = (options) => "x" + String(options.retries ?? 0);'),
         "auth/header.d.ts": lines('import type { Options } from "../index.js";', "export declare const header: (options: Options) => string;"),
       },
     },
@@ -56,8 +78,13 @@ describe("emitRuntimeFiles", () => {
   }
 
   it("names the file and line of source that does not compile on its own", async () => {
-    const templates = await templatesWith({ "ok.ts": "export const a = 1;\n", "bad.ts": lines("", "export function bad(value: number) {", "  return value;", "}") });
+    const templates = await templatesWith({
+      "ok.ts": "export const a = 1;\n",
+      "bad.ts": lines("", "export function bad(value: number) {", "  return value;", "}"),
+    });
     expect(() => emitRuntimeFiles(templates)).toThrow(SpecError);
-    expect(() => emitRuntimeFiles(templates)).toThrow(`${path.join("runtime", "bad.ts")}:2: the runtime does not compile: Function must have an explicit return type annotation with --isolatedDeclarations.`);
+    expect(() => emitRuntimeFiles(templates)).toThrow(
+      `${path.join("runtime", "bad.ts")}:2: the runtime does not compile: Function must have an explicit return type annotation with --isolatedDeclarations.`,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { OperationModel } from "../../generator/normalize/build-model.js";
 import { escapeComment, operationDoc } from "../../generator/emit/tsdoc.js";
+import type { OperationModel } from "../../generator/normalize/build-model.js";
 import { operationModel } from "../support/models.js";
 
 type Case<Given> = [title: string, { given: Given; want: string }];
@@ -43,15 +43,24 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
   ],
   [
     "an optional multipart form body",
-    { given: { requestBody: { required: false, contentType: "multipart/form-data", form: "multipart" } }, want: lines(GET, "", "@param input.body - multipart form body, optional, `Things.ListThingsBody`", RETURNS, THROWS) },
+    {
+      given: { requestBody: { required: false, contentType: "multipart/form-data", form: "multipart" } },
+      want: lines(GET, "", "@param input.body - multipart form body, optional, `Things.ListThingsBody`", RETURNS, THROWS),
+    },
   ],
   [
     "a URL-encoded form body",
-    { given: { requestBody: { required: true, contentType: "application/x-www-form-urlencoded", form: "urlencoded" } }, want: lines(GET, "", "@param input.body - URL-encoded form body, required, `Things.ListThingsBody`", RETURNS, THROWS) },
+    {
+      given: { requestBody: { required: true, contentType: "application/x-www-form-urlencoded", form: "urlencoded" } },
+      want: lines(GET, "", "@param input.body - URL-encoded form body, required, `Things.ListThingsBody`", RETURNS, THROWS),
+    },
   ],
   [
     "a body of another media type, named by it",
-    { given: { requestBody: { required: true, contentType: "application/octet-stream" } }, want: lines(GET, "", "@param input.body - `application/octet-stream` body, required, `Things.ListThingsBody`", RETURNS, THROWS) },
+    {
+      given: { requestBody: { required: true, contentType: "application/octet-stream" } },
+      want: lines(GET, "", "@param input.body - `application/octet-stream` body, required, `Things.ListThingsBody`", RETURNS, THROWS),
+    },
   ],
   [
     "success statuses with and without a body; error statuses without one, `default` as any other",
@@ -60,7 +69,12 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
         success: [{ status: "200", contentType: "application/json" }, { status: "201", contentType: "application/json" }, { status: "204" }],
         errors: [{ status: "400" }, { status: "404" }, { status: "default" }],
       },
-      want: lines(GET, "", "@returns `Things.ListThingsResponse` on 200 or 201; no documented body on 204", "@throws {ApiError} on 400, 404 or any other error status"),
+      want: lines(
+        GET,
+        "",
+        "@returns `Things.ListThingsResponse` on 200 or 201; no documented body on 204",
+        "@throws {ApiError} on 400, 404 or any other error status",
+      ),
     },
   ],
   ["no status documented", { given: { success: [], errors: [] }, want: lines(GET, "", "@throws {ApiError} on an error status (the spec documents none)") }],
@@ -68,11 +82,26 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
     "a deprecated operation",
     {
       given: { deprecated: true, errors: [{ status: "404", contentType: "application/json" }] },
-      want: lines(GET, "", RETURNS, "@throws {ApiError} on 404, whose `body` is `Things.ListThingsError`", "@deprecated The API marks this operation as deprecated."),
+      want: lines(
+        GET,
+        "",
+        RETURNS,
+        "@throws {ApiError} on 404, whose `body` is `Things.ListThingsError`",
+        "@deprecated The API marks this operation as deprecated.",
+      ),
     },
   ],
-  ["a --keep-docs summary and description come first, in that order", { given: { summary: "Lists things.", description: "Only those you may see." }, want: lines("Lists things.", "", "Only those you may see.", "", GET, "", RETURNS, THROWS) }],
-  ["the same --keep-docs text once, trimmed", { given: { summary: "  Lists things.  ", description: "Lists things." }, want: lines("Lists things.", "", GET, "", RETURNS, THROWS) }],
+  [
+    "a --keep-docs summary and description come first, in that order",
+    {
+      given: { summary: "Lists things.", description: "Only those you may see." },
+      want: lines("Lists things.", "", "Only those you may see.", "", GET, "", RETURNS, THROWS),
+    },
+  ],
+  [
+    "the same --keep-docs text once, trimmed",
+    { given: { summary: "  Lists things.  ", description: "Lists things." }, want: lines("Lists things.", "", GET, "", RETURNS, THROWS) },
+  ],
   ["blank --keep-docs text is dropped", { given: { summary: " \n", description: "" }, want: lines(GET, "", RETURNS, THROWS) }],
   [
     "an operation that sends the same URL as another names it",
@@ -92,7 +121,15 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
     "spec text cannot end the comment; names and paths stay on their line and in their code span",
     {
       given: { summary: "Lists */ things", path: "/things/*/x\u2028y", parameterList: [{ name: "q`\n@deprecated */", location: "query", required: false }] },
-      want: lines("Lists *\\/ things", "", "`GET /things/*\\/x y`", "", "@param input.query - query parameter `q' @deprecated *\\/`, optional", RETURNS, THROWS),
+      want: lines(
+        "Lists *\\/ things",
+        "",
+        "`GET /things/*\\/x y`",
+        "",
+        "@param input.query - query parameter `q' @deprecated *\\/`, optional",
+        RETURNS,
+        THROWS,
+      ),
     },
   ],
 ];

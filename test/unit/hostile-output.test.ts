@@ -11,7 +11,7 @@ import { generateStandalone, loadModel } from "../../generator/pipeline.js";
 import { checkLabel } from "../../generator/validate/labels.js";
 import { writeTreeAtomically } from "../../generator/write/file-tree.js";
 import { createApiClient } from "../../templates/runtime/client.js";
-import { TEMPLATES_DIR, projectTempDir } from "../support/paths.js";
+import { projectTempDir, TEMPLATES_DIR } from "../support/paths.js";
 import { rejectionOf } from "../support/rejection.js";
 import { typeCheck } from "../support/typecheck.js";
 
@@ -102,8 +102,23 @@ describe("namespaces named like client members", () => {
     const { createClient } = await import(pathToFileURL(path.join(out, "index.js")).href);
     const client = createClient({ baseUrl: "http://127.0.0.1:9" });
     // Each of the twelve tags keeps a namespace of its own: `use` yields to the tag `useApi`, `Client` to `ClientApi`.
-    const namespaces = Object.keys(client).filter((key) => typeof client[key] === "object").sort();
-    expect(namespaces).toEqual(["clientApi", "clientApiApi", "closeApi", "constructorApi", "hasOwnPropertyApi", "logoutApi", "misc", "promiseApi", "requestApi", "thenApi", "useApi", "useApiApi"]);
+    const namespaces = Object.keys(client)
+      .filter((key) => typeof client[key] === "object")
+      .sort();
+    expect(namespaces).toEqual([
+      "clientApi",
+      "clientApiApi",
+      "closeApi",
+      "constructorApi",
+      "hasOwnPropertyApi",
+      "logoutApi",
+      "misc",
+      "promiseApi",
+      "requestApi",
+      "thenApi",
+      "useApi",
+      "useApiApi",
+    ]);
     expect(Object.keys(client.misc).sort()).toEqual(["thenOperation", "thenOperationOperation", "valueOfOperation"]);
     expect(typeof client.close).toBe("function");
     expect(typeof client[Symbol.asyncDispose]).toBe("function");
@@ -121,17 +136,37 @@ describe("Object.prototype names and cycles", () => {
   const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
   it.each([
-    ["a property named hasOwnProperty", spec({}, { type: "object", properties: { hasOwnProperty: { type: "string" } } }), "/paths/~1item/get/responses/200/content/application~1json/schema/properties/hasOwnProperty"],
-    ["a property named valueOf", spec({}, { type: "object", properties: { valueOf: { type: "string" } } }), "/paths/~1item/get/responses/200/content/application~1json/schema/properties/valueOf"],
+    [
+      "a property named hasOwnProperty",
+      spec({}, { type: "object", properties: { hasOwnProperty: { type: "string" } } }),
+      "/paths/~1item/get/responses/200/content/application~1json/schema/properties/hasOwnProperty",
+    ],
+    [
+      "a property named valueOf",
+      spec({}, { type: "object", properties: { valueOf: { type: "string" } } }),
+      "/paths/~1item/get/responses/200/content/application~1json/schema/properties/valueOf",
+    ],
     ["a schema named constructor", spec({ constructor: { type: "string" } }, ref("constructor")), "/components/schemas/constructor"],
     ["a dangling $ref to __proto__", spec({}, ref("__proto__")), "/paths/~1item/get/responses/200/content/application~1json/schema/$ref"],
     ["a dangling $ref to toString", spec({}, ref("toString")), "/paths/~1item/get/responses/200/content/application~1json/schema/$ref"],
-    ["a path key __proto__", spec({}, {}, JSON.parse('{"__proto__": { "get": { "operationId": "x", "responses": { "200": { "description": "ok" } } } } }')), "/paths/__proto__"],
-    ["a path key without its leading slash", spec({}, {}, { "evil.example": { get: { operationId: "x", responses: { "200": { description: "ok" } } } } }), "/paths/evil.example"],
+    [
+      "a path key __proto__",
+      spec({}, {}, JSON.parse('{"__proto__": { "get": { "operationId": "x", "responses": { "200": { "description": "ok" } } } } }')),
+      "/paths/__proto__",
+    ],
+    [
+      "a path key without its leading slash",
+      spec({}, {}, { "evil.example": { get: { operationId: "x", responses: { "200": { description: "ok" } } } } }),
+      "/paths/evil.example",
+    ],
     ["a $ref to itself", spec({ Self: ref("Self") }, ref("Self")), "/components/schemas/Self"],
     ["two schemas referring to each other", spec({ A: ref("B"), B: ref("A") }, ref("A")), "/components/schemas/A"],
     ["allOf of itself", spec({ All: { allOf: [ref("All"), { type: "object" }] } }, ref("All")), "/components/schemas/All"],
-    ["anyOf of itself through another schema", spec({ A: { anyOf: [ref("B"), { type: "string" }] }, B: { oneOf: [ref("A")] } }, ref("A")), "/components/schemas/A"],
+    [
+      "anyOf of itself through another schema",
+      spec({ A: { anyOf: [ref("B"), { type: "string" }] }, B: { oneOf: [ref("A")] } }, ref("A")),
+      "/components/schemas/A",
+    ],
   ])("%s is a SpecError with its pointer", async (_what, document, pointer) => {
     const file = path.join(await projectTempDir("hostile"), "spec.json");
     await writeFile(file, JSON.stringify(document));
@@ -198,7 +233,12 @@ describe("server URLs that would move calls to another host", () => {
       return new Response("{}", { headers: { "X-Subject-Token": "t" } });
     };
     for (const basePath of [".evil.example", "@evil.example", ":8443/api"]) {
-      const create = () => createApiClient({ api: "x", version: "v10", basePath, auth }, {}, { baseUrl: "https://api.example.com", auth: { username: "u", password: "p" }, fetch });
+      const create = () =>
+        createApiClient(
+          { api: "x", version: "v10", basePath, auth },
+          {},
+          { baseUrl: "https://api.example.com", auth: { username: "u", password: "p" }, fetch },
+        );
       expect(create, basePath).toThrow(TypeError);
       expect(create, basePath).toThrow(/^baseUrl: .*would send calls away from https:\/\/api\.example\.com/);
     }

@@ -15,9 +15,29 @@ const upstream = () => ({
         description: "Returns a list of all Nodes.",
         operationId: "ListNodes",
         tags: ["NodesService"],
-        parameters: [{ name: "body", in: "body", required: true, schema: { type: "object", title: "Body title", properties: { description: { type: "string", description: "a property called description" }, title: { type: "string" } } } }],
+        parameters: [
+          {
+            name: "body",
+            in: "body",
+            required: true,
+            schema: {
+              type: "object",
+              title: "Body title",
+              properties: { description: { type: "string", description: "a property called description" }, title: { type: "string" } },
+            },
+          },
+        ],
         responses: {
-          "200": { description: "A successful response.", schema: { type: "object", properties: { examples: { type: "array", items: { type: "string" } }, count: { type: "string", format: "int64", example: { description: "data, kept" } } } } },
+          "200": {
+            description: "A successful response.",
+            schema: {
+              type: "object",
+              properties: {
+                examples: { type: "array", items: { type: "string" } },
+                count: { type: "string", format: "int64", example: { description: "data, kept" } },
+              },
+            },
+          },
           default: { description: "An unexpected error response.", schema: { type: "object", properties: { code: { type: "integer", format: "int32" } } } },
         },
       },
@@ -28,7 +48,17 @@ const upstream = () => ({
 describe("prose stripping", () => {
   it("drops descriptions, summaries, titles and top-level extensions", () => {
     const text = canonicalYaml(stripProse(upstream(), "pmm v3"));
-    for (const prose of ["Upstream title", "Long upstream prose", "About nodes", "List Nodes", "Returns a list", "A successful response", "Body title", "a property called description", "samples-languages"]) {
+    for (const prose of [
+      "Upstream title",
+      "Long upstream prose",
+      "About nodes",
+      "List Nodes",
+      "Returns a list",
+      "A successful response",
+      "Body title",
+      "a property called description",
+      "samples-languages",
+    ]) {
       expect(text).not.toContain(prose);
     }
   });

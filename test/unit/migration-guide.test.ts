@@ -2,7 +2,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiDocs } from "../../generator/diff/api-docs.js";
 import { compareApis } from "../../generator/diff/compare.js";
-import { migrationData, migrationGuide, type MigrationData } from "../../generator/diff/migration-guide.js";
+import { type MigrationData, migrationData, migrationGuide } from "../../generator/diff/migration-guide.js";
 import { packageManifest } from "../../generator/emit/package-manifest.js";
 import { readApiConfig } from "../../generator/load/api-config.js";
 import type { ApiModel } from "../../generator/normalize/build-model.js";
@@ -25,7 +25,9 @@ describe("PMM v2 → v3 migration guide", () => {
 
   it("shows each old call beside its new one, per old namespace", () => {
     expect(guide).toContain("## nodes\n");
-    expect(guide).toMatch(/### `pmm\.nodes\.listNodes\(\)` → `pmm\.nodes\.listNodes\(\)` \(moved, confidence 0\.\d+\)\n\n`POST \/v1\/inventory\/Nodes\/List` → `GET \/v1\/inventory\/nodes`\n\n```ts\n\/\/ v2\npmm\.nodes\.listNodes\(\{ body: \{ node_type \} \}\)\n\/\/ v3\npmm\.nodes\.listNodes\(\{ query: \{ node_type \} \}\)\n```/);
+    expect(guide).toMatch(
+      /### `pmm\.nodes\.listNodes\(\)` → `pmm\.nodes\.listNodes\(\)` \(moved, confidence 0\.\d+\)\n\n`POST \/v1\/inventory\/Nodes\/List` → `GET \/v1\/inventory\/nodes`\n\n```ts\n\/\/ v2\npmm\.nodes\.listNodes\(\{ body: \{ node_type \} \}\)\n\/\/ v3\npmm\.nodes\.listNodes\(\{ query: \{ node_type \} \}\)\n```/,
+    );
     expect(guide).toContain('- node_type: "GENERIC_NODE" → "NODE_TYPE_GENERIC_NODE"');
     expect(guide).toMatch(/### `pmm\.mySql\.addMySql\(\)` → `pmm\.management\.addService\(\)` \(merged under "mysql", confidence/);
   });
@@ -39,7 +41,9 @@ describe("PMM v2 → v3 migration guide", () => {
   it("counts every removed v2 operation once, as moved, merged or removed", async () => {
     const [v2] = await models("pmm", ["v2"]);
     expect(data.successors.length + data.removed.length).toBe(v2!.operations.length);
-    expect(guide).toContain(`${data.successors.filter((s) => s.kind === "moved").length} operations moved, ${data.successors.filter((s) => s.kind === "merged").length} merged into calls keyed by type, ${data.removed.length} removed with no successor`);
+    expect(guide).toContain(
+      `${data.successors.filter((s) => s.kind === "moved").length} operations moved, ${data.successors.filter((s) => s.kind === "merged").length} merged into calls keyed by type, ${data.removed.length} removed with no successor`,
+    );
   });
 });
 
@@ -51,7 +55,9 @@ describe("migration files of a release sequence", () => {
     const first = JSON.parse(migrations[0]!.json) as MigrationData;
     expect(first).toMatchObject({ api: "pem", from: "v9", to: "v10", removed: [] });
     expect(migrations[0]!.markdown).toContain("# Moving from PEM v9 to v10");
-    const manifest = JSON.parse(packageManifest({ name: "p", version: "1.0.0", dependencies: {}, node: ">=20" }, [{ api: "pem", version: "v9" }], ["pem/migrations/v9-v10.json"]));
+    const manifest = JSON.parse(
+      packageManifest({ name: "p", version: "1.0.0", dependencies: {}, node: ">=20" }, [{ api: "pem", version: "v9" }], ["pem/migrations/v9-v10.json"]),
+    );
     expect(manifest.exports["./pem/migrations/v9-v10.json"]).toBe("./pem/migrations/v9-v10.json");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assignNames, operationIdName, pathName } from "../../generator/normalize/naming.js";
 import { camelCase, pascalCase, words } from "../../generator/normalize/identifiers.js";
+import { assignNames, operationIdName, pathName } from "../../generator/normalize/naming.js";
 
 describe("identifiers", () => {
   it("splits snake case, camel case, acronyms and punctuation into words", () => {
@@ -50,9 +50,19 @@ describe("path naming rule (PEM)", () => {
   });
 
   it("is a pure function of method and path, so versions agree", () => {
-    const v9 = assignNames([{ httpMethod: "get", path: "/server/{server_id}" }, { httpMethod: "get", path: "/agent/" }], "path");
+    const v9 = assignNames(
+      [
+        { httpMethod: "get", path: "/server/{server_id}" },
+        { httpMethod: "get", path: "/agent/" },
+      ],
+      "path",
+    );
     const v10 = assignNames(
-      [{ httpMethod: "get", path: "/agent/job/{agent_id}" }, { httpMethod: "get", path: "/agent/" }, { httpMethod: "get", path: "/server/{server_id}" }],
+      [
+        { httpMethod: "get", path: "/agent/job/{agent_id}" },
+        { httpMethod: "get", path: "/agent/" },
+        { httpMethod: "get", path: "/server/{server_id}" },
+      ],
       "path",
     );
     expect(v10[2]).toEqual(v9[0]);
@@ -60,11 +70,29 @@ describe("path naming rule (PEM)", () => {
   });
 
   it("separates collisions by the ids each name left out", () => {
-    const names = assignNames([{ httpMethod: "get", path: "/a/{x}/b" }, { httpMethod: "get", path: "/a/b" }], "path");
+    const names = assignNames(
+      [
+        { httpMethod: "get", path: "/a/{x}/b" },
+        { httpMethod: "get", path: "/a/b" },
+      ],
+      "path",
+    );
     expect(names.map((n) => n.name)).toEqual(["listBByX", "listB"]);
-    const clashing = assignNames([{ httpMethod: "get", path: "/probe/{probe_id}/data/" }, { httpMethod: "get", path: "/probe/{internal_name}/data/" }], "path");
+    const clashing = assignNames(
+      [
+        { httpMethod: "get", path: "/probe/{probe_id}/data/" },
+        { httpMethod: "get", path: "/probe/{internal_name}/data/" },
+      ],
+      "path",
+    );
     expect(clashing.map((n) => `${n.namespace}.${n.name}`)).toEqual(["probe.listDataByProbeId", "probe.listDataByInternalName"]);
-    const history = assignNames([{ httpMethod: "get", path: "/probe/{probe_id}/history/from/{start_time}/to/{end_time}" }, { httpMethod: "get", path: "/probe/{internal_name}/history/from/{start_time}/to/{end_time}" }], "path");
+    const history = assignNames(
+      [
+        { httpMethod: "get", path: "/probe/{probe_id}/history/from/{start_time}/to/{end_time}" },
+        { httpMethod: "get", path: "/probe/{internal_name}/history/from/{start_time}/to/{end_time}" },
+      ],
+      "path",
+    );
     expect(history.map((n) => n.name)).toEqual(["getHistoryFromToByProbeId", "getHistoryFromToByInternalName"]);
   });
 
@@ -80,7 +108,13 @@ describe("path naming rule (PEM)", () => {
   });
 
   it("keeps the plural namespace when the singular one is taken by the same name", () => {
-    const names = assignNames([{ httpMethod: "get", path: "/profile/" }, { httpMethod: "get", path: "/profiles/" }], "path");
+    const names = assignNames(
+      [
+        { httpMethod: "get", path: "/profile/" },
+        { httpMethod: "get", path: "/profiles/" },
+      ],
+      "path",
+    );
     expect(names.map((n) => `${n.namespace}.${n.name}`)).toEqual(["profile.list", "profiles.list"]);
   });
 

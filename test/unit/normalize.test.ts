@@ -1,10 +1,10 @@
-import { describe, expect, it } from "vitest";
 import type { OpenAPIV3 } from "openapi-types";
+import { describe, expect, it } from "vitest";
+import type { SpecError } from "../../generator/errors.js";
 import { buildModel } from "../../generator/normalize/build-model.js";
 import { int64AsString } from "../../generator/normalize/int64-wire.js";
 import { liftAuthHeader } from "../../generator/normalize/lift-auth-header.js";
 import { simpleTypeText } from "../../generator/normalize/type-text.js";
-import { SpecError } from "../../generator/errors.js";
 
 const pemLike = (): OpenAPIV3.Document => ({
   openapi: "3.0.0",
@@ -88,11 +88,19 @@ describe("int64 wire mapping", () => {
     const document = (): OpenAPIV3.Document => ({
       openapi: "3.0.0",
       info: { title: "t", version: "1" },
-      paths: { "/v1/x": { get: { operationId: "X", responses: { "200": { description: "", content: { "application/json": { schema: { type: "integer", format: "int64" } } } } } } } },
+      paths: {
+        "/v1/x": {
+          get: {
+            operationId: "X",
+            responses: { "200": { description: "", content: { "application/json": { schema: { type: "integer", format: "int64" } } } } },
+          },
+        },
+      },
     });
     const asString = buildModel("f", "v1", { name: "pmm", auth: "pmm", naming: "operationId", int64: "string" }, document());
     const asNumber = buildModel("f", "v1", { name: "pmm", auth: "pmm", naming: "operationId", int64: "number" }, document());
-    const schemaOf = (d: OpenAPIV3.Document) => ((d.paths["/v1/x"]!.get!.responses["200"] as OpenAPIV3.ResponseObject).content!["application/json"]!.schema as OpenAPIV3.SchemaObject).type;
+    const schemaOf = (d: OpenAPIV3.Document) =>
+      ((d.paths["/v1/x"]!.get!.responses["200"] as OpenAPIV3.ResponseObject).content!["application/json"]!.schema as OpenAPIV3.SchemaObject).type;
     expect(schemaOf(asString.document)).toBe("string");
     expect(schemaOf(asNumber.document)).toBe("integer");
   });
@@ -108,7 +116,16 @@ describe("int64 wire mapping", () => {
           post: {
             operationId: "X",
             parameters: [{ name: "limit", in: "query", schema: { ...wide } }],
-            requestBody: { content: { "application/json": { schema: { type: "object", properties: { nested: { type: "object", properties: { port: { ...wide } } }, shared: { $ref: "#/components/schemas/Shared" } } } } } },
+            requestBody: {
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: { nested: { type: "object", properties: { port: { ...wide } } }, shared: { $ref: "#/components/schemas/Shared" } },
+                  },
+                },
+              },
+            },
             responses: { "200": { description: "", content: { "application/json": { schema: { type: "object", properties: { total: { ...wide } } } } } } },
           },
         },
@@ -146,13 +163,23 @@ describe("model", () => {
     const document: OpenAPIV3.Document = {
       openapi: "3.0.0",
       info: { title: "t", version: "1" },
-      components: { parameters: { Limit: { name: "limit", in: "query", required: true, schema: { $ref: "#/components/schemas/Count" } } }, schemas: { Count: { type: "integer" } } },
+      components: {
+        parameters: { Limit: { name: "limit", in: "query", required: true, schema: { $ref: "#/components/schemas/Count" } } },
+        schemas: { Count: { type: "integer" } },
+      },
       paths: {
         "/v1/x/{id}": {
-          parameters: [{ name: "id", in: "path", schema: { type: "string" } }, { name: "verbose", in: "query", schema: { type: "boolean" } }],
+          parameters: [
+            { name: "id", in: "path", schema: { type: "string" } },
+            { name: "verbose", in: "query", schema: { type: "boolean" } },
+          ],
           get: {
             operationId: "X",
-            parameters: [{ $ref: "#/components/parameters/Limit" }, { name: "verbose", in: "query", required: true, schema: { type: "string", enum: ["yes"] } }, { name: "id", in: "cookie", schema: { type: "string" } }],
+            parameters: [
+              { $ref: "#/components/parameters/Limit" },
+              { name: "verbose", in: "query", required: true, schema: { type: "string", enum: ["yes"] } },
+              { name: "id", in: "cookie", schema: { type: "string" } },
+            ],
             responses: { "200": { description: "" } },
           },
         },
@@ -167,14 +194,23 @@ describe("model", () => {
   });
 
   it("rejects a document without operations, naming the file and pointer", () => {
-    expect(() => buildModel("empty.yaml", "v1", { name: "x", auth: "pmm", naming: "path", int64: "number" }, { openapi: "3.0.0", info: { title: "", version: "" }, paths: {} })).toThrow(
-      expect.objectContaining({ name: "SpecError", file: "empty.yaml", pointer: "/paths" }) as SpecError,
-    );
+    expect(() =>
+      buildModel(
+        "empty.yaml",
+        "v1",
+        { name: "x", auth: "pmm", naming: "path", int64: "number" },
+        { openapi: "3.0.0", info: { title: "", version: "" }, paths: {} },
+      ),
+    ).toThrow(expect.objectContaining({ name: "SpecError", file: "empty.yaml", pointer: "/paths" }) as SpecError);
   });
 });
 
 describe("simpleTypeText", () => {
-  const document = { components: { schemas: { Id: { type: "string" }, Tags: { type: "array", items: { $ref: "#/components/schemas/Id" } }, Loop: { $ref: "#/components/schemas/Loop" } } } };
+  const document = {
+    components: {
+      schemas: { Id: { type: "string" }, Tags: { type: "array", items: { $ref: "#/components/schemas/Id" } }, Loop: { $ref: "#/components/schemas/Loop" } },
+    },
+  };
   const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
   it.each([
     ["a primitive", { type: "boolean" }, "boolean"],

@@ -35,7 +35,8 @@ describe.each(["pem", "pmm"])("released %s method names", (api) => {
     for (const model of models) {
       for (const op of model.operations) {
         const shipped = names.get(`${op.httpMethod.toUpperCase()} ${op.path}`);
-        if (shipped && shipped !== `${op.namespace}.${op.name}`) renamed.push(`${model.version}: ${op.httpMethod.toUpperCase()} ${op.path} was ${shipped}, now ${op.namespace}.${op.name}`);
+        if (shipped && shipped !== `${op.namespace}.${op.name}`)
+          renamed.push(`${model.version}: ${op.httpMethod.toUpperCase()} ${op.path} was ${shipped}, now ${op.namespace}.${op.name}`);
       }
     }
     expect(renamed).toEqual([]);

@@ -58,7 +58,10 @@ const CASES: [message: string, pointers: Change["pointers"]][] = [
   ["property request body .note removed", { old: "/paths/~1things~1{id}/put/parameters/3/schema/properties/note" }],
   ["property 200 response .id removed", { old: "/definitions/Base/properties/id" }],
   ["200 response .name: type changed", { old: "/definitions/Thing/allOf/1/properties/name", new: "/definitions/Thing/allOf/1/properties/name" }],
-  ["200 response header x-rate: type changed", { old: "/paths/~1things~1{id}/put/responses/200/headers/X-Rate", new: "/paths/~1things~1{id}/put/responses/200/headers/X-Rate" }],
+  [
+    "200 response header x-rate: type changed",
+    { old: "/paths/~1things~1{id}/put/responses/200/headers/X-Rate", new: "/paths/~1things~1{id}/put/responses/200/headers/X-Rate" },
+  ],
   ["property request body .label removed", { old: "/paths/~1upload/post/parameters/2" }],
   ["new optional query parameter page", { new: "/paths/~1upload/post/parameters/1" }],
 ];
@@ -85,12 +88,18 @@ describe("pointers into Swagger 2.0 files as given", () => {
     const [before, after] = [parse(OLD), newVersion(parse(OLD))];
     const model = async (version: string, source: Record<string, unknown>) => buildModel("test", version, config, await toOpenApi3("test", source));
     const [oldModel, newModel] = [await model("v1", before), await model("v2", after)];
-    changes = pointIntoSources(compareApis(oldModel, newModel).changes, { old: { source: before, model: oldModel.document }, new: { source: after, model: newModel.document } });
+    changes = pointIntoSources(compareApis(oldModel, newModel).changes, {
+      old: { source: before, model: oldModel.document },
+      new: { source: after, model: newModel.document },
+    });
   });
 
   it.each(CASES)("%s", (message, pointers) => {
     const found = changes.filter((c) => c.message.startsWith(message));
-    expect(found.map((c) => c.pointers), `changes:\n${changes.map((c) => `${c.message} ${JSON.stringify(c.pointers)}`).join("\n")}`).toEqual([pointers]);
+    expect(
+      found.map((c) => c.pointers),
+      `changes:\n${changes.map((c) => `${c.message} ${JSON.stringify(c.pointers)}`).join("\n")}`,
+    ).toEqual([pointers]);
   });
 });
 

@@ -25,6 +25,8 @@ describe("specs/sources.yaml records", () => {
     await mkdir(specsDir);
     await writeFile(path.join(specsDir, "sources.yaml"), "- api: [pem\n");
     const error = await rejectionOf(readSources(specsDir));
-    expect(error.message).toMatch(/sources\.yaml: is not valid YAML \(.+\)\. Restore the file from git, or import the spec again with `npm run specs:import`\.$/);
+    expect(error.message).toMatch(
+      /sources\.yaml: is not valid YAML \(.+\)\. Restore the file from git, or import the spec again with `npm run specs:import`\.$/,
+    );
   });
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { OpenAPIV3 } from "openapi-types";
-import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { diffApis } from "../../generator/diff/api-diff.js";
 import { describeSuccessor, type SuccessorReport } from "../../generator/diff/successors/describe.js";
 import { readApiConfig } from "../../generator/load/api-config.js";
@@ -11,7 +11,12 @@ import { loadModel } from "../../generator/pipeline.js";
 import { FIXTURE_SETTINGS, fixtureDocument } from "../support/old-calls.js";
 import { SPECS_DIR } from "../support/paths.js";
 
-const ok = { "200": { description: "", content: { "application/json": { schema: { type: "object", properties: { thing: { type: "object", properties: { thing_id: { type: "string" } } } } } } } } };
+const ok = {
+  "200": {
+    description: "",
+    content: { "application/json": { schema: { type: "object", properties: { thing: { type: "object", properties: { thing_id: { type: "string" } } } } } } },
+  },
+};
 const jsonBody = (schema: object) => ({ required: true, content: { "application/json": { schema } } });
 const post = (operationId: string, tag: string, body: object) => ({ post: { operationId, tags: [tag], requestBody: jsonBody(body), responses: ok } });
 
@@ -50,13 +55,24 @@ const NEW = {
       },
     },
     "/v1/things/{thing_id}": {
-      get: { operationId: "GetThing", tags: ["ThingsService"], parameters: [{ name: "thing_id", in: "path", required: true, schema: { type: "string" } }], responses: ok },
+      get: {
+        operationId: "GetThing",
+        tags: ["ThingsService"],
+        parameters: [{ name: "thing_id", in: "path", required: true, schema: { type: "string" } }],
+        responses: ok,
+      },
     },
     "/v1/health": { get: { operationId: "Health", tags: ["ServerService"], responses: { "200": { description: "" } } } },
   },
 };
 
-const model = (version: string, partial: object) => buildModel("fixture", version, { name: "fixture", ...FIXTURE_SETTINGS }, fixtureDocument(version, partial as Record<string, unknown>) as unknown as OpenAPIV3.Document);
+const model = (version: string, partial: object) =>
+  buildModel(
+    "fixture",
+    version,
+    { name: "fixture", ...FIXTURE_SETTINGS },
+    fixtureDocument(version, partial as Record<string, unknown>) as unknown as OpenAPIV3.Document,
+  );
 
 function reports(before: object, after: object): Map<string, SuccessorReport> {
   const diff = diffApis(model("v1", before), model("v2", after));
@@ -69,7 +85,17 @@ describe("successors of removed operations", () => {
   it("pairs a call moved to another method and path, with its body field moved to the query and enum values renamed", () => {
     const list = found.get("listThings")!;
     expect(list).toMatchObject({ old: "POST /v1/Things/List", new: "GET /v1/things", kind: "moved" });
-    expect(list.inputs).toEqual([{ field: "kind", from: "body", to: "query", enumRenames: [{ from: "RED_THING", to: "THING_KIND_RED_THING" }, { from: "BLUE_THING", to: "THING_KIND_BLUE_THING" }] }]);
+    expect(list.inputs).toEqual([
+      {
+        field: "kind",
+        from: "body",
+        to: "query",
+        enumRenames: [
+          { from: "RED_THING", to: "THING_KIND_RED_THING" },
+          { from: "BLUE_THING", to: "THING_KIND_BLUE_THING" },
+        ],
+      },
+    ]);
     expect(list.oldCall).toBe("api.things.listThings({ body: { kind } })");
     expect(list.newCall).toBe("api.things.listThings({ query: { kind } })");
   });
@@ -80,7 +106,12 @@ describe("successors of removed operations", () => {
   });
 
   it("pairs per-kind calls with the merged call under the body key their names imply", () => {
-    expect(found.get("addRedThing")).toMatchObject({ new: "POST /v1/things", kind: "merged", key: "red", newCall: "api.things.addThing({ body: { red: { name, shade } } })" });
+    expect(found.get("addRedThing")).toMatchObject({
+      new: "POST /v1/things",
+      kind: "merged",
+      key: "red",
+      newCall: "api.things.addThing({ body: { red: { name, shade } } })",
+    });
     expect(found.get("addBlueThing")).toMatchObject({ new: "POST /v1/things", kind: "merged", key: "blue" });
     expect(found.get("addBlueThing")!.steps).toContain('put the body under "blue": { body: { blue: { … } } }');
   });
@@ -111,7 +142,10 @@ describe("successors on PMM 2.44 → 3.8", () => {
 
   beforeAll(async () => {
     const config = await readApiConfig(path.join(SPECS_DIR, "pmm"));
-    const [v2, v3] = await Promise.all([loadModel(path.join(SPECS_DIR, "pmm/v2.yaml"), config, "v2"), loadModel(path.join(SPECS_DIR, "pmm/v3.yaml"), config, "v3")]);
+    const [v2, v3] = await Promise.all([
+      loadModel(path.join(SPECS_DIR, "pmm/v2.yaml"), config, "v2"),
+      loadModel(path.join(SPECS_DIR, "pmm/v3.yaml"), config, "v3"),
+    ]);
     const diff = diffApis(v2, v3);
     expect(diff.removed.map((op) => `${op.model.httpMethod.toUpperCase()} ${op.model.path}`).sort()).toEqual(Object.keys(truth).sort());
     found = new Map(diff.successors.map((s) => describeSuccessor("pmm", s)).map((r) => [r.old, r]));
@@ -134,6 +168,11 @@ describe("successors on PMM 2.44 → 3.8", () => {
   });
 
   it("wraps a per-database add call's body under its key of the merged management call", () => {
-    expect(found.get("POST /v1/management/MySQL/Add")).toMatchObject({ new: "POST /v1/management/services", kind: "merged", key: "mysql", newMethod: "management.addService" });
+    expect(found.get("POST /v1/management/MySQL/Add")).toMatchObject({
+      new: "POST /v1/management/services",
+      kind: "merged",
+      key: "mysql",
+      newMethod: "management.addService",
+    });
   });
 });

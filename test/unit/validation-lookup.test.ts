@@ -9,7 +9,12 @@ const refuse = (name: string) => (_body: unknown, problems: ValidationProblem[])
 
 async function expectedFor(responses: Record<string, ReturnType<typeof refuse>>, status: number): Promise<string | undefined> {
   const validation = createValidation(async () => ({ responses: { "things.list": responses }, requests: {} }), resolveLogger({}));
-  const error = await validation.response(call, status, {}, "strict", () => []).then(() => undefined, (e: unknown) => e);
+  const error = await validation
+    .response(call, status, {}, "strict", () => [])
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
   if (error === undefined) return undefined;
   expect(error).toBeInstanceOf(ResponseValidationError);
   return (error as ResponseValidationError).problems[0]!.expected;
@@ -24,15 +29,24 @@ describe("the check for a status", () => {
 
   it("that accepts anything still expects a body", async () => {
     const validation = createValidation(async () => ({ responses: { "things.list": { "200": () => {} } }, requests: {} }), resolveLogger({}));
-    const error = await validation.response(call, 200, undefined, "strict", () => []).then(() => undefined, (e: unknown) => e);
+    const error = await validation
+      .response(call, 200, undefined, "strict", () => [])
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect((error as ResponseValidationError).problems).toEqual([{ pointer: "", expected: "a body", received: "nothing" }]);
   });
 
   it("warns again about the oldest places once it remembers 1000, so its memory stays bounded", async () => {
     let next = 0;
     const warned: string[] = [];
-    const each = (_body: unknown, problems: ValidationProblem[]) => void problems.push({ pointer: `/${next}`, place: `/${next++}`, expected: "x", received: "y" } as ValidationProblem);
-    const validation = createValidation(async () => ({ responses: { "things.list": { "200": each } }, requests: {} }), resolveLogger({ warn: (_m, details) => void warned.push(String(details?.pointer)) }));
+    const each = (_body: unknown, problems: ValidationProblem[]) =>
+      void problems.push({ pointer: `/${next}`, place: `/${next++}`, expected: "x", received: "y" } as ValidationProblem);
+    const validation = createValidation(
+      async () => ({ responses: { "things.list": { "200": each } }, requests: {} }),
+      resolveLogger({ warn: (_m, details) => void warned.push(String(details?.pointer)) }),
+    );
     for (let i = 0; i <= 1000; i++) await validation.response(call, 200, {}, "warn", () => []);
     next = 0;
     await validation.response(call, 200, {}, "warn", () => []);

@@ -1,4 +1,4 @@
-import { apiErrorFrom, AuthenticationError, clientClosedError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
+import { AuthenticationError, apiErrorFrom, clientClosedError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
 import { rememberRequest } from "../transport/request-context.js";
 import { waitFor } from "../transport/wait.js";
 import { versionList } from "./api-versions.js";

@@ -22,7 +22,9 @@ export function followSameOriginRedirects(send, logger) {
             }
             await response.body?.cancel();
             // As fetch does: 303, and 301/302 after a POST, become a GET without a body.
-            const becomesGet = request.method !== "GET" && request.method !== "HEAD" && (response.status === 303 || (response.status !== 307 && response.status !== 308 && request.method === "POST"));
+            const becomesGet = request.method !== "GET" &&
+                request.method !== "HEAD" &&
+                (response.status === 303 || (response.status !== 307 && response.status !== 308 && request.method === "POST"));
             const headers = new Headers(request.headers);
             if (becomesGet)
                 for (const name of BODY_HEADERS)

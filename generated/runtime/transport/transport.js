@@ -1,4 +1,4 @@
-import { clientClosedError, ConnectionError, TimeoutError, TlsError } from "../errors.js";
+import { ConnectionError, clientClosedError, TimeoutError, TlsError } from "../errors.js";
 import { assertSafeRequest } from "../security.js";
 import { followSameOriginRedirects } from "./redirects.js";
 import { requestContext } from "./request-context.js";

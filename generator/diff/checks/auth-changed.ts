@@ -1,7 +1,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import type { ApiModel } from "../../normalize/build-model.js";
-import { type Finding, defineCheck, operationChange } from "../change.js";
-import { pointersOf, type Pointers } from "../pointers.js";
+import { defineCheck, type Finding, operationChange } from "../change.js";
+import { type Pointers, pointersOf } from "../pointers.js";
 
 /** What a scheme asks of a client: `http basic`, `apiKey header X-Auth-Token`, `oauth2`. */
 function schemeShape(scheme: OpenAPIV3.SecuritySchemeObject | OpenAPIV3.ReferenceObject): string {
@@ -15,7 +15,15 @@ function schemeShape(scheme: OpenAPIV3.SecuritySchemeObject | OpenAPIV3.Referenc
 const sameShape = (a: string, b: string) => a === b || (a.startsWith("apiKey header ") && a.toLowerCase() === b.toLowerCase());
 
 const requirementText = (security: OpenAPIV3.SecurityRequirementObject[] | undefined) =>
-  JSON.stringify((security ?? []).map((r) => Object.entries(r).map(([name, scopes]) => (scopes.length > 0 ? `${name}(${[...scopes].sort().join(" ")})` : name)).sort()).sort());
+  JSON.stringify(
+    (security ?? [])
+      .map((r) =>
+        Object.entries(r)
+          .map(([name, scopes]) => (scopes.length > 0 ? `${name}(${[...scopes].sort().join(" ")})` : name))
+          .sort(),
+      )
+      .sort(),
+  );
 
 export const authChanged = defineCheck({
   id: "auth-changed",
@@ -27,29 +35,60 @@ export const authChanged = defineCheck({
     const schemes = (d: OpenAPIV3.Document) => d.components?.securitySchemes ?? {};
     const [before, after] = [schemes(diff.old.document), schemes(diff.new.document)];
     const used = schemesInUse(diff.old);
-    const change = (level: Finding["level"], message: string, pointers: Pointers, compiles = true): Finding => ({ level, message, typescript: ["ClientOptions.auth"], compiles, pointers });
+    const change = (level: Finding["level"], message: string, pointers: Pointers, compiles = true): Finding => ({
+      level,
+      message,
+      typescript: ["ClientOptions.auth"],
+      compiles,
+      pointers,
+    });
     const unused = (name: string) => (used.has(name) ? "" : " (no operation used it)");
     for (const name of Object.keys(before).filter((n) => !(n in after))) {
-      changes.push(change(used.has(name) ? "breaking" : "info", `security scheme ${name} removed${unused(name)}`, pointersOf(diff.documents, before[name], undefined)));
+      changes.push(
+        change(used.has(name) ? "breaking" : "info", `security scheme ${name} removed${unused(name)}`, pointersOf(diff.documents, before[name], undefined)),
+      );
     }
     for (const name of Object.keys(after).filter((n) => !(n in before))) {
       changes.push(change("info", `security scheme ${name} added`, pointersOf(diff.documents, undefined, after[name])));
     }
     for (const name of Object.keys(after).filter((n) => n in before)) {
       const [was, is] = [schemeShape(before[name]!), schemeShape(after[name]!)];
-      if (!sameShape(was, is)) changes.push(change(used.has(name) ? "breaking" : "info", `security scheme ${name} changed from ${was} to ${is}${unused(name)}`, pointersOf(diff.documents, before[name], after[name])));
+      if (!sameShape(was, is))
+        changes.push(
+          change(
+            used.has(name) ? "breaking" : "info",
+            `security scheme ${name} changed from ${was} to ${is}${unused(name)}`,
+            pointersOf(diff.documents, before[name], after[name]),
+          ),
+        );
     }
     const [wasRequired, isRequired] = [requirementText(diff.old.document.security), requirementText(diff.new.document.security)];
     if (wasRequired !== isRequired) {
       const level = stillLetsIn(diff.old.document.security, diff.new.document.security) ? "info" : "breaking";
-      changes.push(change(level, `API-wide security requirement changed from ${wasRequired} to ${isRequired}`, pointersOf(diff.documents, diff.old.document.security, diff.new.document.security)));
+      changes.push(
+        change(
+          level,
+          `API-wide security requirement changed from ${wasRequired} to ${isRequired}`,
+          pointersOf(diff.documents, diff.old.document.security, diff.new.document.security),
+        ),
+      );
     }
     for (const op of diff.matched) {
       // An operation without its own `security` follows the API-wide requirement, compared above.
       if (op.old.raw.security === undefined && op.new.raw.security === undefined) continue;
       const [before, after] = [op.old.raw.security ?? diff.old.document.security, op.new.raw.security ?? diff.new.document.security];
       const [was, is] = [requirementText(before), requirementText(after)];
-      if (was !== is) changes.push(operationChange(stillLetsIn(before, after) ? "info" : "breaking", op.new.model, `security requirement changed from ${was} to ${is}`, [], pointersOf(diff.documents, before, after), true));
+      if (was !== is)
+        changes.push(
+          operationChange(
+            stillLetsIn(before, after) ? "info" : "breaking",
+            op.new.model,
+            `security requirement changed from ${was} to ${is}`,
+            [],
+            pointersOf(diff.documents, before, after),
+            true,
+          ),
+        );
     }
     if (diff.old.auth !== diff.new.auth) {
       // A setting of the API, not a place in either document.
@@ -63,7 +102,9 @@ type Requirement = OpenAPIV3.SecurityRequirementObject[] | undefined;
 
 /** Each alternative of a requirement as what it asks for: scheme names, and `scheme:scope`s. */
 function alternatives(security: Requirement): Set<string>[] {
-  return (security ?? []).map((alternative) => new Set(Object.entries(alternative).flatMap(([name, scopes]) => [name, ...scopes.map((scope) => `${name}:${scope}`)])));
+  return (security ?? []).map(
+    (alternative) => new Set(Object.entries(alternative).flatMap(([name, scopes]) => [name, ...scopes.map((scope) => `${name}:${scope}`)])),
+  );
 }
 
 /** Whether every caller the old requirement let in still gets in: each old alternative asks for at least what some new one does. */

@@ -1,6 +1,6 @@
+import type { OpenApiDocument } from "../../convert/to-openapi3.js";
 import { defineCheck } from "../change.js";
 import { pointerOf, pointers } from "../pointers.js";
-import type { OpenApiDocument } from "../../convert/to-openapi3.js";
 
 /** The base path is the first server's path (Swagger 2.0's basePath); a document without servers has none. */
 function basePathPointer(document: OpenApiDocument): string | undefined {

@@ -1,6 +1,6 @@
+import { takesInput } from "../../normalize/public-names.js";
 import { defineCheck, operationChange } from "../change.js";
 import { pointersOf } from "../pointers.js";
-import { takesInput } from "../../normalize/public-names.js";
 
 export const callShapeChanged = defineCheck({
   id: "call-shape-changed",
@@ -15,8 +15,22 @@ export const callShapeChanged = defineCheck({
       const pointers = pointersOf(diff.documents, op.old.raw, op.new.raw);
       return [
         after
-          ? operationChange("breaking", op.new.model, `${method}() now takes an input first: calls that pass options must become ${method}(undefined, options)`, ["Input"], pointers, false)
-          : operationChange("breaking", op.new.model, `${method}() no longer takes an input: calls must become ${method}() or ${method}(options)`, ["Input"], pointers, false),
+          ? operationChange(
+              "breaking",
+              op.new.model,
+              `${method}() now takes an input first: calls that pass options must become ${method}(undefined, options)`,
+              ["Input"],
+              pointers,
+              false,
+            )
+          : operationChange(
+              "breaking",
+              op.new.model,
+              `${method}() no longer takes an input: calls must become ${method}() or ${method}(options)`,
+              ["Input"],
+              pointers,
+              false,
+            ),
       ];
     }),
 });

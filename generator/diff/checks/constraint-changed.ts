@@ -1,6 +1,6 @@
 import { defineCheck, type Level } from "../change.js";
 import type { Constraint } from "../schema-diff.js";
-import { schemaSites, siteChange, type SchemaSite } from "../schema-sites.js";
+import { type SchemaSite, schemaSites, siteChange } from "../schema-sites.js";
 
 /** Bounds from above and from below; every other keyword restricts by being there. */
 const UPPER: ReadonlySet<Constraint> = new Set(["maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxProperties", "maxContains"]);
@@ -18,7 +18,12 @@ export const constraintChanged = defineCheck({
     [...schemaSites(diff)].flatMap((site) =>
       (site.diff.constraints ?? []).map(({ name, from, to }) => {
         const describe = (value: unknown) => (value === undefined ? "(none)" : JSON.stringify(value));
-        return siteChange(constraintLevel(site, name, effectOf(name, from, to)), site, `${site.location}: ${name} changed from ${describe(from)} to ${describe(to)}`, true);
+        return siteChange(
+          constraintLevel(site, name, effectOf(name, from, to)),
+          site,
+          `${site.location}: ${name} changed from ${describe(from)} to ${describe(to)}`,
+          true,
+        );
       }),
     ),
 });

@@ -1,4 +1,4 @@
-import { type Finding, defineCheck } from "../change.js";
+import { defineCheck, type Finding } from "../change.js";
 import { ANY_VALUE } from "../schema-diff.js";
 import { REQUEST_CHOICES, schemaSites, siteChange, type Verdict } from "../schema-sites.js";
 
@@ -6,14 +6,16 @@ export const enumChanged = defineCheck({
   id: "enum-changed",
   levels: ["breaking", "warning", "info"],
   description:
-    "Enum values. Request: a removed value (or an enum that appears) leaves the union type, so a call that sends it no longer compiles: breaking; a new value: info. Response: a removed value leaves the union type, so old code that compares with it (state === \"DOWN\", case \"DOWN\":) no longer compiles: breaking; a new value compiles but breaks code that handles every value, such as an exhaustive switch: warning; an enum dropped altogether widens the type to string: warning; one that appears: info.",
+    'Enum values. Request: a removed value (or an enum that appears) leaves the union type, so a call that sends it no longer compiles: breaking; a new value: info. Response: a removed value leaves the union type, so old code that compares with it (state === "DOWN", case "DOWN":) no longer compiles: breaking; a new value compiles but breaks code that handles every value, such as an exhaustive switch: warning; an enum dropped altogether widens the type to string: warning; one that appears: info.',
   run: (diff) =>
     [...schemaSites(diff)].flatMap((site) => {
       const changes: Finding[] = [];
       const { enumAdded = [], enumRemoved = [] } = site.diff;
       const levels = site.direction === "request" ? REQUEST_CHOICES : responseLevels(enumAdded, enumRemoved);
-      if (enumRemoved.length > 0) changes.push(siteChange(levels.removed.level, site, `${site.location}: enum values removed: ${enumRemoved.join(", ")}`, levels.removed.compiles));
-      if (enumAdded.length > 0) changes.push(siteChange(levels.added.level, site, `${site.location}: enum values added: ${enumAdded.join(", ")}`, levels.added.compiles));
+      if (enumRemoved.length > 0)
+        changes.push(siteChange(levels.removed.level, site, `${site.location}: enum values removed: ${enumRemoved.join(", ")}`, levels.removed.compiles));
+      if (enumAdded.length > 0)
+        changes.push(siteChange(levels.added.level, site, `${site.location}: enum values added: ${enumAdded.join(", ")}`, levels.added.compiles));
       return changes;
     }),
 });

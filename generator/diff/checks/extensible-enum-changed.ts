@@ -1,4 +1,4 @@
-import { type Finding, defineCheck } from "../change.js";
+import { defineCheck, type Finding } from "../change.js";
 import { schemaSites, siteChange } from "../schema-sites.js";
 
 export const extensibleEnumChanged = defineCheck({
@@ -14,7 +14,8 @@ export const extensibleEnumChanged = defineCheck({
         const level = site.direction === "request" ? "breaking" : "info";
         changes.push(siteChange(level, site, `${site.location}: x-extensible-enum values removed: ${extensibleEnumRemoved.join(", ")}`, true));
       }
-      if (extensibleEnumAdded.length > 0) changes.push(siteChange("info", site, `${site.location}: x-extensible-enum values added: ${extensibleEnumAdded.join(", ")}`, true));
+      if (extensibleEnumAdded.length > 0)
+        changes.push(siteChange("info", site, `${site.location}: x-extensible-enum values added: ${extensibleEnumAdded.join(", ")}`, true));
       return changes;
     }),
 });

@@ -1,7 +1,7 @@
 import type { Check } from "../change.js";
 import { authChanged } from "./auth-changed.js";
-import { callShapeChanged } from "./call-shape-changed.js";
 import { basePathChanged } from "./base-path-changed.js";
+import { callShapeChanged } from "./call-shape-changed.js";
 import { constraintChanged } from "./constraint-changed.js";
 import { defaultChanged } from "./default-changed.js";
 import { enumChanged } from "./enum-changed.js";

@@ -10,6 +10,15 @@ export const methodRenamed = defineCheck({
     diff.matched.flatMap((op) => {
       const [before, after] = [op.old.model, op.new.model];
       if (before.namespace === after.namespace && before.name === after.name) return [];
-      return [operationChange("breaking", after, `client method renamed from ${before.namespace}.${before.name}() to ${after.namespace}.${after.name}()`, ["Input", "Response"], pointersOf(diff.documents, op.old.raw, op.new.raw), false)];
+      return [
+        operationChange(
+          "breaking",
+          after,
+          `client method renamed from ${before.namespace}.${before.name}() to ${after.namespace}.${after.name}()`,
+          ["Input", "Response"],
+          pointersOf(diff.documents, op.old.raw, op.new.raw),
+          false,
+        ),
+      ];
     }),
 });

@@ -5,7 +5,7 @@ export const nullableChanged = defineCheck({
   id: "nullable-changed",
   levels: ["breaking", "info"],
   description:
-    "Nullability (nullable: true, or OpenAPI 3.1's type list with \"null\" and oneOf/anyOf with { type: \"null\" }). A response value that may now be null fails old readers under strictNullChecks, and a request value that may no longer be null fails old calls that send null: both breaking (old code no longer compiles). The opposite moves: info.",
+    'Nullability (nullable: true, or OpenAPI 3.1\'s type list with "null" and oneOf/anyOf with { type: "null" }). A response value that may now be null fails old readers under strictNullChecks, and a request value that may no longer be null fails old calls that send null: both breaking (old code no longer compiles). The opposite moves: info.',
   run: (diff) =>
     [...schemaSites(diff)].flatMap((site) => {
       const change = site.diff.nullable;

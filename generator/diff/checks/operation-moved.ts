@@ -12,7 +12,13 @@ export const operationMoved = defineCheck({
       const report = describeSuccessor(diff.old.api, successor);
       const target = report.kind === "merged" ? `merged into ${report.new} under the body key "${report.key}"` : `moved to ${report.new}`;
       const steps = report.steps.length > 0 ? report.steps.join("; ") : "calls through the client stay the same";
-      const change = operationChange(report.impact === "none" ? "info" : "breaking", successor.old.model, `${target} (confidence ${report.confidence}): ${steps}`, [], pointersOf(diff.documents, successor.old.raw, successor.new.raw));
+      const change = operationChange(
+        report.impact === "none" ? "info" : "breaking",
+        successor.old.model,
+        `${target} (confidence ${report.confidence}): ${steps}`,
+        [],
+        pointersOf(diff.documents, successor.old.raw, successor.new.raw),
+      );
       change.typescript = [`${report.oldMethod}() → ${report.newMethod}()`];
       // Only reads of response fields that went fail: whether old code compiles depends on them.
       if (report.impact !== "response") change.compiles = report.impact === "none";

@@ -9,6 +9,17 @@ export const operationRemoved = defineCheck({
   run: (diff) => {
     // An operation another took over is reported by operation-moved instead.
     const succeeded = new Set(diff.successors.map((s) => s.old));
-    return diff.removed.filter((op) => !succeeded.has(op)).map((op) => operationChange("breaking", op.model, "operation removed: calls to it fail", ["Input", "Response"], pointersOf(diff.documents, op.raw, undefined), false));
+    return diff.removed
+      .filter((op) => !succeeded.has(op))
+      .map((op) =>
+        operationChange(
+          "breaking",
+          op.model,
+          "operation removed: calls to it fail",
+          ["Input", "Response"],
+          pointersOf(diff.documents, op.raw, undefined),
+          false,
+        ),
+      );
   },
 });

@@ -11,7 +11,14 @@ export const pathParameterRenamed = defineCheck({
       op.pathParameterRenames.map((r) => {
         const named = (parameters: typeof op.old.parameters, name: string) => parameters.find((p) => p.in === "path" && p.name === name);
         const pointers = pointersOf(diff.documents, named(op.old.parameters, r.from), named(op.new.parameters, r.to));
-        return operationChange("breaking", op.new.model, `path parameter {${r.from}} renamed to {${r.to}}: the \`path\` input key changes, so calls that pass ${r.from} no longer compile`, ["Params", "Input"], pointers, false);
+        return operationChange(
+          "breaking",
+          op.new.model,
+          `path parameter {${r.from}} renamed to {${r.to}}: the \`path\` input key changes, so calls that pass ${r.from} no longer compile`,
+          ["Params", "Input"],
+          pointers,
+          false,
+        );
       }),
     ),
 });

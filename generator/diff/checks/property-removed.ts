@@ -10,9 +10,16 @@ export const propertyRemoved = defineCheck({
     [...schemaSites(diff)].flatMap((site) =>
       (site.diff.propertiesRemoved ?? []).map(({ name, pointers }) => {
         const where = child(site.location, name);
-        if (site.direction === "response") return siteChange("breaking", site, `property ${where} removed: code that reads it no longer compiles`, false, pointers);
+        if (site.direction === "response")
+          return siteChange("breaking", site, `property ${where} removed: code that reads it no longer compiles`, false, pointers);
         return site.diff.open
-          ? siteChange("warning", site, `property ${where} removed: the object still admits other properties, so calls compile; the server ignores it now`, true, pointers)
+          ? siteChange(
+              "warning",
+              site,
+              `property ${where} removed: the object still admits other properties, so calls compile; the server ignores it now`,
+              true,
+              pointers,
+            )
           : siteChange("breaking", site, `property ${where} removed: calls that send it no longer compile`, false, pointers);
       }),
     ),

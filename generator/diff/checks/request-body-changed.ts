@@ -1,5 +1,5 @@
-import { type Finding, defineCheck, type Level, operationChange } from "../change.js";
-import { pointersOf, type Pointers } from "../pointers.js";
+import { defineCheck, type Finding, type Level, operationChange } from "../change.js";
+import { type Pointers, pointersOf } from "../pointers.js";
 
 export const requestBodyChanged = defineCheck({
   id: "request-body-changed",
@@ -13,11 +13,19 @@ export const requestBodyChanged = defineCheck({
       const change = (level: Level, message: string, compiles: boolean, pointers: Pointers = pointersOf(diff.documents, body.old, body.new)) =>
         operationChange(level, op.new.model, message, ["Body", "Input"], pointers, compiles);
       const changes: Finding[] = [];
-      if (body.added) changes.push(body.added.required ? change("breaking", "new required request body", false) : change("info", "new optional request body", true));
+      if (body.added)
+        changes.push(body.added.required ? change("breaking", "new required request body", false) : change("info", "new optional request body", true));
       if (body.removed) changes.push(change("breaking", "request body removed: calls that pass one no longer compile", false));
-      if (body.requiredChanged) changes.push(body.requiredChanged.to ? change("breaking", "request body became required", false) : change("info", "request body became optional", true));
-      for (const type of body.contentTypesRemoved) changes.push(change("breaking", `request content type ${type} no longer accepted`, true, pointersOf(diff.documents, body.old?.content?.[type], undefined)));
-      for (const type of body.contentTypesAdded) changes.push(change("info", `request content type ${type} now accepted`, true, pointersOf(diff.documents, undefined, body.new?.content?.[type])));
+      if (body.requiredChanged)
+        changes.push(
+          body.requiredChanged.to ? change("breaking", "request body became required", false) : change("info", "request body became optional", true),
+        );
+      for (const type of body.contentTypesRemoved)
+        changes.push(
+          change("breaking", `request content type ${type} no longer accepted`, true, pointersOf(diff.documents, body.old?.content?.[type], undefined)),
+        );
+      for (const type of body.contentTypesAdded)
+        changes.push(change("info", `request content type ${type} now accepted`, true, pointersOf(diff.documents, undefined, body.new?.content?.[type])));
       return changes;
     }),
 });

@@ -1,4 +1,4 @@
-import { type Finding, defineCheck, operationChange } from "../change.js";
+import { defineCheck, type Finding, operationChange } from "../change.js";
 import { pointersOf } from "../pointers.js";
 import { responseSites } from "../schema-sites.js";
 
@@ -11,10 +11,26 @@ export const responseContentTypeChanged = defineCheck({
     [...responseSites(diff)].flatMap(({ operation, response, success, kinds }) => {
       const changes: Finding[] = [];
       for (const type of response.contentTypesRemoved) {
-        changes.push(operationChange(success ? "breaking" : "warning", operation, `${response.status} response no longer sent as ${type}`, kinds, pointersOf(diff.documents, response.old.content?.[type], undefined)));
+        changes.push(
+          operationChange(
+            success ? "breaking" : "warning",
+            operation,
+            `${response.status} response no longer sent as ${type}`,
+            kinds,
+            pointersOf(diff.documents, response.old.content?.[type], undefined),
+          ),
+        );
       }
       for (const type of response.contentTypesAdded) {
-        changes.push(operationChange("info", operation, `${response.status} response may be sent as ${type}`, kinds, pointersOf(diff.documents, undefined, response.new.content?.[type])));
+        changes.push(
+          operationChange(
+            "info",
+            operation,
+            `${response.status} response may be sent as ${type}`,
+            kinds,
+            pointersOf(diff.documents, undefined, response.new.content?.[type]),
+          ),
+        );
       }
       return changes;
     }),

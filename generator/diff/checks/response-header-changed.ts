@@ -1,4 +1,4 @@
-import { type Finding, defineCheck, operationChange } from "../change.js";
+import { defineCheck, type Finding, operationChange } from "../change.js";
 import type { Pointers } from "../pointers.js";
 import { responseSites } from "../schema-sites.js";
 
@@ -12,13 +12,22 @@ export const responseHeaderChanged = defineCheck({
       const changes: Finding[] = [];
       const change = (level: Finding["level"], message: string, pointers: Pointers) => operationChange(level, operation, message, kinds, pointers, true);
       for (const header of response.headersRemoved) {
-        changes.push(change(header.required ? "breaking" : "warning", `${response.status} response no longer sends the ${header.required ? "required " : ""}header ${header.name}`, header.pointers));
+        changes.push(
+          change(
+            header.required ? "breaking" : "warning",
+            `${response.status} response no longer sends the ${header.required ? "required " : ""}header ${header.name}`,
+            header.pointers,
+          ),
+        );
       }
       for (const header of response.headersModified) {
-        if (header.requiredChanged?.to === false) changes.push(change("breaking", `${response.status} response header ${header.name} became optional: it may be missing`, header.pointers));
-        if (header.requiredChanged?.to === true) changes.push(change("info", `${response.status} response header ${header.name} became required`, header.pointers));
+        if (header.requiredChanged?.to === false)
+          changes.push(change("breaking", `${response.status} response header ${header.name} became optional: it may be missing`, header.pointers));
+        if (header.requiredChanged?.to === true)
+          changes.push(change("info", `${response.status} response header ${header.name} became required`, header.pointers));
       }
-      for (const header of response.headersAdded) changes.push(change("info", `${response.status} response sends the new header ${header.name}`, header.pointers));
+      for (const header of response.headersAdded)
+        changes.push(change("info", `${response.status} response sends the new header ${header.name}`, header.pointers));
       return changes;
     }),
 });

@@ -1,4 +1,4 @@
-import { type Finding, defineCheck, operationChange } from "../change.js";
+import { defineCheck, type Finding, operationChange } from "../change.js";
 import { pointersOf } from "../pointers.js";
 
 const isSuccess = (status: string) => /^2/.test(status);

@@ -1,7 +1,7 @@
 import type { OpenAPIV3 } from "openapi-types";
-import { type Finding, defineCheck } from "../change.js";
 import type { OpenApiDocument } from "../../convert/to-openapi3.js";
-import { pointersOf, type Pointers } from "../pointers.js";
+import { defineCheck, type Finding } from "../change.js";
+import { type Pointers, pointersOf } from "../pointers.js";
 
 export const serversChanged = defineCheck({
   id: "servers-changed",
@@ -11,12 +11,21 @@ export const serversChanged = defineCheck({
   run: (diff) => {
     const [before, after] = [serverOrigins(diff.old.document), serverOrigins(diff.new.document)];
     const changes: Finding[] = [];
-    const change = (level: Finding["level"], message: string, pointers: Pointers): Finding => ({ level, message, typescript: ["ClientOptions.baseUrl"], pointers });
-    for (const [origin, server] of before) if (!after.has(origin)) changes.push(change("info", `server ${origin} no longer listed`, pointersOf(diff.documents, server, undefined)));
-    for (const [origin, server] of after) if (!before.has(origin)) changes.push(change("info", `server ${origin} listed`, pointersOf(diff.documents, undefined, server)));
+    const change = (level: Finding["level"], message: string, pointers: Pointers): Finding => ({
+      level,
+      message,
+      typescript: ["ClientOptions.baseUrl"],
+      pointers,
+    });
+    for (const [origin, server] of before)
+      if (!after.has(origin)) changes.push(change("info", `server ${origin} no longer listed`, pointersOf(diff.documents, server, undefined)));
+    for (const [origin, server] of after)
+      if (!before.has(origin)) changes.push(change("info", `server ${origin} listed`, pointersOf(diff.documents, undefined, server)));
     const https = (origins: Map<string, unknown>) => [...origins.keys()].some((origin) => origin.startsWith("https:"));
     if (https(before) && !https(after) && after.size > 0) {
-      changes.push(change("warning", "the spec no longer lists an https:// server", pointersOf(diff.documents, diff.old.document.servers, diff.new.document.servers)));
+      changes.push(
+        change("warning", "the spec no longer lists an https:// server", pointersOf(diff.documents, diff.old.document.servers, diff.new.document.servers)),
+      );
     }
     return changes;
   },

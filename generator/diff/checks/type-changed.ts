@@ -1,6 +1,6 @@
-import { type Finding, defineCheck, type Level } from "../change.js";
+import { defineCheck, type Finding, type Level } from "../change.js";
 import { ANY_TYPE } from "../schema-diff.js";
-import { schemaSites, siteChange, type SchemaSite, type Verdict } from "../schema-sites.js";
+import { type SchemaSite, schemaSites, siteChange, type Verdict } from "../schema-sites.js";
 
 /** A type that accepts every value of another: `integer` → `number` widens. */
 const WIDENS_TO: Record<string, string> = { integer: "number" };

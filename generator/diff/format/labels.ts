@@ -1,5 +1,5 @@
-import type { Comparison } from "../compare.js";
 import type { Level } from "../change.js";
+import type { Comparison } from "../compare.js";
 
 export function title(comparison: Comparison): string {
   const { old: before, new: after } = comparison;

@@ -12,7 +12,13 @@ export function formatMarkdown(comparison: Comparison, headingLevel = 1): string
     const changes = comparison.changes.filter((c) => c.level === level);
     if (changes.length === 0) continue;
     const compiles = showsCompiles(level);
-    parts.push("", `${hashes}# ${LEVEL_HEADINGS[level]} (${changes.length})`, "", `| Operation | Change | TypeScript |${compiles ? " Old code compiles |" : ""}`, `|---|---|---|${compiles ? "---|" : ""}`);
+    parts.push(
+      "",
+      `${hashes}# ${LEVEL_HEADINGS[level]} (${changes.length})`,
+      "",
+      `| Operation | Change | TypeScript |${compiles ? " Old code compiles |" : ""}`,
+      `|---|---|---|${compiles ? "---|" : ""}`,
+    );
     for (const change of changes) {
       const row = `| ${cell(change.operation ? `\`${change.operation}\`` : "API")} | ${cell(change.message)} | ${cell(change.typescript.map((t) => `\`${t}\``).join(", "))} |`;
       parts.push(compiles ? `${row} ${COMPILES[`${change.compiles}`]} |` : row);

@@ -13,7 +13,8 @@ export function formatText(comparison: Comparison): string {
     lines.push("", `${LEVEL_HEADINGS[level]} (${changes.length})`);
     for (const change of changes) {
       lines.push(`  ${change.operation ? `${change.operation}: ` : ""}${change.message}`);
-      if (change.typescript.length > 0) lines.push(`      TypeScript: ${change.typescript.join(", ")}${showsCompiles(level) ? VERDICTS[`${change.compiles}`] : ""}`);
+      if (change.typescript.length > 0)
+        lines.push(`      TypeScript: ${change.typescript.join(", ")}${showsCompiles(level) ? VERDICTS[`${change.compiles}`] : ""}`);
     }
   }
   return `${lines.join("\n")}\n`;

@@ -1,5 +1,5 @@
 import type { OperationModel } from "../../normalize/build-model.js";
-import { clientMethod, operationTypeName, takesInput, type OperationTypeKind } from "../../normalize/public-names.js";
+import { clientMethod, type OperationTypeKind, operationTypeName, takesInput } from "../../normalize/public-names.js";
 import { operationLabel, typescriptView } from "../change.js";
 import type { Successor } from "./find-successors.js";
 import type { InputMove } from "./input-moves.js";
@@ -53,7 +53,11 @@ export function describeSuccessor(api: string, successor: Successor): SuccessorR
     evidence: successor.evidence,
     oldMethod: clientMethod(before),
     newMethod: clientMethod(after),
-    oldCall: call(api, before, successor.inputs.map((m) => ({ location: m.from, field: m.field }))),
+    oldCall: call(
+      api,
+      before,
+      successor.inputs.map((m) => ({ location: m.from, field: m.field })),
+    ),
     newCall: call(api, after, [
       ...taken.map((m) => ({ location: m.to!, field: m.renamedTo ?? m.field, ...(m.under !== undefined ? { under: m.under } : {}) })),
       ...successor.newRequired.map((r) => ({ location: r.in, field: r.field, ...(r.under !== undefined ? { under: r.under } : {}) })),

@@ -1,8 +1,8 @@
-import type { OperationRef } from "../api-diff.js";
 import { clientMethod } from "../../normalize/public-names.js";
+import type { OperationRef } from "../api-diff.js";
 import { operationLabel } from "../change.js";
-import { callMoves, type CallMoves } from "./input-moves.js";
-import { profileOperation, type OperationProfile } from "./operation-profile.js";
+import { type CallMoves, callMoves } from "./input-moves.js";
+import { type OperationProfile, profileOperation } from "./operation-profile.js";
 import { bigramSimilarity, jaccard, squashed, words } from "./words.js";
 
 /** A removed operation and the one that took over its job. */
@@ -46,7 +46,12 @@ interface Candidate {
  * are new operations that already continue an old one under the same method and path: they
  * can still absorb others as a merge, never as a move.
  */
-export function findSuccessors(documents: { old: unknown; new: unknown }, removed: OperationRef[], candidates: OperationRef[], taken: ReadonlySet<OperationRef>): Successor[] {
+export function findSuccessors(
+  documents: { old: unknown; new: unknown },
+  removed: OperationRef[],
+  candidates: OperationRef[],
+  taken: ReadonlySet<OperationRef>,
+): Successor[] {
   if (removed.length === 0) return [];
   const olds = removed.map((ref) => profileOperation(documents.old, ref));
   const news = candidates.map((ref) => profileOperation(documents.new, ref));
@@ -126,7 +131,9 @@ function keyedNameSimilarity(before: OperationProfile, after: OperationProfile, 
 function successor(documents: { old: unknown; new: unknown }, candidate: Candidate): Successor {
   const { before, after, key, signals } = candidate;
   const evidence = [
-    key === undefined ? `method names ${nameOf(before)} and ${nameOf(after)}: ${percent(signals.name)} alike` : `${nameOf(after)} takes the body key "${key}" that ${nameOf(before)} names`,
+    key === undefined
+      ? `method names ${nameOf(before)} and ${nameOf(after)}: ${percent(signals.name)} alike`
+      : `${nameOf(after)} takes the body key "${key}" that ${nameOf(before)} names`,
     signals.namespace === 1 ? `same namespace ${before.ref.model.namespace}` : `namespace ${before.ref.model.namespace} → ${after.ref.model.namespace}`,
     `path words ${percent(signals.path)} shared`,
     ...(signals.inputs !== undefined ? [`input fields ${percent(signals.inputs)} shared`] : []),

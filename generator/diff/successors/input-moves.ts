@@ -1,7 +1,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import { resolveRef } from "../../normalize/resolve-ref.js";
 import type { OperationRef } from "../api-diff.js";
-import { propertiesOf, requestBodySchema, type InputLocation, type OperationProfile } from "./operation-profile.js";
+import { type InputLocation, type OperationProfile, propertiesOf, requestBodySchema } from "./operation-profile.js";
 import { words } from "./words.js";
 
 type Schema = OpenAPIV3.SchemaObject;

@@ -50,7 +50,10 @@ export class CompilerThread {
     const waiting = this.pending.get(reply.id);
     this.pending.delete(reply.id);
     if (!waiting) return;
-    if ("types" in reply) return waiting.resolve({ types: reply.types, milliseconds: reply.milliseconds });
+    if ("types" in reply) {
+      waiting.resolve({ types: reply.types, milliseconds: reply.milliseconds });
+      return;
+    }
     const { failure } = reply;
     waiting.reject(failure.kind === "spec" ? new SpecError(failure.file, failure.pointer, failure.problem, failure.remedy) : new Error(failure.message));
   }

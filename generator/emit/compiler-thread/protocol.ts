@@ -10,4 +10,7 @@ export interface CompilerRequest {
 /** Its answer: the types as text and how long making them took, or what went wrong. */
 export type CompilerReply =
   | { id: number; types: string; milliseconds: number }
-  | { id: number; failure: { kind: "spec"; file: string; pointer: string | undefined; problem: string; remedy: string } | { kind: "internal"; message: string } };
+  | {
+      id: number;
+      failure: { kind: "spec"; file: string; pointer: string | undefined; problem: string; remedy: string } | { kind: "internal"; message: string };
+    };

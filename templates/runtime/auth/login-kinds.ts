@@ -118,6 +118,7 @@ const LOGIN_KINDS: Readonly<Record<LoginKindName, LoginKind>> = { "pem-token": p
  * @throws {TypeError} a name the runtime does not know (an entry generated for another runtime).
  */
 export function loginKind(name: string): LoginKind {
-  if (!Object.hasOwn(LOGIN_KINDS, name)) throw new TypeError(`This runtime does not know the login kind ${JSON.stringify(name)}; regenerate the client with this package.`);
+  if (!Object.hasOwn(LOGIN_KINDS, name))
+    throw new TypeError(`This runtime does not know the login kind ${JSON.stringify(name)}; regenerate the client with this package.`);
   return LOGIN_KINDS[name as LoginKindName];
 }

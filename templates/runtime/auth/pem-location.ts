@@ -44,7 +44,12 @@ export function defaultTokenUrl(baseUrl: string): string {
  * The layouts to try, in order. An explicit path in `baseUrl` or `tokenUrl` is the only
  * candidate; an origin alone gives the spec's layout first and the other one second.
  */
-export function pemEndpointCandidates(settings: { origin: string; explicitBaseUrl?: string | undefined; tokenUrl?: URL | undefined; specBasePath: string }): PemEndpoints[] {
+export function pemEndpointCandidates(settings: {
+  origin: string;
+  explicitBaseUrl?: string | undefined;
+  tokenUrl?: URL | undefined;
+  specBasePath: string;
+}): PemEndpoints[] {
   const { origin, explicitBaseUrl, tokenUrl, specBasePath } = settings;
   if (explicitBaseUrl) return [endpoints(explicitBaseUrl, tokenUrl?.href ?? defaultTokenUrl(explicitBaseUrl))];
   const version = /\/(v\d+)$/.exec(specBasePath)?.[1];

@@ -1,11 +1,11 @@
 import type { Middleware } from "openapi-fetch";
-import { apiErrorFrom, AuthenticationError, clientClosedError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
+import { AuthenticationError, apiErrorFrom, clientClosedError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { FetchFunction, PemAuth } from "../options.js";
 import { rememberRequest } from "../transport/request-context.js";
 import { waitFor } from "../transport/wait.js";
 import { versionList } from "./api-versions.js";
-import { isNotHere, isTokenApi, notTheTokenApi, relocate, type PemEndpoints } from "./pem-location.js";
+import { isNotHere, isTokenApi, notTheTokenApi, type PemEndpoints, relocate } from "./pem-location.js";
 
 export const PEM_TOKEN_HEADER = "X-Auth-Token";
 /** PEM's documented token lifetime, used when the login response does not say. */
@@ -177,7 +177,9 @@ export class PemTokenSession {
     if (!("username" in auth)) {
       // Without credentials, a login is needed only after logout() or after PEM answered 401 to the caller's token.
       if (this.#loggedOut) {
-        throw new AuthenticationError("This client's token was released by logout(); create a new client with a token, or with a username and password to log in.");
+        throw new AuthenticationError(
+          "This client's token was released by logout(); create a new client with a token, or with a username and password to log in.",
+        );
       }
       throw new AuthenticationError("PEM rejected the token, and the client has no username and password to log in again.", 401);
     }
@@ -208,7 +210,10 @@ export class PemTokenSession {
    * Sends a token API request at the layout in use or, while none is known, at each layout in
    * turn until one does not pass it over (the last one always answers).
    */
-  async #atEachLayout(send: (endpoints: PemEndpoints) => Promise<Response>, passOver: (response: Response) => boolean): Promise<{ response: Response; endpoints: PemEndpoints }> {
+  async #atEachLayout(
+    send: (endpoints: PemEndpoints) => Promise<Response>,
+    passOver: (response: Response) => boolean,
+  ): Promise<{ response: Response; endpoints: PemEndpoints }> {
     const candidates = this.#located ? [this.#located] : this.#settings.endpoints;
     for (let index = 0; ; index++) {
       const candidate = candidates[index]!;
@@ -221,18 +226,15 @@ export class PemTokenSession {
   /** POST …/token/; the first answer from the token API itself fixes the layout for this client. */
   async #postLogin(credentials: { username: string; password: string }): Promise<{ response: Response; tokenPath: string }> {
     const { fetch, logger, endpoints } = this.#settings;
-    const { response, endpoints: answered } = await this.#atEachLayout(
-      (candidate) => {
-        logger.debug(`PEM: logging in at POST ${candidate.tokenPath}`);
-        const request = new Request(candidate.tokenUrl, {
-          method: "POST",
-          headers: { "Content-Type": "application/json", Accept: "application/json" },
-          body: JSON.stringify({ username: credentials.username, password: credentials.password }),
-        });
-        return fetch(rememberRequest(request, { path: candidate.tokenPath, retrySafe: true }));
-      },
-      notTheTokenApi,
-    );
+    const { response, endpoints: answered } = await this.#atEachLayout((candidate) => {
+      logger.debug(`PEM: logging in at POST ${candidate.tokenPath}`);
+      const request = new Request(candidate.tokenUrl, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ username: credentials.username, password: credentials.password }),
+      });
+      return fetch(rememberRequest(request, { path: candidate.tokenPath, retrySafe: true }));
+    }, notTheTokenApi);
     const { tokenPath } = answered;
     if (!this.#located && isTokenApi(response)) {
       this.#located = answered;

@@ -13,7 +13,9 @@ const MAX_DEPTH = 32;
  */
 export function redactSecrets(body: unknown, secrets: readonly string[]): unknown {
   // One pass over each text, longest form first, so that no replacement is itself redacted again.
-  const forms = [...new Set(secrets.filter((secret) => secret !== "").flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))].sort((a, b) => b.length - a.length);
+  const forms = [...new Set(secrets.filter((secret) => secret !== "").flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))].sort(
+    (a, b) => b.length - a.length,
+  );
   const pattern = forms.length > 0 ? new RegExp(forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g") : undefined;
   const text = (value: string) => (pattern ? value.replace(pattern, REDACTED) : value);
   const walk = (value: unknown, depth: number): unknown => {

@@ -44,7 +44,10 @@ function text(value: unknown): string {
 }
 
 /** openapi-fetch's options for a call's body: JSON is left to openapi-fetch, forms are encoded here. */
-export function bodyOptions(encoding: FormEncoding | undefined, body: unknown): { body?: unknown; bodySerializer?: (body: unknown) => unknown; headers?: Record<string, string> } {
+export function bodyOptions(
+  encoding: FormEncoding | undefined,
+  body: unknown,
+): { body?: unknown; bodySerializer?: (body: unknown) => unknown; headers?: Record<string, string> } {
   if (body === undefined) return {};
   if (encoding === "multipart") return { body: toFormData(body as FormFields) };
   if (encoding === "urlencoded") {

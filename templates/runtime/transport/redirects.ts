@@ -20,12 +20,17 @@ export function followSameOriginRedirects(send: SendAttempt, logger: Required<Lo
       const from = new URL(request.url);
       const target = new URL(location, from);
       if (target.origin !== from.origin) {
-        logger.warn(`${request.method} answered HTTP ${response.status} with a redirect from ${from.origin} to ${target.origin}; not followed, so that credentials stay with ${from.origin}. Point baseUrl at the server that answers.`);
+        logger.warn(
+          `${request.method} answered HTTP ${response.status} with a redirect from ${from.origin} to ${target.origin}; not followed, so that credentials stay with ${from.origin}. Point baseUrl at the server that answers.`,
+        );
         return response;
       }
       await response.body?.cancel();
       // As fetch does: 303, and 301/302 after a POST, become a GET without a body.
-      const becomesGet = request.method !== "GET" && request.method !== "HEAD" && (response.status === 303 || (response.status !== 307 && response.status !== 308 && request.method === "POST"));
+      const becomesGet =
+        request.method !== "GET" &&
+        request.method !== "HEAD" &&
+        (response.status === 303 || (response.status !== 307 && response.status !== 308 && request.method === "POST"));
       const headers = new Headers(request.headers);
       if (becomesGet) for (const name of BODY_HEADERS) headers.delete(name);
       request = new Request(target, { method: becomesGet ? "GET" : request.method, headers, redirect: "manual" });
@@ -33,7 +38,9 @@ export function followSameOriginRedirects(send: SendAttempt, logger: Required<Lo
       response = await send(request, signal, body);
     }
     if (REDIRECT_STATUSES.has(response.status)) {
-      logger.warn(`${request.method} was redirected ${MAX_REDIRECTS} times within ${new URL(request.url).origin}; not following more. Check the server's redirects, or point baseUrl at the final location.`);
+      logger.warn(
+        `${request.method} was redirected ${MAX_REDIRECTS} times within ${new URL(request.url).origin}; not following more. Check the server's redirects, or point baseUrl at the final location.`,
+      );
     }
     return response;
   };

@@ -19,7 +19,9 @@ export interface TlsTransport {
  */
 export function createTlsTransport(tls: TlsOptions, logger: Required<Logger>): TlsTransport {
   if (tls.insecure) {
-    logger.warn("TLS certificate verification is off (tls.insecure: true): anyone on the network path can read and change this client's traffic, credentials included. Pass the server's CA as tls.ca instead.");
+    logger.warn(
+      "TLS certificate verification is off (tls.insecure: true): anyone on the network path can read and change this client's traffic, credentials included. Pass the server's CA as tls.ca instead.",
+    );
   }
   let agent: Promise<{ undici: Undici; dispatcher: InstanceType<Undici["Agent"]> }> | undefined;
   const connection = () =>

@@ -1,12 +1,12 @@
-import { clientClosedError, ConnectionError, TimeoutError, TlsError } from "../errors.js";
+import { ConnectionError, clientClosedError, TimeoutError, TlsError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { FetchFunction } from "../options.js";
 import { assertSafeRequest } from "../security.js";
 import { followSameOriginRedirects } from "./redirects.js";
 import { requestContext } from "./request-context.js";
 import { watchBody } from "./response-body.js";
-import { backoffDelay, isRetryStatus, mayRetry, retryAfterDelay, type RetryPolicy } from "./retry-policy.js";
-import { waitFor, type Stop } from "./wait.js";
+import { backoffDelay, isRetryStatus, mayRetry, type RetryPolicy, retryAfterDelay } from "./retry-policy.js";
+import { type Stop, waitFor } from "./wait.js";
 
 /**
  * Sends one attempt. The request's body, if any, was read once into `body` so that every

@@ -12,7 +12,9 @@ export function camelCase(name) {
     return /^[0-9]/.test(joined) ? `_${joined}` : joined;
 }
 export function pascalCase(name) {
-    const joined = words(name).map((w) => capitalize(w.toLowerCase())).join("");
+    const joined = words(name)
+        .map((w) => capitalize(w.toLowerCase()))
+        .join("");
     return /^[0-9]/.test(joined) ? `_${joined}` : joined;
 }
 /** Whether `name` can be written bare, as a property key or a TSDoc `@param` name. */

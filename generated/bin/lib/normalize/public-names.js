@@ -5,15 +5,42 @@ import { pascalCase } from "./identifiers.js";
  * version diff reports them, so both take them from here.
  */
 /** Error classes of the runtime, re-exported by every version entry. */
-export const RUNTIME_ERRORS = ["PemPmmClientError", "ApiError", "AuthenticationError", "ConnectionError", "InvalidResponseError", "RequestValidationError", "ResponseTooLargeError", "ResponseValidationError", "TimeoutError", "TlsError", "UnsupportedApiVersionError"];
+export const RUNTIME_ERRORS = [
+    "PemPmmClientError",
+    "ApiError",
+    "AuthenticationError",
+    "ConnectionError",
+    "InvalidResponseError",
+    "RequestValidationError",
+    "ResponseTooLargeError",
+    "ResponseValidationError",
+    "TimeoutError",
+    "TlsError",
+    "UnsupportedApiVersionError",
+];
 /**
  * Names at the top of every version entry that a namespace's type name must not shadow: its
  * exports, its type imports, and the global types its declarations use.
  */
 const TOP_LEVEL_NAMES = new Set([
-    "Client", "ClientOptions", "CallOptions", "Logger", "RetryOptions", "TlsOptions", "ValidationMode", "ValidationProblem", "createClient", "paths", "components", "operations", ...RUNTIME_ERRORS,
-    "ApiClient", ...Object.values(LOGIN_KINDS).flatMap((kind) => [kind.authOptions, kind.clientBase]),
-    "Promise", "NonNullable", "Blob",
+    "Client",
+    "ClientOptions",
+    "CallOptions",
+    "Logger",
+    "RetryOptions",
+    "TlsOptions",
+    "ValidationMode",
+    "ValidationProblem",
+    "createClient",
+    "paths",
+    "components",
+    "operations",
+    ...RUNTIME_ERRORS,
+    "ApiClient",
+    ...Object.values(LOGIN_KINDS).flatMap((kind) => [kind.authOptions, kind.clientBase]),
+    "Promise",
+    "NonNullable",
+    "Blob",
 ]);
 /** Whether a namespace's type name would shadow a top-level name; naming renames such namespaces. */
 export function shadowsExport(namespace) {

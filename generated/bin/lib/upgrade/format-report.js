@@ -1,7 +1,9 @@
 /** One line per call site, then what the type-check says. */
 export function formatUpgradeText(result, heading, wrote) {
     const counts = (status) => result.sites.filter((s) => s.status === status).length;
-    const lines = [`${heading}: ${result.sites.length} calls (${counts("changed")} changed, ${counts("unchanged")} unchanged, ${counts("removed")} removed), ${plural(result.typesRenamed, "type reference")} renamed, ${plural(result.importsMoved, "import")} moved`];
+    const lines = [
+        `${heading}: ${result.sites.length} calls (${counts("changed")} changed, ${counts("unchanged")} unchanged, ${counts("removed")} removed), ${plural(result.typesRenamed, "type reference")} renamed, ${plural(result.importsMoved, "import")} moved`,
+    ];
     for (const site of result.sites) {
         lines.push(`  ${site.file}:${site.line}  ${site.method}()  ${site.status}${site.newCall !== undefined ? `: ${oneLine(site.newCall)}` : ""}`);
         for (const todo of site.todos)

@@ -105,7 +105,8 @@ function movedField(field, move, todos) {
         });
         for (const edit of edits.sort((a, b) => b.start - a.start))
             value = value.slice(0, edit.start) + edit.text + value.slice(edit.end);
-        const literalOnly = literals.length > 0 && (Node.isStringLiteral(initializer) || Node.isNoSubstitutionTemplateLiteral(initializer) || Node.isArrayLiteralExpression(initializer));
+        const literalOnly = literals.length > 0 &&
+            (Node.isStringLiteral(initializer) || Node.isNoSubstitutionTemplateLiteral(initializer) || Node.isArrayLiteralExpression(initializer));
         if (!literalOnly)
             todos.push(`check the values of ${move.field}: ${move.enumRenames.map((r) => `"${r.from}" is now "${r.to}"`).join(", ")}`);
     }
@@ -116,7 +117,9 @@ function renderGroups(groups) {
     const result = [];
     for (const location of LOCATIONS) {
         const plain = groups.get(location) ?? [];
-        const keyed = [...groups].filter(([group]) => group.startsWith(`${location}\u0000`)).map(([group, fields]) => `${group.split("\u0000")[1]}: ${objectText(fields)}`);
+        const keyed = [...groups]
+            .filter(([group]) => group.startsWith(`${location}\u0000`))
+            .map(([group, fields]) => `${group.split("\u0000")[1]}: ${objectText(fields)}`);
         if (plain.length + keyed.length > 0)
             result.push(`${location}: ${objectText([...plain, ...keyed])}`);
     }

@@ -1,8 +1,8 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { SpecError, UsageError } from "../errors.js";
 import { usage } from "../cli/run-cli.js";
+import { SpecError, UsageError } from "../errors.js";
 import { formatUpgradeJson, formatUpgradeText, needsAPerson } from "./format-report.js";
 const help = (command) => `Usage:
   ${command} <project-dir> --from <api>/<version> --to <api>/<version> [--write] [--format text|json]

@@ -19,7 +19,10 @@ export async function upgradeProject(projectDir, migration, write) {
         throw new SpecError(projectDir, undefined, "has no tsconfig.json.", "Point upgrade at the folder of the project's tsconfig.json.");
     const project = new Project({ tsConfigFilePath: tsconfig });
     const own = project.getSourceFiles().filter((sf) => !sf.isDeclarationFile() && !sf.isInNodeModules());
-    const syntax = own.flatMap((sf) => project.getProgram().getSyntacticDiagnostics(sf).map((d) => `${relative(projectDir, sf)}:${(d.getLineNumber() ?? 0)}: ${messageText(d.getMessageText())}`));
+    const syntax = own.flatMap((sf) => project
+        .getProgram()
+        .getSyntacticDiagnostics(sf)
+        .map((d) => `${relative(projectDir, sf)}:${d.getLineNumber() ?? 0}: ${messageText(d.getMessageText())}`));
     if (syntax.length > 0)
         throw new SpecError(projectDir, undefined, `has syntax errors, so nothing was changed:\n  ${syntax.join("\n  ")}`, "Fix them, then run upgrade again.");
     const plan = new Planner(migration);
@@ -36,7 +39,10 @@ export async function upgradeProject(projectDir, migration, write) {
         sourceFile.replaceWithText(text);
     result.remainingErrors = project
         .getPreEmitDiagnostics()
-        .filter((d) => { const sf = d.getSourceFile(); return sf !== undefined && own.includes(sf); })
+        .filter((d) => {
+        const sf = d.getSourceFile();
+        return sf !== undefined && own.includes(sf);
+    })
         .map((d) => `${relative(projectDir, d.getSourceFile())}:${d.getLineNumber() ?? 0}: ${messageText(d.getMessageText())}`);
     if (write)
         for (const [sourceFile, text] of rewritten)
@@ -59,7 +65,7 @@ class Planner {
         for (const s of migration.successors)
             for (const [from, to] of Object.entries(s.types))
                 this.types.set(from, to);
-        this.entry = new RegExp(`(^|/)${escape(migration.api)}/${escape(migration.from)}/index\\.d\\.ts$`);
+        this.entry = new RegExp(`(^|/)${escapeRegExp(migration.api)}/${escapeRegExp(migration.from)}/index\\.d\\.ts$`);
     }
     file(sourceFile, projectDir, result) {
         const edits = [];
@@ -201,7 +207,7 @@ class Planner {
     /** `pem-pmm-client/pmm/v2` → `…/v3`, and relative paths into a generated folder alike. */
     movedSpecifier(specifier) {
         const { api, from, to } = this.migration;
-        const match = new RegExp(`(^|/)${escape(api)}/${escape(from)}(/index(\\.js)?)?$`).exec(specifier);
+        const match = new RegExp(`(^|/)${escapeRegExp(api)}/${escapeRegExp(from)}(/index(\\.js)?)?$`).exec(specifier);
         if (!match)
             return undefined;
         return `${specifier.slice(0, match.index)}${match[1]}${api}/${to}${match[2] ?? ""}`;
@@ -233,7 +239,9 @@ function todoComments(call, todos) {
     return { start: lineStart, end: lineStart, text: todos.map((t) => `${indent}// ${TODO_MARK}: ${t.replaceAll("\n", " ")}\n`).join("") };
 }
 function usedAsValue(sourceFile, name) {
-    return sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => id.getText() === name && !id.getFirstAncestorByKind(SyntaxKind.ImportDeclaration) && !id.getFirstAncestorByKind(SyntaxKind.TypeReference));
+    return sourceFile
+        .getDescendantsOfKind(SyntaxKind.Identifier)
+        .some((id) => id.getText() === name && !id.getFirstAncestorByKind(SyntaxKind.ImportDeclaration) && !id.getFirstAncestorByKind(SyntaxKind.TypeReference));
 }
 function relative(projectDir, sourceFile) {
     return path.relative(projectDir, sourceFile.getFilePath()).split(path.sep).join("/");
@@ -241,6 +249,6 @@ function relative(projectDir, sourceFile) {
 function messageText(message) {
     return typeof message === "string" ? message : message.getMessageText();
 }
-function escape(text) {
+function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
