@@ -2,7 +2,7 @@ import path from "node:path";
 import { toOpenApi3 } from "./convert/to-openapi3.js";
 import { apiDocs } from "./diff/api-docs.js";
 import { emitClientModule } from "./emit/client-module.js";
-import { CompilerThread } from "./emit/compiler-thread/index.js";
+import { type CompilerThread, sharedCompilerThread } from "./emit/compiler-thread/index.js";
 import { generatedHeader, specName } from "./emit/generated-header.js";
 import { type PackageInfo, packageManifest } from "./emit/package-manifest.js";
 import { emitRuntimeFiles } from "./emit/runtime-files.js";
@@ -86,45 +86,41 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
   const models = new Map<string, ApiModel[]>();
   const files: FileTree = new Map();
   const versions: VersionResult[] = [];
-  const compiler = new CompilerThread();
+  const compiler = sharedCompilerThread();
   const emitted: Promise<void>[] = [];
-  try {
-    for (const entry of entries) {
-      if (!configs.has(entry.api)) configs.set(entry.api, await readApiConfig(path.join(options.specsDir, entry.api)));
-      const origin = path.relative(options.root, entry.file).split(path.sep).join("/");
-      const started = performance.now();
-      const model = await loadModel(entry.file, configs.get(entry.api)!, entry.version);
-      const loadMilliseconds = performance.now() - started;
-      models.set(entry.api, [...(models.get(entry.api) ?? []), model]);
-      const done = emitVersion(compiler, entry.file, model, "../../runtime/index.js", origin).then(({ tree, milliseconds }) => {
-        for (const [name, content] of tree) files.set(`${entry.api}/${entry.version}/${name}`, content);
-        // The compiler thread answers in order, so versions finish, and are reported, in order.
-        const result = { api: entry.api, version: entry.version, operations: model.operations.length, milliseconds: loadMilliseconds + milliseconds };
-        versions.push(result);
-        options.onVersion?.(result);
-      });
-      // Awaited below; until then a failure must not count as unhandled if a later spec fails first.
-      done.catch(() => undefined);
-      emitted.push(done);
-    }
-    for (const [name, content] of emitRuntimeFiles(options.templatesDir)) files.set(`runtime/${name}`, content);
-    for (const [name, content] of emitUpgradeBin(path.join(options.root, "generator"))) files.set(name, content);
-    const migrationFiles: string[] = [];
-    for (const [api, versionModels] of models) {
-      const docs = apiDocs(api, versionModels);
-      files.set(`${api}/CHANGELOG.md`, docs.changelog);
-      files.set(`${api}/COMPATIBILITY.md`, docs.compatibility);
-      for (const { from, to, markdown, json } of docs.migrations) {
-        files.set(`${api}/MIGRATION-${from}-${to}.md`, markdown);
-        files.set(`${api}/migrations/${from}-${to}.json`, json);
-        migrationFiles.push(`${api}/migrations/${from}-${to}.json`);
-      }
-    }
-    files.set("package.json", packageManifest(options.info, entries, migrationFiles));
-    await Promise.all(emitted);
-  } finally {
-    await compiler.close();
+  for (const entry of entries) {
+    if (!configs.has(entry.api)) configs.set(entry.api, await readApiConfig(path.join(options.specsDir, entry.api)));
+    const origin = path.relative(options.root, entry.file).split(path.sep).join("/");
+    const started = performance.now();
+    const model = await loadModel(entry.file, configs.get(entry.api)!, entry.version);
+    const loadMilliseconds = performance.now() - started;
+    models.set(entry.api, [...(models.get(entry.api) ?? []), model]);
+    const done = emitVersion(compiler, entry.file, model, "../../runtime/index.js", origin).then(({ tree, milliseconds }) => {
+      for (const [name, content] of tree) files.set(`${entry.api}/${entry.version}/${name}`, content);
+      // The compiler thread answers in order, so versions finish, and are reported, in order.
+      const result = { api: entry.api, version: entry.version, operations: model.operations.length, milliseconds: loadMilliseconds + milliseconds };
+      versions.push(result);
+      options.onVersion?.(result);
+    });
+    // Awaited below; until then a failure must not count as unhandled if a later spec fails first.
+    done.catch(() => undefined);
+    emitted.push(done);
   }
+  for (const [name, content] of emitRuntimeFiles(options.templatesDir)) files.set(`runtime/${name}`, content);
+  for (const [name, content] of emitUpgradeBin(path.join(options.root, "generator"))) files.set(name, content);
+  const migrationFiles: string[] = [];
+  for (const [api, versionModels] of models) {
+    const docs = apiDocs(api, versionModels);
+    files.set(`${api}/CHANGELOG.md`, docs.changelog);
+    files.set(`${api}/COMPATIBILITY.md`, docs.compatibility);
+    for (const { from, to, markdown, json } of docs.migrations) {
+      files.set(`${api}/MIGRATION-${from}-${to}.md`, markdown);
+      files.set(`${api}/migrations/${from}-${to}.json`, json);
+      migrationFiles.push(`${api}/migrations/${from}-${to}.json`);
+    }
+  }
+  files.set("package.json", packageManifest(options.info, entries, migrationFiles));
+  await Promise.all(emitted);
   return { files: sortTree(files), versions };
 }
 
@@ -136,18 +132,14 @@ export async function generateStandalone(
   templatesDir: string,
   document?: Record<string, unknown>,
 ): Promise<{ files: FileTree; operations: number }> {
-  const compiler = new CompilerThread();
-  try {
-    const model = await loadModel(specFile, config, version, document);
-    const emitted = emitVersion(compiler, specFile, model, "./runtime/index.js", specName(specFile));
-    emitted.catch(() => undefined); // awaited below, after the runtime compiles meanwhile
-    const runtime = emitRuntimeFiles(templatesDir);
-    const { tree: files } = await emitted;
-    for (const [name, content] of runtime) files.set(`runtime/${name}`, content);
-    return { files: sortTree(files), operations: model.operations.length };
-  } finally {
-    await compiler.close();
-  }
+  const compiler = sharedCompilerThread();
+  const model = await loadModel(specFile, config, version, document);
+  const emitted = emitVersion(compiler, specFile, model, "./runtime/index.js", specName(specFile));
+  emitted.catch(() => undefined); // awaited below, after the runtime compiles meanwhile
+  const runtime = emitRuntimeFiles(templatesDir);
+  const { tree: files } = await emitted;
+  for (const [name, content] of runtime) files.set(`runtime/${name}`, content);
+  return { files: sortTree(files), operations: model.operations.length };
 }
 
 function sortTree(files: FileTree): FileTree {

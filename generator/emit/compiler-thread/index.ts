@@ -15,16 +15,18 @@ export interface SchemaTypes {
  * the main thread, which never loads that compiler. Requests are answered in order.
  */
 export class CompilerThread {
-  // The thread's stderr is ours to read: openapi-typescript prints each problem before it
-  // throws it, and the SpecError made of that throw already says it, once.
-  private readonly worker = new Worker(new URL("./bootstrap.mjs", import.meta.url), { stderr: true });
+  private readonly worker = new Worker(new URL("./bootstrap.mjs", import.meta.url));
   private readonly pending = new Map<number, { resolve: (result: SchemaTypes) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   /** Why the thread stopped, once it has: later requests fail with it at once. */
   private stopped: Error | undefined;
 
   constructor() {
-    this.worker.stderr.resume();
+    // Idle, the thread does not keep the process alive; while it owes an answer, it does.
+    // (An unref before the thread is online does not last, so it waits for that.)
+    this.worker.once("online", () => {
+      if (this.pending.size === 0) this.worker.unref();
+    });
     this.worker.on("message", (reply: CompilerReply) => this.settle(reply));
     this.worker.on("error", (error) => this.failAll(error));
     this.worker.on("exit", (code) => this.failAll(new Error(`the compiler thread stopped (exit code ${code})`)));
@@ -35,6 +37,7 @@ export class CompilerThread {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ id, source, document } satisfies CompilerRequest);
     });
@@ -49,6 +52,7 @@ export class CompilerThread {
   private settle(reply: CompilerReply): void {
     const waiting = this.pending.get(reply.id);
     this.pending.delete(reply.id);
+    if (this.pending.size === 0) this.worker.unref();
     if (!waiting) return;
     if ("types" in reply) {
       waiting.resolve({ types: reply.types, milliseconds: reply.milliseconds });
@@ -63,4 +67,21 @@ export class CompilerThread {
     for (const { reject } of this.pending.values()) reject(error);
     this.pending.clear();
   }
+
+  /** Whether the thread has stopped: it answers nothing more. */
+  get hasStopped(): boolean {
+    return this.stopped !== undefined;
+  }
+}
+
+let shared: CompilerThread | undefined;
+
+/**
+ * The process's compiler thread, started on first use and again if it stopped. Starting one
+ * loads the compiler (about a second), which every generation in a process (the versions of a
+ * package, each `--spec` run of a test suite) would otherwise pay again.
+ */
+export function sharedCompilerThread(): CompilerThread {
+  if (!shared || shared.hasStopped) shared = new CompilerThread();
+  return shared;
 }

@@ -4,6 +4,9 @@ import { emitSchemaTypes } from "../schema-types.js";
 import type { CompilerReply, CompilerRequest } from "./protocol.js";
 
 const port = parentPort!;
+// openapi-typescript prints each problem to stderr before it throws it; the SpecError the
+// main thread makes of that throw says it once, so this thread prints nothing.
+console.error = () => undefined;
 // The compiler thread's side: runs each request and answers with its result or its error.
 port.on("message", async (request: CompilerRequest) => {
   try {
