@@ -11,7 +11,7 @@ import { readApiConfig } from "../../generator/load/api-config.js";
 import { readDocument } from "../../generator/load/read-document.js";
 import { loadModel } from "../../generator/pipeline.js";
 import { documentOperations, operationKey, versionSpecFiles } from "../support/operation-keys.js";
-import { GENERATED_DIR, hasReference, projectTempDir, REFERENCE_DIR, SPECS_DIR } from "../support/paths.js";
+import { GENERATED_DIR, hasReference, NEEDS_REFERENCE, projectTempDir, REFERENCE_DIR, SPECS_DIR } from "../support/paths.js";
 import { runCli } from "../support/run-cli.js";
 
 async function compareFiles(api: string, oldFile: string, newFile: string) {
@@ -19,7 +19,7 @@ async function compareFiles(api: string, oldFile: string, newFile: string) {
   return compareApis(await loadModel(oldFile, config, "old"), await loadModel(newFile, config, "new"));
 }
 
-describe.skipIf(!hasReference)("real API versions", () => {
+describe.skipIf(!hasReference)(`real API versions (${NEEDS_REFERENCE})`, () => {
   it.each([
     ["pem", "pem/pem-v9.swagger.json", "pem/pem-v10.swagger.json"],
     ["pem", "pem/pem-v10.swagger.json", "pem/pem-v17.swagger.json"],

@@ -7,7 +7,7 @@ import { importSpec } from "../../generator/importer/import-spec.js";
 import { readSources, resolveRecordedLocation, type SourceRecord } from "../../generator/importer/sources-record.js";
 import { discoverSpecs } from "../../generator/load/discover-specs.js";
 import { isUrl } from "../../generator/load/download.js";
-import { hasReference, projectTempDir, REFERENCE_DIR, ROOT, SPECS_DIR } from "../support/paths.js";
+import { hasReference, NEEDS_REFERENCE, projectTempDir, REFERENCE_DIR, ROOT, SPECS_DIR } from "../support/paths.js";
 import { runCli } from "../support/run-cli.js";
 
 /** specs/sources.yaml: what each shipped spec was imported from, and how. */
@@ -44,7 +44,7 @@ describe("specs/sources.yaml", () => {
 });
 
 describe("specs:import", () => {
-  it.skipIf(!hasReference)("keeps the prose with --keep-docs", async () => {
+  it.skipIf(!hasReference)(`keeps the prose with --keep-docs (${NEEDS_REFERENCE})`, async () => {
     const { text } = await importSpec(path.join(REFERENCE_DIR, "pmm/pmm-3.8.swagger.json"), { api: "pmm", version: "v3", keepDocs: true });
     expect(text).toContain("description: Returns a list of all Nodes.");
   });

@@ -8,7 +8,7 @@ import { readApiConfig } from "../../generator/load/api-config.js";
 import { loadModel } from "../../generator/pipeline.js";
 import { listFiles } from "../../generator/write/file-tree.js";
 import { documentOperations } from "../support/operation-keys.js";
-import { hasReference, projectTempDir, REFERENCE_DIR, ROOT, SPECS_DIR } from "../support/paths.js";
+import { hasReference, NEEDS_REFERENCE, projectTempDir, REFERENCE_DIR, ROOT, SPECS_DIR } from "../support/paths.js";
 import { runCli } from "../support/run-cli.js";
 import { typeCheck } from "../support/typecheck.js";
 
@@ -29,7 +29,7 @@ const documents = hasReference
 const shipped = new Map((await readSources(SPECS_DIR)).map((record) => [resolveRecordedLocation(ROOT, record.source), record]));
 const unshipped = documents.filter(({ file }) => !shipped.has(file));
 
-describe.skipIf(!hasReference)("reference specs (need ../shared/reference)", () => {
+describe.skipIf(!hasReference)(`reference specs (${NEEDS_REFERENCE})`, () => {
   it("are each shipped with every operation, or generated from the command line", async () => {
     expect(unshipped.length).toBeGreaterThan(0);
     for (const { api, file } of documents.filter(({ file }) => shipped.has(file))) {

@@ -10,6 +10,8 @@ export const GENERATED_DIR = path.join(ROOT, "generated");
 /** Real PEM/PMM documents beside the checkout; tests that need them skip when absent. */
 export const REFERENCE_DIR = path.resolve(ROOT, "../shared/reference");
 export const hasReference = existsSync(path.join(REFERENCE_DIR, "README.md"));
+/** What the name of a test skipped for want of those documents says. */
+export const NEEDS_REFERENCE = "needs ../shared/reference";
 
 /**
  * A fresh folder inside the project (ignored by git), so generated code there resolves
