@@ -31,8 +31,8 @@ Options:
   --fail-on <level> breaking | warning: exit 1 when changes of that level (or worse) exist
   --api <name>      the settings (pem, pmm) to read both spec files with; otherwise those of
                     the API folder a file sits in, else guessed from the old file's content
-  --list-checks     list every check, the levels it reports and why, then exit (with --format md:
-                    as the Markdown table in README.md)
+  --list-checks     list every check, one line each: its id, its levels and what it compares,
+                    then exit (with --format md: each one's whole reasoning, as README.md's table)
   -h, --help        show this help
 
 Levels: breaking (code written against the old client no longer compiles, or no longer works),

@@ -176,11 +176,16 @@ describe("npm run diff", () => {
     expect(generate.stderr).toContain("old.yaml at /paths/~1things/get/parameters/0: is not a valid OpenAPI 3.x document");
   });
 
-  it("--list-checks lists every check with its levels and the reasons for them", async () => {
+  it("--list-checks lists every check on one line: its id, its levels and what it compares", async () => {
     const result = await runCli("diff", ["--list-checks"]);
     expect(result.code).toBe(0);
-    for (const check of CHECKS)
-      expect(result.stdout).toContain(`\n${check.id} (${check.levels.join(", ")})\n    ${check.description.split(" ").slice(0, 4).join(" ")}`);
+    const lines = result.stdout.split("\n");
+    for (const check of CHECKS) {
+      const line = lines.find((candidate) => candidate.startsWith(`${check.id} `));
+      expect(line, check.id).toContain(`  ${check.levels.join(", ")}  `);
+      expect(line, check.id).toMatch(/\S\.$/);
+      expect(check.description.startsWith(line!.slice(line!.lastIndexOf("  ") + 2)), check.id).toBe(true);
+    }
   });
 
   it("--list-checks --format md prints README.md's check table; other formats are usage errors", async () => {

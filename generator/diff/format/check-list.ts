@@ -12,16 +12,20 @@ function checkRows(checks: readonly Check[]): CheckRow[] {
   return checks.map((check) => ({ id: check.id, levels: check.levels.join(", "), description: check.description }));
 }
 
-/** `npm run diff -- --list-checks`: every check, the levels it can report, and why, wrapped for a terminal. */
-export function formatCheckList(checks: readonly Check[], width = 100): string {
+/**
+ * `npm run diff -- --list-checks`: one line per check (its id, the levels it can report, the
+ * first sentence of its description), under what the levels mean. `--format md` gives the whole text.
+ */
+export function formatCheckList(checks: readonly Check[]): string {
+  const rows = checkRows(checks);
+  const idWidth = Math.max(...rows.map((row) => row.id.length));
+  const levelsWidth = Math.max(...rows.map((row) => row.levels.length));
   const lines = [
-    "Breaking: code written against the old client no longer compiles, or no longer works. Warning: worth a look.",
-    "Info: additions and other changes. In error responses (4xx, 5xx, default), which code meets as ApiError.body,",
-    "a change is breaking only when code that reads the documented error type no longer compiles; else a warning at most.",
-    "Schemas are compared through $refs and allOf; read-only properties in requests and write-only ones in responses,",
-    "which no call carries, are left out.",
+    "Levels: breaking (code written against the old client no longer compiles, or no longer works), warning (worth a",
+    "look), info (additions and other changes). Each check's whole description: --list-checks --format md.",
+    "",
+    ...rows.map((row) => `${row.id.padEnd(idWidth)}  ${row.levels.padEnd(levelsWidth)}  ${firstSentence(row.description)}`),
   ];
-  for (const row of checkRows(checks)) lines.push("", `${row.id} (${row.levels})`, ...wrap(row.description, width - 4).map((line) => `    ${line}`));
   return `${lines.join("\n")}\n`;
 }
 
@@ -32,15 +36,8 @@ export function formatCheckTable(checks: readonly Check[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
+/** A description's first sentence: up to the first full stop that ends a sentence. */
+function firstSentence(text: string): string {
+  const end = text.search(/\.(\s|$)/);
+  return end === -1 ? text : text.slice(0, end + 1);
 }
