@@ -1,6 +1,6 @@
 import { isJson, type MediaModel, type OperationModel, type ParameterLocation, type ParameterModel } from "../normalize/build-model.js";
 import { isIdentifier } from "../normalize/identifiers.js";
-import { operationTypeName } from "../normalize/public-names.js";
+import { operationTypeName, takesInput } from "../normalize/public-names.js";
 
 /** The order of an input's members, as the method's `…Input` type lists them. */
 const LOCATIONS: readonly ParameterLocation[] = ["path", "query", "header"];
@@ -16,7 +16,15 @@ const BODY_KINDS = { multipart: "multipart form body", urlencoded: "URL-encoded 
  */
 export function operationDoc(operation: OperationModel): string {
   const paragraphs = [...prose(operation), endpoint(operation), ...operation.sameUrlAs.map(sameUrlNote)];
-  const tags = [...parameterTags(operation), ...bodyTag(operation), ...returnsTag(operation), throwsTag(operation), ...deprecatedTag(operation)];
+  const tags = [
+    ...inputTag(operation),
+    ...parameterTags(operation),
+    ...bodyTag(operation),
+    optionsTag,
+    ...returnsTag(operation),
+    throwsTag(operation),
+    ...deprecatedTag(operation),
+  ];
   return escapeComment([...paragraphs, tags.join("\n")].join("\n\n"));
 }
 
@@ -34,6 +42,18 @@ function prose(operation: OperationModel): string[] {
 function sameUrlNote(other: OperationModel["sameUrlAs"][number]): string {
   return `Sends the same URL as ${code(`${other.namespace}.${other.name}()`)} (${code(other.path)}): the spec describes both, and the server alone tells them apart by the value.`;
 }
+
+/** `@param input - path, query and body, required, \`Nodes.AddNodeInput\``: what an editor shows while the call is typed. */
+function inputTag(operation: OperationModel): string[] {
+  if (!takesInput(operation)) return [];
+  const parts = [...LOCATIONS.filter((location) => operation.parameters[location]), ...(operation.requestBody ? ["body"] : [])];
+  const required = LOCATIONS.some((location) => operation.parameters[location]?.required) || Boolean(operation.requestBody?.required);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0]!;
+  return [`@param input - ${list}, ${required ? "required" : "optional"}, ${code(operationTypeName(operation, "Input"))}`];
+}
+
+/** The same for every method (templates/runtime/options.ts, `CallOptions`). */
+const optionsTag = "@param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional";
 
 function parameterTags(operation: OperationModel): string[] {
   return LOCATIONS.flatMap((location) => operation.parameterList.filter((parameter) => parameter.location === location)).map(parameterTag);

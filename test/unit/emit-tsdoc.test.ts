@@ -8,10 +8,11 @@ type Case<Given> = [title: string, { given: Given; want: string }];
 const GET = "`GET /v1/things`";
 const RETURNS = "@returns `Things.ListThingsResponse` on 200";
 const THROWS = "@throws {ApiError} on any error status, whose `body` is `Things.ListThingsError`";
+const OPTIONS = "@param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional";
 const lines = (...text: string[]) => text.join("\n");
 
 const operationDocs: Case<Partial<OperationModel>>[] = [
-  ["an operation without input: method and path, the success status and the error body's type", { given: {}, want: lines(GET, "", RETURNS, THROWS) }],
+  ["an operation without input: method and path, the success status and the error body's type", { given: {}, want: lines(GET, "", OPTIONS, RETURNS, THROWS) }],
   [
     "each parameter by location (path, query, header), required or optional, with its type, then the body",
     {
@@ -30,12 +31,14 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
       want: lines(
         "`POST /v1/things/{thing_id}`",
         "",
+        "@param input - path, query, header and body, required, `Things.ListThingsInput`",
         "@param input.path.thing_id - path parameter, required, `string`",
         "@param input.query.force - query parameter, optional, `boolean`",
         "@param input.query.limit - query parameter, required, `number | string`",
         "@param input.query.filter - query parameter, optional",
         "@param input.header - header parameter `X-Trace`, optional, `string`",
         "@param input.body - JSON body, required, `Things.ListThingsBody`",
+        OPTIONS,
         RETURNS,
         THROWS,
       ),
@@ -45,21 +48,45 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
     "an optional multipart form body",
     {
       given: { requestBody: { required: false, contentType: "multipart/form-data", form: "multipart" } },
-      want: lines(GET, "", "@param input.body - multipart form body, optional, `Things.ListThingsBody`", RETURNS, THROWS),
+      want: lines(
+        GET,
+        "",
+        "@param input - body, optional, `Things.ListThingsInput`",
+        "@param input.body - multipart form body, optional, `Things.ListThingsBody`",
+        OPTIONS,
+        RETURNS,
+        THROWS,
+      ),
     },
   ],
   [
     "a URL-encoded form body",
     {
       given: { requestBody: { required: true, contentType: "application/x-www-form-urlencoded", form: "urlencoded" } },
-      want: lines(GET, "", "@param input.body - URL-encoded form body, required, `Things.ListThingsBody`", RETURNS, THROWS),
+      want: lines(
+        GET,
+        "",
+        "@param input - body, required, `Things.ListThingsInput`",
+        "@param input.body - URL-encoded form body, required, `Things.ListThingsBody`",
+        OPTIONS,
+        RETURNS,
+        THROWS,
+      ),
     },
   ],
   [
     "a body of another media type, named by it",
     {
       given: { requestBody: { required: true, contentType: "application/octet-stream" } },
-      want: lines(GET, "", "@param input.body - `application/octet-stream` body, required, `Things.ListThingsBody`", RETURNS, THROWS),
+      want: lines(
+        GET,
+        "",
+        "@param input - body, required, `Things.ListThingsInput`",
+        "@param input.body - `application/octet-stream` body, required, `Things.ListThingsBody`",
+        OPTIONS,
+        RETURNS,
+        THROWS,
+      ),
     },
   ],
   [
@@ -72,12 +99,16 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
       want: lines(
         GET,
         "",
+        OPTIONS,
         "@returns `Things.ListThingsResponse` on 200 or 201; no documented body on 204",
         "@throws {ApiError} on 400, 404 or any other error status",
       ),
     },
   ],
-  ["no status documented", { given: { success: [], errors: [] }, want: lines(GET, "", "@throws {ApiError} on an error status (the spec documents none)") }],
+  [
+    "no status documented",
+    { given: { success: [], errors: [] }, want: lines(GET, "", OPTIONS, "@throws {ApiError} on an error status (the spec documents none)") },
+  ],
   [
     "a deprecated operation",
     {
@@ -85,6 +116,7 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
       want: lines(
         GET,
         "",
+        OPTIONS,
         RETURNS,
         "@throws {ApiError} on 404, whose `body` is `Things.ListThingsError`",
         "@deprecated The API marks this operation as deprecated.",
@@ -95,14 +127,14 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
     "a --keep-docs summary and description come first, in that order",
     {
       given: { summary: "Lists things.", description: "Only those you may see." },
-      want: lines("Lists things.", "", "Only those you may see.", "", GET, "", RETURNS, THROWS),
+      want: lines("Lists things.", "", "Only those you may see.", "", GET, "", OPTIONS, RETURNS, THROWS),
     },
   ],
   [
     "the same --keep-docs text once, trimmed",
-    { given: { summary: "  Lists things.  ", description: "Lists things." }, want: lines("Lists things.", "", GET, "", RETURNS, THROWS) },
+    { given: { summary: "  Lists things.  ", description: "Lists things." }, want: lines("Lists things.", "", GET, "", OPTIONS, RETURNS, THROWS) },
   ],
-  ["blank --keep-docs text is dropped", { given: { summary: " \n", description: "" }, want: lines(GET, "", RETURNS, THROWS) }],
+  ["blank --keep-docs text is dropped", { given: { summary: " \n", description: "" }, want: lines(GET, "", OPTIONS, RETURNS, THROWS) }],
   [
     "an operation that sends the same URL as another names it",
     {
@@ -112,6 +144,7 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
         "",
         "Sends the same URL as `probe.listDataByInternalName()` (`/probe/{internal_name}/data/`): the spec describes both, and the server alone tells them apart by the value.",
         "",
+        OPTIONS,
         RETURNS,
         THROWS,
       ),
@@ -126,7 +159,9 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
         "",
         "`GET /things/*\\/x y`",
         "",
+        "@param input - query, optional, `Things.ListThingsInput`",
         "@param input.query - query parameter `q' @deprecated *\\/`, optional",
+        OPTIONS,
         RETURNS,
         THROWS,
       ),

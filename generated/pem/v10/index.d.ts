@@ -10,8 +10,10 @@ export declare namespace Agent {
     /**
      * `POST /agent/job/{agent_id}`
      *
+     * @param input - path and body, required, `Agent.CreateJobInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Agent.CreateJobBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.CreateJobResponse` on 201
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -20,7 +22,9 @@ export declare namespace Agent {
     /**
      * `DELETE /agent/{agent_id}`
      *
+     * @param input - path, required, `Agent.DeleteInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -29,8 +33,10 @@ export declare namespace Agent {
     /**
      * `DELETE /agent/job/{agent_id}/{job_id}`
      *
+     * @param input - path, required, `Agent.DeleteJobByJobIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.job_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -39,7 +45,9 @@ export declare namespace Agent {
     /**
      * `GET /agent/{agent_id}`
      *
+     * @param input - path, required, `Agent.GetInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -48,7 +56,9 @@ export declare namespace Agent {
     /**
      * `GET /agent/job/{agent_id}`
      *
+     * @param input - path, required, `Agent.GetJobInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.GetJobResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -57,8 +67,10 @@ export declare namespace Agent {
     /**
      * `GET /agent/job/{agent_id}/{job_id}`
      *
+     * @param input - path, required, `Agent.GetJobByJobIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.job_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.GetJobByJobIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -67,7 +79,9 @@ export declare namespace Agent {
     /**
      * `GET /agent/status/{agent_id}`
      *
+     * @param input - path, required, `Agent.GetStatusInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.GetStatusResponse` on 200
      * @throws {ApiError} on 400
      */
@@ -76,6 +90,7 @@ export declare namespace Agent {
     /**
      * `GET /agent/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.ListResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -84,6 +99,7 @@ export declare namespace Agent {
     /**
      * `GET /agent/status/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.ListStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -92,8 +108,10 @@ export declare namespace Agent {
     /**
      * `PUT /agent/{agent_id}`
      *
+     * @param input - path and body, required, `Agent.UpdateInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Agent.UpdateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -102,9 +120,11 @@ export declare namespace Agent {
     /**
      * `PUT /agent/job/{agent_id}/{job_id}`
      *
+     * @param input - path and body, required, `Agent.UpdateJobByJobIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.job_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Agent.UpdateJobByJobIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -253,8 +273,10 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/agent/{agent_id}`
      *
+     * @param input - path and body, required, `Alert.CopyAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CopyAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -263,8 +285,10 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}`
      *
+     * @param input - path and body, required, `Alert.CopyServerInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CopyServerBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -273,9 +297,11 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}/database/{database_name}`
      *
+     * @param input - path and body, required, `Alert.CopyServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -284,10 +310,12 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`
      *
+     * @param input - path and body, required, `Alert.CopyServerDatabaseSchemaInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -296,12 +324,14 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`
      *
+     * @param input - path and body, required, `Alert.CopyServerDatabaseSchemaFunctionArgsInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaFunctionArgsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -310,11 +340,13 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
      *
+     * @param input - path and body, required, `Alert.CopyServerDatabaseSchemaIndexInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaIndexBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -323,11 +355,13 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
      *
+     * @param input - path and body, required, `Alert.CopyServerDatabaseSchemaSequenceInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaSequenceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -336,11 +370,13 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
      *
+     * @param input - path and body, required, `Alert.CopyServerDatabaseSchemaTableInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaTableBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -349,8 +385,10 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/agent/{agent_id}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CreateConfigAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -359,7 +397,9 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/global/`
      *
+     * @param input - body, required, `Alert.CreateConfigGlobalInput`
      * @param input.body - JSON body, required, `Alert.CreateConfigGlobalBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -368,8 +408,10 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -378,9 +420,11 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}/database/{database_name}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -389,10 +433,12 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerDatabaseSchemaInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -401,12 +447,14 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerDatabaseSchemaFunctionArgsInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaFunctionArgsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -415,11 +463,13 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerDatabaseSchemaIndexInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaIndexBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -428,11 +478,13 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerDatabaseSchemaSequenceInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaSequenceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -441,11 +493,13 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerDatabaseSchemaTableInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaTableBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -454,7 +508,9 @@ export declare namespace Alert {
     /**
      * `POST /alert/template/`
      *
+     * @param input - body, required, `Alert.CreateTemplateInput`
      * @param input.body - JSON body, required, `Alert.CreateTemplateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -463,8 +519,10 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/agent/{agent_id}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigAgentByAlertIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -473,7 +531,9 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/global/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigGlobalInput`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -482,8 +542,10 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -492,9 +554,11 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/database/{database_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerDatabaseByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -503,10 +567,12 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerDatabaseSchemaByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -515,12 +581,14 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerDatabaseSchemaFunctionArgsByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -529,11 +597,13 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerDatabaseSchemaIndexByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -542,11 +612,13 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerDatabaseSchemaSequenceByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -555,11 +627,13 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerDatabaseSchemaTableByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -568,7 +642,9 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/template/{id}`
      *
+     * @param input - path, required, `Alert.DeleteTemplateInput`
      * @param input.path.id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -577,7 +653,9 @@ export declare namespace Alert {
     /**
      * `POST /alert/custom/export/`
      *
+     * @param input - body, required, `Alert.ExportCustomInput`
      * @param input.body - JSON body, required, `Alert.ExportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -586,7 +664,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/agent/{agent_id}`
      *
+     * @param input - path, required, `Alert.GetConfigAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigAgentResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -595,8 +675,10 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/agent/{agent_id}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigAgentByAlertIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigAgentByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -605,7 +687,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/global/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigGlobalInput`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigGlobalResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -614,7 +698,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerInput`
      * @param input.path.server_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -623,8 +709,10 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -633,8 +721,10 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -643,9 +733,11 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -654,9 +746,11 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -665,10 +759,12 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -677,11 +773,13 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaFunctionArgsInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaFunctionArgsResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -690,12 +788,14 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaFunctionArgsByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -704,10 +804,12 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaIndexInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -716,11 +818,13 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaIndexByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaIndexByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -729,10 +833,12 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaSequenceInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -741,11 +847,13 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaSequenceByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaSequenceByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -754,10 +862,12 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaTableInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -766,11 +876,13 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaTableByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaTableByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -779,7 +891,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/history/agent/{agent_id}`
      *
+     * @param input - path, required, `Alert.GetHistoryAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetHistoryAgentResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -788,7 +902,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/history/server/{server_id}`
      *
+     * @param input - path, required, `Alert.GetHistoryServerInput`
      * @param input.path.server_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetHistoryServerResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -797,8 +913,10 @@ export declare namespace Alert {
     /**
      * `GET /alert/history/server/{server_id}/database/{database_name}`
      *
+     * @param input - path, required, `Alert.GetHistoryServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetHistoryServerDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -807,7 +925,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/status/{since}`
      *
+     * @param input - path, required, `Alert.GetStatusInput`
      * @param input.path.since - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -816,7 +936,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/template/{id}`
      *
+     * @param input - path, required, `Alert.GetTemplateInput`
      * @param input.path.id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetTemplateResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -825,7 +947,9 @@ export declare namespace Alert {
     /**
      * `POST /alert/custom/import/`
      *
+     * @param input - body, required, `Alert.ImportCustomInput`
      * @param input.body - JSON body, required, `Alert.ImportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -834,6 +958,7 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/global/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListConfigGlobalResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -842,6 +967,7 @@ export declare namespace Alert {
     /**
      * `GET /alert/history/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListHistoryResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -850,6 +976,7 @@ export declare namespace Alert {
     /**
      * `GET /alert/status/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -858,6 +985,7 @@ export declare namespace Alert {
     /**
      * `GET /alert/template/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListTemplateResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -866,9 +994,11 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/agent/{agent_id}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigAgentByAlertIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigAgentByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -877,8 +1007,10 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/global/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigGlobalInput`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigGlobalBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -887,9 +1019,11 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -898,10 +1032,12 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/database/{database_name}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerDatabaseByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -910,11 +1046,13 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerDatabaseSchemaByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -923,6 +1061,7 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
@@ -930,6 +1069,7 @@ export declare namespace Alert {
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -938,12 +1078,14 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerDatabaseSchemaIndexByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaIndexByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -952,12 +1094,14 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerDatabaseSchemaSequenceByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaSequenceByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -966,12 +1110,14 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerDatabaseSchemaTableByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaTableByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -980,8 +1126,10 @@ export declare namespace Alert {
     /**
      * `PUT /alert/template/{id}`
      *
+     * @param input - path and body, required, `Alert.UpdateTemplateInput`
      * @param input.path.id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateTemplateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1898,7 +2046,9 @@ export declare namespace Chart {
     /**
      * `POST /chart/custom/export/`
      *
+     * @param input - body, required, `Chart.ExportCustomInput`
      * @param input.body - JSON body, required, `Chart.ExportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Chart.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1907,7 +2057,9 @@ export declare namespace Chart {
     /**
      * `POST /chart/custom/import/`
      *
+     * @param input - body, required, `Chart.ImportCustomInput`
      * @param input.body - JSON body, required, `Chart.ImportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Chart.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1946,7 +2098,9 @@ export declare namespace Dashboard {
     /**
      * `POST /dashboard/custom/export/`
      *
+     * @param input - body, required, `Dashboard.ExportCustomInput`
      * @param input.body - JSON body, required, `Dashboard.ExportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Dashboard.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1955,7 +2109,9 @@ export declare namespace Dashboard {
     /**
      * `POST /dashboard/custom/import/`
      *
+     * @param input - body, required, `Dashboard.ImportCustomInput`
      * @param input.body - JSON body, required, `Dashboard.ImportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Dashboard.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1994,7 +2150,9 @@ export declare namespace Email {
     /**
      * `POST /email/groups`
      *
+     * @param input - body, required, `Email.CreateGroupsInput`
      * @param input.body - JSON body, required, `Email.CreateGroupsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2003,7 +2161,9 @@ export declare namespace Email {
     /**
      * `DELETE /email/groups/{email_group_id}`
      *
+     * @param input - path, required, `Email.DeleteGroupsInput`
      * @param input.path.email_group_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2012,7 +2172,9 @@ export declare namespace Email {
     /**
      * `GET /email/groups/{email_group_id}`
      *
+     * @param input - path, required, `Email.GetGroupsInput`
      * @param input.path.email_group_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Email.GetGroupsResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2021,6 +2183,7 @@ export declare namespace Email {
     /**
      * `GET /email/groups`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Email.ListGroupsResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2029,8 +2192,10 @@ export declare namespace Email {
     /**
      * `PUT /email/groups/{email_group_id}`
      *
+     * @param input - path and body, required, `Email.UpdateGroupsInput`
      * @param input.path.email_group_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Email.UpdateGroupsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2103,8 +2268,10 @@ export declare namespace Probe {
     /**
      * `POST /probe/copy/agent/{agent_id}`
      *
+     * @param input - path and body, required, `Probe.CopyAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.CopyAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2113,8 +2280,10 @@ export declare namespace Probe {
     /**
      * `POST /probe/copy/server/{server_id}`
      *
+     * @param input - path and body, required, `Probe.CopyServerInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.CopyServerBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2123,9 +2292,11 @@ export declare namespace Probe {
     /**
      * `POST /probe/copy/server/{server_id}/database/{database_name}`
      *
+     * @param input - path and body, required, `Probe.CopyServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Probe.CopyServerDatabaseBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2134,10 +2305,12 @@ export declare namespace Probe {
     /**
      * `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`
      *
+     * @param input - path and body, required, `Probe.CopyServerDatabaseSchemaInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Probe.CopyServerDatabaseSchemaBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2146,7 +2319,9 @@ export declare namespace Probe {
     /**
      * `POST /probe/`
      *
+     * @param input - body, required, `Probe.CreateInput`
      * @param input.body - JSON body, required, `Probe.CreateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2155,7 +2330,9 @@ export declare namespace Probe {
     /**
      * `DELETE /probe/{probe_id}`
      *
+     * @param input - path, required, `Probe.DeleteInput`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2164,7 +2341,9 @@ export declare namespace Probe {
     /**
      * `POST /probe/custom/export/`
      *
+     * @param input - body, required, `Probe.ExportCustomInput`
      * @param input.body - JSON body, required, `Probe.ExportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2173,7 +2352,9 @@ export declare namespace Probe {
     /**
      * `GET /probe/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetInput`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2182,7 +2363,9 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/agent/{agent_id}`
      *
+     * @param input - path, required, `Probe.GetConfigAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigAgentResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2191,7 +2374,9 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerInput`
      * @param input.path.server_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2200,8 +2385,10 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2210,8 +2397,10 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2220,9 +2409,11 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2231,9 +2422,11 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2242,10 +2435,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2254,10 +2449,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaFunctionInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaFunctionResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2266,11 +2463,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaFunctionByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaFunctionByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2279,10 +2478,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaIndexInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2291,11 +2492,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaIndexByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaIndexByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2304,10 +2507,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaSequenceInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2316,11 +2521,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaSequenceByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaSequenceByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2329,10 +2536,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaTableInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2341,11 +2550,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaTableByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaTableByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2354,10 +2565,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaViewInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaViewResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2366,11 +2579,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaViewByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaViewByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2379,8 +2594,10 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/agent/{agent_id}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataAgentByProbeIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataAgentByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2389,8 +2606,10 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2399,9 +2618,11 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2410,10 +2631,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseSchemaByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2422,11 +2645,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseSchemaFunctionByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaFunctionByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2435,11 +2660,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseSchemaIndexByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaIndexByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2448,11 +2675,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseSchemaSequenceByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaSequenceByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2461,11 +2690,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseSchemaTableByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaTableByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2474,11 +2705,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseSchemaViewByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaViewByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2487,10 +2720,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/agent/{agent_id}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryAgentFromToByProbeIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryAgentFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2499,11 +2734,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2512,12 +2749,14 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseSchemaFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2526,6 +2765,7 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
@@ -2533,6 +2773,7 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2541,6 +2782,7 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseSchemaIndexFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
@@ -2548,6 +2790,7 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaIndexFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2556,6 +2799,7 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
@@ -2563,6 +2807,7 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2571,6 +2816,7 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseSchemaTableFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
@@ -2578,6 +2824,7 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaTableFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2586,6 +2833,7 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseSchemaViewFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
@@ -2593,6 +2841,7 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaViewFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2601,10 +2850,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2613,7 +2864,9 @@ export declare namespace Probe {
     /**
      * `POST /probe/custom/import/`
      *
+     * @param input - body, required, `Probe.ImportCustomInput`
      * @param input.body - JSON body, required, `Probe.ImportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2622,6 +2875,7 @@ export declare namespace Probe {
     /**
      * `GET /probe/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ListResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2630,8 +2884,10 @@ export declare namespace Probe {
     /**
      * `PUT /probe/{probe_id}`
      *
+     * @param input - path and body, required, `Probe.UpdateInput`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2640,9 +2896,11 @@ export declare namespace Probe {
     /**
      * `PUT /probe/config/server/{server_id}/{probe_id}`
      *
+     * @param input - path and body, required, `Probe.UpdateConfigServerByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateConfigServerByProbeIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2651,10 +2909,12 @@ export declare namespace Probe {
     /**
      * `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}`
      *
+     * @param input - path and body, required, `Probe.UpdateConfigServerDatabaseByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateConfigServerDatabaseByProbeIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2663,11 +2923,13 @@ export declare namespace Probe {
     /**
      * `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`
      *
+     * @param input - path and body, required, `Probe.UpdateConfigServerDatabaseSchemaByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateConfigServerDatabaseSchemaByProbeIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3333,7 +3595,9 @@ export declare namespace Server {
     /**
      * `POST /server/`
      *
+     * @param input - body, required, `Server.CreateInput`
      * @param input.body - JSON body, required, `Server.CreateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3342,7 +3606,9 @@ export declare namespace Server {
     /**
      * `DELETE /server/{server_id}`
      *
+     * @param input - path, required, `Server.DeleteInput`
      * @param input.path.server_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3351,7 +3617,9 @@ export declare namespace Server {
     /**
      * `DELETE /server/exclude_database/{sid}`
      *
+     * @param input - path, required, `Server.DeleteExcludeDatabaseInput`
      * @param input.path.sid - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3360,7 +3628,9 @@ export declare namespace Server {
     /**
      * `GET /server/{server_id}`
      *
+     * @param input - path, required, `Server.GetInput`
      * @param input.path.server_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3369,8 +3639,10 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3379,9 +3651,11 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseSchemaInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3390,10 +3664,12 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/{function_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseSchemaFunctionInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaFunctionResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3402,10 +3678,12 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/{index_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseSchemaIndexInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3414,10 +3692,12 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/{sequence_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseSchemaSequenceInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3426,10 +3706,12 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/{table_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseSchemaTableInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3438,10 +3720,12 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/{view_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseSchemaViewInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaViewResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3450,7 +3734,9 @@ export declare namespace Server {
     /**
      * `GET /server/exclude_database/{sid}`
      *
+     * @param input - path, required, `Server.GetExcludeDatabaseInput`
      * @param input.path.sid - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetExcludeDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3459,7 +3745,9 @@ export declare namespace Server {
     /**
      * `GET /server/status/{server_id}`
      *
+     * @param input - path, required, `Server.GetStatusInput`
      * @param input.path.server_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetStatusResponse` on 200
      * @throws {ApiError} on 400
      */
@@ -3468,6 +3756,7 @@ export declare namespace Server {
     /**
      * `GET /server/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3476,7 +3765,9 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/`
      *
+     * @param input - path, required, `Server.ListDatabaseInput`
      * @param input.path.sid - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3485,8 +3776,10 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/`
      *
+     * @param input - path, required, `Server.ListDatabaseSchemaInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3495,9 +3788,11 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/`
      *
+     * @param input - path, required, `Server.ListDatabaseSchemaFunctionInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaFunctionResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3506,9 +3801,11 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/`
      *
+     * @param input - path, required, `Server.ListDatabaseSchemaIndexInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3517,9 +3814,11 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/`
      *
+     * @param input - path, required, `Server.ListDatabaseSchemaSequenceInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3528,9 +3827,11 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/`
      *
+     * @param input - path, required, `Server.ListDatabaseSchemaTableInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3539,9 +3840,11 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/`
      *
+     * @param input - path, required, `Server.ListDatabaseSchemaViewInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaViewResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3550,6 +3853,7 @@ export declare namespace Server {
     /**
      * `GET /server/status/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3558,8 +3862,10 @@ export declare namespace Server {
     /**
      * `PUT /server/{server_id}`
      *
+     * @param input - path and body, required, `Server.UpdateInput`
      * @param input.path.server_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Server.UpdateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3568,8 +3874,10 @@ export declare namespace Server {
     /**
      * `PUT /server/exclude_database/{sid}`
      *
+     * @param input - path and body, required, `Server.UpdateExcludeDatabaseInput`
      * @param input.path.sid - path parameter, required, `string`
      * @param input.body - JSON body, required, `Server.UpdateExcludeDatabaseBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3884,7 +4192,9 @@ export declare namespace ServerGroup {
     /**
      * `POST /server_group/`
      *
+     * @param input - body, required, `ServerGroup.CreateInput`
      * @param input.body - JSON body, required, `ServerGroup.CreateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3893,7 +4203,9 @@ export declare namespace ServerGroup {
     /**
      * `DELETE /server_group/{group_id}`
      *
+     * @param input - path, required, `ServerGroup.DeleteInput`
      * @param input.path.group_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3902,7 +4214,9 @@ export declare namespace ServerGroup {
     /**
      * `GET /server_group/{group_id}`
      *
+     * @param input - path, required, `ServerGroup.GetInput`
      * @param input.path.group_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `ServerGroup.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3911,6 +4225,7 @@ export declare namespace ServerGroup {
     /**
      * `GET /server_group/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `ServerGroup.ListResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3919,8 +4234,10 @@ export declare namespace ServerGroup {
     /**
      * `PUT /server_group/{group_id}`
      *
+     * @param input - path and body, required, `ServerGroup.UpdateInput`
      * @param input.path.group_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `ServerGroup.UpdateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3993,7 +4310,9 @@ export declare namespace Webhook {
     /**
      * `POST /webhook/`
      *
+     * @param input - body, required, `Webhook.CreateInput`
      * @param input.body - JSON body, required, `Webhook.CreateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4002,7 +4321,9 @@ export declare namespace Webhook {
     /**
      * `DELETE /webhook/{webhook_id}`
      *
+     * @param input - path, required, `Webhook.DeleteInput`
      * @param input.path.webhook_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4011,7 +4332,9 @@ export declare namespace Webhook {
     /**
      * `GET /webhook/{webhook_id}`
      *
+     * @param input - path, required, `Webhook.GetInput`
      * @param input.path.webhook_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Webhook.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4020,6 +4343,7 @@ export declare namespace Webhook {
     /**
      * `GET /webhook/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Webhook.ListResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4028,8 +4352,10 @@ export declare namespace Webhook {
     /**
      * `PUT /webhook/{webhook_id}`
      *
+     * @param input - path and body, required, `Webhook.UpdateInput`
      * @param input.path.webhook_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Webhook.UpdateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */

@@ -10,8 +10,10 @@ export declare namespace Agent {
     /**
      * `POST /agent/job/{agent_id}`
      *
+     * @param input - path and body, required, `Agent.CreateJobInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Agent.CreateJobBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.CreateJobResponse` on 201
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -20,7 +22,9 @@ export declare namespace Agent {
     /**
      * `DELETE /agent/{agent_id}`
      *
+     * @param input - path, required, `Agent.DeleteInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -29,8 +33,10 @@ export declare namespace Agent {
     /**
      * `DELETE /agent/job/{agent_id}/{job_id}`
      *
+     * @param input - path, required, `Agent.DeleteJobByJobIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.job_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -39,7 +45,9 @@ export declare namespace Agent {
     /**
      * `GET /agent/{agent_id}`
      *
+     * @param input - path, required, `Agent.GetInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -48,7 +56,9 @@ export declare namespace Agent {
     /**
      * `GET /agent/job/{agent_id}`
      *
+     * @param input - path, required, `Agent.GetJobInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.GetJobResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -57,8 +67,10 @@ export declare namespace Agent {
     /**
      * `GET /agent/job/{agent_id}/{job_id}`
      *
+     * @param input - path, required, `Agent.GetJobByJobIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.job_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.GetJobByJobIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -67,7 +79,9 @@ export declare namespace Agent {
     /**
      * `GET /agent/status/{agent_id}`
      *
+     * @param input - path, required, `Agent.GetStatusInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.GetStatusResponse` on 200
      * @throws {ApiError} on 400
      */
@@ -76,8 +90,10 @@ export declare namespace Agent {
     /**
      * `GET /agent/`
      *
+     * @param input - query, optional, `Agent.ListInput`
      * @param input.query.name - query parameter, optional, `string`
      * @param input.query.name_contains - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.ListResponse` on 200
      * @throws {ApiError} on 400, whose `body` is `Agent.ListError`
      */
@@ -86,6 +102,7 @@ export declare namespace Agent {
     /**
      * `GET /agent/status/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.ListStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -94,8 +111,10 @@ export declare namespace Agent {
     /**
      * `PUT /agent/{agent_id}`
      *
+     * @param input - path and body, required, `Agent.UpdateInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Agent.UpdateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -104,9 +123,11 @@ export declare namespace Agent {
     /**
      * `PUT /agent/job/{agent_id}/{job_id}`
      *
+     * @param input - path and body, required, `Agent.UpdateJobByJobIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.job_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Agent.UpdateJobByJobIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -263,8 +284,10 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/agent/{agent_id}`
      *
+     * @param input - path and body, required, `Alert.CopyAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CopyAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -273,8 +296,10 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}`
      *
+     * @param input - path and body, required, `Alert.CopyServerInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CopyServerBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -283,9 +308,11 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}/database/{database_name}`
      *
+     * @param input - path and body, required, `Alert.CopyServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -294,10 +321,12 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`
      *
+     * @param input - path and body, required, `Alert.CopyServerDatabaseSchemaInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -306,12 +335,14 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`
      *
+     * @param input - path and body, required, `Alert.CopyServerDatabaseSchemaFunctionArgsInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaFunctionArgsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -320,11 +351,13 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
      *
+     * @param input - path and body, required, `Alert.CopyServerDatabaseSchemaIndexInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaIndexBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -333,11 +366,13 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
      *
+     * @param input - path and body, required, `Alert.CopyServerDatabaseSchemaSequenceInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaSequenceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -346,11 +381,13 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
      *
+     * @param input - path and body, required, `Alert.CopyServerDatabaseSchemaTableInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaTableBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -359,8 +396,10 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/agent/{agent_id}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CreateConfigAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -369,7 +408,9 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/global/`
      *
+     * @param input - body, required, `Alert.CreateConfigGlobalInput`
      * @param input.body - JSON body, required, `Alert.CreateConfigGlobalBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -378,8 +419,10 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -388,9 +431,11 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}/database/{database_name}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -399,10 +444,12 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerDatabaseSchemaInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -411,12 +458,14 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerDatabaseSchemaFunctionArgsInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaFunctionArgsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -425,11 +474,13 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerDatabaseSchemaIndexInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaIndexBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -438,11 +489,13 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerDatabaseSchemaSequenceInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaSequenceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -451,11 +504,13 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerDatabaseSchemaTableInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaTableBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -464,7 +519,9 @@ export declare namespace Alert {
     /**
      * `POST /alert/template/`
      *
+     * @param input - body, required, `Alert.CreateTemplateInput`
      * @param input.body - JSON body, required, `Alert.CreateTemplateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -473,8 +530,10 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/agent/{agent_id}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigAgentByAlertIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -483,7 +542,9 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/global/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigGlobalInput`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -492,8 +553,10 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -502,9 +565,11 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/database/{database_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerDatabaseByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -513,10 +578,12 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerDatabaseSchemaByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -525,12 +592,14 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerDatabaseSchemaFunctionArgsByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -539,11 +608,13 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerDatabaseSchemaIndexByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -552,11 +623,13 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerDatabaseSchemaSequenceByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -565,11 +638,13 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerDatabaseSchemaTableByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -578,7 +653,9 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/template/{id}`
      *
+     * @param input - path, required, `Alert.DeleteTemplateInput`
      * @param input.path.id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -587,7 +664,9 @@ export declare namespace Alert {
     /**
      * `POST /alert/custom/export/`
      *
+     * @param input - body, required, `Alert.ExportCustomInput`
      * @param input.body - JSON body, required, `Alert.ExportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -596,7 +675,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/agent/{agent_id}`
      *
+     * @param input - path, required, `Alert.GetConfigAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigAgentResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -605,8 +686,10 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/agent/{agent_id}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigAgentByAlertIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigAgentByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -615,7 +698,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/global/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigGlobalInput`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigGlobalResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -624,7 +709,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerInput`
      * @param input.path.server_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -633,8 +720,10 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -643,8 +732,10 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -653,9 +744,11 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -664,9 +757,11 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -675,10 +770,12 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -687,11 +784,13 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaFunctionArgsInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaFunctionArgsResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -700,12 +799,14 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaFunctionArgsByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -714,10 +815,12 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaIndexInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -726,11 +829,13 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaIndexByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaIndexByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -739,10 +844,12 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaSequenceInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -751,11 +858,13 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaSequenceByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaSequenceByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -764,10 +873,12 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaTableInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -776,11 +887,13 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaTableByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaTableByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -789,7 +902,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/history/agent/{agent_id}`
      *
+     * @param input - path, required, `Alert.GetHistoryAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetHistoryAgentResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -798,7 +913,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/history/server/{server_id}`
      *
+     * @param input - path, required, `Alert.GetHistoryServerInput`
      * @param input.path.server_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetHistoryServerResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -807,8 +924,10 @@ export declare namespace Alert {
     /**
      * `GET /alert/history/server/{server_id}/database/{database_name}`
      *
+     * @param input - path, required, `Alert.GetHistoryServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetHistoryServerDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -817,7 +936,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/status/{since}`
      *
+     * @param input - path, required, `Alert.GetStatusInput`
      * @param input.path.since - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -826,7 +947,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/template/{id}`
      *
+     * @param input - path, required, `Alert.GetTemplateInput`
      * @param input.path.id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetTemplateResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -835,7 +958,9 @@ export declare namespace Alert {
     /**
      * `POST /alert/custom/import/`
      *
+     * @param input - body, required, `Alert.ImportCustomInput`
      * @param input.body - JSON body, required, `Alert.ImportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -844,8 +969,10 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/global/`
      *
+     * @param input - query, optional, `Alert.ListConfigGlobalInput`
      * @param input.query.name - query parameter, optional, `string`
      * @param input.query.name_contains - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListConfigGlobalResponse` on 200
      * @throws {ApiError} on 400, whose `body` is `Alert.ListConfigGlobalError`
      */
@@ -854,6 +981,7 @@ export declare namespace Alert {
     /**
      * `GET /alert/history/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListHistoryResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -862,6 +990,7 @@ export declare namespace Alert {
     /**
      * `GET /alert/status/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -870,8 +999,10 @@ export declare namespace Alert {
     /**
      * `GET /alert/template/`
      *
+     * @param input - query, optional, `Alert.ListTemplateInput`
      * @param input.query.name - query parameter, optional, `string`
      * @param input.query.name_contains - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListTemplateResponse` on 200
      * @throws {ApiError} on 400, whose `body` is `Alert.ListTemplateError`
      */
@@ -880,9 +1011,11 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/agent/{agent_id}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigAgentByAlertIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigAgentByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -891,8 +1024,10 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/global/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigGlobalInput`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigGlobalBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -901,9 +1036,11 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -912,10 +1049,12 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/database/{database_name}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerDatabaseByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -924,11 +1063,13 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerDatabaseSchemaByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -937,6 +1078,7 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
@@ -944,6 +1086,7 @@ export declare namespace Alert {
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -952,12 +1095,14 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerDatabaseSchemaIndexByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaIndexByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -966,12 +1111,14 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerDatabaseSchemaSequenceByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaSequenceByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -980,12 +1127,14 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerDatabaseSchemaTableByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaTableByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -994,8 +1143,10 @@ export declare namespace Alert {
     /**
      * `PUT /alert/template/{id}`
      *
+     * @param input - path and body, required, `Alert.UpdateTemplateInput`
      * @param input.path.id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateTemplateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1928,7 +2079,9 @@ export declare namespace Blackout {
     /**
      * `POST /blackout/`
      *
+     * @param input - body, required, `Blackout.CreateInput`
      * @param input.body - JSON body, required, `Blackout.CreateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.CreateResponse` on 201
      * @throws {ApiError} on 428
      */
@@ -1937,7 +2090,9 @@ export declare namespace Blackout {
     /**
      * `DELETE /blackout/{blackout_id}`
      *
+     * @param input - path, required, `Blackout.DeleteInput`
      * @param input.path.blackout_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.DeleteResponse` on 200
      * @throws {ApiError} on 404
      */
@@ -1946,7 +2101,9 @@ export declare namespace Blackout {
     /**
      * `DELETE /blackout/agent/{aid}`
      *
+     * @param input - path, required, `Blackout.DeleteAgentInput`
      * @param input.path.aid - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.DeleteAgentResponse` on 200
      * @throws {ApiError} on 404
      */
@@ -1955,7 +2112,9 @@ export declare namespace Blackout {
     /**
      * `DELETE /blackout/server/{sid}`
      *
+     * @param input - path, required, `Blackout.DeleteServerInput`
      * @param input.path.sid - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.DeleteServerResponse` on 200
      * @throws {ApiError} on 404
      */
@@ -1964,7 +2123,9 @@ export declare namespace Blackout {
     /**
      * `GET /blackout/{blackout_id}`
      *
+     * @param input - path, required, `Blackout.GetInput`
      * @param input.path.blackout_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.GetResponse` on 200
      * @throws {ApiError} on 404
      */
@@ -1973,7 +2134,9 @@ export declare namespace Blackout {
     /**
      * `GET /blackout/agent/{aid}`
      *
+     * @param input - path, required, `Blackout.GetAgentInput`
      * @param input.path.aid - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.GetAgentResponse` on 200
      * @throws {ApiError} on 404 or 428
      */
@@ -1982,7 +2145,9 @@ export declare namespace Blackout {
     /**
      * `GET /blackout/server/{sid}`
      *
+     * @param input - path, required, `Blackout.GetServerInput`
      * @param input.path.sid - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.GetServerResponse` on 200
      * @throws {ApiError} on 404 or 428
      */
@@ -1991,10 +2156,12 @@ export declare namespace Blackout {
     /**
      * `GET /blackout/`
      *
+     * @param input - query, optional, `Blackout.ListInput`
      * @param input.query.object_type - query parameter, optional, `number`
      * @param input.query.object_id - query parameter, optional, `number`
      * @param input.query.source - query parameter, optional, `string`
      * @param input.query.include_history - query parameter, optional, `boolean`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.ListResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2003,7 +2170,9 @@ export declare namespace Blackout {
     /**
      * `PUT /blackout/agent/{aid}`
      *
+     * @param input - path, required, `Blackout.UpdateAgentInput`
      * @param input.path.aid - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.UpdateAgentResponse` on 200
      * @throws {ApiError} on 404
      */
@@ -2012,7 +2181,9 @@ export declare namespace Blackout {
     /**
      * `PUT /blackout/server/{sid}`
      *
+     * @param input - path, required, `Blackout.UpdateServerInput`
      * @param input.path.sid - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.UpdateServerResponse` on 200
      * @throws {ApiError} on 404
      */
@@ -2155,7 +2326,9 @@ export declare namespace Chart {
     /**
      * `POST /chart/custom/export/`
      *
+     * @param input - body, required, `Chart.ExportCustomInput`
      * @param input.body - JSON body, required, `Chart.ExportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Chart.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2164,7 +2337,9 @@ export declare namespace Chart {
     /**
      * `POST /chart/custom/import/`
      *
+     * @param input - body, required, `Chart.ImportCustomInput`
      * @param input.body - JSON body, required, `Chart.ImportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Chart.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2203,7 +2378,9 @@ export declare namespace Dashboard {
     /**
      * `POST /dashboard/custom/export/`
      *
+     * @param input - body, required, `Dashboard.ExportCustomInput`
      * @param input.body - JSON body, required, `Dashboard.ExportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Dashboard.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2212,7 +2389,9 @@ export declare namespace Dashboard {
     /**
      * `POST /dashboard/custom/import/`
      *
+     * @param input - body, required, `Dashboard.ImportCustomInput`
      * @param input.body - JSON body, required, `Dashboard.ImportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Dashboard.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2251,7 +2430,9 @@ export declare namespace Email {
     /**
      * `POST /email/groups`
      *
+     * @param input - body, required, `Email.CreateGroupsInput`
      * @param input.body - JSON body, required, `Email.CreateGroupsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2260,7 +2441,9 @@ export declare namespace Email {
     /**
      * `DELETE /email/groups/{email_group_id}`
      *
+     * @param input - path, required, `Email.DeleteGroupsInput`
      * @param input.path.email_group_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2269,7 +2452,9 @@ export declare namespace Email {
     /**
      * `GET /email/groups/{email_group_id}`
      *
+     * @param input - path, required, `Email.GetGroupsInput`
      * @param input.path.email_group_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Email.GetGroupsResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2278,8 +2463,10 @@ export declare namespace Email {
     /**
      * `GET /email/groups`
      *
+     * @param input - query, optional, `Email.ListGroupsInput`
      * @param input.query.name - query parameter, optional, `string`
      * @param input.query.name_contains - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Email.ListGroupsResponse` on 200
      * @throws {ApiError} on 400, whose `body` is `Email.ListGroupsError`
      */
@@ -2288,8 +2475,10 @@ export declare namespace Email {
     /**
      * `PUT /email/groups/{email_group_id}`
      *
+     * @param input - path and body, required, `Email.UpdateGroupsInput`
      * @param input.path.email_group_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Email.UpdateGroupsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2370,8 +2559,10 @@ export declare namespace Probe {
     /**
      * `POST /probe/copy/agent/{agent_id}`
      *
+     * @param input - path and body, required, `Probe.CopyAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.CopyAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2380,8 +2571,10 @@ export declare namespace Probe {
     /**
      * `POST /probe/copy/server/{server_id}`
      *
+     * @param input - path and body, required, `Probe.CopyServerInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.CopyServerBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2390,9 +2583,11 @@ export declare namespace Probe {
     /**
      * `POST /probe/copy/server/{server_id}/database/{database_name}`
      *
+     * @param input - path and body, required, `Probe.CopyServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Probe.CopyServerDatabaseBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2401,10 +2596,12 @@ export declare namespace Probe {
     /**
      * `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`
      *
+     * @param input - path and body, required, `Probe.CopyServerDatabaseSchemaInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Probe.CopyServerDatabaseSchemaBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2413,7 +2610,9 @@ export declare namespace Probe {
     /**
      * `POST /probe/`
      *
+     * @param input - body, required, `Probe.CreateInput`
      * @param input.body - JSON body, required, `Probe.CreateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2422,7 +2621,9 @@ export declare namespace Probe {
     /**
      * `DELETE /probe/{probe_id}`
      *
+     * @param input - path, required, `Probe.DeleteInput`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2431,7 +2632,9 @@ export declare namespace Probe {
     /**
      * `POST /probe/custom/export/`
      *
+     * @param input - body, required, `Probe.ExportCustomInput`
      * @param input.body - JSON body, required, `Probe.ExportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2440,7 +2643,9 @@ export declare namespace Probe {
     /**
      * `GET /probe/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetInput`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2449,7 +2654,9 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/agent/{agent_id}`
      *
+     * @param input - path, required, `Probe.GetConfigAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigAgentResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2458,7 +2665,9 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerInput`
      * @param input.path.server_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2467,8 +2676,10 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2477,8 +2688,10 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2487,9 +2700,11 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2498,9 +2713,11 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2509,10 +2726,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2521,10 +2740,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaFunctionInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaFunctionResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2533,11 +2754,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaFunctionByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaFunctionByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2546,10 +2769,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaIndexInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2558,11 +2783,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaIndexByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaIndexByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2571,10 +2798,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaSequenceInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2583,11 +2812,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaSequenceByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaSequenceByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2596,10 +2827,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaTableInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2608,11 +2841,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaTableByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaTableByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2621,10 +2856,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaViewInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaViewResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2633,11 +2870,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaViewByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaViewByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2646,8 +2885,10 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/agent/{agent_id}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataAgentByProbeIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataAgentByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2656,8 +2897,10 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2666,9 +2909,11 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2677,10 +2922,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseSchemaByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2689,11 +2936,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseSchemaFunctionByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaFunctionByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2702,11 +2951,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseSchemaIndexByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaIndexByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2715,11 +2966,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseSchemaSequenceByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaSequenceByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2728,11 +2981,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseSchemaTableByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaTableByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2741,11 +2996,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseSchemaViewByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaViewByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2754,10 +3011,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/agent/{agent_id}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryAgentFromToByProbeIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryAgentFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2768,12 +3027,14 @@ export declare namespace Probe {
      *
      * Sends the same URL as `probe.getHistoryFromToByProbeId()` (`/probe/{probe_id}/history/from/{start_time}/to/{end_time}`): the spec describes both, and the server alone tells them apart by the value.
      *
+     * @param input - path and query, required, `Probe.GetHistoryFromToByInternalNameInput`
      * @param input.path.internal_name - path parameter, required, `string`
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.query.server_id - query parameter, optional, `number`
      * @param input.query.offset - query parameter, optional, `number`
      * @param input.query.pageSize - query parameter, optional, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryFromToByInternalNameResponse` on 200
      * @throws {ApiError} on 400, 404 or 500
      */
@@ -2784,12 +3045,14 @@ export declare namespace Probe {
      *
      * Sends the same URL as `probe.getHistoryFromToByInternalName()` (`/probe/{internal_name}/history/from/{start_time}/to/{end_time}`): the spec describes both, and the server alone tells them apart by the value.
      *
+     * @param input - path and query, required, `Probe.GetHistoryFromToByProbeIdInput`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.query.server_id - query parameter, optional, `number`
      * @param input.query.offset - query parameter, optional, `number`
      * @param input.query.pageSize - query parameter, optional, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryFromToByProbeIdResponse` on 200
      * @throws {ApiError} on 400, 404 or 500
      */
@@ -2798,11 +3061,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2811,12 +3076,14 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseSchemaFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2825,6 +3092,7 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
@@ -2832,6 +3100,7 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2840,6 +3109,7 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseSchemaIndexFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
@@ -2847,6 +3117,7 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaIndexFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2855,6 +3126,7 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
@@ -2862,6 +3134,7 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2870,6 +3143,7 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseSchemaTableFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
@@ -2877,6 +3151,7 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaTableFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2885,6 +3160,7 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseSchemaViewFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
@@ -2892,6 +3168,7 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaViewFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2900,10 +3177,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2912,7 +3191,9 @@ export declare namespace Probe {
     /**
      * `POST /probe/custom/import/`
      *
+     * @param input - body, required, `Probe.ImportCustomInput`
      * @param input.body - JSON body, required, `Probe.ImportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2921,10 +3202,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/`
      *
+     * @param input - query, optional, `Probe.ListInput`
      * @param input.query.internal_name - query parameter, optional, `string`
      * @param input.query.internal_name_contains - query parameter, optional, `string`
      * @param input.query.display_name - query parameter, optional, `string`
      * @param input.query.display_name_contains - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ListResponse` on 200
      * @throws {ApiError} on 400, whose `body` is `Probe.ListError`
      */
@@ -2935,10 +3218,12 @@ export declare namespace Probe {
      *
      * Sends the same URL as `probe.listDataByProbeId()` (`/probe/{probe_id}/data/`): the spec describes both, and the server alone tells them apart by the value.
      *
+     * @param input - path and query, required, `Probe.ListDataByInternalNameInput`
      * @param input.path.internal_name - path parameter, required, `string`
      * @param input.query.server_id - query parameter, optional, `number`
      * @param input.query.offset - query parameter, optional, `number`
      * @param input.query.pageSize - query parameter, optional, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ListDataByInternalNameResponse` on 200
      * @throws {ApiError} on 400, 404 or 500
      */
@@ -2949,10 +3234,12 @@ export declare namespace Probe {
      *
      * Sends the same URL as `probe.listDataByInternalName()` (`/probe/{internal_name}/data/`): the spec describes both, and the server alone tells them apart by the value.
      *
+     * @param input - path and query, required, `Probe.ListDataByProbeIdInput`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.query.server_id - query parameter, optional, `number`
      * @param input.query.offset - query parameter, optional, `number`
      * @param input.query.pageSize - query parameter, optional, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ListDataByProbeIdResponse` on 200
      * @throws {ApiError} on 400, 404 or 500
      */
@@ -2961,8 +3248,10 @@ export declare namespace Probe {
     /**
      * `PUT /probe/{probe_id}`
      *
+     * @param input - path and body, required, `Probe.UpdateInput`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2971,9 +3260,11 @@ export declare namespace Probe {
     /**
      * `PUT /probe/config/server/{server_id}/{probe_id}`
      *
+     * @param input - path and body, required, `Probe.UpdateConfigServerByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateConfigServerByProbeIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2982,10 +3273,12 @@ export declare namespace Probe {
     /**
      * `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}`
      *
+     * @param input - path and body, required, `Probe.UpdateConfigServerDatabaseByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateConfigServerDatabaseByProbeIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2994,11 +3287,13 @@ export declare namespace Probe {
     /**
      * `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`
      *
+     * @param input - path and body, required, `Probe.UpdateConfigServerDatabaseSchemaByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateConfigServerDatabaseSchemaByProbeIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3728,8 +4023,10 @@ export declare namespace Profile {
     /**
      * `POST /profiles/{source_id}/clone`
      *
+     * @param input - path and body, required, `Profile.CloneInput`
      * @param input.path.source_id - path parameter, required, `number`
      * @param input.body - JSON body, optional, `Profile.CloneBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Profile.CloneResponse` on 200
      * @throws {ApiError} on 400, 404, 409 or 500, whose `body` is `Profile.CloneError`
      */
@@ -3738,7 +4035,9 @@ export declare namespace Profile {
     /**
      * `POST /profiles/`
      *
+     * @param input - body, optional, `Profile.CreateInput`
      * @param input.body - JSON body, optional, `Profile.CreateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Profile.CreateResponse` on 200
      * @throws {ApiError} on 400 or 500
      */
@@ -3747,7 +4046,9 @@ export declare namespace Profile {
     /**
      * `DELETE /profiles/{profile_id}`
      *
+     * @param input - path, required, `Profile.DeleteInput`
      * @param input.path.profile_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3756,8 +4057,10 @@ export declare namespace Profile {
     /**
      * `DELETE /profiles/{profile_id}/{new_profile_id}`
      *
+     * @param input - path, required, `Profile.DeleteByNewProfileIdInput`
      * @param input.path.profile_id - path parameter, required, `number`
      * @param input.path.new_profile_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3766,7 +4069,9 @@ export declare namespace Profile {
     /**
      * `POST /profile/export/`
      *
+     * @param input - body, required, `Profile.ExportInput`
      * @param input.body - JSON body, required, `Profile.ExportBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Profile.ExportResponse` on 200
      * @throws {ApiError} on 400 or 401
      */
@@ -3775,7 +4080,9 @@ export declare namespace Profile {
     /**
      * `GET /profiles/{profile_id}`
      *
+     * @param input - path, required, `Profile.GetInput`
      * @param input.path.profile_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Profile.GetResponse` on 200
      * @throws {ApiError} on 404, whose `body` is `Profile.GetError`
      */
@@ -3784,7 +4091,9 @@ export declare namespace Profile {
     /**
      * `POST /profile/import/`
      *
+     * @param input - body, required, `Profile.ImportInput`
      * @param input.body - JSON body, required, `Profile.ImportBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Profile.ImportResponse` on 200
      * @throws {ApiError} on 400 or 401
      */
@@ -3793,8 +4102,10 @@ export declare namespace Profile {
     /**
      * `GET /profiles/`
      *
+     * @param input - query, optional, `Profile.ListInput`
      * @param input.query.name - query parameter, optional, `string`
      * @param input.query.name_contains - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Profile.ListResponse` on 200
      * @throws {ApiError} on 400, whose `body` is `Profile.ListError`
      */
@@ -3803,7 +4114,9 @@ export declare namespace Profile {
     /**
      * `GET /profiles/{profile_id}/assigned`
      *
+     * @param input - path, required, `Profile.ListAssignedInput`
      * @param input.path.profile_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Profile.ListAssignedResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3812,7 +4125,9 @@ export declare namespace Profile {
     /**
      * `GET /profiles/{profile_id}/draft`
      *
+     * @param input - path, required, `Profile.ListDraftInput`
      * @param input.path.profile_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Profile.ListDraftResponse` on 200
      * @throws {ApiError} on 404, whose `body` is `Profile.ListDraftError`
      */
@@ -3821,7 +4136,9 @@ export declare namespace Profile {
     /**
      * `POST /profiles/{profile_id}/publish`
      *
+     * @param input - path, required, `Profile.PublishInput`
      * @param input.path.profile_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on 404, whose `body` is `Profile.PublishError`
      */
@@ -3830,7 +4147,9 @@ export declare namespace Profile {
     /**
      * `DELETE /profiles/{profile_id}/rollback`
      *
+     * @param input - path, required, `Profile.RollbackInput`
      * @param input.path.profile_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3839,8 +4158,10 @@ export declare namespace Profile {
     /**
      * `PUT /profiles/{profile_id}`
      *
+     * @param input - path and body, required, `Profile.UpdateInput`
      * @param input.path.profile_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Profile.UpdateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on 400
      */
@@ -4028,7 +4349,9 @@ export declare namespace Server {
     /**
      * `POST /server/`
      *
+     * @param input - body, required, `Server.CreateInput`
      * @param input.body - JSON body, required, `Server.CreateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4037,7 +4360,9 @@ export declare namespace Server {
     /**
      * `DELETE /server/{server_id}`
      *
+     * @param input - path, required, `Server.DeleteInput`
      * @param input.path.server_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4046,7 +4371,9 @@ export declare namespace Server {
     /**
      * `DELETE /server/exclude_database/{sid}`
      *
+     * @param input - path, required, `Server.DeleteExcludeDatabaseInput`
      * @param input.path.sid - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4055,7 +4382,9 @@ export declare namespace Server {
     /**
      * `GET /server/{server_id}`
      *
+     * @param input - path, required, `Server.GetInput`
      * @param input.path.server_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4064,8 +4393,10 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4074,9 +4405,11 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseSchemaInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4085,10 +4418,12 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/{function_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseSchemaFunctionInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaFunctionResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4097,10 +4432,12 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/{index_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseSchemaIndexInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4109,10 +4446,12 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/{sequence_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseSchemaSequenceInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4121,10 +4460,12 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/{table_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseSchemaTableInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4133,10 +4474,12 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/{view_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseSchemaViewInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaViewResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4145,7 +4488,9 @@ export declare namespace Server {
     /**
      * `GET /server/exclude_database/{sid}`
      *
+     * @param input - path, required, `Server.GetExcludeDatabaseInput`
      * @param input.path.sid - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetExcludeDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4154,7 +4499,9 @@ export declare namespace Server {
     /**
      * `GET /server/status/{server_id}`
      *
+     * @param input - path, required, `Server.GetStatusInput`
      * @param input.path.server_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetStatusResponse` on 200
      * @throws {ApiError} on 400
      */
@@ -4163,8 +4510,10 @@ export declare namespace Server {
     /**
      * `GET /server/`
      *
+     * @param input - query, optional, `Server.ListInput`
      * @param input.query.name - query parameter, optional, `string`
      * @param input.query.name_contains - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListResponse` on 200
      * @throws {ApiError} on 400, whose `body` is `Server.ListError`
      */
@@ -4173,7 +4522,9 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/`
      *
+     * @param input - path, required, `Server.ListDatabaseInput`
      * @param input.path.sid - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4182,8 +4533,10 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/`
      *
+     * @param input - path, required, `Server.ListDatabaseSchemaInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4192,9 +4545,11 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/`
      *
+     * @param input - path, required, `Server.ListDatabaseSchemaFunctionInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaFunctionResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4203,9 +4558,11 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/`
      *
+     * @param input - path, required, `Server.ListDatabaseSchemaIndexInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4214,9 +4571,11 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/`
      *
+     * @param input - path, required, `Server.ListDatabaseSchemaSequenceInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4225,9 +4584,11 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/`
      *
+     * @param input - path, required, `Server.ListDatabaseSchemaTableInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4236,9 +4597,11 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/`
      *
+     * @param input - path, required, `Server.ListDatabaseSchemaViewInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaViewResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4247,6 +4610,7 @@ export declare namespace Server {
     /**
      * `GET /server/status/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4255,8 +4619,10 @@ export declare namespace Server {
     /**
      * `PUT /server/{server_id}`
      *
+     * @param input - path and body, required, `Server.UpdateInput`
      * @param input.path.server_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Server.UpdateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4265,8 +4631,10 @@ export declare namespace Server {
     /**
      * `PUT /server/exclude_database/{sid}`
      *
+     * @param input - path and body, required, `Server.UpdateExcludeDatabaseInput`
      * @param input.path.sid - path parameter, required, `string`
      * @param input.body - JSON body, required, `Server.UpdateExcludeDatabaseBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4589,7 +4957,9 @@ export declare namespace ServerGroup {
     /**
      * `POST /server_group/`
      *
+     * @param input - body, required, `ServerGroup.CreateInput`
      * @param input.body - JSON body, required, `ServerGroup.CreateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4598,7 +4968,9 @@ export declare namespace ServerGroup {
     /**
      * `DELETE /server_group/{group_id}`
      *
+     * @param input - path, required, `ServerGroup.DeleteInput`
      * @param input.path.group_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4607,7 +4979,9 @@ export declare namespace ServerGroup {
     /**
      * `GET /server_group/{group_id}`
      *
+     * @param input - path, required, `ServerGroup.GetInput`
      * @param input.path.group_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `ServerGroup.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4616,8 +4990,10 @@ export declare namespace ServerGroup {
     /**
      * `GET /server_group/`
      *
+     * @param input - query, optional, `ServerGroup.ListInput`
      * @param input.query.name - query parameter, optional, `string`
      * @param input.query.name_contains - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `ServerGroup.ListResponse` on 200
      * @throws {ApiError} on 400, whose `body` is `ServerGroup.ListError`
      */
@@ -4626,8 +5002,10 @@ export declare namespace ServerGroup {
     /**
      * `PUT /server_group/{group_id}`
      *
+     * @param input - path and body, required, `ServerGroup.UpdateInput`
      * @param input.path.group_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `ServerGroup.UpdateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4708,7 +5086,9 @@ export declare namespace Webhook {
     /**
      * `POST /webhook/`
      *
+     * @param input - body, required, `Webhook.CreateInput`
      * @param input.body - JSON body, required, `Webhook.CreateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4717,7 +5097,9 @@ export declare namespace Webhook {
     /**
      * `DELETE /webhook/{webhook_id}`
      *
+     * @param input - path, required, `Webhook.DeleteInput`
      * @param input.path.webhook_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4726,7 +5108,9 @@ export declare namespace Webhook {
     /**
      * `GET /webhook/{webhook_id}`
      *
+     * @param input - path, required, `Webhook.GetInput`
      * @param input.path.webhook_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Webhook.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4735,8 +5119,10 @@ export declare namespace Webhook {
     /**
      * `GET /webhook/`
      *
+     * @param input - query, optional, `Webhook.ListInput`
      * @param input.query.name - query parameter, optional, `string`
      * @param input.query.name_contains - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Webhook.ListResponse` on 200
      * @throws {ApiError} on 400, whose `body` is `Webhook.ListError`
      */
@@ -4745,8 +5131,10 @@ export declare namespace Webhook {
     /**
      * `PUT /webhook/{webhook_id}`
      *
+     * @param input - path and body, required, `Webhook.UpdateInput`
      * @param input.path.webhook_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Webhook.UpdateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */

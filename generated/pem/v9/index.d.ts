@@ -10,7 +10,9 @@ export declare namespace Agent {
     /**
      * `DELETE /agent/{agent_id}`
      *
+     * @param input - path, required, `Agent.DeleteInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -19,7 +21,9 @@ export declare namespace Agent {
     /**
      * `GET /agent/{agent_id}`
      *
+     * @param input - path, required, `Agent.GetInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -28,7 +32,9 @@ export declare namespace Agent {
     /**
      * `GET /agent/status/{agent_id}`
      *
+     * @param input - path, required, `Agent.GetStatusInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.GetStatusResponse` on 200
      * @throws {ApiError} on 400
      */
@@ -37,6 +43,7 @@ export declare namespace Agent {
     /**
      * `GET /agent/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.ListResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -45,6 +52,7 @@ export declare namespace Agent {
     /**
      * `GET /agent/status/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.ListStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -53,8 +61,10 @@ export declare namespace Agent {
     /**
      * `PUT /agent/{agent_id}`
      *
+     * @param input - path and body, required, `Agent.UpdateInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Agent.UpdateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -132,8 +142,10 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/agent/{agent_id}`
      *
+     * @param input - path and body, required, `Alert.CopyAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CopyAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -142,8 +154,10 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}`
      *
+     * @param input - path and body, required, `Alert.CopyServerInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CopyServerBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -152,9 +166,11 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}/database/{database_name}`
      *
+     * @param input - path and body, required, `Alert.CopyServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -163,10 +179,12 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`
      *
+     * @param input - path and body, required, `Alert.CopyServerDatabaseSchemaInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -175,12 +193,14 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}`
      *
+     * @param input - path and body, required, `Alert.CopyServerDatabaseSchemaFunctionArgsInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaFunctionArgsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -189,11 +209,13 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
      *
+     * @param input - path and body, required, `Alert.CopyServerDatabaseSchemaIndexInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaIndexBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -202,11 +224,13 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
      *
+     * @param input - path and body, required, `Alert.CopyServerDatabaseSchemaSequenceInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaSequenceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -215,11 +239,13 @@ export declare namespace Alert {
     /**
      * `POST /alert/copy/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
      *
+     * @param input - path and body, required, `Alert.CopyServerDatabaseSchemaTableInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaTableBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -228,8 +254,10 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/agent/{agent_id}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CreateConfigAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -238,7 +266,9 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/global/`
      *
+     * @param input - body, required, `Alert.CreateConfigGlobalInput`
      * @param input.body - JSON body, required, `Alert.CreateConfigGlobalBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -247,8 +277,10 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -257,9 +289,11 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}/database/{database_name}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -268,10 +302,12 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerDatabaseSchemaInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -280,12 +316,14 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerDatabaseSchemaFunctionArgsInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaFunctionArgsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -294,11 +332,13 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerDatabaseSchemaIndexInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaIndexBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -307,11 +347,13 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerDatabaseSchemaSequenceInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaSequenceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -320,11 +362,13 @@ export declare namespace Alert {
     /**
      * `POST /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
      *
+     * @param input - path and body, required, `Alert.CreateConfigServerDatabaseSchemaTableInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaTableBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -333,7 +377,9 @@ export declare namespace Alert {
     /**
      * `POST /alert/template/`
      *
+     * @param input - body, required, `Alert.CreateTemplateInput`
      * @param input.body - JSON body, required, `Alert.CreateTemplateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -342,8 +388,10 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/agent/{agent_id}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigAgentByAlertIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -352,7 +400,9 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/global/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigGlobalInput`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -361,8 +411,10 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -371,9 +423,11 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/database/{database_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerDatabaseByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -382,10 +436,12 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerDatabaseSchemaByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -394,12 +450,14 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerDatabaseSchemaFunctionArgsByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -408,11 +466,13 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerDatabaseSchemaIndexByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -421,11 +481,13 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerDatabaseSchemaSequenceByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -434,11 +496,13 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.DeleteConfigServerDatabaseSchemaTableByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -447,7 +511,9 @@ export declare namespace Alert {
     /**
      * `DELETE /alert/template/{id}`
      *
+     * @param input - path, required, `Alert.DeleteTemplateInput`
      * @param input.path.id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -456,7 +522,9 @@ export declare namespace Alert {
     /**
      * `POST /alert/custom/export/`
      *
+     * @param input - body, required, `Alert.ExportCustomInput`
      * @param input.body - JSON body, required, `Alert.ExportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -465,7 +533,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/agent/{agent_id}`
      *
+     * @param input - path, required, `Alert.GetConfigAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigAgentResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -474,8 +544,10 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/agent/{agent_id}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigAgentByAlertIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigAgentByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -484,7 +556,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/global/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigGlobalInput`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigGlobalResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -493,7 +567,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerInput`
      * @param input.path.server_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -502,8 +578,10 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -512,8 +590,10 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -522,9 +602,11 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -533,9 +615,11 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -544,10 +628,12 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -556,11 +642,13 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaFunctionArgsInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaFunctionArgsResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -569,12 +657,14 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaFunctionArgsByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -583,10 +673,12 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaIndexInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -595,11 +687,13 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaIndexByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaIndexByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -608,10 +702,12 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaSequenceInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -620,11 +716,13 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaSequenceByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaSequenceByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -633,10 +731,12 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaTableInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -645,11 +745,13 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`
      *
+     * @param input - path, required, `Alert.GetConfigServerDatabaseSchemaTableByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaTableByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -658,7 +760,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/history/agent/{agent_id}`
      *
+     * @param input - path, required, `Alert.GetHistoryAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetHistoryAgentResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -667,7 +771,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/history/server/{server_id}`
      *
+     * @param input - path, required, `Alert.GetHistoryServerInput`
      * @param input.path.server_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetHistoryServerResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -676,8 +782,10 @@ export declare namespace Alert {
     /**
      * `GET /alert/history/server/{server_id}/database/{database_name}`
      *
+     * @param input - path, required, `Alert.GetHistoryServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetHistoryServerDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -686,7 +794,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/status/{since}`
      *
+     * @param input - path, required, `Alert.GetStatusInput`
      * @param input.path.since - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -695,7 +805,9 @@ export declare namespace Alert {
     /**
      * `GET /alert/template/{id}`
      *
+     * @param input - path, required, `Alert.GetTemplateInput`
      * @param input.path.id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetTemplateResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -704,7 +816,9 @@ export declare namespace Alert {
     /**
      * `POST /alert/custom/import/`
      *
+     * @param input - body, required, `Alert.ImportCustomInput`
      * @param input.body - JSON body, required, `Alert.ImportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -713,6 +827,7 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/global/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListConfigGlobalResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -721,6 +836,7 @@ export declare namespace Alert {
     /**
      * `GET /alert/history/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListHistoryResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -729,6 +845,7 @@ export declare namespace Alert {
     /**
      * `GET /alert/status/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -737,6 +854,7 @@ export declare namespace Alert {
     /**
      * `GET /alert/template/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListTemplateResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -745,9 +863,11 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/agent/{agent_id}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigAgentByAlertIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigAgentByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -756,8 +876,10 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/global/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigGlobalInput`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigGlobalBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -766,9 +888,11 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -777,10 +901,12 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/database/{database_name}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerDatabaseByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -789,11 +915,13 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerDatabaseSchemaByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -802,6 +930,7 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/args/{function_arguments}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
@@ -809,6 +938,7 @@ export declare namespace Alert {
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -817,12 +947,14 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerDatabaseSchemaIndexByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaIndexByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -831,12 +963,14 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerDatabaseSchemaSequenceByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaSequenceByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -845,12 +979,14 @@ export declare namespace Alert {
     /**
      * `PUT /alert/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{alert_id}`
      *
+     * @param input - path and body, required, `Alert.UpdateConfigServerDatabaseSchemaTableByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaTableByAlertIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -859,8 +995,10 @@ export declare namespace Alert {
     /**
      * `PUT /alert/template/{id}`
      *
+     * @param input - path and body, required, `Alert.UpdateTemplateInput`
      * @param input.path.id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateTemplateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1777,7 +1915,9 @@ export declare namespace Chart {
     /**
      * `POST /chart/custom/export/`
      *
+     * @param input - body, required, `Chart.ExportCustomInput`
      * @param input.body - JSON body, required, `Chart.ExportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Chart.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1786,7 +1926,9 @@ export declare namespace Chart {
     /**
      * `POST /chart/custom/import/`
      *
+     * @param input - body, required, `Chart.ImportCustomInput`
      * @param input.body - JSON body, required, `Chart.ImportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Chart.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1825,7 +1967,9 @@ export declare namespace Dashboard {
     /**
      * `POST /dashboard/custom/export/`
      *
+     * @param input - body, required, `Dashboard.ExportCustomInput`
      * @param input.body - JSON body, required, `Dashboard.ExportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Dashboard.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1834,7 +1978,9 @@ export declare namespace Dashboard {
     /**
      * `POST /dashboard/custom/import/`
      *
+     * @param input - body, required, `Dashboard.ImportCustomInput`
      * @param input.body - JSON body, required, `Dashboard.ImportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Dashboard.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1873,7 +2019,9 @@ export declare namespace Email {
     /**
      * `POST /email/groups`
      *
+     * @param input - body, required, `Email.CreateGroupsInput`
      * @param input.body - JSON body, required, `Email.CreateGroupsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1882,7 +2030,9 @@ export declare namespace Email {
     /**
      * `DELETE /email/groups/{email_group_id}`
      *
+     * @param input - path, required, `Email.DeleteGroupsInput`
      * @param input.path.email_group_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1891,7 +2041,9 @@ export declare namespace Email {
     /**
      * `GET /email/groups/{email_group_id}`
      *
+     * @param input - path, required, `Email.GetGroupsInput`
      * @param input.path.email_group_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Email.GetGroupsResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1900,6 +2052,7 @@ export declare namespace Email {
     /**
      * `GET /email/groups`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Email.ListGroupsResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1908,8 +2061,10 @@ export declare namespace Email {
     /**
      * `PUT /email/groups/{email_group_id}`
      *
+     * @param input - path and body, required, `Email.UpdateGroupsInput`
      * @param input.path.email_group_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Email.UpdateGroupsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1982,8 +2137,10 @@ export declare namespace Probe {
     /**
      * `POST /probe/copy/agent/{agent_id}`
      *
+     * @param input - path and body, required, `Probe.CopyAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.CopyAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1992,8 +2149,10 @@ export declare namespace Probe {
     /**
      * `POST /probe/copy/server/{server_id}`
      *
+     * @param input - path and body, required, `Probe.CopyServerInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.CopyServerBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2002,9 +2161,11 @@ export declare namespace Probe {
     /**
      * `POST /probe/copy/server/{server_id}/database/{database_name}`
      *
+     * @param input - path and body, required, `Probe.CopyServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Probe.CopyServerDatabaseBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2013,10 +2174,12 @@ export declare namespace Probe {
     /**
      * `POST /probe/copy/server/{server_id}/database/{database_name}/schema/{schema_name}`
      *
+     * @param input - path and body, required, `Probe.CopyServerDatabaseSchemaInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Probe.CopyServerDatabaseSchemaBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2025,7 +2188,9 @@ export declare namespace Probe {
     /**
      * `POST /probe/`
      *
+     * @param input - body, required, `Probe.CreateInput`
      * @param input.body - JSON body, required, `Probe.CreateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2034,7 +2199,9 @@ export declare namespace Probe {
     /**
      * `DELETE /probe/{probe_id}`
      *
+     * @param input - path, required, `Probe.DeleteInput`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2043,7 +2210,9 @@ export declare namespace Probe {
     /**
      * `POST /probe/custom/export/`
      *
+     * @param input - body, required, `Probe.ExportCustomInput`
      * @param input.body - JSON body, required, `Probe.ExportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2052,7 +2221,9 @@ export declare namespace Probe {
     /**
      * `GET /probe/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetInput`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2061,7 +2232,9 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/agent/{agent_id}`
      *
+     * @param input - path, required, `Probe.GetConfigAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigAgentResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2070,7 +2243,9 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerInput`
      * @param input.path.server_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2079,8 +2254,10 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2089,8 +2266,10 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2099,9 +2278,11 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2110,9 +2291,11 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2121,10 +2304,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2133,10 +2318,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaFunctionInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaFunctionResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2145,11 +2332,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaFunctionByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaFunctionByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2158,10 +2347,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaIndexInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2170,11 +2361,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaIndexByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaIndexByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2183,10 +2376,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaSequenceInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2195,11 +2390,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaSequenceByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaSequenceByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2208,10 +2405,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaTableInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2220,11 +2419,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaTableByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaTableByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2233,10 +2434,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaViewInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaViewResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2245,11 +2448,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetConfigServerDatabaseSchemaViewByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaViewByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2258,8 +2463,10 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/agent/{agent_id}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataAgentByProbeIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataAgentByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2268,8 +2475,10 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2278,9 +2487,11 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2289,10 +2500,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseSchemaByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2301,11 +2514,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseSchemaFunctionByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaFunctionByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2314,11 +2529,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseSchemaIndexByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaIndexByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2327,11 +2544,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseSchemaSequenceByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaSequenceByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2340,11 +2559,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseSchemaTableByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaTableByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2353,11 +2574,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/data/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetDataServerDatabaseSchemaViewByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaViewByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2366,10 +2589,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/agent/{agent_id}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryAgentFromToByProbeIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryAgentFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2378,11 +2603,13 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2391,12 +2618,14 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseSchemaFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2405,6 +2634,7 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/function/{function_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
@@ -2412,6 +2642,7 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2420,6 +2651,7 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/index/{index_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseSchemaIndexFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
@@ -2427,6 +2659,7 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaIndexFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2435,6 +2668,7 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/sequence/{sequence_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
@@ -2442,6 +2676,7 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2450,6 +2685,7 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/table/{table_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseSchemaTableFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
@@ -2457,6 +2693,7 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaTableFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2465,6 +2702,7 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/database/{database_name}/schema/{schema_name}/view/{view_name}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerDatabaseSchemaViewFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
@@ -2472,6 +2710,7 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaViewFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2480,10 +2719,12 @@ export declare namespace Probe {
     /**
      * `GET /probe/history/server/{server_id}/from/{start_time}/to/{end_time}/{probe_id}`
      *
+     * @param input - path, required, `Probe.GetHistoryServerFromToByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2492,7 +2733,9 @@ export declare namespace Probe {
     /**
      * `POST /probe/custom/import/`
      *
+     * @param input - body, required, `Probe.ImportCustomInput`
      * @param input.body - JSON body, required, `Probe.ImportCustomBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2501,6 +2744,7 @@ export declare namespace Probe {
     /**
      * `GET /probe/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ListResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2509,8 +2753,10 @@ export declare namespace Probe {
     /**
      * `PUT /probe/{probe_id}`
      *
+     * @param input - path and body, required, `Probe.UpdateInput`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2519,9 +2765,11 @@ export declare namespace Probe {
     /**
      * `PUT /probe/config/server/{server_id}/{probe_id}`
      *
+     * @param input - path and body, required, `Probe.UpdateConfigServerByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateConfigServerByProbeIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2530,10 +2778,12 @@ export declare namespace Probe {
     /**
      * `PUT /probe/config/server/{server_id}/database/{database_name}/{probe_id}`
      *
+     * @param input - path and body, required, `Probe.UpdateConfigServerDatabaseByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateConfigServerDatabaseByProbeIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2542,11 +2792,13 @@ export declare namespace Probe {
     /**
      * `PUT /probe/config/server/{server_id}/database/{database_name}/schema/{schema_name}/{probe_id}`
      *
+     * @param input - path and body, required, `Probe.UpdateConfigServerDatabaseSchemaByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateConfigServerDatabaseSchemaByProbeIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3212,7 +3464,9 @@ export declare namespace Server {
     /**
      * `POST /server/`
      *
+     * @param input - body, required, `Server.CreateInput`
      * @param input.body - JSON body, required, `Server.CreateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3221,7 +3475,9 @@ export declare namespace Server {
     /**
      * `DELETE /server/{server_id}`
      *
+     * @param input - path, required, `Server.DeleteInput`
      * @param input.path.server_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3230,7 +3486,9 @@ export declare namespace Server {
     /**
      * `DELETE /server/exclude_database/{sid}`
      *
+     * @param input - path, required, `Server.DeleteExcludeDatabaseInput`
      * @param input.path.sid - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3239,7 +3497,9 @@ export declare namespace Server {
     /**
      * `GET /server/{server_id}`
      *
+     * @param input - path, required, `Server.GetInput`
      * @param input.path.server_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3248,8 +3508,10 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3258,9 +3520,11 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseSchemaInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3269,10 +3533,12 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/{function_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseSchemaFunctionInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaFunctionResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3281,10 +3547,12 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/{index_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseSchemaIndexInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3293,10 +3561,12 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/{sequence_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseSchemaSequenceInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3305,10 +3575,12 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/{table_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseSchemaTableInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3317,10 +3589,12 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/{view_name}`
      *
+     * @param input - path, required, `Server.GetDatabaseSchemaViewInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaViewResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3329,7 +3603,9 @@ export declare namespace Server {
     /**
      * `GET /server/exclude_database/{sid}`
      *
+     * @param input - path, required, `Server.GetExcludeDatabaseInput`
      * @param input.path.sid - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetExcludeDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3338,7 +3614,9 @@ export declare namespace Server {
     /**
      * `GET /server/status/{server_id}`
      *
+     * @param input - path, required, `Server.GetStatusInput`
      * @param input.path.server_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetStatusResponse` on 200
      * @throws {ApiError} on 400
      */
@@ -3347,6 +3625,7 @@ export declare namespace Server {
     /**
      * `GET /server/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3355,7 +3634,9 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/`
      *
+     * @param input - path, required, `Server.ListDatabaseInput`
      * @param input.path.sid - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3364,8 +3645,10 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/`
      *
+     * @param input - path, required, `Server.ListDatabaseSchemaInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3374,9 +3657,11 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/function/`
      *
+     * @param input - path, required, `Server.ListDatabaseSchemaFunctionInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaFunctionResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3385,9 +3670,11 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/index/`
      *
+     * @param input - path, required, `Server.ListDatabaseSchemaIndexInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3396,9 +3683,11 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/sequence/`
      *
+     * @param input - path, required, `Server.ListDatabaseSchemaSequenceInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3407,9 +3696,11 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/table/`
      *
+     * @param input - path, required, `Server.ListDatabaseSchemaTableInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3418,9 +3709,11 @@ export declare namespace Server {
     /**
      * `GET /server/{sid}/database/{db_name}/schema/{schema_name}/view/`
      *
+     * @param input - path, required, `Server.ListDatabaseSchemaViewInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaViewResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3429,6 +3722,7 @@ export declare namespace Server {
     /**
      * `GET /server/status/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3437,8 +3731,10 @@ export declare namespace Server {
     /**
      * `PUT /server/{server_id}`
      *
+     * @param input - path and body, required, `Server.UpdateInput`
      * @param input.path.server_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Server.UpdateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3447,8 +3743,10 @@ export declare namespace Server {
     /**
      * `PUT /server/exclude_database/{sid}`
      *
+     * @param input - path and body, required, `Server.UpdateExcludeDatabaseInput`
      * @param input.path.sid - path parameter, required, `string`
      * @param input.body - JSON body, required, `Server.UpdateExcludeDatabaseBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3763,7 +4061,9 @@ export declare namespace ServerGroup {
     /**
      * `POST /server_group/`
      *
+     * @param input - body, required, `ServerGroup.CreateInput`
      * @param input.body - JSON body, required, `ServerGroup.CreateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3772,7 +4072,9 @@ export declare namespace ServerGroup {
     /**
      * `DELETE /server_group/{group_id}`
      *
+     * @param input - path, required, `ServerGroup.DeleteInput`
      * @param input.path.group_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3781,7 +4083,9 @@ export declare namespace ServerGroup {
     /**
      * `GET /server_group/{group_id}`
      *
+     * @param input - path, required, `ServerGroup.GetInput`
      * @param input.path.group_id - path parameter, required, `number`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `ServerGroup.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3790,6 +4094,7 @@ export declare namespace ServerGroup {
     /**
      * `GET /server_group/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `ServerGroup.ListResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3798,8 +4103,10 @@ export declare namespace ServerGroup {
     /**
      * `PUT /server_group/{group_id}`
      *
+     * @param input - path and body, required, `ServerGroup.UpdateInput`
      * @param input.path.group_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `ServerGroup.UpdateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3872,7 +4179,9 @@ export declare namespace Webhook {
     /**
      * `POST /webhook/`
      *
+     * @param input - body, required, `Webhook.CreateInput`
      * @param input.body - JSON body, required, `Webhook.CreateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3881,7 +4190,9 @@ export declare namespace Webhook {
     /**
      * `DELETE /webhook/{webhook_id}`
      *
+     * @param input - path, required, `Webhook.DeleteInput`
      * @param input.path.webhook_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3890,7 +4201,9 @@ export declare namespace Webhook {
     /**
      * `GET /webhook/{webhook_id}`
      *
+     * @param input - path, required, `Webhook.GetInput`
      * @param input.path.webhook_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Webhook.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3899,6 +4212,7 @@ export declare namespace Webhook {
     /**
      * `GET /webhook/`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Webhook.ListResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3907,8 +4221,10 @@ export declare namespace Webhook {
     /**
      * `PUT /webhook/{webhook_id}`
      *
+     * @param input - path and body, required, `Webhook.UpdateInput`
      * @param input.path.webhook_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Webhook.UpdateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */

@@ -10,7 +10,9 @@ export declare namespace Actions {
     /**
      * `POST /v1/management/Actions/Cancel`
      *
+     * @param input - body, required, `Actions.CancelActionInput`
      * @param input.body - JSON body, required, `Actions.CancelActionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.CancelActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.CancelActionError`
      */
@@ -19,7 +21,9 @@ export declare namespace Actions {
     /**
      * `POST /v1/management/Actions/Get`
      *
+     * @param input - body, required, `Actions.GetActionInput`
      * @param input.body - JSON body, required, `Actions.GetActionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.GetActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.GetActionError`
      */
@@ -28,7 +32,9 @@ export declare namespace Actions {
     /**
      * `POST /v1/management/Actions/StartMongoDBExplain`
      *
+     * @param input - body, required, `Actions.StartMongoDbExplainActionInput`
      * @param input.body - JSON body, required, `Actions.StartMongoDbExplainActionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartMongoDbExplainActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartMongoDbExplainActionError`
      */
@@ -37,7 +43,9 @@ export declare namespace Actions {
     /**
      * `POST /v1/management/Actions/StartMySQLExplain`
      *
+     * @param input - body, required, `Actions.StartMySqlExplainActionInput`
      * @param input.body - JSON body, required, `Actions.StartMySqlExplainActionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartMySqlExplainActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartMySqlExplainActionError`
      */
@@ -46,7 +54,9 @@ export declare namespace Actions {
     /**
      * `POST /v1/management/Actions/StartMySQLExplainJSON`
      *
+     * @param input - body, required, `Actions.StartMySqlExplainJsonActionInput`
      * @param input.body - JSON body, required, `Actions.StartMySqlExplainJsonActionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartMySqlExplainJsonActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartMySqlExplainJsonActionError`
      */
@@ -55,7 +65,9 @@ export declare namespace Actions {
     /**
      * `POST /v1/management/Actions/StartMySQLExplainTraditionalJSON`
      *
+     * @param input - body, required, `Actions.StartMySqlExplainTraditionalJsonActionInput`
      * @param input.body - JSON body, required, `Actions.StartMySqlExplainTraditionalJsonActionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartMySqlExplainTraditionalJsonActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartMySqlExplainTraditionalJsonActionError`
      */
@@ -64,7 +76,9 @@ export declare namespace Actions {
     /**
      * `POST /v1/management/Actions/StartMySQLShowCreateTable`
      *
+     * @param input - body, required, `Actions.StartMySqlShowCreateTableActionInput`
      * @param input.body - JSON body, required, `Actions.StartMySqlShowCreateTableActionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartMySqlShowCreateTableActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartMySqlShowCreateTableActionError`
      */
@@ -73,7 +87,9 @@ export declare namespace Actions {
     /**
      * `POST /v1/management/Actions/StartMySQLShowIndex`
      *
+     * @param input - body, required, `Actions.StartMySqlShowIndexActionInput`
      * @param input.body - JSON body, required, `Actions.StartMySqlShowIndexActionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartMySqlShowIndexActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartMySqlShowIndexActionError`
      */
@@ -82,7 +98,9 @@ export declare namespace Actions {
     /**
      * `POST /v1/management/Actions/StartMySQLShowTableStatus`
      *
+     * @param input - body, required, `Actions.StartMySqlShowTableStatusActionInput`
      * @param input.body - JSON body, required, `Actions.StartMySqlShowTableStatusActionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartMySqlShowTableStatusActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartMySqlShowTableStatusActionError`
      */
@@ -91,7 +109,9 @@ export declare namespace Actions {
     /**
      * `POST /v1/management/Actions/StartPostgreSQLShowCreateTable`
      *
+     * @param input - body, required, `Actions.StartPostgreSqlShowCreateTableActionInput`
      * @param input.body - JSON body, required, `Actions.StartPostgreSqlShowCreateTableActionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartPostgreSqlShowCreateTableActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartPostgreSqlShowCreateTableActionError`
      */
@@ -100,7 +120,9 @@ export declare namespace Actions {
     /**
      * `POST /v1/management/Actions/StartPostgreSQLShowIndex`
      *
+     * @param input - body, required, `Actions.StartPostgreSqlShowIndexActionInput`
      * @param input.body - JSON body, required, `Actions.StartPostgreSqlShowIndexActionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartPostgreSqlShowIndexActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartPostgreSqlShowIndexActionError`
      */
@@ -109,7 +131,9 @@ export declare namespace Actions {
     /**
      * `POST /v1/management/Actions/StartPTMongoDBSummary`
      *
+     * @param input - body, required, `Actions.StartPtMongoDbSummaryActionInput`
      * @param input.body - JSON body, required, `Actions.StartPtMongoDbSummaryActionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartPtMongoDbSummaryActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartPtMongoDbSummaryActionError`
      */
@@ -118,7 +142,9 @@ export declare namespace Actions {
     /**
      * `POST /v1/management/Actions/StartPTMySQLSummary`
      *
+     * @param input - body, required, `Actions.StartPtMySqlSummaryActionInput`
      * @param input.body - JSON body, required, `Actions.StartPtMySqlSummaryActionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartPtMySqlSummaryActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartPtMySqlSummaryActionError`
      */
@@ -127,7 +153,9 @@ export declare namespace Actions {
     /**
      * `POST /v1/management/Actions/StartPTPgSummary`
      *
+     * @param input - body, required, `Actions.StartPtPgSummaryActionInput`
      * @param input.body - JSON body, required, `Actions.StartPtPgSummaryActionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartPtPgSummaryActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartPtPgSummaryActionError`
      */
@@ -136,7 +164,9 @@ export declare namespace Actions {
     /**
      * `POST /v1/management/Actions/StartPTSummary`
      *
+     * @param input - body, required, `Actions.StartPtSummaryActionInput`
      * @param input.body - JSON body, required, `Actions.StartPtSummaryActionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartPtSummaryActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartPtSummaryActionError`
      */
@@ -344,7 +374,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/AddAzureDatabaseExporter`
      *
+     * @param input - body, required, `Agents.AddAzureDatabaseExporterInput`
      * @param input.body - JSON body, required, `Agents.AddAzureDatabaseExporterBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddAzureDatabaseExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddAzureDatabaseExporterError`
      */
@@ -353,7 +385,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/AddExternalExporter`
      *
+     * @param input - body, required, `Agents.AddExternalExporterInput`
      * @param input.body - JSON body, required, `Agents.AddExternalExporterBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddExternalExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddExternalExporterError`
      */
@@ -362,7 +396,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/AddMongoDBExporter`
      *
+     * @param input - body, required, `Agents.AddMongoDbExporterInput`
      * @param input.body - JSON body, required, `Agents.AddMongoDbExporterBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddMongoDbExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddMongoDbExporterError`
      */
@@ -371,7 +407,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/AddMySQLdExporter`
      *
+     * @param input - body, required, `Agents.AddMySqLdExporterInput`
      * @param input.body - JSON body, required, `Agents.AddMySqLdExporterBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddMySqLdExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddMySqLdExporterError`
      */
@@ -380,7 +418,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/AddNodeExporter`
      *
+     * @param input - body, required, `Agents.AddNodeExporterInput`
      * @param input.body - JSON body, required, `Agents.AddNodeExporterBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddNodeExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddNodeExporterError`
      */
@@ -389,7 +429,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/AddPMMAgent`
      *
+     * @param input - body, required, `Agents.AddPmmAgentInput`
      * @param input.body - JSON body, required, `Agents.AddPmmAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddPmmAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddPmmAgentError`
      */
@@ -398,7 +440,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/AddPostgresExporter`
      *
+     * @param input - body, required, `Agents.AddPostgresExporterInput`
      * @param input.body - JSON body, required, `Agents.AddPostgresExporterBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddPostgresExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddPostgresExporterError`
      */
@@ -407,7 +451,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/AddProxySQLExporter`
      *
+     * @param input - body, required, `Agents.AddProxySqlExporterInput`
      * @param input.body - JSON body, required, `Agents.AddProxySqlExporterBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddProxySqlExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddProxySqlExporterError`
      */
@@ -416,7 +462,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/AddQANMongoDBProfilerAgent`
      *
+     * @param input - body, required, `Agents.AddQanMongoDbProfilerAgentInput`
      * @param input.body - JSON body, required, `Agents.AddQanMongoDbProfilerAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddQanMongoDbProfilerAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddQanMongoDbProfilerAgentError`
      */
@@ -425,7 +473,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/AddQANMySQLPerfSchemaAgent`
      *
+     * @param input - body, required, `Agents.AddQanMySqlPerfSchemaAgentInput`
      * @param input.body - JSON body, required, `Agents.AddQanMySqlPerfSchemaAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddQanMySqlPerfSchemaAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddQanMySqlPerfSchemaAgentError`
      */
@@ -434,7 +484,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/AddQANMySQLSlowlogAgent`
      *
+     * @param input - body, required, `Agents.AddQanMySqlSlowlogAgentInput`
      * @param input.body - JSON body, required, `Agents.AddQanMySqlSlowlogAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddQanMySqlSlowlogAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddQanMySqlSlowlogAgentError`
      */
@@ -443,7 +495,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/AddQANPostgreSQLPgStatMonitorAgent`
      *
+     * @param input - body, required, `Agents.AddQanPostgreSqlPgStatMonitorAgentInput`
      * @param input.body - JSON body, required, `Agents.AddQanPostgreSqlPgStatMonitorAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddQanPostgreSqlPgStatMonitorAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddQanPostgreSqlPgStatMonitorAgentError`
      */
@@ -452,7 +506,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/AddQANPostgreSQLPgStatementsAgent`
      *
+     * @param input - body, required, `Agents.AddQanPostgreSqlPgStatementsAgentInput`
      * @param input.body - JSON body, required, `Agents.AddQanPostgreSqlPgStatementsAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddQanPostgreSqlPgStatementsAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddQanPostgreSqlPgStatementsAgentError`
      */
@@ -461,7 +517,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/AddRDSExporter`
      *
+     * @param input - body, required, `Agents.AddRdsExporterInput`
      * @param input.body - JSON body, required, `Agents.AddRdsExporterBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddRdsExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddRdsExporterError`
      */
@@ -470,7 +528,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/ChangeAzureDatabaseExporter`
      *
+     * @param input - body, required, `Agents.ChangeAzureDatabaseExporterInput`
      * @param input.body - JSON body, required, `Agents.ChangeAzureDatabaseExporterBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeAzureDatabaseExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeAzureDatabaseExporterError`
      */
@@ -479,7 +539,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/ChangeExternalExporter`
      *
+     * @param input - body, required, `Agents.ChangeExternalExporterInput`
      * @param input.body - JSON body, required, `Agents.ChangeExternalExporterBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeExternalExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeExternalExporterError`
      */
@@ -488,7 +550,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/ChangeMongoDBExporter`
      *
+     * @param input - body, required, `Agents.ChangeMongoDbExporterInput`
      * @param input.body - JSON body, required, `Agents.ChangeMongoDbExporterBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeMongoDbExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeMongoDbExporterError`
      */
@@ -497,7 +561,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/ChangeMySQLdExporter`
      *
+     * @param input - body, required, `Agents.ChangeMySqLdExporterInput`
      * @param input.body - JSON body, required, `Agents.ChangeMySqLdExporterBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeMySqLdExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeMySqLdExporterError`
      */
@@ -506,7 +572,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/ChangeNodeExporter`
      *
+     * @param input - body, required, `Agents.ChangeNodeExporterInput`
      * @param input.body - JSON body, required, `Agents.ChangeNodeExporterBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeNodeExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeNodeExporterError`
      */
@@ -515,7 +583,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/ChangePostgresExporter`
      *
+     * @param input - body, required, `Agents.ChangePostgresExporterInput`
      * @param input.body - JSON body, required, `Agents.ChangePostgresExporterBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangePostgresExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangePostgresExporterError`
      */
@@ -524,7 +594,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/ChangeProxySQLExporter`
      *
+     * @param input - body, required, `Agents.ChangeProxySqlExporterInput`
      * @param input.body - JSON body, required, `Agents.ChangeProxySqlExporterBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeProxySqlExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeProxySqlExporterError`
      */
@@ -533,7 +605,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/ChangeQANMongoDBProfilerAgent`
      *
+     * @param input - body, required, `Agents.ChangeQanMongoDbProfilerAgentInput`
      * @param input.body - JSON body, required, `Agents.ChangeQanMongoDbProfilerAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeQanMongoDbProfilerAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeQanMongoDbProfilerAgentError`
      */
@@ -542,7 +616,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/ChangeQANMySQLPerfSchemaAgent`
      *
+     * @param input - body, required, `Agents.ChangeQanMySqlPerfSchemaAgentInput`
      * @param input.body - JSON body, required, `Agents.ChangeQanMySqlPerfSchemaAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeQanMySqlPerfSchemaAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeQanMySqlPerfSchemaAgentError`
      */
@@ -551,7 +627,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/ChangeQANMySQLSlowlogAgent`
      *
+     * @param input - body, required, `Agents.ChangeQanMySqlSlowlogAgentInput`
      * @param input.body - JSON body, required, `Agents.ChangeQanMySqlSlowlogAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeQanMySqlSlowlogAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeQanMySqlSlowlogAgentError`
      */
@@ -560,7 +638,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/ChangeQANPostgreSQLPgStatMonitorAgent`
      *
+     * @param input - body, required, `Agents.ChangeQanPostgreSqlPgStatMonitorAgentInput`
      * @param input.body - JSON body, required, `Agents.ChangeQanPostgreSqlPgStatMonitorAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeQanPostgreSqlPgStatMonitorAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeQanPostgreSqlPgStatMonitorAgentError`
      */
@@ -569,7 +649,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/ChangeQANPostgreSQLPgStatementsAgent`
      *
+     * @param input - body, required, `Agents.ChangeQanPostgreSqlPgStatementsAgentInput`
      * @param input.body - JSON body, required, `Agents.ChangeQanPostgreSqlPgStatementsAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeQanPostgreSqlPgStatementsAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeQanPostgreSqlPgStatementsAgentError`
      */
@@ -578,7 +660,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/ChangeRDSExporter`
      *
+     * @param input - body, required, `Agents.ChangeRdsExporterInput`
      * @param input.body - JSON body, required, `Agents.ChangeRdsExporterBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeRdsExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeRdsExporterError`
      */
@@ -587,7 +671,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/Get`
      *
+     * @param input - body, required, `Agents.GetAgentInput`
      * @param input.body - JSON body, required, `Agents.GetAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.GetAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.GetAgentError`
      */
@@ -596,7 +682,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/GetLogs`
      *
+     * @param input - body, required, `Agents.GetAgentLogsInput`
      * @param input.body - JSON body, required, `Agents.GetAgentLogsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.GetAgentLogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.GetAgentLogsError`
      */
@@ -605,7 +693,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/List`
      *
+     * @param input - body, required, `Agents.ListAgentsInput`
      * @param input.body - JSON body, required, `Agents.ListAgentsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ListAgentsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ListAgentsError`
      */
@@ -614,7 +704,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/Agents/Remove`
      *
+     * @param input - body, required, `Agents.RemoveAgentInput`
      * @param input.body - JSON body, required, `Agents.RemoveAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.RemoveAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.RemoveAgentError`
      */
@@ -1030,7 +1122,9 @@ export declare namespace Alerting {
     /**
      * `POST /v1/management/alerting/Rules/Create`
      *
+     * @param input - body, required, `Alerting.CreateRuleInput`
      * @param input.body - JSON body, required, `Alerting.CreateRuleBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.CreateRuleResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.CreateRuleError`
      */
@@ -1039,7 +1133,9 @@ export declare namespace Alerting {
     /**
      * `POST /v1/management/alerting/Templates/Create`
      *
+     * @param input - body, required, `Alerting.CreateTemplateInput`
      * @param input.body - JSON body, required, `Alerting.CreateTemplateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.CreateTemplateResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.CreateTemplateError`
      */
@@ -1048,7 +1144,9 @@ export declare namespace Alerting {
     /**
      * `POST /v1/management/alerting/Templates/Delete`
      *
+     * @param input - body, required, `Alerting.DeleteTemplateInput`
      * @param input.body - JSON body, required, `Alerting.DeleteTemplateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.DeleteTemplateResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.DeleteTemplateError`
      */
@@ -1057,7 +1155,9 @@ export declare namespace Alerting {
     /**
      * `POST /v1/management/alerting/Templates/List`
      *
+     * @param input - body, required, `Alerting.ListTemplatesInput`
      * @param input.body - JSON body, required, `Alerting.ListTemplatesBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.ListTemplatesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.ListTemplatesError`
      */
@@ -1066,7 +1166,9 @@ export declare namespace Alerting {
     /**
      * `POST /v1/management/alerting/Templates/Update`
      *
+     * @param input - body, required, `Alerting.UpdateTemplateInput`
      * @param input.body - JSON body, required, `Alerting.UpdateTemplateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.UpdateTemplateResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.UpdateTemplateError`
      */
@@ -1144,7 +1246,9 @@ export declare namespace Annotation {
     /**
      * `POST /v1/management/Annotations/Add`
      *
+     * @param input - body, required, `Annotation.AddAnnotationInput`
      * @param input.body - JSON body, required, `Annotation.AddAnnotationBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Annotation.AddAnnotationResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Annotation.AddAnnotationError`
      */
@@ -1170,7 +1274,9 @@ export declare namespace Artifacts {
     /**
      * `POST /v1/management/backup/Artifacts/Delete`
      *
+     * @param input - body, required, `Artifacts.DeleteArtifactInput`
      * @param input.body - JSON body, required, `Artifacts.DeleteArtifactBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Artifacts.DeleteArtifactResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Artifacts.DeleteArtifactError`
      */
@@ -1179,7 +1285,9 @@ export declare namespace Artifacts {
     /**
      * `POST /v1/management/backup/Artifacts/List`
      *
+     * @param input - body, required, `Artifacts.ListArtifactsInput`
      * @param input.body - JSON body, required, `Artifacts.ListArtifactsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Artifacts.ListArtifactsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Artifacts.ListArtifactsError`
      */
@@ -1188,7 +1296,9 @@ export declare namespace Artifacts {
     /**
      * `POST /v1/management/backup/Artifacts/ListPITRTimeranges`
      *
+     * @param input - body, required, `Artifacts.ListPitrTimerangesInput`
      * @param input.body - JSON body, required, `Artifacts.ListPitrTimerangesBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Artifacts.ListPitrTimerangesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Artifacts.ListPitrTimerangesError`
      */
@@ -1240,7 +1350,9 @@ export declare namespace Backups {
     /**
      * `POST /v1/management/backup/Backups/ChangeScheduled`
      *
+     * @param input - body, required, `Backups.ChangeScheduledBackupInput`
      * @param input.body - JSON body, required, `Backups.ChangeScheduledBackupBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backups.ChangeScheduledBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backups.ChangeScheduledBackupError`
      */
@@ -1249,7 +1361,9 @@ export declare namespace Backups {
     /**
      * `POST /v1/management/backup/Backups/GetLogs`
      *
+     * @param input - body, required, `Backups.GetLogsInput`
      * @param input.body - JSON body, required, `Backups.GetLogsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backups.GetLogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backups.GetLogsError`
      */
@@ -1258,7 +1372,9 @@ export declare namespace Backups {
     /**
      * `POST /v1/management/backup/Backups/ListArtifactCompatibleServices`
      *
+     * @param input - body, required, `Backups.ListArtifactCompatibleServicesInput`
      * @param input.body - JSON body, required, `Backups.ListArtifactCompatibleServicesBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backups.ListArtifactCompatibleServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backups.ListArtifactCompatibleServicesError`
      */
@@ -1267,7 +1383,9 @@ export declare namespace Backups {
     /**
      * `POST /v1/management/backup/Backups/ListScheduled`
      *
+     * @param input - body, required, `Backups.ListScheduledBackupsInput`
      * @param input.body - JSON body, required, `Backups.ListScheduledBackupsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backups.ListScheduledBackupsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backups.ListScheduledBackupsError`
      */
@@ -1276,7 +1394,9 @@ export declare namespace Backups {
     /**
      * `POST /v1/management/backup/Backups/RemoveScheduled`
      *
+     * @param input - body, required, `Backups.RemoveScheduledBackupInput`
      * @param input.body - JSON body, required, `Backups.RemoveScheduledBackupBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backups.RemoveScheduledBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backups.RemoveScheduledBackupError`
      */
@@ -1285,7 +1405,9 @@ export declare namespace Backups {
     /**
      * `POST /v1/management/backup/Backups/Restore`
      *
+     * @param input - body, required, `Backups.RestoreBackupInput`
      * @param input.body - JSON body, required, `Backups.RestoreBackupBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backups.RestoreBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backups.RestoreBackupError`
      */
@@ -1294,7 +1416,9 @@ export declare namespace Backups {
     /**
      * `POST /v1/management/backup/Backups/Schedule`
      *
+     * @param input - body, required, `Backups.ScheduleBackupInput`
      * @param input.body - JSON body, required, `Backups.ScheduleBackupBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backups.ScheduleBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backups.ScheduleBackupError`
      */
@@ -1303,7 +1427,9 @@ export declare namespace Backups {
     /**
      * `POST /v1/management/backup/Backups/Start`
      *
+     * @param input - body, required, `Backups.StartBackupInput`
      * @param input.body - JSON body, required, `Backups.StartBackupBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backups.StartBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backups.StartBackupError`
      */
@@ -1420,7 +1546,9 @@ export declare namespace External {
     /**
      * `POST /v1/management/External/Add`
      *
+     * @param input - body, required, `External.AddExternalInput`
      * @param input.body - JSON body, required, `External.AddExternalBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `External.AddExternalResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `External.AddExternalError`
      */
@@ -1446,7 +1574,9 @@ export declare namespace HaProxy {
     /**
      * `POST /v1/management/HAProxy/Add`
      *
+     * @param input - body, required, `HaProxy.AddHaProxyInput`
      * @param input.body - JSON body, required, `HaProxy.AddHaProxyBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `HaProxy.AddHaProxyResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `HaProxy.AddHaProxyError`
      */
@@ -1472,7 +1602,9 @@ export declare namespace Locations {
     /**
      * `POST /v1/management/backup/Locations/Add`
      *
+     * @param input - body, required, `Locations.AddLocationInput`
      * @param input.body - JSON body, required, `Locations.AddLocationBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.AddLocationResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.AddLocationError`
      */
@@ -1481,7 +1613,9 @@ export declare namespace Locations {
     /**
      * `POST /v1/management/backup/Locations/Change`
      *
+     * @param input - body, required, `Locations.ChangeLocationInput`
      * @param input.body - JSON body, required, `Locations.ChangeLocationBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.ChangeLocationResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.ChangeLocationError`
      */
@@ -1490,7 +1624,9 @@ export declare namespace Locations {
     /**
      * `POST /v1/management/backup/Locations/List`
      *
+     * @param input - body, required, `Locations.ListLocationsInput`
      * @param input.body - JSON body, required, `Locations.ListLocationsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.ListLocationsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.ListLocationsError`
      */
@@ -1499,7 +1635,9 @@ export declare namespace Locations {
     /**
      * `POST /v1/management/backup/Locations/Remove`
      *
+     * @param input - body, required, `Locations.RemoveLocationInput`
      * @param input.body - JSON body, required, `Locations.RemoveLocationBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.RemoveLocationResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.RemoveLocationError`
      */
@@ -1508,7 +1646,9 @@ export declare namespace Locations {
     /**
      * `POST /v1/management/backup/Locations/TestConfig`
      *
+     * @param input - body, required, `Locations.TestLocationConfigInput`
      * @param input.body - JSON body, required, `Locations.TestLocationConfigBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.TestLocationConfigResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.TestLocationConfigError`
      */
@@ -1586,7 +1726,9 @@ export declare namespace Management {
     /**
      * `POST /v1/management/Service/Remove`
      *
+     * @param input - body, required, `Management.RemoveServiceInput`
      * @param input.body - JSON body, required, `Management.RemoveServiceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.RemoveServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.RemoveServiceError`
      */
@@ -1612,7 +1754,9 @@ export declare namespace MongoDb {
     /**
      * `POST /v1/management/MongoDB/Add`
      *
+     * @param input - body, required, `MongoDb.AddMongoDbInput`
      * @param input.body - JSON body, required, `MongoDb.AddMongoDbBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `MongoDb.AddMongoDbResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `MongoDb.AddMongoDbError`
      */
@@ -1638,7 +1782,9 @@ export declare namespace MySql {
     /**
      * `POST /v1/management/MySQL/Add`
      *
+     * @param input - body, required, `MySql.AddMySqlInput`
      * @param input.body - JSON body, required, `MySql.AddMySqlBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `MySql.AddMySqlResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `MySql.AddMySqlError`
      */
@@ -1664,7 +1810,9 @@ export declare namespace Node {
     /**
      * `POST /v1/management/Node/Register`
      *
+     * @param input - body, required, `Node.RegisterNodeInput`
      * @param input.body - JSON body, required, `Node.RegisterNodeBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Node.RegisterNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Node.RegisterNodeError`
      */
@@ -1690,7 +1838,9 @@ export declare namespace Nodes {
     /**
      * `POST /v1/inventory/Nodes/AddContainer`
      *
+     * @param input - body, required, `Nodes.AddContainerNodeInput`
      * @param input.body - JSON body, required, `Nodes.AddContainerNodeBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.AddContainerNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.AddContainerNodeError`
      * @deprecated The API marks this operation as deprecated.
@@ -1700,7 +1850,9 @@ export declare namespace Nodes {
     /**
      * `POST /v1/inventory/Nodes/AddGeneric`
      *
+     * @param input - body, required, `Nodes.AddGenericNodeInput`
      * @param input.body - JSON body, required, `Nodes.AddGenericNodeBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.AddGenericNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.AddGenericNodeError`
      * @deprecated The API marks this operation as deprecated.
@@ -1710,7 +1862,9 @@ export declare namespace Nodes {
     /**
      * `POST /v1/inventory/Nodes/Add`
      *
+     * @param input - body, required, `Nodes.AddNodeInput`
      * @param input.body - JSON body, required, `Nodes.AddNodeBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.AddNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.AddNodeError`
      */
@@ -1719,7 +1873,9 @@ export declare namespace Nodes {
     /**
      * `POST /v1/inventory/Nodes/AddRemoteAzureDatabase`
      *
+     * @param input - body, required, `Nodes.AddRemoteAzureDatabaseNodeInput`
      * @param input.body - JSON body, required, `Nodes.AddRemoteAzureDatabaseNodeBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.AddRemoteAzureDatabaseNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.AddRemoteAzureDatabaseNodeError`
      * @deprecated The API marks this operation as deprecated.
@@ -1729,7 +1885,9 @@ export declare namespace Nodes {
     /**
      * `POST /v1/inventory/Nodes/AddRemote`
      *
+     * @param input - body, required, `Nodes.AddRemoteNodeInput`
      * @param input.body - JSON body, required, `Nodes.AddRemoteNodeBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.AddRemoteNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.AddRemoteNodeError`
      * @deprecated The API marks this operation as deprecated.
@@ -1739,7 +1897,9 @@ export declare namespace Nodes {
     /**
      * `POST /v1/inventory/Nodes/AddRemoteRDS`
      *
+     * @param input - body, required, `Nodes.AddRemoteRdsNodeInput`
      * @param input.body - JSON body, required, `Nodes.AddRemoteRdsNodeBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.AddRemoteRdsNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.AddRemoteRdsNodeError`
      * @deprecated The API marks this operation as deprecated.
@@ -1749,7 +1909,9 @@ export declare namespace Nodes {
     /**
      * `POST /v1/inventory/Nodes/Get`
      *
+     * @param input - body, required, `Nodes.GetNodeInput`
      * @param input.body - JSON body, required, `Nodes.GetNodeBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.GetNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.GetNodeError`
      */
@@ -1758,7 +1920,9 @@ export declare namespace Nodes {
     /**
      * `POST /v1/inventory/Nodes/List`
      *
+     * @param input - body, required, `Nodes.ListNodesInput`
      * @param input.body - JSON body, required, `Nodes.ListNodesBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.ListNodesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.ListNodesError`
      */
@@ -1767,7 +1931,9 @@ export declare namespace Nodes {
     /**
      * `POST /v1/inventory/Nodes/Remove`
      *
+     * @param input - body, required, `Nodes.RemoveNodeInput`
      * @param input.body - JSON body, required, `Nodes.RemoveNodeBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.RemoveNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.RemoveNodeError`
      */
@@ -1897,7 +2063,9 @@ export declare namespace PostgreSql {
     /**
      * `POST /v1/management/PostgreSQL/Add`
      *
+     * @param input - body, required, `PostgreSql.AddPostgreSqlInput`
      * @param input.body - JSON body, required, `PostgreSql.AddPostgreSqlBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `PostgreSql.AddPostgreSqlResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `PostgreSql.AddPostgreSqlError`
      */
@@ -1923,7 +2091,9 @@ export declare namespace ProxySql {
     /**
      * `POST /v1/management/ProxySQL/Add`
      *
+     * @param input - body, required, `ProxySql.AddProxySqlInput`
      * @param input.body - JSON body, required, `ProxySql.AddProxySqlBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `ProxySql.AddProxySqlResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `ProxySql.AddProxySqlError`
      */
@@ -1949,7 +2119,9 @@ export declare namespace Rds {
     /**
      * `POST /v1/management/RDS/Add`
      *
+     * @param input - body, required, `Rds.AddRdsInput`
      * @param input.body - JSON body, required, `Rds.AddRdsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Rds.AddRdsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Rds.AddRdsError`
      */
@@ -1958,7 +2130,9 @@ export declare namespace Rds {
     /**
      * `POST /v1/management/RDS/Discover`
      *
+     * @param input - body, required, `Rds.DiscoverRdsInput`
      * @param input.body - JSON body, required, `Rds.DiscoverRdsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Rds.DiscoverRdsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Rds.DiscoverRdsError`
      */
@@ -1997,7 +2171,9 @@ export declare namespace RestoreHistory {
     /**
      * `POST /v1/management/backup/RestoreHistory/List`
      *
+     * @param input - body, required, `RestoreHistory.ListRestoreHistoryInput`
      * @param input.body - JSON body, required, `RestoreHistory.ListRestoreHistoryBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `RestoreHistory.ListRestoreHistoryResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `RestoreHistory.ListRestoreHistoryError`
      */
@@ -2023,7 +2199,9 @@ export declare namespace SecurityChecks {
     /**
      * `POST /v1/management/SecurityChecks/Change`
      *
+     * @param input - body, required, `SecurityChecks.ChangeSecurityChecksInput`
      * @param input.body - JSON body, required, `SecurityChecks.ChangeSecurityChecksBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `SecurityChecks.ChangeSecurityChecksResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.ChangeSecurityChecksError`
      */
@@ -2032,7 +2210,9 @@ export declare namespace SecurityChecks {
     /**
      * `POST /v1/management/SecurityChecks/FailedChecks`
      *
+     * @param input - body, required, `SecurityChecks.GetFailedChecksInput`
      * @param input.body - JSON body, required, `SecurityChecks.GetFailedChecksBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `SecurityChecks.GetFailedChecksResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.GetFailedChecksError`
      */
@@ -2041,7 +2221,9 @@ export declare namespace SecurityChecks {
     /**
      * `POST /v1/management/SecurityChecks/GetCheckResults`
      *
+     * @param input - body, required, `SecurityChecks.GetSecurityCheckResultsInput`
      * @param input.body - JSON body, required, `SecurityChecks.GetSecurityCheckResultsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `SecurityChecks.GetSecurityCheckResultsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.GetSecurityCheckResultsError`
      * @deprecated The API marks this operation as deprecated.
@@ -2051,7 +2233,9 @@ export declare namespace SecurityChecks {
     /**
      * `POST /v1/management/Advisors/List`
      *
+     * @param input - body, required, `SecurityChecks.ListAdvisorsInput`
      * @param input.body - JSON body, required, `SecurityChecks.ListAdvisorsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `SecurityChecks.ListAdvisorsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.ListAdvisorsError`
      */
@@ -2060,7 +2244,9 @@ export declare namespace SecurityChecks {
     /**
      * `POST /v1/management/SecurityChecks/ListFailedServices`
      *
+     * @param input - body, required, `SecurityChecks.ListFailedServicesInput`
      * @param input.body - JSON body, required, `SecurityChecks.ListFailedServicesBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `SecurityChecks.ListFailedServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.ListFailedServicesError`
      */
@@ -2069,7 +2255,9 @@ export declare namespace SecurityChecks {
     /**
      * `POST /v1/management/SecurityChecks/List`
      *
+     * @param input - body, required, `SecurityChecks.ListSecurityChecksInput`
      * @param input.body - JSON body, required, `SecurityChecks.ListSecurityChecksBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `SecurityChecks.ListSecurityChecksResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.ListSecurityChecksError`
      */
@@ -2078,7 +2266,9 @@ export declare namespace SecurityChecks {
     /**
      * `POST /v1/management/SecurityChecks/Start`
      *
+     * @param input - body, required, `SecurityChecks.StartSecurityChecksInput`
      * @param input.body - JSON body, required, `SecurityChecks.StartSecurityChecksBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `SecurityChecks.StartSecurityChecksResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.StartSecurityChecksError`
      */
@@ -2087,7 +2277,9 @@ export declare namespace SecurityChecks {
     /**
      * `POST /v1/management/SecurityChecks/ToggleCheckAlert`
      *
+     * @param input - body, required, `SecurityChecks.ToggleCheckAlertInput`
      * @param input.body - JSON body, required, `SecurityChecks.ToggleCheckAlertBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `SecurityChecks.ToggleCheckAlertResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.ToggleCheckAlertError`
      * @deprecated The API marks this operation as deprecated.
@@ -2205,7 +2397,9 @@ export declare namespace Server {
     /**
      * `POST /v1/AWSInstanceCheck`
      *
+     * @param input - body, required, `Server.AwsInstanceCheckInput`
      * @param input.body - JSON body, required, `Server.AwsInstanceCheckBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.AwsInstanceCheckResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.AwsInstanceCheckError`
      */
@@ -2214,7 +2408,9 @@ export declare namespace Server {
     /**
      * `POST /v1/Settings/Change`
      *
+     * @param input - body, required, `Server.ChangeSettingsInput`
      * @param input.body - JSON body, required, `Server.ChangeSettingsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ChangeSettingsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.ChangeSettingsError`
      */
@@ -2223,7 +2419,9 @@ export declare namespace Server {
     /**
      * `POST /v1/Updates/Check`
      *
+     * @param input - body, required, `Server.CheckUpdatesInput`
      * @param input.body - JSON body, required, `Server.CheckUpdatesBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.CheckUpdatesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.CheckUpdatesError`
      */
@@ -2232,7 +2430,9 @@ export declare namespace Server {
     /**
      * `POST /v1/Settings/Get`
      *
+     * @param input - body, required, `Server.GetSettingsInput`
      * @param input.body - JSON body, required, `Server.GetSettingsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetSettingsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.GetSettingsError`
      */
@@ -2241,7 +2441,9 @@ export declare namespace Server {
     /**
      * `POST /v1/leaderHealthCheck`
      *
+     * @param input - body, required, `Server.LeaderHealthCheckInput`
      * @param input.body - JSON body, required, `Server.LeaderHealthCheckBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.LeaderHealthCheckResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.LeaderHealthCheckError`
      */
@@ -2250,7 +2452,9 @@ export declare namespace Server {
     /**
      * `GET /logs.zip`
      *
+     * @param input - query, optional, `Server.LogsInput`
      * @param input.query.pprof - query parameter, optional, `boolean`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.LogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.LogsError`
      */
@@ -2259,6 +2463,7 @@ export declare namespace Server {
     /**
      * `GET /v1/readyz`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ReadinessResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.ReadinessError`
      */
@@ -2267,7 +2472,9 @@ export declare namespace Server {
     /**
      * `POST /v1/Updates/Start`
      *
+     * @param input - body, required, `Server.StartUpdateInput`
      * @param input.body - JSON body, required, `Server.StartUpdateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.StartUpdateResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.StartUpdateError`
      */
@@ -2276,7 +2483,9 @@ export declare namespace Server {
     /**
      * `POST /v1/Settings/TestEmailAlertingSettings`
      *
+     * @param input - body, required, `Server.TestEmailAlertingSettingsInput`
      * @param input.body - JSON body, required, `Server.TestEmailAlertingSettingsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.TestEmailAlertingSettingsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.TestEmailAlertingSettingsError`
      */
@@ -2285,7 +2494,9 @@ export declare namespace Server {
     /**
      * `POST /v1/Updates/Status`
      *
+     * @param input - body, required, `Server.UpdateStatusInput`
      * @param input.body - JSON body, required, `Server.UpdateStatusBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.UpdateStatusResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.UpdateStatusError`
      */
@@ -2294,7 +2505,9 @@ export declare namespace Server {
     /**
      * `GET /v1/version`
      *
+     * @param input - query, optional, `Server.VersionInput`
      * @param input.query.dummy - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.VersionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.VersionError`
      */
@@ -2442,7 +2655,9 @@ export declare namespace Services {
     /**
      * `POST /v1/inventory/Services/CustomLabels/Add`
      *
+     * @param input - body, required, `Services.AddCustomLabelsInput`
      * @param input.body - JSON body, required, `Services.AddCustomLabelsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.AddCustomLabelsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.AddCustomLabelsError`
      */
@@ -2451,7 +2666,9 @@ export declare namespace Services {
     /**
      * `POST /v1/inventory/Services/AddExternalService`
      *
+     * @param input - body, required, `Services.AddExternalServiceInput`
      * @param input.body - JSON body, required, `Services.AddExternalServiceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.AddExternalServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.AddExternalServiceError`
      */
@@ -2460,7 +2677,9 @@ export declare namespace Services {
     /**
      * `POST /v1/inventory/Services/AddHAProxyService`
      *
+     * @param input - body, required, `Services.AddHaProxyServiceInput`
      * @param input.body - JSON body, required, `Services.AddHaProxyServiceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.AddHaProxyServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.AddHaProxyServiceError`
      */
@@ -2469,7 +2688,9 @@ export declare namespace Services {
     /**
      * `POST /v1/inventory/Services/AddMongoDB`
      *
+     * @param input - body, required, `Services.AddMongoDbServiceInput`
      * @param input.body - JSON body, required, `Services.AddMongoDbServiceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.AddMongoDbServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.AddMongoDbServiceError`
      */
@@ -2478,7 +2699,9 @@ export declare namespace Services {
     /**
      * `POST /v1/inventory/Services/AddMySQL`
      *
+     * @param input - body, required, `Services.AddMySqlServiceInput`
      * @param input.body - JSON body, required, `Services.AddMySqlServiceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.AddMySqlServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.AddMySqlServiceError`
      */
@@ -2487,7 +2710,9 @@ export declare namespace Services {
     /**
      * `POST /v1/inventory/Services/AddPostgreSQL`
      *
+     * @param input - body, required, `Services.AddPostgreSqlServiceInput`
      * @param input.body - JSON body, required, `Services.AddPostgreSqlServiceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.AddPostgreSqlServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.AddPostgreSqlServiceError`
      */
@@ -2496,7 +2721,9 @@ export declare namespace Services {
     /**
      * `POST /v1/inventory/Services/AddProxySQL`
      *
+     * @param input - body, required, `Services.AddProxySqlServiceInput`
      * @param input.body - JSON body, required, `Services.AddProxySqlServiceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.AddProxySqlServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.AddProxySqlServiceError`
      */
@@ -2505,7 +2732,9 @@ export declare namespace Services {
     /**
      * `POST /v1/inventory/Services/Change`
      *
+     * @param input - body, required, `Services.ChangeServiceInput`
      * @param input.body - JSON body, required, `Services.ChangeServiceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.ChangeServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.ChangeServiceError`
      */
@@ -2514,7 +2743,9 @@ export declare namespace Services {
     /**
      * `POST /v1/inventory/Services/Get`
      *
+     * @param input - body, required, `Services.GetServiceInput`
      * @param input.body - JSON body, required, `Services.GetServiceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.GetServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.GetServiceError`
      */
@@ -2523,7 +2754,9 @@ export declare namespace Services {
     /**
      * `POST /v1/inventory/Services/ListTypes`
      *
+     * @param input - body, required, `Services.ListActiveServiceTypesInput`
      * @param input.body - JSON body, required, `Services.ListActiveServiceTypesBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.ListActiveServiceTypesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.ListActiveServiceTypesError`
      */
@@ -2532,7 +2765,9 @@ export declare namespace Services {
     /**
      * `POST /v1/inventory/Services/List`
      *
+     * @param input - body, required, `Services.ListServicesInput`
      * @param input.body - JSON body, required, `Services.ListServicesBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.ListServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.ListServicesError`
      */
@@ -2541,7 +2776,9 @@ export declare namespace Services {
     /**
      * `POST /v1/inventory/Services/CustomLabels/Remove`
      *
+     * @param input - body, required, `Services.RemoveCustomLabelsInput`
      * @param input.body - JSON body, required, `Services.RemoveCustomLabelsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.RemoveCustomLabelsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.RemoveCustomLabelsError`
      */
@@ -2550,7 +2787,9 @@ export declare namespace Services {
     /**
      * `POST /v1/inventory/Services/Remove`
      *
+     * @param input - body, required, `Services.RemoveServiceInput`
      * @param input.body - JSON body, required, `Services.RemoveServiceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.RemoveServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.RemoveServiceError`
      */
@@ -2732,6 +2971,7 @@ export declare namespace User {
     /**
      * `GET /v1/user`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `User.GetUserResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `User.GetUserError`
      */
@@ -2740,6 +2980,7 @@ export declare namespace User {
     /**
      * `POST /v1/user/list`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `User.ListUsersResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `User.ListUsersError`
      */
@@ -2748,7 +2989,9 @@ export declare namespace User {
     /**
      * `PUT /v1/user`
      *
+     * @param input - body, required, `User.UpdateUserInput`
      * @param input.body - JSON body, required, `User.UpdateUserBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `User.UpdateUserResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `User.UpdateUserError`
      */

@@ -10,7 +10,9 @@ export declare namespace Actions {
     /**
      * `POST /v1/actions:cancelAction`
      *
+     * @param input - body, required, `Actions.CancelActionInput`
      * @param input.body - JSON body, required, `Actions.CancelActionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.CancelActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.CancelActionError`
      */
@@ -19,7 +21,9 @@ export declare namespace Actions {
     /**
      * `GET /v1/actions/{action_id}`
      *
+     * @param input - path, required, `Actions.GetActionInput`
      * @param input.path.action_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.GetActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.GetActionError`
      */
@@ -28,7 +32,9 @@ export declare namespace Actions {
     /**
      * `POST /v1/actions:startNodeAction`
      *
+     * @param input - body, required, `Actions.StartPtSummaryActionInput`
      * @param input.body - JSON body, required, `Actions.StartPtSummaryActionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartPtSummaryActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartPtSummaryActionError`
      */
@@ -37,7 +43,9 @@ export declare namespace Actions {
     /**
      * `POST /v1/actions:startServiceAction`
      *
+     * @param input - body, required, `Actions.StartServiceActionInput`
      * @param input.body - JSON body, required, `Actions.StartServiceActionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartServiceActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartServiceActionError`
      */
@@ -102,7 +110,9 @@ export declare namespace Advisor {
     /**
      * `POST /v1/advisors/checks:batchChange`
      *
+     * @param input - body, required, `Advisor.ChangeAdvisorChecksInput`
      * @param input.body - JSON body, required, `Advisor.ChangeAdvisorChecksBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Advisor.ChangeAdvisorChecksResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Advisor.ChangeAdvisorChecksError`
      */
@@ -111,9 +121,11 @@ export declare namespace Advisor {
     /**
      * `GET /v1/advisors/checks/failed`
      *
+     * @param input - query, optional, `Advisor.GetFailedChecksInput`
      * @param input.query.page_size - query parameter, optional, `number`
      * @param input.query.page_index - query parameter, optional, `number`
      * @param input.query.service_id - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Advisor.GetFailedChecksResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Advisor.GetFailedChecksError`
      */
@@ -122,6 +134,7 @@ export declare namespace Advisor {
     /**
      * `GET /v1/advisors/checks`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Advisor.ListAdvisorChecksResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Advisor.ListAdvisorChecksError`
      */
@@ -130,6 +143,7 @@ export declare namespace Advisor {
     /**
      * `GET /v1/advisors`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Advisor.ListAdvisorsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Advisor.ListAdvisorsError`
      */
@@ -138,6 +152,7 @@ export declare namespace Advisor {
     /**
      * `GET /v1/advisors/failedServices`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Advisor.ListFailedServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Advisor.ListFailedServicesError`
      */
@@ -146,7 +161,9 @@ export declare namespace Advisor {
     /**
      * `POST /v1/advisors/checks:start`
      *
+     * @param input - body, required, `Advisor.StartAdvisorChecksInput`
      * @param input.body - JSON body, required, `Advisor.StartAdvisorChecksBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Advisor.StartAdvisorChecksResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Advisor.StartAdvisorChecksError`
      */
@@ -213,7 +230,9 @@ export declare namespace Agents {
     /**
      * `POST /v1/inventory/agents`
      *
+     * @param input - body, required, `Agents.AddAgentInput`
      * @param input.body - JSON body, required, `Agents.AddAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddAgentError`
      */
@@ -222,8 +241,10 @@ export declare namespace Agents {
     /**
      * `PUT /v1/inventory/agents/{agent_id}`
      *
+     * @param input - path and body, required, `Agents.ChangeAgentInput`
      * @param input.path.agent_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Agents.ChangeAgentBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeAgentError`
      */
@@ -232,7 +253,9 @@ export declare namespace Agents {
     /**
      * `GET /v1/inventory/agents/{agent_id}`
      *
+     * @param input - path, required, `Agents.GetAgentInput`
      * @param input.path.agent_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.GetAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.GetAgentError`
      */
@@ -241,8 +264,10 @@ export declare namespace Agents {
     /**
      * `GET /v1/inventory/agents/{agent_id}/logs`
      *
+     * @param input - path and query, required, `Agents.GetAgentLogsInput`
      * @param input.path.agent_id - path parameter, required, `string`
      * @param input.query.limit - query parameter, optional, `number | string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.GetAgentLogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.GetAgentLogsError`
      */
@@ -251,10 +276,12 @@ export declare namespace Agents {
     /**
      * `GET /v1/inventory/agents`
      *
+     * @param input - query, optional, `Agents.ListAgentsInput`
      * @param input.query.pmm_agent_id - query parameter, optional, `string`
      * @param input.query.node_id - query parameter, optional, `string`
      * @param input.query.service_id - query parameter, optional, `string`
      * @param input.query.agent_type - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ListAgentsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ListAgentsError`
      */
@@ -263,8 +290,10 @@ export declare namespace Agents {
     /**
      * `DELETE /v1/inventory/agents/{agent_id}`
      *
+     * @param input - path and query, required, `Agents.RemoveAgentInput`
      * @param input.path.agent_id - path parameter, required, `string`
      * @param input.query.force - query parameter, optional, `boolean`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.RemoveAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.RemoveAgentError`
      */
@@ -360,7 +389,9 @@ export declare namespace Alerting {
     /**
      * `POST /v1/alerting/rules`
      *
+     * @param input - body, required, `Alerting.CreateRuleInput`
      * @param input.body - JSON body, required, `Alerting.CreateRuleBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.CreateRuleResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.CreateRuleError`
      */
@@ -369,7 +400,9 @@ export declare namespace Alerting {
     /**
      * `POST /v1/alerting/templates`
      *
+     * @param input - body, required, `Alerting.CreateTemplateInput`
      * @param input.body - JSON body, required, `Alerting.CreateTemplateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.CreateTemplateResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.CreateTemplateError`
      */
@@ -378,7 +411,9 @@ export declare namespace Alerting {
     /**
      * `DELETE /v1/alerting/templates/{name}`
      *
+     * @param input - path, required, `Alerting.DeleteTemplateInput`
      * @param input.path.name - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.DeleteTemplateResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.DeleteTemplateError`
      */
@@ -387,9 +422,11 @@ export declare namespace Alerting {
     /**
      * `GET /v1/alerting/templates`
      *
+     * @param input - query, optional, `Alerting.ListTemplatesInput`
      * @param input.query.page_size - query parameter, optional, `number`
      * @param input.query.page_index - query parameter, optional, `number`
      * @param input.query.reload - query parameter, optional, `boolean`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.ListTemplatesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.ListTemplatesError`
      */
@@ -398,8 +435,10 @@ export declare namespace Alerting {
     /**
      * `PUT /v1/alerting/templates/{name}`
      *
+     * @param input - path and body, required, `Alerting.UpdateTemplateInput`
      * @param input.path.name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alerting.UpdateTemplateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.UpdateTemplateResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.UpdateTemplateError`
      */
@@ -480,7 +519,9 @@ export declare namespace Backup {
     /**
      * `PUT /v1/backups:changeScheduled`
      *
+     * @param input - body, required, `Backup.ChangeScheduledBackupInput`
      * @param input.body - JSON body, required, `Backup.ChangeScheduledBackupBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.ChangeScheduledBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.ChangeScheduledBackupError`
      */
@@ -489,8 +530,10 @@ export declare namespace Backup {
     /**
      * `DELETE /v1/backups/artifacts/{artifact_id}`
      *
+     * @param input - path and query, required, `Backup.DeleteArtifactInput`
      * @param input.path.artifact_id - path parameter, required, `string`
      * @param input.query.remove_files - query parameter, optional, `boolean`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.DeleteArtifactResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.DeleteArtifactError`
      */
@@ -499,9 +542,11 @@ export declare namespace Backup {
     /**
      * `GET /v1/backups/{artifact_id}/logs`
      *
+     * @param input - path and query, required, `Backup.GetLogsInput`
      * @param input.path.artifact_id - path parameter, required, `string`
      * @param input.query.offset - query parameter, optional, `number | string`
      * @param input.query.limit - query parameter, optional, `number | string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.GetLogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.GetLogsError`
      */
@@ -510,7 +555,9 @@ export declare namespace Backup {
     /**
      * `GET /v1/backups/{artifact_id}/compatible-services`
      *
+     * @param input - path, required, `Backup.ListArtifactCompatibleServicesInput`
      * @param input.path.artifact_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.ListArtifactCompatibleServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.ListArtifactCompatibleServicesError`
      */
@@ -519,6 +566,7 @@ export declare namespace Backup {
     /**
      * `GET /v1/backups/artifacts`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.ListArtifactsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.ListArtifactsError`
      */
@@ -527,7 +575,9 @@ export declare namespace Backup {
     /**
      * `GET /v1/backups/artifacts/{artifact_id}/pitr-timeranges`
      *
+     * @param input - path, required, `Backup.ListPitrTimerangesInput`
      * @param input.path.artifact_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.ListPitrTimerangesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.ListPitrTimerangesError`
      */
@@ -536,6 +586,7 @@ export declare namespace Backup {
     /**
      * `GET /v1/backups/scheduled`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.ListScheduledBackupsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.ListScheduledBackupsError`
      */
@@ -544,7 +595,9 @@ export declare namespace Backup {
     /**
      * `DELETE /v1/backups/{scheduled_backup_id}`
      *
+     * @param input - path, required, `Backup.RemoveScheduledBackupInput`
      * @param input.path.scheduled_backup_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.RemoveScheduledBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.RemoveScheduledBackupError`
      */
@@ -553,7 +606,9 @@ export declare namespace Backup {
     /**
      * `POST /v1/backups:schedule`
      *
+     * @param input - body, required, `Backup.ScheduleBackupInput`
      * @param input.body - JSON body, required, `Backup.ScheduleBackupBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.ScheduleBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.ScheduleBackupError`
      */
@@ -562,7 +617,9 @@ export declare namespace Backup {
     /**
      * `POST /v1/backups:start`
      *
+     * @param input - body, required, `Backup.StartBackupInput`
      * @param input.body - JSON body, required, `Backup.StartBackupBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.StartBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.StartBackupError`
      */
@@ -691,6 +748,7 @@ export declare namespace Ha {
     /**
      * `GET /v1/ha/nodes`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Ha.ListNodesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Ha.ListNodesError`
      */
@@ -699,6 +757,7 @@ export declare namespace Ha {
     /**
      * `GET /v1/ha/status`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Ha.StatusResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Ha.StatusError`
      */
@@ -721,7 +780,9 @@ export declare namespace Locations {
     /**
      * `POST /v1/backups/locations`
      *
+     * @param input - body, required, `Locations.AddLocationInput`
      * @param input.body - JSON body, required, `Locations.AddLocationBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.AddLocationResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.AddLocationError`
      */
@@ -730,8 +791,10 @@ export declare namespace Locations {
     /**
      * `PUT /v1/backups/locations/{location_id}`
      *
+     * @param input - path and body, required, `Locations.ChangeLocationInput`
      * @param input.path.location_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Locations.ChangeLocationBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.ChangeLocationResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.ChangeLocationError`
      */
@@ -740,6 +803,7 @@ export declare namespace Locations {
     /**
      * `GET /v1/backups/locations`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.ListLocationsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.ListLocationsError`
      */
@@ -748,8 +812,10 @@ export declare namespace Locations {
     /**
      * `DELETE /v1/backups/locations/{location_id}`
      *
+     * @param input - path and query, required, `Locations.RemoveLocationInput`
      * @param input.path.location_id - path parameter, required, `string`
      * @param input.query.force - query parameter, optional, `boolean`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.RemoveLocationResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.RemoveLocationError`
      */
@@ -758,7 +824,9 @@ export declare namespace Locations {
     /**
      * `POST /v1/backups/locations:testConfig`
      *
+     * @param input - body, required, `Locations.TestLocationConfigInput`
      * @param input.body - JSON body, required, `Locations.TestLocationConfigBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.TestLocationConfigResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.TestLocationConfigError`
      */
@@ -832,7 +900,9 @@ export declare namespace Management {
     /**
      * `POST /v1/management/annotations`
      *
+     * @param input - body, required, `Management.AddAnnotationInput`
      * @param input.body - JSON body, required, `Management.AddAnnotationBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.AddAnnotationResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.AddAnnotationError`
      */
@@ -841,7 +911,9 @@ export declare namespace Management {
     /**
      * `POST /v1/management/services/azure`
      *
+     * @param input - body, required, `Management.AddAzureDatabaseInput`
      * @param input.body - JSON body, required, `Management.AddAzureDatabaseBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.AddAzureDatabaseResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.AddAzureDatabaseError`
      */
@@ -850,7 +922,9 @@ export declare namespace Management {
     /**
      * `POST /v1/management/services`
      *
+     * @param input - body, required, `Management.AddServiceInput`
      * @param input.body - JSON body, required, `Management.AddServiceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.AddServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.AddServiceError`
      */
@@ -859,7 +933,9 @@ export declare namespace Management {
     /**
      * `POST /v1/management/services:discoverAzure`
      *
+     * @param input - body, required, `Management.DiscoverAzureDatabaseInput`
      * @param input.body - JSON body, required, `Management.DiscoverAzureDatabaseBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.DiscoverAzureDatabaseResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.DiscoverAzureDatabaseError`
      */
@@ -868,7 +944,9 @@ export declare namespace Management {
     /**
      * `POST /v1/management/services:discoverRDS`
      *
+     * @param input - body, required, `Management.DiscoverRdsInput`
      * @param input.body - JSON body, required, `Management.DiscoverRdsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.DiscoverRdsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.DiscoverRdsError`
      */
@@ -877,7 +955,9 @@ export declare namespace Management {
     /**
      * `GET /v1/management/nodes/{node_id}`
      *
+     * @param input - path, required, `Management.GetNodeInput`
      * @param input.path.node_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.GetNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.GetNodeError`
      */
@@ -886,6 +966,7 @@ export declare namespace Management {
     /**
      * `GET /v1/management/agents/versions`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.ListAgentVersionsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.ListAgentVersionsError`
      */
@@ -894,8 +975,10 @@ export declare namespace Management {
     /**
      * `GET /v1/management/agents`
      *
+     * @param input - query, optional, `Management.ListAgentsInput`
      * @param input.query.service_id - query parameter, optional, `string`
      * @param input.query.node_id - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.ListAgentsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.ListAgentsError`
      */
@@ -904,7 +987,9 @@ export declare namespace Management {
     /**
      * `GET /v1/management/nodes`
      *
+     * @param input - query, optional, `Management.ListNodesInput`
      * @param input.query.node_type - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.ListNodesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.ListNodesError`
      */
@@ -913,9 +998,11 @@ export declare namespace Management {
     /**
      * `GET /v1/management/services`
      *
+     * @param input - query, optional, `Management.ListServicesInput`
      * @param input.query.node_id - query parameter, optional, `string`
      * @param input.query.service_type - query parameter, optional, `string`
      * @param input.query.external_group - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.ListServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.ListServicesError`
      */
@@ -924,7 +1011,9 @@ export declare namespace Management {
     /**
      * `POST /v1/management/nodes`
      *
+     * @param input - body, required, `Management.RegisterNodeInput`
      * @param input.body - JSON body, required, `Management.RegisterNodeBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.RegisterNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.RegisterNodeError`
      */
@@ -933,8 +1022,10 @@ export declare namespace Management {
     /**
      * `DELETE /v1/management/services/{service_id}`
      *
+     * @param input - path and query, required, `Management.RemoveServiceInput`
      * @param input.path.service_id - path parameter, required, `string`
      * @param input.query.service_type - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.RemoveServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.RemoveServiceError`
      */
@@ -943,8 +1034,10 @@ export declare namespace Management {
     /**
      * `DELETE /v1/management/nodes/{node_id}`
      *
+     * @param input - path and query, required, `Management.UnregisterNodeInput`
      * @param input.path.node_id - path parameter, required, `string`
      * @param input.query.force - query parameter, optional, `boolean`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.UnregisterNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.UnregisterNodeError`
      */
@@ -1120,7 +1213,9 @@ export declare namespace Nodes {
     /**
      * `POST /v1/inventory/nodes`
      *
+     * @param input - body, required, `Nodes.AddNodeInput`
      * @param input.body - JSON body, required, `Nodes.AddNodeBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.AddNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.AddNodeError`
      */
@@ -1129,7 +1224,9 @@ export declare namespace Nodes {
     /**
      * `GET /v1/inventory/nodes/{node_id}`
      *
+     * @param input - path, required, `Nodes.GetNodeInput`
      * @param input.path.node_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.GetNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.GetNodeError`
      */
@@ -1138,7 +1235,9 @@ export declare namespace Nodes {
     /**
      * `GET /v1/inventory/nodes`
      *
+     * @param input - query, optional, `Nodes.ListNodesInput`
      * @param input.query.node_type - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.ListNodesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.ListNodesError`
      */
@@ -1147,8 +1246,10 @@ export declare namespace Nodes {
     /**
      * `DELETE /v1/inventory/nodes/{node_id}`
      *
+     * @param input - path and query, required, `Nodes.RemoveNodeInput`
      * @param input.path.node_id - path parameter, required, `string`
      * @param input.query.force - query parameter, optional, `boolean`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.RemoveNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.RemoveNodeError`
      */
@@ -1214,7 +1315,9 @@ export declare namespace Qan {
     /**
      * `POST /v1/qan:explainFingerprint`
      *
+     * @param input - body, required, `Qan.ExplainFingerprintByQueryIdInput`
      * @param input.body - JSON body, required, `Qan.ExplainFingerprintByQueryIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.ExplainFingerprintByQueryIdResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.ExplainFingerprintByQueryIdError`
      */
@@ -1223,7 +1326,9 @@ export declare namespace Qan {
     /**
      * `POST /v1/qan/metrics:getFilters`
      *
+     * @param input - body, required, `Qan.GetFilteredMetricsNamesInput`
      * @param input.body - JSON body, required, `Qan.GetFilteredMetricsNamesBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.GetFilteredMetricsNamesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.GetFilteredMetricsNamesError`
      */
@@ -1232,7 +1337,9 @@ export declare namespace Qan {
     /**
      * `POST /v1/qan:getHistogram`
      *
+     * @param input - body, required, `Qan.GetHistogramInput`
      * @param input.body - JSON body, required, `Qan.GetHistogramBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.GetHistogramResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.GetHistogramError`
      */
@@ -1241,7 +1348,9 @@ export declare namespace Qan {
     /**
      * `POST /v1/qan:getLabels`
      *
+     * @param input - body, required, `Qan.GetLabelsInput`
      * @param input.body - JSON body, required, `Qan.GetLabelsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.GetLabelsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.GetLabelsError`
      */
@@ -1250,7 +1359,9 @@ export declare namespace Qan {
     /**
      * `POST /v1/qan:getMetrics`
      *
+     * @param input - body, required, `Qan.GetMetricsInput`
      * @param input.body - JSON body, required, `Qan.GetMetricsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.GetMetricsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.GetMetricsError`
      */
@@ -1259,7 +1370,9 @@ export declare namespace Qan {
     /**
      * `POST /v1/qan/metrics:getNames`
      *
+     * @param input - body, required, `Qan.GetMetricsNamesInput`
      * @param input.body - JSON body, required, `Qan.GetMetricsNamesBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.GetMetricsNamesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.GetMetricsNamesError`
      */
@@ -1268,7 +1381,9 @@ export declare namespace Qan {
     /**
      * `POST /v1/qan/query:getExample`
      *
+     * @param input - body, required, `Qan.GetQueryExampleInput`
      * @param input.body - JSON body, required, `Qan.GetQueryExampleBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.GetQueryExampleResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.GetQueryExampleError`
      */
@@ -1277,7 +1392,9 @@ export declare namespace Qan {
     /**
      * `GET /v1/qan/query/{queryid}/plan`
      *
+     * @param input - path, required, `Qan.GetQueryPlanInput`
      * @param input.path.queryid - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.GetQueryPlanResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.GetQueryPlanError`
      */
@@ -1286,7 +1403,9 @@ export declare namespace Qan {
     /**
      * `POST /v1/qan/metrics:getReport`
      *
+     * @param input - body, required, `Qan.GetReportInput`
      * @param input.body - JSON body, required, `Qan.GetReportBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.GetReportResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.GetReportError`
      */
@@ -1295,6 +1414,7 @@ export declare namespace Qan {
     /**
      * `GET /v1/qan/health`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.HealthCheckResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.HealthCheckError`
      */
@@ -1303,7 +1423,9 @@ export declare namespace Qan {
     /**
      * `POST /v1/qan/query:exists`
      *
+     * @param input - body, required, `Qan.QueryExistsInput`
      * @param input.body - JSON body, required, `Qan.QueryExistsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.QueryExistsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.QueryExistsError`
      */
@@ -1312,7 +1434,9 @@ export declare namespace Qan {
     /**
      * `POST /v1/qan/query:getSchema`
      *
+     * @param input - body, required, `Qan.SchemaByQueryIdInput`
      * @param input.body - JSON body, required, `Qan.SchemaByQueryIdBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.SchemaByQueryIdResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.SchemaByQueryIdError`
      */
@@ -1473,7 +1597,9 @@ export declare namespace RealtimeAnalytics {
     /**
      * `GET /v1/realtimeanalytics/services`
      *
+     * @param input - query, optional, `RealtimeAnalytics.ListServicesInput`
      * @param input.query.service_type - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `RealtimeAnalytics.ListServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `RealtimeAnalytics.ListServicesError`
      */
@@ -1482,7 +1608,9 @@ export declare namespace RealtimeAnalytics {
     /**
      * `GET /v1/realtimeanalytics/sessions`
      *
+     * @param input - query, optional, `RealtimeAnalytics.ListSessionsInput`
      * @param input.query.cluster_name - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `RealtimeAnalytics.ListSessionsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `RealtimeAnalytics.ListSessionsError`
      */
@@ -1491,7 +1619,9 @@ export declare namespace RealtimeAnalytics {
     /**
      * `POST /v1/realtimeanalytics/queries:search`
      *
+     * @param input - body, required, `RealtimeAnalytics.SearchQueriesInput`
      * @param input.body - JSON body, required, `RealtimeAnalytics.SearchQueriesBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `RealtimeAnalytics.SearchQueriesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `RealtimeAnalytics.SearchQueriesError`
      */
@@ -1500,7 +1630,9 @@ export declare namespace RealtimeAnalytics {
     /**
      * `POST /v1/realtimeanalytics/sessions:start`
      *
+     * @param input - body, required, `RealtimeAnalytics.StartSessionInput`
      * @param input.body - JSON body, required, `RealtimeAnalytics.StartSessionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `RealtimeAnalytics.StartSessionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `RealtimeAnalytics.StartSessionError`
      */
@@ -1509,7 +1641,9 @@ export declare namespace RealtimeAnalytics {
     /**
      * `POST /v1/realtimeanalytics/sessions:stop`
      *
+     * @param input - body, required, `RealtimeAnalytics.StopSessionInput`
      * @param input.body - JSON body, required, `RealtimeAnalytics.StopSessionBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `RealtimeAnalytics.StopSessionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `RealtimeAnalytics.StopSessionError`
      */
@@ -1587,9 +1721,11 @@ export declare namespace Restore {
     /**
      * `GET /v1/backups/restores/{restore_id}/logs`
      *
+     * @param input - path and query, required, `Restore.GetLogsInput`
      * @param input.path.restore_id - path parameter, required, `string`
      * @param input.query.offset - query parameter, optional, `number | string`
      * @param input.query.limit - query parameter, optional, `number | string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Restore.GetLogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Restore.GetLogsError`
      */
@@ -1598,6 +1734,7 @@ export declare namespace Restore {
     /**
      * `GET /v1/backups/restores`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Restore.ListRestoresResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Restore.ListRestoresError`
      */
@@ -1606,7 +1743,9 @@ export declare namespace Restore {
     /**
      * `POST /v1/backups/restores:start`
      *
+     * @param input - body, required, `Restore.RestoreBackupInput`
      * @param input.body - JSON body, required, `Restore.RestoreBackupBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Restore.RestoreBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Restore.RestoreBackupError`
      */
@@ -1651,7 +1790,9 @@ export declare namespace Server {
     /**
      * `PUT /v1/server/settings`
      *
+     * @param input - body, required, `Server.ChangeSettingsInput`
      * @param input.body - JSON body, required, `Server.ChangeSettingsBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ChangeSettingsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.ChangeSettingsError`
      */
@@ -1660,8 +1801,10 @@ export declare namespace Server {
     /**
      * `GET /v1/server/updates`
      *
+     * @param input - query, optional, `Server.CheckUpdatesInput`
      * @param input.query.force - query parameter, optional, `boolean`
      * @param input.query.only_installed_version - query parameter, optional, `boolean`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.CheckUpdatesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.CheckUpdatesError`
      */
@@ -1670,6 +1813,7 @@ export declare namespace Server {
     /**
      * `GET /v1/server/settings/readonly`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetReadOnlySettingsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.GetReadOnlySettingsError`
      */
@@ -1678,6 +1822,7 @@ export declare namespace Server {
     /**
      * `GET /v1/server/settings`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetSettingsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.GetSettingsError`
      */
@@ -1686,6 +1831,7 @@ export declare namespace Server {
     /**
      * `GET /v1/server/leaderHealthCheck`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.LeaderHealthCheckResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.LeaderHealthCheckError`
      */
@@ -1694,6 +1840,7 @@ export declare namespace Server {
     /**
      * `GET /v1/server/updates/changelogs`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListChangeLogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.ListChangeLogsError`
      */
@@ -1702,7 +1849,9 @@ export declare namespace Server {
     /**
      * `GET /v1/server/logs.zip`
      *
+     * @param input - query, optional, `Server.LogsInput`
      * @param input.query.pprof - query parameter, optional, `boolean`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.LogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.LogsError`
      */
@@ -1711,6 +1860,7 @@ export declare namespace Server {
     /**
      * `GET /v1/server/readyz`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ReadinessResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.ReadinessError`
      */
@@ -1719,7 +1869,9 @@ export declare namespace Server {
     /**
      * `POST /v1/server/updates:start`
      *
+     * @param input - body, required, `Server.StartUpdateInput`
      * @param input.body - JSON body, required, `Server.StartUpdateBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.StartUpdateResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.StartUpdateError`
      */
@@ -1728,7 +1880,9 @@ export declare namespace Server {
     /**
      * `POST /v1/server/updates:getStatus`
      *
+     * @param input - body, required, `Server.UpdateStatusInput`
      * @param input.body - JSON body, required, `Server.UpdateStatusBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.UpdateStatusResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.UpdateStatusError`
      */
@@ -1737,7 +1891,9 @@ export declare namespace Server {
     /**
      * `GET /v1/server/version`
      *
+     * @param input - query, optional, `Server.VersionInput`
      * @param input.query.dummy - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.VersionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.VersionError`
      */
@@ -1853,7 +2009,9 @@ export declare namespace Services {
     /**
      * `POST /v1/inventory/services`
      *
+     * @param input - body, required, `Services.AddServiceInput`
      * @param input.body - JSON body, required, `Services.AddServiceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.AddServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.AddServiceError`
      */
@@ -1862,8 +2020,10 @@ export declare namespace Services {
     /**
      * `PUT /v1/inventory/services/{service_id}`
      *
+     * @param input - path and body, required, `Services.ChangeServiceInput`
      * @param input.path.service_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Services.ChangeServiceBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.ChangeServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.ChangeServiceError`
      */
@@ -1872,7 +2032,9 @@ export declare namespace Services {
     /**
      * `GET /v1/inventory/services/{service_id}`
      *
+     * @param input - path, required, `Services.GetServiceInput`
      * @param input.path.service_id - path parameter, required, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.GetServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.GetServiceError`
      */
@@ -1881,7 +2043,9 @@ export declare namespace Services {
     /**
      * `POST /v1/inventory/services:getTypes`
      *
+     * @param input - body, required, `Services.ListActiveServiceTypesInput`
      * @param input.body - JSON body, required, `Services.ListActiveServiceTypesBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.ListActiveServiceTypesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.ListActiveServiceTypesError`
      */
@@ -1890,9 +2054,11 @@ export declare namespace Services {
     /**
      * `GET /v1/inventory/services`
      *
+     * @param input - query, optional, `Services.ListServicesInput`
      * @param input.query.node_id - query parameter, optional, `string`
      * @param input.query.service_type - query parameter, optional, `string`
      * @param input.query.external_group - query parameter, optional, `string`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.ListServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.ListServicesError`
      */
@@ -1901,8 +2067,10 @@ export declare namespace Services {
     /**
      * `DELETE /v1/inventory/services/{service_id}`
      *
+     * @param input - path and query, required, `Services.RemoveServiceInput`
      * @param input.path.service_id - path parameter, required, `string`
      * @param input.query.force - query parameter, optional, `boolean`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.RemoveServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.RemoveServiceError`
      */
@@ -1997,6 +2165,7 @@ export declare namespace User {
     /**
      * `GET /v1/users/me`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `User.GetUserResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `User.GetUserError`
      */
@@ -2005,6 +2174,7 @@ export declare namespace User {
     /**
      * `GET /v1/users`
      *
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `User.ListUsersResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `User.ListUsersError`
      */
@@ -2013,7 +2183,9 @@ export declare namespace User {
     /**
      * `PUT /v1/users/me`
      *
+     * @param input - body, required, `User.UpdateUserInput`
      * @param input.body - JSON body, required, `User.UpdateUserBody`
+     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `User.UpdateUserResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `User.UpdateUserError`
      */
