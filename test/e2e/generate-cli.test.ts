@@ -6,7 +6,7 @@ import { listFiles, writeTreeAtomically } from "../../generator/write/file-tree.
 import { readTree } from "../support/generated-package.js";
 import { documentOperations } from "../support/operation-keys.js";
 import { projectTempDir, SPECS_DIR } from "../support/paths.js";
-import { runCli } from "../support/run-cli.js";
+import { runCli, runCliProcess } from "../support/run-cli.js";
 
 const fixture = (name: string) => path.join(import.meta.dirname, "../fixtures", name);
 
@@ -83,6 +83,16 @@ describe("--spec mode", () => {
     const result = await runCli("generate", ["--spec", fixture("swagger2-edge-cases.yaml"), "--api", "pem", "--version", "v1", "--out", out]);
     expect(result.code).toBe(2);
     expect(await readFile(path.join(out, "notes.txt"), "utf8")).toBe("keep me");
+  });
+});
+
+describe("as a process of its own", () => {
+  // The other tests call main() in this process; this one checks what a shell sees.
+  it("prints bad input as one line on stderr and exits 1, relative paths read from its working folder", async () => {
+    const result = await runCliProcess("generate", ["--spec", "invalid-spec.yaml", "--api", "pem", "--version", "v1", "--out", "out"], { cwd: fixture(".") });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^error: \S*invalid-spec\.yaml at \/paths\/~1nodes\/get\/parameters\/0\/in: [^\n]+\n$/);
   });
 });
 

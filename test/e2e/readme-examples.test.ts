@@ -56,3 +56,14 @@ describe("README diff example", () => {
     expect(shown).toBe(result.stdout);
   });
 });
+
+describe("README requirements", () => {
+  it("name the Node.js versions that package.json and the generated package's engines say", async () => {
+    const engines = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")).engines.node as string;
+    const generated = JSON.parse(await readFile(path.join(GENERATED_DIR, "package.json"), "utf8")).engines.node as string;
+    expect(generated).toBe(engines);
+    const minimum = /^>=(\d+\.\d+)$/.exec(engines)?.[1];
+    expect(minimum, `engines.node is "${engines}"; this test reads only ">=X.Y"`).toBeDefined();
+    expect(readme).toContain(`Node.js ${minimum} or newer`);
+  });
+});
