@@ -15,7 +15,7 @@ import {
 import { LOGIN_KINDS } from "../load/login-kinds.js";
 import type { ApiModel, MediaModel, OperationModel } from "../normalize/build-model.js";
 import { isIdentifier, pascalCase } from "../normalize/identifiers.js";
-import { namespaceTypeName, RUNTIME_ERRORS, takesInput } from "../normalize/public-names.js";
+import { inputRequired, namespaceTypeName, RUNTIME_ERRORS, takesInput } from "../normalize/public-names.js";
 import { generatedHeader } from "./generated-header.js";
 import { endpoint, escapeComment, operationDoc } from "./tsdoc.js";
 
@@ -63,11 +63,11 @@ function javaScriptStatements(
         writer.indent(() => {
           for (const op of operations) {
             const parseAs = op.parseAs === "json" ? "" : `, parseAs: ${JSON.stringify(op.parseAs)}`;
-            // Such a method's first argument is its call options.
-            const noInput = takesInput(op) ? "" : ", noInput: true";
+            // How the runtime reads a first argument of call options alone (see callArguments).
+            const input = !takesInput(op) ? ", noInput: true" : inputRequired(op) ? ", inputRequired: true" : "";
             const form = op.requestBody?.form ? `, form: ${JSON.stringify(op.requestBody.form)}` : "";
             writer.writeLine(
-              `${propertyKey(op.name)}: { method: ${JSON.stringify(op.httpMethod.toUpperCase())}, path: ${JSON.stringify(op.path)}${parseAs}${noInput}${form} },`,
+              `${propertyKey(op.name)}: { method: ${JSON.stringify(op.httpMethod.toUpperCase())}, path: ${JSON.stringify(op.path)}${parseAs}${input}${form} },`,
             );
           }
         });

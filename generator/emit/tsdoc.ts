@@ -1,6 +1,6 @@
 import { isJson, type MediaModel, type OperationModel, type ParameterLocation, type ParameterModel } from "../normalize/build-model.js";
 import { isIdentifier } from "../normalize/identifiers.js";
-import { operationTypeName, takesInput } from "../normalize/public-names.js";
+import { inputRequired, operationTypeName, takesInput } from "../normalize/public-names.js";
 
 /** The order of an input's members, as the method's `…Input` type lists them. */
 const LOCATIONS: readonly ParameterLocation[] = ["path", "query", "header"];
@@ -20,7 +20,6 @@ export function operationDoc(operation: OperationModel): string {
     ...inputTag(operation),
     ...parameterTags(operation),
     ...bodyTag(operation),
-    optionsTag,
     ...returnsTag(operation),
     throwsTag(operation),
     ...deprecatedTag(operation),
@@ -47,13 +46,10 @@ function sameUrlNote(other: OperationModel["sameUrlAs"][number]): string {
 function inputTag(operation: OperationModel): string[] {
   if (!takesInput(operation)) return [];
   const parts = [...LOCATIONS.filter((location) => operation.parameters[location]), ...(operation.requestBody ? ["body"] : [])];
-  const required = LOCATIONS.some((location) => operation.parameters[location]?.required) || Boolean(operation.requestBody?.required);
+  const required = inputRequired(operation);
   const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0]!;
   return [`@param input - ${list}, ${required ? "required" : "optional"}, ${code(operationTypeName(operation, "Input"))}`];
 }
-
-/** The same for every method (templates/runtime/options.ts, `CallOptions`). */
-const optionsTag = "@param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional";
 
 function parameterTags(operation: OperationModel): string[] {
   return LOCATIONS.flatMap((location) => operation.parameterList.filter((parameter) => parameter.location === location)).map(parameterTag);

@@ -1,3 +1,6 @@
+// The runtime's names of the kinds: a kind on one side only fails to compile here.
+import type { LoginKindName } from "../../templates/runtime/auth/login-kinds.js";
+
 /**
  * What the generator knows of each kind of login the runtime implements
  * (templates/runtime/auth/login-kinds.ts): the names an API's `api.yaml` gives in `auth:`,
@@ -8,7 +11,7 @@ export const LOGIN_KINDS = {
   "pem-token": { authOptions: "PemAuth", clientBase: "PemSession", credentialHeader: "X-Auth-Token", takesApiKey: false },
   /** PMM: a bearer token (service account), basic auth or an API key on each request. */
   pmm: { authOptions: "PmmAuth", clientBase: "ClientLifecycle", credentialHeader: undefined, takesApiKey: true },
-} as const satisfies Record<string, LoginKind>;
+} as const satisfies Record<LoginKindName, LoginKind>;
 
 export interface LoginKind {
   /** The runtime type of the client's `auth` option. */

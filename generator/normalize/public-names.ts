@@ -68,6 +68,14 @@ export function takesInput(operation: { parameters: Partial<Record<"path" | "que
   return Boolean(operation.parameters.path || operation.parameters.query || operation.parameters.header || operation.requestBody);
 }
 
+/** Whether a method's input must be given: a required parameter in some location, or a required body. */
+export function inputRequired(operation: {
+  parameters: Partial<Record<"path" | "query" | "header", { required: boolean }>>;
+  requestBody?: { required: boolean };
+}): boolean {
+  return Object.values(operation.parameters).some((location) => location?.required) || Boolean(operation.requestBody?.required);
+}
+
 /** A named type of one operation, as users write it: `Server.UpdateBody`. */
 export function operationTypeName(operation: { namespace: string; name: string }, kind: OperationTypeKind): string {
   return `${namespaceTypeName(operation.namespace)}.${pascalCase(operation.name)}${kind}`;

@@ -16,24 +16,30 @@ const isCallOption = (name: string) => Object.hasOwn(CALL_OPTION_NAMES, name);
  * the call options, since no input has their names (`path`, `query`, `header`, `body`).
  *
  * @throws {TypeError} call options that would otherwise be ignored: in an input beside other
- * properties, or first when options come second as well.
+ * properties, or first when options come second as well; and call options alone, first, to a
+ * method whose input is required (the request would go out without it).
  */
 export function callArguments(
   operation: string,
-  takesInput: boolean,
+  input: "none" | "optional" | "required",
   first: unknown,
   second: CallOptions | undefined,
 ): { input: Input; callOptions: CallOptions | undefined } {
   const names = first && typeof first === "object" && !Array.isArray(first) ? Object.keys(first) : [];
   const optionNames = names.filter(isCallOption);
-  if (!takesInput) {
+  if (input === "none") {
     if (second !== undefined && optionNames.length > 0) {
       throw new TypeError(`${operation} takes no input, and was given call options twice; pass them once, as its only argument.`);
     }
     return { input: undefined, callOptions: second ?? (first as CallOptions | undefined) };
   }
   if (optionNames.length === 0) return { input: first as Input, callOptions: second };
-  if (second === undefined && optionNames.length === names.length) return { input: undefined, callOptions: first as CallOptions };
+  if (second === undefined && optionNames.length === names.length) {
+    if (input === "required") {
+      throw new TypeError(`${operation} needs its input (path, query, header, body) first, and was given only call options (${optionNames.join(", ")}): ${operation}(input, options).`);
+    }
+    return { input: undefined, callOptions: first as CallOptions };
+  }
   throw new TypeError(
     `${operation}: its first argument is its input (path, query, header, body), but it holds call options (${optionNames.join(", ")}); pass them as the second argument: ${operation}(input, options).`,
   );

@@ -14,7 +14,10 @@ export class PemPmmClientError extends Error {
   override name = "PemPmmClientError";
 }
 
-/** The server answered a call with a non-success status. */
+/**
+ * The server answered a call with a non-success status. A 401 or 403 that a fresh login could
+ * not cure ends in an AuthenticationError instead, which is no ApiError but has the same `status`.
+ */
 export class ApiError<Body = unknown> extends PemPmmClientError {
   override name = "ApiError";
   readonly status: number;

@@ -1,5 +1,4 @@
-import { spawnSync } from "node:child_process";
-import { cp, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultCalls, type PlannedCall } from "../../generator/drift/server-check.js";
@@ -185,31 +184,23 @@ describe("check-server against PMM v3", () => {
 
 describe("check-server with a project it cannot use", () => {
   it("refuses a generated/ without validators.js, and exits 4 (nothing called) when the shipped spec cannot be read", async () => {
-    // A copy of the project's code, specs and PEM v10 client, so that the real generated/ is left alone.
+    // A copy of the project's specs and PEM v10 client, so that the real ones are left alone.
     const root = await projectTempDir("check-server-project");
-    for (const folder of ["generator", "templates", "specs", "generated/pem/v10"])
-      await cp(path.join(ROOT, folder), path.join(root, folder), { recursive: true });
-    await cp(path.join(ROOT, "package.json"), path.join(root, "package.json"));
-    await symlink(path.join(ROOT, "node_modules"), path.join(root, "node_modules"));
-    const check = () =>
-      spawnSync(
-        process.execPath,
-        ["--import", "tsx", path.join(root, "generator/cli/check-server.ts"), "pem", "v10", "--base-url", "https://pem.example.invalid"],
-        { cwd: root, encoding: "utf8" },
-      );
+    for (const folder of ["specs", "generated/pem/v10"]) await cp(path.join(ROOT, folder), path.join(root, folder), { recursive: true });
+    const check = () => runCli("check-server", ["pem", "v10", "--base-url", "https://pem.example.invalid"], { root, cwd: root });
 
     await rm(path.join(root, "generated/pem/v10/validators.js"));
-    const stale = check();
+    const stale = await check();
     expect(stale.stderr).toBe(
       "error: generated/pem/v10 has no validators.js (it predates response validation); run npm run generate first.\nRun with --help for usage.\n",
     );
-    expect(stale.status).toBe(2);
+    expect(stale.code).toBe(2);
 
     await cp(path.join(ROOT, "generated/pem/v10/validators.js"), path.join(root, "generated/pem/v10/validators.js"));
     await writeFile(path.join(root, "specs/pem/v10.yaml"), "openapi: 3.0.3\ninfo: { title: broken, version: '1' }\npaths: 12\n");
-    const broken = check();
+    const broken = await check();
     expect(broken.stdout).toBe("");
     expect(broken.stderr).toMatch(/^error: /);
-    expect(broken.status).toBe(4);
+    expect(broken.code).toBe(4);
   });
 });

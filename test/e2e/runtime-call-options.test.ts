@@ -59,6 +59,16 @@ describe("call options passed first to a method whose input is optional", () => 
     expect(server!.requests).toHaveLength(0);
   });
 
+  it("rejects call options alone, first, to a method whose input is required, sending nothing", async () => {
+    const pmm = await pmmClient();
+    const error = await pmm.nodes.getNode({ signal: new AbortController().signal }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toBe(
+      "nodes.getNode needs its input (path, query, header, body) first, and was given only call options (signal): nodes.getNode(input, options).",
+    );
+    expect(server!.requests).toHaveLength(0);
+  });
+
   it("rejects call options passed both first and second, sending nothing", async () => {
     const pmm = await pmmClient();
     await expect(pmm.server.version({ headers: { "X-Trace-Id": "a" } }, { validate: "off" })).rejects.toBeInstanceOf(TypeError);

@@ -8,13 +8,17 @@ import ts from "typescript";
  */
 const parsed = new Map<string, ts.SourceFile>();
 
+/** The options that shape a parsed file beyond what the host passes it (module detection, JSX). */
+const PARSE_OPTIONS = ["target", "module", "moduleResolution", "moduleDetection", "jsx", "allowJs"] as const;
+
 function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
   const host = ts.createCompilerHost(options);
   const parse = host.getSourceFile.bind(host);
+  const settings = JSON.stringify(PARSE_OPTIONS.map((name) => options[name]));
   host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile) => {
     const text = host.readFile(fileName);
     if (text === undefined) return parse(fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
-    const key = `${fileName}\0${JSON.stringify(languageVersionOrOptions)}\0${text}`;
+    const key = `${fileName}\0${JSON.stringify(languageVersionOrOptions)}\0${settings}\0${text}`;
     let file = parsed.get(key);
     if (!file) {
       file = ts.createSourceFile(fileName, text, languageVersionOrOptions);

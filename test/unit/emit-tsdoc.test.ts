@@ -8,11 +8,10 @@ type Case<Given> = [title: string, { given: Given; want: string }];
 const GET = "`GET /v1/things`";
 const RETURNS = "@returns `Things.ListThingsResponse` on 200";
 const THROWS = "@throws {ApiError} on any error status, whose `body` is `Things.ListThingsError`";
-const OPTIONS = "@param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional";
 const lines = (...text: string[]) => text.join("\n");
 
 const operationDocs: Case<Partial<OperationModel>>[] = [
-  ["an operation without input: method and path, the success status and the error body's type", { given: {}, want: lines(GET, "", OPTIONS, RETURNS, THROWS) }],
+  ["an operation without input: method and path, the success status and the error body's type", { given: {}, want: lines(GET, "", RETURNS, THROWS) }],
   [
     "each parameter by location (path, query, header), required or optional, with its type, then the body",
     {
@@ -38,7 +37,6 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
         "@param input.query.filter - query parameter, optional",
         "@param input.header - header parameter `X-Trace`, optional, `string`",
         "@param input.body - JSON body, required, `Things.ListThingsBody`",
-        OPTIONS,
         RETURNS,
         THROWS,
       ),
@@ -53,7 +51,6 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
         "",
         "@param input - body, optional, `Things.ListThingsInput`",
         "@param input.body - multipart form body, optional, `Things.ListThingsBody`",
-        OPTIONS,
         RETURNS,
         THROWS,
       ),
@@ -68,7 +65,6 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
         "",
         "@param input - body, required, `Things.ListThingsInput`",
         "@param input.body - URL-encoded form body, required, `Things.ListThingsBody`",
-        OPTIONS,
         RETURNS,
         THROWS,
       ),
@@ -83,7 +79,6 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
         "",
         "@param input - body, required, `Things.ListThingsInput`",
         "@param input.body - `application/octet-stream` body, required, `Things.ListThingsBody`",
-        OPTIONS,
         RETURNS,
         THROWS,
       ),
@@ -99,7 +94,6 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
       want: lines(
         GET,
         "",
-        OPTIONS,
         "@returns `Things.ListThingsResponse` on 200 or 201; no documented body on 204",
         "@throws {ApiError} on 400, 404 or any other error status",
       ),
@@ -107,7 +101,7 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
   ],
   [
     "no status documented",
-    { given: { success: [], errors: [] }, want: lines(GET, "", OPTIONS, "@throws {ApiError} on an error status (the spec documents none)") },
+    { given: { success: [], errors: [] }, want: lines(GET, "", "@throws {ApiError} on an error status (the spec documents none)") },
   ],
   [
     "a deprecated operation",
@@ -116,7 +110,6 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
       want: lines(
         GET,
         "",
-        OPTIONS,
         RETURNS,
         "@throws {ApiError} on 404, whose `body` is `Things.ListThingsError`",
         "@deprecated The API marks this operation as deprecated.",
@@ -127,14 +120,14 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
     "a --keep-docs summary and description come first, in that order",
     {
       given: { summary: "Lists things.", description: "Only those you may see." },
-      want: lines("Lists things.", "", "Only those you may see.", "", GET, "", OPTIONS, RETURNS, THROWS),
+      want: lines("Lists things.", "", "Only those you may see.", "", GET, "", RETURNS, THROWS),
     },
   ],
   [
     "the same --keep-docs text once, trimmed",
-    { given: { summary: "  Lists things.  ", description: "Lists things." }, want: lines("Lists things.", "", GET, "", OPTIONS, RETURNS, THROWS) },
+    { given: { summary: "  Lists things.  ", description: "Lists things." }, want: lines("Lists things.", "", GET, "", RETURNS, THROWS) },
   ],
-  ["blank --keep-docs text is dropped", { given: { summary: " \n", description: "" }, want: lines(GET, "", OPTIONS, RETURNS, THROWS) }],
+  ["blank --keep-docs text is dropped", { given: { summary: " \n", description: "" }, want: lines(GET, "", RETURNS, THROWS) }],
   [
     "an operation that sends the same URL as another names it",
     {
@@ -144,7 +137,6 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
         "",
         "Sends the same URL as `probe.listDataByInternalName()` (`/probe/{internal_name}/data/`): the spec describes both, and the server alone tells them apart by the value.",
         "",
-        OPTIONS,
         RETURNS,
         THROWS,
       ),
@@ -161,7 +153,6 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
         "",
         "@param input - query, optional, `Things.ListThingsInput`",
         "@param input.query - query parameter `q' @deprecated *\\/`, optional",
-        OPTIONS,
         RETURNS,
         THROWS,
       ),

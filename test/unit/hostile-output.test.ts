@@ -63,8 +63,8 @@ describe("spec text in generated comments", () => {
     // `Methods` comes first, and no name, media type or summary adds a tag (the spec's `@deprecated` stays text).
     expect(declarations).toMatch(/export declare namespace Things \{\n {2}export interface Methods \{\n/);
     expect(methodTags(declarations, "Things")).toEqual({
-      createOther: ["param input", "param input.body", "param options", "returns", "throws"],
-      listThings: ["param input", "param input.query.q", "param input.header", "param options", "returns", "throws"],
+      createOther: ["param input", "param input.body", "returns", "throws"],
+      listThings: ["param input", "param input.query.q", "param input.header", "returns", "throws"],
     });
     expect(declaredNames(await readFile(path.join(out, "schema.d.ts"), "utf8")).sort()).toEqual(["$defs", "components", "operations", "paths", "webhooks"]);
     for (const file of ["index.d.ts", "index.js", "schema.d.ts", "validators.js"]) {

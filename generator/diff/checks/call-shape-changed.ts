@@ -6,7 +6,7 @@ export const callShapeChanged = defineCheck({
   id: "call-shape-changed",
   levels: ["breaking"],
   description:
-    "A method without parameters or body takes its call options first: m(options). When it gains an input, even an optional one, it becomes m(input, options): calls that pass options no longer compile (and in JavaScript their options would be read as the input). When it loses its input, calls that pass one no longer compile. Both breaking.",
+    "A method without parameters or body takes its call options first: m(options). When it gains an input, even an optional one, it becomes m(input, options): calls that pass options no longer compile (in JavaScript, options passed first are still honoured while the input is optional, and refused with a TypeError once it is required). When it loses its input, calls that pass one no longer compile. Both breaking.",
   run: (diff) =>
     diff.matched.flatMap((op) => {
       const [before, after] = [takesInput(op.old.model), takesInput(op.new.model)];

@@ -46,6 +46,7 @@ export class CompilerThread {
   /** Stops the thread. Requests still pending stay unanswered: close once nothing waits for them. */
   async close(): Promise<void> {
     this.worker.removeAllListeners("exit");
+    this.stopped ??= new Error("the compiler thread was closed");
     await this.worker.terminate();
   }
 
