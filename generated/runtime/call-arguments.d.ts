@@ -14,9 +14,10 @@ export type Input = {
  * the call options, since no input has their names (`path`, `query`, `header`, `body`).
  *
  * @throws {TypeError} call options that would otherwise be ignored: in an input beside other
- * properties, or first when options come second as well.
+ * properties, or first when options come second as well; and call options alone, first, to a
+ * method whose input is required (the request would go out without it).
  */
-export declare function callArguments(operation: string, takesInput: boolean, first: unknown, second: CallOptions | undefined): {
+export declare function callArguments(operation: string, input: "none" | "optional" | "required", first: unknown, second: CallOptions | undefined): {
     input: Input;
     callOptions: CallOptions | undefined;
 };

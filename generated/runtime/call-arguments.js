@@ -9,12 +9,13 @@ const isCallOption = (name) => Object.hasOwn(CALL_OPTION_NAMES, name);
  * the call options, since no input has their names (`path`, `query`, `header`, `body`).
  *
  * @throws {TypeError} call options that would otherwise be ignored: in an input beside other
- * properties, or first when options come second as well.
+ * properties, or first when options come second as well; and call options alone, first, to a
+ * method whose input is required (the request would go out without it).
  */
-export function callArguments(operation, takesInput, first, second) {
+export function callArguments(operation, input, first, second) {
     const names = first && typeof first === "object" && !Array.isArray(first) ? Object.keys(first) : [];
     const optionNames = names.filter(isCallOption);
-    if (!takesInput) {
+    if (input === "none") {
         if (second !== undefined && optionNames.length > 0) {
             throw new TypeError(`${operation} takes no input, and was given call options twice; pass them once, as its only argument.`);
         }
@@ -22,7 +23,11 @@ export function callArguments(operation, takesInput, first, second) {
     }
     if (optionNames.length === 0)
         return { input: first, callOptions: second };
-    if (second === undefined && optionNames.length === names.length)
+    if (second === undefined && optionNames.length === names.length) {
+        if (input === "required") {
+            throw new TypeError(`${operation} needs its input (path, query, header, body) first, and was given only call options (${optionNames.join(", ")}): ${operation}(input, options).`);
+        }
         return { input: undefined, callOptions: first };
+    }
     throw new TypeError(`${operation}: its first argument is its input (path, query, header, body), but it holds call options (${optionNames.join(", ")}); pass them as the second argument: ${operation}(input, options).`);
 }

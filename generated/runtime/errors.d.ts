@@ -6,7 +6,10 @@
 export declare class PemPmmClientError extends Error {
     name: string;
 }
-/** The server answered a call with a non-success status. */
+/**
+ * The server answered a call with a non-success status. A 401 or 403 that a fresh login could
+ * not cure ends in an AuthenticationError instead, which is no ApiError but has the same `status`.
+ */
 export declare class ApiError<Body = unknown> extends PemPmmClientError {
     name: string;
     readonly status: number;

@@ -11,7 +11,10 @@ import { redactHeaders, redactSecrets } from "./auth/redact.js";
 export class PemPmmClientError extends Error {
     name = "PemPmmClientError";
 }
-/** The server answered a call with a non-success status. */
+/**
+ * The server answered a call with a non-success status. A 401 or 403 that a fresh login could
+ * not cure ends in an AuthenticationError instead, which is no ApiError but has the same `status`.
+ */
 export class ApiError extends PemPmmClientError {
     name = "ApiError";
     status;

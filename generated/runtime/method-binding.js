@@ -25,8 +25,9 @@ export function bindMethods(client, operations, context) {
             const call = { operation: `${namespace}.${name}`, method: operation.method, path: operation.path };
             // Async, so that misplaced call options reject the call, as every other failure does.
             group[name] = async (first, second) => {
-                const { input, callOptions } = callArguments(call.operation, !operation.noInput, first, second);
-                return callOperation(request, context, operation, call, input, callOptions);
+                const input = operation.noInput ? "none" : operation.inputRequired ? "required" : "optional";
+                const { input: given, callOptions } = callArguments(call.operation, input, first, second);
+                return callOperation(request, context, operation, call, given, callOptions);
             };
         }
         client[namespace] = Object.freeze(group);

@@ -127,6 +127,8 @@ export interface OperationEntry {
     parseAs?: "text" | "blob";
     /** The method takes no parameters or body: its first argument is its call options. */
     noInput?: true;
+    /** The method's input must be given (a required parameter or body): call options never come first. */
+    inputRequired?: true;
     /** The body is a form, not JSON. */
     form?: FormEncoding;
 }

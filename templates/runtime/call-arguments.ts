@@ -36,7 +36,9 @@ export function callArguments(
   if (optionNames.length === 0) return { input: first as Input, callOptions: second };
   if (second === undefined && optionNames.length === names.length) {
     if (input === "required") {
-      throw new TypeError(`${operation} needs its input (path, query, header, body) first, and was given only call options (${optionNames.join(", ")}): ${operation}(input, options).`);
+      throw new TypeError(
+        `${operation} needs its input (path, query, header, body) first, and was given only call options (${optionNames.join(", ")}): ${operation}(input, options).`,
+      );
     }
     return { input: undefined, callOptions: first as CallOptions };
   }

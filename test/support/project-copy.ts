@@ -3,7 +3,18 @@ import path from "node:path";
 import { projectTempDir, ROOT } from "./paths.js";
 
 /** What a project is, besides its dependencies: enough to import, generate and run its tests. */
-const PROJECT_ENTRIES = ["specs", "generator", "templates", "test", "generated", "package.json", "tsconfig.json", "vitest.config.ts", "README.md", "CONTRIBUTING.md"];
+const PROJECT_ENTRIES = [
+  "specs",
+  "generator",
+  "templates",
+  "test",
+  "generated",
+  "package.json",
+  "tsconfig.json",
+  "vitest.config.ts",
+  "README.md",
+  "CONTRIBUTING.md",
+];
 
 /**
  * A copy of this project under .test-tmp/ that a test may change as a user would; it shares

@@ -98,7 +98,7 @@ const cases: [title: string, { given: Given; want: Want }][] = [
           lines(
             "const operations = {",
             "  things: {",
-            '    getThing: { method: "GET", path: "/v1/things/{id}" },',
+            '    getThing: { method: "GET", path: "/v1/things/{id}", inputRequired: true },',
             '    listThings: { method: "GET", path: "/v1/things" },',
             "  },",
             "};",
@@ -131,7 +131,7 @@ const cases: [title: string, { given: Given; want: Want }][] = [
           lines("  export interface UploadInput {", "    body: UploadBody;", "  }"),
           "  export type UploadResponse = void;",
         ],
-        "index.js": ['    upload: { method: "POST", path: "/v1/upload", form: "multipart" },'],
+        "index.js": ['    upload: { method: "POST", path: "/v1/upload", inputRequired: true, form: "multipart" },'],
       },
     },
   ],

@@ -99,10 +99,7 @@ const operationDocs: Case<Partial<OperationModel>>[] = [
       ),
     },
   ],
-  [
-    "no status documented",
-    { given: { success: [], errors: [] }, want: lines(GET, "", "@throws {ApiError} on an error status (the spec documents none)") },
-  ],
+  ["no status documented", { given: { success: [], errors: [] }, want: lines(GET, "", "@throws {ApiError} on an error status (the spec documents none)") }],
   [
     "a deprecated operation",
     {

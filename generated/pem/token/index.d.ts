@@ -12,7 +12,6 @@ export declare namespace Token {
      *
      * @param input - body, required, `Token.CreateInput`
      * @param input.body - JSON body, required, `Token.CreateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Token.CreateResponse` on 201
      * @throws {ApiError} on 401, 500 or 503
      */
@@ -21,7 +20,6 @@ export declare namespace Token {
     /**
      * `DELETE /token/`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 204
      * @throws {ApiError} on an error status (the spec documents none)
      */

@@ -5,7 +5,7 @@ const api = { api: "pem", version: "token", basePath: "/api", auth: "pem-token",
 /** Each method of the client: namespace → method name → HTTP method and path. */
 const operations = {
   token: {
-    create: { method: "POST", path: "/token/" },
+    create: { method: "POST", path: "/token/", inputRequired: true },
     delete: { method: "DELETE", path: "/token/", noInput: true },
   },
 };

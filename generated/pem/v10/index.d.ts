@@ -13,7 +13,6 @@ export declare namespace Agent {
      * @param input - path and body, required, `Agent.CreateJobInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Agent.CreateJobBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.CreateJobResponse` on 201
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -24,7 +23,6 @@ export declare namespace Agent {
      *
      * @param input - path, required, `Agent.DeleteInput`
      * @param input.path.agent_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -36,7 +34,6 @@ export declare namespace Agent {
      * @param input - path, required, `Agent.DeleteJobByJobIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.job_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -47,7 +44,6 @@ export declare namespace Agent {
      *
      * @param input - path, required, `Agent.GetInput`
      * @param input.path.agent_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -58,7 +54,6 @@ export declare namespace Agent {
      *
      * @param input - path, required, `Agent.GetJobInput`
      * @param input.path.agent_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.GetJobResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -70,7 +65,6 @@ export declare namespace Agent {
      * @param input - path, required, `Agent.GetJobByJobIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.job_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.GetJobByJobIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -81,7 +75,6 @@ export declare namespace Agent {
      *
      * @param input - path, required, `Agent.GetStatusInput`
      * @param input.path.agent_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.GetStatusResponse` on 200
      * @throws {ApiError} on 400
      */
@@ -90,7 +83,6 @@ export declare namespace Agent {
     /**
      * `GET /agent/`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.ListResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -99,7 +91,6 @@ export declare namespace Agent {
     /**
      * `GET /agent/status/`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.ListStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -111,7 +102,6 @@ export declare namespace Agent {
      * @param input - path and body, required, `Agent.UpdateInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Agent.UpdateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -124,7 +114,6 @@ export declare namespace Agent {
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.job_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Agent.UpdateJobByJobIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -276,7 +265,6 @@ export declare namespace Alert {
      * @param input - path and body, required, `Alert.CopyAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CopyAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -288,7 +276,6 @@ export declare namespace Alert {
      * @param input - path and body, required, `Alert.CopyServerInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CopyServerBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -301,7 +288,6 @@ export declare namespace Alert {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -315,7 +301,6 @@ export declare namespace Alert {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -331,7 +316,6 @@ export declare namespace Alert {
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaFunctionArgsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -346,7 +330,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaIndexBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -361,7 +344,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaSequenceBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -376,7 +358,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaTableBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -388,7 +369,6 @@ export declare namespace Alert {
      * @param input - path and body, required, `Alert.CreateConfigAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CreateConfigAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -399,7 +379,6 @@ export declare namespace Alert {
      *
      * @param input - body, required, `Alert.CreateConfigGlobalInput`
      * @param input.body - JSON body, required, `Alert.CreateConfigGlobalBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -411,7 +390,6 @@ export declare namespace Alert {
      * @param input - path and body, required, `Alert.CreateConfigServerInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -424,7 +402,6 @@ export declare namespace Alert {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -438,7 +415,6 @@ export declare namespace Alert {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -454,7 +430,6 @@ export declare namespace Alert {
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaFunctionArgsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -469,7 +444,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaIndexBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -484,7 +458,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaSequenceBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -499,7 +472,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaTableBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -510,7 +482,6 @@ export declare namespace Alert {
      *
      * @param input - body, required, `Alert.CreateTemplateInput`
      * @param input.body - JSON body, required, `Alert.CreateTemplateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -522,7 +493,6 @@ export declare namespace Alert {
      * @param input - path, required, `Alert.DeleteConfigAgentByAlertIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -533,7 +503,6 @@ export declare namespace Alert {
      *
      * @param input - path, required, `Alert.DeleteConfigGlobalInput`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -545,7 +514,6 @@ export declare namespace Alert {
      * @param input - path, required, `Alert.DeleteConfigServerByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -558,7 +526,6 @@ export declare namespace Alert {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -572,7 +539,6 @@ export declare namespace Alert {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -588,7 +554,6 @@ export declare namespace Alert {
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -603,7 +568,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -618,7 +582,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -633,7 +596,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -644,7 +606,6 @@ export declare namespace Alert {
      *
      * @param input - path, required, `Alert.DeleteTemplateInput`
      * @param input.path.id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -655,7 +616,6 @@ export declare namespace Alert {
      *
      * @param input - body, required, `Alert.ExportCustomInput`
      * @param input.body - JSON body, required, `Alert.ExportCustomBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -666,7 +626,6 @@ export declare namespace Alert {
      *
      * @param input - path, required, `Alert.GetConfigAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigAgentResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -678,7 +637,6 @@ export declare namespace Alert {
      * @param input - path, required, `Alert.GetConfigAgentByAlertIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigAgentByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -689,7 +647,6 @@ export declare namespace Alert {
      *
      * @param input - path, required, `Alert.GetConfigGlobalInput`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigGlobalResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -700,7 +657,6 @@ export declare namespace Alert {
      *
      * @param input - path, required, `Alert.GetConfigServerInput`
      * @param input.path.server_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -712,7 +668,6 @@ export declare namespace Alert {
      * @param input - path, required, `Alert.GetConfigServerByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -724,7 +679,6 @@ export declare namespace Alert {
      * @param input - path, required, `Alert.GetConfigServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -737,7 +691,6 @@ export declare namespace Alert {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -750,7 +703,6 @@ export declare namespace Alert {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -764,7 +716,6 @@ export declare namespace Alert {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -779,7 +730,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaFunctionArgsResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -795,7 +745,6 @@ export declare namespace Alert {
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -809,7 +758,6 @@ export declare namespace Alert {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -824,7 +772,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaIndexByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -838,7 +785,6 @@ export declare namespace Alert {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -853,7 +799,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaSequenceByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -867,7 +812,6 @@ export declare namespace Alert {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -882,7 +826,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaTableByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -893,7 +836,6 @@ export declare namespace Alert {
      *
      * @param input - path, required, `Alert.GetHistoryAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetHistoryAgentResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -904,7 +846,6 @@ export declare namespace Alert {
      *
      * @param input - path, required, `Alert.GetHistoryServerInput`
      * @param input.path.server_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetHistoryServerResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -916,7 +857,6 @@ export declare namespace Alert {
      * @param input - path, required, `Alert.GetHistoryServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetHistoryServerDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -927,7 +867,6 @@ export declare namespace Alert {
      *
      * @param input - path, required, `Alert.GetStatusInput`
      * @param input.path.since - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -938,7 +877,6 @@ export declare namespace Alert {
      *
      * @param input - path, required, `Alert.GetTemplateInput`
      * @param input.path.id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetTemplateResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -949,7 +887,6 @@ export declare namespace Alert {
      *
      * @param input - body, required, `Alert.ImportCustomInput`
      * @param input.body - JSON body, required, `Alert.ImportCustomBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -958,7 +895,6 @@ export declare namespace Alert {
     /**
      * `GET /alert/config/global/`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListConfigGlobalResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -967,7 +903,6 @@ export declare namespace Alert {
     /**
      * `GET /alert/history/`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListHistoryResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -976,7 +911,6 @@ export declare namespace Alert {
     /**
      * `GET /alert/status/`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -985,7 +919,6 @@ export declare namespace Alert {
     /**
      * `GET /alert/template/`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListTemplateResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -998,7 +931,6 @@ export declare namespace Alert {
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigAgentByAlertIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1010,7 +942,6 @@ export declare namespace Alert {
      * @param input - path and body, required, `Alert.UpdateConfigGlobalInput`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigGlobalBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1023,7 +954,6 @@ export declare namespace Alert {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerByAlertIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1037,7 +967,6 @@ export declare namespace Alert {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseByAlertIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1052,7 +981,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaByAlertIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1069,7 +997,6 @@ export declare namespace Alert {
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1085,7 +1012,6 @@ export declare namespace Alert {
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaIndexByAlertIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1101,7 +1027,6 @@ export declare namespace Alert {
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaSequenceByAlertIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1117,7 +1042,6 @@ export declare namespace Alert {
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaTableByAlertIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1129,7 +1053,6 @@ export declare namespace Alert {
      * @param input - path and body, required, `Alert.UpdateTemplateInput`
      * @param input.path.id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateTemplateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2048,7 +1971,6 @@ export declare namespace Chart {
      *
      * @param input - body, required, `Chart.ExportCustomInput`
      * @param input.body - JSON body, required, `Chart.ExportCustomBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Chart.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2059,7 +1981,6 @@ export declare namespace Chart {
      *
      * @param input - body, required, `Chart.ImportCustomInput`
      * @param input.body - JSON body, required, `Chart.ImportCustomBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Chart.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2100,7 +2021,6 @@ export declare namespace Dashboard {
      *
      * @param input - body, required, `Dashboard.ExportCustomInput`
      * @param input.body - JSON body, required, `Dashboard.ExportCustomBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Dashboard.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2111,7 +2031,6 @@ export declare namespace Dashboard {
      *
      * @param input - body, required, `Dashboard.ImportCustomInput`
      * @param input.body - JSON body, required, `Dashboard.ImportCustomBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Dashboard.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2152,7 +2071,6 @@ export declare namespace Email {
      *
      * @param input - body, required, `Email.CreateGroupsInput`
      * @param input.body - JSON body, required, `Email.CreateGroupsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2163,7 +2081,6 @@ export declare namespace Email {
      *
      * @param input - path, required, `Email.DeleteGroupsInput`
      * @param input.path.email_group_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2174,7 +2091,6 @@ export declare namespace Email {
      *
      * @param input - path, required, `Email.GetGroupsInput`
      * @param input.path.email_group_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Email.GetGroupsResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2183,7 +2099,6 @@ export declare namespace Email {
     /**
      * `GET /email/groups`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Email.ListGroupsResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2195,7 +2110,6 @@ export declare namespace Email {
      * @param input - path and body, required, `Email.UpdateGroupsInput`
      * @param input.path.email_group_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Email.UpdateGroupsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2271,7 +2185,6 @@ export declare namespace Probe {
      * @param input - path and body, required, `Probe.CopyAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.CopyAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2283,7 +2196,6 @@ export declare namespace Probe {
      * @param input - path and body, required, `Probe.CopyServerInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.CopyServerBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2296,7 +2208,6 @@ export declare namespace Probe {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Probe.CopyServerDatabaseBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2310,7 +2221,6 @@ export declare namespace Probe {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Probe.CopyServerDatabaseSchemaBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2321,7 +2231,6 @@ export declare namespace Probe {
      *
      * @param input - body, required, `Probe.CreateInput`
      * @param input.body - JSON body, required, `Probe.CreateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2332,7 +2241,6 @@ export declare namespace Probe {
      *
      * @param input - path, required, `Probe.DeleteInput`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2343,7 +2251,6 @@ export declare namespace Probe {
      *
      * @param input - body, required, `Probe.ExportCustomInput`
      * @param input.body - JSON body, required, `Probe.ExportCustomBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2354,7 +2261,6 @@ export declare namespace Probe {
      *
      * @param input - path, required, `Probe.GetInput`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2365,7 +2271,6 @@ export declare namespace Probe {
      *
      * @param input - path, required, `Probe.GetConfigAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigAgentResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2376,7 +2281,6 @@ export declare namespace Probe {
      *
      * @param input - path, required, `Probe.GetConfigServerInput`
      * @param input.path.server_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2388,7 +2292,6 @@ export declare namespace Probe {
      * @param input - path, required, `Probe.GetConfigServerByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2400,7 +2303,6 @@ export declare namespace Probe {
      * @param input - path, required, `Probe.GetConfigServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2413,7 +2315,6 @@ export declare namespace Probe {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2426,7 +2327,6 @@ export declare namespace Probe {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2440,7 +2340,6 @@ export declare namespace Probe {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2454,7 +2353,6 @@ export declare namespace Probe {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaFunctionResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2469,7 +2367,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaFunctionByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2483,7 +2380,6 @@ export declare namespace Probe {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2498,7 +2394,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaIndexByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2512,7 +2407,6 @@ export declare namespace Probe {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2527,7 +2421,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaSequenceByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2541,7 +2434,6 @@ export declare namespace Probe {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2556,7 +2448,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaTableByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2570,7 +2461,6 @@ export declare namespace Probe {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaViewResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2585,7 +2475,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaViewByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2597,7 +2486,6 @@ export declare namespace Probe {
      * @param input - path, required, `Probe.GetDataAgentByProbeIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataAgentByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2609,7 +2497,6 @@ export declare namespace Probe {
      * @param input - path, required, `Probe.GetDataServerByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2622,7 +2509,6 @@ export declare namespace Probe {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2636,7 +2522,6 @@ export declare namespace Probe {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2651,7 +2536,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaFunctionByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2666,7 +2550,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaIndexByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2681,7 +2564,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaSequenceByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2696,7 +2578,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaTableByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2711,7 +2592,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaViewByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2725,7 +2605,6 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryAgentFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2740,7 +2619,6 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2756,7 +2634,6 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2773,7 +2650,6 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2790,7 +2666,6 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaIndexFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2807,7 +2682,6 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2824,7 +2698,6 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaTableFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2841,7 +2714,6 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaViewFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2855,7 +2727,6 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2866,7 +2737,6 @@ export declare namespace Probe {
      *
      * @param input - body, required, `Probe.ImportCustomInput`
      * @param input.body - JSON body, required, `Probe.ImportCustomBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2875,7 +2745,6 @@ export declare namespace Probe {
     /**
      * `GET /probe/`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ListResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2887,7 +2756,6 @@ export declare namespace Probe {
      * @param input - path and body, required, `Probe.UpdateInput`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2900,7 +2768,6 @@ export declare namespace Probe {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateConfigServerByProbeIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2914,7 +2781,6 @@ export declare namespace Probe {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateConfigServerDatabaseByProbeIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2929,7 +2795,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateConfigServerDatabaseSchemaByProbeIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3597,7 +3462,6 @@ export declare namespace Server {
      *
      * @param input - body, required, `Server.CreateInput`
      * @param input.body - JSON body, required, `Server.CreateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3608,7 +3472,6 @@ export declare namespace Server {
      *
      * @param input - path, required, `Server.DeleteInput`
      * @param input.path.server_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3619,7 +3482,6 @@ export declare namespace Server {
      *
      * @param input - path, required, `Server.DeleteExcludeDatabaseInput`
      * @param input.path.sid - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3630,7 +3492,6 @@ export declare namespace Server {
      *
      * @param input - path, required, `Server.GetInput`
      * @param input.path.server_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3642,7 +3503,6 @@ export declare namespace Server {
      * @param input - path, required, `Server.GetDatabaseInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3655,7 +3515,6 @@ export declare namespace Server {
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3669,7 +3528,6 @@ export declare namespace Server {
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaFunctionResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3683,7 +3541,6 @@ export declare namespace Server {
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3697,7 +3554,6 @@ export declare namespace Server {
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3711,7 +3567,6 @@ export declare namespace Server {
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3725,7 +3580,6 @@ export declare namespace Server {
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaViewResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3736,7 +3590,6 @@ export declare namespace Server {
      *
      * @param input - path, required, `Server.GetExcludeDatabaseInput`
      * @param input.path.sid - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetExcludeDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3747,7 +3600,6 @@ export declare namespace Server {
      *
      * @param input - path, required, `Server.GetStatusInput`
      * @param input.path.server_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetStatusResponse` on 200
      * @throws {ApiError} on 400
      */
@@ -3756,7 +3608,6 @@ export declare namespace Server {
     /**
      * `GET /server/`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3767,7 +3618,6 @@ export declare namespace Server {
      *
      * @param input - path, required, `Server.ListDatabaseInput`
      * @param input.path.sid - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3779,7 +3629,6 @@ export declare namespace Server {
      * @param input - path, required, `Server.ListDatabaseSchemaInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3792,7 +3641,6 @@ export declare namespace Server {
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaFunctionResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3805,7 +3653,6 @@ export declare namespace Server {
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3818,7 +3665,6 @@ export declare namespace Server {
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3831,7 +3677,6 @@ export declare namespace Server {
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3844,7 +3689,6 @@ export declare namespace Server {
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaViewResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3853,7 +3697,6 @@ export declare namespace Server {
     /**
      * `GET /server/status/`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3865,7 +3708,6 @@ export declare namespace Server {
      * @param input - path and body, required, `Server.UpdateInput`
      * @param input.path.server_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Server.UpdateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3877,7 +3719,6 @@ export declare namespace Server {
      * @param input - path and body, required, `Server.UpdateExcludeDatabaseInput`
      * @param input.path.sid - path parameter, required, `string`
      * @param input.body - JSON body, required, `Server.UpdateExcludeDatabaseBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4194,7 +4035,6 @@ export declare namespace ServerGroup {
      *
      * @param input - body, required, `ServerGroup.CreateInput`
      * @param input.body - JSON body, required, `ServerGroup.CreateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4205,7 +4045,6 @@ export declare namespace ServerGroup {
      *
      * @param input - path, required, `ServerGroup.DeleteInput`
      * @param input.path.group_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4216,7 +4055,6 @@ export declare namespace ServerGroup {
      *
      * @param input - path, required, `ServerGroup.GetInput`
      * @param input.path.group_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `ServerGroup.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4225,7 +4063,6 @@ export declare namespace ServerGroup {
     /**
      * `GET /server_group/`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `ServerGroup.ListResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4237,7 +4074,6 @@ export declare namespace ServerGroup {
      * @param input - path and body, required, `ServerGroup.UpdateInput`
      * @param input.path.group_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `ServerGroup.UpdateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4312,7 +4148,6 @@ export declare namespace Webhook {
      *
      * @param input - body, required, `Webhook.CreateInput`
      * @param input.body - JSON body, required, `Webhook.CreateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4323,7 +4158,6 @@ export declare namespace Webhook {
      *
      * @param input - path, required, `Webhook.DeleteInput`
      * @param input.path.webhook_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4334,7 +4168,6 @@ export declare namespace Webhook {
      *
      * @param input - path, required, `Webhook.GetInput`
      * @param input.path.webhook_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Webhook.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4343,7 +4176,6 @@ export declare namespace Webhook {
     /**
      * `GET /webhook/`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Webhook.ListResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4355,7 +4187,6 @@ export declare namespace Webhook {
      * @param input - path and body, required, `Webhook.UpdateInput`
      * @param input.path.webhook_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Webhook.UpdateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */

@@ -13,7 +13,6 @@ export declare namespace Agent {
      * @param input - path and body, required, `Agent.CreateJobInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Agent.CreateJobBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.CreateJobResponse` on 201
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -24,7 +23,6 @@ export declare namespace Agent {
      *
      * @param input - path, required, `Agent.DeleteInput`
      * @param input.path.agent_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -36,7 +34,6 @@ export declare namespace Agent {
      * @param input - path, required, `Agent.DeleteJobByJobIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.job_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -47,7 +44,6 @@ export declare namespace Agent {
      *
      * @param input - path, required, `Agent.GetInput`
      * @param input.path.agent_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -58,7 +54,6 @@ export declare namespace Agent {
      *
      * @param input - path, required, `Agent.GetJobInput`
      * @param input.path.agent_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.GetJobResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -70,7 +65,6 @@ export declare namespace Agent {
      * @param input - path, required, `Agent.GetJobByJobIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.job_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.GetJobByJobIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -81,7 +75,6 @@ export declare namespace Agent {
      *
      * @param input - path, required, `Agent.GetStatusInput`
      * @param input.path.agent_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.GetStatusResponse` on 200
      * @throws {ApiError} on 400
      */
@@ -93,7 +86,6 @@ export declare namespace Agent {
      * @param input - query, optional, `Agent.ListInput`
      * @param input.query.name - query parameter, optional, `string`
      * @param input.query.name_contains - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.ListResponse` on 200
      * @throws {ApiError} on 400, whose `body` is `Agent.ListError`
      */
@@ -102,7 +94,6 @@ export declare namespace Agent {
     /**
      * `GET /agent/status/`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agent.ListStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -114,7 +105,6 @@ export declare namespace Agent {
      * @param input - path and body, required, `Agent.UpdateInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Agent.UpdateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -127,7 +117,6 @@ export declare namespace Agent {
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.job_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Agent.UpdateJobByJobIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -287,7 +276,6 @@ export declare namespace Alert {
      * @param input - path and body, required, `Alert.CopyAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CopyAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -299,7 +287,6 @@ export declare namespace Alert {
      * @param input - path and body, required, `Alert.CopyServerInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CopyServerBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -312,7 +299,6 @@ export declare namespace Alert {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -326,7 +312,6 @@ export declare namespace Alert {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -342,7 +327,6 @@ export declare namespace Alert {
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaFunctionArgsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -357,7 +341,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaIndexBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -372,7 +355,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaSequenceBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -387,7 +369,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CopyServerDatabaseSchemaTableBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -399,7 +380,6 @@ export declare namespace Alert {
      * @param input - path and body, required, `Alert.CreateConfigAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CreateConfigAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -410,7 +390,6 @@ export declare namespace Alert {
      *
      * @param input - body, required, `Alert.CreateConfigGlobalInput`
      * @param input.body - JSON body, required, `Alert.CreateConfigGlobalBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -422,7 +401,6 @@ export declare namespace Alert {
      * @param input - path and body, required, `Alert.CreateConfigServerInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -435,7 +413,6 @@ export declare namespace Alert {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -449,7 +426,6 @@ export declare namespace Alert {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -465,7 +441,6 @@ export declare namespace Alert {
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaFunctionArgsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -480,7 +455,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaIndexBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -495,7 +469,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaSequenceBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -510,7 +483,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alert.CreateConfigServerDatabaseSchemaTableBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -521,7 +493,6 @@ export declare namespace Alert {
      *
      * @param input - body, required, `Alert.CreateTemplateInput`
      * @param input.body - JSON body, required, `Alert.CreateTemplateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -533,7 +504,6 @@ export declare namespace Alert {
      * @param input - path, required, `Alert.DeleteConfigAgentByAlertIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -544,7 +514,6 @@ export declare namespace Alert {
      *
      * @param input - path, required, `Alert.DeleteConfigGlobalInput`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -556,7 +525,6 @@ export declare namespace Alert {
      * @param input - path, required, `Alert.DeleteConfigServerByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -569,7 +537,6 @@ export declare namespace Alert {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -583,7 +550,6 @@ export declare namespace Alert {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -599,7 +565,6 @@ export declare namespace Alert {
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -614,7 +579,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -629,7 +593,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -644,7 +607,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -655,7 +617,6 @@ export declare namespace Alert {
      *
      * @param input - path, required, `Alert.DeleteTemplateInput`
      * @param input.path.id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -666,7 +627,6 @@ export declare namespace Alert {
      *
      * @param input - body, required, `Alert.ExportCustomInput`
      * @param input.body - JSON body, required, `Alert.ExportCustomBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -677,7 +637,6 @@ export declare namespace Alert {
      *
      * @param input - path, required, `Alert.GetConfigAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigAgentResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -689,7 +648,6 @@ export declare namespace Alert {
      * @param input - path, required, `Alert.GetConfigAgentByAlertIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigAgentByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -700,7 +658,6 @@ export declare namespace Alert {
      *
      * @param input - path, required, `Alert.GetConfigGlobalInput`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigGlobalResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -711,7 +668,6 @@ export declare namespace Alert {
      *
      * @param input - path, required, `Alert.GetConfigServerInput`
      * @param input.path.server_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -723,7 +679,6 @@ export declare namespace Alert {
      * @param input - path, required, `Alert.GetConfigServerByAlertIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -735,7 +690,6 @@ export declare namespace Alert {
      * @param input - path, required, `Alert.GetConfigServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -748,7 +702,6 @@ export declare namespace Alert {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -761,7 +714,6 @@ export declare namespace Alert {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -775,7 +727,6 @@ export declare namespace Alert {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -790,7 +741,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaFunctionArgsResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -806,7 +756,6 @@ export declare namespace Alert {
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaFunctionArgsByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -820,7 +769,6 @@ export declare namespace Alert {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -835,7 +783,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaIndexByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -849,7 +796,6 @@ export declare namespace Alert {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -864,7 +810,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaSequenceByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -878,7 +823,6 @@ export declare namespace Alert {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -893,7 +837,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetConfigServerDatabaseSchemaTableByAlertIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -904,7 +847,6 @@ export declare namespace Alert {
      *
      * @param input - path, required, `Alert.GetHistoryAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetHistoryAgentResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -915,7 +857,6 @@ export declare namespace Alert {
      *
      * @param input - path, required, `Alert.GetHistoryServerInput`
      * @param input.path.server_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetHistoryServerResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -927,7 +868,6 @@ export declare namespace Alert {
      * @param input - path, required, `Alert.GetHistoryServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetHistoryServerDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -938,7 +878,6 @@ export declare namespace Alert {
      *
      * @param input - path, required, `Alert.GetStatusInput`
      * @param input.path.since - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -949,7 +888,6 @@ export declare namespace Alert {
      *
      * @param input - path, required, `Alert.GetTemplateInput`
      * @param input.path.id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.GetTemplateResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -960,7 +898,6 @@ export declare namespace Alert {
      *
      * @param input - body, required, `Alert.ImportCustomInput`
      * @param input.body - JSON body, required, `Alert.ImportCustomBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -972,7 +909,6 @@ export declare namespace Alert {
      * @param input - query, optional, `Alert.ListConfigGlobalInput`
      * @param input.query.name - query parameter, optional, `string`
      * @param input.query.name_contains - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListConfigGlobalResponse` on 200
      * @throws {ApiError} on 400, whose `body` is `Alert.ListConfigGlobalError`
      */
@@ -981,7 +917,6 @@ export declare namespace Alert {
     /**
      * `GET /alert/history/`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListHistoryResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -990,7 +925,6 @@ export declare namespace Alert {
     /**
      * `GET /alert/status/`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1002,7 +936,6 @@ export declare namespace Alert {
      * @param input - query, optional, `Alert.ListTemplateInput`
      * @param input.query.name - query parameter, optional, `string`
      * @param input.query.name_contains - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alert.ListTemplateResponse` on 200
      * @throws {ApiError} on 400, whose `body` is `Alert.ListTemplateError`
      */
@@ -1015,7 +948,6 @@ export declare namespace Alert {
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigAgentByAlertIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1027,7 +959,6 @@ export declare namespace Alert {
      * @param input - path and body, required, `Alert.UpdateConfigGlobalInput`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigGlobalBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1040,7 +971,6 @@ export declare namespace Alert {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerByAlertIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1054,7 +984,6 @@ export declare namespace Alert {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseByAlertIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1069,7 +998,6 @@ export declare namespace Alert {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaByAlertIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1086,7 +1014,6 @@ export declare namespace Alert {
      * @param input.path.function_arguments - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaFunctionArgsByAlertIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1102,7 +1029,6 @@ export declare namespace Alert {
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaIndexByAlertIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1118,7 +1044,6 @@ export declare namespace Alert {
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaSequenceByAlertIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1134,7 +1059,6 @@ export declare namespace Alert {
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.alert_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateConfigServerDatabaseSchemaTableByAlertIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -1146,7 +1070,6 @@ export declare namespace Alert {
      * @param input - path and body, required, `Alert.UpdateTemplateInput`
      * @param input.path.id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Alert.UpdateTemplateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2081,7 +2004,6 @@ export declare namespace Blackout {
      *
      * @param input - body, required, `Blackout.CreateInput`
      * @param input.body - JSON body, required, `Blackout.CreateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.CreateResponse` on 201
      * @throws {ApiError} on 428
      */
@@ -2092,7 +2014,6 @@ export declare namespace Blackout {
      *
      * @param input - path, required, `Blackout.DeleteInput`
      * @param input.path.blackout_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.DeleteResponse` on 200
      * @throws {ApiError} on 404
      */
@@ -2103,7 +2024,6 @@ export declare namespace Blackout {
      *
      * @param input - path, required, `Blackout.DeleteAgentInput`
      * @param input.path.aid - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.DeleteAgentResponse` on 200
      * @throws {ApiError} on 404
      */
@@ -2114,7 +2034,6 @@ export declare namespace Blackout {
      *
      * @param input - path, required, `Blackout.DeleteServerInput`
      * @param input.path.sid - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.DeleteServerResponse` on 200
      * @throws {ApiError} on 404
      */
@@ -2125,7 +2044,6 @@ export declare namespace Blackout {
      *
      * @param input - path, required, `Blackout.GetInput`
      * @param input.path.blackout_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.GetResponse` on 200
      * @throws {ApiError} on 404
      */
@@ -2136,7 +2054,6 @@ export declare namespace Blackout {
      *
      * @param input - path, required, `Blackout.GetAgentInput`
      * @param input.path.aid - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.GetAgentResponse` on 200
      * @throws {ApiError} on 404 or 428
      */
@@ -2147,7 +2064,6 @@ export declare namespace Blackout {
      *
      * @param input - path, required, `Blackout.GetServerInput`
      * @param input.path.sid - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.GetServerResponse` on 200
      * @throws {ApiError} on 404 or 428
      */
@@ -2161,7 +2077,6 @@ export declare namespace Blackout {
      * @param input.query.object_id - query parameter, optional, `number`
      * @param input.query.source - query parameter, optional, `string`
      * @param input.query.include_history - query parameter, optional, `boolean`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.ListResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2172,7 +2087,6 @@ export declare namespace Blackout {
      *
      * @param input - path, required, `Blackout.UpdateAgentInput`
      * @param input.path.aid - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.UpdateAgentResponse` on 200
      * @throws {ApiError} on 404
      */
@@ -2183,7 +2097,6 @@ export declare namespace Blackout {
      *
      * @param input - path, required, `Blackout.UpdateServerInput`
      * @param input.path.sid - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Blackout.UpdateServerResponse` on 200
      * @throws {ApiError} on 404
      */
@@ -2328,7 +2241,6 @@ export declare namespace Chart {
      *
      * @param input - body, required, `Chart.ExportCustomInput`
      * @param input.body - JSON body, required, `Chart.ExportCustomBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Chart.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2339,7 +2251,6 @@ export declare namespace Chart {
      *
      * @param input - body, required, `Chart.ImportCustomInput`
      * @param input.body - JSON body, required, `Chart.ImportCustomBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Chart.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2380,7 +2291,6 @@ export declare namespace Dashboard {
      *
      * @param input - body, required, `Dashboard.ExportCustomInput`
      * @param input.body - JSON body, required, `Dashboard.ExportCustomBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Dashboard.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2391,7 +2301,6 @@ export declare namespace Dashboard {
      *
      * @param input - body, required, `Dashboard.ImportCustomInput`
      * @param input.body - JSON body, required, `Dashboard.ImportCustomBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Dashboard.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2432,7 +2341,6 @@ export declare namespace Email {
      *
      * @param input - body, required, `Email.CreateGroupsInput`
      * @param input.body - JSON body, required, `Email.CreateGroupsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2443,7 +2351,6 @@ export declare namespace Email {
      *
      * @param input - path, required, `Email.DeleteGroupsInput`
      * @param input.path.email_group_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2454,7 +2361,6 @@ export declare namespace Email {
      *
      * @param input - path, required, `Email.GetGroupsInput`
      * @param input.path.email_group_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Email.GetGroupsResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2466,7 +2372,6 @@ export declare namespace Email {
      * @param input - query, optional, `Email.ListGroupsInput`
      * @param input.query.name - query parameter, optional, `string`
      * @param input.query.name_contains - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Email.ListGroupsResponse` on 200
      * @throws {ApiError} on 400, whose `body` is `Email.ListGroupsError`
      */
@@ -2478,7 +2383,6 @@ export declare namespace Email {
      * @param input - path and body, required, `Email.UpdateGroupsInput`
      * @param input.path.email_group_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Email.UpdateGroupsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2562,7 +2466,6 @@ export declare namespace Probe {
      * @param input - path and body, required, `Probe.CopyAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.CopyAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2574,7 +2477,6 @@ export declare namespace Probe {
      * @param input - path and body, required, `Probe.CopyServerInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.CopyServerBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2587,7 +2489,6 @@ export declare namespace Probe {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Probe.CopyServerDatabaseBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2601,7 +2502,6 @@ export declare namespace Probe {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Probe.CopyServerDatabaseSchemaBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2612,7 +2512,6 @@ export declare namespace Probe {
      *
      * @param input - body, required, `Probe.CreateInput`
      * @param input.body - JSON body, required, `Probe.CreateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2623,7 +2522,6 @@ export declare namespace Probe {
      *
      * @param input - path, required, `Probe.DeleteInput`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2634,7 +2532,6 @@ export declare namespace Probe {
      *
      * @param input - body, required, `Probe.ExportCustomInput`
      * @param input.body - JSON body, required, `Probe.ExportCustomBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ExportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2645,7 +2542,6 @@ export declare namespace Probe {
      *
      * @param input - path, required, `Probe.GetInput`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2656,7 +2552,6 @@ export declare namespace Probe {
      *
      * @param input - path, required, `Probe.GetConfigAgentInput`
      * @param input.path.agent_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigAgentResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2667,7 +2562,6 @@ export declare namespace Probe {
      *
      * @param input - path, required, `Probe.GetConfigServerInput`
      * @param input.path.server_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2679,7 +2573,6 @@ export declare namespace Probe {
      * @param input - path, required, `Probe.GetConfigServerByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2691,7 +2584,6 @@ export declare namespace Probe {
      * @param input - path, required, `Probe.GetConfigServerDatabaseInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2704,7 +2596,6 @@ export declare namespace Probe {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2717,7 +2608,6 @@ export declare namespace Probe {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2731,7 +2621,6 @@ export declare namespace Probe {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2745,7 +2634,6 @@ export declare namespace Probe {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaFunctionResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2760,7 +2648,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaFunctionByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2774,7 +2661,6 @@ export declare namespace Probe {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2789,7 +2675,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaIndexByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2803,7 +2688,6 @@ export declare namespace Probe {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2818,7 +2702,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaSequenceByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2832,7 +2715,6 @@ export declare namespace Probe {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2847,7 +2729,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaTableByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2861,7 +2742,6 @@ export declare namespace Probe {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaViewResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2876,7 +2756,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetConfigServerDatabaseSchemaViewByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2888,7 +2767,6 @@ export declare namespace Probe {
      * @param input - path, required, `Probe.GetDataAgentByProbeIdInput`
      * @param input.path.agent_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataAgentByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2900,7 +2778,6 @@ export declare namespace Probe {
      * @param input - path, required, `Probe.GetDataServerByProbeIdInput`
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2913,7 +2790,6 @@ export declare namespace Probe {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2927,7 +2803,6 @@ export declare namespace Probe {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2942,7 +2817,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaFunctionByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2957,7 +2831,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaIndexByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2972,7 +2845,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaSequenceByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -2987,7 +2859,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaTableByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3002,7 +2873,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetDataServerDatabaseSchemaViewByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3016,7 +2886,6 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryAgentFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3034,7 +2903,6 @@ export declare namespace Probe {
      * @param input.query.server_id - query parameter, optional, `number`
      * @param input.query.offset - query parameter, optional, `number`
      * @param input.query.pageSize - query parameter, optional, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryFromToByInternalNameResponse` on 200
      * @throws {ApiError} on 400, 404 or 500
      */
@@ -3052,7 +2920,6 @@ export declare namespace Probe {
      * @param input.query.server_id - query parameter, optional, `number`
      * @param input.query.offset - query parameter, optional, `number`
      * @param input.query.pageSize - query parameter, optional, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryFromToByProbeIdResponse` on 200
      * @throws {ApiError} on 400, 404 or 500
      */
@@ -3067,7 +2934,6 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3083,7 +2949,6 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3100,7 +2965,6 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaFunctionFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3117,7 +2981,6 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaIndexFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3134,7 +2997,6 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaSequenceFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3151,7 +3013,6 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaTableFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3168,7 +3029,6 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerDatabaseSchemaViewFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3182,7 +3042,6 @@ export declare namespace Probe {
      * @param input.path.start_time - path parameter, required, `string`
      * @param input.path.end_time - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.GetHistoryServerFromToByProbeIdResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3193,7 +3052,6 @@ export declare namespace Probe {
      *
      * @param input - body, required, `Probe.ImportCustomInput`
      * @param input.body - JSON body, required, `Probe.ImportCustomBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ImportCustomResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3207,7 +3065,6 @@ export declare namespace Probe {
      * @param input.query.internal_name_contains - query parameter, optional, `string`
      * @param input.query.display_name - query parameter, optional, `string`
      * @param input.query.display_name_contains - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ListResponse` on 200
      * @throws {ApiError} on 400, whose `body` is `Probe.ListError`
      */
@@ -3223,7 +3080,6 @@ export declare namespace Probe {
      * @param input.query.server_id - query parameter, optional, `number`
      * @param input.query.offset - query parameter, optional, `number`
      * @param input.query.pageSize - query parameter, optional, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ListDataByInternalNameResponse` on 200
      * @throws {ApiError} on 400, 404 or 500
      */
@@ -3239,7 +3095,6 @@ export declare namespace Probe {
      * @param input.query.server_id - query parameter, optional, `number`
      * @param input.query.offset - query parameter, optional, `number`
      * @param input.query.pageSize - query parameter, optional, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Probe.ListDataByProbeIdResponse` on 200
      * @throws {ApiError} on 400, 404 or 500
      */
@@ -3251,7 +3106,6 @@ export declare namespace Probe {
      * @param input - path and body, required, `Probe.UpdateInput`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3264,7 +3118,6 @@ export declare namespace Probe {
      * @param input.path.server_id - path parameter, required, `number`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateConfigServerByProbeIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3278,7 +3131,6 @@ export declare namespace Probe {
      * @param input.path.database_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateConfigServerDatabaseByProbeIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -3293,7 +3145,6 @@ export declare namespace Probe {
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.probe_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Probe.UpdateConfigServerDatabaseSchemaByProbeIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4026,7 +3877,6 @@ export declare namespace Profile {
      * @param input - path and body, required, `Profile.CloneInput`
      * @param input.path.source_id - path parameter, required, `number`
      * @param input.body - JSON body, optional, `Profile.CloneBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Profile.CloneResponse` on 200
      * @throws {ApiError} on 400, 404, 409 or 500, whose `body` is `Profile.CloneError`
      */
@@ -4037,7 +3887,6 @@ export declare namespace Profile {
      *
      * @param input - body, optional, `Profile.CreateInput`
      * @param input.body - JSON body, optional, `Profile.CreateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Profile.CreateResponse` on 200
      * @throws {ApiError} on 400 or 500
      */
@@ -4048,7 +3897,6 @@ export declare namespace Profile {
      *
      * @param input - path, required, `Profile.DeleteInput`
      * @param input.path.profile_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4060,7 +3908,6 @@ export declare namespace Profile {
      * @param input - path, required, `Profile.DeleteByNewProfileIdInput`
      * @param input.path.profile_id - path parameter, required, `number`
      * @param input.path.new_profile_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4071,7 +3918,6 @@ export declare namespace Profile {
      *
      * @param input - body, required, `Profile.ExportInput`
      * @param input.body - JSON body, required, `Profile.ExportBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Profile.ExportResponse` on 200
      * @throws {ApiError} on 400 or 401
      */
@@ -4082,7 +3928,6 @@ export declare namespace Profile {
      *
      * @param input - path, required, `Profile.GetInput`
      * @param input.path.profile_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Profile.GetResponse` on 200
      * @throws {ApiError} on 404, whose `body` is `Profile.GetError`
      */
@@ -4093,7 +3938,6 @@ export declare namespace Profile {
      *
      * @param input - body, required, `Profile.ImportInput`
      * @param input.body - JSON body, required, `Profile.ImportBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Profile.ImportResponse` on 200
      * @throws {ApiError} on 400 or 401
      */
@@ -4105,7 +3949,6 @@ export declare namespace Profile {
      * @param input - query, optional, `Profile.ListInput`
      * @param input.query.name - query parameter, optional, `string`
      * @param input.query.name_contains - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Profile.ListResponse` on 200
      * @throws {ApiError} on 400, whose `body` is `Profile.ListError`
      */
@@ -4116,7 +3959,6 @@ export declare namespace Profile {
      *
      * @param input - path, required, `Profile.ListAssignedInput`
      * @param input.path.profile_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Profile.ListAssignedResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4127,7 +3969,6 @@ export declare namespace Profile {
      *
      * @param input - path, required, `Profile.ListDraftInput`
      * @param input.path.profile_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Profile.ListDraftResponse` on 200
      * @throws {ApiError} on 404, whose `body` is `Profile.ListDraftError`
      */
@@ -4138,7 +3979,6 @@ export declare namespace Profile {
      *
      * @param input - path, required, `Profile.PublishInput`
      * @param input.path.profile_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on 404, whose `body` is `Profile.PublishError`
      */
@@ -4149,7 +3989,6 @@ export declare namespace Profile {
      *
      * @param input - path, required, `Profile.RollbackInput`
      * @param input.path.profile_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4161,7 +4000,6 @@ export declare namespace Profile {
      * @param input - path and body, required, `Profile.UpdateInput`
      * @param input.path.profile_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `Profile.UpdateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on 400
      */
@@ -4351,7 +4189,6 @@ export declare namespace Server {
      *
      * @param input - body, required, `Server.CreateInput`
      * @param input.body - JSON body, required, `Server.CreateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4362,7 +4199,6 @@ export declare namespace Server {
      *
      * @param input - path, required, `Server.DeleteInput`
      * @param input.path.server_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4373,7 +4209,6 @@ export declare namespace Server {
      *
      * @param input - path, required, `Server.DeleteExcludeDatabaseInput`
      * @param input.path.sid - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4384,7 +4219,6 @@ export declare namespace Server {
      *
      * @param input - path, required, `Server.GetInput`
      * @param input.path.server_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4396,7 +4230,6 @@ export declare namespace Server {
      * @param input - path, required, `Server.GetDatabaseInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4409,7 +4242,6 @@ export declare namespace Server {
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4423,7 +4255,6 @@ export declare namespace Server {
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.function_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaFunctionResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4437,7 +4268,6 @@ export declare namespace Server {
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.index_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4451,7 +4281,6 @@ export declare namespace Server {
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.sequence_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4465,7 +4294,6 @@ export declare namespace Server {
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.table_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4479,7 +4307,6 @@ export declare namespace Server {
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
      * @param input.path.view_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetDatabaseSchemaViewResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4490,7 +4317,6 @@ export declare namespace Server {
      *
      * @param input - path, required, `Server.GetExcludeDatabaseInput`
      * @param input.path.sid - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetExcludeDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4501,7 +4327,6 @@ export declare namespace Server {
      *
      * @param input - path, required, `Server.GetStatusInput`
      * @param input.path.server_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetStatusResponse` on 200
      * @throws {ApiError} on 400
      */
@@ -4513,7 +4338,6 @@ export declare namespace Server {
      * @param input - query, optional, `Server.ListInput`
      * @param input.query.name - query parameter, optional, `string`
      * @param input.query.name_contains - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListResponse` on 200
      * @throws {ApiError} on 400, whose `body` is `Server.ListError`
      */
@@ -4524,7 +4348,6 @@ export declare namespace Server {
      *
      * @param input - path, required, `Server.ListDatabaseInput`
      * @param input.path.sid - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4536,7 +4359,6 @@ export declare namespace Server {
      * @param input - path, required, `Server.ListDatabaseSchemaInput`
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4549,7 +4371,6 @@ export declare namespace Server {
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaFunctionResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4562,7 +4383,6 @@ export declare namespace Server {
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaIndexResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4575,7 +4395,6 @@ export declare namespace Server {
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaSequenceResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4588,7 +4407,6 @@ export declare namespace Server {
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaTableResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4601,7 +4419,6 @@ export declare namespace Server {
      * @param input.path.sid - path parameter, required, `number`
      * @param input.path.db_name - path parameter, required, `string`
      * @param input.path.schema_name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListDatabaseSchemaViewResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4610,7 +4427,6 @@ export declare namespace Server {
     /**
      * `GET /server/status/`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListStatusResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4622,7 +4438,6 @@ export declare namespace Server {
      * @param input - path and body, required, `Server.UpdateInput`
      * @param input.path.server_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Server.UpdateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4634,7 +4449,6 @@ export declare namespace Server {
      * @param input - path and body, required, `Server.UpdateExcludeDatabaseInput`
      * @param input.path.sid - path parameter, required, `string`
      * @param input.body - JSON body, required, `Server.UpdateExcludeDatabaseBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4959,7 +4773,6 @@ export declare namespace ServerGroup {
      *
      * @param input - body, required, `ServerGroup.CreateInput`
      * @param input.body - JSON body, required, `ServerGroup.CreateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4970,7 +4783,6 @@ export declare namespace ServerGroup {
      *
      * @param input - path, required, `ServerGroup.DeleteInput`
      * @param input.path.group_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4981,7 +4793,6 @@ export declare namespace ServerGroup {
      *
      * @param input - path, required, `ServerGroup.GetInput`
      * @param input.path.group_id - path parameter, required, `number`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `ServerGroup.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -4993,7 +4804,6 @@ export declare namespace ServerGroup {
      * @param input - query, optional, `ServerGroup.ListInput`
      * @param input.query.name - query parameter, optional, `string`
      * @param input.query.name_contains - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `ServerGroup.ListResponse` on 200
      * @throws {ApiError} on 400, whose `body` is `ServerGroup.ListError`
      */
@@ -5005,7 +4815,6 @@ export declare namespace ServerGroup {
      * @param input - path and body, required, `ServerGroup.UpdateInput`
      * @param input.path.group_id - path parameter, required, `number`
      * @param input.body - JSON body, required, `ServerGroup.UpdateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -5088,7 +4897,6 @@ export declare namespace Webhook {
      *
      * @param input - body, required, `Webhook.CreateInput`
      * @param input.body - JSON body, required, `Webhook.CreateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -5099,7 +4907,6 @@ export declare namespace Webhook {
      *
      * @param input - path, required, `Webhook.DeleteInput`
      * @param input.path.webhook_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -5110,7 +4917,6 @@ export declare namespace Webhook {
      *
      * @param input - path, required, `Webhook.GetInput`
      * @param input.path.webhook_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Webhook.GetResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */
@@ -5122,7 +4928,6 @@ export declare namespace Webhook {
      * @param input - query, optional, `Webhook.ListInput`
      * @param input.query.name - query parameter, optional, `string`
      * @param input.query.name_contains - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Webhook.ListResponse` on 200
      * @throws {ApiError} on 400, whose `body` is `Webhook.ListError`
      */
@@ -5134,7 +4939,6 @@ export declare namespace Webhook {
      * @param input - path and body, required, `Webhook.UpdateInput`
      * @param input.path.webhook_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Webhook.UpdateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns no documented body on 200
      * @throws {ApiError} on an error status (the spec documents none)
      */

@@ -12,7 +12,6 @@ export declare namespace Actions {
      *
      * @param input - body, required, `Actions.CancelActionInput`
      * @param input.body - JSON body, required, `Actions.CancelActionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.CancelActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.CancelActionError`
      */
@@ -23,7 +22,6 @@ export declare namespace Actions {
      *
      * @param input - body, required, `Actions.GetActionInput`
      * @param input.body - JSON body, required, `Actions.GetActionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.GetActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.GetActionError`
      */
@@ -34,7 +32,6 @@ export declare namespace Actions {
      *
      * @param input - body, required, `Actions.StartMongoDbExplainActionInput`
      * @param input.body - JSON body, required, `Actions.StartMongoDbExplainActionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartMongoDbExplainActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartMongoDbExplainActionError`
      */
@@ -45,7 +42,6 @@ export declare namespace Actions {
      *
      * @param input - body, required, `Actions.StartMySqlExplainActionInput`
      * @param input.body - JSON body, required, `Actions.StartMySqlExplainActionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartMySqlExplainActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartMySqlExplainActionError`
      */
@@ -56,7 +52,6 @@ export declare namespace Actions {
      *
      * @param input - body, required, `Actions.StartMySqlExplainJsonActionInput`
      * @param input.body - JSON body, required, `Actions.StartMySqlExplainJsonActionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartMySqlExplainJsonActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartMySqlExplainJsonActionError`
      */
@@ -67,7 +62,6 @@ export declare namespace Actions {
      *
      * @param input - body, required, `Actions.StartMySqlExplainTraditionalJsonActionInput`
      * @param input.body - JSON body, required, `Actions.StartMySqlExplainTraditionalJsonActionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartMySqlExplainTraditionalJsonActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartMySqlExplainTraditionalJsonActionError`
      */
@@ -78,7 +72,6 @@ export declare namespace Actions {
      *
      * @param input - body, required, `Actions.StartMySqlShowCreateTableActionInput`
      * @param input.body - JSON body, required, `Actions.StartMySqlShowCreateTableActionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartMySqlShowCreateTableActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartMySqlShowCreateTableActionError`
      */
@@ -89,7 +82,6 @@ export declare namespace Actions {
      *
      * @param input - body, required, `Actions.StartMySqlShowIndexActionInput`
      * @param input.body - JSON body, required, `Actions.StartMySqlShowIndexActionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartMySqlShowIndexActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartMySqlShowIndexActionError`
      */
@@ -100,7 +92,6 @@ export declare namespace Actions {
      *
      * @param input - body, required, `Actions.StartMySqlShowTableStatusActionInput`
      * @param input.body - JSON body, required, `Actions.StartMySqlShowTableStatusActionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartMySqlShowTableStatusActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartMySqlShowTableStatusActionError`
      */
@@ -111,7 +102,6 @@ export declare namespace Actions {
      *
      * @param input - body, required, `Actions.StartPostgreSqlShowCreateTableActionInput`
      * @param input.body - JSON body, required, `Actions.StartPostgreSqlShowCreateTableActionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartPostgreSqlShowCreateTableActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartPostgreSqlShowCreateTableActionError`
      */
@@ -122,7 +112,6 @@ export declare namespace Actions {
      *
      * @param input - body, required, `Actions.StartPostgreSqlShowIndexActionInput`
      * @param input.body - JSON body, required, `Actions.StartPostgreSqlShowIndexActionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartPostgreSqlShowIndexActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartPostgreSqlShowIndexActionError`
      */
@@ -133,7 +122,6 @@ export declare namespace Actions {
      *
      * @param input - body, required, `Actions.StartPtMongoDbSummaryActionInput`
      * @param input.body - JSON body, required, `Actions.StartPtMongoDbSummaryActionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartPtMongoDbSummaryActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartPtMongoDbSummaryActionError`
      */
@@ -144,7 +132,6 @@ export declare namespace Actions {
      *
      * @param input - body, required, `Actions.StartPtMySqlSummaryActionInput`
      * @param input.body - JSON body, required, `Actions.StartPtMySqlSummaryActionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartPtMySqlSummaryActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartPtMySqlSummaryActionError`
      */
@@ -155,7 +142,6 @@ export declare namespace Actions {
      *
      * @param input - body, required, `Actions.StartPtPgSummaryActionInput`
      * @param input.body - JSON body, required, `Actions.StartPtPgSummaryActionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartPtPgSummaryActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartPtPgSummaryActionError`
      */
@@ -166,7 +152,6 @@ export declare namespace Actions {
      *
      * @param input - body, required, `Actions.StartPtSummaryActionInput`
      * @param input.body - JSON body, required, `Actions.StartPtSummaryActionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartPtSummaryActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartPtSummaryActionError`
      */
@@ -376,7 +361,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.AddAzureDatabaseExporterInput`
      * @param input.body - JSON body, required, `Agents.AddAzureDatabaseExporterBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddAzureDatabaseExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddAzureDatabaseExporterError`
      */
@@ -387,7 +371,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.AddExternalExporterInput`
      * @param input.body - JSON body, required, `Agents.AddExternalExporterBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddExternalExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddExternalExporterError`
      */
@@ -398,7 +381,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.AddMongoDbExporterInput`
      * @param input.body - JSON body, required, `Agents.AddMongoDbExporterBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddMongoDbExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddMongoDbExporterError`
      */
@@ -409,7 +391,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.AddMySqLdExporterInput`
      * @param input.body - JSON body, required, `Agents.AddMySqLdExporterBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddMySqLdExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddMySqLdExporterError`
      */
@@ -420,7 +401,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.AddNodeExporterInput`
      * @param input.body - JSON body, required, `Agents.AddNodeExporterBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddNodeExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddNodeExporterError`
      */
@@ -431,7 +411,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.AddPmmAgentInput`
      * @param input.body - JSON body, required, `Agents.AddPmmAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddPmmAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddPmmAgentError`
      */
@@ -442,7 +421,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.AddPostgresExporterInput`
      * @param input.body - JSON body, required, `Agents.AddPostgresExporterBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddPostgresExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddPostgresExporterError`
      */
@@ -453,7 +431,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.AddProxySqlExporterInput`
      * @param input.body - JSON body, required, `Agents.AddProxySqlExporterBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddProxySqlExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddProxySqlExporterError`
      */
@@ -464,7 +441,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.AddQanMongoDbProfilerAgentInput`
      * @param input.body - JSON body, required, `Agents.AddQanMongoDbProfilerAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddQanMongoDbProfilerAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddQanMongoDbProfilerAgentError`
      */
@@ -475,7 +451,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.AddQanMySqlPerfSchemaAgentInput`
      * @param input.body - JSON body, required, `Agents.AddQanMySqlPerfSchemaAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddQanMySqlPerfSchemaAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddQanMySqlPerfSchemaAgentError`
      */
@@ -486,7 +461,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.AddQanMySqlSlowlogAgentInput`
      * @param input.body - JSON body, required, `Agents.AddQanMySqlSlowlogAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddQanMySqlSlowlogAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddQanMySqlSlowlogAgentError`
      */
@@ -497,7 +471,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.AddQanPostgreSqlPgStatMonitorAgentInput`
      * @param input.body - JSON body, required, `Agents.AddQanPostgreSqlPgStatMonitorAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddQanPostgreSqlPgStatMonitorAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddQanPostgreSqlPgStatMonitorAgentError`
      */
@@ -508,7 +481,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.AddQanPostgreSqlPgStatementsAgentInput`
      * @param input.body - JSON body, required, `Agents.AddQanPostgreSqlPgStatementsAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddQanPostgreSqlPgStatementsAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddQanPostgreSqlPgStatementsAgentError`
      */
@@ -519,7 +491,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.AddRdsExporterInput`
      * @param input.body - JSON body, required, `Agents.AddRdsExporterBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddRdsExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddRdsExporterError`
      */
@@ -530,7 +501,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.ChangeAzureDatabaseExporterInput`
      * @param input.body - JSON body, required, `Agents.ChangeAzureDatabaseExporterBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeAzureDatabaseExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeAzureDatabaseExporterError`
      */
@@ -541,7 +511,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.ChangeExternalExporterInput`
      * @param input.body - JSON body, required, `Agents.ChangeExternalExporterBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeExternalExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeExternalExporterError`
      */
@@ -552,7 +521,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.ChangeMongoDbExporterInput`
      * @param input.body - JSON body, required, `Agents.ChangeMongoDbExporterBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeMongoDbExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeMongoDbExporterError`
      */
@@ -563,7 +531,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.ChangeMySqLdExporterInput`
      * @param input.body - JSON body, required, `Agents.ChangeMySqLdExporterBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeMySqLdExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeMySqLdExporterError`
      */
@@ -574,7 +541,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.ChangeNodeExporterInput`
      * @param input.body - JSON body, required, `Agents.ChangeNodeExporterBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeNodeExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeNodeExporterError`
      */
@@ -585,7 +551,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.ChangePostgresExporterInput`
      * @param input.body - JSON body, required, `Agents.ChangePostgresExporterBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangePostgresExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangePostgresExporterError`
      */
@@ -596,7 +561,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.ChangeProxySqlExporterInput`
      * @param input.body - JSON body, required, `Agents.ChangeProxySqlExporterBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeProxySqlExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeProxySqlExporterError`
      */
@@ -607,7 +571,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.ChangeQanMongoDbProfilerAgentInput`
      * @param input.body - JSON body, required, `Agents.ChangeQanMongoDbProfilerAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeQanMongoDbProfilerAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeQanMongoDbProfilerAgentError`
      */
@@ -618,7 +581,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.ChangeQanMySqlPerfSchemaAgentInput`
      * @param input.body - JSON body, required, `Agents.ChangeQanMySqlPerfSchemaAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeQanMySqlPerfSchemaAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeQanMySqlPerfSchemaAgentError`
      */
@@ -629,7 +591,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.ChangeQanMySqlSlowlogAgentInput`
      * @param input.body - JSON body, required, `Agents.ChangeQanMySqlSlowlogAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeQanMySqlSlowlogAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeQanMySqlSlowlogAgentError`
      */
@@ -640,7 +601,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.ChangeQanPostgreSqlPgStatMonitorAgentInput`
      * @param input.body - JSON body, required, `Agents.ChangeQanPostgreSqlPgStatMonitorAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeQanPostgreSqlPgStatMonitorAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeQanPostgreSqlPgStatMonitorAgentError`
      */
@@ -651,7 +611,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.ChangeQanPostgreSqlPgStatementsAgentInput`
      * @param input.body - JSON body, required, `Agents.ChangeQanPostgreSqlPgStatementsAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeQanPostgreSqlPgStatementsAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeQanPostgreSqlPgStatementsAgentError`
      */
@@ -662,7 +621,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.ChangeRdsExporterInput`
      * @param input.body - JSON body, required, `Agents.ChangeRdsExporterBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeRdsExporterResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeRdsExporterError`
      */
@@ -673,7 +631,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.GetAgentInput`
      * @param input.body - JSON body, required, `Agents.GetAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.GetAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.GetAgentError`
      */
@@ -684,7 +641,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.GetAgentLogsInput`
      * @param input.body - JSON body, required, `Agents.GetAgentLogsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.GetAgentLogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.GetAgentLogsError`
      */
@@ -695,7 +651,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.ListAgentsInput`
      * @param input.body - JSON body, required, `Agents.ListAgentsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ListAgentsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ListAgentsError`
      */
@@ -706,7 +661,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.RemoveAgentInput`
      * @param input.body - JSON body, required, `Agents.RemoveAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.RemoveAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.RemoveAgentError`
      */
@@ -1124,7 +1078,6 @@ export declare namespace Alerting {
      *
      * @param input - body, required, `Alerting.CreateRuleInput`
      * @param input.body - JSON body, required, `Alerting.CreateRuleBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.CreateRuleResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.CreateRuleError`
      */
@@ -1135,7 +1088,6 @@ export declare namespace Alerting {
      *
      * @param input - body, required, `Alerting.CreateTemplateInput`
      * @param input.body - JSON body, required, `Alerting.CreateTemplateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.CreateTemplateResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.CreateTemplateError`
      */
@@ -1146,7 +1098,6 @@ export declare namespace Alerting {
      *
      * @param input - body, required, `Alerting.DeleteTemplateInput`
      * @param input.body - JSON body, required, `Alerting.DeleteTemplateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.DeleteTemplateResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.DeleteTemplateError`
      */
@@ -1157,7 +1108,6 @@ export declare namespace Alerting {
      *
      * @param input - body, required, `Alerting.ListTemplatesInput`
      * @param input.body - JSON body, required, `Alerting.ListTemplatesBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.ListTemplatesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.ListTemplatesError`
      */
@@ -1168,7 +1118,6 @@ export declare namespace Alerting {
      *
      * @param input - body, required, `Alerting.UpdateTemplateInput`
      * @param input.body - JSON body, required, `Alerting.UpdateTemplateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.UpdateTemplateResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.UpdateTemplateError`
      */
@@ -1248,7 +1197,6 @@ export declare namespace Annotation {
      *
      * @param input - body, required, `Annotation.AddAnnotationInput`
      * @param input.body - JSON body, required, `Annotation.AddAnnotationBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Annotation.AddAnnotationResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Annotation.AddAnnotationError`
      */
@@ -1276,7 +1224,6 @@ export declare namespace Artifacts {
      *
      * @param input - body, required, `Artifacts.DeleteArtifactInput`
      * @param input.body - JSON body, required, `Artifacts.DeleteArtifactBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Artifacts.DeleteArtifactResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Artifacts.DeleteArtifactError`
      */
@@ -1287,7 +1234,6 @@ export declare namespace Artifacts {
      *
      * @param input - body, required, `Artifacts.ListArtifactsInput`
      * @param input.body - JSON body, required, `Artifacts.ListArtifactsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Artifacts.ListArtifactsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Artifacts.ListArtifactsError`
      */
@@ -1298,7 +1244,6 @@ export declare namespace Artifacts {
      *
      * @param input - body, required, `Artifacts.ListPitrTimerangesInput`
      * @param input.body - JSON body, required, `Artifacts.ListPitrTimerangesBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Artifacts.ListPitrTimerangesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Artifacts.ListPitrTimerangesError`
      */
@@ -1352,7 +1297,6 @@ export declare namespace Backups {
      *
      * @param input - body, required, `Backups.ChangeScheduledBackupInput`
      * @param input.body - JSON body, required, `Backups.ChangeScheduledBackupBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backups.ChangeScheduledBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backups.ChangeScheduledBackupError`
      */
@@ -1363,7 +1307,6 @@ export declare namespace Backups {
      *
      * @param input - body, required, `Backups.GetLogsInput`
      * @param input.body - JSON body, required, `Backups.GetLogsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backups.GetLogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backups.GetLogsError`
      */
@@ -1374,7 +1317,6 @@ export declare namespace Backups {
      *
      * @param input - body, required, `Backups.ListArtifactCompatibleServicesInput`
      * @param input.body - JSON body, required, `Backups.ListArtifactCompatibleServicesBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backups.ListArtifactCompatibleServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backups.ListArtifactCompatibleServicesError`
      */
@@ -1385,7 +1327,6 @@ export declare namespace Backups {
      *
      * @param input - body, required, `Backups.ListScheduledBackupsInput`
      * @param input.body - JSON body, required, `Backups.ListScheduledBackupsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backups.ListScheduledBackupsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backups.ListScheduledBackupsError`
      */
@@ -1396,7 +1337,6 @@ export declare namespace Backups {
      *
      * @param input - body, required, `Backups.RemoveScheduledBackupInput`
      * @param input.body - JSON body, required, `Backups.RemoveScheduledBackupBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backups.RemoveScheduledBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backups.RemoveScheduledBackupError`
      */
@@ -1407,7 +1347,6 @@ export declare namespace Backups {
      *
      * @param input - body, required, `Backups.RestoreBackupInput`
      * @param input.body - JSON body, required, `Backups.RestoreBackupBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backups.RestoreBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backups.RestoreBackupError`
      */
@@ -1418,7 +1357,6 @@ export declare namespace Backups {
      *
      * @param input - body, required, `Backups.ScheduleBackupInput`
      * @param input.body - JSON body, required, `Backups.ScheduleBackupBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backups.ScheduleBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backups.ScheduleBackupError`
      */
@@ -1429,7 +1367,6 @@ export declare namespace Backups {
      *
      * @param input - body, required, `Backups.StartBackupInput`
      * @param input.body - JSON body, required, `Backups.StartBackupBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backups.StartBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backups.StartBackupError`
      */
@@ -1548,7 +1485,6 @@ export declare namespace External {
      *
      * @param input - body, required, `External.AddExternalInput`
      * @param input.body - JSON body, required, `External.AddExternalBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `External.AddExternalResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `External.AddExternalError`
      */
@@ -1576,7 +1512,6 @@ export declare namespace HaProxy {
      *
      * @param input - body, required, `HaProxy.AddHaProxyInput`
      * @param input.body - JSON body, required, `HaProxy.AddHaProxyBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `HaProxy.AddHaProxyResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `HaProxy.AddHaProxyError`
      */
@@ -1604,7 +1539,6 @@ export declare namespace Locations {
      *
      * @param input - body, required, `Locations.AddLocationInput`
      * @param input.body - JSON body, required, `Locations.AddLocationBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.AddLocationResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.AddLocationError`
      */
@@ -1615,7 +1549,6 @@ export declare namespace Locations {
      *
      * @param input - body, required, `Locations.ChangeLocationInput`
      * @param input.body - JSON body, required, `Locations.ChangeLocationBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.ChangeLocationResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.ChangeLocationError`
      */
@@ -1626,7 +1559,6 @@ export declare namespace Locations {
      *
      * @param input - body, required, `Locations.ListLocationsInput`
      * @param input.body - JSON body, required, `Locations.ListLocationsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.ListLocationsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.ListLocationsError`
      */
@@ -1637,7 +1569,6 @@ export declare namespace Locations {
      *
      * @param input - body, required, `Locations.RemoveLocationInput`
      * @param input.body - JSON body, required, `Locations.RemoveLocationBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.RemoveLocationResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.RemoveLocationError`
      */
@@ -1648,7 +1579,6 @@ export declare namespace Locations {
      *
      * @param input - body, required, `Locations.TestLocationConfigInput`
      * @param input.body - JSON body, required, `Locations.TestLocationConfigBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.TestLocationConfigResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.TestLocationConfigError`
      */
@@ -1728,7 +1658,6 @@ export declare namespace Management {
      *
      * @param input - body, required, `Management.RemoveServiceInput`
      * @param input.body - JSON body, required, `Management.RemoveServiceBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.RemoveServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.RemoveServiceError`
      */
@@ -1756,7 +1685,6 @@ export declare namespace MongoDb {
      *
      * @param input - body, required, `MongoDb.AddMongoDbInput`
      * @param input.body - JSON body, required, `MongoDb.AddMongoDbBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `MongoDb.AddMongoDbResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `MongoDb.AddMongoDbError`
      */
@@ -1784,7 +1712,6 @@ export declare namespace MySql {
      *
      * @param input - body, required, `MySql.AddMySqlInput`
      * @param input.body - JSON body, required, `MySql.AddMySqlBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `MySql.AddMySqlResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `MySql.AddMySqlError`
      */
@@ -1812,7 +1739,6 @@ export declare namespace Node {
      *
      * @param input - body, required, `Node.RegisterNodeInput`
      * @param input.body - JSON body, required, `Node.RegisterNodeBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Node.RegisterNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Node.RegisterNodeError`
      */
@@ -1840,7 +1766,6 @@ export declare namespace Nodes {
      *
      * @param input - body, required, `Nodes.AddContainerNodeInput`
      * @param input.body - JSON body, required, `Nodes.AddContainerNodeBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.AddContainerNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.AddContainerNodeError`
      * @deprecated The API marks this operation as deprecated.
@@ -1852,7 +1777,6 @@ export declare namespace Nodes {
      *
      * @param input - body, required, `Nodes.AddGenericNodeInput`
      * @param input.body - JSON body, required, `Nodes.AddGenericNodeBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.AddGenericNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.AddGenericNodeError`
      * @deprecated The API marks this operation as deprecated.
@@ -1864,7 +1788,6 @@ export declare namespace Nodes {
      *
      * @param input - body, required, `Nodes.AddNodeInput`
      * @param input.body - JSON body, required, `Nodes.AddNodeBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.AddNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.AddNodeError`
      */
@@ -1875,7 +1798,6 @@ export declare namespace Nodes {
      *
      * @param input - body, required, `Nodes.AddRemoteAzureDatabaseNodeInput`
      * @param input.body - JSON body, required, `Nodes.AddRemoteAzureDatabaseNodeBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.AddRemoteAzureDatabaseNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.AddRemoteAzureDatabaseNodeError`
      * @deprecated The API marks this operation as deprecated.
@@ -1887,7 +1809,6 @@ export declare namespace Nodes {
      *
      * @param input - body, required, `Nodes.AddRemoteNodeInput`
      * @param input.body - JSON body, required, `Nodes.AddRemoteNodeBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.AddRemoteNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.AddRemoteNodeError`
      * @deprecated The API marks this operation as deprecated.
@@ -1899,7 +1820,6 @@ export declare namespace Nodes {
      *
      * @param input - body, required, `Nodes.AddRemoteRdsNodeInput`
      * @param input.body - JSON body, required, `Nodes.AddRemoteRdsNodeBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.AddRemoteRdsNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.AddRemoteRdsNodeError`
      * @deprecated The API marks this operation as deprecated.
@@ -1911,7 +1831,6 @@ export declare namespace Nodes {
      *
      * @param input - body, required, `Nodes.GetNodeInput`
      * @param input.body - JSON body, required, `Nodes.GetNodeBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.GetNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.GetNodeError`
      */
@@ -1922,7 +1841,6 @@ export declare namespace Nodes {
      *
      * @param input - body, required, `Nodes.ListNodesInput`
      * @param input.body - JSON body, required, `Nodes.ListNodesBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.ListNodesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.ListNodesError`
      */
@@ -1933,7 +1851,6 @@ export declare namespace Nodes {
      *
      * @param input - body, required, `Nodes.RemoveNodeInput`
      * @param input.body - JSON body, required, `Nodes.RemoveNodeBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.RemoveNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.RemoveNodeError`
      */
@@ -2065,7 +1982,6 @@ export declare namespace PostgreSql {
      *
      * @param input - body, required, `PostgreSql.AddPostgreSqlInput`
      * @param input.body - JSON body, required, `PostgreSql.AddPostgreSqlBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `PostgreSql.AddPostgreSqlResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `PostgreSql.AddPostgreSqlError`
      */
@@ -2093,7 +2009,6 @@ export declare namespace ProxySql {
      *
      * @param input - body, required, `ProxySql.AddProxySqlInput`
      * @param input.body - JSON body, required, `ProxySql.AddProxySqlBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `ProxySql.AddProxySqlResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `ProxySql.AddProxySqlError`
      */
@@ -2121,7 +2036,6 @@ export declare namespace Rds {
      *
      * @param input - body, required, `Rds.AddRdsInput`
      * @param input.body - JSON body, required, `Rds.AddRdsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Rds.AddRdsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Rds.AddRdsError`
      */
@@ -2132,7 +2046,6 @@ export declare namespace Rds {
      *
      * @param input - body, required, `Rds.DiscoverRdsInput`
      * @param input.body - JSON body, required, `Rds.DiscoverRdsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Rds.DiscoverRdsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Rds.DiscoverRdsError`
      */
@@ -2173,7 +2086,6 @@ export declare namespace RestoreHistory {
      *
      * @param input - body, required, `RestoreHistory.ListRestoreHistoryInput`
      * @param input.body - JSON body, required, `RestoreHistory.ListRestoreHistoryBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `RestoreHistory.ListRestoreHistoryResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `RestoreHistory.ListRestoreHistoryError`
      */
@@ -2201,7 +2113,6 @@ export declare namespace SecurityChecks {
      *
      * @param input - body, required, `SecurityChecks.ChangeSecurityChecksInput`
      * @param input.body - JSON body, required, `SecurityChecks.ChangeSecurityChecksBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `SecurityChecks.ChangeSecurityChecksResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.ChangeSecurityChecksError`
      */
@@ -2212,7 +2123,6 @@ export declare namespace SecurityChecks {
      *
      * @param input - body, required, `SecurityChecks.GetFailedChecksInput`
      * @param input.body - JSON body, required, `SecurityChecks.GetFailedChecksBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `SecurityChecks.GetFailedChecksResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.GetFailedChecksError`
      */
@@ -2223,7 +2133,6 @@ export declare namespace SecurityChecks {
      *
      * @param input - body, required, `SecurityChecks.GetSecurityCheckResultsInput`
      * @param input.body - JSON body, required, `SecurityChecks.GetSecurityCheckResultsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `SecurityChecks.GetSecurityCheckResultsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.GetSecurityCheckResultsError`
      * @deprecated The API marks this operation as deprecated.
@@ -2235,7 +2144,6 @@ export declare namespace SecurityChecks {
      *
      * @param input - body, required, `SecurityChecks.ListAdvisorsInput`
      * @param input.body - JSON body, required, `SecurityChecks.ListAdvisorsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `SecurityChecks.ListAdvisorsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.ListAdvisorsError`
      */
@@ -2246,7 +2154,6 @@ export declare namespace SecurityChecks {
      *
      * @param input - body, required, `SecurityChecks.ListFailedServicesInput`
      * @param input.body - JSON body, required, `SecurityChecks.ListFailedServicesBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `SecurityChecks.ListFailedServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.ListFailedServicesError`
      */
@@ -2257,7 +2164,6 @@ export declare namespace SecurityChecks {
      *
      * @param input - body, required, `SecurityChecks.ListSecurityChecksInput`
      * @param input.body - JSON body, required, `SecurityChecks.ListSecurityChecksBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `SecurityChecks.ListSecurityChecksResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.ListSecurityChecksError`
      */
@@ -2268,7 +2174,6 @@ export declare namespace SecurityChecks {
      *
      * @param input - body, required, `SecurityChecks.StartSecurityChecksInput`
      * @param input.body - JSON body, required, `SecurityChecks.StartSecurityChecksBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `SecurityChecks.StartSecurityChecksResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.StartSecurityChecksError`
      */
@@ -2279,7 +2184,6 @@ export declare namespace SecurityChecks {
      *
      * @param input - body, required, `SecurityChecks.ToggleCheckAlertInput`
      * @param input.body - JSON body, required, `SecurityChecks.ToggleCheckAlertBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `SecurityChecks.ToggleCheckAlertResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `SecurityChecks.ToggleCheckAlertError`
      * @deprecated The API marks this operation as deprecated.
@@ -2399,7 +2303,6 @@ export declare namespace Server {
      *
      * @param input - body, required, `Server.AwsInstanceCheckInput`
      * @param input.body - JSON body, required, `Server.AwsInstanceCheckBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.AwsInstanceCheckResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.AwsInstanceCheckError`
      */
@@ -2410,7 +2313,6 @@ export declare namespace Server {
      *
      * @param input - body, required, `Server.ChangeSettingsInput`
      * @param input.body - JSON body, required, `Server.ChangeSettingsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ChangeSettingsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.ChangeSettingsError`
      */
@@ -2421,7 +2323,6 @@ export declare namespace Server {
      *
      * @param input - body, required, `Server.CheckUpdatesInput`
      * @param input.body - JSON body, required, `Server.CheckUpdatesBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.CheckUpdatesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.CheckUpdatesError`
      */
@@ -2432,7 +2333,6 @@ export declare namespace Server {
      *
      * @param input - body, required, `Server.GetSettingsInput`
      * @param input.body - JSON body, required, `Server.GetSettingsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetSettingsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.GetSettingsError`
      */
@@ -2443,7 +2343,6 @@ export declare namespace Server {
      *
      * @param input - body, required, `Server.LeaderHealthCheckInput`
      * @param input.body - JSON body, required, `Server.LeaderHealthCheckBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.LeaderHealthCheckResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.LeaderHealthCheckError`
      */
@@ -2454,7 +2353,6 @@ export declare namespace Server {
      *
      * @param input - query, optional, `Server.LogsInput`
      * @param input.query.pprof - query parameter, optional, `boolean`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.LogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.LogsError`
      */
@@ -2463,7 +2361,6 @@ export declare namespace Server {
     /**
      * `GET /v1/readyz`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ReadinessResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.ReadinessError`
      */
@@ -2474,7 +2371,6 @@ export declare namespace Server {
      *
      * @param input - body, required, `Server.StartUpdateInput`
      * @param input.body - JSON body, required, `Server.StartUpdateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.StartUpdateResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.StartUpdateError`
      */
@@ -2485,7 +2381,6 @@ export declare namespace Server {
      *
      * @param input - body, required, `Server.TestEmailAlertingSettingsInput`
      * @param input.body - JSON body, required, `Server.TestEmailAlertingSettingsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.TestEmailAlertingSettingsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.TestEmailAlertingSettingsError`
      */
@@ -2496,7 +2391,6 @@ export declare namespace Server {
      *
      * @param input - body, required, `Server.UpdateStatusInput`
      * @param input.body - JSON body, required, `Server.UpdateStatusBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.UpdateStatusResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.UpdateStatusError`
      */
@@ -2507,7 +2401,6 @@ export declare namespace Server {
      *
      * @param input - query, optional, `Server.VersionInput`
      * @param input.query.dummy - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.VersionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.VersionError`
      */
@@ -2657,7 +2550,6 @@ export declare namespace Services {
      *
      * @param input - body, required, `Services.AddCustomLabelsInput`
      * @param input.body - JSON body, required, `Services.AddCustomLabelsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.AddCustomLabelsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.AddCustomLabelsError`
      */
@@ -2668,7 +2560,6 @@ export declare namespace Services {
      *
      * @param input - body, required, `Services.AddExternalServiceInput`
      * @param input.body - JSON body, required, `Services.AddExternalServiceBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.AddExternalServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.AddExternalServiceError`
      */
@@ -2679,7 +2570,6 @@ export declare namespace Services {
      *
      * @param input - body, required, `Services.AddHaProxyServiceInput`
      * @param input.body - JSON body, required, `Services.AddHaProxyServiceBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.AddHaProxyServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.AddHaProxyServiceError`
      */
@@ -2690,7 +2580,6 @@ export declare namespace Services {
      *
      * @param input - body, required, `Services.AddMongoDbServiceInput`
      * @param input.body - JSON body, required, `Services.AddMongoDbServiceBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.AddMongoDbServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.AddMongoDbServiceError`
      */
@@ -2701,7 +2590,6 @@ export declare namespace Services {
      *
      * @param input - body, required, `Services.AddMySqlServiceInput`
      * @param input.body - JSON body, required, `Services.AddMySqlServiceBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.AddMySqlServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.AddMySqlServiceError`
      */
@@ -2712,7 +2600,6 @@ export declare namespace Services {
      *
      * @param input - body, required, `Services.AddPostgreSqlServiceInput`
      * @param input.body - JSON body, required, `Services.AddPostgreSqlServiceBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.AddPostgreSqlServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.AddPostgreSqlServiceError`
      */
@@ -2723,7 +2610,6 @@ export declare namespace Services {
      *
      * @param input - body, required, `Services.AddProxySqlServiceInput`
      * @param input.body - JSON body, required, `Services.AddProxySqlServiceBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.AddProxySqlServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.AddProxySqlServiceError`
      */
@@ -2734,7 +2620,6 @@ export declare namespace Services {
      *
      * @param input - body, required, `Services.ChangeServiceInput`
      * @param input.body - JSON body, required, `Services.ChangeServiceBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.ChangeServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.ChangeServiceError`
      */
@@ -2745,7 +2630,6 @@ export declare namespace Services {
      *
      * @param input - body, required, `Services.GetServiceInput`
      * @param input.body - JSON body, required, `Services.GetServiceBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.GetServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.GetServiceError`
      */
@@ -2756,7 +2640,6 @@ export declare namespace Services {
      *
      * @param input - body, required, `Services.ListActiveServiceTypesInput`
      * @param input.body - JSON body, required, `Services.ListActiveServiceTypesBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.ListActiveServiceTypesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.ListActiveServiceTypesError`
      */
@@ -2767,7 +2650,6 @@ export declare namespace Services {
      *
      * @param input - body, required, `Services.ListServicesInput`
      * @param input.body - JSON body, required, `Services.ListServicesBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.ListServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.ListServicesError`
      */
@@ -2778,7 +2660,6 @@ export declare namespace Services {
      *
      * @param input - body, required, `Services.RemoveCustomLabelsInput`
      * @param input.body - JSON body, required, `Services.RemoveCustomLabelsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.RemoveCustomLabelsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.RemoveCustomLabelsError`
      */
@@ -2789,7 +2670,6 @@ export declare namespace Services {
      *
      * @param input - body, required, `Services.RemoveServiceInput`
      * @param input.body - JSON body, required, `Services.RemoveServiceBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.RemoveServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.RemoveServiceError`
      */
@@ -2971,7 +2851,6 @@ export declare namespace User {
     /**
      * `GET /v1/user`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `User.GetUserResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `User.GetUserError`
      */
@@ -2980,7 +2859,6 @@ export declare namespace User {
     /**
      * `POST /v1/user/list`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `User.ListUsersResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `User.ListUsersError`
      */
@@ -2991,7 +2869,6 @@ export declare namespace User {
      *
      * @param input - body, required, `User.UpdateUserInput`
      * @param input.body - JSON body, required, `User.UpdateUserBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `User.UpdateUserResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `User.UpdateUserError`
      */

@@ -12,7 +12,6 @@ export declare namespace Actions {
      *
      * @param input - body, required, `Actions.CancelActionInput`
      * @param input.body - JSON body, required, `Actions.CancelActionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.CancelActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.CancelActionError`
      */
@@ -23,7 +22,6 @@ export declare namespace Actions {
      *
      * @param input - path, required, `Actions.GetActionInput`
      * @param input.path.action_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.GetActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.GetActionError`
      */
@@ -34,7 +32,6 @@ export declare namespace Actions {
      *
      * @param input - body, required, `Actions.StartPtSummaryActionInput`
      * @param input.body - JSON body, required, `Actions.StartPtSummaryActionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartPtSummaryActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartPtSummaryActionError`
      */
@@ -45,7 +42,6 @@ export declare namespace Actions {
      *
      * @param input - body, required, `Actions.StartServiceActionInput`
      * @param input.body - JSON body, required, `Actions.StartServiceActionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Actions.StartServiceActionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Actions.StartServiceActionError`
      */
@@ -112,7 +108,6 @@ export declare namespace Advisor {
      *
      * @param input - body, required, `Advisor.ChangeAdvisorChecksInput`
      * @param input.body - JSON body, required, `Advisor.ChangeAdvisorChecksBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Advisor.ChangeAdvisorChecksResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Advisor.ChangeAdvisorChecksError`
      */
@@ -125,7 +120,6 @@ export declare namespace Advisor {
      * @param input.query.page_size - query parameter, optional, `number`
      * @param input.query.page_index - query parameter, optional, `number`
      * @param input.query.service_id - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Advisor.GetFailedChecksResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Advisor.GetFailedChecksError`
      */
@@ -134,7 +128,6 @@ export declare namespace Advisor {
     /**
      * `GET /v1/advisors/checks`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Advisor.ListAdvisorChecksResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Advisor.ListAdvisorChecksError`
      */
@@ -143,7 +136,6 @@ export declare namespace Advisor {
     /**
      * `GET /v1/advisors`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Advisor.ListAdvisorsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Advisor.ListAdvisorsError`
      */
@@ -152,7 +144,6 @@ export declare namespace Advisor {
     /**
      * `GET /v1/advisors/failedServices`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Advisor.ListFailedServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Advisor.ListFailedServicesError`
      */
@@ -163,7 +154,6 @@ export declare namespace Advisor {
      *
      * @param input - body, required, `Advisor.StartAdvisorChecksInput`
      * @param input.body - JSON body, required, `Advisor.StartAdvisorChecksBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Advisor.StartAdvisorChecksResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Advisor.StartAdvisorChecksError`
      */
@@ -232,7 +222,6 @@ export declare namespace Agents {
      *
      * @param input - body, required, `Agents.AddAgentInput`
      * @param input.body - JSON body, required, `Agents.AddAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.AddAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.AddAgentError`
      */
@@ -244,7 +233,6 @@ export declare namespace Agents {
      * @param input - path and body, required, `Agents.ChangeAgentInput`
      * @param input.path.agent_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Agents.ChangeAgentBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ChangeAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ChangeAgentError`
      */
@@ -255,7 +243,6 @@ export declare namespace Agents {
      *
      * @param input - path, required, `Agents.GetAgentInput`
      * @param input.path.agent_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.GetAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.GetAgentError`
      */
@@ -267,7 +254,6 @@ export declare namespace Agents {
      * @param input - path and query, required, `Agents.GetAgentLogsInput`
      * @param input.path.agent_id - path parameter, required, `string`
      * @param input.query.limit - query parameter, optional, `number | string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.GetAgentLogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.GetAgentLogsError`
      */
@@ -281,7 +267,6 @@ export declare namespace Agents {
      * @param input.query.node_id - query parameter, optional, `string`
      * @param input.query.service_id - query parameter, optional, `string`
      * @param input.query.agent_type - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.ListAgentsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ListAgentsError`
      */
@@ -293,7 +278,6 @@ export declare namespace Agents {
      * @param input - path and query, required, `Agents.RemoveAgentInput`
      * @param input.path.agent_id - path parameter, required, `string`
      * @param input.query.force - query parameter, optional, `boolean`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Agents.RemoveAgentResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.RemoveAgentError`
      */
@@ -391,7 +375,6 @@ export declare namespace Alerting {
      *
      * @param input - body, required, `Alerting.CreateRuleInput`
      * @param input.body - JSON body, required, `Alerting.CreateRuleBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.CreateRuleResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.CreateRuleError`
      */
@@ -402,7 +385,6 @@ export declare namespace Alerting {
      *
      * @param input - body, required, `Alerting.CreateTemplateInput`
      * @param input.body - JSON body, required, `Alerting.CreateTemplateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.CreateTemplateResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.CreateTemplateError`
      */
@@ -413,7 +395,6 @@ export declare namespace Alerting {
      *
      * @param input - path, required, `Alerting.DeleteTemplateInput`
      * @param input.path.name - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.DeleteTemplateResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.DeleteTemplateError`
      */
@@ -426,7 +407,6 @@ export declare namespace Alerting {
      * @param input.query.page_size - query parameter, optional, `number`
      * @param input.query.page_index - query parameter, optional, `number`
      * @param input.query.reload - query parameter, optional, `boolean`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.ListTemplatesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.ListTemplatesError`
      */
@@ -438,7 +418,6 @@ export declare namespace Alerting {
      * @param input - path and body, required, `Alerting.UpdateTemplateInput`
      * @param input.path.name - path parameter, required, `string`
      * @param input.body - JSON body, required, `Alerting.UpdateTemplateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Alerting.UpdateTemplateResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.UpdateTemplateError`
      */
@@ -521,7 +500,6 @@ export declare namespace Backup {
      *
      * @param input - body, required, `Backup.ChangeScheduledBackupInput`
      * @param input.body - JSON body, required, `Backup.ChangeScheduledBackupBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.ChangeScheduledBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.ChangeScheduledBackupError`
      */
@@ -533,7 +511,6 @@ export declare namespace Backup {
      * @param input - path and query, required, `Backup.DeleteArtifactInput`
      * @param input.path.artifact_id - path parameter, required, `string`
      * @param input.query.remove_files - query parameter, optional, `boolean`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.DeleteArtifactResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.DeleteArtifactError`
      */
@@ -546,7 +523,6 @@ export declare namespace Backup {
      * @param input.path.artifact_id - path parameter, required, `string`
      * @param input.query.offset - query parameter, optional, `number | string`
      * @param input.query.limit - query parameter, optional, `number | string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.GetLogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.GetLogsError`
      */
@@ -557,7 +533,6 @@ export declare namespace Backup {
      *
      * @param input - path, required, `Backup.ListArtifactCompatibleServicesInput`
      * @param input.path.artifact_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.ListArtifactCompatibleServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.ListArtifactCompatibleServicesError`
      */
@@ -566,7 +541,6 @@ export declare namespace Backup {
     /**
      * `GET /v1/backups/artifacts`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.ListArtifactsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.ListArtifactsError`
      */
@@ -577,7 +551,6 @@ export declare namespace Backup {
      *
      * @param input - path, required, `Backup.ListPitrTimerangesInput`
      * @param input.path.artifact_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.ListPitrTimerangesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.ListPitrTimerangesError`
      */
@@ -586,7 +559,6 @@ export declare namespace Backup {
     /**
      * `GET /v1/backups/scheduled`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.ListScheduledBackupsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.ListScheduledBackupsError`
      */
@@ -597,7 +569,6 @@ export declare namespace Backup {
      *
      * @param input - path, required, `Backup.RemoveScheduledBackupInput`
      * @param input.path.scheduled_backup_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.RemoveScheduledBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.RemoveScheduledBackupError`
      */
@@ -608,7 +579,6 @@ export declare namespace Backup {
      *
      * @param input - body, required, `Backup.ScheduleBackupInput`
      * @param input.body - JSON body, required, `Backup.ScheduleBackupBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.ScheduleBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.ScheduleBackupError`
      */
@@ -619,7 +589,6 @@ export declare namespace Backup {
      *
      * @param input - body, required, `Backup.StartBackupInput`
      * @param input.body - JSON body, required, `Backup.StartBackupBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Backup.StartBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.StartBackupError`
      */
@@ -748,7 +717,6 @@ export declare namespace Ha {
     /**
      * `GET /v1/ha/nodes`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Ha.ListNodesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Ha.ListNodesError`
      */
@@ -757,7 +725,6 @@ export declare namespace Ha {
     /**
      * `GET /v1/ha/status`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Ha.StatusResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Ha.StatusError`
      */
@@ -782,7 +749,6 @@ export declare namespace Locations {
      *
      * @param input - body, required, `Locations.AddLocationInput`
      * @param input.body - JSON body, required, `Locations.AddLocationBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.AddLocationResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.AddLocationError`
      */
@@ -794,7 +760,6 @@ export declare namespace Locations {
      * @param input - path and body, required, `Locations.ChangeLocationInput`
      * @param input.path.location_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Locations.ChangeLocationBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.ChangeLocationResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.ChangeLocationError`
      */
@@ -803,7 +768,6 @@ export declare namespace Locations {
     /**
      * `GET /v1/backups/locations`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.ListLocationsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.ListLocationsError`
      */
@@ -815,7 +779,6 @@ export declare namespace Locations {
      * @param input - path and query, required, `Locations.RemoveLocationInput`
      * @param input.path.location_id - path parameter, required, `string`
      * @param input.query.force - query parameter, optional, `boolean`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.RemoveLocationResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.RemoveLocationError`
      */
@@ -826,7 +789,6 @@ export declare namespace Locations {
      *
      * @param input - body, required, `Locations.TestLocationConfigInput`
      * @param input.body - JSON body, required, `Locations.TestLocationConfigBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Locations.TestLocationConfigResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Locations.TestLocationConfigError`
      */
@@ -902,7 +864,6 @@ export declare namespace Management {
      *
      * @param input - body, required, `Management.AddAnnotationInput`
      * @param input.body - JSON body, required, `Management.AddAnnotationBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.AddAnnotationResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.AddAnnotationError`
      */
@@ -913,7 +874,6 @@ export declare namespace Management {
      *
      * @param input - body, required, `Management.AddAzureDatabaseInput`
      * @param input.body - JSON body, required, `Management.AddAzureDatabaseBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.AddAzureDatabaseResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.AddAzureDatabaseError`
      */
@@ -924,7 +884,6 @@ export declare namespace Management {
      *
      * @param input - body, required, `Management.AddServiceInput`
      * @param input.body - JSON body, required, `Management.AddServiceBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.AddServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.AddServiceError`
      */
@@ -935,7 +894,6 @@ export declare namespace Management {
      *
      * @param input - body, required, `Management.DiscoverAzureDatabaseInput`
      * @param input.body - JSON body, required, `Management.DiscoverAzureDatabaseBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.DiscoverAzureDatabaseResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.DiscoverAzureDatabaseError`
      */
@@ -946,7 +904,6 @@ export declare namespace Management {
      *
      * @param input - body, required, `Management.DiscoverRdsInput`
      * @param input.body - JSON body, required, `Management.DiscoverRdsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.DiscoverRdsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.DiscoverRdsError`
      */
@@ -957,7 +914,6 @@ export declare namespace Management {
      *
      * @param input - path, required, `Management.GetNodeInput`
      * @param input.path.node_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.GetNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.GetNodeError`
      */
@@ -966,7 +922,6 @@ export declare namespace Management {
     /**
      * `GET /v1/management/agents/versions`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.ListAgentVersionsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.ListAgentVersionsError`
      */
@@ -978,7 +933,6 @@ export declare namespace Management {
      * @param input - query, optional, `Management.ListAgentsInput`
      * @param input.query.service_id - query parameter, optional, `string`
      * @param input.query.node_id - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.ListAgentsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.ListAgentsError`
      */
@@ -989,7 +943,6 @@ export declare namespace Management {
      *
      * @param input - query, optional, `Management.ListNodesInput`
      * @param input.query.node_type - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.ListNodesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.ListNodesError`
      */
@@ -1002,7 +955,6 @@ export declare namespace Management {
      * @param input.query.node_id - query parameter, optional, `string`
      * @param input.query.service_type - query parameter, optional, `string`
      * @param input.query.external_group - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.ListServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.ListServicesError`
      */
@@ -1013,7 +965,6 @@ export declare namespace Management {
      *
      * @param input - body, required, `Management.RegisterNodeInput`
      * @param input.body - JSON body, required, `Management.RegisterNodeBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.RegisterNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.RegisterNodeError`
      */
@@ -1025,7 +976,6 @@ export declare namespace Management {
      * @param input - path and query, required, `Management.RemoveServiceInput`
      * @param input.path.service_id - path parameter, required, `string`
      * @param input.query.service_type - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.RemoveServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.RemoveServiceError`
      */
@@ -1037,7 +987,6 @@ export declare namespace Management {
      * @param input - path and query, required, `Management.UnregisterNodeInput`
      * @param input.path.node_id - path parameter, required, `string`
      * @param input.query.force - query parameter, optional, `boolean`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Management.UnregisterNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.UnregisterNodeError`
      */
@@ -1215,7 +1164,6 @@ export declare namespace Nodes {
      *
      * @param input - body, required, `Nodes.AddNodeInput`
      * @param input.body - JSON body, required, `Nodes.AddNodeBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.AddNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.AddNodeError`
      */
@@ -1226,7 +1174,6 @@ export declare namespace Nodes {
      *
      * @param input - path, required, `Nodes.GetNodeInput`
      * @param input.path.node_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.GetNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.GetNodeError`
      */
@@ -1237,7 +1184,6 @@ export declare namespace Nodes {
      *
      * @param input - query, optional, `Nodes.ListNodesInput`
      * @param input.query.node_type - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.ListNodesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.ListNodesError`
      */
@@ -1249,7 +1195,6 @@ export declare namespace Nodes {
      * @param input - path and query, required, `Nodes.RemoveNodeInput`
      * @param input.path.node_id - path parameter, required, `string`
      * @param input.query.force - query parameter, optional, `boolean`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Nodes.RemoveNodeResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.RemoveNodeError`
      */
@@ -1317,7 +1262,6 @@ export declare namespace Qan {
      *
      * @param input - body, required, `Qan.ExplainFingerprintByQueryIdInput`
      * @param input.body - JSON body, required, `Qan.ExplainFingerprintByQueryIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.ExplainFingerprintByQueryIdResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.ExplainFingerprintByQueryIdError`
      */
@@ -1328,7 +1272,6 @@ export declare namespace Qan {
      *
      * @param input - body, required, `Qan.GetFilteredMetricsNamesInput`
      * @param input.body - JSON body, required, `Qan.GetFilteredMetricsNamesBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.GetFilteredMetricsNamesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.GetFilteredMetricsNamesError`
      */
@@ -1339,7 +1282,6 @@ export declare namespace Qan {
      *
      * @param input - body, required, `Qan.GetHistogramInput`
      * @param input.body - JSON body, required, `Qan.GetHistogramBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.GetHistogramResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.GetHistogramError`
      */
@@ -1350,7 +1292,6 @@ export declare namespace Qan {
      *
      * @param input - body, required, `Qan.GetLabelsInput`
      * @param input.body - JSON body, required, `Qan.GetLabelsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.GetLabelsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.GetLabelsError`
      */
@@ -1361,7 +1302,6 @@ export declare namespace Qan {
      *
      * @param input - body, required, `Qan.GetMetricsInput`
      * @param input.body - JSON body, required, `Qan.GetMetricsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.GetMetricsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.GetMetricsError`
      */
@@ -1372,7 +1312,6 @@ export declare namespace Qan {
      *
      * @param input - body, required, `Qan.GetMetricsNamesInput`
      * @param input.body - JSON body, required, `Qan.GetMetricsNamesBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.GetMetricsNamesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.GetMetricsNamesError`
      */
@@ -1383,7 +1322,6 @@ export declare namespace Qan {
      *
      * @param input - body, required, `Qan.GetQueryExampleInput`
      * @param input.body - JSON body, required, `Qan.GetQueryExampleBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.GetQueryExampleResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.GetQueryExampleError`
      */
@@ -1394,7 +1332,6 @@ export declare namespace Qan {
      *
      * @param input - path, required, `Qan.GetQueryPlanInput`
      * @param input.path.queryid - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.GetQueryPlanResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.GetQueryPlanError`
      */
@@ -1405,7 +1342,6 @@ export declare namespace Qan {
      *
      * @param input - body, required, `Qan.GetReportInput`
      * @param input.body - JSON body, required, `Qan.GetReportBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.GetReportResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.GetReportError`
      */
@@ -1414,7 +1350,6 @@ export declare namespace Qan {
     /**
      * `GET /v1/qan/health`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.HealthCheckResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.HealthCheckError`
      */
@@ -1425,7 +1360,6 @@ export declare namespace Qan {
      *
      * @param input - body, required, `Qan.QueryExistsInput`
      * @param input.body - JSON body, required, `Qan.QueryExistsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.QueryExistsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.QueryExistsError`
      */
@@ -1436,7 +1370,6 @@ export declare namespace Qan {
      *
      * @param input - body, required, `Qan.SchemaByQueryIdInput`
      * @param input.body - JSON body, required, `Qan.SchemaByQueryIdBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Qan.SchemaByQueryIdResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Qan.SchemaByQueryIdError`
      */
@@ -1599,7 +1532,6 @@ export declare namespace RealtimeAnalytics {
      *
      * @param input - query, optional, `RealtimeAnalytics.ListServicesInput`
      * @param input.query.service_type - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `RealtimeAnalytics.ListServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `RealtimeAnalytics.ListServicesError`
      */
@@ -1610,7 +1542,6 @@ export declare namespace RealtimeAnalytics {
      *
      * @param input - query, optional, `RealtimeAnalytics.ListSessionsInput`
      * @param input.query.cluster_name - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `RealtimeAnalytics.ListSessionsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `RealtimeAnalytics.ListSessionsError`
      */
@@ -1621,7 +1552,6 @@ export declare namespace RealtimeAnalytics {
      *
      * @param input - body, required, `RealtimeAnalytics.SearchQueriesInput`
      * @param input.body - JSON body, required, `RealtimeAnalytics.SearchQueriesBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `RealtimeAnalytics.SearchQueriesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `RealtimeAnalytics.SearchQueriesError`
      */
@@ -1632,7 +1562,6 @@ export declare namespace RealtimeAnalytics {
      *
      * @param input - body, required, `RealtimeAnalytics.StartSessionInput`
      * @param input.body - JSON body, required, `RealtimeAnalytics.StartSessionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `RealtimeAnalytics.StartSessionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `RealtimeAnalytics.StartSessionError`
      */
@@ -1643,7 +1572,6 @@ export declare namespace RealtimeAnalytics {
      *
      * @param input - body, required, `RealtimeAnalytics.StopSessionInput`
      * @param input.body - JSON body, required, `RealtimeAnalytics.StopSessionBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `RealtimeAnalytics.StopSessionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `RealtimeAnalytics.StopSessionError`
      */
@@ -1725,7 +1653,6 @@ export declare namespace Restore {
      * @param input.path.restore_id - path parameter, required, `string`
      * @param input.query.offset - query parameter, optional, `number | string`
      * @param input.query.limit - query parameter, optional, `number | string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Restore.GetLogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Restore.GetLogsError`
      */
@@ -1734,7 +1661,6 @@ export declare namespace Restore {
     /**
      * `GET /v1/backups/restores`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Restore.ListRestoresResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Restore.ListRestoresError`
      */
@@ -1745,7 +1671,6 @@ export declare namespace Restore {
      *
      * @param input - body, required, `Restore.RestoreBackupInput`
      * @param input.body - JSON body, required, `Restore.RestoreBackupBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Restore.RestoreBackupResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Restore.RestoreBackupError`
      */
@@ -1792,7 +1717,6 @@ export declare namespace Server {
      *
      * @param input - body, required, `Server.ChangeSettingsInput`
      * @param input.body - JSON body, required, `Server.ChangeSettingsBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ChangeSettingsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.ChangeSettingsError`
      */
@@ -1804,7 +1728,6 @@ export declare namespace Server {
      * @param input - query, optional, `Server.CheckUpdatesInput`
      * @param input.query.force - query parameter, optional, `boolean`
      * @param input.query.only_installed_version - query parameter, optional, `boolean`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.CheckUpdatesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.CheckUpdatesError`
      */
@@ -1813,7 +1736,6 @@ export declare namespace Server {
     /**
      * `GET /v1/server/settings/readonly`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetReadOnlySettingsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.GetReadOnlySettingsError`
      */
@@ -1822,7 +1744,6 @@ export declare namespace Server {
     /**
      * `GET /v1/server/settings`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.GetSettingsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.GetSettingsError`
      */
@@ -1831,7 +1752,6 @@ export declare namespace Server {
     /**
      * `GET /v1/server/leaderHealthCheck`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.LeaderHealthCheckResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.LeaderHealthCheckError`
      */
@@ -1840,7 +1760,6 @@ export declare namespace Server {
     /**
      * `GET /v1/server/updates/changelogs`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ListChangeLogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.ListChangeLogsError`
      */
@@ -1851,7 +1770,6 @@ export declare namespace Server {
      *
      * @param input - query, optional, `Server.LogsInput`
      * @param input.query.pprof - query parameter, optional, `boolean`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.LogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.LogsError`
      */
@@ -1860,7 +1778,6 @@ export declare namespace Server {
     /**
      * `GET /v1/server/readyz`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.ReadinessResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.ReadinessError`
      */
@@ -1871,7 +1788,6 @@ export declare namespace Server {
      *
      * @param input - body, required, `Server.StartUpdateInput`
      * @param input.body - JSON body, required, `Server.StartUpdateBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.StartUpdateResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.StartUpdateError`
      */
@@ -1882,7 +1798,6 @@ export declare namespace Server {
      *
      * @param input - body, required, `Server.UpdateStatusInput`
      * @param input.body - JSON body, required, `Server.UpdateStatusBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.UpdateStatusResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.UpdateStatusError`
      */
@@ -1893,7 +1808,6 @@ export declare namespace Server {
      *
      * @param input - query, optional, `Server.VersionInput`
      * @param input.query.dummy - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Server.VersionResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Server.VersionError`
      */
@@ -2011,7 +1925,6 @@ export declare namespace Services {
      *
      * @param input - body, required, `Services.AddServiceInput`
      * @param input.body - JSON body, required, `Services.AddServiceBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.AddServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.AddServiceError`
      */
@@ -2023,7 +1936,6 @@ export declare namespace Services {
      * @param input - path and body, required, `Services.ChangeServiceInput`
      * @param input.path.service_id - path parameter, required, `string`
      * @param input.body - JSON body, required, `Services.ChangeServiceBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.ChangeServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.ChangeServiceError`
      */
@@ -2034,7 +1946,6 @@ export declare namespace Services {
      *
      * @param input - path, required, `Services.GetServiceInput`
      * @param input.path.service_id - path parameter, required, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.GetServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.GetServiceError`
      */
@@ -2045,7 +1956,6 @@ export declare namespace Services {
      *
      * @param input - body, required, `Services.ListActiveServiceTypesInput`
      * @param input.body - JSON body, required, `Services.ListActiveServiceTypesBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.ListActiveServiceTypesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.ListActiveServiceTypesError`
      */
@@ -2058,7 +1968,6 @@ export declare namespace Services {
      * @param input.query.node_id - query parameter, optional, `string`
      * @param input.query.service_type - query parameter, optional, `string`
      * @param input.query.external_group - query parameter, optional, `string`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.ListServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.ListServicesError`
      */
@@ -2070,7 +1979,6 @@ export declare namespace Services {
      * @param input - path and query, required, `Services.RemoveServiceInput`
      * @param input.path.service_id - path parameter, required, `string`
      * @param input.query.force - query parameter, optional, `boolean`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `Services.RemoveServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.RemoveServiceError`
      */
@@ -2165,7 +2073,6 @@ export declare namespace User {
     /**
      * `GET /v1/users/me`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `User.GetUserResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `User.GetUserError`
      */
@@ -2174,7 +2081,6 @@ export declare namespace User {
     /**
      * `GET /v1/users`
      *
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `User.ListUsersResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `User.ListUsersError`
      */
@@ -2185,7 +2091,6 @@ export declare namespace User {
      *
      * @param input - body, required, `User.UpdateUserInput`
      * @param input.body - JSON body, required, `User.UpdateUserBody`
-     * @param options - this call's `signal`, `headers`, `validate` and `validateRequests`, optional
      * @returns `User.UpdateUserResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `User.UpdateUserError`
      */

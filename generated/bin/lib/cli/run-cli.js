@@ -1,5 +1,6 @@
+import { realpathSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { SpecError, UsageError } from "../errors.js";
 import { projectPaths } from "./project-paths.js";
 /**
@@ -33,9 +34,19 @@ export function processIo() {
  * tests call in-process.
  */
 export function runIfEntry(moduleUrl, main) {
-    const script = process.argv[1];
-    if (script !== undefined && pathToFileURL(path.resolve(script)).href === moduleUrl)
+    // Node's loader gives a module its real path, so a script started through a link compares by its target.
+    if (scriptPath() === fileURLToPath(moduleUrl))
         runAsProcess(main);
+}
+/** The real path of the script node was started with; none for `node -e` or the REPL. */
+function scriptPath() {
+    const script = process.argv[1];
+    try {
+        return script === undefined ? undefined : realpathSync(path.resolve(script));
+    }
+    catch {
+        return undefined;
+    }
 }
 /** Runs `main` on the process's arguments and world, and sets its exit code. */
 export function runAsProcess(main) {

@@ -58,6 +58,10 @@ export function namespaceTypeName(namespace) {
 export function takesInput(operation) {
     return Boolean(operation.parameters.path || operation.parameters.query || operation.parameters.header || operation.requestBody);
 }
+/** Whether a method's input must be given: a required parameter in some location, or a required body. */
+export function inputRequired(operation) {
+    return Object.values(operation.parameters).some((location) => location?.required) || Boolean(operation.requestBody?.required);
+}
 /** A named type of one operation, as users write it: `Server.UpdateBody`. */
 export function operationTypeName(operation, kind) {
     return `${namespaceTypeName(operation.namespace)}.${pascalCase(operation.name)}${kind}`;
