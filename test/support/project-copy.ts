@@ -8,6 +8,7 @@ const PROJECT_ENTRIES = [
   "generator",
   "templates",
   "test",
+  "bench",
   "generated",
   "package.json",
   "tsconfig.json",
@@ -16,6 +17,9 @@ const PROJECT_ENTRIES = [
   "CONTRIBUTING.md",
 ];
 
+/** Downloads and outputs the bench and the tests keep beside their code (git ignores them). */
+const SCRATCH = new Set([".cache", ".test-tmp"]);
+
 /**
  * A copy of this project under .test-tmp/ that a test may change as a user would; it shares
  * this checkout's node_modules through a link. Its ../shared/reference is absent, so its
@@ -23,7 +27,8 @@ const PROJECT_ENTRIES = [
  */
 export async function copyProject(prefix: string): Promise<string> {
   const root = await projectTempDir(prefix);
-  await Promise.all(PROJECT_ENTRIES.map((entry) => cp(path.join(ROOT, entry), path.join(root, entry), { recursive: true })));
+  const filter = (source: string) => !SCRATCH.has(path.basename(source));
+  await Promise.all(PROJECT_ENTRIES.map((entry) => cp(path.join(ROOT, entry), path.join(root, entry), { recursive: true, filter })));
   await symlink(await realpath(path.join(ROOT, "node_modules")), path.join(root, "node_modules"), "dir");
   return root;
 }
