@@ -1,7 +1,7 @@
 // JSON pointers (RFC 6901): how errors and diff reports name a place in a document.
 
 /** Escapes one JSON pointer token (RFC 6901). */
-export function pointerToken(token: string | number): string {
+function pointerToken(token: string | number): string {
   return String(token).replaceAll("~", "~0").replaceAll("/", "~1");
 }
 

@@ -46,7 +46,7 @@ export async function runMain(main: CliMain, argv: string[], io: CliIo): Promise
 }
 
 /** The real process's world: its streams, working directory and environment, and this checkout. */
-export function processIo(): CliIo {
+function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, project: projectPaths() };
 }
 

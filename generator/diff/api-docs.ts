@@ -4,7 +4,7 @@ import { cell, formatMarkdown } from "./format/markdown.js";
 import { migrationData, migrationGuide } from "./migration-guide.js";
 
 /** Versions that form an API's release sequence (`v9`, `v10`); others, like PEM's `token`, stand apart. */
-export function releaseSequence(models: readonly ApiModel[]): ApiModel[] {
+function releaseSequence(models: readonly ApiModel[]): ApiModel[] {
   return models.filter((m) => /^v\d+$/.test(m.version)).sort((a, b) => Number(a.version.slice(1)) - Number(b.version.slice(1)));
 }
 

@@ -14,7 +14,7 @@ export const ANY_VALUE = "(any value)";
  * Validation keywords compared by constraint-changed: bounds, and keywords whose mere presence
  * restricts the values (JSON Schema's `const`, `not`, `if`/`then`/`else`, `contains`, …).
  */
-export const CONSTRAINTS = [
+const CONSTRAINTS = [
   "maxLength",
   "minLength",
   "maximum",

@@ -23,7 +23,7 @@ export interface ReadOptions {
 }
 
 /** Bounds on reading one spec: generous, since PMM 3.8's full reference document is 1.4 MB. */
-export const READ_LIMITS: DownloadLimits = { timeoutMs: 60_000, maxBytes: 64 * 1024 * 1024 };
+const READ_LIMITS: DownloadLimits = { timeoutMs: 60_000, maxBytes: 64 * 1024 * 1024 };
 
 /**
  * Reads a spec from a file path or an https:// URL and parses it as JSON or YAML. The result

@@ -9,7 +9,7 @@ import { namespaceTypeName } from "../normalize/public-names.js";
 import { rewriteInput } from "./rewrite-input.js";
 import { applyEdits, type TextEdit } from "./text-edits.js";
 
-export const TODO_MARK = "TODO(pem-pmm-client upgrade)";
+const TODO_MARK = "TODO(pem-pmm-client upgrade)";
 
 /** One call of an old-version method in the user's project. */
 export interface CallSite {

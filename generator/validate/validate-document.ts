@@ -78,7 +78,7 @@ function checkPathKeys(source: string, document: Record<string, unknown>): void 
 }
 
 /** Which major specification the document claims to follow; 2 for Swagger 2.0. */
-export function specVersion(source: string, document: Record<string, unknown>): 2 | 3 {
+function specVersion(source: string, document: Record<string, unknown>): 2 | 3 {
   if (document.swagger === "2.0") return 2;
   if (typeof document.openapi === "string" && /^3\.[01]\.\d+$/.test(document.openapi)) return 3;
   const claimed = document.swagger ?? document.openapi;

@@ -23,7 +23,7 @@ export interface Successor extends CallMoves {
  * Set once, in the gap of PMM 2 → 3's scores (pairs judged wrong by hand scored 0.35 at most,
  * right ones 0.52 at least), not fitted pair by pair.
  */
-export const SUCCESSOR_THRESHOLD = 0.45;
+const SUCCESSOR_THRESHOLD = 0.45;
 
 /**
  * Signal weights. The name carries most (grpc-gateway APIs keep operationIds when paths move);

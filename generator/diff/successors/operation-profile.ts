@@ -39,7 +39,7 @@ export interface OperationProfile {
 
 const VERB_SYNONYMS: Record<string, string> = { delete: "remove", update: "change", create: "add" };
 
-export function canonicalVerb(word: string): string {
+function canonicalVerb(word: string): string {
   return VERB_SYNONYMS[word] ?? word;
 }
 
