@@ -25,7 +25,7 @@ export async function runMain(main, argv, io) {
     }
 }
 /** The real process's world: its streams, working directory and environment, and this checkout. */
-export function processIo() {
+function processIo() {
     return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, project: projectPaths() };
 }
 /**

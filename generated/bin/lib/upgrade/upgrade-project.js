@@ -6,7 +6,7 @@ import { SpecError } from "../errors.js";
 import { namespaceTypeName } from "../normalize/public-names.js";
 import { rewriteInput } from "./rewrite-input.js";
 import { applyEdits } from "./text-edits.js";
-export const TODO_MARK = "TODO(pem-pmm-client upgrade)";
+const TODO_MARK = "TODO(pem-pmm-client upgrade)";
 /**
  * Moves a TypeScript project from one version of a generated client to the next: finds the
  * old version's method calls and type references by what the compiler resolves them to (so any
