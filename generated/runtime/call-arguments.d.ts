@@ -6,6 +6,8 @@ export type Input = {
     header?: Record<string, unknown>;
     body?: unknown;
 } | undefined;
+/** The call options' names, as errors list them. */
+export declare const CALL_OPTION_KEYS: readonly string[];
 /**
  * A method's arguments as its input and its call options. Typed callers pass
  * `(input?, options?)`, or `(options?)` to a method that takes no input (`(undefined,
@@ -15,7 +17,8 @@ export type Input = {
  *
  * @throws {TypeError} call options that would otherwise be ignored: in an input beside other
  * properties, or first when options come second as well; and call options alone, first, to a
- * method whose input is required (the request would go out without it).
+ * method whose input is required (the request would go out without it); call options that
+ * are not an object, or have a name no call option has.
  */
 export declare function callArguments(operation: string, input: "none" | "optional" | "required", first: unknown, second: CallOptions | undefined): {
     input: Input;

@@ -1,5 +1,6 @@
 import { callArguments } from "./call-arguments.js";
 import { apiErrorFrom, InvalidResponseError } from "./errors.js";
+import { checkInput, checkPathValues, pathParameterNames } from "./input-guards.js";
 import { bodyOptions } from "./transport/form-body.js";
 import { validationMode } from "./validation.js";
 const PATH_CALLS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"];
@@ -11,9 +12,11 @@ const PATH_CALLS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"];
 export function bindMethods(client, operations, context) {
     const { fetchClient, lastMiddleware } = context;
     const request = parsingJsonHere(fetchClient.request);
+    // The methods check their whole input themselves (checkInput), with their own names in the errors.
+    const pathCall = checkingPathValues(request);
     for (const name of PATH_CALLS)
-        client[name] = (path, init) => request(name, path, init);
-    client.request = request;
+        client[name] = (path, init) => pathCall(name, path, init);
+    client.request = pathCall;
     client.eject = fetchClient.eject;
     client.use = (...middleware) => {
         fetchClient.eject(lastMiddleware);
@@ -23,10 +26,12 @@ export function bindMethods(client, operations, context) {
         const group = {};
         for (const [name, operation] of Object.entries(methods)) {
             const call = { operation: `${namespace}.${name}`, method: operation.method, path: operation.path };
-            // Async, so that misplaced call options reject the call, as every other failure does.
+            const pathNames = pathParameterNames(operation.path);
+            // Async, so that a mistaken input or misplaced call options reject the call, as every other failure does.
             group[name] = async (first, second) => {
                 const input = operation.noInput ? "none" : operation.inputRequired ? "required" : "optional";
                 const { input: given, callOptions } = callArguments(call.operation, input, first, second);
+                checkInput(call.operation, operation, pathNames, given);
                 return callOperation(request, context, operation, call, given, callOptions);
             };
         }
@@ -56,6 +61,17 @@ async function callOperation(request, context, operation, call, input, callOptio
     if (validate !== "off" && !operation.parseAs)
         await checking.validation.response(call, response.status, data, validate, secrets);
     return data;
+}
+/**
+ * openapi-fetch's `request` refusing the path values that would send the call elsewhere (see
+ * input-guards.ts), for openapi-fetch's own calls (`GET`, …), which the methods go through too.
+ */
+function checkingPathValues(request) {
+    return async (method, path, init) => {
+        const params = init?.params;
+        checkPathValues(`${method.toUpperCase()} ${path}`, pathParameterNames(path), params?.path);
+        return request(method, path, init);
+    };
 }
 /**
  * openapi-fetch's `request` with a JSON success answer parsed here instead, so that the

@@ -14,9 +14,10 @@ import {
 } from "ts-morph";
 import { LOGIN_KINDS } from "../load/login-kinds.js";
 import type { ApiModel, MediaModel, OperationModel } from "../normalize/build-model.js";
-import { isIdentifier, pascalCase } from "../normalize/identifiers.js";
-import { inputRequired, namespaceTypeName, RUNTIME_ERRORS, takesInput } from "../normalize/public-names.js";
+import { pascalCase } from "../normalize/identifiers.js";
+import { namespaceTypeName, RUNTIME_ERRORS, takesInput } from "../normalize/public-names.js";
 import { generatedHeader } from "./generated-header.js";
+import { operationTable, propertyKey } from "./operation-table.js";
 import { endpoint, escapeComment, operationDoc } from "./tsdoc.js";
 
 export interface ClientModuleFiles {
@@ -54,28 +55,6 @@ function javaScriptStatements(
   runtimeImport: string,
 ): (string | WriterFunction | StatementStructures)[] {
   const description = { api: model.api, version: model.version, basePath: model.basePath, auth: model.auth };
-  const operationTable: WriterFunction = (writer) => {
-    writer.writeLine("/** Each method of the client: namespace → method name → HTTP method and path. */");
-    writer.write("const operations = {").newLine();
-    writer.indent(() => {
-      for (const [namespace, operations] of grouped) {
-        writer.writeLine(`${propertyKey(namespace)}: {`);
-        writer.indent(() => {
-          for (const op of operations) {
-            const parseAs = op.parseAs === "json" ? "" : `, parseAs: ${JSON.stringify(op.parseAs)}`;
-            // How the runtime reads a first argument of call options alone (see callArguments).
-            const input = !takesInput(op) ? ", noInput: true" : inputRequired(op) ? ", inputRequired: true" : "";
-            const form = op.requestBody?.form ? `, form: ${JSON.stringify(op.requestBody.form)}` : "";
-            writer.writeLine(
-              `${propertyKey(op.name)}: { method: ${JSON.stringify(op.httpMethod.toUpperCase())}, path: ${JSON.stringify(op.path)}${parseAs}${input}${form} },`,
-            );
-          }
-        });
-        writer.writeLine("},");
-      }
-    });
-    writer.writeLine("};");
-  };
   return [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: runtimeImport, namedImports: ["createApiClient"] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: runtimeImport, namedExports: RUNTIME_ERRORS },
@@ -85,7 +64,7 @@ function javaScriptStatements(
       // The validators are imported on the first validated call only: a client without validation never loads them.
       declarations: [{ name: "api", initializer: objectLiteral(description, { validators: '() => import("./validators.js")' }) }],
     },
-    operationTable,
+    operationTable(grouped),
     {
       kind: StructureKind.Function,
       isExported: true,
@@ -251,8 +230,4 @@ function objectLiteral(value: Record<string, string>, code: Record<string, strin
     ...Object.entries(code).map(([key, item]) => `${propertyKey(key)}: ${item}`),
   ];
   return `{ ${members.join(", ")} }`;
-}
-
-function propertyKey(name: string): string {
-  return isIdentifier(name) ? name : JSON.stringify(name);
 }

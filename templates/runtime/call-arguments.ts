@@ -1,3 +1,4 @@
+import { didYouMean, nameList } from "./nearest-name.js";
 import type { CallOptions } from "./options.js";
 
 /** A generated method's input: its parameters by location, and its body. */
@@ -8,6 +9,9 @@ const CALL_OPTION_NAMES: Record<keyof CallOptions, true> = { signal: true, heade
 
 const isCallOption = (name: string) => Object.hasOwn(CALL_OPTION_NAMES, name);
 
+/** The call options' names, as errors list them. */
+export const CALL_OPTION_KEYS: readonly string[] = Object.keys(CALL_OPTION_NAMES);
+
 /**
  * A method's arguments as its input and its call options. Typed callers pass
  * `(input?, options?)`, or `(options?)` to a method that takes no input (`(undefined,
@@ -17,9 +21,21 @@ const isCallOption = (name: string) => Object.hasOwn(CALL_OPTION_NAMES, name);
  *
  * @throws {TypeError} call options that would otherwise be ignored: in an input beside other
  * properties, or first when options come second as well; and call options alone, first, to a
- * method whose input is required (the request would go out without it).
+ * method whose input is required (the request would go out without it); call options that
+ * are not an object, or have a name no call option has.
  */
 export function callArguments(
+  operation: string,
+  input: "none" | "optional" | "required",
+  first: unknown,
+  second: CallOptions | undefined,
+): { input: Input; callOptions: CallOptions | undefined } {
+  const read = readArguments(operation, input, first, second);
+  checkCallOptions(operation, read.callOptions);
+  return read;
+}
+
+function readArguments(
   operation: string,
   input: "none" | "optional" | "required",
   first: unknown,
@@ -45,4 +61,19 @@ export function callArguments(
   throw new TypeError(
     `${operation}: its first argument is its input (path, query, header, body), but it holds call options (${optionNames.join(", ")}); pass them as the second argument: ${operation}(input, options).`,
   );
+}
+
+/** Unknown call options would be ignored without a word (`timeout`, `header`): they are refused instead. */
+function checkCallOptions(operation: string, options: unknown): void {
+  if (options === undefined || options === null) return;
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`${operation}: its call options must be an object of ${nameList(CALL_OPTION_KEYS, "and")}.`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!isCallOption(key)) {
+      throw new TypeError(
+        `${operation}: there is no call option \`${key}\`; they are ${nameList(CALL_OPTION_KEYS, "and")}.${didYouMean(key, CALL_OPTION_KEYS)}`,
+      );
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import type { Client as FetchClient, Middleware } from "openapi-fetch";
 import { callArguments, type Input } from "./call-arguments.js";
 import { apiErrorFrom, InvalidResponseError } from "./errors.js";
+import { checkInput, checkPathValues, pathParameterNames } from "./input-guards.js";
 import type { CallOptions, OperationEntry, OperationTable, ValidationMode } from "./options.js";
 import { bodyOptions } from "./transport/form-body.js";
 import { type CheckedCall, type Validation, validationMode } from "./validation.js";
@@ -36,8 +37,10 @@ export interface MethodContext {
 export function bindMethods(client: Record<string | symbol, unknown>, operations: OperationTable, context: MethodContext): void {
   const { fetchClient, lastMiddleware } = context;
   const request = parsingJsonHere(fetchClient.request as unknown as RequestFunction);
-  for (const name of PATH_CALLS) client[name] = (path: string, init?: CallInit) => request(name, path, init);
-  client.request = request;
+  // The methods check their whole input themselves (checkInput), with their own names in the errors.
+  const pathCall = checkingPathValues(request);
+  for (const name of PATH_CALLS) client[name] = (path: string, init?: CallInit) => pathCall(name, path, init);
+  client.request = pathCall;
   client.eject = fetchClient.eject;
   client.use = (...middleware: Middleware[]) => {
     fetchClient.eject(lastMiddleware);
@@ -47,10 +50,12 @@ export function bindMethods(client: Record<string | symbol, unknown>, operations
     const group: Record<string, unknown> = {};
     for (const [name, operation] of Object.entries(methods)) {
       const call = { operation: `${namespace}.${name}`, method: operation.method, path: operation.path };
-      // Async, so that misplaced call options reject the call, as every other failure does.
+      const pathNames = pathParameterNames(operation.path);
+      // Async, so that a mistaken input or misplaced call options reject the call, as every other failure does.
       group[name] = async (first?: unknown, second?: CallOptions) => {
         const input = operation.noInput ? "none" : operation.inputRequired ? "required" : "optional";
         const { input: given, callOptions } = callArguments(call.operation, input, first, second);
+        checkInput(call.operation, operation, pathNames, given);
         return callOperation(request, context, operation, call, given, callOptions);
       };
     }
@@ -85,6 +90,18 @@ async function callOperation(
   // An empty answer's data is undefined: where the spec gives that status a body, that is drift too.
   if (validate !== "off" && !operation.parseAs) await checking.validation.response(call, response.status, data, validate, secrets);
   return data;
+}
+
+/**
+ * openapi-fetch's `request` refusing the path values that would send the call elsewhere (see
+ * input-guards.ts), for openapi-fetch's own calls (`GET`, …), which the methods go through too.
+ */
+function checkingPathValues(request: RequestFunction): RequestFunction {
+  return async (method, path, init) => {
+    const params = init?.params as { path?: unknown } | undefined;
+    checkPathValues(`${method.toUpperCase()} ${path}`, pathParameterNames(path), params?.path);
+    return request(method, path, init);
+  };
 }
 
 /**

@@ -131,6 +131,8 @@ export interface OperationEntry {
   inputRequired?: true;
   /** The body is a form, not JSON. */
   form?: FormEncoding;
+  /** What a call must give besides a value for each `{name}` of `path`: query and header parameters by name, and a body. */
+  required?: { query?: readonly string[]; header?: readonly string[]; body?: true };
 }
 
 /** namespace → method name → operation. */

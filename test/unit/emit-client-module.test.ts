@@ -131,7 +131,27 @@ const cases: [title: string, { given: Given; want: Want }][] = [
           lines("  export interface UploadInput {", "    body: UploadBody;", "  }"),
           "  export type UploadResponse = void;",
         ],
-        "index.js": ['    upload: { method: "POST", path: "/v1/upload", inputRequired: true, form: "multipart" },'],
+        "index.js": ['    upload: { method: "POST", path: "/v1/upload", inputRequired: true, form: "multipart", required: { body: true } },'],
+      },
+    },
+  ],
+  [
+    "the table names the query and header parameters a call must give, which the runtime checks before sending",
+    {
+      given: {
+        operations: [
+          operationModel({
+            name: "searchThings",
+            parameterList: [
+              { name: "q", location: "query", required: true },
+              { name: "page", location: "query", required: false },
+              { name: "X-Tenant", location: "header", required: true },
+            ],
+          }),
+        ],
+      },
+      want: {
+        "index.js": ['    searchThings: { method: "GET", path: "/v1/things", inputRequired: true, required: { query: ["q"], header: ["X-Tenant"] } },'],
       },
     },
   ],

@@ -2,10 +2,10 @@
 import { createApiClient } from "../../runtime/index.js";
 export { PemPmmClientError, ApiError, AuthenticationError, ConnectionError, InvalidResponseError, RequestValidationError, ResponseTooLargeError, ResponseValidationError, TimeoutError, TlsError, UnsupportedApiVersionError } from "../../runtime/index.js";
 const api = { api: "pem", version: "token", basePath: "/api", auth: "pem-token", validators: () => import("./validators.js") };
-/** Each method of the client: namespace → method name → HTTP method and path. */
+/** Each method of the client: namespace → method name → HTTP method, path and what a call must give. */
 const operations = {
   token: {
-    create: { method: "POST", path: "/token/", inputRequired: true },
+    create: { method: "POST", path: "/token/", inputRequired: true, required: { body: true } },
     delete: { method: "DELETE", path: "/token/", noInput: true },
   },
 };
