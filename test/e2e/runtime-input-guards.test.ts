@@ -37,7 +37,9 @@ const pathNames = (op: OperationModel) => op.parameterList.filter((p) => p.locat
 function validInput(op: OperationModel): Record<string, any> {
   const input: Record<string, any> = {};
   for (const parameter of op.parameterList) {
-    if (parameter.required) (input[parameter.location] ??= {})[parameter.name] = "1";
+    if (!parameter.required) continue;
+    input[parameter.location] ??= {};
+    input[parameter.location][parameter.name] = "1";
   }
   if (op.requestBody?.required) input.body = {};
   return input;
