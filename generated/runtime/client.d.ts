@@ -1,5 +1,5 @@
 import { type Client as FetchClient } from "openapi-fetch";
-import type { ApiDescription, ClientOptions, OperationTable, PemAuth, PmmAuth } from "./options.js";
+import type { ApiDescription, ClientOptions, OperationTable } from "./options.js";
 /** openapi-fetch's path-based calls, kept with their `{ data, error, response }` contract. */
 export type ApiClient<Paths extends {}> = Pick<FetchClient<Paths>, "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "request" | "use" | "eject">;
 declare global {
@@ -23,6 +23,7 @@ export interface PemSession extends ClientLifecycle {
  * transport (transport/client-transport.ts), its authentication (the login kind the entry
  * names, auth/login-kinds.ts), and its methods (method-binding.ts).
  *
- * @throws {TypeError} options that are missing, out of range or unsafe (credentials over plain http://).
+ * @throws {TypeError} options that are missing, unknown, out of range or unsafe (credentials over
+ * plain http://), and an `auth` of no shape the API's login kind takes.
  */
-export declare function createApiClient(api: ApiDescription, operations: OperationTable, options: ClientOptions<PemAuth | PmmAuth>): object;
+export declare function createApiClient(api: ApiDescription, operations: OperationTable, options: ClientOptions<unknown>): object;

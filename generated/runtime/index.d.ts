@@ -2,4 +2,4 @@ export { type ApiClient, type ClientLifecycle, createApiClient, type PemSession 
 export type { ValidationProblem } from "./errors.js";
 export { ApiError, AuthenticationError, ConnectionError, InvalidResponseError, PemPmmClientError, RequestValidationError, ResponseTooLargeError, ResponseValidationError, TimeoutError, TlsError, UnsupportedApiVersionError, } from "./errors.js";
 export type { Logger } from "./logger.js";
-export type { ApiDescription, CallOptions, ClientOptions, FetchFunction, OperationTable, PemAuth, PmmAuth, RetryOptions, TlsOptions, ValidationMode, } from "./options.js";
+export type { ApiDescription, CallOptions, ClientOptions, FetchFunction, OperationTable, PemAuth, PemClientOptions, PemTokenOptions, PmmAuth, PmmClientOptions, RetryOptions, TlsOptions, ValidationMode, } from "./options.js";

@@ -77,7 +77,7 @@ function javaScriptStatements(
 }
 
 function declarationStatements(model: ApiModel, grouped: Map<string, OperationModel[]>, runtimeImport: string): (string | StatementStructures)[] {
-  const { authOptions: authType, clientBase: lifecycle } = LOGIN_KINDS[model.auth];
+  const { authOptions: authType, clientOptions, clientBase: lifecycle } = LOGIN_KINDS[model.auth];
   const clientBases = ["ApiClient<paths>", lifecycle];
   const namespaces = [...grouped].map(([namespace, operations]) => ({ namespace, typeName: namespaceTypeName(namespace), operations }));
   return [
@@ -85,7 +85,7 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: runtimeImport,
-      namedImports: ["ApiClient", "CallOptions", "ClientOptions", authType, lifecycle],
+      namedImports: ["ApiClient", "CallOptions", clientOptions, lifecycle],
     },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["operations", "paths"] },
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedExports: ["components", "operations", "paths"] },
@@ -94,7 +94,7 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
       kind: StructureKind.ExportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: runtimeImport,
-      namedExports: ["CallOptions", "ClientOptions", "Logger", "RetryOptions", "TlsOptions", "ValidationMode", "ValidationProblem"],
+      namedExports: ["CallOptions", "ClientOptions", clientOptions, authType, "Logger", "RetryOptions", "TlsOptions", "ValidationMode", "ValidationProblem"],
     },
     ...namespaces.map(({ typeName, operations }) => namespaceDeclaration(typeName, operations)),
     {
@@ -114,7 +114,7 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
       isExported: true,
       hasDeclareKeyword: true,
       name: "createClient",
-      parameters: [{ name: "options", type: `ClientOptions<${authType}>` }],
+      parameters: [{ name: "options", type: clientOptions }],
       returnType: "Client",
       docs: [escapeComment(`Creates a client for ${model.api.toUpperCase()} API ${model.version}.`)],
     },

@@ -3,7 +3,8 @@ import { type ClientAuth, loginKind } from "./auth/login-kinds.js";
 import { resolveBaseUrl, serverUrl } from "./base-url.js";
 import { resolveLogger } from "./logger.js";
 import { bindMethods } from "./method-binding.js";
-import type { ApiDescription, ClientOptions, OperationTable, PemAuth, PmmAuth } from "./options.js";
+import { checkClientOptions } from "./option-checks.js";
+import type { ApiDescription, ClientOptions, OperationTable } from "./options.js";
 import { assertSafeCredentials, credentialValues } from "./security.js";
 import { type ClientTransport, createClientTransport } from "./transport/client-transport.js";
 import { requestContextMiddleware } from "./transport/request-context.js";
@@ -41,14 +42,17 @@ export interface PemSession extends ClientLifecycle {
  * transport (transport/client-transport.ts), its authentication (the login kind the entry
  * names, auth/login-kinds.ts), and its methods (method-binding.ts).
  *
- * @throws {TypeError} options that are missing, out of range or unsafe (credentials over plain http://).
+ * @throws {TypeError} options that are missing, unknown, out of range or unsafe (credentials over
+ * plain http://), and an `auth` of no shape the API's login kind takes.
  */
-export function createApiClient(api: ApiDescription, operations: OperationTable, options: ClientOptions<PemAuth | PmmAuth>): object {
+export function createApiClient(api: ApiDescription, operations: OperationTable, options: ClientOptions<unknown>): object {
   if (!options || typeof options !== "object") throw new TypeError("createClient needs an options object with at least `baseUrl`.");
+  const kind = loginKind(api.auth);
+  checkClientOptions(options, kind);
   if (options.tls && options.fetch) throw new TypeError("`tls` and `fetch` cannot be combined: configure TLS in your own fetch instead.");
   const logger = resolveLogger(options.logger);
   const given = serverUrl(options.baseUrl, "baseUrl");
-  const login = loginKind(api.auth).plan({ api, options, given, resolvedBaseUrl: resolveBaseUrl(given, api.basePath) });
+  const login = kind.plan({ api, options, given, resolvedBaseUrl: resolveBaseUrl(given, api.basePath) });
   const { baseUrl } = login;
   assertSafeCredentials(baseUrl, options);
 

@@ -1,13 +1,14 @@
+import type { AuthOf } from "./auth/auth-shapes.js";
 import type { LoginKindName } from "./auth/login-kinds.js";
 import type { ValidationProblem } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { FormEncoding } from "./transport/form-body.js";
 
 /** PEM: log in with a user's credentials, or use a token obtained elsewhere. */
-export type PemAuth = { username: string; password: string } | { token: string };
+export type PemAuth = AuthOf<"pem-token">;
 
 /** PMM: a service-account token or API key as a bearer token, HTTP basic, or an API key in basic form. */
-export type PmmAuth = { token: string } | { username: string; password: string } | { apiKey: string };
+export type PmmAuth = AuthOf<"pmm">;
 
 /** A `fetch` that takes a `Request`, as openapi-fetch calls it. */
 export type FetchFunction = (request: Request) => Promise<Response>;
@@ -50,10 +51,6 @@ export interface ClientOptions<Auth> {
   baseUrl: string;
   /** Credentials; see the API's auth type. Never logged, never part of an error. */
   auth?: Auth;
-  /** PEM only: the token API's URL, when it is not the base URL's `…/api/token/`. */
-  tokenUrl?: string;
-  /** PEM only: log in again this long before the token expires (default 60000 ms). */
-  refreshMarginMs?: number;
   /** Replaces the global `fetch` (for tests, proxies, instrumentation). Not combinable with `tls`. */
   fetch?: FetchFunction;
   /**
@@ -83,6 +80,20 @@ export interface ClientOptions<Auth> {
   /** Checks JSON request bodies against the spec before they are sent (default "off"); "strict" throws RequestValidationError. */
   validateRequests?: ValidationMode;
 }
+
+/** The options only a PEM client takes: where and when it logs in. */
+export interface PemTokenOptions {
+  /** The token API's URL, when it is not the base URL's `…/api/token/`. */
+  tokenUrl?: string;
+  /** Log in again this long before the token expires (default 60000 ms). */
+  refreshMarginMs?: number;
+}
+
+/** A PEM client's options. */
+export type PemClientOptions = ClientOptions<PemAuth> & PemTokenOptions;
+
+/** A PMM client's options. */
+export type PmmClientOptions = ClientOptions<PmmAuth>;
 
 /** Whether bodies are checked against the spec, and what a disagreement does: nothing, a warning, or an error. */
 export type ValidationMode = "off" | "warn" | "strict";

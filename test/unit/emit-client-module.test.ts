@@ -181,14 +181,14 @@ const cases: [title: string, { given: Given; want: Want }][] = [
     },
   ],
   [
-    "a PEM token API's client logs in: PemAuth and PemSession",
+    "a PEM token API's client logs in: PemClientOptions and PemSession",
     {
       given: { operations: [listThings], model: { api: "pem", version: "v17", auth: "pem-token", basePath: "/api/v17" } },
       want: {
         "index.d.ts": [
-          'import type { ApiClient, CallOptions, ClientOptions, PemAuth, PemSession } from "../../runtime/index.js";',
+          'import type { ApiClient, CallOptions, PemClientOptions, PemSession } from "../../runtime/index.js";',
           "export interface Client extends ApiClient<paths>, PemSession {",
-          lines("/** Creates a client for PEM API v17. */", "export declare function createClient(options: ClientOptions<PemAuth>): Client;"),
+          lines("/** Creates a client for PEM API v17. */", "export declare function createClient(options: PemClientOptions): Client;"),
         ],
         "index.js": ['const api = { api: "pem", version: "v17", basePath: "/api/v17", auth: "pem-token", validators: () => import("./validators.js") };'],
       },

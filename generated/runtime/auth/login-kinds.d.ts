@@ -1,12 +1,14 @@
 import type { Middleware } from "openapi-fetch";
 import type { Logger } from "../logger.js";
+import type { KindOptions } from "../option-checks.js";
 import type { ApiDescription, ClientOptions, FetchFunction } from "../options.js";
 /**
  * How a client of one API logs in: where its calls go, which options it reads, how each
  * request carries the credentials, and which secrets error bodies and headers may echo.
  * The generated entry names its kind in `api.auth`; nothing else in the runtime asks which API it is.
+ * `Options` are the options only this kind takes, which createClient accepts from `optionNames`.
  */
-export interface LoginKind {
+export interface LoginKind<Options extends object = object> extends KindOptions {
     /**
      * Where the client's calls go, from its `baseUrl` (already parsed, `given`, and joined to the
      * spec's base path, `resolvedBaseUrl`) and the kind's own URL options.
@@ -15,7 +17,7 @@ export interface LoginKind {
      */
     plan(settings: {
         api: ApiDescription;
-        options: ClientOptions<unknown>;
+        options: ClientOptions<unknown> & Options;
         given: URL;
         resolvedBaseUrl: string;
     }): LoginPlan;

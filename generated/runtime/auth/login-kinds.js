@@ -1,16 +1,21 @@
 import { serverUrl } from "../base-url.js";
 import { durationOption } from "../duration-option.js";
 import { assertSafeTransport } from "../security.js";
+import { AUTH_SHAPES } from "./auth-shapes.js";
 import { pemEndpointCandidates } from "./pem-location.js";
 import { PemTokenSession } from "./pem-token.js";
 import { pmmAuthMiddleware, pmmSecrets } from "./pmm-auth.js";
 const DEFAULT_REFRESH_MARGIN_MS = 60_000;
+/** PEM's own options; typed against PemTokenOptions, so that a new one cannot be missed. */
+const PEM_OPTION_NAMES = { tokenUrl: true, refreshMarginMs: true };
 /**
  * PEM: a token from `POST …/token/` (or the caller's), sent as `X-Auth-Token`; the layout of
  * its API is found at the first login when `baseUrl` is an origin alone. `tokenUrl` and
  * `refreshMarginMs` are its options.
  */
 const pemToken = {
+    optionNames: Object.keys(PEM_OPTION_NAMES),
+    authShapes: AUTH_SHAPES["pem-token"],
     plan({ api, options, given, resolvedBaseUrl }) {
         const endpoints = pemEndpointCandidates({
             // The caller's origin, never one parsed back from a URL the base path was joined to.
@@ -45,6 +50,8 @@ const pemToken = {
 };
 /** PMM: one `Authorization` header (bearer token, HTTP basic, or an API key in basic form) on every request. */
 const pmm = {
+    optionNames: [],
+    authShapes: AUTH_SHAPES.pmm,
     plan({ resolvedBaseUrl, options }) {
         return {
             baseUrl: resolvedBaseUrl,
@@ -67,5 +74,6 @@ const LOGIN_KINDS = { "pem-token": pemToken, pmm };
 export function loginKind(name) {
     if (!Object.hasOwn(LOGIN_KINDS, name))
         throw new TypeError(`This runtime does not know the login kind ${JSON.stringify(name)}; regenerate the client with this package.`);
+    // createClient has checked the options against the kind's `optionNames` before it plans.
     return LOGIN_KINDS[name];
 }

@@ -2,27 +2,33 @@ import type { Middleware } from "openapi-fetch";
 import { serverUrl } from "../base-url.js";
 import { durationOption } from "../duration-option.js";
 import type { Logger } from "../logger.js";
-import type { ApiDescription, ClientOptions, FetchFunction, PemAuth, PmmAuth } from "../options.js";
+import type { KindOptions } from "../option-checks.js";
+import type { ApiDescription, ClientOptions, FetchFunction, PemAuth, PemTokenOptions, PmmAuth } from "../options.js";
 import { assertSafeTransport } from "../security.js";
+import { AUTH_SHAPES } from "./auth-shapes.js";
 import { pemEndpointCandidates } from "./pem-location.js";
 import { PemTokenSession } from "./pem-token.js";
 import { pmmAuthMiddleware, pmmSecrets } from "./pmm-auth.js";
 
 const DEFAULT_REFRESH_MARGIN_MS = 60_000;
 
+/** PEM's own options; typed against PemTokenOptions, so that a new one cannot be missed. */
+const PEM_OPTION_NAMES: Record<keyof PemTokenOptions, true> = { tokenUrl: true, refreshMarginMs: true };
+
 /**
  * How a client of one API logs in: where its calls go, which options it reads, how each
  * request carries the credentials, and which secrets error bodies and headers may echo.
  * The generated entry names its kind in `api.auth`; nothing else in the runtime asks which API it is.
+ * `Options` are the options only this kind takes, which createClient accepts from `optionNames`.
  */
-export interface LoginKind {
+export interface LoginKind<Options extends object = object> extends KindOptions {
   /**
    * Where the client's calls go, from its `baseUrl` (already parsed, `given`, and joined to the
    * spec's base path, `resolvedBaseUrl`) and the kind's own URL options.
    *
    * @throws {TypeError} a URL option that is not an absolute http(s) URL, or would leave the base URL's origin.
    */
-  plan(settings: { api: ApiDescription; options: ClientOptions<unknown>; given: URL; resolvedBaseUrl: string }): LoginPlan;
+  plan(settings: { api: ApiDescription; options: ClientOptions<unknown> & Options; given: URL; resolvedBaseUrl: string }): LoginPlan;
 }
 
 export interface LoginPlan {
@@ -60,7 +66,9 @@ export interface ClientAuth {
  * its API is found at the first login when `baseUrl` is an origin alone. `tokenUrl` and
  * `refreshMarginMs` are its options.
  */
-const pemToken: LoginKind = {
+const pemToken: LoginKind<PemTokenOptions> = {
+  optionNames: Object.keys(PEM_OPTION_NAMES),
+  authShapes: AUTH_SHAPES["pem-token"],
   plan({ api, options, given, resolvedBaseUrl }) {
     const endpoints = pemEndpointCandidates({
       // The caller's origin, never one parsed back from a URL the base path was joined to.
@@ -94,6 +102,8 @@ const pemToken: LoginKind = {
 
 /** PMM: one `Authorization` header (bearer token, HTTP basic, or an API key in basic form) on every request. */
 const pmm: LoginKind = {
+  optionNames: [],
+  authShapes: AUTH_SHAPES.pmm,
   plan({ resolvedBaseUrl, options }) {
     return {
       baseUrl: resolvedBaseUrl,
@@ -110,7 +120,7 @@ const pmm: LoginKind = {
 /** The login kinds, by the name a generated entry gives in `api.auth`. */
 export type LoginKindName = "pem-token" | "pmm";
 
-const LOGIN_KINDS: Readonly<Record<LoginKindName, LoginKind>> = { "pem-token": pemToken, pmm };
+const LOGIN_KINDS = { "pem-token": pemToken, pmm } as const satisfies Record<LoginKindName, LoginKind<never>>;
 
 /**
  * The login kind a generated entry names.
@@ -120,5 +130,6 @@ const LOGIN_KINDS: Readonly<Record<LoginKindName, LoginKind>> = { "pem-token": p
 export function loginKind(name: string): LoginKind {
   if (!Object.hasOwn(LOGIN_KINDS, name))
     throw new TypeError(`This runtime does not know the login kind ${JSON.stringify(name)}; regenerate the client with this package.`);
-  return LOGIN_KINDS[name as LoginKindName];
+  // createClient has checked the options against the kind's `optionNames` before it plans.
+  return LOGIN_KINDS[name as LoginKindName] as LoginKind;
 }

@@ -5,8 +5,14 @@
  */
 export const LOGIN_KINDS = {
     /** PEM: a token from its token API, sent as X-Auth-Token; the client can log out. */
-    "pem-token": { authOptions: "PemAuth", clientBase: "PemSession", credentialHeader: "X-Auth-Token", takesApiKey: false },
+    "pem-token": {
+        authOptions: "PemAuth",
+        clientOptions: "PemClientOptions",
+        clientBase: "PemSession",
+        credentialHeader: "X-Auth-Token",
+        takesApiKey: false,
+    },
     /** PMM: a bearer token (service account), basic auth or an API key on each request. */
-    pmm: { authOptions: "PmmAuth", clientBase: "ClientLifecycle", credentialHeader: undefined, takesApiKey: true },
+    pmm: { authOptions: "PmmAuth", clientOptions: "PmmClientOptions", clientBase: "ClientLifecycle", credentialHeader: undefined, takesApiKey: true },
 };
 export const AUTH_KINDS = Object.keys(LOGIN_KINDS);

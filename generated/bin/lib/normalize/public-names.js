@@ -37,7 +37,7 @@ const TOP_LEVEL_NAMES = new Set([
     "operations",
     ...RUNTIME_ERRORS,
     "ApiClient",
-    ...Object.values(LOGIN_KINDS).flatMap((kind) => [kind.authOptions, kind.clientBase]),
+    ...Object.values(LOGIN_KINDS).flatMap((kind) => [kind.authOptions, kind.clientOptions, kind.clientBase]),
     "Promise",
     "NonNullable",
     "Blob",
