@@ -55,9 +55,13 @@ function parameterTags(operation: OperationModel): string[] {
   return LOCATIONS.flatMap((location) => operation.parameterList.filter((parameter) => parameter.location === location)).map(parameterTag);
 }
 
-/** `@param input.query.limit - query parameter, optional, \`number\``. */
+/** `@param input.query.limit - query parameter, optional, \`number\`, format int32, 1 to 1000`. */
 function parameterTag(parameter: ParameterModel): string {
-  const facts = [parameter.required ? "required" : "optional", ...(parameter.type ? [code(parameter.type)] : [])].join(", ");
+  const facts = [
+    parameter.required ? "required" : "optional",
+    ...(parameter.type ? [code(parameter.type)] : []),
+    ...(parameter.details ?? []).map((detail) => escapeComment(detail, "line")),
+  ].join(", ");
   // TSDoc names a member by a dotted path of identifiers: any other name goes in the text.
   if (isIdentifier(parameter.name)) return `@param input.${parameter.location}.${parameter.name} - ${parameter.location} parameter, ${facts}`;
   return `@param input.${parameter.location} - ${parameter.location} parameter ${code(parameter.name)}, ${facts}`;

@@ -10,7 +10,7 @@ import { int64AsString, int64InputsTakeNumbers } from "./int64-wire.js";
 import { liftAuthHeader } from "./lift-auth-header.js";
 import { assignNames } from "./naming.js";
 import { resolveRef } from "./resolve-ref.js";
-import { simpleTypeText } from "./type-text.js";
+import { schemaFacts } from "./schema-facts.js";
 
 /** One API version, as every emitter sees it. */
 export interface ApiModel {
@@ -35,8 +35,10 @@ export interface ParameterModel {
   name: string;
   location: ParameterLocation;
   required: boolean;
-  /** Its TypeScript type when the schema is a simple one (`string`, `number | string`, `boolean[]`). */
+  /** Its TypeScript type when the schema is a simple one (`string`, `"A" | "B"`, `boolean[]`). */
   type?: string;
+  /** Its format and bounds, for the docs (`format date-time`, `1 to 65535`). */
+  details?: string[];
 }
 
 export interface MediaModel {
@@ -137,8 +139,14 @@ function describeOperation(
     const required = parameter.in === "path" || parameter.required === true;
     parameters[parameter.in] ??= { required: false };
     parameters[parameter.in]!.required ||= required;
-    const type = simpleTypeText(document, parameter.schema);
-    parameterList.set(`${parameter.in}:${parameter.name}`, { name: parameter.name, location: parameter.in, required, ...(type ? { type } : {}) });
+    const { type, details } = schemaFacts(document, parameter.schema);
+    parameterList.set(`${parameter.in}:${parameter.name}`, {
+      name: parameter.name,
+      location: parameter.in,
+      required,
+      ...(type ? { type } : {}),
+      ...(details.length > 0 ? { details } : {}),
+    });
   }
   const body = resolveRef<OpenAPIV3.RequestBodyObject>(document, operation.requestBody);
   const bodyType = body ? pickContentType(Object.keys(body.content ?? {})) : undefined;

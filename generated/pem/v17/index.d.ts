@@ -2073,9 +2073,9 @@ export declare namespace Blackout {
      * `GET /blackout/`
      *
      * @param input - query, optional, `Blackout.ListInput`
-     * @param input.query.object_type - query parameter, optional, `number`
+     * @param input.query.object_type - query parameter, optional, `100 | 200`
      * @param input.query.object_id - query parameter, optional, `number`
-     * @param input.query.source - query parameter, optional, `string`
+     * @param input.query.source - query parameter, optional, `"manual" | "scheduled" | "auto"`
      * @param input.query.include_history - query parameter, optional, `boolean`
      * @returns `Blackout.ListResponse` on 200
      * @throws {ApiError} on an error status (the spec documents none)

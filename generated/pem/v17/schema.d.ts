@@ -5218,7 +5218,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {integer} */
+                    /**
+                     * @description `number`, one of 24 values
+                     * @enum {integer}
+                     */
                     duration: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24;
                     object_ids: number[];
                     /** @enum {integer} */

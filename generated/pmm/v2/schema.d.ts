@@ -5166,6 +5166,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
+                     * @description `string`, one of 16 values
                      * @default AGENT_TYPE_INVALID
                      * @enum {string}
                      */

@@ -117,8 +117,8 @@ export declare namespace Advisor {
      * `GET /v1/advisors/checks/failed`
      *
      * @param input - query, optional, `Advisor.GetFailedChecksInput`
-     * @param input.query.page_size - query parameter, optional, `number`
-     * @param input.query.page_index - query parameter, optional, `number`
+     * @param input.query.page_size - query parameter, optional, `number`, format int32
+     * @param input.query.page_index - query parameter, optional, `number`, format int32
      * @param input.query.service_id - query parameter, optional, `string`
      * @returns `Advisor.GetFailedChecksResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Advisor.GetFailedChecksError`
@@ -253,7 +253,7 @@ export declare namespace Agents {
      *
      * @param input - path and query, required, `Agents.GetAgentLogsInput`
      * @param input.path.agent_id - path parameter, required, `string`
-     * @param input.query.limit - query parameter, optional, `number | string`
+     * @param input.query.limit - query parameter, optional, `number | string`, format int64
      * @returns `Agents.GetAgentLogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.GetAgentLogsError`
      */
@@ -266,7 +266,7 @@ export declare namespace Agents {
      * @param input.query.pmm_agent_id - query parameter, optional, `string`
      * @param input.query.node_id - query parameter, optional, `string`
      * @param input.query.service_id - query parameter, optional, `string`
-     * @param input.query.agent_type - query parameter, optional, `string`
+     * @param input.query.agent_type - query parameter, optional, `string`, one of 20 values
      * @returns `Agents.ListAgentsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Agents.ListAgentsError`
      */
@@ -404,8 +404,8 @@ export declare namespace Alerting {
      * `GET /v1/alerting/templates`
      *
      * @param input - query, optional, `Alerting.ListTemplatesInput`
-     * @param input.query.page_size - query parameter, optional, `number`
-     * @param input.query.page_index - query parameter, optional, `number`
+     * @param input.query.page_size - query parameter, optional, `number`, format int32
+     * @param input.query.page_index - query parameter, optional, `number`, format int32
      * @param input.query.reload - query parameter, optional, `boolean`
      * @returns `Alerting.ListTemplatesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Alerting.ListTemplatesError`
@@ -521,8 +521,8 @@ export declare namespace Backup {
      *
      * @param input - path and query, required, `Backup.GetLogsInput`
      * @param input.path.artifact_id - path parameter, required, `string`
-     * @param input.query.offset - query parameter, optional, `number | string`
-     * @param input.query.limit - query parameter, optional, `number | string`
+     * @param input.query.offset - query parameter, optional, `number | string`, format int64
+     * @param input.query.limit - query parameter, optional, `number | string`, format int64
      * @returns `Backup.GetLogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Backup.GetLogsError`
      */
@@ -942,7 +942,7 @@ export declare namespace Management {
      * `GET /v1/management/nodes`
      *
      * @param input - query, optional, `Management.ListNodesInput`
-     * @param input.query.node_type - query parameter, optional, `string`
+     * @param input.query.node_type - query parameter, optional, `"NODE_TYPE_UNSPECIFIED" | "NODE_TYPE_GENERIC_NODE" | "NODE_TYPE_CONTAINER_NODE" | "NODE_TYPE_REMOTE_NODE" | "NODE_TYPE_REMOTE_RDS_NODE" | "NODE_TYPE_REMOTE_AZURE_DATABASE_NODE"`
      * @returns `Management.ListNodesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.ListNodesError`
      */
@@ -953,7 +953,7 @@ export declare namespace Management {
      *
      * @param input - query, optional, `Management.ListServicesInput`
      * @param input.query.node_id - query parameter, optional, `string`
-     * @param input.query.service_type - query parameter, optional, `string`
+     * @param input.query.service_type - query parameter, optional, `"SERVICE_TYPE_UNSPECIFIED" | "SERVICE_TYPE_MYSQL_SERVICE" | "SERVICE_TYPE_MONGODB_SERVICE" | "SERVICE_TYPE_POSTGRESQL_SERVICE" | "SERVICE_TYPE_VALKEY_SERVICE" | "SERVICE_TYPE_PROXYSQL_SERVICE" | "SERVICE_TYPE_HAPROXY_SERVICE" | "SERVICE_TYPE_EXTERNAL_SERVICE"`
      * @param input.query.external_group - query parameter, optional, `string`
      * @returns `Management.ListServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.ListServicesError`
@@ -975,7 +975,7 @@ export declare namespace Management {
      *
      * @param input - path and query, required, `Management.RemoveServiceInput`
      * @param input.path.service_id - path parameter, required, `string`
-     * @param input.query.service_type - query parameter, optional, `string`
+     * @param input.query.service_type - query parameter, optional, `"SERVICE_TYPE_UNSPECIFIED" | "SERVICE_TYPE_MYSQL_SERVICE" | "SERVICE_TYPE_MONGODB_SERVICE" | "SERVICE_TYPE_POSTGRESQL_SERVICE" | "SERVICE_TYPE_VALKEY_SERVICE" | "SERVICE_TYPE_PROXYSQL_SERVICE" | "SERVICE_TYPE_HAPROXY_SERVICE" | "SERVICE_TYPE_EXTERNAL_SERVICE"`
      * @returns `Management.RemoveServiceResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Management.RemoveServiceError`
      */
@@ -1183,7 +1183,7 @@ export declare namespace Nodes {
      * `GET /v1/inventory/nodes`
      *
      * @param input - query, optional, `Nodes.ListNodesInput`
-     * @param input.query.node_type - query parameter, optional, `string`
+     * @param input.query.node_type - query parameter, optional, `"NODE_TYPE_UNSPECIFIED" | "NODE_TYPE_GENERIC_NODE" | "NODE_TYPE_CONTAINER_NODE" | "NODE_TYPE_REMOTE_NODE" | "NODE_TYPE_REMOTE_RDS_NODE" | "NODE_TYPE_REMOTE_AZURE_DATABASE_NODE"`
      * @returns `Nodes.ListNodesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Nodes.ListNodesError`
      */
@@ -1531,7 +1531,7 @@ export declare namespace RealtimeAnalytics {
      * `GET /v1/realtimeanalytics/services`
      *
      * @param input - query, optional, `RealtimeAnalytics.ListServicesInput`
-     * @param input.query.service_type - query parameter, optional, `string`
+     * @param input.query.service_type - query parameter, optional, `"SERVICE_TYPE_UNSPECIFIED" | "SERVICE_TYPE_MYSQL_SERVICE" | "SERVICE_TYPE_MONGODB_SERVICE" | "SERVICE_TYPE_POSTGRESQL_SERVICE" | "SERVICE_TYPE_VALKEY_SERVICE" | "SERVICE_TYPE_PROXYSQL_SERVICE" | "SERVICE_TYPE_HAPROXY_SERVICE" | "SERVICE_TYPE_EXTERNAL_SERVICE"`
      * @returns `RealtimeAnalytics.ListServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `RealtimeAnalytics.ListServicesError`
      */
@@ -1651,8 +1651,8 @@ export declare namespace Restore {
      *
      * @param input - path and query, required, `Restore.GetLogsInput`
      * @param input.path.restore_id - path parameter, required, `string`
-     * @param input.query.offset - query parameter, optional, `number | string`
-     * @param input.query.limit - query parameter, optional, `number | string`
+     * @param input.query.offset - query parameter, optional, `number | string`, format int64
+     * @param input.query.limit - query parameter, optional, `number | string`, format int64
      * @returns `Restore.GetLogsResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Restore.GetLogsError`
      */
@@ -1966,7 +1966,7 @@ export declare namespace Services {
      *
      * @param input - query, optional, `Services.ListServicesInput`
      * @param input.query.node_id - query parameter, optional, `string`
-     * @param input.query.service_type - query parameter, optional, `string`
+     * @param input.query.service_type - query parameter, optional, `"SERVICE_TYPE_UNSPECIFIED" | "SERVICE_TYPE_MYSQL_SERVICE" | "SERVICE_TYPE_MONGODB_SERVICE" | "SERVICE_TYPE_POSTGRESQL_SERVICE" | "SERVICE_TYPE_VALKEY_SERVICE" | "SERVICE_TYPE_PROXYSQL_SERVICE" | "SERVICE_TYPE_HAPROXY_SERVICE" | "SERVICE_TYPE_EXTERNAL_SERVICE"`
      * @param input.query.external_group - query parameter, optional, `string`
      * @returns `Services.ListServicesResponse` on 200
      * @throws {ApiError} on any error status, whose `body` is `Services.ListServicesError`
