@@ -8,9 +8,19 @@ import type { LoginKindName } from "../../templates/runtime/auth/login-kinds.js"
  */
 export const LOGIN_KINDS = {
   /** PEM: a token from its token API, sent as X-Auth-Token; the client can log out. */
-  "pem-token": { authOptions: "PemAuth", clientBase: "PemSession", credentialHeader: "X-Auth-Token", takesApiKey: false },
+  "pem-token": {
+    authOptions: "PemAuth",
+    clientBase: "PemSession",
+    credentialHeader: "X-Auth-Token",
+    credentials: { password: "PEM: log in with these", token: "PEM: an X-Auth-Token you have" },
+  },
   /** PMM: a bearer token (service account), basic auth or an API key on each request. */
-  pmm: { authOptions: "PmmAuth", clientBase: "ClientLifecycle", credentialHeader: undefined, takesApiKey: true },
+  pmm: {
+    authOptions: "PmmAuth",
+    clientBase: "ClientLifecycle",
+    credentialHeader: undefined,
+    credentials: { password: "PMM: HTTP basic", token: "PMM: a bearer token", apiKey: "PMM: an API key" },
+  },
 } as const satisfies Record<LoginKindName, LoginKind>;
 
 export interface LoginKind {
@@ -20,9 +30,14 @@ export interface LoginKind {
   clientBase: string;
   /** The header parameter that carries the credential in the spec, lifted out of every method. */
   credentialHeader: string | undefined;
-  /** Whether `auth` takes `{ apiKey }`. */
-  takesApiKey: boolean;
+  /**
+   * The shapes `auth` takes, each with what it means for this kind (check-server's credential
+   * flags come from these): `{ username, password }`, `{ token }`, `{ apiKey }`.
+   */
+  credentials: Partial<Record<CredentialShape, string>>;
 }
+
+export type CredentialShape = "password" | "token" | "apiKey";
 
 export type AuthKind = keyof typeof LOGIN_KINDS;
 
