@@ -7,7 +7,6 @@ import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONSUMER_SETUPS, consumerSetup } from "../../generator/emit/package-docs.js";
 import { listFiles } from "../../generator/write/file-tree.js";
-import { shippedPackageCopy } from "../support/generated-package.js";
 import { GENERATED_DIR, ROOT } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { typeCheck } from "../support/typecheck.js";
