@@ -20,7 +20,7 @@ import { discoverSpecs } from "../load/discover-specs.js";
 import { LOGIN_KINDS } from "../load/login-kinds.js";
 import type { ApiModel } from "../normalize/build-model.js";
 import { loadModel } from "../pipeline.js";
-import { CREDENTIAL_OPTIONS, credentialHelp, credentials } from "./credential-flags.js";
+import { anyCredentialFlag, CREDENTIAL_OPTIONS, credentialHelp, credentials } from "./credential-flags.js";
 import { type CliIo, runIfEntry, usage } from "./run-cli.js";
 
 const HELP = `Usage:
@@ -140,7 +140,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 function stoppedMessage(stopped: NonNullable<CheckRun["stopped"]>, flag: string | undefined): string {
   if (stopped.reason === "credentials") {
     const status = "status" in stopped.error && stopped.error.status !== undefined ? ` (HTTP ${stopped.error.status})` : "";
-    const which = flag ?? "--auth, --token or --api-key";
+    const which = flag ?? anyCredentialFlag();
     return `the server rejected the credentials${status}, so the run stopped: more attempts could lock the account. Check ${which}.`;
   }
   return `${flagsFor(stopped.error.message)} The run stopped: every call would fail the same way.`;

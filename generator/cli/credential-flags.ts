@@ -33,6 +33,12 @@ export const CREDENTIAL_OPTIONS: Record<string, { type: "string" }> = Object.fro
   OFFERED.map((shape) => [FLAGS[shape].flag, { type: "string" as const }]),
 );
 
+/** Every credential flag, for a message to someone who gave none: `--auth, --token or --api-key`. */
+export function anyCredentialFlag(): string {
+  const flags = OFFERED.map((shape) => `--${FLAGS[shape].flag}`);
+  return flags.length > 1 ? `${flags.slice(0, -1).join(", ")} or ${flags.at(-1)}` : flags.join("");
+}
+
 const usageOf = (shape: CredentialShape) => `--${FLAGS[shape].flag} ${FLAGS[shape].value}`;
 
 /** The help lines: each flag with what it means for each kind that takes it. */

@@ -240,6 +240,26 @@ describe("check-server against PMM v3", () => {
   });
 });
 
+describe("check-server against a PMM that refuses the credentials", () => {
+  it("stops at the first 401 (basic credentials go with every request), naming the flag given or the ones to give", async () => {
+    const server = await startRecordingServer((_request, response) => sendJson(response, 401, { code: 16, message: "Unauthorized" }));
+    try {
+      const wrong = await runCli("check-server", ["pmm", "v3", "--base-url", server.origin, "--auth", "admin:wrong-pw-4"]);
+      expect(wrong.code).toBe(3);
+      expect(wrong.stderr).toBe(
+        "error: the server rejected the credentials (HTTP 401), so the run stopped: more attempts could lock the account. Check --auth.\n",
+      );
+      expect(server.requests).toHaveLength(1);
+      const none = await runCli("check-server", ["pmm", "v3", "--base-url", server.origin]);
+      expect(none.code).toBe(3);
+      expect(none.stderr).toContain("Check --auth, --token or --api-key.\n");
+      expect(server.requests).toHaveLength(2);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe("check-server with a project it cannot use", () => {
   it("refuses a generated/ without validators.js, and exits 4 (nothing called) when the shipped spec cannot be read", async () => {
     // A copy of the project's specs and PEM v10 client, so that the real ones are left alone.
