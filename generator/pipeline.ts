@@ -4,7 +4,8 @@ import { apiDocs } from "./diff/api-docs.js";
 import { emitClientModule } from "./emit/client-module.js";
 import { type CompilerThread, sharedCompilerThread } from "./emit/compiler-thread/index.js";
 import { generatedHeader, specName } from "./emit/generated-header.js";
-import { type PackageInfo, packageManifest } from "./emit/package-manifest.js";
+import { packageLicense, packageReadme } from "./emit/package-docs.js";
+import { type PackageInfo, packageManifest, REQUIRE_TYPES, REQUIRE_TYPES_TEXT } from "./emit/package-manifest.js";
 import { emitRuntimeFiles } from "./emit/runtime-files.js";
 import { emitUpgradeBin } from "./emit/upgrade-bin.js";
 import { emitValidators } from "./emit/validators.js";
@@ -120,6 +121,9 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
     }
   }
   files.set("package.json", packageManifest(options.info, entries, migrationFiles));
+  files.set("README.md", packageReadme(options.info, entries));
+  files.set("LICENSE", packageLicense(options.info));
+  for (const { api, version } of entries) files.set(`${api}/${version}/${REQUIRE_TYPES}`, REQUIRE_TYPES_TEXT);
   await Promise.all(emitted);
   return { files: sortTree(files), versions };
 }

@@ -4,13 +4,23 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { printable, printedPointer } from "../../templates/runtime/errors.js";
 import { assertSafeTransport } from "../../templates/runtime/security.js";
-import { type CallOutcome, defaultCalls, listedCalls, runCalls } from "../drift/server-check.js";
+import {
+  type CallOutcome,
+  type CheckRun,
+  defaultCalls,
+  listedCalls,
+  type PlannedCall,
+  runCalls,
+  type SkippedOperation,
+  skippedOperations,
+} from "../drift/server-check.js";
 import { SpecError, UsageError } from "../errors.js";
 import { readApiConfig } from "../load/api-config.js";
 import { discoverSpecs } from "../load/discover-specs.js";
-import { LOGIN_KINDS, type LoginKind } from "../load/login-kinds.js";
+import { LOGIN_KINDS } from "../load/login-kinds.js";
 import type { ApiModel } from "../normalize/build-model.js";
 import { loadModel } from "../pipeline.js";
+import { anyCredentialFlag, CREDENTIAL_OPTIONS, credentialHelp, credentials } from "./credential-flags.js";
 import { type CliIo, runIfEntry, usage } from "./run-cli.js";
 
 const HELP = `Usage:
@@ -18,14 +28,14 @@ const HELP = `Usage:
 
 Calls a live server read-only and checks every answer against the shipped spec of that
 version (the generated client in generated/, with validate: "strict"): which operations and
-which fields disagree. It calls every GET operation that needs no input and answers JSON, or
-only those --operations lists; one whose answer the spec gives no JSON schema is "not checked".
+which fields disagree. It calls every GET operation whose input is optional (with none) and
+that answers JSON, or only those --operations lists; one whose answer the spec gives no JSON
+schema is "not checked". The report lists every operation it did not call, with the reason.
+It logs in once for the whole run; rejected credentials or a TLS failure stop it (exit 3).
 
 Credentials (each value may be env:NAME, to read it from that environment variable instead of
 the command line, where other users of the machine can see it):
-  --auth <user>:<password>   PEM: log in with these; PMM: HTTP basic
-  --token <token>            PEM: an X-Auth-Token you have; PMM: a bearer token
-  --api-key <key>            PMM only: an API key
+${credentialHelp()}
 
 Options:
   --operations <file>  a JSON array of the GET methods to call, each a name or an object with
@@ -39,8 +49,8 @@ Options:
   -h, --help           show this help
 
 Credentials are never printed. Exit codes: 0 every answer agrees with the spec, 1 some disagree,
-2 usage error, 3 none disagree but some calls could not be checked, 4 the shipped spec cannot
-be read (the error says why; nothing was called).`;
+2 usage error, 3 none disagree but some calls could not be checked (or the run stopped), 4 the
+shipped spec cannot be read (the error says why; nothing was called).`;
 
 /** `npm run check-server`: call a live server read-only and compare its answers with the spec. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -50,9 +60,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       args: argv,
       options: {
         "base-url": { type: "string" },
-        auth: { type: "string" },
-        token: { type: "string" },
-        "api-key": { type: "string" },
+        ...CREDENTIAL_OPTIONS,
         operations: { type: "string" },
         ca: { type: "string" },
         insecure: { type: "boolean", default: false },
@@ -87,9 +95,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`error: ${error.message}\n`);
     return 4;
   }
-  const auth = credentials(values, api, LOGIN_KINDS[model.auth], io.env);
+  const given = credentials(values, api, LOGIN_KINDS[model.auth], io.env);
+  const auth = given?.auth;
   checkTransport(values["base-url"], auth, values["allow-insecure-http"]);
   const calls = values.operations ? await listedCalls(model, values.operations) : defaultCalls(model);
+  const skipped = skippedOperations(model, calls, values.operations !== undefined);
   const generated = await import(pathToFileURL(entry).href);
   const { responses } = await import(pathToFileURL(validatorsFile).href);
   const options = {
@@ -111,44 +121,48 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof TypeError) throw new UsageError(error.message);
     throw error;
   }
-  let outcomes: CallOutcome[];
+  let run: CheckRun;
   try {
-    outcomes = await runCalls(client, calls, generated, (name) => Object.hasOwn(responses, name));
+    run = await runCalls(client, calls, generated, (name) => Object.hasOwn(responses, name));
   } finally {
     await client.close();
   }
-  io.stdout.write(report(`${api} ${version}`, outcomes));
+  const { outcomes, stopped } = run;
+  const stoppedBefore = (stopped?.notCalled ?? []).map(({ operation, name }) => ({ operation, name, reason: "the run stopped before it" }));
+  const notCalled = [...stoppedBefore, ...skipped];
+  io.stdout.write(report(`${api} ${version}`, outcomes, notCalled));
+  if (stopped) io.stderr.write(`error: ${stoppedMessage(stopped, given?.flag)}\n`);
   if (outcomes.some((o) => o.kind === "disagrees")) return 1;
-  return outcomes.some((o) => o.kind === "unchecked") ? 3 : 0;
+  return stopped || outcomes.some((o) => o.kind === "unchecked") ? 3 : 0;
+}
+
+/** Why the run stopped, in this command's terms: its flags, not the client's options. */
+function stoppedMessage(stopped: NonNullable<CheckRun["stopped"]>, flag: string | undefined): string {
+  if (stopped.reason === "credentials") {
+    const status = "status" in stopped.error && stopped.error.status !== undefined ? ` (HTTP ${stopped.error.status})` : "";
+    const which = flag ?? anyCredentialFlag();
+    return `the server rejected the credentials${status}, so the run stopped: more attempts could lock the account. Check ${which}.`;
+  }
+  return `${flagsFor(stopped.error.message)} The run stopped: every call would fail the same way.`;
+}
+
+/** The client's TLS advice (templates/runtime/errors.ts) with this command's flags for the client's options. */
+const FLAG_FOR_OPTION: [string, string][] = [
+  ["`tls.ca`", "--ca <file>"],
+  ["`tls.insecure: true`", "--insecure"],
+  ["the host in baseUrl", "the host in --base-url"],
+  [", or set `tls.servername` to one", ""],
+  [" and, if it requires a client certificate, `tls.cert` and `tls.key`", " (check-server sends no client certificate)"],
+];
+
+function flagsFor(message: string): string {
+  return FLAG_FOR_OPTION.reduce((text, [option, flag]) => text.replaceAll(option, flag), message);
 }
 
 runIfEntry(import.meta.url, main);
 
 /** A client of the generated entry, as check-server calls it: namespaces of methods, and close(). */
 type GeneratedClient = Parameters<typeof runCalls>[0] & { close(): Promise<void> };
-
-/** The client's `auth` from --auth, --token or --api-key (at most one; an API key is PMM's only). */
-function credentials(
-  values: { auth?: string | undefined; token?: string | undefined; "api-key"?: string | undefined },
-  api: string,
-  kind: LoginKind,
-  env: CliIo["env"],
-): object | undefined {
-  const given = (["auth", "token", "api-key"] as const).filter((name) => values[name] !== undefined);
-  if (given.length > 1) throw new UsageError(`give one of --${given.join(", --")}, not several.`);
-  if (values["api-key"] !== undefined && !kind.takesApiKey)
-    throw new UsageError(`--api-key is not a way to log in to ${api}; it takes --auth <user>:<password> or --token.`);
-  if (values.auth !== undefined) {
-    const auth = secret("--auth", values.auth, env);
-    const colon = auth.indexOf(":");
-    // The message never quotes the value: it holds a password.
-    if (colon <= 0) throw new UsageError("--auth takes <user>:<password> (or env:NAME holding that).");
-    return { username: auth.slice(0, colon), password: auth.slice(colon + 1) };
-  }
-  if (values.token !== undefined) return { token: secret("--token", values.token, env) };
-  if (values["api-key"] !== undefined) return { apiKey: secret("--api-key", values["api-key"], env) };
-  return undefined;
-}
 
 /** Credentials over plain http:// to another machine: refused unless --allow-insecure-http, in this command's words. */
 function checkTransport(baseUrl: string, auth: object | undefined, allowed: boolean): void {
@@ -171,24 +185,16 @@ function readCa(file: string, given: string): string {
   }
 }
 
-/** A credential option's value, or with `env:NAME` that environment variable's. */
-function secret(option: string, value: string, env: CliIo["env"]): string {
-  if (!value.startsWith("env:")) return value;
-  const name = value.slice(4);
-  const fromEnv = env[name];
-  if (!fromEnv) throw new UsageError(`${option} env:${name}: the environment variable ${name} is not set.`);
-  return fromEnv;
-}
-
-function report(what: string, outcomes: CallOutcome[]): string {
+function report(what: string, outcomes: CallOutcome[], notCalled: readonly SkippedOperation[]): string {
   const disagree = outcomes.filter((o) => o.kind === "disagrees");
   const unchecked = outcomes.filter((o) => o.kind === "unchecked");
   const counts =
     disagree.length === 0 && unchecked.length === 0
       ? `all agree with the spec`
       : `${disagree.length} disagree with the spec, ${unchecked.length} could not be checked`;
-  const lines = [`${what}: ${outcomes.length} operation${outcomes.length === 1 ? "" : "s"} called; ${counts}.`];
-  const where = (o: CallOutcome) => `${o.call.name} (${o.call.operation.httpMethod.toUpperCase()} ${o.call.operation.path})`;
+  const lines = [`${what}: ${outcomes.length} operation${outcomes.length === 1 ? "" : "s"} called; ${counts}; ${notCalled.length} not called.`];
+  const label = (c: { name: string; operation: PlannedCall["operation"] }) => `${c.name} (${c.operation.httpMethod.toUpperCase()} ${c.operation.path})`;
+  const where = (o: CallOutcome) => label(o.call);
   if (disagree.length > 0) lines.push("", "Disagree:");
   for (const o of disagree) {
     if (o.kind !== "disagrees") continue;
@@ -198,6 +204,8 @@ function report(what: string, outcomes: CallOutcome[]): string {
       lines.push(`    ${p.pointer ? printedPointer(p.pointer) : "(the body)"}: expected ${p.expected}, received ${printable(p.received)}`);
   }
   if (unchecked.length > 0) lines.push("", "Not checked:");
-  for (const o of unchecked) if (o.kind === "unchecked") lines.push(`  ${where(o)}: ${o.reason}`);
+  for (const o of unchecked) if (o.kind === "unchecked") lines.push(`  ${where(o)}: ${flagsFor(o.reason)}`);
+  if (notCalled.length > 0) lines.push("", "Not called:");
+  for (const c of notCalled) lines.push(`  ${label(c)}: ${c.reason}`);
   return `${lines.join("\n")}\n`;
 }

@@ -6,7 +6,7 @@ import { type ApiConfig, parseApiConfig, readApiConfig } from "../load/api-confi
 import { AUTH_KINDS } from "../load/login-kinds.js";
 import { readDocument } from "../load/read-document.js";
 import { generatePackage, generateStandalone, type VersionResult } from "../pipeline.js";
-import { checkLabel } from "../validate/labels.js";
+import { checkLabel, checkVersionLabel } from "../validate/labels.js";
 import { diffTree, writeTreeAtomically } from "../write/file-tree.js";
 import { checkOutFolder, refuseUserFiles } from "../write/out-folder.js";
 import { resolveInput } from "./arguments.js";
@@ -123,7 +123,7 @@ async function generateOne(
     throw new UsageError("--spec, --api, --version and --out go together; all four are needed.");
   }
   checkLabel("--api", api);
-  checkLabel("--version", version);
+  checkVersionLabel("--version", version);
   const spec = resolveInput(io, values.spec);
   const out = path.resolve(io.cwd, values.out);
   const config = await configFor(api, values, io.project.specsDir);

@@ -5,6 +5,7 @@ import { UsageError } from "../errors.js";
 import { importSpec } from "../importer/import-spec.js";
 import { readSources, recordedLocation, SOURCES_FILE, withRecord, writeSources } from "../importer/sources-record.js";
 import { API_CONFIG_FILE } from "../load/api-config.js";
+import { checkVersionLabel } from "../validate/labels.js";
 import { resolveInput } from "./arguments.js";
 import { type CliIo, runIfEntry, usage } from "./run-cli.js";
 
@@ -20,7 +21,8 @@ replacing the version's earlier entry. Then run \`npm run generate\`.
 
 Options:
   --api <name>      the API folder in specs/ (pem, pmm, or a new one)
-  --version <v>     the version label and file name (for example v11)
+  --version <v>     the version label and file name: v11, or v3.1 for a minor version (lower case;
+                    letters, digits and _, with . or - between them)
   --keep-docs       keep descriptions and titles (for your own servers' specs)
   --allow-external-refs
                     follow $refs to other local files and https:// URLs and bundle them
@@ -53,8 +55,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (!source || extra.length > 0) throw new UsageError("give exactly one spec file or https:// URL.");
   const { api, version } = values;
   if (!api || !NAME.test(api)) throw new UsageError("--api <name> is required: lower-case letters, digits and dashes (for example pem).");
-  if (!version || !NAME.test(version))
-    throw new UsageError("--version <v> is required: lower-case letters, digits and dashes, starting with a letter (for example v11).");
+  checkVersionLabel("--version", version);
 
   const { specsDir, root } = io.project;
   // Read first, so that a damaged sources.yaml stops the import before specs/ changes.

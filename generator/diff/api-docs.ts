@@ -1,11 +1,12 @@
 import { type ApiModel, type OperationModel, operationKey } from "../normalize/build-model.js";
+import { compareVersionLabels, isReleaseVersion } from "../validate/labels.js";
 import { type Comparison, compareApis, compareText } from "./compare.js";
 import { cell, formatMarkdown } from "./format/markdown.js";
 import { migrationData, migrationGuide } from "./migration-guide.js";
 
-/** Versions that form an API's release sequence (`v9`, `v10`); others, like PEM's `token`, stand apart. */
+/** Versions that form an API's release sequence (`v9`, `v10`, `v10.1`); others, like PEM's `token`, stand apart. */
 function releaseSequence(models: readonly ApiModel[]): ApiModel[] {
-  return models.filter((m) => /^v\d+$/.test(m.version)).sort((a, b) => Number(a.version.slice(1)) - Number(b.version.slice(1)));
+  return models.filter((m) => isReleaseVersion(m.version)).sort((a, b) => compareVersionLabels(a.version, b.version));
 }
 
 /** A migration guide between two consecutive versions, and its data as JSON. */

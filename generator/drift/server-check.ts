@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { UsageError } from "../errors.js";
 import type { ApiModel, OperationModel } from "../normalize/build-model.js";
-import { clientMethod, takesInput } from "../normalize/public-names.js";
+import { clientMethod, inputRequired } from "../normalize/public-names.js";
 
 /** One read-only call to check: a method of the client and what it takes. */
 export interface PlannedCall {
@@ -17,11 +17,32 @@ export type CallOutcome =
   | { call: PlannedCall; kind: "disagrees"; status: number; problems: readonly { pointer: string; expected: string; received: string }[] }
   | { call: PlannedCall; kind: "unchecked"; reason: string };
 
-/** Every GET operation that needs no input and answers JSON: what a check may call unasked. */
+/** An operation the check did not call, and why. */
+export interface SkippedOperation {
+  operation: OperationModel;
+  name: string;
+  reason: string;
+}
+
+/** Why a check does not call an operation unasked; undefined for one it calls (with no input). */
+function skipReason(op: OperationModel): string | undefined {
+  if (op.httpMethod !== "get") return `a ${op.httpMethod.toUpperCase()}: the check only reads`;
+  if (inputRequired(op)) return "needs input: list it in --operations with its input";
+  if (op.parseAs !== "json") return "answers no JSON to check";
+  return undefined;
+}
+
+/** Every GET operation whose input is optional (it is called with none) and that answers JSON: what a check may call unasked. */
 export function defaultCalls(model: ApiModel): PlannedCall[] {
+  return model.operations.filter((op) => skipReason(op) === undefined).map((op) => ({ operation: op, name: clientMethod(op) }));
+}
+
+/** Every operation of the model that is not among `calls`, with the reason; `listed`: the calls came from --operations. */
+export function skippedOperations(model: ApiModel, calls: readonly PlannedCall[], listed: boolean): SkippedOperation[] {
+  const called = new Set(calls.map((call) => call.operation));
   return model.operations
-    .filter((op) => op.httpMethod === "get" && !takesInput(op) && op.parseAs === "json")
-    .map((op) => ({ operation: op, name: clientMethod(op) }));
+    .filter((op) => !called.has(op))
+    .map((op) => ({ operation: op, name: clientMethod(op), reason: listed ? "not in --operations" : skipReason(op)! }));
 }
 
 /**
@@ -60,10 +81,29 @@ export async function listedCalls(model: ApiModel, file: string): Promise<Planne
 export interface CheckErrors {
   ResponseValidationError: new (...args: never[]) => Error & { status: number; problems: readonly { pointer: string; expected: string; received: string }[] };
   ApiError: new (...args: never[]) => Error & { status: number };
+  AuthenticationError: new (...args: never[]) => Error & { status?: number };
+  TlsError: new (...args: never[]) => Error & { code: string };
+}
+
+/** How the calls went; `stopped` when an error that every later call would meet too ended the run. */
+export interface CheckRun {
+  outcomes: CallOutcome[];
+  stopped?: { reason: "credentials" | "tls"; error: Error; notCalled: PlannedCall[] };
 }
 
 /**
- * Calls each planned method, one after the other, on a client created with `validate: "strict"`.
+ * An error no later call could escape: rejected credentials (PEM's failed login; a 401 from
+ * PMM, which takes them on every request), where going on would only retry them against the
+ * server's lockout, or a TLS failure.
+ */
+function runEnding(error: unknown, errors: CheckErrors): "credentials" | "tls" | undefined {
+  if (error instanceof errors.AuthenticationError || (error instanceof errors.ApiError && error.status === 401)) return "credentials";
+  return error instanceof errors.TlsError ? "tls" : undefined;
+}
+
+/**
+ * Calls each planned method, one after the other, on a client created with `validate: "strict"`,
+ * until an error that every later call would meet too (see runEnding).
  * `hasSchema` says whether the spec gives a method's answer a JSON schema: without one, an answer is not checked, so it cannot agree.
  */
 export async function runCalls(
@@ -71,20 +111,23 @@ export async function runCalls(
   calls: PlannedCall[],
   errors: CheckErrors,
   hasSchema: (name: string) => boolean,
-): Promise<CallOutcome[]> {
+): Promise<CheckRun> {
   const outcomes: CallOutcome[] = [];
-  for (const call of calls) {
+  for (const [index, call] of calls.entries()) {
     const method = client[call.operation.namespace]![call.operation.name]!;
     try {
-      await (takesInput(call.operation) ? method(call.input ?? {}) : method());
+      // A method whose input is optional is called with none, as a user would.
+      await (call.input !== undefined ? method(call.input) : method());
       outcomes.push(
         hasSchema(call.name) ? { call, kind: "agrees" } : { call, kind: "unchecked", reason: "the spec gives its answer no JSON schema to check against" },
       );
     } catch (error) {
+      const ending = runEnding(error, errors);
+      if (ending) return { outcomes, stopped: { reason: ending, error: error as Error, notCalled: calls.slice(index) } };
       if (error instanceof errors.ResponseValidationError) outcomes.push({ call, kind: "disagrees", status: error.status, problems: error.problems });
       else if (error instanceof errors.ApiError) outcomes.push({ call, kind: "unchecked", reason: `the server answered HTTP ${error.status}` });
       else outcomes.push({ call, kind: "unchecked", reason: error instanceof Error ? error.message : String(error) });
     }
   }
-  return outcomes;
+  return { outcomes };
 }

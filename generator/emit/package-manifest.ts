@@ -5,6 +5,8 @@ export interface PackageInfo {
   dependencies: Record<string, string>;
   /** The Node.js versions it supports: the project's own (`engines.node` of the root package.json). */
   node: string;
+  /** An SPDX expression, or UNLICENSED. */
+  license: string;
   /** Optional peers: what `npx pem-pmm-client upgrade` needs and a client user does not. */
   peerDependencies?: Record<string, string>;
 }
@@ -16,7 +18,9 @@ export interface PackageInfo {
 export function packageManifest(info: PackageInfo, entries: readonly { api: string; version: string }[], migrations: readonly string[] = []): string {
   const exports: Record<string, unknown> = {};
   for (const { api, version } of entries) {
-    exports[`./${api}/${version}`] = { types: `./${api}/${version}/index.d.ts`, default: `./${api}/${version}/index.js` };
+    // A CommonJS consumer's `require` (Node.js ≥ 20.19 loads the ES module) gets types of CommonJS format: TypeScript's node16 refuses the ESM ones (TS1479).
+    const entry = { types: `./${api}/${version}/index.d.ts`, default: `./${api}/${version}/index.js` };
+    exports[`./${api}/${version}`] = { require: { ...entry, types: `./${api}/${version}/${REQUIRE_TYPES}` }, ...entry };
   }
   for (const file of migrations) exports[`./${file}`] = `./${file}`;
   exports["./runtime"] = { types: "./runtime/index.d.ts", default: "./runtime/index.js" };
@@ -24,6 +28,7 @@ export function packageManifest(info: PackageInfo, entries: readonly { api: stri
   const manifest = {
     name: info.name,
     version: info.version,
+    license: info.license,
     description: "Typed clients for the EDB Postgres Enterprise Manager and Percona Monitoring and Management REST APIs.",
     type: "module",
     sideEffects: false,
@@ -40,3 +45,9 @@ export function packageManifest(info: PackageInfo, entries: readonly { api: stri
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
+
+/** The types file of each entry's `require` condition, beside its index.d.ts. */
+export const REQUIRE_TYPES = "index.d.cts";
+
+/** Its text: the entry's types, re-exported in a file of CommonJS format. */
+export const REQUIRE_TYPES_TEXT = 'export * from "./index.js";\n';

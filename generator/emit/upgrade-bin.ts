@@ -4,7 +4,7 @@ import { ts } from "ts-morph";
 import { SpecError } from "../errors.js";
 import { JS_OPTIONS } from "./runtime-files.js";
 
-/** The generator's modules the package's `pem-pmm-client upgrade` runs on, relative to generator/. */
+/** The generator's modules the package's `pem-pmm-client` commands run on, relative to generator/. */
 const SOURCES = [
   "cli/package-bin.ts",
   "cli/project-paths.ts",
@@ -44,7 +44,7 @@ export function emitUpgradeBin(generatorDir: string): Map<string, string> {
         throw new SpecError(
           name,
           undefined,
-          `imports ${specifier}, which the package's upgrade command does not ship.`,
+          `imports ${specifier}, which the package's bin does not ship.`,
           "Add it to SOURCES in generator/emit/upgrade-bin.ts.",
         );
     }

@@ -2,8 +2,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Document, parse } from "yaml";
 import { SpecError } from "../errors.js";
-import { compareVersionLabels } from "../load/discover-specs.js";
 import { isUrl } from "../load/download.js";
+import { compareVersionLabels } from "../validate/labels.js";
 
 /** `specs/sources.yaml`: where each spec in specs/ came from, written by `npm run specs:import`. */
 export const SOURCES_FILE = "sources.yaml";

@@ -1,6 +1,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { SpecError } from "../errors.js";
+import { compareVersionLabels, isVersionLabel, VERSION_RULE } from "../validate/labels.js";
 import { API_CONFIG_FILE } from "./api-config.js";
 
 /** One spec file in `specs/<api>/<version>.yaml`. */
@@ -23,30 +24,26 @@ export async function discoverSpecs(specsDir: string): Promise<SpecEntry[]> {
     throw new SpecError(specsDir, undefined, "is not a readable folder.", "Run the command from the project's root folder.");
   }
   for (const api of apis.sort()) {
-    checkName(path.join(specsDir, api), api, "API folder");
+    if (!NAME.test(api))
+      throw new SpecError(
+        path.join(specsDir, api),
+        undefined,
+        `the API folder name "${api}" cannot become a package subpath.`,
+        "Use lower-case letters, digits and dashes, starting with a letter (for example `pem`).",
+      );
     const files = (await readdir(path.join(specsDir, api))).filter((f) => SPEC_FILE.test(f) && f !== API_CONFIG_FILE);
-    // Sorted by version, not file name: `v3` comes before `v3-1`.
+    // Sorted by version, not file name: `v9` comes before `v10`, `v3` before `v3.1`.
     const versions = files.map((file) => ({ file, version: file.replace(SPEC_FILE, "") })).sort((a, b) => compareVersionLabels(a.version, b.version));
     for (const { file, version } of versions) {
-      checkName(path.join(specsDir, api, file), version, "version file");
+      if (!isVersionLabel(version))
+        throw new SpecError(
+          path.join(specsDir, api, file),
+          undefined,
+          `the version "${version}" is not a version label.`,
+          `Name the file with ${VERSION_RULE}.`,
+        );
       entries.push({ api, version, file: path.join(specsDir, api, file) });
     }
   }
   return entries;
-}
-
-function checkName(file: string, name: string, what: string): void {
-  if (!NAME.test(name)) {
-    throw new SpecError(
-      file,
-      undefined,
-      `the ${what} name "${name}" cannot become a package subpath.`,
-      "Use lower-case letters, digits and dashes, starting with a letter (for example `v10`).",
-    );
-  }
-}
-
-/** Orders `v9` before `v10`: digit runs compare as numbers. */
-export function compareVersionLabels(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true });
 }

@@ -1,5 +1,10 @@
-// The runtime's names of the kinds: a kind on one side only fails to compile here.
+// The runtime's names of the kinds and the auth shapes each takes: a kind or a shape on one side
+// only fails to compile here.
+import type { AuthShapes } from "../../templates/runtime/auth/auth-shapes.js";
 import type { LoginKindName } from "../../templates/runtime/auth/login-kinds.js";
+
+/** A runtime auth shape by its last key: `["username", "password"]` is "password". */
+type ShapeName<Keys> = Keys extends readonly [...unknown[], infer Last extends string] ? Last : never;
 
 /**
  * What the generator knows of each kind of login the runtime implements
@@ -13,11 +18,17 @@ export const LOGIN_KINDS = {
     clientOptions: "PemClientOptions",
     clientBase: "PemSession",
     credentialHeader: "X-Auth-Token",
-    takesApiKey: false,
+    credentials: { password: "PEM: log in with these", token: "PEM: an X-Auth-Token you have" },
   },
   /** PMM: a bearer token (service account), basic auth or an API key on each request. */
-  pmm: { authOptions: "PmmAuth", clientOptions: "PmmClientOptions", clientBase: "ClientLifecycle", credentialHeader: undefined, takesApiKey: true },
-} as const satisfies Record<LoginKindName, LoginKind>;
+  pmm: {
+    authOptions: "PmmAuth",
+    clientOptions: "PmmClientOptions",
+    clientBase: "ClientLifecycle",
+    credentialHeader: undefined,
+    credentials: { password: "PMM: HTTP basic", token: "PMM: a bearer token", apiKey: "PMM: an API key" },
+  },
+} as const satisfies { [Kind in LoginKindName]: LoginKind & { credentials: Record<ShapeName<AuthShapes[Kind][number]>, string> } };
 
 export interface LoginKind {
   /** The runtime type of the client's `auth` option. */
@@ -28,9 +39,14 @@ export interface LoginKind {
   clientBase: string;
   /** The header parameter that carries the credential in the spec, lifted out of every method. */
   credentialHeader: string | undefined;
-  /** Whether `auth` takes `{ apiKey }`. */
-  takesApiKey: boolean;
+  /**
+   * The shapes `auth` takes, each with what it means for this kind (check-server's credential
+   * flags come from these): `{ username, password }`, `{ token }`, `{ apiKey }`.
+   */
+  credentials: Partial<Record<CredentialShape, string>>;
 }
+
+export type CredentialShape = "password" | "token" | "apiKey";
 
 export type AuthKind = keyof typeof LOGIN_KINDS;
 

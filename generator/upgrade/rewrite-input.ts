@@ -25,6 +25,8 @@ export function rewriteInput(argument: Expression, successor: SuccessorReport): 
   const groups = new Map<string, string[]>();
   const add = (group: string, text: string) => groups.set(group, [...(groups.get(group) ?? []), text]);
   const others: string[] = [];
+  /** Locations passed as an expression and kept as they are. */
+  const passedWhole = new Set<Location>();
   for (const property of argument.getProperties()) {
     const location = groupName(property);
     if (location === undefined) {
@@ -35,7 +37,10 @@ export function rewriteInput(argument: Expression, successor: SuccessorReport): 
     if (!value || !Node.isObjectLiteralExpression(value)) {
       const whole = wholeGroup(location, value?.getText() ?? location, successor);
       if (whole.wrapped !== undefined) add(location, whole.wrapped);
-      else others.push(property.getText());
+      else {
+        others.push(property.getText());
+        passedWhole.add(location);
+      }
       todos.push(...whole.todos);
       continue;
     }
@@ -57,6 +62,8 @@ export function rewriteInput(argument: Expression, successor: SuccessorReport): 
   }
   for (const required of successor.newRequired)
     todos.push(`${successor.newMethod}() requires ${required.in}.${required.under !== undefined ? `${required.under}.` : ""}${required.field}`);
+  // A location the new method requires stays even when nothing is left in it (or is created): `body: {}`.
+  for (const location of successor.newRequiredLocations) if (!passedWhole.has(location)) groups.set(location, groups.get(location) ?? []);
   const parts = [...renderGroups(groups), ...others];
   // An input written over several lines stays so: one line per location.
   if (!argument.getText().includes("\n") || parts.length === 0) return { text: objectText(parts), todos };
@@ -124,11 +131,11 @@ function movedField(field: ObjectLiteralElementLike, move: InputMove, todos: str
 function renderGroups(groups: Map<string, string[]>): string[] {
   const result: string[] = [];
   for (const location of LOCATIONS) {
-    const plain = groups.get(location) ?? [];
+    const plain = groups.get(location);
     const keyed = [...groups]
       .filter(([group]) => group.startsWith(`${location}\u0000`))
       .map(([group, fields]) => `${group.split("\u0000")[1]}: ${objectText(fields)}`);
-    if (plain.length + keyed.length > 0) result.push(`${location}: ${objectText([...plain, ...keyed])}`);
+    if (plain !== undefined || keyed.length > 0) result.push(`${location}: ${objectText([...(plain ?? []), ...keyed])}`);
   }
   return result;
 }

@@ -1,10 +1,17 @@
 import { randomBytes } from "node:crypto";
 import type { Dirent } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** A generated file tree: relative path (with `/`) → content. */
 export type FileTree = Map<string, string>;
+
+/**
+ * A script (`#!…`) is written executable: npm makes a package's bin executable when it installs
+ * it, and on a folder install (`npm install ./generated`) it would otherwise change the mode of
+ * the committed file in this repository.
+ */
+const modeOf = (content: string) => (content.startsWith("#!") ? 0o755 : 0o644);
 
 /**
  * Replaces `dir` with exactly `files`: everything is written to a sibling folder first and
@@ -20,7 +27,7 @@ export async function writeTreeAtomically(dir: string, files: FileTree): Promise
     for (const [name, content] of files) {
       const target = path.join(staging, name);
       await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, content);
+      await writeFile(target, content, { mode: modeOf(content) });
     }
     const hadPrevious = await isListableDir(dir);
     if (hadPrevious) await rename(dir, retired);
@@ -43,6 +50,9 @@ export async function diffTree(dir: string, files: FileTree): Promise<string[]> 
   for (const [name, content] of files) {
     if (!onDisk.has(name)) differences.push(`${name} (missing)`);
     else if ((await readFile(path.join(dir, name), "utf8")) !== content) differences.push(`${name} (out of date)`);
+    // The owner's execute bit alone: a umask may take the others'.
+    else if (((await stat(path.join(dir, name))).mode & 0o100) !== (modeOf(content) & 0o100))
+      differences.push(`${name} (${modeOf(content) & 0o100 ? "not executable" : "executable"})`);
     onDisk.delete(name);
   }
   for (const name of onDisk) differences.push(`${name} (not produced by the specs)`);

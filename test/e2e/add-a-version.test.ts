@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { discoverSpecs } from "../../generator/load/discover-specs.js";
@@ -13,7 +13,13 @@ import { runCli } from "../support/run-cli.js";
  * derive their lists from specs/; `ADD_A_VERSION_TEST=full` (which .ci/run sets) runs them too:
  * all of `npm test` in the copy, which takes as long again as the suite itself.
  */
-const VERSION_LISTING_TESTS = ["test/e2e/import-specs.test.ts", "test/e2e/shipped-clients.test.ts", "test/unit/released-names.test.ts"];
+const VERSION_LISTING_TESTS = [
+  "test/e2e/import-specs.test.ts",
+  "test/e2e/shipped-clients.test.ts",
+  "test/unit/released-names.test.ts",
+  "test/e2e/upgrade.test.ts",
+  "test/e2e/diff.test.ts",
+];
 const FULL = process.env.ADD_A_VERSION_TEST === "full";
 
 /** A command in `root`, as a process of its own: its exit code and everything it printed. */
@@ -31,22 +37,43 @@ function runIn(root: string, command: string, args: string[]): Promise<{ code: n
   });
 }
 
+/** Reads a generated file of the copy. */
+const readIn = (root: string, file: string) => readFile(path.join(root, "generated", file), "utf8");
+
 describe("adding an API version the README's way", () => {
   it(FULL ? "leaves npm test green" : "leaves the tests that list versions green", { timeout: 900_000 }, async () => {
     const root = await copyProject("add-a-version");
     // A copy is a few megabytes; the output below says what went wrong in it.
     onTestFinished(() => rm(root, { recursive: true, force: true }));
-    // Step 1: our own output is valid input, so the newest PEM spec serves as the next version.
-    const newest = (await discoverSpecs(path.join(root, "specs"))).filter((s) => s.api === "pem" && /^v\d+$/.test(s.version)).at(-1)!;
-    const next = `v${Number(newest.version.slice(1)) + 1}`;
-    const imported = await runCli("import", [path.relative(root, newest.file), "--api", "pem", "--version", next], { cwd: root, root });
-    expect(imported.stderr).toBe("");
-    expect(imported.code).toBe(0);
+    // Step 1: our own output is valid input, so the newest PEM spec serves as the next major
+    // version, and the newest PMM spec as a minor one beside it (PMM 3.1 beside 3).
+    const specs = await discoverSpecs(path.join(root, "specs"));
+    const newest = (api: string) => specs.filter((s) => s.api === api && /^v\d+$/.test(s.version)).at(-1)!;
+    const [pem, pmm] = [newest("pem"), newest("pmm")];
+    const next = `v${Number(pem.version.slice(1)) + 1}`;
+    const minor = `${pmm.version}.1`;
+    for (const [spec, version] of [
+      [pem, next],
+      [pmm, minor],
+    ] as const) {
+      const imported = await runCli("import", [path.relative(root, spec.file), "--api", spec.api, "--version", version], { cwd: root, root });
+      expect(imported.stderr).toBe("");
+      expect(imported.code).toBe(0);
+    }
     // Step 2.
     const generated = await runCli("generate", [], { cwd: root, root });
     expect(generated.stderr).toBe("");
     expect(generated.code).toBe(0);
     expect(generated.stdout).toMatch(new RegExp(`^pem/${next}\\s`, "m"));
+    expect(generated.stdout).toMatch(new RegExp(`^pmm/${minor.replace(".", "\\.")}\\s`, "m"));
+    // The minor version comes right after the one it is the minor of, and is compared with it in each document.
+    const pmmVersions = (await discoverSpecs(path.join(root, "specs"))).filter((s) => s.api === "pmm").map((s) => s.version);
+    expect(pmmVersions.indexOf(minor)).toBe(pmmVersions.indexOf(pmm.version) + 1);
+    expect(await readIn(root, "pmm/CHANGELOG.md")).toContain(`\n## pmm ${pmm.version} → ${minor}\n`);
+    const compatibility = await readIn(root, "pmm/COMPATIBILITY.md");
+    expect(compatibility).toContain(`| ${pmmVersions.join(" | ")} |\n`);
+    expect(await readIn(root, `pmm/MIGRATION-${pmm.version}-${minor}.md`)).toMatch(/^# /);
+    expect(JSON.parse(await readIn(root, `pmm/migrations/${pmm.version}-${minor}.json`))).toMatchObject({ from: pmm.version, to: minor });
     // Step 3 is for a released version, and a version added without it keeps the suite green.
     if (FULL) {
       // Not incremental: its build info would land in the node_modules the copy shares.

@@ -1,7 +1,7 @@
 import { cp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultCalls, type PlannedCall } from "../../generator/drift/server-check.js";
+import { defaultCalls, type PlannedCall, skippedOperations } from "../../generator/drift/server-check.js";
 import { readApiConfig } from "../../generator/load/api-config.js";
 import type { ApiModel } from "../../generator/normalize/build-model.js";
 import { resolveRef } from "../../generator/normalize/resolve-ref.js";
@@ -11,6 +11,7 @@ import { projectTempDir, ROOT, SPECS_DIR } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { runCli } from "../support/run-cli.js";
 import { sampleOf } from "../support/schema-sample.js";
+import { createTestPki } from "../support/test-ca.js";
 
 /**
  * `npm run check-server` against a fake PEM and a fake PMM on 127.0.0.1 that answer every
@@ -28,14 +29,18 @@ function answerOf(spec: ApiModel, call: PlannedCall): { status: number; body: un
   return { status: Number(media.status), body: sampleOf(document, response.content[media.contentType!].schema) };
 }
 
+/** The login attempts a fake PEM saw, at any layout. */
+const loginsAt = (pem: Awaited<ReturnType<typeof startFakePem>>) => pem.requests.filter((r) => r.method === "POST" && r.path.endsWith("/token/")).length;
+
 describe("check-server against PEM v10", () => {
   let pem: Awaited<ReturnType<typeof startFakePem>>;
+  let spec: ApiModel;
   let calls: PlannedCall[];
   /** Method name → where its answer drifts. */
   const drifted = new Map<string, string>();
 
   beforeAll(async () => {
-    const spec = await model("pem", "v10");
+    spec = await model("pem", "v10");
     calls = defaultCalls(spec);
     const routes: FakeRoute[] = calls.map((call) => {
       const { status, body } = answerOf(spec, call);
@@ -61,7 +66,18 @@ describe("check-server against PEM v10", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(1);
     const disagreeing = [...drifted].map(([name, pointer]) => ({ name, pointer }));
-    expect(result.stdout).toContain(`pem v10: ${calls.length} operations called; 2 disagree with the spec, 0 could not be checked.`);
+    const skipped = skippedOperations(spec, calls, false);
+    expect(result.stdout).toContain(
+      `pem v10: ${calls.length} operations called; 2 disagree with the spec, 0 could not be checked; ${skipped.length} not called.`,
+    );
+    // Every operation it did not call is listed, with the reason.
+    const listed = result.stdout.slice(result.stdout.indexOf("\nNot called:\n"));
+    for (const { name, operation, reason } of skipped)
+      expect(listed).toContain(`  ${name} (${operation.httpMethod.toUpperCase()} ${operation.path}): ${reason}\n`);
+    expect(new Set(skipped.map((s) => s.reason)).size).toBeGreaterThan(1);
+    expect(listed).toMatch(/ server\.update \(PUT [^)]+\): a PUT: the check only reads\n/);
+    // One login for the whole run.
+    expect(loginsAt(pem)).toBe(1);
     for (const { name, pointer } of disagreeing)
       expect(result.stdout).toMatch(new RegExp(`  ${name.replace(".", "\\.")} \\(GET [^)]+\\), HTTP 200\\n    ${pointer.replace(/[()]/g, "\\$&")}: expected `));
     expect(result.stdout).not.toContain(pem.password);
@@ -77,7 +93,9 @@ describe("check-server against PEM v10", () => {
     await writeFile(listed, JSON.stringify([clean.name]));
     const before = pem.dataRequests().length;
     const result = await runCli("check-server", ["pem", "v10", "--base-url", pem.origin, "--auth", `${pem.username}:${pem.password}`, "--operations", listed]);
-    expect(result.stdout).toBe(`pem v10: 1 operation called; all agree with the spec.\n`);
+    const others = spec.operations.length - 1;
+    expect(result.stdout).toMatch(new RegExp(`^pem v10: 1 operation called; all agree with the spec; ${others} not called\\.\n`));
+    expect(result.stdout.match(/: not in --operations\n/g)).toHaveLength(others);
     expect(result.code).toBe(0);
     expect(pem.dataRequests().length).toBe(before + 1);
 
@@ -96,7 +114,7 @@ describe("check-server against PEM v10", () => {
   it("refuses an API key for PEM, and credentials over plain http:// to another machine unless --allow-insecure-http", async () => {
     const key = await runCli("check-server", ["pem", "v10", "--base-url", pem.origin, "--api-key", "k-123"]);
     expect(key.code).toBe(2);
-    expect(key.stderr).toContain("--api-key is not a way to log in to pem; it takes --auth <user>:<password> or --token.");
+    expect(key.stderr).toContain("--api-key is not a way to log in to pem; it takes --auth <user>:<password> or --token <token>.");
     const plain = await runCli("check-server", ["pem", "v10", "--base-url", "http://pem.example.invalid", "--auth", "u:secret-pw"]);
     expect(plain.code).toBe(2);
     expect(plain.stderr).toBe(
@@ -108,13 +126,51 @@ describe("check-server against PEM v10", () => {
     const help = await runCli("check-server", ["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage:\n {2}npm run check-server -- <api> <version> --base-url <url>/);
-    expect(help.stdout).toContain("3 none disagree but some calls could not be checked, 4 the shipped spec cannot\nbe read");
+    expect(help.stdout).toContain("3 none disagree but some calls could not be checked (or the run stopped), 4 the\nshipped spec cannot be read");
+    // The credential flags come from the login kinds' table, each with what it means for each API.
+    expect(help.stdout).toContain("  --api-key <key>            PMM: an API key\n");
     const missing = await runCli("check-server", ["pem", "v10"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe("error: --base-url is required: the server to check, such as https://pem.example.com.\nRun with --help for usage.\n");
     const timeout = await runCli("check-server", ["pem", "v10", "--base-url", pem.origin, "--timeout-ms", "soon"]);
     expect(timeout.code).toBe(2);
     expect(timeout.stderr).toMatch(/^error: timeoutMs must be a number of milliseconds/);
+  });
+
+  it("stops at a rejected password with exit 3 and a message naming --auth: at most one login per layout", async () => {
+    const wrong = await startFakePem({ prefix: "/pem/api", supportedVersions: ["v10"] });
+    try {
+      // An origin alone: the client looks for the token API at both layouts (/api and /pem/api).
+      const result = await runCli("check-server", ["pem", "v10", "--base-url", wrong.origin, "--auth", "pemuser:wrong-password-9"]);
+      expect(result.code).toBe(3);
+      expect(result.stderr).toBe(
+        "error: the server rejected the credentials (HTTP 401), so the run stopped: more attempts could lock the account. Check --auth.\n",
+      );
+      expect(loginsAt(wrong)).toBeLessThanOrEqual(2);
+      expect(wrong.dataRequests()).toEqual([]);
+      expect(result.stdout).toContain(`: the run stopped before it\n`);
+      expect(result.stdout.match(/: the run stopped before it\n/g)).toHaveLength(calls.length);
+      expect(result.stdout + result.stderr).not.toContain("wrong-password-9");
+    } finally {
+      await wrong.close();
+    }
+  });
+
+  it("names its own flags in TLS advice (--ca, --insecure), and stops at the first TLS failure", async () => {
+    const pki = await createTestPki();
+    const secure = await startFakePem({ supportedVersions: ["v10"], tls: { cert: pki.serverCert, key: pki.serverKey } });
+    try {
+      const result = await runCli("check-server", ["pem", "v10", "--base-url", secure.origin, "--auth", `${secure.username}:${secure.password}`]);
+      expect(result.code).toBe(3);
+      expect(result.stderr).toMatch(
+        /^error: POST \/api\/token\/: TLS failed \(\w+\): the server's certificate is not trusted\. Pass its CA as --ca <file>; --insecure skips/,
+      );
+      expect(result.stderr).toContain("The run stopped: every call would fail the same way.\n");
+      expect(result.stdout + result.stderr).not.toContain("tls.");
+      expect(secure.requests).toEqual([]);
+    } finally {
+      await secure.close();
+    }
   });
 
   it("says so when the credentials are malformed, without quoting them", async () => {
@@ -133,8 +189,8 @@ describe("check-server against PMM v3", () => {
     const server = await startRecordingServer((_request, response) => void response.writeHead(200, { "Content-Type": "application/zip" }).end("PK"));
     try {
       const result = await runCli("check-server", ["pmm", "v3", "--base-url", server.origin, "--operations", listed]);
-      expect(result.stdout).toBe(
-        "pmm v3: 1 operation called; 0 disagree with the spec, 1 could not be checked.\n\nNot checked:\n  server.logs (GET /v1/server/logs.zip): the spec gives its answer no JSON schema to check against\n",
+      expect(result.stdout).toMatch(
+        /^pmm v3: 1 operation called; 0 disagree with the spec, 1 could not be checked; \d+ not called\.\n\nNot checked:\n {2}server\.logs \(GET \/v1\/server\/logs\.zip\): the spec gives its answer no JSON schema to check against\n/,
       );
       expect(result.code).toBe(3);
     } finally {
@@ -146,8 +202,8 @@ describe("check-server against PMM v3", () => {
     const spec = await model("pmm", "v3");
     const calls = defaultCalls(spec);
     const token = "pmm-service-token-7f3a";
-    // nodes.listNodes takes a query, so it is called only when listed.
-    expect(calls.map((c) => c.name)).not.toContain("nodes.listNodes");
+    // nodes.listNodes takes an optional query: it is called, with none.
+    expect(calls.map((c) => c.name)).toContain("nodes.listNodes");
     const answers = new Map(calls.map((call) => [call.operation.path, answerOf(spec, call).body]));
     // Drift on purpose: PMM's gateway sends int64 as strings, this one sends a number; and a role the enum lacks.
     answers.set("/v1/users/me", { ...(answers.get("/v1/users/me") as object), user_id: 7 });
@@ -167,7 +223,9 @@ describe("check-server against PMM v3", () => {
         env: { PMM_CHECK_TOKEN: token },
       });
       expect(result.code).toBe(1);
-      expect(result.stdout).toContain(`pmm v3: ${calls.length} operations called; 2 disagree with the spec, 1 could not be checked.\n`);
+      const skipped = skippedOperations(spec, calls, false).length;
+      expect(result.stdout).toContain(`pmm v3: ${calls.length} operations called; 2 disagree with the spec, 1 could not be checked; ${skipped} not called.\n`);
+      expect(server.requests.find((r) => r.path === "/v1/inventory/nodes")).toMatchObject({ method: "GET", query: {} });
       expect(result.stdout).toContain("user.getUser (GET /v1/users/me), HTTP 200\n    /user_id: expected string, received integer\n");
       expect(result.stdout).toContain(
         'ha.listNodes (GET /v1/ha/nodes), HTTP 200\n    /nodes/1/role: expected one of "NODE_ROLE_UNSPECIFIED", "NODE_ROLE_LEADER", "NODE_ROLE_FOLLOWER", received "NODE_ROLE_OBSERVER\\u2028forged line"\n',
@@ -176,6 +234,26 @@ describe("check-server against PMM v3", () => {
       expect(result.stdout + result.stderr).not.toContain(token);
       expect(server.requests.length).toBeGreaterThanOrEqual(calls.length);
       expect(server.requests.every((r) => r.method === "GET" && r.headers.authorization === `Bearer ${token}`)).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("check-server against a PMM that refuses the credentials", () => {
+  it("stops at the first 401 (basic credentials go with every request), naming the flag given or the ones to give", async () => {
+    const server = await startRecordingServer((_request, response) => sendJson(response, 401, { code: 16, message: "Unauthorized" }));
+    try {
+      const wrong = await runCli("check-server", ["pmm", "v3", "--base-url", server.origin, "--auth", "admin:wrong-pw-4"]);
+      expect(wrong.code).toBe(3);
+      expect(wrong.stderr).toBe(
+        "error: the server rejected the credentials (HTTP 401), so the run stopped: more attempts could lock the account. Check --auth.\n",
+      );
+      expect(server.requests).toHaveLength(1);
+      const none = await runCli("check-server", ["pmm", "v3", "--base-url", server.origin]);
+      expect(none.code).toBe(3);
+      expect(none.stderr).toContain("Check --auth, --token or --api-key.\n");
+      expect(server.requests).toHaveLength(2);
     } finally {
       await server.close();
     }

@@ -6,13 +6,21 @@ import type { Change } from "../../generator/diff/change.js";
 import { CHECKS } from "../../generator/diff/checks/index.js";
 import { compareApis } from "../../generator/diff/compare.js";
 import { formatCheckTable } from "../../generator/diff/format/check-list.js";
+import { readSources } from "../../generator/importer/sources-record.js";
 import { followPointer, unescapePointerToken } from "../../generator/json-pointer.js";
 import { readApiConfig } from "../../generator/load/api-config.js";
 import { readDocument } from "../../generator/load/read-document.js";
 import { loadModel } from "../../generator/pipeline.js";
+import { compareVersionLabels } from "../../generator/validate/labels.js";
 import { documentOperations, operationKey, versionSpecFiles } from "../support/operation-keys.js";
 import { GENERATED_DIR, hasReference, NEEDS_REFERENCE, projectTempDir, REFERENCE_DIR, SPECS_DIR } from "../support/paths.js";
 import { runCli } from "../support/run-cli.js";
+
+/** The shipped PEM versions in the version order, as the usage errors list them. */
+const shippedPem = (await readSources(SPECS_DIR))
+  .filter((r) => r.api === "pem")
+  .map((r) => r.version)
+  .sort(compareVersionLabels);
 
 async function compareFiles(api: string, oldFile: string, newFile: string) {
   const config = await readApiConfig(path.join(SPECS_DIR, api));
@@ -136,7 +144,7 @@ describe("npm run diff", () => {
 
   it.each([
     [["pem", "v9"], /give an API and two versions/],
-    [["pem", "v9", "v99"], /pem has no version "v99". Shipped: token, v9, v10/],
+    [["pem", "v9", "v99"], `pem has no version "v99". Shipped: ${shippedPem.join(", ")}.`],
     [["pem", "v9", "v10", "--format", "html"], /--format must be text, md or json/],
     [["pem", "v9", "v10", "--fail-on", "info"], /--fail-on must be breaking or warning/],
   ])("usage errors exit 2: %j", async (args, message) => {

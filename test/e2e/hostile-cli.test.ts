@@ -32,6 +32,6 @@ describe("generate --out and labels from the command line", () => {
 
     const badVersion = await generate(path.join(path.dirname(file), "client"), "v1*/ globalThis.x = 1; /*");
     expect(badVersion.code).toBe(2);
-    expect(badVersion.stderr).toContain("is not a valid label");
+    expect(badVersion.stderr).toContain("is not a version label");
   });
 });

@@ -1,10 +1,12 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONSUMER_SETUPS, consumerSetup } from "../../generator/emit/package-docs.js";
+import { listFiles } from "../../generator/write/file-tree.js";
 import { GENERATED_DIR, ROOT } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { typeCheck } from "../support/typecheck.js";
@@ -74,6 +76,74 @@ declare const process: { env: Record<string, string | undefined> };
     ]);
   });
 
+  const bin = () => path.join(project, "node_modules/.bin/pem-pmm-client");
+  const failure = (error: { code: number; stdout: string; stderr: string }) => error;
+
+  it("ships a README and a LICENSE, and its bin lists its commands with --help (exit 0)", async () => {
+    const installed = path.join(project, "node_modules/pem-pmm-client");
+    const readme = await readFile(path.join(installed, "README.md"), "utf8");
+    const manifest = JSON.parse(await readFile(path.join(installed, "package.json"), "utf8"));
+    for (const entry of Object.keys(manifest.exports).filter((key) => /^\.\/\w+\/[^/]+$/.test(key) && key !== "./package.json"))
+      expect(readme).toContain(`\`pem-pmm-client${entry.slice(1)}\``);
+    expect(await readFile(path.join(installed, "LICENSE"), "utf8")).toContain(manifest.license);
+    const { stdout } = await run(bin(), ["--help"], { cwd: project });
+    expect(stdout).toMatch(/^Usage:\n {2}npx pem-pmm-client <command>/);
+    for (const command of ["upgrade", "diff"]) {
+      expect(stdout).toMatch(new RegExp(`^  ${command} `, "m"));
+      expect((await run(bin(), [command, "--help"], { cwd: project })).stdout).toContain(`npx pem-pmm-client ${command} `);
+    }
+    const unknown = await run(bin(), ["check"], { cwd: project }).catch(failure);
+    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining('no command "check": the commands are upgrade and diff.') });
+  });
+
+  it("prints the shipped migration guides with npx pem-pmm-client diff, one per pair of consecutive versions", async () => {
+    const installed = path.join(project, "node_modules/pem-pmm-client");
+    const migrations = JSON.parse(await readFile(path.join(installed, "package.json"), "utf8")).exports;
+    const pair = Object.keys(migrations).find((key) => key.endsWith(".json"))!;
+    const [, api, from, to] = /^\.\/(\w+)\/migrations\/(.+)-(v[^-]+)\.json$/.exec(pair)!;
+    const { stdout } = await run(bin(), ["diff", api!, from!, to!], { cwd: project });
+    expect(stdout).toBe(await readFile(path.join(installed, `${api}/MIGRATION-${from}-${to}.md`), "utf8"));
+    const json = await run(bin(), ["diff", api!, from!, to!, "--format", "json"], { cwd: project });
+    expect(JSON.parse(json.stdout)).toEqual([JSON.parse(await readFile(path.join(installed, pair.slice(2)), "utf8"))]);
+  });
+
+  it("names what to install when upgrade's optional peer ts-morph is missing", async () => {
+    const scripts = path.join(project, "no-ts-morph");
+    await cp(path.join(ROOT, "test/fixtures/upgrade/pmm-v2"), scripts, { recursive: true });
+    const missing = await run(bin(), ["upgrade", "no-ts-morph", "--from", "pmm/v2", "--to", "pmm/v3"], { cwd: project }).catch(failure);
+    expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining("npm install --save-dev ts-morph typescript") });
+  });
+
+  it.each(CONSUMER_SETUPS)("type-checks a $format consumer with module $module, moduleResolution $moduleResolution", async (setup) => {
+    const folder = path.join(project, `${setup.format}-${setup.module}-${setup.moduleResolution}`);
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, "package.json"), JSON.stringify({ type: setup.format === "ESM" ? "module" : "commonjs" }));
+    const consumer = path.join(folder, "consumer.ts");
+    await writeFile(
+      consumer,
+      `import { createClient, type Nodes } from "pem-pmm-client/pmm/v3";
+export function nodes(baseUrl: string): Promise<Nodes.ListNodesResponse> {
+  return createClient({ baseUrl, auth: { token: "t" } }).nodes.listNodes();
+}
+// @ts-expect-error the types are the package's: a list is no number.
+export const wrong: Promise<number> = nodes("https://pmm.example.com");
+`,
+    );
+    const options = {
+      module: ts.ModuleKind[pascal(setup.module) as keyof typeof ts.ModuleKind],
+      moduleResolution: ts.ModuleResolutionKind[pascal(setup.moduleResolution) as keyof typeof ts.ModuleResolutionKind],
+      skipLibCheck: setup.skipLibCheck,
+    };
+    expect(options.module, setup.module).toBeDefined();
+    expect(typeCheck([consumer], options)).toEqual([]);
+  });
+
+  it("runs from plain JavaScript: a CommonJS require() and an ES module import", async () => {
+    await writeFile(path.join(project, "plain.cjs"), 'const { createClient } = require("pem-pmm-client/pmm/v3");\nconsole.log(typeof createClient);\n');
+    await writeFile(path.join(project, "plain.mjs"), 'import { createClient } from "pem-pmm-client/pem/v10";\nconsole.log(typeof createClient);\n');
+    for (const file of ["plain.cjs", "plain.mjs"]) expect((await run(process.execPath, [file], { cwd: project })).stdout).toBe("function\n");
+  });
+
   it("moves a PMM 2 project to PMM 3 with npx pem-pmm-client upgrade, ts-morph installed beside it", async () => {
     const scripts = path.join(project, "scripts");
     await cp(path.join(ROOT, "test/fixtures/upgrade/pmm-v2"), scripts, { recursive: true });
@@ -97,6 +167,12 @@ declare const process: { env: Record<string, string | undefined> };
   });
 });
 
+/** `nodenext` → `NodeNext`, as TypeScript's enums name the settings. */
+function pascal(setting: string): string {
+  const names: Record<string, string> = { nodenext: "NodeNext", node16: "Node16", esnext: "ESNext", preserve: "Preserve", bundler: "Bundler" };
+  return names[setting] ?? setting;
+}
+
 /** The installed folders of a package's runtime dependencies, transitively, from this repository's node_modules. */
 async function dependencyFolders(packageDir: string, found = new Map<string, string>()): Promise<string[]> {
   const manifest = JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
@@ -108,3 +184,55 @@ async function dependencyFolders(packageDir: string, found = new Map<string, str
   }
   return [...found.values()];
 }
+
+describe("the README's install commands", () => {
+  let root: string;
+  let myApp: string;
+  beforeAll(async () => {
+    // This repository as the README's commands see it (pem-pmm-client/generated), beside the user's project.
+    root = await mkdtemp(path.join(os.tmpdir(), "pem-pmm-readme-"));
+    await cp(GENERATED_DIR, path.join(root, "pem-pmm-client/generated"), { recursive: true });
+    myApp = path.join(root, "my-app");
+    await mkdir(myApp);
+    await writeFile(path.join(myApp, "package.json"), JSON.stringify({ name: "my-app", private: true, type: "module" }));
+    // Offline: the package's dependencies are there already, packed from this repository's node_modules.
+    const folders = await dependencyFolders(GENERATED_DIR);
+    const { stdout } = await run(npm, ["pack", ...folders, "--pack-destination", myApp, "--ignore-scripts", "--silent"]);
+    const tarballs = stdout.split("\n").filter((line) => line.endsWith(".tgz"));
+    await run(npm, ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", ...tarballs.map((file) => `./${file}`)], { cwd: myApp });
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it("installs the package from its tarball when run as written", async () => {
+    const readme = await readFile(path.join(ROOT, "README.md"), "utf8");
+    const commands = /Install the package from its tarball[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(commands).toContain("npm pack ./generated");
+    await run("sh", ["-e", "-c", commands!], {
+      cwd: root,
+      env: { ...process.env, npm_config_offline: "true", npm_config_audit: "false", npm_config_fund: "false" },
+    });
+    const { stdout } = await run(
+      process.execPath,
+      ["--input-type=module", "-e", 'import { createClient } from "pem-pmm-client/pmm/v3"; console.log(typeof createClient);'],
+      {
+        cwd: myApp,
+      },
+    );
+    expect(stdout).toBe("function\n");
+  });
+
+  it("leaves the folder as it was when npm links it (npm install <folder>), and the README's Consumer set-up is the tested one", async () => {
+    const folder = path.join(root, "pem-pmm-client/generated");
+    const modes = async () => Promise.all((await listFiles(folder)).map(async (file) => `${file} ${(await stat(path.join(folder, file))).mode.toString(8)}`));
+    const before = await modes();
+    const linker = path.join(root, "linker");
+    await mkdir(linker);
+    await writeFile(path.join(linker, "package.json"), JSON.stringify({ name: "linker", private: true }));
+    await run(npm, ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", folder], { cwd: linker });
+    expect(await modes()).toEqual(before);
+    // The repository's own copy is committed as the generator writes it: the bin executable.
+    const { stdout } = await run("git", ["ls-files", "-s", "generated/bin/pem-pmm-client.js"], { cwd: ROOT });
+    expect(stdout).toMatch(/^100755 /);
+    expect(await readFile(path.join(ROOT, "README.md"), "utf8")).toContain(consumerSetup(3));
+  });
+});

@@ -2,8 +2,10 @@ import { cp, mkdir, readFile, stat, symlink, writeFile } from "node:fs/promises"
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readSources } from "../../generator/importer/sources-record.js";
+import { compareVersionLabels } from "../../generator/validate/labels.js";
 import { shippedPackageCopy } from "../support/generated-package.js";
-import { projectTempDir, ROOT } from "../support/paths.js";
+import { projectTempDir, ROOT, SPECS_DIR } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { runCli } from "../support/run-cli.js";
 import { typeCheck } from "../support/typecheck.js";
@@ -133,12 +135,30 @@ export async function namespaced(): Promise<unknown> {
     expect(leftovers).toContain(
       "  // TODO(pem-pmm-client upgrade): dropped body.common (was { enable: true }): agents.changeAgent() does not take it\n  await pmm.agents.changeAgent(",
     );
-    expect(leftovers).toContain('await pmm.agents.changeAgent({ path: { agent_id: "a1" } });');
+    // v3 requires a body, though none of its fields: it stays, empty.
+    expect(leftovers).toContain('await pmm.agents.changeAgent({ path: { agent_id: "a1" }, body: {} });');
     const namespaced = await readFile(path.join(dir, "src/namespaced.ts"), "utf8");
     expect(namespaced).toContain('import * as PMM from "pem-pmm-client/pmm/v3";');
     expect(namespaced).toContain(
       "  // TODO(pem-pmm-client upgrade): the namespace is reached through backups: call backup.startBackup() on the client instead\n  const started: PMM.Backup.StartBackupResponse = await backups.startBackup(",
     );
+  });
+
+  it("keeps a body the new method requires, and creates one where the old call had an empty input", async () => {
+    const dir = await project({
+      "src/checks.ts": `import { createClient } from "pem-pmm-client/pmm/v2";
+export async function runChecks(): Promise<void> {
+  const pmm = createClient({ baseUrl: "https://pmm.example.com", auth: { token: "t" } });
+  await pmm.securityChecks.startSecurityChecks({ body: {} });
+  await pmm.securityChecks.startSecurityChecks({});
+}
+`,
+    });
+    const { code, stdout } = await upgrade(dir, "--write");
+    expect(code, stdout).toBe(0);
+    const checks = await readFile(path.join(dir, "src/checks.ts"), "utf8");
+    expect(checks.match(/await pmm\.advisor\.startAdvisorChecks\(\{ body: \{\} \}\);/g)).toHaveLength(2);
+    expect(typeCheck([path.join(dir, "src/checks.ts")], { skipLibCheck: true })).toEqual([]);
   });
 
   it("writes nothing when the project has syntax errors", async () => {
@@ -183,7 +203,9 @@ export async function namespaced(): Promise<unknown> {
     expect(code).toBe(2);
     expect(stderr).toContain("--from and --to are required");
     const unknown = await runCli("upgrade", [FIXTURE, "--from", "pmm/v2", "--to", "pmm/v9"]);
-    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining('pmm has no version "v9". Shipped: v2, v3.') });
+    const shipped = (await readSources(SPECS_DIR)).filter((r) => r.api === "pmm").map((r) => r.version);
+    const listed = `Shipped: ${shipped.sort(compareVersionLabels).join(", ")}.`;
+    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining(`pmm has no version "v9". ${listed}`) });
     const help = await runCli("upgrade", ["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("npm run upgrade -- <project-dir> --from <api>/<version> --to <api>/<version> [--write] [--format text|json]");

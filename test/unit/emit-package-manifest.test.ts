@@ -7,16 +7,23 @@ interface Given {
   migrations?: string[];
 }
 
-const info: PackageInfo = { name: "pem-pmm-client", version: "1.2.3", dependencies: { "openapi-fetch": "^0.17.0" }, node: ">=20.19" };
+const info: PackageInfo = { name: "pem-pmm-client", version: "1.2.3", license: "UNLICENSED", dependencies: { "openapi-fetch": "^0.17.0" }, node: ">=20.19" };
 const common = {
   name: "pem-pmm-client",
   version: "1.2.3",
+  license: "UNLICENSED",
   description: "Typed clients for the EDB Postgres Enterprise Manager and Percona Monitoring and Management REST APIs.",
   type: "module",
   sideEffects: false,
   engines: { node: ">=20.19" },
 };
 const tail = { bin: { "pem-pmm-client": "./bin/pem-pmm-client.js" }, dependencies: { "openapi-fetch": "^0.17.0" } };
+/** A version entry's export: its ESM types, and CommonJS-format ones for `require`. */
+const versionExport = (entry: string) => ({
+  require: { types: `./${entry}/index.d.cts`, default: `./${entry}/index.js` },
+  types: `./${entry}/index.d.ts`,
+  default: `./${entry}/index.js`,
+});
 const fixedExports = { "./runtime": { types: "./runtime/index.d.ts", default: "./runtime/index.js" }, "./package.json": "./package.json" };
 
 const cases: [title: string, { given: Given; want: unknown }][] = [
@@ -33,8 +40,8 @@ const cases: [title: string, { given: Given; want: unknown }][] = [
       want: {
         ...common,
         exports: {
-          "./pem/v9": { types: "./pem/v9/index.d.ts", default: "./pem/v9/index.js" },
-          "./pmm/v3": { types: "./pmm/v3/index.d.ts", default: "./pmm/v3/index.js" },
+          "./pem/v9": versionExport("pem/v9"),
+          "./pmm/v3": versionExport("pmm/v3"),
           ...fixedExports,
         },
         ...tail,
@@ -48,7 +55,7 @@ const cases: [title: string, { given: Given; want: unknown }][] = [
       want: {
         ...common,
         exports: {
-          "./pmm/v3": { types: "./pmm/v3/index.d.ts", default: "./pmm/v3/index.js" },
+          "./pmm/v3": versionExport("pmm/v3"),
           "./pmm/migrations/v2-v3.json": "./pmm/migrations/v2-v3.json",
           ...fixedExports,
         },

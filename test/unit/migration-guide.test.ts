@@ -56,7 +56,11 @@ describe("migration files of a release sequence", () => {
     expect(first).toMatchObject({ api: "pem", from: "v9", to: "v10", removed: [] });
     expect(migrations[0]!.markdown).toContain("# Moving from PEM v9 to v10");
     const manifest = JSON.parse(
-      packageManifest({ name: "p", version: "1.0.0", dependencies: {}, node: ">=20" }, [{ api: "pem", version: "v9" }], ["pem/migrations/v9-v10.json"]),
+      packageManifest(
+        { name: "p", version: "1.0.0", license: "UNLICENSED", dependencies: {}, node: ">=20" },
+        [{ api: "pem", version: "v9" }],
+        ["pem/migrations/v9-v10.json"],
+      ),
     );
     expect(manifest.exports["./pem/migrations/v9-v10.json"]).toBe("./pem/migrations/v9-v10.json");
   });

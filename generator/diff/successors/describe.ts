@@ -24,6 +24,8 @@ export interface SuccessorReport {
   /** Whether each method takes an input argument before its call options. */
   oldTakesInput: boolean;
   newTakesInput: boolean;
+  /** The input locations the new method requires even when no field in them is required (PMM 3's `body: {}`). */
+  newRequiredLocations: InputLocation[];
   /** The old operation's generated type names and what the new one calls them: `Agents.AddNodeExporterBody` → `Agents.AddAgentBody`. */
   types: Record<string, string>;
   inputs: InputMove[];
@@ -64,6 +66,7 @@ export function describeSuccessor(api: string, successor: Successor): SuccessorR
     ]),
     oldTakesInput: takesInput(before),
     newTakesInput: takesInput(after),
+    newRequiredLocations: requiredLocations(after),
     types: typeRenames(before, after),
     inputs: successor.inputs,
     newRequired: successor.newRequired,
@@ -74,6 +77,11 @@ export function describeSuccessor(api: string, successor: Successor): SuccessorR
   report.steps = steps(report);
   report.impact = impact(report);
   return report;
+}
+
+function requiredLocations(operation: OperationModel): InputLocation[] {
+  const parameters = (["path", "query", "header"] as const).filter((location) => operation.parameters[location]?.required);
+  return operation.requestBody?.required ? [...parameters, "body"] : parameters;
 }
 
 function impact(report: SuccessorReport): SuccessorReport["impact"] {

@@ -1,26 +1,95 @@
-import { existsSync, readdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { UsageError } from "../errors.js";
 import { upgradeCommand } from "../upgrade/upgrade-command.js";
+import { usage } from "./run-cli.js";
 /** The installed package's root: this file runs from bin/lib/cli/. */
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const HELP = `Usage:
+  npx pem-pmm-client <command> [options]
+
+Commands:
+  upgrade   move a TypeScript project from one version of a client to another (needs ts-morph:
+            npm install --save-dev ts-morph typescript)
+  diff      what changed between two versions of an API, from the migration guides the package ships
+
+Run npx pem-pmm-client <command> --help for a command's options. Checking a live server against
+a spec (check-server) runs from the generator's repository: npm run check-server.`;
+const DIFF_HELP = `Usage:
+  npx pem-pmm-client diff <api> <from> <to> [--format md|json]
+
+Prints what changed from one version of an API to a later one: the migration guide of each pair
+of consecutive versions in between (removed and moved operations, with the new call), as the
+package ships them in <api>/MIGRATION-<from>-<to>.md, or their data as JSON.
+
+Options:
+  --format <f>   md | json (default: md)
+  -h, --help     show this help`;
 /**
- * `npx pem-pmm-client upgrade …`: the generated package's command. It runs from the installed
- * package (compiled into bin/lib/cli/), so the migrations are the JSON files the package ships.
+ * `npx pem-pmm-client …`: the generated package's commands. They run from the installed package
+ * (compiled into bin/lib/cli/), so what they read is what the package ships.
  */
 export async function main(argv, io) {
     const [command, ...args] = argv;
-    if (command !== "upgrade")
-        throw new UsageError(`pem-pmm-client has one command, upgrade; got ${command === undefined ? "none" : `"${command}"`}. Run npx pem-pmm-client upgrade --help.`);
-    return upgradeCommand(args, io, "npx pem-pmm-client upgrade", async (api, from, to) => {
-        const folder = path.join(PACKAGE_ROOT, api, "migrations");
-        const file = path.join(folder, `${from}-${to}.json`);
-        if (!existsSync(file)) {
-            const shipped = existsSync(folder) ? readdirSync(folder).map((f) => `${api}/${f.replace(/\.json$/, "").replace("-", ` → ${api}/`)}`) : [];
-            throw new UsageError(`the package holds no migration from ${api}/${from} to ${api}/${to}. It holds: ${shipped.join(", ") || "none for this API"}.`);
+    if (command === "upgrade")
+        return upgradeCommand(args, io, "npx pem-pmm-client upgrade", async (api, from, to) => oneStep(api, from, to));
+    if (command === "diff")
+        return diffCommand(args, io);
+    if (command === "--help" || command === "-h" || command === "help") {
+        io.stdout.write(`${HELP}\n`);
+        return 0;
+    }
+    throw new UsageError(`${command === undefined ? "give a command" : `no command "${command}"`}: the commands are upgrade and diff. Run npx pem-pmm-client --help.`);
+}
+function diffCommand(args, io) {
+    const { values, positionals } = usage(() => parseArgs({
+        args,
+        options: { format: { type: "string", default: "md" }, help: { type: "boolean", short: "h", default: false } },
+        allowPositionals: true,
+    }));
+    if (values.help) {
+        io.stdout.write(`${DIFF_HELP}\n`);
+        return 0;
+    }
+    const [api, from, to, ...rest] = positionals;
+    if (!api || !from || !to || rest.length > 0)
+        throw new UsageError("give an API and two versions, such as: pmm v2 v3.");
+    if (values.format !== "md" && values.format !== "json")
+        throw new UsageError(`--format must be md or json; got "${values.format}".`);
+    const steps = migrationPath(api, from, to);
+    io.stdout.write(values.format === "json"
+        ? `${JSON.stringify(steps.map((step) => step.data), null, 2)}\n`
+        : steps.map((step) => readFileSync(path.join(PACKAGE_ROOT, api, `MIGRATION-${step.data.from}-${step.data.to}.md`), "utf8")).join("\n"));
+    return 0;
+}
+/** The migration upgrade applies: between consecutive versions, since each guide's successors hold for its pair only. */
+function oneStep(api, from, to) {
+    const [first, ...more] = migrationPath(api, from, to);
+    if (more.length > 0)
+        throw new UsageError(`upgrade one version at a time: first --from ${api}/${from} --to ${api}/${first.data.to}.`);
+    return first.data;
+}
+/** The shipped migrations that lead from `from` to `to`, one per pair of consecutive versions. */
+function migrationPath(api, from, to) {
+    const folder = path.join(PACKAGE_ROOT, api, "migrations");
+    const shipped = existsSync(folder)
+        ? readdirSync(folder)
+            .filter((f) => f.endsWith(".json"))
+            .map((f) => ({ data: JSON.parse(readFileSync(path.join(folder, f), "utf8")) }))
+        : [];
+    const steps = [];
+    for (let at = from; at !== to;) {
+        const next = shipped.find((step) => step.data.from === at);
+        if (!next || steps.includes(next)) {
+            const held = shipped.map((step) => `${api}/${step.data.from} → ${api}/${step.data.to}`).join(", ");
+            throw new UsageError(`the package holds no migration from ${api}/${from} to ${api}/${to}. It holds: ${held || "none for this API"}.`);
         }
-        return JSON.parse(await readFile(file, "utf8"));
-    });
+        steps.push(next);
+        at = next.data.to;
+    }
+    if (steps.length === 0)
+        throw new UsageError(`${api}/${from} is both versions: there is nothing to compare.`);
+    return steps;
 }

@@ -10,9 +10,15 @@ export const LOGIN_KINDS = {
         clientOptions: "PemClientOptions",
         clientBase: "PemSession",
         credentialHeader: "X-Auth-Token",
-        takesApiKey: false,
+        credentials: { password: "PEM: log in with these", token: "PEM: an X-Auth-Token you have" },
     },
     /** PMM: a bearer token (service account), basic auth or an API key on each request. */
-    pmm: { authOptions: "PmmAuth", clientOptions: "PmmClientOptions", clientBase: "ClientLifecycle", credentialHeader: undefined, takesApiKey: true },
+    pmm: {
+        authOptions: "PmmAuth",
+        clientOptions: "PmmClientOptions",
+        clientBase: "ClientLifecycle",
+        credentialHeader: undefined,
+        credentials: { password: "PMM: HTTP basic", token: "PMM: a bearer token", apiKey: "PMM: an API key" },
+    },
 };
 export const AUTH_KINDS = Object.keys(LOGIN_KINDS);

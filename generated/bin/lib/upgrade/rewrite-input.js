@@ -14,6 +14,8 @@ export function rewriteInput(argument, successor) {
     const groups = new Map();
     const add = (group, text) => groups.set(group, [...(groups.get(group) ?? []), text]);
     const others = [];
+    /** Locations passed as an expression and kept as they are. */
+    const passedWhole = new Set();
     for (const property of argument.getProperties()) {
         const location = groupName(property);
         if (location === undefined) {
@@ -25,8 +27,10 @@ export function rewriteInput(argument, successor) {
             const whole = wholeGroup(location, value?.getText() ?? location, successor);
             if (whole.wrapped !== undefined)
                 add(location, whole.wrapped);
-            else
+            else {
                 others.push(property.getText());
+                passedWhole.add(location);
+            }
             todos.push(...whole.todos);
             continue;
         }
@@ -48,6 +52,10 @@ export function rewriteInput(argument, successor) {
     }
     for (const required of successor.newRequired)
         todos.push(`${successor.newMethod}() requires ${required.in}.${required.under !== undefined ? `${required.under}.` : ""}${required.field}`);
+    // A location the new method requires stays even when nothing is left in it (or is created): `body: {}`.
+    for (const location of successor.newRequiredLocations)
+        if (!passedWhole.has(location))
+            groups.set(location, groups.get(location) ?? []);
     const parts = [...renderGroups(groups), ...others];
     // An input written over several lines stays so: one line per location.
     if (!argument.getText().includes("\n") || parts.length === 0)
@@ -116,12 +124,12 @@ function movedField(field, move, todos) {
 function renderGroups(groups) {
     const result = [];
     for (const location of LOCATIONS) {
-        const plain = groups.get(location) ?? [];
+        const plain = groups.get(location);
         const keyed = [...groups]
             .filter(([group]) => group.startsWith(`${location}\u0000`))
             .map(([group, fields]) => `${group.split("\u0000")[1]}: ${objectText(fields)}`);
-        if (plain.length + keyed.length > 0)
-            result.push(`${location}: ${objectText([...plain, ...keyed])}`);
+        if (plain !== undefined || keyed.length > 0)
+            result.push(`${location}: ${objectText([...(plain ?? []), ...keyed])}`);
     }
     return result;
 }
