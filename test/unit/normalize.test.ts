@@ -188,7 +188,7 @@ describe("model", () => {
     const [operation] = buildModel("f", "v1", { name: "x", auth: "pmm", naming: "operationId", int64: "number" }, document).operations;
     expect(operation!.parameterList).toEqual([
       { name: "id", location: "path", required: true, type: "string" },
-      { name: "verbose", location: "query", required: true, type: "string" },
+      { name: "verbose", location: "query", required: true, type: '"yes"' },
       { name: "limit", location: "query", required: true, type: "number" },
     ]);
   });
