@@ -144,6 +144,36 @@ export const wrong: Promise<number> = nodes("https://pmm.example.com");
     for (const file of ["plain.cjs", "plain.mjs"]) expect((await run(process.execPath, [file], { cwd: project })).stdout).toBe("function\n");
   });
 
+  it("refuses a JavaScript caller's mistakes before sending, from CommonJS and an ES module", async () => {
+    const mistakes = (load: string) => `${load}
+const report = async (what, attempt) => {
+  try { await attempt(); console.log(what, "sent"); } catch (error) { console.log(what, error.constructor.name, error.message); }
+};
+(async () => {
+  await report("tokn", () => createClient({ baseUrl: ${JSON.stringify(server.origin)}, auth: { tokn: "x" } }));
+  await report("timeout", () => createClient({ baseUrl: ${JSON.stringify(server.origin)}, timeout: 5 }));
+  const pmm = createClient({ baseUrl: ${JSON.stringify(server.origin)}, auth: { token: "t" }, retry: false });
+  await report("missing", () => pmm.nodes.getNode());
+  await report("empty", () => pmm.nodes.removeNode({ path: { node_id: "" } }));
+  await report("dots", () => pmm.agents.getAgentLogs({ path: { agent_id: "." } }));
+})();
+`;
+    await writeFile(path.join(project, "mistakes.cjs"), mistakes('const { createClient } = require("pem-pmm-client/pmm/v3");'));
+    await writeFile(path.join(project, "mistakes.mjs"), mistakes('import { createClient } from "pem-pmm-client/pmm/v3";'));
+    const sent = server.requests.length;
+    for (const file of ["mistakes.cjs", "mistakes.mjs"]) {
+      const lines = (await run(process.execPath, [file], { cwd: project })).stdout.trim().split("\n");
+      expect(
+        lines.map((line) => line.split(" ").slice(0, 2).join(" ")),
+        file,
+      ).toEqual(["tokn TypeError", "timeout TypeError", "missing TypeError", "empty TypeError", "dots TypeError"]);
+      expect(lines[0]).toContain('Did you mean "token"?');
+      expect(lines[1]).toContain('Did you mean "timeoutMs"?');
+      expect(lines[3]).toContain("nodes.removeNode: path.node_id is empty");
+    }
+    expect(server.requests.length).toBe(sent);
+  });
+
   it("moves a PMM 2 project to PMM 3 with npx pem-pmm-client upgrade, ts-morph installed beside it", async () => {
     const scripts = path.join(project, "scripts");
     await cp(path.join(ROOT, "test/fixtures/upgrade/pmm-v2"), scripts, { recursive: true });
