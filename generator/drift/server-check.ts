@@ -1,11 +1,28 @@
 import { readFile } from "node:fs/promises";
+import type { OperationEntry, OperationTable } from "../../templates/runtime/options.js";
 import { UsageError } from "../errors.js";
-import type { ApiModel, OperationModel } from "../normalize/build-model.js";
-import { clientMethod, inputRequired } from "../normalize/public-names.js";
+
+/**
+ * One operation as the check reads it from a generated entry's `operationTable`: what the client
+ * calls, so the check needs no spec (the package's own `check-server` has none).
+ */
+export interface TableOperation {
+  namespace: string;
+  /** The method's name in its namespace. */
+  method: string;
+  entry: OperationEntry;
+}
+
+/** Every operation of a generated entry's table, in its order. */
+export function tableOperations(table: OperationTable): TableOperation[] {
+  return Object.entries(table).flatMap(([namespace, methods]) => Object.entries(methods).map(([method, entry]) => ({ namespace, method, entry })));
+}
+
+const clientMethod = (op: TableOperation) => `${op.namespace}.${op.method}`;
 
 /** One read-only call to check: a method of the client and what it takes. */
 export interface PlannedCall {
-  operation: OperationModel;
+  operation: TableOperation;
   /** `namespace.method`. */
   name: string;
   input?: Record<string, unknown>;
@@ -19,28 +36,28 @@ export type CallOutcome =
 
 /** An operation the check did not call, and why. */
 export interface SkippedOperation {
-  operation: OperationModel;
+  operation: TableOperation;
   name: string;
   reason: string;
 }
 
 /** Why a check does not call an operation unasked; undefined for one it calls (with no input). */
-function skipReason(op: OperationModel): string | undefined {
-  if (op.httpMethod !== "get") return `a ${op.httpMethod.toUpperCase()}: the check only reads`;
-  if (inputRequired(op)) return "needs input: list it in --operations with its input";
-  if (op.parseAs !== "json") return "answers no JSON to check";
+function skipReason({ entry }: TableOperation): string | undefined {
+  if (entry.method !== "GET") return `a ${entry.method}: the check only reads`;
+  if (entry.inputRequired) return "needs input: list it in --operations with its input";
+  if (entry.parseAs) return "answers no JSON to check";
   return undefined;
 }
 
 /** Every GET operation whose input is optional (it is called with none) and that answers JSON: what a check may call unasked. */
-export function defaultCalls(model: ApiModel): PlannedCall[] {
-  return model.operations.filter((op) => skipReason(op) === undefined).map((op) => ({ operation: op, name: clientMethod(op) }));
+export function defaultCalls(operations: readonly TableOperation[]): PlannedCall[] {
+  return operations.filter((op) => skipReason(op) === undefined).map((op) => ({ operation: op, name: clientMethod(op) }));
 }
 
-/** Every operation of the model that is not among `calls`, with the reason; `listed`: the calls came from --operations. */
-export function skippedOperations(model: ApiModel, calls: readonly PlannedCall[], listed: boolean): SkippedOperation[] {
+/** Every operation that is not among `calls`, with the reason; `listed`: the calls came from --operations. */
+export function skippedOperations(operations: readonly TableOperation[], calls: readonly PlannedCall[], listed: boolean): SkippedOperation[] {
   const called = new Set(calls.map((call) => call.operation));
-  return model.operations
+  return operations
     .filter((op) => !called.has(op))
     .map((op) => ({ operation: op, name: clientMethod(op), reason: listed ? "not in --operations" : skipReason(op)! }));
 }
@@ -49,7 +66,7 @@ export function skippedOperations(model: ApiModel, calls: readonly PlannedCall[]
  * The calls a user lists in a JSON file: `["server.list", { "operation": "server.get",
  * "input": { "path": { "server_id": "1" } } }]`. Only GET operations: the check never writes.
  */
-export async function listedCalls(model: ApiModel, file: string): Promise<PlannedCall[]> {
+export async function listedCalls(operations: readonly TableOperation[], file: string): Promise<PlannedCall[]> {
   let entries: unknown;
   try {
     entries = JSON.parse(await readFile(file, "utf8"));
@@ -58,7 +75,7 @@ export async function listedCalls(model: ApiModel, file: string): Promise<Planne
   }
   if (!Array.isArray(entries)) throw new UsageError(`--operations ${file} must hold a JSON array of method names or { "operation", "input" } objects.`);
   if (entries.length === 0) throw new UsageError(`--operations ${file} lists no method: there is nothing to check.`);
-  const byName = new Map(model.operations.map((op) => [clientMethod(op), op]));
+  const byName = new Map(operations.map((op) => [clientMethod(op), op]));
   return entries.map((entry, index) => {
     const { operation: name, input } =
       typeof entry === "string" ? { operation: entry, input: undefined } : ((entry ?? {}) as { operation?: unknown; input?: unknown });
@@ -67,9 +84,9 @@ export async function listedCalls(model: ApiModel, file: string): Promise<Planne
       throw new UsageError(
         `--operations ${file}, entry ${index}: ${typeof name === "string" ? `no method ${JSON.stringify(name)} in this version` : 'name a method as "namespace.method"'}.`,
       );
-    if (operation.httpMethod !== "get")
+    if (operation.entry.method !== "GET")
       throw new UsageError(
-        `--operations ${file}, entry ${index}: ${name} is a ${operation.httpMethod.toUpperCase()}; the check only reads, so it calls GET operations only.`,
+        `--operations ${file}, entry ${index}: ${name} is a ${operation.entry.method}; the check only reads, so it calls GET operations only.`,
       );
     if (input !== undefined && (input === null || typeof input !== "object" || Array.isArray(input)))
       throw new UsageError(`--operations ${file}, entry ${index}: "input" must be an object such as { "path": { … }, "query": { … } }.`);
@@ -114,7 +131,7 @@ export async function runCalls(
 ): Promise<CheckRun> {
   const outcomes: CallOutcome[] = [];
   for (const [index, call] of calls.entries()) {
-    const method = client[call.operation.namespace]![call.operation.name]!;
+    const method = client[call.operation.namespace]![call.operation.method]!;
     try {
       // A method whose input is optional is called with none, as a user would.
       await (call.input !== undefined ? method(call.input) : method());

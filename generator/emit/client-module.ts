@@ -62,7 +62,8 @@ function javaScriptStatements(
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
       // The validators are imported on the first validated call only: a client without validation never loads them.
-      declarations: [{ name: "api", initializer: objectLiteral(description, { validators: '() => import("./validators.js")' }) }],
+      isExported: true,
+      declarations: [{ name: "apiDescription", initializer: objectLiteral(description, { validators: '() => import("./validators.js")' }) }],
     },
     operationTable(grouped),
     {
@@ -70,7 +71,7 @@ function javaScriptStatements(
       isExported: true,
       name: "createClient",
       parameters: [{ name: "options" }],
-      statements: ["return createApiClient(api, operations, options);"],
+      statements: ["return createApiClient(apiDescription, operationTable, options);"],
       docs: [escapeComment(`Creates a client for ${model.api.toUpperCase()} API ${model.version}.`)],
     },
   ];
@@ -85,7 +86,7 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: runtimeImport,
-      namedImports: ["ApiClient", "CallOptions", clientOptions, lifecycle],
+      namedImports: ["ApiClient", "ApiDescription", "CallOptions", clientOptions, lifecycle, "OperationTable"],
     },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["operations", "paths"] },
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedExports: ["components", "operations", "paths"] },
@@ -108,6 +109,22 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
         ),
       ],
       properties: namespaces.map(({ namespace, typeName }) => ({ name: propertyKey(namespace), isReadonly: true, type: `${typeName}.Methods` })),
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      isExported: true,
+      hasDeclareKeyword: true,
+      docs: [escapeComment("The API and version this entry is for, and how its clients log in.")],
+      declarations: [{ name: "apiDescription", type: "ApiDescription" }],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      isExported: true,
+      hasDeclareKeyword: true,
+      docs: [escapeComment("Each method of the client: namespace → method name → HTTP method, path and what a call must give.")],
+      declarations: [{ name: "operationTable", type: "OperationTable" }],
     },
     {
       kind: StructureKind.Function,

@@ -33,11 +33,14 @@ function requiredInput(op: OperationModel): OperationEntry["required"] {
   return Object.keys(required).length > 0 ? required : undefined;
 }
 
-/** `const operations = { namespace: { method: entry, … }, … };`, one line per method. */
+/**
+ * `export const operationTable = { namespace: { method: entry, … }, … };`, one line per method:
+ * what createClient binds, and what tools (check-server) read of a version without its spec.
+ */
 export function operationTable(grouped: ReadonlyMap<string, readonly OperationModel[]>): WriterFunction {
   return (writer) => {
     writer.writeLine("/** Each method of the client: namespace → method name → HTTP method, path and what a call must give. */");
-    writer.write("const operations = {").newLine();
+    writer.write("export const operationTable = {").newLine();
     writer.indent(() => {
       for (const [namespace, operations] of grouped) {
         writer.writeLine(`${propertyKey(namespace)}: {`);

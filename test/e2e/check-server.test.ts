@@ -1,12 +1,13 @@
 import { cp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultCalls, type PlannedCall, skippedOperations } from "../../generator/drift/server-check.js";
+import { defaultCalls, type PlannedCall, skippedOperations, type TableOperation, tableOperations } from "../../generator/drift/server-check.js";
 import { readApiConfig } from "../../generator/load/api-config.js";
 import type { ApiModel } from "../../generator/normalize/build-model.js";
 import { resolveRef } from "../../generator/normalize/resolve-ref.js";
 import { loadModel } from "../../generator/pipeline.js";
 import { type FakeRoute, routePattern, startFakePem } from "../support/fake-pem.js";
+import { loadGenerated } from "../support/generated-client.js";
 import { projectTempDir, ROOT, SPECS_DIR } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { runCli } from "../support/run-cli.js";
@@ -21,11 +22,15 @@ import { createTestPki } from "../support/test-ca.js";
 const model = async (api: string, version: string) =>
   loadModel(path.join(SPECS_DIR, api, `${version}.yaml`), await readApiConfig(path.join(SPECS_DIR, api)), version);
 
+/** The operations check-server reads from a shipped entry's table. */
+const tableOf = async (entry: "pem/v10" | "pmm/v3"): Promise<TableOperation[]> => tableOperations((await loadGenerated(entry)).operationTable);
+
 /** A body that follows the spec for a call's first JSON success answer, and that status. */
 function answerOf(spec: ApiModel, call: PlannedCall): { status: number; body: unknown } {
   const document = spec.document as Record<string, any>;
-  const media = call.operation.success.find((m) => m.contentType)!;
-  const response = resolveRef<any>(document, document.paths[call.operation.path][call.operation.httpMethod].responses[media.status]);
+  const operation = spec.operations.find((op) => op.namespace === call.operation.namespace && op.name === call.operation.method)!;
+  const media = operation.success.find((m) => m.contentType)!;
+  const response = resolveRef<any>(document, document.paths[operation.path][operation.httpMethod].responses[media.status]);
   return { status: Number(media.status), body: sampleOf(document, response.content[media.contentType!].schema) };
 }
 
@@ -36,15 +41,17 @@ describe("check-server against PEM v10", () => {
   let pem: Awaited<ReturnType<typeof startFakePem>>;
   let spec: ApiModel;
   let calls: PlannedCall[];
+  let operations: TableOperation[];
   /** Method name → where its answer drifts. */
   const drifted = new Map<string, string>();
 
   beforeAll(async () => {
     spec = await model("pem", "v10");
-    calls = defaultCalls(spec);
+    operations = await tableOf("pem/v10");
+    calls = defaultCalls(operations);
     const routes: FakeRoute[] = calls.map((call) => {
       const { status, body } = answerOf(spec, call);
-      return { method: "GET", path: routePattern("/api/v10", call.operation.path), status, body };
+      return { method: "GET", path: routePattern("/api/v10", call.operation.entry.path), status, body };
     });
     // Two operations drift: a list whose second item has a number where a string belongs, and an object sent as a string.
     const list = calls.find((c) => Array.isArray(answerOf(spec, c).body))!;
@@ -66,14 +73,13 @@ describe("check-server against PEM v10", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(1);
     const disagreeing = [...drifted].map(([name, pointer]) => ({ name, pointer }));
-    const skipped = skippedOperations(spec, calls, false);
+    const skipped = skippedOperations(operations, calls, false);
     expect(result.stdout).toContain(
       `pem v10: ${calls.length} operations called; 2 disagree with the spec, 0 could not be checked; ${skipped.length} not called.`,
     );
     // Every operation it did not call is listed, with the reason.
     const listed = result.stdout.slice(result.stdout.indexOf("\nNot called:\n"));
-    for (const { name, operation, reason } of skipped)
-      expect(listed).toContain(`  ${name} (${operation.httpMethod.toUpperCase()} ${operation.path}): ${reason}\n`);
+    for (const { name, operation, reason } of skipped) expect(listed).toContain(`  ${name} (${operation.entry.method} ${operation.entry.path}): ${reason}\n`);
     expect(new Set(skipped.map((s) => s.reason)).size).toBeGreaterThan(1);
     expect(listed).toMatch(/ server\.update \(PUT [^)]+\): a PUT: the check only reads\n/);
     // One login for the whole run.
@@ -200,11 +206,12 @@ describe("check-server against PMM v3", () => {
 
   it("reports an int64 sent as a number and a value outside an enum, and an answer the server refuses as not checked (exit 1)", async () => {
     const spec = await model("pmm", "v3");
-    const calls = defaultCalls(spec);
+    const operations = await tableOf("pmm/v3");
+    const calls = defaultCalls(operations);
     const token = "pmm-service-token-7f3a";
     // nodes.listNodes takes an optional query: it is called, with none.
     expect(calls.map((c) => c.name)).toContain("nodes.listNodes");
-    const answers = new Map(calls.map((call) => [call.operation.path, answerOf(spec, call).body]));
+    const answers = new Map(calls.map((call) => [call.operation.entry.path, answerOf(spec, call).body]));
     // Drift on purpose: PMM's gateway sends int64 as strings, this one sends a number; and a role the enum lacks.
     answers.set("/v1/users/me", { ...(answers.get("/v1/users/me") as object), user_id: 7 });
     answers.set("/v1/ha/nodes", {
@@ -215,7 +222,7 @@ describe("check-server against PMM v3", () => {
     });
     const refused = calls.find((c) => c.name === "qan.healthCheck")!;
     const server = await startRecordingServer((request, response) => {
-      if (request.path === refused.operation.path) return sendJson(response, 503, { code: 14, message: "unavailable" }, { "Retry-After": "0" });
+      if (request.path === refused.operation.entry.path) return sendJson(response, 503, { code: 14, message: "unavailable" }, { "Retry-After": "0" });
       sendJson(response, 200, answers.get(request.path) ?? {});
     });
     try {
@@ -223,14 +230,14 @@ describe("check-server against PMM v3", () => {
         env: { PMM_CHECK_TOKEN: token },
       });
       expect(result.code).toBe(1);
-      const skipped = skippedOperations(spec, calls, false).length;
+      const skipped = skippedOperations(operations, calls, false).length;
       expect(result.stdout).toContain(`pmm v3: ${calls.length} operations called; 2 disagree with the spec, 1 could not be checked; ${skipped} not called.\n`);
       expect(server.requests.find((r) => r.path === "/v1/inventory/nodes")).toMatchObject({ method: "GET", query: {} });
       expect(result.stdout).toContain("user.getUser (GET /v1/users/me), HTTP 200\n    /user_id: expected string, received integer\n");
       expect(result.stdout).toContain(
         'ha.listNodes (GET /v1/ha/nodes), HTTP 200\n    /nodes/1/role: expected one of "NODE_ROLE_UNSPECIFIED", "NODE_ROLE_LEADER", "NODE_ROLE_FOLLOWER", received "NODE_ROLE_OBSERVER\\u2028forged line"\n',
       );
-      expect(result.stdout).toContain(`Not checked:\n  ${refused.name} (GET ${refused.operation.path}): the server answered HTTP 503\n`);
+      expect(result.stdout).toContain(`Not checked:\n  ${refused.name} (GET ${refused.operation.entry.path}): the server answered HTTP 503\n`);
       expect(result.stdout + result.stderr).not.toContain(token);
       expect(server.requests.length).toBeGreaterThanOrEqual(calls.length);
       expect(server.requests.every((r) => r.method === "GET" && r.headers.authorization === `Bearer ${token}`)).toBe(true);

@@ -6,8 +6,9 @@ import { promisify } from "node:util";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONSUMER_SETUPS, consumerSetup } from "../../generator/emit/package-docs.js";
+import { readSources } from "../../generator/importer/sources-record.js";
 import { listFiles } from "../../generator/write/file-tree.js";
-import { GENERATED_DIR, ROOT } from "../support/paths.js";
+import { GENERATED_DIR, ROOT, SPECS_DIR } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { typeCheck } from "../support/typecheck.js";
 
@@ -88,12 +89,37 @@ declare const process: { env: Record<string, string | undefined> };
     expect(await readFile(path.join(installed, "LICENSE"), "utf8")).toContain(manifest.license);
     const { stdout } = await run(bin(), ["--help"], { cwd: project });
     expect(stdout).toMatch(/^Usage:\n {2}npx pem-pmm-client <command>/);
-    for (const command of ["upgrade", "diff"]) {
+    for (const command of ["upgrade", "diff", "check-server"]) {
       expect(stdout).toMatch(new RegExp(`^  ${command} `, "m"));
       expect((await run(bin(), [command, "--help"], { cwd: project })).stdout).toContain(`npx pem-pmm-client ${command} `);
     }
     const unknown = await run(bin(), ["check"], { cwd: project }).catch(failure);
-    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining('no command "check": the commands are upgrade and diff.') });
+    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining('no command "check": the commands are upgrade, diff and check-server.') });
+  });
+
+  it("checks a live server's answers with npx pem-pmm-client check-server, never printing the token", async () => {
+    const token = "pmm-bin-check-token-91c2";
+    const sent = server.requests.length;
+    const { stdout, stderr, code }: { stdout: string; stderr: string; code?: number } = await run(
+      bin(),
+      ["check-server", "pmm", "v3", "--base-url", server.origin, "--token", "env:PMM_TOKEN"],
+      {
+        cwd: project,
+        env: { ...process.env, PMM_TOKEN: token },
+      },
+    ).catch(failure);
+    // The fake answers listNodes as the spec says and everything else with 404: checked, or not checked with the status.
+    expect(stdout).toMatch(/^pmm v3: \d+ operations called; 0 disagree with the spec, \d+ could not be checked; \d+ not called\.\n/);
+    expect(stdout).toContain("Not called:\n");
+    expect(stdout).toMatch(/ nodes\.addNode \(POST \/v1\/inventory\/nodes\): a POST: the check only reads\n/);
+    expect(stdout + stderr).not.toContain(token);
+    expect(code).toBe(3);
+    const calls = server.requests.slice(sent);
+    expect(calls.length).toBeGreaterThan(1);
+    expect(calls.every((r) => r.method === "GET" && r.headers.authorization === `Bearer ${token}`)).toBe(true);
+    const unknown = await run(bin(), ["check-server", "pmm", "v9", "--base-url", server.origin], { cwd: project }).catch(failure);
+    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining("this package has no client of pmm v9; it has ") });
+    for (const { version } of (await readSources(SPECS_DIR)).filter((source) => source.api === "pmm")) expect(unknown.stderr).toContain(version);
   });
 
   it("prints the shipped migration guides with npx pem-pmm-client diff, one per pair of consecutive versions", async () => {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { checkServerCommand } from "../drift/check-command.js";
 import { UsageError } from "../errors.js";
 import { upgradeCommand } from "../upgrade/upgrade-command.js";
 import { usage } from "./run-cli.js";
@@ -11,12 +12,27 @@ const HELP = `Usage:
   npx pem-pmm-client <command> [options]
 
 Commands:
-  upgrade   move a TypeScript project from one version of a client to another (needs ts-morph:
-            npm install --save-dev ts-morph typescript)
-  diff      what changed between two versions of an API, from the migration guides the package ships
+  upgrade       move a TypeScript project from one version of a client to another (needs
+                ts-morph: npm install --save-dev ts-morph typescript)
+  diff          what changed between two versions of an API, from the migration guides the
+                package ships
+  check-server  call a live PEM or PMM server read-only and check its answers against this
+                package's client of that version
 
-Run npx pem-pmm-client <command> --help for a command's options. Checking a live server against
-a spec (check-server) runs from the generator's repository: npm run check-server.`;
+Run npx pem-pmm-client <command> --help for a command's options.`;
+/** check-server in the installed package: the version entries it ships. */
+const PACKAGE = {
+    command: "npx pem-pmm-client check-server",
+    against: "this package's client of\nthat version",
+    exitCodes: "",
+    async locate(api, version) {
+        const folder = path.join(PACKAGE_ROOT, api, version);
+        if (existsSync(path.join(folder, "index.js")) && existsSync(path.join(folder, "validators.js")))
+            return folder;
+        const shipped = existsSync(path.join(PACKAGE_ROOT, api)) ? readdirSync(path.join(PACKAGE_ROOT, api)).filter((f) => /^v\d/.test(f)) : [];
+        throw new UsageError(`this package has no client of ${api} ${version}; ${shipped.length > 0 ? `it has ${shipped.join(", ")}` : "its APIs are pem and pmm"}.`);
+    },
+};
 const DIFF_HELP = `Usage:
   npx pem-pmm-client diff <api> <from> <to> [--format md|json]
 
@@ -37,11 +53,13 @@ export async function main(argv, io) {
         return upgradeCommand(args, io, "npx pem-pmm-client upgrade", async (api, from, to) => oneStep(api, from, to));
     if (command === "diff")
         return diffCommand(args, io);
+    if (command === "check-server")
+        return checkServerCommand(args, io, PACKAGE);
     if (command === "--help" || command === "-h" || command === "help") {
         io.stdout.write(`${HELP}\n`);
         return 0;
     }
-    throw new UsageError(`${command === undefined ? "give a command" : `no command "${command}"`}: the commands are upgrade and diff. Run npx pem-pmm-client --help.`);
+    throw new UsageError(`${command === undefined ? "give a command" : `no command "${command}"`}: the commands are upgrade, diff and check-server. Run npx pem-pmm-client --help.`);
 }
 function diffCommand(args, io) {
     const { values, positionals } = usage(() => parseArgs({

@@ -1,0 +1,95 @@
+import { readFile } from "node:fs/promises";
+import { UsageError } from "../errors.js";
+/** Every operation of a generated entry's table, in its order. */
+export function tableOperations(table) {
+    return Object.entries(table).flatMap(([namespace, methods]) => Object.entries(methods).map(([method, entry]) => ({ namespace, method, entry })));
+}
+const clientMethod = (op) => `${op.namespace}.${op.method}`;
+/** Why a check does not call an operation unasked; undefined for one it calls (with no input). */
+function skipReason({ entry }) {
+    if (entry.method !== "GET")
+        return `a ${entry.method}: the check only reads`;
+    if (entry.inputRequired)
+        return "needs input: list it in --operations with its input";
+    if (entry.parseAs)
+        return "answers no JSON to check";
+    return undefined;
+}
+/** Every GET operation whose input is optional (it is called with none) and that answers JSON: what a check may call unasked. */
+export function defaultCalls(operations) {
+    return operations.filter((op) => skipReason(op) === undefined).map((op) => ({ operation: op, name: clientMethod(op) }));
+}
+/** Every operation that is not among `calls`, with the reason; `listed`: the calls came from --operations. */
+export function skippedOperations(operations, calls, listed) {
+    const called = new Set(calls.map((call) => call.operation));
+    return operations
+        .filter((op) => !called.has(op))
+        .map((op) => ({ operation: op, name: clientMethod(op), reason: listed ? "not in --operations" : skipReason(op) }));
+}
+/**
+ * The calls a user lists in a JSON file: `["server.list", { "operation": "server.get",
+ * "input": { "path": { "server_id": "1" } } }]`. Only GET operations: the check never writes.
+ */
+export async function listedCalls(operations, file) {
+    let entries;
+    try {
+        entries = JSON.parse(await readFile(file, "utf8"));
+    }
+    catch (error) {
+        throw new UsageError(`--operations ${file} is not a readable JSON file: ${error.message}`);
+    }
+    if (!Array.isArray(entries))
+        throw new UsageError(`--operations ${file} must hold a JSON array of method names or { "operation", "input" } objects.`);
+    if (entries.length === 0)
+        throw new UsageError(`--operations ${file} lists no method: there is nothing to check.`);
+    const byName = new Map(operations.map((op) => [clientMethod(op), op]));
+    return entries.map((entry, index) => {
+        const { operation: name, input } = typeof entry === "string" ? { operation: entry, input: undefined } : (entry ?? {});
+        const operation = typeof name === "string" ? byName.get(name) : undefined;
+        if (!operation)
+            throw new UsageError(`--operations ${file}, entry ${index}: ${typeof name === "string" ? `no method ${JSON.stringify(name)} in this version` : 'name a method as "namespace.method"'}.`);
+        if (operation.entry.method !== "GET")
+            throw new UsageError(`--operations ${file}, entry ${index}: ${name} is a ${operation.entry.method}; the check only reads, so it calls GET operations only.`);
+        if (input !== undefined && (input === null || typeof input !== "object" || Array.isArray(input)))
+            throw new UsageError(`--operations ${file}, entry ${index}: "input" must be an object such as { "path": { … }, "query": { … } }.`);
+        return { operation, name: name, ...(input ? { input: input } : {}) };
+    });
+}
+/**
+ * An error no later call could escape: rejected credentials (PEM's failed login; a 401 from
+ * PMM, which takes them on every request), where going on would only retry them against the
+ * server's lockout, or a TLS failure.
+ */
+function runEnding(error, errors) {
+    if (error instanceof errors.AuthenticationError || (error instanceof errors.ApiError && error.status === 401))
+        return "credentials";
+    return error instanceof errors.TlsError ? "tls" : undefined;
+}
+/**
+ * Calls each planned method, one after the other, on a client created with `validate: "strict"`,
+ * until an error that every later call would meet too (see runEnding).
+ * `hasSchema` says whether the spec gives a method's answer a JSON schema: without one, an answer is not checked, so it cannot agree.
+ */
+export async function runCalls(client, calls, errors, hasSchema) {
+    const outcomes = [];
+    for (const [index, call] of calls.entries()) {
+        const method = client[call.operation.namespace][call.operation.method];
+        try {
+            // A method whose input is optional is called with none, as a user would.
+            await (call.input !== undefined ? method(call.input) : method());
+            outcomes.push(hasSchema(call.name) ? { call, kind: "agrees" } : { call, kind: "unchecked", reason: "the spec gives its answer no JSON schema to check against" });
+        }
+        catch (error) {
+            const ending = runEnding(error, errors);
+            if (ending)
+                return { outcomes, stopped: { reason: ending, error: error, notCalled: calls.slice(index) } };
+            if (error instanceof errors.ResponseValidationError)
+                outcomes.push({ call, kind: "disagrees", status: error.status, problems: error.problems });
+            else if (error instanceof errors.ApiError)
+                outcomes.push({ call, kind: "unchecked", reason: `the server answered HTTP ${error.status}` });
+            else
+                outcomes.push({ call, kind: "unchecked", reason: error instanceof Error ? error.message : String(error) });
+        }
+    }
+    return { outcomes };
+}
