@@ -96,7 +96,7 @@ const cases: [title: string, { given: Given; want: Want }][] = [
         ],
         "index.js": [
           lines(
-            "const operations = {",
+            "export const operationTable = {",
             "  things: {",
             '    getThing: { method: "GET", path: "/v1/things/{id}", inputRequired: true },',
             '    listThings: { method: "GET", path: "/v1/things" },',
@@ -186,8 +186,9 @@ const cases: [title: string, { given: Given; want: Want }][] = [
       given: { operations: [listThings], model: { api: "pem", version: "v17", auth: "pem-token", basePath: "/api/v17" } },
       want: {
         "index.d.ts": [
-          'import type { ApiClient, CallOptions, PemClientOptions, PemSession } from "../../runtime/index.js";',
+          'import type { ApiClient, ApiDescription, CallOptions, PemClientOptions, PemSession, OperationTable } from "../../runtime/index.js";',
           "export interface Client extends ApiClient<paths>, PemSession {",
+          "export declare const operationTable: OperationTable;",
           lines("/** Creates a client for PEM API v17. */", "export declare function createClient(options: PemClientOptions): Client;"),
         ],
         "index.js": ['const api = { api: "pem", version: "v17", basePath: "/api/v17", auth: "pem-token", validators: () => import("./validators.js") };'],
