@@ -27,7 +27,7 @@ export class PemTokens {
   }
 
   readonly gate: Gate = (request, matched) => {
-    const operation = matched?.route.op.operation;
+    const operation = matched.route.op.operation;
     if (operation === "token.create") {
       const body = request.body as { username?: unknown; password?: unknown } | undefined;
       const user = this.settings.users.find((u) => u.username === body?.username && u.password === body?.password);
@@ -35,7 +35,7 @@ export class PemTokens {
       const token = randomUUID();
       const issuedAt = Date.now();
       this.live.set(token, issuedAt + this.settings.ttlMs);
-      const schema = matched!.route.op.success[0]?.schema;
+      const schema = matched.route.op.success[0]?.schema;
       const answer = {
         issuedAt: new Date(issuedAt).toISOString(),
         expiresAt: new Date(issuedAt + this.settings.ttlMs).toISOString(),

@@ -66,7 +66,7 @@ export interface FakeState {
 }
 
 /** Decides whether a request may proceed; an answer (401) refuses it. */
-export type Gate = (request: RecordedRequest, route: MatchedRoute | undefined) => FakeAnswer | undefined | Promise<FakeAnswer | undefined>;
+export type Gate = (request: RecordedRequest, route: MatchedRoute) => FakeAnswer | undefined | Promise<FakeAnswer | undefined>;
 
 export interface MatchedRoute {
   route: Route;
@@ -167,9 +167,10 @@ export class Engine {
           body: fault.body ?? errorBody(matched.model, matched.route.op, fault.status, "a fault the test asked for"),
         };
     }
+    // Nothing here, whoever asks: what a PEM client looking for its layout needs to hear.
+    if (!matched) return { status: 404, headers: {}, body: { message: `${request.method} ${request.path} is no operation of this fake` } };
     const refused = await this.options.gate(recorded, matched);
     if (refused) return refused;
-    if (!matched) return { status: 404, headers: {}, body: { message: `${request.method} ${request.path} is no operation of this fake` } };
     return this.answer(matched.model, matched.route, matched.params, request.body);
   }
 

@@ -79,14 +79,15 @@ export type FakePmm = FakeServer & PmmControls;
 export type FakeFetch<Controls> = FakeControls &
   Controls & {
     fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
-    /** An origin for `baseUrl`; nothing listens there. */
+    /** An origin for `baseUrl` (loopback); nothing is sent there. */
     url: string;
   };
 
 const DEFAULT_PEM_USER: FakeUser = { username: "pem-user", password: "pem-password" };
 const DEFAULT_PMM_TOKEN = "fake-pmm-token";
 const DEFAULT_PMM_USER: FakeUser = { username: "admin", password: "admin" };
-const FETCH_ORIGIN = "http://fake.pem-pmm-client.invalid";
+/** Loopback, so that clients send credentials over plain http; nothing is sent there, the fetch answers. */
+const FETCH_ORIGIN = "http://127.0.0.1";
 
 /** A fake PEM server on 127.0.0.1 (a free port), with PEM's token login and state derived from the version's spec. */
 export async function startFakePem(options: FakePemOptions = {}): Promise<FakePem> {
