@@ -18,7 +18,7 @@ export class PemTokens {
             this.live.set(token, 0);
     }
     gate = (request, matched) => {
-        const operation = matched?.route.op.operation;
+        const operation = matched.route.op.operation;
         if (operation === "token.create") {
             const body = request.body;
             const user = this.settings.users.find((u) => u.username === body?.username && u.password === body?.password);

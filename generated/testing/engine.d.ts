@@ -58,7 +58,7 @@ export interface FakeState {
     delete(resource: string, id: string | number): boolean;
 }
 /** Decides whether a request may proceed; an answer (401) refuses it. */
-export type Gate = (request: RecordedRequest, route: MatchedRoute | undefined) => FakeAnswer | undefined | Promise<FakeAnswer | undefined>;
+export type Gate = (request: RecordedRequest, route: MatchedRoute) => FakeAnswer | undefined | Promise<FakeAnswer | undefined>;
 export interface MatchedRoute {
     route: Route;
     params: Record<string, string>;

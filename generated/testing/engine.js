@@ -84,11 +84,12 @@ export class Engine {
                     body: fault.body ?? errorBody(matched.model, matched.route.op, fault.status, "a fault the test asked for"),
                 };
         }
+        // Nothing here, whoever asks: what a PEM client looking for its layout needs to hear.
+        if (!matched)
+            return { status: 404, headers: {}, body: { message: `${request.method} ${request.path} is no operation of this fake` } };
         const refused = await this.options.gate(recorded, matched);
         if (refused)
             return refused;
-        if (!matched)
-            return { status: 404, headers: {}, body: { message: `${request.method} ${request.path} is no operation of this fake` } };
         return this.answer(matched.model, matched.route, matched.params, request.body);
     }
     fail(fault) {

@@ -64,7 +64,7 @@ export type FakePmm = FakeServer & PmmControls;
 /** A fake with no socket: pass `fetch` as `createClient({ baseUrl: url, fetch })`. */
 export type FakeFetch<Controls> = FakeControls & Controls & {
     fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
-    /** An origin for `baseUrl`; nothing listens there. */
+    /** An origin for `baseUrl` (loopback); nothing is sent there. */
     url: string;
 };
 /** A fake PEM server on 127.0.0.1 (a free port), with PEM's token login and state derived from the version's spec. */

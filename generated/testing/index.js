@@ -6,7 +6,8 @@ import { engineFetch, listen } from "./transport.js";
 const DEFAULT_PEM_USER = { username: "pem-user", password: "pem-password" };
 const DEFAULT_PMM_TOKEN = "fake-pmm-token";
 const DEFAULT_PMM_USER = { username: "admin", password: "admin" };
-const FETCH_ORIGIN = "http://fake.pem-pmm-client.invalid";
+/** Loopback, so that clients send credentials over plain http; nothing is sent there, the fetch answers. */
+const FETCH_ORIGIN = "http://127.0.0.1";
 /** A fake PEM server on 127.0.0.1 (a free port), with PEM's token login and state derived from the version's spec. */
 export async function startFakePem(options = {}) {
     const { engine, controls } = await pemEngine(options);

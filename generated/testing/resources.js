@@ -110,8 +110,13 @@ function fits(model, action, op) {
     if (action === "get")
         return Boolean(schema) && typeOf(schema) !== "array";
     if (action === "list")
-        return Boolean(schema) && (typeOf(schema) === "array" || arraysOf(model, schema).length > 0);
+        return Boolean(schema) && (objectItems(model, schema) || arraysOf(model, schema).some((name) => objectItems(model, propertiesOf(model, schema)[name])));
     return true;
+}
+/** Whether a schema is a list of objects (what a list of stored objects can be answered as). */
+function objectItems(model, schema) {
+    const s = resolve(model, schema) ?? {};
+    return typeOf(s) === "array" && typeOf(resolve(model, s.items) ?? {}) === "object";
 }
 /** The properties of an object answer that hold lists. */
 export function arraysOf(model, schema) {
