@@ -17,7 +17,11 @@ const common = {
   engines: { node: ">=20.19" },
 };
 const tail = { bin: { "pem-pmm-client": "./bin/pem-pmm-client.js" }, dependencies: { "openapi-fetch": "^0.17.0" } };
-const fixedExports = { "./runtime": { types: "./runtime/index.d.ts", default: "./runtime/index.js" }, "./package.json": "./package.json" };
+const fixedExports = {
+  "./runtime": { types: "./runtime/index.d.ts", default: "./runtime/index.js" },
+  "./testing": { types: "./testing/index.d.ts", default: "./testing/index.js" },
+  "./package.json": "./package.json",
+};
 
 const cases: [title: string, { given: Given; want: unknown }][] = [
   [
