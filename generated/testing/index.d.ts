@@ -1,3 +1,4 @@
+import type { ClientLifecycle } from "../runtime/client.js";
 import { type FakeUser } from "./auth.js";
 import { type FakeState, type Fault, type RecordedRequest } from "./engine.js";
 import { type PemVersion, type PmmVersion } from "./models.js";
@@ -42,7 +43,8 @@ export interface FakeControls {
     /** Clears stored objects (back to the seed), faults and recorded requests. */
     reset(): void;
 }
-export interface FakeServer extends FakeControls, AsyncDisposable {
+/** `await using fake = …` closes it; the symbol is declared as the runtime declares it, for projects without esnext.disposable. */
+export interface FakeServer extends FakeControls, Pick<ClientLifecycle, typeof Symbol.asyncDispose> {
     /** The origin to pass as `baseUrl`: `http://127.0.0.1:PORT`. */
     url: string;
     /** With `tls: true`: the CA certificate (PEM text) to pass as `tls: { ca }`. */
