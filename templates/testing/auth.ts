@@ -18,6 +18,8 @@ const unauthorized = (message: string): FakeAnswer => ({ status: 401, headers: {
 export class PemTokens {
   /** Live tokens → when each expires (ms since the epoch). */
   private readonly live = new Map<string, number>();
+  /** Every token issued, in order, released or not. */
+  readonly issued: string[] = [];
 
   constructor(private readonly settings: { users: readonly FakeUser[]; ttlMs: number; tokenModel: FakeModel; supported: readonly string[] }) {}
 
@@ -35,6 +37,7 @@ export class PemTokens {
       const token = randomUUID();
       const issuedAt = Date.now();
       this.live.set(token, issuedAt + this.settings.ttlMs);
+      this.issued.push(token);
       const schema = matched.route.op.success[0]?.schema;
       const answer = {
         issuedAt: new Date(issuedAt).toISOString(),

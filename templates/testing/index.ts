@@ -65,6 +65,8 @@ export interface FakeServer extends FakeControls, Pick<ClientLifecycle, typeof S
 export interface PemControls {
   /** The users who may log in. */
   users: readonly FakeUser[];
+  /** Every token issued, in order (released and expired ones too). */
+  readonly issuedTokens: readonly string[];
   /** Makes every token issued so far expire now. */
   expireTokens(): void;
 }
@@ -145,7 +147,13 @@ async function pemEngine(options: FakePemOptions) {
     },
     options.seed,
   );
-  const controls: PemControls & { api: "pem"; version: string } = { api: "pem", version: model.version, users, expireTokens: () => tokens.expire() };
+  const controls: PemControls & { api: "pem"; version: string } = {
+    api: "pem",
+    version: model.version,
+    users,
+    issuedTokens: tokens.issued,
+    expireTokens: () => tokens.expire(),
+  };
   return { engine, controls };
 }
 
