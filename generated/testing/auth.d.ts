@@ -13,6 +13,8 @@ export declare class PemTokens {
     private readonly settings;
     /** Live tokens → when each expires (ms since the epoch). */
     private readonly live;
+    /** Every token issued, in order, released or not. */
+    readonly issued: string[];
     constructor(settings: {
         users: readonly FakeUser[];
         ttlMs: number;

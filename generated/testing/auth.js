@@ -9,6 +9,8 @@ export class PemTokens {
     settings;
     /** Live tokens → when each expires (ms since the epoch). */
     live = new Map();
+    /** Every token issued, in order, released or not. */
+    issued = [];
     constructor(settings) {
         this.settings = settings;
     }
@@ -27,6 +29,7 @@ export class PemTokens {
             const token = randomUUID();
             const issuedAt = Date.now();
             this.live.set(token, issuedAt + this.settings.ttlMs);
+            this.issued.push(token);
             const schema = matched.route.op.success[0]?.schema;
             const answer = {
                 issuedAt: new Date(issuedAt).toISOString(),

@@ -54,6 +54,8 @@ export interface FakeServer extends FakeControls, Pick<ClientLifecycle, typeof S
 export interface PemControls {
     /** The users who may log in. */
     users: readonly FakeUser[];
+    /** Every token issued, in order (released and expired ones too). */
+    readonly issuedTokens: readonly string[];
     /** Makes every token issued so far expire now. */
     expireTokens(): void;
 }

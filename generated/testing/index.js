@@ -52,7 +52,13 @@ async function pemEngine(options) {
                 active: true,
             });
     }, options.seed);
-    const controls = { api: "pem", version: model.version, users, expireTokens: () => tokens.expire() };
+    const controls = {
+        api: "pem",
+        version: model.version,
+        users,
+        issuedTokens: tokens.issued,
+        expireTokens: () => tokens.expire(),
+    };
     return { engine, controls };
 }
 async function pmmEngine(options) {
