@@ -1,6 +1,10 @@
+import { execFile } from "node:child_process";
 import { createPrivateKey, X509Certificate } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createThrowawayPki } from "../../generated/testing/certificate.js";
 import { createFakeFetch, type FakePem, type FakePmm, type PemVersion, type PmmVersion, startFakePem, startFakePmm } from "../../generated/testing/index.js";
@@ -10,7 +14,7 @@ import { discoverSpecs } from "../../generator/load/discover-specs.js";
 import { loadGenerated } from "../support/generated-client.js";
 import { loadFakeModel, planRoundTrips } from "../support/kit-round-trip.js";
 import { runRoundTrip } from "../support/kit-round-trip-runner.js";
-import { GENERATED_DIR, SPECS_DIR } from "../support/paths.js";
+import { GENERATED_DIR, projectTempDir, ROOT, SPECS_DIR } from "../support/paths.js";
 
 /**
  * pem-pmm-client/testing, from generated/: the fakes serve every shipped version, keep state
@@ -237,10 +241,13 @@ describe("faults", () => {
     await expect(client.nodes.listNodes()).rejects.toMatchObject({ name: "TimeoutError" });
   });
 
-  it("refuses a fault without an operation or without a status or delay", async () => {
+  it("refuses a fault without a known operation or without a status or delay", async () => {
     await using fake = await startFakePmm();
     expect(() => fake.fail({ status: 500 } as never)).toThrow(TypeError);
     expect(() => fake.fail({ operation: "nodes.listNodes" })).toThrow("fail: give a status, a delayMs, or both.");
+    expect(() => fake.fail({ operation: "nodes.list", status: 500 })).toThrow(
+      /^fail: this fake has no operation "nodes.list"; operations are client method names, such as /,
+    );
   });
 });
 
@@ -273,5 +280,22 @@ describe("createFakeFetch", () => {
     expect(fake.state.list("/probe").map((p) => p.value.probe_name)).toEqual(["no sockets"]);
     expect(fake.requests.map((r) => r.operation)).toEqual(["token.create", "probe.create"]);
     await expect(createFakeFetch({ api: "other" } as never)).rejects.toThrow('createFakeFetch needs options.api: "pem" or "pmm".');
+  });
+});
+
+describe("README: Testing your code", () => {
+  it("has a node:test example that passes when node --test runs it", async () => {
+    const readme = await readFile(path.join(ROOT, "README.md"), "utf8");
+    const program = /## Testing your code[\s\S]*?With `node:test`[^\n]*\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(program).toContain('from "pem-pmm-client/testing"');
+    const js = ts.transpileModule(program!, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const file = path.join(await projectTempDir("readme-node-test"), "example.test.mjs");
+    await writeFile(
+      file,
+      js.replace(/"pem-pmm-client\/([^"]+)"/g, (_m, entry: string) => JSON.stringify(pathToFileURL(path.join(GENERATED_DIR, entry, "index.js")).href)),
+    );
+    const { stdout } = await promisify(execFile)(process.execPath, ["--test", file]);
+    expect(stdout).toMatch(/^# pass 1$/m);
+    expect(stdout).toMatch(/^# fail 0$/m);
   });
 });
