@@ -93,6 +93,11 @@ export class Engine {
         return this.answer(matched.model, matched.route, matched.params, request.body);
     }
     fail(fault) {
+        const known = this.routes.some(({ compiled: list }) => list.some((c) => c.route.op.operation === fault.operation));
+        if (!known) {
+            const some = this.routes.flatMap(({ compiled: list }) => list.map((c) => c.route.op.operation)).slice(0, 3);
+            throw new TypeError(`fail: this fake has no operation ${JSON.stringify(fault.operation)}; operations are client method names, such as ${some.join(", ")}.`);
+        }
         this.faults.push({ ...fault, left: fault.times ?? 1 });
     }
     reset() {
