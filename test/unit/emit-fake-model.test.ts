@@ -16,7 +16,10 @@ describe.each(entries)("$api/$version/fake-model.js", ({ api, version }) => {
     const prose: string[] = [];
     const dangling: string[] = [];
     const walk = (node: unknown, at: string, underProperties = false) => {
-      if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${at}/${i}`));
+      if (Array.isArray(node)) {
+        for (const [i, item] of node.entries()) walk(item, `${at}/${i}`);
+        return;
+      }
       if (!node || typeof node !== "object") return;
       for (const [key, value] of Object.entries(node)) {
         // Below `properties` keys are property names, which may be anything (a property called `description`).
