@@ -105,6 +105,21 @@ async function authHeaders(fake: FakePem | FakePmm): Promise<Record<string, stri
   return { "x-auth-token": login.headers.get("x-subject-token") ?? "" };
 }
 
+describe("options", () => {
+  it.each([
+    [() => startFakePem({ tokenTtlMs: -1 }), "startFakePem: tokenTtlMs must be a positive number of ms; got -1."],
+    [() => startFakePem({ layout: "/x" as never }), 'startFakePem: layout must be "/api" or "/pem/api"; got "/x".'],
+    [() => startFakePem({ users: "admin" as never }), "startFakePem: users must be an array of { username, password } strings."],
+    [() => startFakePmm({ tokens: [""] }), "startFakePmm: tokens must be an array of non-empty strings."],
+    [() => startFakePmm({ seed: { "/v1/nope": [{}] } }), /^This fake keeps no resource "\/v1\/nope"; it keeps: /],
+  ])("refuses a bad option with a TypeError before listening (%#)", async (start, message) => {
+    const error = await start().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    if (typeof message === "string") expect((error as Error).message).toBe(message);
+    else expect((error as Error).message).toMatch(message);
+  });
+});
+
 describe("PEM auth", () => {
   it("refuses wrong credentials with 401, logs in with a right one and answers 401 without a live token", async () => {
     await using fake = await startFakePem();
