@@ -15,6 +15,7 @@ import { githubDescriptions, OCTOKIT_OPENAPI, shippedAsOpenApi3 } from "./lib/in
 import { medianOfRuns, type ProcessSample, timeProcess } from "./lib/measure.js";
 import { agreementSection, measureAgreement } from "./lib/oasdiff-agreement.js";
 import { measureSuccessorCost } from "./lib/successor-cost.js";
+import { measureTestingKit } from "./lib/testing-kit-cost.js";
 import { compareThroughput, startJsonServer } from "./lib/throughput.js";
 import { type ChosenOperation, type ConsumerSettings, typeCheckCost, writeConsumers } from "./lib/typecheck-cost.js";
 import { writeUpgradeProject } from "./lib/upgrade-project.js";
@@ -314,6 +315,16 @@ rows.push(
   },
 );
 target("npm test without tsc build info (as on a fresh clone), wall time", freshSuite.seconds, 90, "≤", " s");
+
+// 9. The test kit: how fast a fake starts and how many listNodes calls it answers.
+process.stderr.write("bench: test kit\n");
+const kit = await measureTestingKit(ROOT, RUNS);
+rows.push(...kit.rows);
+for (const [api, { firstMs, nextMs, version }] of Object.entries(kit.startup)) {
+  target(`start-up of the first fake ${api.toUpperCase()} (${version}) in a process, import included`, firstMs, 150, "≤", " ms");
+  target(`start-up of the next fake ${api.toUpperCase()} in the same process`, nextMs, 20, "≤", " ms");
+}
+target("fake PMM v3 answering listNodes", kit.listNodesPerSecond, 5000, "≥", " req/s");
 
 writeFileSync(path.join(ROOT, "bench/RESULTS.md"), report());
 process.stderr.write("bench: wrote bench/RESULTS.md\n");

@@ -3,6 +3,7 @@ import { toOpenApi3 } from "./convert/to-openapi3.js";
 import { apiDocs } from "./diff/api-docs.js";
 import { emitClientModule } from "./emit/client-module.js";
 import { type CompilerThread, sharedCompilerThread } from "./emit/compiler-thread/index.js";
+import { emitFakeModel, emitFakeModelIndex } from "./emit/fake-model.js";
 import { generatedHeader, specName } from "./emit/generated-header.js";
 import { packageLicense, packageReadme } from "./emit/package-docs.js";
 import { type PackageInfo, packageManifest, REQUIRE_TYPES, REQUIRE_TYPES_TEXT } from "./emit/package-manifest.js";
@@ -98,6 +99,8 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
     models.set(entry.api, [...(models.get(entry.api) ?? []), model]);
     const done = emitVersion(compiler, entry.file, model, "../../runtime/index.js", origin).then(({ tree, milliseconds }) => {
       for (const [name, content] of tree) files.set(`${entry.api}/${entry.version}/${name}`, content);
+      // What pem-pmm-client/testing's fakes serve this version from; standalone clients ship no test kit.
+      files.set(`${entry.api}/${entry.version}/fake-model.js`, emitFakeModel(model, origin));
       // The compiler thread answers in order, so versions finish, and are reported, in order.
       const result = { api: entry.api, version: entry.version, operations: model.operations.length, milliseconds: loadMilliseconds + milliseconds };
       versions.push(result);
@@ -108,6 +111,10 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
     emitted.push(done);
   }
   for (const [name, content] of emitRuntimeFiles(options.templatesDir)) files.set(`runtime/${name}`, content);
+  for (const [name, content] of emitRuntimeFiles(options.templatesDir, "testing")) files.set(`testing/${name}`, content);
+  const fakeModels = emitFakeModelIndex(entries);
+  files.set("testing/models.js", fakeModels.js);
+  files.set("testing/models.d.ts", fakeModels.dts);
   for (const [name, content] of emitUpgradeBin(path.join(options.root, "generator"))) files.set(name, content);
   const migrationFiles: string[] = [];
   for (const [api, versionModels] of models) {

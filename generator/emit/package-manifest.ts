@@ -12,7 +12,7 @@ export interface PackageInfo {
 }
 
 /**
- * The generated package's package.json: an export per version entry, the runtime, and
+ * The generated package's package.json: an export per version entry, the runtime, the test kit (`testing`), and
  * `migrations` (the migration data files, `pmm/migrations/v2-v3.json`), exported as they are for other tools.
  */
 export function packageManifest(info: PackageInfo, entries: readonly { api: string; version: string }[], migrations: readonly string[] = []): string {
@@ -24,6 +24,7 @@ export function packageManifest(info: PackageInfo, entries: readonly { api: stri
   }
   for (const file of migrations) exports[`./${file}`] = `./${file}`;
   exports["./runtime"] = { types: "./runtime/index.d.ts", default: "./runtime/index.js" };
+  exports["./testing"] = { types: "./testing/index.d.ts", default: "./testing/index.js" };
   exports["./package.json"] = "./package.json";
   const manifest = {
     name: info.name,

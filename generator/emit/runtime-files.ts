@@ -29,11 +29,11 @@ interface CompiledFile {
 const compiledRuntime = new Map<string, CompiledFile>();
 
 /**
- * Compiles the handwritten runtime (`templates/runtime/**\/*.ts`) to ESM JavaScript and
- * declarations, file by file, keyed by path relative to the runtime folder.
+ * Compiles a handwritten folder of templates/ (`runtime/**\/*.ts`, or `testing/` for the test kit) to
+ * ESM JavaScript and declarations, file by file, keyed by path relative to that folder.
  */
-export function emitRuntimeFiles(templatesDir: string): Map<string, string> {
-  const rootDir = path.resolve(templatesDir, "runtime");
+export function emitRuntimeFiles(templatesDir: string, folder = "runtime"): Map<string, string> {
+  const rootDir = path.resolve(templatesDir, folder);
   const sources = readdirSync(rootDir, { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
     .map((f) => f.split(path.sep).join("/"))
@@ -62,7 +62,7 @@ function compileRuntimeFile(fileName: string, text: string): CompiledFile {
       `${path.relative(process.cwd(), fileName)}${line}`,
       undefined,
       `the runtime does not compile: ${ts.flattenDiagnosticMessageText(problem.messageText, " ")}`,
-      "Fix the runtime source in templates/runtime/.",
+      `Fix the source in ${path.relative(process.cwd(), path.dirname(fileName))}/.`,
     );
   }
   const compiled = { js: js.outputText, dts: dts.outputText };

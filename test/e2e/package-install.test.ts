@@ -7,7 +7,9 @@ import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONSUMER_SETUPS, consumerSetup } from "../../generator/emit/package-docs.js";
 import { readSources } from "../../generator/importer/sources-record.js";
+import { discoverSpecs } from "../../generator/load/discover-specs.js";
 import { listFiles } from "../../generator/write/file-tree.js";
+import { loadFakeModel, planRoundTrips } from "../support/kit-round-trip.js";
 import { GENERATED_DIR, ROOT, SPECS_DIR } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { typeCheck } from "../support/typecheck.js";
@@ -200,6 +202,45 @@ const report = async (what, attempt) => {
     expect(server.requests.length).toBe(sent);
   });
 
+  it("runs a user's tests against pem-pmm-client/testing: every version, round trips, auth, expiry, faults, TLS", async () => {
+    // The versions and round trips are derived here (specs/, each version's fake-model.js); the consumer only runs them.
+    const versions = (await discoverSpecs(SPECS_DIR)).filter((entry) => /^v\d+$/.test(entry.version));
+    const plans = await Promise.all(versions.map(async ({ api, version }) => ({ api, version, plans: planRoundTrips(await loadFakeModel(api, version)) })));
+    const sources = {
+      "kit-plans": `export const plans = ${JSON.stringify(plans)};\n`,
+      "kit-round-trip-runner": await readFile(path.join(ROOT, "test/support/kit-round-trip-runner.ts"), "utf8"),
+      "kit-consumer": KIT_CONSUMER,
+    };
+    for (const [name, source] of Object.entries(sources)) await writeFile(path.join(project, `${name}.ts`), source);
+    expect(typeCheck([path.join(project, "kit-consumer.ts")], { module: ts.ModuleKind.NodeNext })).toEqual([]);
+    for (const [name, source] of Object.entries(sources)) {
+      const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+      await writeFile(path.join(project, `${name}.js`), js);
+    }
+    const { stdout } = await run(process.execPath, ["kit-consumer.js"], { cwd: project });
+    const reports = JSON.parse(stdout) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(reports)).toEqual(plans.map(({ api, version }) => `${api}/${version}`));
+    for (const { api, version, plans: list } of plans) {
+      expect(list.length, `${api}/${version}: round trips`).toBeGreaterThanOrEqual(3);
+      expect(reports[`${api}/${version}`]).toEqual({
+        roundTrips: list.map((plan) => ({
+          resource: plan.resource,
+          id: expect.anything(),
+          listedAfterCreate: true,
+          gotId: expect.anything(),
+          readBack: true,
+          listedAfterDelete: false,
+          statusAfterDelete: plan.get ? 404 : null,
+        })),
+        wrongCredentials: api === "pem" ? "AuthenticationError" : 401,
+        loginsAfterExpiry: api === "pem" ? 2 : null,
+        retryOff: 503,
+        retryOn: "ok",
+        withoutCa: "TlsError",
+      });
+    }
+  });
+
   it("moves a PMM 2 project to PMM 3 with npx pem-pmm-client upgrade, ts-morph installed beside it", async () => {
     const scripts = path.join(project, "scripts");
     await cp(path.join(ROOT, "test/fixtures/upgrade/pmm-v2"), scripts, { recursive: true });
@@ -228,6 +269,53 @@ function pascal(setting: string): string {
   const names: Record<string, string> = { nodenext: "NodeNext", node16: "Node16", esnext: "ESNext", preserve: "Preserve", bundler: "Bundler" };
   return names[setting] ?? setting;
 }
+/**
+ * A user's test of the kit, in the scratch project: for each version in kit-plans.ts, a fake over
+ * HTTPS with its own CA, the planned round trips through a strict client, then wrong credentials,
+ * token expiry (PEM), a 503 with retry off and on, and the same server without the CA.
+ */
+const KIT_CONSUMER = `import { type FakePem, type FakePmm, type PemVersion, type PmmVersion, startFakePem, startFakePmm } from "pem-pmm-client/testing";
+import { plans } from "./kit-plans.js";
+import { runRoundTrip } from "./kit-round-trip-runner.js";
+
+const outcome = (call: Promise<unknown>, pick: (error: any) => unknown) => call.then(() => "ok", pick);
+const reports: Record<string, unknown> = {};
+for (const { api, version, plans: list } of plans) {
+  const { createClient } = await import(\`pem-pmm-client/\${api}/\${version}\`);
+  // No await using: this project's lib is plain ES2022, as many users' are.
+  const fake: FakePem | FakePmm =
+    api === "pem" ? await startFakePem({ version: version as PemVersion, tls: true }) : await startFakePmm({ version: version as PmmVersion, tls: true });
+  try {
+  const auth = "tokens" in fake ? { token: fake.tokens[0] } : fake.users[0];
+  const wrong = "tokens" in fake ? { token: "wrong" } : { ...fake.users[0], password: "wrong" };
+  const client = (extra: object = {}) => createClient({ baseUrl: fake.url, auth, validate: "strict", retry: false, tls: { ca: fake.ca }, ...extra });
+  const strict = client();
+  const roundTrips = [];
+  for (const plan of list) roundTrips.push(await runRoundTrip(strict, plan));
+  const [namespace, method] = list[0]!.list.operation.split(".") as [string, string];
+  const list0 = (c: any) => c[namespace][method]();
+  const wrongCredentials = await outcome(list0(client({ auth: wrong })), (e) => (api === "pem" ? e.name : e.status));
+  let loginsAfterExpiry = null;
+  if ("expireTokens" in fake) {
+    fake.reset();
+    const session = client();
+    await list0(session);
+    fake.expireTokens();
+    await list0(session);
+    loginsAfterExpiry = fake.requests.filter((r) => r.operation === "token.create").length;
+  }
+  fake.fail({ operation: list[0]!.list.operation, status: 503 });
+  const retryOff = await outcome(list0(strict), (e) => e.status);
+  fake.fail({ operation: list[0]!.list.operation, status: 503 });
+  const retryOn = await outcome(list0(client({ retry: { retries: 1, minDelayMs: 1, maxDelayMs: 5, retryNonIdempotent: true } })), (e) => e.status);
+  const withoutCa = await outcome(list0(createClient({ baseUrl: fake.url, auth, retry: false })), (e) => e.name);
+  reports[\`\${api}/\${version}\`] = { roundTrips, wrongCredentials, loginsAfterExpiry, retryOff, retryOn, withoutCa };
+  } finally {
+    await fake.close();
+  }
+}
+console.log(JSON.stringify(reports));
+`;
 
 /** The installed folders of a package's runtime dependencies, transitively, from this repository's node_modules. */
 async function dependencyFolders(packageDir: string, found = new Map<string, string>()): Promise<string[]> {

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { startFakePem } from "../../generated/testing/index.js";
 import { RUNTIME_ERRORS } from "../../generator/normalize/public-names.js";
-import { startFakePem } from "../support/fake-pem.js";
 import { loadGenerated } from "../support/generated-client.js";
 import { GENERATED_DIR } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
@@ -59,10 +59,10 @@ describe("the error hierarchy", () => {
   });
 
   it("keeps the status of a PEM login answered 401 on the AuthenticationError", async () => {
-    const pem = await startFakePem();
+    const pem = await startFakePem({ version: "v10" });
     servers.push(pem);
     const { createClient, AuthenticationError } = await loadGenerated("pem/v10");
-    const client = createClient({ baseUrl: pem.origin, auth: { username: pem.username, password: "wrong" } });
+    const client = createClient({ baseUrl: pem.url, auth: { username: pem.users[0]!.username, password: "wrong" } });
     const error = await client.server.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toBeInstanceOf(PemPmmClientError);
@@ -70,13 +70,13 @@ describe("the error hierarchy", () => {
   });
 
   it("keeps the status of a caller's PEM token answered 401 on the AuthenticationError", async () => {
-    const pem = await startFakePem();
+    const pem = await startFakePem({ version: "v10" });
     servers.push(pem);
     const { createClient, AuthenticationError } = await loadGenerated("pem/v10");
-    const client = createClient({ baseUrl: pem.origin, auth: { token: "expired-token" } });
+    const client = createClient({ baseUrl: pem.url, auth: { token: "expired-token" } });
     const error = await client.server.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.status).toBe(401);
-    expect(pem.state.logins).toBe(0);
+    expect(pem.requests.filter((r) => r.operation === "token.create")).toHaveLength(0);
   });
 });

@@ -40,6 +40,12 @@ export function routePattern(base: string, template: string): RegExp {
 }
 
 /**
+ * Hand-made, beside the test kit's fake (pem-pmm-client/testing, which runtime-pem-session and
+ * runtime-errors use): the runtime's own tests need PEM servers the kit does not model on
+ * purpose, since users' tests have no use for them: logins answered without a body or with
+ * other version lists, 503s with a chosen Retry-After, redirects, every token refused, and
+ * answers chosen by the test (`routes`) for paths outside a spec or bodies it then compares.
+ *
  * A PEM server on 127.0.0.1 that follows the documented token semantics: `POST …/token/`
  * answers 201 with `X-Subject-Token` and `expiresAt`; data calls need a live, unexpired token
  * in `X-Auth-Token` (401 otherwise); `DELETE …/token/` releases it (204).

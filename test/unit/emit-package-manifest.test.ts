@@ -24,7 +24,11 @@ const versionExport = (entry: string) => ({
   types: `./${entry}/index.d.ts`,
   default: `./${entry}/index.js`,
 });
-const fixedExports = { "./runtime": { types: "./runtime/index.d.ts", default: "./runtime/index.js" }, "./package.json": "./package.json" };
+const fixedExports = {
+  "./runtime": { types: "./runtime/index.d.ts", default: "./runtime/index.js" },
+  "./testing": { types: "./testing/index.d.ts", default: "./testing/index.js" },
+  "./package.json": "./package.json",
+};
 
 const cases: [title: string, { given: Given; want: unknown }][] = [
   [
