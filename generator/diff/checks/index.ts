@@ -4,6 +4,7 @@ import { basePathChanged } from "./base-path-changed.js";
 import { callShapeChanged } from "./call-shape-changed.js";
 import { constraintChanged } from "./constraint-changed.js";
 import { defaultChanged } from "./default-changed.js";
+import { discriminatorChanged } from "./discriminator-changed.js";
 import { enumChanged } from "./enum-changed.js";
 import { extensibleEnumChanged } from "./extensible-enum-changed.js";
 import { methodRenamed } from "./method-renamed.js";
@@ -20,6 +21,7 @@ import { pathParameterRenamed } from "./path-parameter-renamed.js";
 import { propertyAdded } from "./property-added.js";
 import { propertyRemoved } from "./property-removed.js";
 import { propertyRequiredChanged } from "./property-required-changed.js";
+import { readWriteChanged } from "./read-write-changed.js";
 import { requestBodyChanged } from "./request-body-changed.js";
 import { responseContentTypeChanged } from "./response-content-type-changed.js";
 import { responseHeaderChanged } from "./response-header-changed.js";
@@ -51,6 +53,7 @@ export const CHECKS: readonly Check[] = [
   propertyAdded,
   propertyRemoved,
   propertyRequiredChanged,
+  readWriteChanged,
   typeChanged,
   enumChanged,
   extensibleEnumChanged,
@@ -58,4 +61,5 @@ export const CHECKS: readonly Check[] = [
   constraintChanged,
   defaultChanged,
   variantChanged,
+  discriminatorChanged,
 ];
