@@ -6,7 +6,8 @@ import { type Pointers, pointersOf } from "../pointers.js";
 /** What a scheme asks of a client: `http basic`, `apiKey header X-Auth-Token`, `oauth2`. */
 function schemeShape(scheme: OpenAPIV3.SecuritySchemeObject | OpenAPIV3.ReferenceObject): string {
   if ("$ref" in scheme) return scheme.$ref;
-  if (scheme.type === "http") return `http ${scheme.scheme.toLowerCase()}`;
+  // `scheme` is missing from some vendors' documents, which diff reads leniently.
+  if (scheme.type === "http") return `http ${(scheme.scheme ?? "").toLowerCase()}`;
   if (scheme.type === "apiKey") return `apiKey ${scheme.in} ${scheme.name}`;
   return scheme.type;
 }
