@@ -21,6 +21,16 @@ export interface ParameterDiff {
   new: Parameter;
   requiredChanged?: { from: boolean; to: boolean };
   schema?: SchemaDiff;
+  /** How the value is written into the request, where it changed (the effective `style` and `explode`, `allowEmptyValue`). */
+  encoding?: { keyword: EncodingKeyword; from: string | boolean; to: string | boolean }[];
+}
+
+export type EncodingKeyword = "style" | "explode" | "allowEmptyValue";
+
+/** A parameter's serialization keywords, their defaults filled in as OpenAPI 3 defines them. */
+function encodingOf(p: Parameter): Record<EncodingKeyword, string | boolean> {
+  const style = p.style ?? (p.in === "query" || p.in === "cookie" ? "form" : "simple");
+  return { style, explode: p.explode ?? style === "form", allowEmptyValue: p.allowEmptyValue === true };
 }
 
 export interface RequestBodyDiff {
@@ -188,7 +198,12 @@ function diffOperation(documents: Documents, before: OperationRef, after: Operat
     if (was !== is) diff.requiredChanged = { from: was, to: is };
     const schema = diffSchemas(documents, old.schema, p.schema);
     if (schema) diff.schema = is ? { ...schema, required: true } : schema;
-    return diff.requiredChanged || diff.schema ? [diff] : [];
+    const [oldEncoding, newEncoding] = [encodingOf(old), encodingOf(p)];
+    const encoding = (Object.keys(oldEncoding) as EncodingKeyword[])
+      .filter((keyword) => oldEncoding[keyword] !== newEncoding[keyword])
+      .map((keyword) => ({ keyword, from: oldEncoding[keyword], to: newEncoding[keyword] }));
+    if (encoding.length > 0) diff.encoding = encoding;
+    return diff.requiredChanged || diff.schema || diff.encoding ? [diff] : [];
   });
 
   const [oldResponses, newResponses] = [before.raw.responses ?? {}, after.raw.responses ?? {}];

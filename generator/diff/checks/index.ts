@@ -14,6 +14,7 @@ import { operationDeprecated } from "./operation-deprecated.js";
 import { operationMoved } from "./operation-moved.js";
 import { operationRemoved } from "./operation-removed.js";
 import { parameterAdded } from "./parameter-added.js";
+import { parameterEncodingChanged } from "./parameter-encoding-changed.js";
 import { parameterMoved } from "./parameter-moved.js";
 import { parameterRemoved } from "./parameter-removed.js";
 import { parameterRequiredChanged } from "./parameter-required-changed.js";
@@ -46,6 +47,7 @@ export const CHECKS: readonly Check[] = [
   parameterRemoved,
   parameterMoved,
   parameterRequiredChanged,
+  parameterEncodingChanged,
   requestBodyChanged,
   responseStatusChanged,
   responseContentTypeChanged,
