@@ -15,6 +15,7 @@ import { githubDescriptions, OCTOKIT_OPENAPI, shippedAsOpenApi3 } from "./lib/in
 import { medianOfRuns, type ProcessSample, timeProcess } from "./lib/measure.js";
 import { agreementSection, measureAgreement } from "./lib/oasdiff-agreement.js";
 import { measurePeerAgreement, peerAgreementSection } from "./lib/openapi-diff-agreement.js";
+import { scoreSuccessors, successorSection, UNTUNED_PAIRS } from "./lib/successor-agreement.js";
 import { measureSuccessorCost } from "./lib/successor-cost.js";
 import { compareThroughput, startJsonServer } from "./lib/throughput.js";
 import { type ChosenOperation, type ConsumerSettings, typeCheckCost, writeConsumers } from "./lib/typecheck-cost.js";
@@ -273,6 +274,7 @@ target("npm run upgrade on 50 files (at most)", upgrade.seconds, 10, "≤", " s"
 process.stderr.write("bench: diff verdicts beside oasdiff\n");
 const agreement = await measureAgreement();
 const peerAgreement = await measurePeerAgreement();
+const successorScores = await Promise.all(UNTUNED_PAIRS.map((pair) => scoreSuccessors(pair)));
 
 // 7. Response validation: its cost per call, its code size, and its share of generation.
 process.stderr.write("bench: response validation\n");
@@ -359,5 +361,5 @@ function report(): string {
     ),
     "",
   ];
-  return `${lines.join("\n")}\n${agreementSection(agreement)}\n${peerAgreementSection(peerAgreement)}`;
+  return `${lines.join("\n")}\n${agreementSection(agreement)}\n${peerAgreementSection(peerAgreement)}\n${successorSection(successorScores)}`;
 }
