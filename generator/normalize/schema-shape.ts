@@ -24,8 +24,7 @@ export function schemaTypes(node: object): string[] | undefined {
 
 /** The non-null types a schema allows, sorted and joined (`integer|string`); "" for any type. */
 export function typeLabel(node: object): string {
-  const schema = keywords(node);
-  return (schemaTypes(schema) ?? [])
+  return (schemaTypes(node) ?? [])
     .filter((t) => t !== "null")
     .sort()
     .join("|");

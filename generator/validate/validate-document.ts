@@ -1,6 +1,7 @@
 import { BaseResolver, createConfig, lintDocument, type NormalizedProblem, Source } from "@redocly/openapi-core";
 import { SpecError } from "../errors.js";
 import { jsonPointer, unescapePointerToken } from "../json-pointer.js";
+import { mappingRef } from "../normalize/schema-shape.js";
 import type { OnDefect } from "./defects.js";
 import { checkLocalRefs } from "./local-refs.js";
 
@@ -104,7 +105,7 @@ const TOLERATED: Tolerated[] = [
   (version, problem, document) => {
     const pointer = problem.location[0]?.pointer ?? "";
     const name = pointer.includes("/discriminator/mapping/") ? valueAt(document, pointer) : undefined;
-    return version === 3 && typeof name === "string" && !name.includes("/") && valueAt(document, `#/components/schemas/${name}`) !== undefined;
+    return version === 3 && typeof name === "string" && mappingRef(name) !== name && valueAt(document, mappingRef(name)) !== undefined;
   },
 ];
 
