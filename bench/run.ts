@@ -14,6 +14,8 @@ import { loadModel } from "../generator/pipeline.js";
 import { githubDescriptions, OCTOKIT_OPENAPI, shippedAsOpenApi3 } from "./lib/inputs.js";
 import { medianOfRuns, type ProcessSample, timeProcess } from "./lib/measure.js";
 import { agreementSection, measureAgreement } from "./lib/oasdiff-agreement.js";
+import { measurePeerAgreement, peerAgreementSection } from "./lib/openapi-diff-agreement.js";
+import { scoreSuccessors, successorSection, UNTUNED_PAIRS } from "./lib/successor-agreement.js";
 import { measureSuccessorCost } from "./lib/successor-cost.js";
 import { measureTestingKit } from "./lib/testing-kit-cost.js";
 import { compareThroughput, startJsonServer } from "./lib/throughput.js";
@@ -269,9 +271,11 @@ const upgrade = measureProcess(
 );
 target("npm run upgrade on 50 files (at most)", upgrade.seconds, 10, "≤", " s");
 
-// 6. Diff verdicts beside oasdiff's, on its checker cases rewritten as fixtures.
+// 6. Diff verdicts beside oasdiff's (its checker cases rewritten as fixtures) and openapi-diff's (its own tests and documents).
 process.stderr.write("bench: diff verdicts beside oasdiff\n");
 const agreement = await measureAgreement();
+const peerAgreement = await measurePeerAgreement();
+const successorScores = await Promise.all(UNTUNED_PAIRS.map((pair) => scoreSuccessors(pair)));
 
 // 7. Response validation: its cost per call, its code size, and its share of generation.
 process.stderr.write("bench: response validation\n");
@@ -368,5 +372,5 @@ function report(): string {
     ),
     "",
   ];
-  return `${lines.join("\n")}\n${agreementSection(agreement)}`;
+  return `${lines.join("\n")}\n${agreementSection(agreement)}\n${peerAgreementSection(peerAgreement)}\n${successorSection(successorScores)}`;
 }

@@ -14,7 +14,8 @@ import { type ApiConfig, readApiConfig } from "./load/api-config.js";
 import { discoverSpecs } from "./load/discover-specs.js";
 import { readDocument } from "./load/read-document.js";
 import { type ApiModel, buildModel } from "./normalize/build-model.js";
-import { type MissingField, validateDocument } from "./validate/validate-document.js";
+import type { OnDefect } from "./validate/defects.js";
+import { validateDocument } from "./validate/validate-document.js";
 import type { FileTree } from "./write/file-tree.js";
 
 export interface VersionResult {
@@ -27,19 +28,19 @@ export interface VersionResult {
 
 /**
  * load → validate → convert → normalize: one API version's model (from `document` when the file
- * was read already). `onMissing` makes validation lenient, as validateDocument explains.
+ * was read already). `onDefect` makes reading lenient, as validateDocument explains.
  */
 export async function loadModel(
   specFile: string,
   config: ApiConfig,
   version: string,
   document?: Record<string, unknown>,
-  onMissing?: (problem: MissingField) => void,
+  onDefect?: OnDefect,
 ): Promise<ApiModel> {
   document ??= (await readDocument(specFile)).document;
-  await validateDocument(specFile, document, onMissing);
+  await validateDocument(specFile, document, onDefect);
   const converted = await toOpenApi3(specFile, document);
-  return buildModel(specFile, version, config, converted);
+  return buildModel(specFile, version, config, converted, onDefect);
 }
 
 /**

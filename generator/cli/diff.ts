@@ -15,7 +15,7 @@ import { discoverSpecs } from "../load/discover-specs.js";
 import { settingsForFiles } from "../load/guess-settings.js";
 import { readDocument } from "../load/read-document.js";
 import { loadModel } from "../pipeline.js";
-import type { MissingField } from "../validate/validate-document.js";
+import type { Defect } from "../validate/defects.js";
 import { resolveInput } from "./arguments.js";
 import { type CliIo, runIfEntry, usage } from "./run-cli.js";
 
@@ -81,9 +81,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (failOn !== undefined && !(failOn in FAIL_LEVELS)) throw new UsageError(`--fail-on must be breaking or warning; got "${failOn}".`);
 
   const [before, after] = await resolveInputs(positionals, values.api, io);
-  // A vendor's document that misses a description or a parameter schema is still worth comparing.
-  const warn = (file: string) => (problem: MissingField) =>
-    io.stderr.write(`diff: warning: ${file} at ${problem.pointer || "/"}: ${problem.missing} is missing; compared without it.\n`);
+  // A vendor's slightly invalid document is still worth comparing: read leniently, one warning per defect.
+  const warn = (file: string) => (defect: Defect) =>
+    io.stderr.write(`diff: warning: ${file} at ${defect.pointer || "/"}: ${defect.problem}; ${defect.handling}.\n`);
   const load = async (input: Input) => {
     const source = input.document ?? (await readDocument(input.file)).document;
     return { source, model: await loadModel(input.file, input.config, input.version, source, warn(input.file)) };

@@ -1,5 +1,5 @@
 import type { OpenAPIV3 } from "openapi-types";
-import { type ApiModel, type OperationModel, operationKey } from "../normalize/build-model.js";
+import { type ApiModel, isJson, type OperationModel, operationKey } from "../normalize/build-model.js";
 import { resolveRef } from "../normalize/resolve-ref.js";
 import { type Pointers, pointersOf } from "./pointers.js";
 import { type Documents, diffSchemas, type SchemaDiff } from "./schema-diff.js";
@@ -21,6 +21,16 @@ export interface ParameterDiff {
   new: Parameter;
   requiredChanged?: { from: boolean; to: boolean };
   schema?: SchemaDiff;
+  /** How the value is written into the request, where it changed (the effective `style` and `explode`, `allowEmptyValue`). */
+  encoding?: { keyword: EncodingKeyword; from: string | boolean; to: string | boolean }[];
+}
+
+export type EncodingKeyword = "style" | "explode" | "allowEmptyValue";
+
+/** A parameter's serialization keywords, their defaults filled in as OpenAPI 3 defines them. */
+function encodingOf(p: Parameter): Record<EncodingKeyword, string | boolean> {
+  const style = p.style ?? (p.in === "query" || p.in === "cookie" ? "form" : "simple");
+  return { style, explode: p.explode ?? style === "form", allowEmptyValue: p.allowEmptyValue === true };
 }
 
 export interface RequestBodyDiff {
@@ -32,7 +42,16 @@ export interface RequestBodyDiff {
   requiredChanged?: { from: boolean; to: boolean };
   contentTypesAdded: string[];
   contentTypesRemoved: string[];
-  schema?: SchemaDiff;
+  schemas: MediaSchemaDiff[];
+}
+
+/** The schema change under one media type of a body. */
+export interface MediaSchemaDiff {
+  /** The media type in the new version. */
+  mediaType: string;
+  /** Set beside other compared media types, except on the JSON one the client sends and parses. */
+  label?: string;
+  schema: SchemaDiff;
 }
 
 export interface ResponseDiff {
@@ -42,7 +61,7 @@ export interface ResponseDiff {
   new: OpenAPIV3.ResponseObject;
   contentTypesAdded: string[];
   contentTypesRemoved: string[];
-  schema?: SchemaDiff;
+  schemas: MediaSchemaDiff[];
   /** Response headers (lower-case names) added and removed, with whether the spec requires them and where they are. */
   headersAdded: HeaderPresence[];
   headersRemoved: HeaderPresence[];
@@ -179,7 +198,12 @@ function diffOperation(documents: Documents, before: OperationRef, after: Operat
     if (was !== is) diff.requiredChanged = { from: was, to: is };
     const schema = diffSchemas(documents, old.schema, p.schema);
     if (schema) diff.schema = is ? { ...schema, required: true } : schema;
-    return diff.requiredChanged || diff.schema ? [diff] : [];
+    const [oldEncoding, newEncoding] = [encodingOf(old), encodingOf(p)];
+    const encoding = (Object.keys(oldEncoding) as EncodingKeyword[])
+      .filter((keyword) => oldEncoding[keyword] !== newEncoding[keyword])
+      .map((keyword) => ({ keyword, from: oldEncoding[keyword], to: newEncoding[keyword] }));
+    if (encoding.length > 0) diff.encoding = encoding;
+    return diff.requiredChanged || diff.schema || diff.encoding ? [diff] : [];
   });
 
   const [oldResponses, newResponses] = [before.raw.responses ?? {}, after.raw.responses ?? {}];
@@ -192,7 +216,7 @@ function diffOperation(documents: Documents, before: OperationRef, after: Operat
       const content = diffContent(documents, was.content, is.content);
       const headers = diffHeaders(documents, was.headers, is.headers);
       if (!content && headers.headersAdded.length === 0 && headers.headersRemoved.length === 0 && headers.headersModified.length === 0) return [];
-      return [{ status, old: was, new: is, contentTypesAdded: [], contentTypesRemoved: [], ...content, ...headers }];
+      return [{ status, old: was, new: is, ...(content ?? NO_CONTENT_CHANGE), ...headers }];
     });
 
   const result: OperationDiff = {
@@ -219,15 +243,15 @@ function diffRequestBody(documents: Documents, oldRef: unknown, newRef: unknown)
   const before = resolveRef<OpenAPIV3.RequestBodyObject>(documents.old, oldRef);
   const after = resolveRef<OpenAPIV3.RequestBodyObject>(documents.new, newRef);
   if (!before && !after) return undefined;
-  if (!before) return { new: after!, added: { required: after!.required === true }, contentTypesAdded: [], contentTypesRemoved: [] };
-  if (!after) return { old: before, removed: true, contentTypesAdded: [], contentTypesRemoved: [] };
+  if (!before) return { new: after!, added: { required: after!.required === true }, ...NO_CONTENT_CHANGE };
+  if (!after) return { old: before, removed: true, ...NO_CONTENT_CHANGE };
   const content = diffContent(documents, before.content, after.content);
   const [was, is] = [before.required === true, after.required === true];
   if (!content && was === is) return undefined;
   return {
     old: before,
     new: after,
-    ...(content ?? { contentTypesAdded: [], contentTypesRemoved: [] }),
+    ...(content ?? NO_CONTENT_CHANGE),
     ...(was !== is ? { requiredChanged: { from: was, to: is } } : {}),
   };
 }
@@ -266,18 +290,32 @@ function diffHeaders(documents: Documents, before: OpenAPIV3.ResponseObject["hea
   };
 }
 
+const NO_CONTENT_CHANGE = { contentTypesAdded: [], contentTypesRemoved: [], schemas: [] } as const satisfies Partial<RequestBodyDiff>;
+
 /**
- * Content types added and removed, and the schema change of the first media type both
- * versions share, or of the only media type on each side when the type itself changed.
+ * Content types added and removed, and the schema change under every media type both versions
+ * share (or under the only media type on each side, when the type itself changed): a change
+ * under `application/xml` beside `application/json` is as real to a caller who sends XML.
  */
-function diffContent(documents: Documents, before: Record<string, OpenAPIV3.MediaTypeObject> = {}, after: Record<string, OpenAPIV3.MediaTypeObject> = {}) {
+function diffContent(
+  documents: Documents,
+  before: Record<string, OpenAPIV3.MediaTypeObject> = {},
+  after: Record<string, OpenAPIV3.MediaTypeObject> = {},
+): Pick<RequestBodyDiff, "contentTypesAdded" | "contentTypesRemoved" | "schemas"> | undefined {
   const contentTypesAdded = Object.keys(after).filter((t) => !(t in before));
   const contentTypesRemoved = Object.keys(before).filter((t) => !(t in after));
   const [oldTypes, newTypes] = [Object.keys(before), Object.keys(after)];
-  const shared = newTypes.find((t) => t in before);
-  const [oldType, newType] = shared ? [shared, shared] : oldTypes.length === 1 && newTypes.length === 1 ? [oldTypes[0]!, newTypes[0]!] : [undefined, undefined];
-  // A media type without a schema admits any value: one that gains or loses its schema narrows or widens.
-  const schema = oldType && newType ? diffSchemas(documents, before[oldType]!.schema ?? {}, after[newType]!.schema ?? {}) : undefined;
-  if (!schema && contentTypesAdded.length === 0 && contentTypesRemoved.length === 0) return undefined;
-  return { contentTypesAdded, contentTypesRemoved, ...(schema ? { schema } : {}) };
+  const shared = newTypes.filter((t) => t in before);
+  const pairs: [string, string][] =
+    shared.length > 0 ? shared.map((t) => [t, t]) : oldTypes.length === 1 && newTypes.length === 1 ? [[oldTypes[0]!, newTypes[0]!]] : [];
+  // The JSON media type the client uses goes unlabelled (`request body .name`); the others say which they are.
+  const primary = shared.find(isJson) ?? (pairs.length === 1 ? pairs[0]![1] : undefined);
+  const schemas = pairs.flatMap(([oldType, newType]): MediaSchemaDiff[] => {
+    // A media type without a schema admits any value: one that gains or loses its schema narrows or widens.
+    const schema = diffSchemas(documents, before[oldType]!.schema ?? {}, after[newType]!.schema ?? {});
+    if (!schema) return [];
+    return [{ mediaType: newType, ...(newType === primary ? {} : { label: newType }), schema }];
+  });
+  if (schemas.length === 0 && contentTypesAdded.length === 0 && contentTypesRemoved.length === 0) return undefined;
+  return { contentTypesAdded, contentTypesRemoved, schemas };
 }

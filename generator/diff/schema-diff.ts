@@ -1,6 +1,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import { unescapePointerToken } from "../json-pointer.js";
 import { resolveRef } from "../normalize/resolve-ref.js";
+import { type Access, accessOf, discriminatorOf, enumValues, isNullable, typeLabel } from "../normalize/schema-shape.js";
 import { type Pointers, pointersOf } from "./pointers.js";
 
 type Schema = OpenAPIV3.SchemaObject;
@@ -75,12 +76,16 @@ export interface SchemaDiff {
   becameOptional?: string[];
   properties?: Record<string, SchemaDiff>;
   /**
-   * Properties marked `readOnly` or `writeOnly` in either version, listed when something else
+   * Properties marked `readOnly` or `writeOnly` in both versions, listed when something else
    * changed: a client sends no read-only property and receives no write-only one, so changes
    * to them touch no call (schema-sites leaves them out).
    */
   readOnly?: string[];
   writeOnly?: string[];
+  /** Properties in both versions whose direction changed (became readOnly, stopped being writeOnly, …). */
+  accessChanged?: { name: string; from: Access; to: Access; required: { from: boolean; to: boolean }; pointers: Pointers }[];
+  /** The discriminator's property and mapping (values → `$ref`s, bare names read as components). */
+  discriminator?: DiscriminatorDiff;
   /**
    * `oneOf`/`anyOf` alternatives, labelled by the schema they reference (`Cat`), else by their
    * title or type (`string`, `object 2`); see pairAlternatives for how they are matched.
@@ -96,6 +101,15 @@ export interface SchemaDiff {
   required?: boolean;
   /** The two schemas compared, where `$ref`s lead (an `allOf` as a whole). */
   pointers: Pointers;
+}
+
+export interface DiscriminatorDiff {
+  /** The property that selects the alternative ("" where there is no discriminator). */
+  propertyName?: { from: string; to: string };
+  mappingAdded?: string[];
+  mappingRemoved?: string[];
+  /** Values that now select another schema. */
+  mappingChanged?: { value: string; from: string; to: string }[];
 }
 
 export interface Documents {
@@ -128,7 +142,7 @@ export function diffSchemas(documents: Documents, oldNode: unknown, newNode: unk
 function compare(documents: Documents, oldSchema: Schema, newSchema: Schema, inProgress: Map<object, Set<object>>): Omit<SchemaDiff, "pointers"> | undefined {
   const [before, after] = [asUnionLike(oldSchema, newSchema), asUnionLike(newSchema, oldSchema)];
   const diff: Omit<SchemaDiff, "pointers"> = {};
-  const [typeBefore, typeAfter] = [typeOf(before), typeOf(after)];
+  const [typeBefore, typeAfter] = [typeLabel(before), typeLabel(after)];
   if (typeBefore !== typeAfter) diff.type = { from: typeBefore || ANY_TYPE, to: typeAfter || ANY_TYPE };
   if ((before.format ?? "") !== (after.format ?? "")) diff.format = { from: before.format ?? "", to: after.format ?? "", type: typeAfter };
   const keyword = (schema: Schema, name: Constraint) => {
@@ -146,10 +160,12 @@ function compare(documents: Documents, oldSchema: Schema, newSchema: Schema, inP
   );
   const [nullBefore, nullAfter] = [isNullable(before), isNullable(after)];
   if (nullBefore !== nullAfter) diff.nullable = { from: nullBefore, to: nullAfter };
-  if (before.enum || after.enum) {
-    const [a, b] = [new Set((before.enum ?? []).map(enumValue)), new Set((after.enum ?? []).map(enumValue))];
+  // null among the enum values is nullability, reported as such.
+  const [enumBefore, enumAfter] = [nonEmpty(enumValues(before)), nonEmpty(enumValues(after))];
+  if (enumBefore || enumAfter) {
+    const [a, b] = [new Set((enumBefore ?? []).map(enumValue)), new Set((enumAfter ?? []).map(enumValue))];
     // A schema that gains or loses its enum altogether widens or narrows to "any value".
-    if (before.enum && after.enum) {
+    if (enumBefore && enumAfter) {
       setIf(
         diff,
         "enumAdded",
@@ -160,7 +176,7 @@ function compare(documents: Documents, oldSchema: Schema, newSchema: Schema, inP
         "enumRemoved",
         [...a].filter((v) => !b.has(v)),
       );
-    } else if (after.enum) {
+    } else if (enumAfter) {
       setIf(diff, "enumRemoved", [ANY_VALUE]);
     } else {
       setIf(diff, "enumAdded", [ANY_VALUE]);
@@ -196,6 +212,22 @@ function compare(documents: Documents, oldSchema: Schema, newSchema: Schema, inP
       .filter((n) => !(n in propsAfter))
       .map((name) => ({ name, required: reqBefore.has(name), pointers: pointersOf(documents, propsBefore[name], undefined) })),
   );
+  const access = (document: unknown, node: unknown) => accessOf(flatten(document, node)?.schema);
+  setIf(
+    diff,
+    "accessChanged",
+    Object.keys(propsBefore)
+      .filter((n) => n in propsAfter && access(documents.old, propsBefore[n]) !== access(documents.new, propsAfter[n]))
+      .map((name) => ({
+        name,
+        from: access(documents.old, propsBefore[name]),
+        to: access(documents.new, propsAfter[name]),
+        required: { from: reqBefore.has(name), to: reqAfter.has(name) },
+        pointers: pointersOf(documents, propsBefore[name], propsAfter[name]),
+      })),
+  );
+  const discriminator = diffDiscriminators(before, after);
+  if (discriminator) diff.discriminator = discriminator;
   if (diff.propertiesRemoved && after.additionalProperties !== undefined && after.additionalProperties !== false) diff.open = true;
   const shared = Object.keys(propsBefore).filter((n) => n in propsAfter);
   setIf(
@@ -228,12 +260,15 @@ function compare(documents: Documents, oldSchema: Schema, newSchema: Schema, inP
   const extra = diffSchemas(documents, objectOrUndefined(before.additionalProperties), objectOrUndefined(after.additionalProperties), inProgress);
   if (extra) diff.additionalProperties = extra;
   if (Object.keys(diff).length === 0) return undefined;
-  const marked = (flag: "readOnly" | "writeOnly") =>
+  // A property that keeps its one direction in both versions is unused in the other; one only on one side is as its side says.
+  const marked = (kind: Access) =>
     [...new Set([...Object.keys(propsBefore), ...Object.keys(propsAfter)])].filter(
-      (name) => flatten(documents.old, propsBefore[name])?.schema[flag] === true || flatten(documents.new, propsAfter[name])?.schema[flag] === true,
+      (name) =>
+        (!(name in propsBefore) || access(documents.old, propsBefore[name]) === kind) &&
+        (!(name in propsAfter) || access(documents.new, propsAfter[name]) === kind),
     );
-  setIf(diff, "readOnly", marked("readOnly"));
-  setIf(diff, "writeOnly", marked("writeOnly"));
+  setIf(diff, "readOnly", marked("read"));
+  setIf(diff, "writeOnly", marked("write"));
   return diff;
 }
 
@@ -241,23 +276,49 @@ function setIf<K extends keyof SchemaDiff>(diff: Partial<SchemaDiff>, key: K, va
   if (values.length > 0) diff[key] = values;
 }
 
-/** Resolves `$ref`s and merges `allOf` parts into one schema; `identity` is the object to track recursion by. */
+/**
+ * Resolves `$ref`s and merges `allOf` parts into one schema, so that `$ref: Foo` and
+ * `allOf: [{ $ref: Foo }]` beside a `default` read as Foo with that default: the schema's own
+ * keywords first, then each part's where it has none, properties and `required` united.
+ * `identity` is the object to track recursion by.
+ */
 function flatten(document: unknown, node: unknown): { schema: Schema; identity: object } | undefined {
   const resolved = resolveRef<Schema>(document, node);
   if (!resolved || typeof resolved !== "object") return undefined;
   const nullable = nullableAlternative(document, resolved);
   if (nullable) return { schema: nullable, identity: resolved };
   if (!resolved.allOf) return { schema: resolved, identity: resolved };
-  const merged: Schema = { ...resolved, properties: { ...resolved.properties }, required: [...(resolved.required ?? [])] };
-  delete merged.allOf;
-  for (const part of resolved.allOf) {
+  const { allOf, ...own } = resolved;
+  const merged = { ...own } as Record<string, unknown>;
+  const properties = { ...resolved.properties };
+  const required = new Set(resolved.required ?? []);
+  for (const part of allOf) {
     const flat = flatten(document, part)?.schema;
     if (!flat) continue;
-    Object.assign(merged.properties!, flat.properties);
-    merged.required!.push(...(flat.required ?? []));
-    merged.type ??= flat.type;
+    for (const [keyword, value] of Object.entries(flat)) if (!(keyword in merged)) merged[keyword] = value;
+    Object.assign(properties, flat.properties);
+    for (const name of flat.required ?? []) required.add(name);
   }
-  return { schema: merged, identity: resolved };
+  if (Object.keys(properties).length > 0) merged.properties = properties;
+  if (required.size > 0) merged.required = [...required];
+  return { schema: merged as Schema, identity: resolved };
+}
+
+function diffDiscriminators(before: Schema, after: Schema): DiscriminatorDiff | undefined {
+  const [was, is] = [discriminatorOf(before), discriminatorOf(after)];
+  if (!was && !is) return undefined;
+  const diff: DiscriminatorDiff = {};
+  if (was?.propertyName !== is?.propertyName) diff.propertyName = { from: was?.propertyName ?? "", to: is?.propertyName ?? "" };
+  const [old, current] = [was?.mapping ?? {}, is?.mapping ?? {}];
+  const added = Object.keys(current).filter((value) => !(value in old));
+  const removed = Object.keys(old).filter((value) => !(value in current));
+  const changed = Object.keys(current)
+    .filter((value) => value in old && old[value] !== current[value])
+    .map((value) => ({ value, from: old[value]!, to: current[value]! }));
+  if (added.length > 0) diff.mappingAdded = added;
+  if (removed.length > 0) diff.mappingRemoved = removed;
+  if (changed.length > 0) diff.mappingChanged = changed;
+  return Object.keys(diff).length > 0 ? diff : undefined;
 }
 
 /**
@@ -311,7 +372,7 @@ interface Alternative {
 function alternativesOf(schema: Schema): Alternative[] {
   const labels = new Set<string>();
   return [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].map((node) => {
-    const base = "$ref" in node ? unescapePointerToken(node.$ref.split("/").at(-1)!) : (node.title ?? (typeOf(node) || "any"));
+    const base = "$ref" in node ? unescapePointerToken(node.$ref.split("/").at(-1)!) : (node.title ?? (typeLabel(node) || "any"));
     let label = base;
     for (let n = 2; labels.has(label); n++) label = `${base} ${n}`;
     labels.add(label);
@@ -332,7 +393,7 @@ function pairAlternatives(before: Alternative[], after: Alternative[]) {
   const keys: ((a: Alternative) => string | undefined)[] = [
     (a) => (isRef(a) ? a.label : undefined),
     (a) => (isRef(a) ? undefined : (a.node as Schema).title),
-    (a) => (isRef(a) ? undefined : typeOf(a.node as Schema) || undefined),
+    (a) => (isRef(a) ? undefined : typeLabel(a.node as Schema) || undefined),
     (a) => (isRef(a) ? undefined : "inline"),
   ];
   let remaining = before;
@@ -351,16 +412,8 @@ function pairAlternatives(before: Alternative[], after: Alternative[]) {
   return { paired, added: [...unmatched].map((a) => a.label), removed: remaining.map((a) => a.label) };
 }
 
-function typeOf(schema: Schema): string {
-  const type = (schema as { type?: string | string[] }).type;
-  if (Array.isArray(type))
-    return type
-      .filter((t) => t !== "null")
-      .sort()
-      .join("|");
-  if (type) return type;
-  if (schema.properties) return "object";
-  return "";
+function nonEmpty(values: unknown[] | undefined): unknown[] | undefined {
+  return values && values.length > 0 ? values : undefined;
 }
 
 /** An enum value as reported: strings and numbers as they are, objects and arrays as JSON. */
@@ -378,11 +431,6 @@ function extensibleEnum(schema: Schema): Set<string> {
 /** Equal JSON values; most keywords are absent or primitive, so the cheap comparison comes first. */
 function sameValue(a: unknown, b: unknown): boolean {
   return a === b || (typeof a === "object" && typeof b === "object" && JSON.stringify(a) === JSON.stringify(b));
-}
-
-function isNullable(schema: Schema): boolean {
-  const type = (schema as { type?: string | string[] }).type;
-  return schema.nullable === true || (Array.isArray(type) && type.includes("null"));
 }
 
 function objectOrUndefined(value: unknown): object | undefined {

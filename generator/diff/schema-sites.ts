@@ -1,6 +1,6 @@
 import type { OperationModel } from "../normalize/build-model.js";
 import type { OperationTypeKind } from "../normalize/public-names.js";
-import type { ApiDiff, ResponseDiff } from "./api-diff.js";
+import type { ApiDiff, MediaSchemaDiff, ResponseDiff } from "./api-diff.js";
 import { type Finding, type Level, operationChange } from "./change.js";
 import type { Pointers } from "./pointers.js";
 import type { SchemaDiff } from "./schema-diff.js";
@@ -37,12 +37,12 @@ export function* schemaSites(apiDiff: ApiDiff): Generator<SchemaSite> {
           success: true,
         });
     }
-    if (op.requestBody?.schema)
-      yield* walk(op.requestBody.schema, "request body ", { operation, direction: "request", kinds: ["Body", "Input"], success: true });
+    for (const media of op.requestBody?.schemas ?? [])
+      yield* walk(media.schema, `request body ${mediaLabel(media)}`, { operation, direction: "request", kinds: ["Body", "Input"], success: true });
     for (const response of op.responsesModified) {
       const success = response.status.startsWith("2");
       const context: SiteContext = { operation, direction: "response", kinds: [success ? "Response" : "Error"], success };
-      if (response.schema) yield* walk(response.schema, `${response.status} response `, context);
+      for (const media of response.schemas) yield* walk(media.schema, `${response.status} response ${mediaLabel(media)}`, context);
       for (const header of response.headersModified)
         if (header.schema) yield* walk(header.schema, `${response.status} response header ${header.name}`, { ...context, untyped: true });
     }
@@ -50,6 +50,11 @@ export function* schemaSites(apiDiff: ApiDiff): Generator<SchemaSite> {
 }
 
 type SiteContext = Omit<SchemaSite, "location" | "diff">;
+
+/** `(application/xml) ` beside the JSON media type the client uses, else nothing. */
+function mediaLabel(media: MediaSchemaDiff): string {
+  return media.label ? `(${media.label}) ` : "";
+}
 
 function* walk(whole: SchemaDiff, location: string, outer: SiteContext): Generator<SchemaSite> {
   const context = whole.component ? { ...outer, component: whole.component } : outer;
@@ -128,5 +133,5 @@ export function* responseSites(apiDiff: ApiDiff): Generator<ResponseSite> {
 
 /** `request body .config` + property `name` → `request body .config.name`. */
 export function child(location: string, name: string): string {
-  return /(body|response)$/.test(location) ? `${location} .${name}` : `${location}.${name}`;
+  return /(body|response)( \(.+\))?$/.test(location) ? `${location} .${name}` : `${location}.${name}`;
 }

@@ -1,6 +1,7 @@
 import type { OpenAPIV3 } from "openapi-types";
 import { type ApiModel, isJson } from "../normalize/build-model.js";
 import { resolveRef } from "../normalize/resolve-ref.js";
+import { isNullable, schemaTypes } from "../normalize/schema-shape.js";
 import { generatedHeader } from "./generated-header.js";
 import { escapeComment } from "./tsdoc.js";
 
@@ -187,8 +188,8 @@ class ValidatorEmitter {
     if (typeof schema.$ref === "string") return descend(indent, this.refFunction(schema.$ref), v, key);
     if (!top && isComposite(schema)) return descend(indent, this.functionFor(schema, declared), v, key);
     const p = key ?? "undefined";
-    const types = typesOf(schema);
-    const nullable = schema.nullable === true || types?.includes("null") || (Array.isArray(schema.enum) && schema.enum.includes(null));
+    const types = schemaTypes(schema);
+    const nullable = isNullable(schema);
     // A nullable schema's checks all apply to the value only when it is not null, as in `(A | B) | null`.
     const inner = nullable ? `${indent}  ` : indent;
     const checks: string[] = [];
@@ -318,15 +319,6 @@ function block(indent: string, head: string, lines: string[]): string[] {
   return [`${indent}${head}`, ...lines, `${indent}}`];
 }
 
-/** The JSON types a schema allows, as the types read it: a missing `type` with properties is an object, with items an array. */
-function typesOf(schema: Schema): string[] | undefined {
-  if (typeof schema.type === "string") return [schema.type];
-  if (Array.isArray(schema.type)) return schema.type.filter((t: unknown): t is string => typeof t === "string");
-  if (schema.properties || schema.additionalProperties) return ["object"];
-  if (schema.items) return ["array"];
-  return undefined;
-}
-
 /** The keywords statements() reads; a schema with none of them allows any value. */
 const CHECKED_KEYWORDS = ["$ref", "type", "enum", "const", "properties", "additionalProperties", "items", "allOf", "oneOf", "anyOf", "nullable", "required"];
 
@@ -335,7 +327,7 @@ function readsNothing(schema: Schema): boolean {
 }
 
 function isComposite(schema: Schema): boolean {
-  return Boolean(schema.allOf || schema.oneOf || schema.anyOf || typesOf(schema)?.some((type) => type === "object" || type === "array"));
+  return Boolean(schema.allOf || schema.oneOf || schema.anyOf || schemaTypes(schema)?.some((type) => type === "object" || type === "array"));
 }
 
 function negated(test: string): string {

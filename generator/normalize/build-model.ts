@@ -4,6 +4,7 @@ import { SpecError } from "../errors.js";
 import { jsonPointer } from "../json-pointer.js";
 import type { ApiConfig } from "../load/api-config.js";
 import type { AuthKind } from "../load/login-kinds.js";
+import type { OnDefect } from "../validate/defects.js";
 import { HTTP_METHODS } from "./http-methods.js";
 import { pascalCase } from "./identifiers.js";
 import { int64AsString, int64InputsTakeNumbers } from "./int64-wire.js";
@@ -76,8 +77,12 @@ export interface OperationModel {
   parseAs: ResponseParsing;
 }
 
-/** Normalizes a converted document in place and describes its operations. */
-export function buildModel(source: string, version: string, config: ApiConfig, document: OpenApiDocument): ApiModel {
+/**
+ * Normalizes a converted document in place and describes its operations. With `onDefect`
+ * (lenient reading, for `diff`), a document without operations and a server URL that is a
+ * relative reference (`example.com`) are reported to it instead of refused.
+ */
+export function buildModel(source: string, version: string, config: ApiConfig, document: OpenApiDocument, onDefect?: OnDefect): ApiModel {
   if (config.authHeader) liftAuthHeader(document, config.authHeader);
   if (config.int64 === "string") {
     int64AsString(document);
@@ -92,7 +97,9 @@ export function buildModel(source: string, version: string, config: ApiConfig, d
       if (operation) found.push({ httpMethod, path, operation, item });
     }
   }
-  if (found.length === 0) {
+  if (found.length === 0 && onDefect)
+    onDefect({ pointer: "/paths", problem: "the document describes no operations", handling: "compared as an API without any" });
+  else if (found.length === 0) {
     throw new SpecError(source, "/paths", "the document describes no operations.", "Check that this is the API description you meant to use.");
   }
   const names = assignNames(
@@ -122,7 +129,7 @@ export function buildModel(source: string, version: string, config: ApiConfig, d
   });
   linkSameUrls(operations);
   operations.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name));
-  return { api: config.name, version, auth: config.auth, basePath: basePath(source, document), document, operations };
+  return { api: config.name, version, auth: config.auth, basePath: basePath(source, document, onDefect), document, operations };
 }
 
 function describeOperation(
@@ -214,10 +221,15 @@ function parsing(success: MediaModel[]): ResponseParsing {
  * The first server's path, which the client puts after the origin it is given. Only an http(s)
  * URL or a path from `/` has one: anything else (`x:.evil.example`) would be glued onto the host.
  */
-function basePath(source: string, document: OpenApiDocument): string {
+function basePath(source: string, document: OpenApiDocument, onDefect?: OnDefect): string {
   const server = document.servers?.[0];
   if (!server?.url) return "";
   const url = server.url.replace(/\{([^}]*)\}/g, (_, name: string) => String(server.variables?.[name]?.default ?? "x"));
+  if (!/^(https?:\/\/|\/)/i.test(url) && onDefect) {
+    // A relative URL reference, valid OpenAPI: no client is made from it, so it has no base path to compare.
+    onDefect({ pointer: "/servers/0/url", problem: `the server URL ${JSON.stringify(url)} is a relative reference`, handling: "compared without a base path" });
+    return "";
+  }
   if (!/^(https?:\/\/|\/)/i.test(url)) {
     throw new SpecError(
       source,

@@ -1,4 +1,5 @@
 import { resolveRef } from "./resolve-ref.js";
+import { isNullable, schemaTypes } from "./schema-shape.js";
 
 /** JSON Schema's primitive types, as TypeScript writes them. */
 const PRIMITIVES = new Map([
@@ -12,18 +13,18 @@ const PRIMITIVES = new Map([
 
 /**
  * The TypeScript type of a simple schema (a primitive, a union of primitives, or an array of
- * one), for documentation: `string`, `number | string`, `boolean[]`. An enum is named by its base
- * type. Anything else (compositions, unknown types) has none, so a doc never guesses.
+ * one), for documentation: `string`, `number | string`, `boolean[]`, its type read as schemaTypes
+ * reads it. An enum is named by its base type. Anything else (compositions, unknown types) has none, so a doc never guesses.
  */
 export function simpleTypeText(document: unknown, node: unknown, depth = 0): string | undefined {
-  const schema = resolveRef<{ type?: unknown; items?: unknown; nullable?: unknown }>(document, node);
-  if (!schema || depth > 8) return undefined;
-  const types = typeof schema.type === "string" ? [schema.type] : Array.isArray(schema.type) ? schema.type : [];
+  const schema = resolveRef<Record<string, unknown>>(document, node);
+  if (!schema || typeof schema !== "object" || depth > 8) return undefined;
+  const types = schemaTypes(schema) ?? [];
   if (types.length === 0) return undefined;
   const texts = types.map((type) =>
     type === "array" ? arrayText(document, schema.items, depth) : typeof type === "string" ? PRIMITIVES.get(type) : undefined,
   );
-  if (schema.nullable === true) texts.push("null");
+  if (isNullable(schema)) texts.push("null");
   if (texts.some((text) => text === undefined)) return undefined;
   return [...new Set(texts)].join(" | ");
 }

@@ -53,7 +53,9 @@ export function rewriteInput(argument: Expression, successor: SuccessorReport): 
       }
       if (move.to === undefined) {
         const value = Node.isPropertyAssignment(field) ? field.getInitializerOrThrow().getText() : name;
-        todos.push(`dropped ${location}.${name} (was ${value}): ${successor.newMethod}() does not take it`);
+        // A field whose opposite the new method takes is left to a person: dropping it would change what the call means.
+        if (move.inverted) todos.push(`dropped ${location}.${name} (was ${value}): ${describeMove(move)}`);
+        else todos.push(`dropped ${location}.${name} (was ${value}): ${successor.newMethod}() does not take it`);
         continue;
       }
       const moved = movedField(field, move, todos);
@@ -95,6 +97,10 @@ function wholeGroup(location: Location, expression: string, successor: Successor
 }
 
 function describeMove(move: InputMove): string {
+  if (move.inverted) {
+    const { in: location, under, field } = move.inverted;
+    return `set ${location}.${under !== undefined ? `${under}.` : ""}${field} to the opposite of ${move.from}.${move.field} (it means the inverse)`;
+  }
   if (move.to === undefined) return `drop ${move.from}.${move.field}`;
   const renames = (move.enumRenames ?? []).map((r) => `"${r.from}" → "${r.to}"`).join(", ");
   return `${move.from}.${move.field} → ${move.to}.${move.under !== undefined ? `${move.under}.` : ""}${move.renamedTo ?? move.field}${renames ? ` (${renames})` : ""}`;

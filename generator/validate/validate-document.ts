@@ -1,26 +1,26 @@
 import { BaseResolver, createConfig, lintDocument, type NormalizedProblem, Source } from "@redocly/openapi-core";
 import { SpecError } from "../errors.js";
 import { jsonPointer, unescapePointerToken } from "../json-pointer.js";
+import { mappingRef } from "../normalize/schema-shape.js";
+import type { OnDefect } from "./defects.js";
 import { checkLocalRefs } from "./local-refs.js";
 
 type StyleguideConfig = Awaited<ReturnType<typeof createConfig>>["styleguide"];
 let structuralRules: Promise<StyleguideConfig> | undefined;
 
-/** A field a document misses that a comparison can do without: where, and what is missing. */
-export interface MissingField {
-  pointer: string;
-  missing: string;
-}
-
 /**
  * Checks a Swagger 2.0 or OpenAPI 3.x document against its specification's structure
- * and throws a SpecError naming the first problem's JSON pointer. With `onMissing`, fields
- * that only document the API (a response's `description`, a parameter's `schema` or `type`)
- * are reported to it instead of failing: `diff` compares vendors' slightly invalid documents,
- * while `generate` stays strict, since a client cannot type a parameter without a schema.
+ * and throws a SpecError naming the first problem's JSON pointer. With `onDefect` (lenient
+ * reading, for `diff`), every structural problem is reported to it instead, once, with its
+ * pointer, and the parts a comparison cannot read are left out (repairLeniently): other diff
+ * tools read vendors' slightly invalid documents, and so does `diff`. Only a document whose
+ * paths cannot be read at all is refused. `generate` stays strict, since a client cannot
+ * type a parameter without a schema.
  */
-export async function validateDocument(source: string, document: Record<string, unknown>, onMissing?: (problem: MissingField) => void): Promise<void> {
+export async function validateDocument(source: string, document: Record<string, unknown>, onDefect?: OnDefect): Promise<void> {
   const version = specVersion(source, document);
+  if (onDefect && (document.paths === null || typeof document.paths !== "object" || Array.isArray(document.paths)))
+    throw new SpecError(source, "/paths", "has no `paths` object, so no operation can be read.", "Compare documents that describe their paths.");
   checkPathKeys(source, document);
   checkLocalRefs(source, document);
   structuralRules ??= createConfig({ rules: { struct: "error", "no-unresolved-refs": "error" } }).then((config) => config.styleguide);
@@ -30,12 +30,10 @@ export async function validateDocument(source: string, document: Record<string, 
     config: await structuralRules,
   });
   let errors = problems.filter((p) => p.severity === "error" && !TOLERATED.some((tolerated) => tolerated(version, p, document)));
-  if (onMissing) {
-    errors = errors.filter((problem) => {
-      const missing = missingField(problem);
-      if (missing) onMissing({ pointer: problem.location[0]?.pointer?.replace(/^#/, "") ?? "", missing });
-      return !missing;
-    });
+  if (onDefect) {
+    for (const problem of errors) onDefect(defectOf(problem));
+    repairLeniently(document);
+    errors = [];
   }
   const first = errors[0];
   if (!first) return;
@@ -103,16 +101,46 @@ const TOLERATED: Tolerated[] = [
   },
   // `nullable: true` beside `allOf`/`anyOf` without `type` (GitHub's REST API does it 135 times); OpenAPI 3.0.3 says it is simply ignored.
   (_version, problem) => problem.message.startsWith("The `type` field must be defined when the `nullable` field is used"),
+  // A discriminator mapping may name a schema without a `$ref` (`cachorro: Dog`, OpenAPI 3.0): the linter takes it for a file.
+  (version, problem, document) => {
+    const pointer = problem.location[0]?.pointer ?? "";
+    const name = pointer.includes("/discriminator/mapping/") ? valueAt(document, pointer) : undefined;
+    return version === 3 && typeof name === "string" && mappingRef(name) !== name && valueAt(document, mappingRef(name)) !== undefined;
+  },
 ];
 
-/** The field a problem says is missing, when it is one a comparison can do without. */
-function missingField(problem: NormalizedProblem): string | undefined {
-  const pointer = problem.location[0]?.pointer ?? "";
-  if (/\/responses\/[^/]+$/.test(pointer) && problem.message.includes("`description` must be present")) return "the response's `description`";
-  if (!/\/parameters\/\d+$/.test(pointer)) return undefined;
-  if (problem.message.startsWith("Must contain at least one of the following fields: schema")) return "the parameter's `schema`";
-  if (problem.message.includes("`type` must be present")) return "the parameter's `type`";
-  return undefined;
+/** A linter problem as a defect: the fields vendors most often leave out are named plainly. */
+function defectOf(problem: NormalizedProblem): { pointer: string; problem: string; handling: string } {
+  const pointer = problem.location[0]?.pointer?.replace(/^#/, "") ?? "";
+  const missing = (field: string) => ({ pointer, problem: `${field} is missing`, handling: "compared without it" });
+  if (/\/responses\/[^/]+$/.test(pointer) && problem.message.includes("`description` must be present")) return missing("the response's `description`");
+  if (/\/parameters\/\d+$/.test(pointer)) {
+    if (problem.message.startsWith("Must contain at least one of the following fields: schema")) return missing("the parameter's `schema`");
+    if (problem.message.includes("`type` must be present")) return missing("the parameter's `type`");
+    if (problem.message.includes("`name` must be present"))
+      return { pointer, problem: "the parameter's `name` is missing", handling: "compared without this parameter" };
+  }
+  const message = problem.message.replace(/\.$/, "");
+  return { pointer, problem: message.charAt(0).toLowerCase() + message.slice(1), handling: "read as far as it goes" };
+}
+
+/**
+ * What a comparison cannot read, left out after its defect was reported: a parameter without a
+ * name or location matches nothing across versions, so it would only crash the comparison.
+ */
+function repairLeniently(document: Record<string, unknown>): void {
+  const isParameter = (p: unknown) =>
+    typeof p !== "object" ||
+    p === null ||
+    "$ref" in p ||
+    (typeof (p as { name?: unknown }).name === "string" && typeof (p as { in?: unknown }).in === "string");
+  for (const item of Object.values(document.paths as Record<string, unknown>)) {
+    if (!item || typeof item !== "object") continue;
+    for (const owner of [item, ...Object.values(item)]) {
+      const holder = owner as { parameters?: unknown };
+      if (owner && typeof owner === "object" && Array.isArray(holder.parameters)) holder.parameters = holder.parameters.filter(isParameter);
+    }
+  }
 }
 
 function valueAt(document: unknown, pointer: string): unknown {

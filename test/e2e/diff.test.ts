@@ -205,10 +205,13 @@ describe("npm run diff", () => {
     expect(json.stderr).toContain("--list-checks prints text or md");
   });
 
-  it("bad spec files exit 1 with the file named", async () => {
-    const result = await runCli("diff", [path.join(import.meta.dirname, "../fixtures/invalid-spec.yaml"), path.join(SPECS_DIR, "pmm/v3.yaml")]);
+  it("reads a defective spec file with a warning naming the file, and exits 1 on one whose paths cannot be read", async () => {
+    const defective = await runCli("diff", [path.join(import.meta.dirname, "../fixtures/invalid-spec.yaml"), path.join(SPECS_DIR, "pmm/v3.yaml")]);
+    expect(defective.code).toBe(0);
+    expect(defective.stderr).toMatch(/diff: warning: .*invalid-spec\.yaml at \/paths\/~1nodes\/get\/parameters\/0\/in: /);
+    const result = await runCli("diff", [path.join(import.meta.dirname, "../fixtures/diff/invalid/no-paths.yaml"), path.join(SPECS_DIR, "pmm/v3.yaml")]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/invalid-spec\.yaml at \/paths/);
+    expect(result.stderr).toMatch(/no-paths\.yaml at \/paths: has no `paths` object/);
   });
 });
 

@@ -115,6 +115,7 @@ export async function leftovers(): Promise<void> {
   const pmm = createClient({ baseUrl: "https://pmm.example.com", auth: { token: "t" } });
   await pmm.server.awsInstanceCheck({ body: { instance_id: "i-1" } });
   await pmm.agents.changeNodeExporter({ body: { agent_id: "a1", common: { enable: true } } });
+  await pmm.server.changeSettings({ body: { disable_telemetry: true } });
 }
 `,
       "src/namespaced.ts": `import * as PMM from "pem-pmm-client/pmm/v2";
@@ -137,6 +138,10 @@ export async function namespaced(): Promise<unknown> {
     );
     // v3 requires a body, though none of its fields: it stays, empty.
     expect(leftovers).toContain('await pmm.agents.changeAgent({ path: { agent_id: "a1" }, body: {} });');
+    // Dropping it would turn telemetry back on: the field of opposite meaning is left to a person.
+    expect(leftovers).toContain(
+      "  // TODO(pem-pmm-client upgrade): dropped body.disable_telemetry (was true): set body.enable_telemetry to the opposite of body.disable_telemetry (it means the inverse)\n",
+    );
     const namespaced = await readFile(path.join(dir, "src/namespaced.ts"), "utf8");
     expect(namespaced).toContain('import * as PMM from "pem-pmm-client/pmm/v3";');
     expect(namespaced).toContain(

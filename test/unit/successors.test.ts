@@ -167,6 +167,15 @@ describe("successors on PMM 2.44 → 3.8", () => {
     expect(list.steps).toContain('node_type: "GENERIC_NODE" → "NODE_TYPE_GENERIC_NODE"');
   });
 
+  it("names the field of opposite meaning instead of advising to drop one (disable_telemetry → enable_telemetry)", () => {
+    const settings = found.get("POST /v1/Settings/Change")!;
+    expect(settings.inputs.find((m) => m.field === "disable_telemetry")?.inverted).toEqual({ field: "enable_telemetry", in: "body" });
+    expect(settings.steps).toContain(
+      "body.disable_telemetry is no longer taken, and body.enable_telemetry means the opposite: send body.enable_telemetry with the inverted value instead of dropping it",
+    );
+    expect(settings.steps.filter((step) => step.startsWith("body.disable_telemetry "))).toHaveLength(1);
+  });
+
   it("wraps a per-database add call's body under its key of the merged management call", () => {
     expect(found.get("POST /v1/management/MySQL/Add")).toMatchObject({
       new: "POST /v1/management/services",

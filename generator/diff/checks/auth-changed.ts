@@ -6,9 +6,27 @@ import { type Pointers, pointersOf } from "../pointers.js";
 /** What a scheme asks of a client: `http basic`, `apiKey header X-Auth-Token`, `oauth2`. */
 function schemeShape(scheme: OpenAPIV3.SecuritySchemeObject | OpenAPIV3.ReferenceObject): string {
   if ("$ref" in scheme) return scheme.$ref;
-  if (scheme.type === "http") return `http ${scheme.scheme.toLowerCase()}`;
+  // `scheme` is missing from some vendors' documents, which diff reads leniently.
+  if (scheme.type === "http") return `http ${(scheme.scheme ?? "").toLowerCase()}`;
   if (scheme.type === "apiKey") return `apiKey ${scheme.in} ${scheme.name}`;
   return scheme.type;
+}
+
+/**
+ * Where a scheme's client gets its credentials: the OAuth flows' URLs and the OpenID Connect
+ * discovery URL, as `flows.implicit.tokenUrl` → URL.
+ */
+function credentialUrls(scheme: OpenAPIV3.SecuritySchemeObject | OpenAPIV3.ReferenceObject): Map<string, string> {
+  const urls = new Map<string, string>();
+  if ("$ref" in scheme) return urls;
+  if (scheme.type === "openIdConnect" && typeof scheme.openIdConnectUrl === "string") urls.set("openIdConnectUrl", scheme.openIdConnectUrl);
+  if (scheme.type !== "oauth2") return urls;
+  for (const [flow, fields] of Object.entries(scheme.flows ?? {}) as [string, Record<string, unknown>][])
+    for (const key of ["authorizationUrl", "tokenUrl", "refreshUrl"]) {
+      const url = fields?.[key];
+      if (typeof url === "string") urls.set(`flows.${flow}.${key}`, url);
+    }
+  return urls;
 }
 
 /** Header names are case-insensitive (`apiKey header X-Key` ≡ `apiKey header x-key`); query and cookie names are not. */
@@ -29,7 +47,7 @@ export const authChanged = defineCheck({
   id: "auth-changed",
   levels: ["breaking", "info"],
   description:
-    "Security schemes and requirements, API-wide and per operation. The client's auth options come from the API's settings, not from the spec's schemes, so old code still compiles, except when the auth setting itself differs (ClientOptions.auth changes): breaking. A scheme that operations use and that is removed or asks for other credentials, and a requirement that no longer lets in every caller it let in (an alternative dropped, a scope added), make calls fail: breaking. Schemes no operation uses, and requirements that let in more callers: info.",
+    "Security schemes and requirements, API-wide and per operation. The client's auth options come from the API's settings, not from the spec's schemes, so old code still compiles, except when the auth setting itself differs (ClientOptions.auth changes): breaking. A scheme that operations use and that is removed, asks for other credentials, or has them obtained at another URL (an OAuth flow's authorization, token or refresh URL, an OpenID Connect URL: code that fetches tokens there gets none), and a requirement that no longer lets in every caller it let in (an alternative dropped, a scope added), make calls fail: breaking. Schemes no operation uses, and requirements that let in more callers: info.",
   run: (diff) => {
     const changes: Finding[] = [];
     const schemes = (d: OpenAPIV3.Document) => d.components?.securitySchemes ?? {};
@@ -61,6 +79,14 @@ export const authChanged = defineCheck({
             pointersOf(diff.documents, before[name], after[name]),
           ),
         );
+      else {
+        const [oldUrls, newUrls] = [credentialUrls(before[name]!), credentialUrls(after[name]!)];
+        for (const [where, url] of oldUrls) {
+          if (newUrls.get(where) === url) continue;
+          const message = `security scheme ${name}: ${where} changed from ${url} to ${newUrls.get(where) ?? "(none)"}: credentials are obtained elsewhere now${unused(name)}`;
+          changes.push(change(used.has(name) ? "breaking" : "info", message, pointersOf(diff.documents, before[name], after[name])));
+        }
+      }
     }
     const [wasRequired, isRequired] = [requirementText(diff.old.document.security), requirementText(diff.new.document.security)];
     if (wasRequired !== isRequired) {

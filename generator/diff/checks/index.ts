@@ -4,6 +4,7 @@ import { basePathChanged } from "./base-path-changed.js";
 import { callShapeChanged } from "./call-shape-changed.js";
 import { constraintChanged } from "./constraint-changed.js";
 import { defaultChanged } from "./default-changed.js";
+import { discriminatorChanged } from "./discriminator-changed.js";
 import { enumChanged } from "./enum-changed.js";
 import { extensibleEnumChanged } from "./extensible-enum-changed.js";
 import { methodRenamed } from "./method-renamed.js";
@@ -13,6 +14,7 @@ import { operationDeprecated } from "./operation-deprecated.js";
 import { operationMoved } from "./operation-moved.js";
 import { operationRemoved } from "./operation-removed.js";
 import { parameterAdded } from "./parameter-added.js";
+import { parameterEncodingChanged } from "./parameter-encoding-changed.js";
 import { parameterMoved } from "./parameter-moved.js";
 import { parameterRemoved } from "./parameter-removed.js";
 import { parameterRequiredChanged } from "./parameter-required-changed.js";
@@ -20,6 +22,7 @@ import { pathParameterRenamed } from "./path-parameter-renamed.js";
 import { propertyAdded } from "./property-added.js";
 import { propertyRemoved } from "./property-removed.js";
 import { propertyRequiredChanged } from "./property-required-changed.js";
+import { readWriteChanged } from "./read-write-changed.js";
 import { requestBodyChanged } from "./request-body-changed.js";
 import { responseContentTypeChanged } from "./response-content-type-changed.js";
 import { responseHeaderChanged } from "./response-header-changed.js";
@@ -44,6 +47,7 @@ export const CHECKS: readonly Check[] = [
   parameterRemoved,
   parameterMoved,
   parameterRequiredChanged,
+  parameterEncodingChanged,
   requestBodyChanged,
   responseStatusChanged,
   responseContentTypeChanged,
@@ -51,6 +55,7 @@ export const CHECKS: readonly Check[] = [
   propertyAdded,
   propertyRemoved,
   propertyRequiredChanged,
+  readWriteChanged,
   typeChanged,
   enumChanged,
   extensibleEnumChanged,
@@ -58,4 +63,5 @@ export const CHECKS: readonly Check[] = [
   constraintChanged,
   defaultChanged,
   variantChanged,
+  discriminatorChanged,
 ];

@@ -97,6 +97,11 @@ function steps(report: SuccessorReport): string[] {
   if (report.key !== undefined) result.push(`put the body under "${report.key}": { body: { ${report.key}: { … } } }`);
   for (const move of report.inputs) {
     const from = `${move.from}.${move.field}`;
+    if (move.inverted) {
+      const inverse = `${move.inverted.in}.${move.inverted.under !== undefined ? `${move.inverted.under}.` : ""}${move.inverted.field}`;
+      result.push(`${from} is no longer taken, and ${inverse} means the opposite: send ${inverse} with the inverted value instead of dropping it`);
+      continue;
+    }
     if (move.to === undefined) {
       result.push(`${from} is no longer taken: drop it`);
       continue;

@@ -18,6 +18,32 @@ export interface InputMove {
   under?: string;
   /** Old enum values and what the new version calls them. */
   enumRenames?: { from: string; to: string }[];
+  /**
+   * For a field no longer taken: the new field that says the opposite (`disable_telemetry` →
+   * `enable_telemetry`), so that dropping the old one would change what the call means.
+   */
+  inverted?: { field: string; in: InputLocation; under?: string };
+}
+
+/** Words that turn a name into its opposite: `disable_x` ↔ `enable_x`. */
+const OPPOSITES = new Map(
+  [
+    ["disable", "enable"],
+    ["disabled", "enabled"],
+    ["deny", "allow"],
+    ["hide", "show"],
+    ["exclude", "include"],
+  ].flatMap(([a, b]) => [
+    [a!, b!],
+    [b!, a!],
+  ]),
+);
+
+/** Whether two names are the same words but one, which is its opposite. */
+function opposite(a: string, b: string): boolean {
+  const [x, y] = [words(a), words(b)];
+  const differing = x.flatMap((word, i) => (word !== y[i] ? [i] : []));
+  return x.length === y.length && differing.length === 1 && OPPOSITES.get(x[differing[0]!]!) === y[differing[0]!];
 }
 
 export interface CallMoves {
@@ -45,7 +71,16 @@ export function callMoves(documents: { old: unknown; new: unknown }, before: Ope
   const unclaimed = new Map(newFields);
   const inputs: InputMove[] = [...oldFields].map(([name, field]) => {
     const target = newFields.has(name) ? name : [...unclaimed.keys()].find((candidate) => sameWords(candidate, name));
-    if (target === undefined) return { field: name, from: field.in };
+    if (target === undefined) {
+      const inverse = [...newFields].find(([candidate]) => opposite(name, candidate));
+      if (!inverse) return { field: name, from: field.in };
+      const [inverseName, inverseField] = inverse;
+      return {
+        field: name,
+        from: field.in,
+        inverted: { field: inverseName, in: inverseField.in, ...(inverseField.under ? { under: inverseField.under } : {}) },
+      };
+    }
     const found = unclaimed.get(target) ?? newFields.get(target)!;
     unclaimed.delete(target);
     const move: InputMove = { field: name, from: field.in, to: found.in };

@@ -43,7 +43,11 @@ export function rewriteInput(argument, successor) {
             }
             if (move.to === undefined) {
                 const value = Node.isPropertyAssignment(field) ? field.getInitializerOrThrow().getText() : name;
-                todos.push(`dropped ${location}.${name} (was ${value}): ${successor.newMethod}() does not take it`);
+                // A field whose opposite the new method takes is left to a person: dropping it would change what the call means.
+                if (move.inverted)
+                    todos.push(`dropped ${location}.${name} (was ${value}): ${describeMove(move)}`);
+                else
+                    todos.push(`dropped ${location}.${name} (was ${value}): ${successor.newMethod}() does not take it`);
                 continue;
             }
             const moved = movedField(field, move, todos);
@@ -86,6 +90,10 @@ function wholeGroup(location, expression, successor) {
     return { todos: changes.length > 0 ? [`${location} is passed as ${expression}: ${changes.join("; ")}`] : [] };
 }
 function describeMove(move) {
+    if (move.inverted) {
+        const { in: location, under, field } = move.inverted;
+        return `set ${location}.${under !== undefined ? `${under}.` : ""}${field} to the opposite of ${move.from}.${move.field} (it means the inverse)`;
+    }
     if (move.to === undefined)
         return `drop ${move.from}.${move.field}`;
     const renames = (move.enumRenames ?? []).map((r) => `"${r.from}" → "${r.to}"`).join(", ");
