@@ -191,7 +191,9 @@ const cases: [title: string, { given: Given; want: Want }][] = [
           "export declare const operationTable: OperationTable;",
           lines("/** Creates a client for PEM API v17. */", "export declare function createClient(options: PemClientOptions): Client;"),
         ],
-        "index.js": ['export const apiDescription = { api: "pem", version: "v17", basePath: "/api/v17", auth: "pem-token", validators: () => import("./validators.js") };'],
+        "index.js": [
+          'export const apiDescription = { api: "pem", version: "v17", basePath: "/api/v17", auth: "pem-token", validators: () => import("./validators.js") };',
+        ],
       },
     },
   ],
