@@ -25,7 +25,9 @@ for (const count of values.sizes.split(",").map(Number)) {
   const out = ["--naming", "operationId", "--version", "v1", "--out", path.join(cache, `out-${count}`)];
   const sample = medianOfRuns(Number(values.runs), () => timeProcess(process.execPath, [...args, ...out], root));
   const perOperation = ((sample.seconds * 1000) / count).toFixed(2);
-  lines.push(`| ${count} | ${(text.length / 1024 / 1024).toFixed(1)} MB | ${sample.seconds.toFixed(2)} s | ${Math.round(sample.peakMb)} MB | ${perOperation} |`);
+  lines.push(
+    `| ${count} | ${(text.length / 1024 / 1024).toFixed(1)} MB | ${sample.seconds.toFixed(2)} s | ${Math.round(sample.peakMb)} MB | ${perOperation} |`,
+  );
   process.stderr.write(`${lines.at(-1)}\n`);
 }
 process.stdout.write(`${lines.join("\n")}\n`);

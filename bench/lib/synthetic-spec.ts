@@ -7,7 +7,9 @@ export function syntheticSpec(count: number): object {
     const ok = { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Item" } } } };
     paths[`/items${i}/{id}`] = {
       get: { operationId: `getItem${i}`, tags: [`group${i % 50}`], parameters, responses: { 200: ok } },
-      ...(i + 1 < count ? { delete: { operationId: `deleteItem${i}`, tags: [`group${i % 50}`], parameters, responses: { 204: { description: "gone" } } } } : {}),
+      ...(i + 1 < count
+        ? { delete: { operationId: `deleteItem${i}`, tags: [`group${i % 50}`], parameters, responses: { 204: { description: "gone" } } } }
+        : {}),
     };
   }
   return { openapi: "3.0.3", info: { title: "synthetic", version: "1" }, paths, components: { schemas: { Item: item } } };
