@@ -45,22 +45,17 @@ export function withOperationsInterface(nodes: readonly ts.Node[], taken: readon
   const result = nodes.map((node) => {
     if (!ts.isInterfaceDeclaration(node) || node.name.text !== "paths") return node;
     const members = node.members.map((member) => {
-      const methods = ts.isPropertySignature(member) && nameOf(member) !== undefined ? byPath.get(nameOf(member)!) : undefined;
-      if (!methods || !member.type || !ts.isTypeLiteralNode(member.type)) return member;
+      const methods = ts.isPropertySignature(member) ? byPath.get(nameOf(member) ?? "") : undefined;
+      if (!methods || !ts.isPropertySignature(member) || !member.type || !ts.isTypeLiteralNode(member.type)) return member;
       const pathItem = member.type.members.map((entry) => {
         const operationId = ts.isPropertySignature(entry) ? methods.get(nameOf(entry) ?? "") : undefined;
-        if (operationId === undefined || !entry.type || !ts.isTypeLiteralNode(entry.type)) return entry;
+        if (operationId === undefined || !ts.isPropertySignature(entry) || !entry.type || !ts.isTypeLiteralNode(entry.type)) return entry;
         moved.push(ts.factory.createPropertySignature(undefined, tsPropertyIndex(operationId), undefined, entry.type));
         const reference = oapiRef(createRef(["operations", operationId]));
         return ts.factory.updatePropertySignature(entry, entry.modifiers, entry.name, entry.questionToken, reference);
       });
-      return ts.factory.updatePropertySignature(
-        member as ts.PropertySignature,
-        member.modifiers,
-        member.name,
-        (member as ts.PropertySignature).questionToken,
-        ts.factory.updateTypeLiteralNode(member.type, ts.factory.createNodeArray(pathItem)),
-      );
+      const pathItemType = ts.factory.updateTypeLiteralNode(member.type, ts.factory.createNodeArray(pathItem));
+      return ts.factory.updatePropertySignature(member, member.modifiers, member.name, member.questionToken, pathItemType);
     });
     return ts.factory.updateInterfaceDeclaration(node, node.modifiers, node.name, node.typeParameters, node.heritageClauses, members);
   });
