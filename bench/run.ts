@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import createOpenApiFetch from "openapi-fetch";
 import { readApiConfig } from "../generator/load/api-config.js";
 import { loadModel } from "../generator/pipeline.js";
+import { measureGenerationScaling } from "./lib/generation-scaling.js";
 import { githubDescriptions, OCTOKIT_OPENAPI, shippedAsOpenApi3 } from "./lib/inputs.js";
 import { medianOfRuns, type ProcessSample, timeProcess } from "./lib/measure.js";
 import { agreementSection, measureAgreement } from "./lib/oasdiff-agreement.js";
@@ -329,6 +330,19 @@ for (const [api, { firstMs, nextMs, version }] of Object.entries(kit.startup)) {
   target(`start-up of the next fake ${api.toUpperCase()} in the same process`, nextMs, 20, "≤", " ms");
 }
 target("fake PMM v3 answering listNodes", kit.listNodesPerSecond, 5000, "≥", " req/s");
+
+// 10. Generation scaling: synthetic specs of growing size (bench/generation-scaling.ts alone). Time per
+// operation should stay flat; before openapi-typescript's operation injection was worked around it grew.
+const scaling = measureGenerationScaling(ROOT, RUNS, [2000, 8000, 24000]);
+for (const s of scaling)
+  rows.push({
+    figure: "10. Generation scaling (synthetic spec)",
+    tool: `${s.operations} operations, ${s.specMb.toFixed(1)} MB`,
+    value: seconds(s),
+    memory: megabytes(s),
+    ratio: `${((s.seconds * 1000) / s.operations).toFixed(2)} ms/op`,
+    command: "node --import tsx bench/generation-scaling.ts",
+  });
 
 writeFileSync(path.join(ROOT, "bench/RESULTS.md"), report());
 process.stderr.write("bench: wrote bench/RESULTS.md\n");

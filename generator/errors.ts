@@ -1,4 +1,5 @@
 // Errors the CLI reports as one clear paragraph (no stack trace).
+import { printable } from "./printable.js";
 
 /** The command line was wrong: reported with a pointer to --help, exit 2. */
 export class UsageError extends Error {
@@ -16,9 +17,4 @@ export class SpecError extends Error {
   ) {
     super(`${printable(file)}${pointer !== undefined ? ` at ${printable(pointer || "/")}` : ""}: ${problem} ${remedy}`.trim());
   }
-}
-
-/** A key or file name made safe to print: control characters (escape sequences, line breaks) are written as `\u001b`. */
-function printable(text: string): string {
-  return text.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -14,6 +14,7 @@ import { type ApiConfig, readApiConfig } from "./load/api-config.js";
 import { discoverSpecs } from "./load/discover-specs.js";
 import { readDocument } from "./load/read-document.js";
 import { type ApiModel, buildModel } from "./normalize/build-model.js";
+import { printableFile } from "./printable.js";
 import type { OnDefect } from "./validate/defects.js";
 import { validateDocument } from "./validate/validate-document.js";
 import type { FileTree } from "./write/file-tree.js";
@@ -154,6 +155,8 @@ export async function generateStandalone(
   return { files: sortTree(files), operations: model.operations.length };
 }
 
+/** The files sorted by name, each with its invisible characters escaped (generator/printable.ts): a spec's bidi controls reach no file raw. */
 function sortTree(files: FileTree): FileTree {
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return new Map(sorted.map(([name, content]) => [name, printableFile(content)]));
 }

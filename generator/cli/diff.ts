@@ -15,6 +15,7 @@ import { discoverSpecs } from "../load/discover-specs.js";
 import { settingsForFiles } from "../load/guess-settings.js";
 import { readDocument } from "../load/read-document.js";
 import { loadModel } from "../pipeline.js";
+import { printable } from "../printable.js";
 import type { Defect } from "../validate/defects.js";
 import { resolveInput } from "./arguments.js";
 import { type CliIo, runIfEntry, usage } from "./run-cli.js";
@@ -83,7 +84,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const [before, after] = await resolveInputs(positionals, values.api, io);
   // A vendor's slightly invalid document is still worth comparing: read leniently, one warning per defect.
   const warn = (file: string) => (defect: Defect) =>
-    io.stderr.write(`diff: warning: ${file} at ${defect.pointer || "/"}: ${defect.problem}; ${defect.handling}.\n`);
+    io.stderr.write(`diff: warning: ${printable(file)} at ${printable(defect.pointer || "/")}: ${printable(defect.problem)}; ${defect.handling}.\n`);
   const load = async (input: Input) => {
     const source = input.document ?? (await readDocument(input.file)).document;
     return { source, model: await loadModel(input.file, input.config, input.version, source, warn(input.file)) };

@@ -3,8 +3,18 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.js";
 import { importSpec } from "../importer/import-spec.js";
-import { readSources, recordedLocation, SOURCES_FILE, withRecord, writeSources } from "../importer/sources-record.js";
+import {
+  hasRedactedCredentials,
+  REDACTED,
+  readSources,
+  recordedLocation,
+  SOURCES_FILE,
+  withoutCredentials,
+  withRecord,
+  writeSources,
+} from "../importer/sources-record.js";
 import { API_CONFIG_FILE } from "../load/api-config.js";
+import { isUrl } from "../load/download.js";
 import { checkVersionLabel } from "../validate/labels.js";
 import { resolveInput } from "./arguments.js";
 import { type CliIo, runIfEntry, usage } from "./run-cli.js";
@@ -18,6 +28,11 @@ same file. Upstream prose (descriptions, summaries, titles) is dropped unless --
 is given; every structural fact (paths, parameters, schemas, enums, formats, status codes)
 is kept. The source, its SHA-256 and the options are recorded in specs/sources.yaml,
 replacing the version's earlier entry. Then run \`npm run generate\`.
+
+A URL is recorded without its credentials, since sources.yaml is committed: userinfo and
+the values of query parameters that look like secrets (token, key, signature, credential,
+password, X-Amz-*, …) become REDACTED. Such a recorded URL is refused as a source: give
+the URL with your credentials to import it again.
 
 Options:
   --api <name>      the API folder in specs/ (pem, pmm, or a new one)
@@ -60,6 +75,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const { specsDir, root } = io.project;
   // Read first, so that a damaged sources.yaml stops the import before specs/ changes.
   const records = await readSources(specsDir);
+  if (isUrl(source) && hasRedactedCredentials(source))
+    throw new UsageError(
+      "this URL had its credentials left out (REDACTED) when specs/sources.yaml recorded it; give the URL with your credentials to import it again.",
+    );
   const input = resolveInput(io, source);
   const options = { keepDocs: values["keep-docs"], allowExternalRefs: values["allow-external-refs"] };
   const { text, sourceSha256 } = await importSpec(input, { api, version, ...options });
@@ -68,7 +87,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const target = path.join(apiDir, `${version}.yaml`);
   await writeFile(target, text);
   await writeSources(specsDir, withRecord(records, { api, version, source: recordedLocation(root, input), sha256: sourceSha256, ...options }));
-  io.stdout.write(`wrote ${path.relative(io.cwd, target)} and its source in ${path.relative(io.cwd, path.join(specsDir, SOURCES_FILE))}\n`);
+  const { left } = isUrl(input) ? withoutCredentials(input) : { left: [] };
+  const credentials = left.length > 0 ? ` (without its credentials: ${[...new Set(left)].join(", ")} recorded as ${REDACTED})` : "";
+  io.stdout.write(`wrote ${path.relative(io.cwd, target)} and its source in ${path.relative(io.cwd, path.join(specsDir, SOURCES_FILE))}${credentials}\n`);
   if (!(await readdir(apiDir)).includes(API_CONFIG_FILE)) {
     io.stdout.write(
       `note: ${path.relative(io.cwd, apiDir)} has no ${API_CONFIG_FILE} yet; add one (auth, naming) before \`npm run generate\`. See README.md.\n`,

@@ -3,6 +3,7 @@ import openapiTS, { astToString, type SchemaObject, type TransformNodeOptions } 
 import ts from "typescript";
 import type { OpenApiDocument } from "../convert/to-openapi3.js";
 import { SpecError } from "../errors.js";
+import { takeOperationIds, withOperationsInterface } from "./operations-interface.js";
 import { describeProperties } from "./property-docs.js";
 
 type RedoclyConfig = Awaited<ReturnType<typeof createConfig>>;
@@ -16,16 +17,17 @@ let noLintRules: Promise<RedoclyConfig> | undefined;
 export async function emitSchemaTypes(source: string, document: OpenApiDocument): Promise<string> {
   noLintRules ??= createConfig({ extends: [], rules: {} } as never);
   try {
-    const input = withoutExternalValues(document);
-    describeProperties(input);
-    const nodes = await openapiTS(input as never, {
+    const copy = withoutExternalValues(document);
+    describeProperties(copy);
+    const operations = takeOperationIds(copy);
+    const nodes = await openapiTS(copy as never, {
       silent: true,
       alphabetize: false,
       exportType: false,
       redocly: await noLintRules,
       transform: uploadedFile,
     });
-    return astToString(nodes);
+    return astToString(withOperationsInterface(nodes, operations));
   } catch (error) {
     throw new SpecError(
       source,
@@ -41,7 +43,7 @@ export async function emitSchemaTypes(source: string, document: OpenApiDocument)
  * which no type needs. The loader refused or bundled them already; this guards any other way in.
  * A string only: a schema property named `externalValue` is an object and stays.
  */
-function withoutExternalValues(document: OpenApiDocument): Record<string, unknown> {
+function withoutExternalValues(document: OpenApiDocument): { paths?: Record<string, unknown> } & Record<string, unknown> {
   return JSON.parse(JSON.stringify(document, (key, value: unknown) => (key === "externalValue" && typeof value === "string" ? undefined : value)));
 }
 

@@ -16,6 +16,7 @@ const SOURCES = [
   "errors.ts",
   "normalize/identifiers.ts",
   "normalize/public-names.ts",
+  "printable.ts",
   "upgrade/format-report.ts",
   "upgrade/rewrite-input.ts",
   "upgrade/text-edits.ts",

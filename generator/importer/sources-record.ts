@@ -60,9 +60,74 @@ export function withRecord(records: SourceRecord[], record: SourceRecord): Sourc
   return [...records.filter((r) => r.api !== record.api || r.version !== record.version), record];
 }
 
-/** How a record names a source: a URL as given; a file relative to the project root, with forward slashes. */
+/** How a record names a source: a URL without its credentials (`withoutCredentials`); a file relative to the project root, with forward slashes. */
 export function recordedLocation(root: string, source: string): string {
-  return isUrl(source) ? source : path.relative(root, source).split(path.sep).join("/");
+  return isUrl(source) ? withoutCredentials(source).url : path.relative(root, source).split(path.sep).join("/");
+}
+
+/** What stands in sources.yaml for a credential left out of a URL. */
+export const REDACTED = "REDACTED";
+/** Words of a query parameter's name that say it carries a credential (`private_token`, `X-Amz-Signature`, `apiKey`). */
+const SECRET_WORDS = new Set([
+  "token",
+  "key",
+  "apikey",
+  "sig",
+  "signature",
+  "secret",
+  "password",
+  "passwd",
+  "pwd",
+  "credential",
+  "credentials",
+  "auth",
+  "session",
+  "jwt",
+]);
+/** Parameter prefixes of signed cloud URLs, every one of whose parameters is left out (X-Amz-Credential, X-Goog-Signature). */
+const SIGNED_URL_PREFIX = /^x-(amz|goog)-/i;
+
+function looksSecret(name: string): boolean {
+  if (SIGNED_URL_PREFIX.test(name)) return true;
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return words.some((word) => SECRET_WORDS.has(word));
+}
+
+/**
+ * A URL as sources.yaml records it, which is committed: userinfo (`user:password@`) and the
+ * values of query or fragment parameters that look like credentials become `REDACTED`; the rest
+ * stays as given. `left` names what was left out, for the importer to say so.
+ */
+export function withoutCredentials(url: string): { url: string; left: string[] } {
+  const left: string[] = [];
+  const match = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*@)?([^?#]*)(\?[^#]*)?(#.*)?$/i.exec(url);
+  if (!match) return { url, left };
+  const [, scheme, userinfo, rest, query = "", fragment = ""] = match;
+  if (userinfo) left.push("userinfo");
+  const parameters = (part: string) =>
+    part.replace(/([?#&;])([^=&;#]*)=([^&;#]*)/g, (whole, separator: string, name: string) => {
+      if (!looksSecret(decodedName(name))) return whole;
+      left.push(decodedName(name));
+      return `${separator}${name}=${REDACTED}`;
+    });
+  const recorded = `${scheme}${userinfo ? `${REDACTED}@` : ""}${rest}${parameters(query)}${parameters(fragment)}`;
+  return { url: recorded, left };
+}
+
+function decodedName(name: string): string {
+  try {
+    return decodeURIComponent(name.replaceAll("+", " "));
+  } catch {
+    return name;
+  }
+}
+
+/** Whether a URL is one sources.yaml recorded without its credentials: it cannot be read as it stands. */
+export function hasRedactedCredentials(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/REDACTED@/i.test(url) || /[?#&;][^=&;#]*=REDACTED(?=[&;#]|$)/.test(url);
 }
 
 /** Where a recorded source is: a URL as recorded; a file resolved against the project root. */

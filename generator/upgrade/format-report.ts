@@ -12,6 +12,8 @@ export function formatUpgradeText(result: UpgradeResult, heading: string, wrote:
   }
   const verb = wrote ? "changed" : "would change (run with --write to apply)";
   lines.push("", result.files.length > 0 ? `Files it ${verb}: ${result.files.join(", ")}` : "No file needs a change.");
+  if (result.skipped.length > 0)
+    lines.push(`Skipped, as they lie outside the project's real folder (a symlink or an include out of it): ${result.skipped.join(", ")}`);
   lines.push(
     result.remainingErrors.length === 0
       ? "Type-check against the new version: no errors."

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type CallExpression, Node, Project, type SourceFile, SyntaxKind } from "ts-morph";
@@ -32,6 +32,11 @@ export interface UpgradeResult {
   importsMoved: number;
   /** Files the upgrade changes (or changed, with write), relative to the project directory. */
   files: string[];
+  /**
+   * Files it would change but never writes, because they really lie outside the project's real
+   * folder (a symlink out of it, a tsconfig `include` of `../`): relative to the project directory.
+   */
+  skipped: string[];
   /** The compiler's errors in the project's own files once upgraded: what is still wrong. */
   remainingErrors: string[];
 }
@@ -57,13 +62,21 @@ export async function upgradeProject(projectDir: string, migration: MigrationDat
     throw new SpecError(projectDir, undefined, `has syntax errors, so nothing was changed:\n  ${syntax.join("\n  ")}`, "Fix them, then run upgrade again.");
 
   const plan = new Planner(migration);
-  const result: UpgradeResult = { sites: [], typesRenamed: 0, importsMoved: 0, files: [], remainingErrors: [] };
+  const result: UpgradeResult = { sites: [], typesRenamed: 0, importsMoved: 0, files: [], skipped: [], remainingErrors: [] };
   const rewritten = new Map<SourceFile, string>();
+  /** Where each file to write really is, once it is known to be inside the project. */
+  const targets = new Map<SourceFile, string>();
+  const realRoot = realpathSync(projectDir);
   for (const sourceFile of own) {
     const edits = plan.file(sourceFile, projectDir, result);
     if (edits.length === 0) continue;
     rewritten.set(sourceFile, applyEdits(sourceFile.getFullText(), edits));
-    result.files.push(relative(projectDir, sourceFile));
+    const target = insideProject(realRoot, sourceFile.getFilePath());
+    if (target === undefined) result.skipped.push(relative(projectDir, sourceFile));
+    else {
+      targets.set(sourceFile, target);
+      result.files.push(relative(projectDir, sourceFile));
+    }
   }
   for (const [sourceFile, text] of rewritten) sourceFile.replaceWithText(text);
   // The project's own files only: checking every declaration file it imports (the client's among
@@ -71,8 +84,16 @@ export async function upgradeProject(projectDir: string, migration: MigrationDat
   result.remainingErrors = own.flatMap((sourceFile) =>
     sourceFile.getPreEmitDiagnostics().map((d) => `${relative(projectDir, sourceFile)}:${d.getLineNumber() ?? 0}: ${messageText(d.getMessageText())}`),
   );
-  if (write) for (const [sourceFile, text] of rewritten) await writeFile(sourceFile.getFilePath(), text);
+  if (write) for (const [sourceFile, target] of targets) await writeFile(target, rewritten.get(sourceFile)!);
   return result;
+}
+
+/** The file's real path when it is inside the project's real folder; a path through a symlink out of it is not. */
+function insideProject(realRoot: string, file: string): string | undefined {
+  const real = realpathSync(file);
+  const relativePath = path.relative(realRoot, real);
+  const outside = relativePath === ".." || relativePath.startsWith(`..${path.sep}`) || path.isAbsolute(relativePath);
+  return outside ? undefined : real;
 }
 
 class Planner {

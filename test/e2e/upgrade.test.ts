@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
+import { cp, lstat, mkdir, readFile, rename, stat, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -201,6 +201,23 @@ export async function runChecks(): Promise<void> {
       todos: [],
     });
     expect(report).toMatchObject({ typesRenamed: 1, importsMoved: 2, files: ["src/connect.ts", "src/inventory.ts"], remainingErrors: [] });
+  });
+
+  it("with --write, never writes through a symlink out of the project: the file is reported as skipped", async () => {
+    const dir = await project();
+    // connect.ts lives elsewhere, and the project reaches it through a symlink.
+    const elsewhere = path.join(await projectTempDir("upgrade-elsewhere"), "connect.ts");
+    await rename(path.join(dir, "src/connect.ts"), elsewhere);
+    await symlink(elsewhere, path.join(dir, "src/connect.ts"));
+    const before = await readFile(elsewhere, "utf8");
+
+    const { code, stdout } = await upgrade(dir, "--write");
+    expect(code, stdout).toBe(0);
+    expect(stdout).toContain("Skipped, as they lie outside the project's real folder (a symlink or an include out of it): src/connect.ts");
+    expect(stdout).toContain("Files it changed: src/inventory.ts");
+    expect(await readFile(elsewhere, "utf8")).toBe(before);
+    expect((await lstat(path.join(dir, "src/connect.ts"))).isSymbolicLink()).toBe(true);
+    expect(await readFile(path.join(dir, "src/inventory.ts"), "utf8")).toContain('"pem-pmm-client/pmm/v3"');
   });
 
   it("refuses a bad command line with exit 2, and explains itself with --help", async () => {

@@ -1,3 +1,4 @@
+import { printable } from "../../printable.js";
 import { LEVELS } from "../change.js";
 import type { Comparison } from "../compare.js";
 import { LEVEL_HEADINGS, showsCompiles, summaryLine, title } from "./labels.js";
@@ -7,7 +8,7 @@ const COMPILES = { true: "yes", false: "**no**", undefined: "" } as const;
 /** A Markdown section: summary, then a table per level, breaking changes first. */
 export function formatMarkdown(comparison: Comparison, headingLevel = 1): string {
   const hashes = "#".repeat(headingLevel);
-  const parts = [`${hashes} ${title(comparison)}`, "", `${summaryLine(comparison)}.`];
+  const parts = [`${hashes} ${printable(title(comparison))}`, "", `${summaryLine(comparison)}.`];
   for (const level of LEVELS) {
     const changes = comparison.changes.filter((c) => c.level === level);
     if (changes.length === 0) continue;
@@ -27,6 +28,7 @@ export function formatMarkdown(comparison: Comparison, headingLevel = 1): string
   return `${parts.join("\n")}\n`;
 }
 
+/** A table cell: spec text escaped as the text format does (printable), and a `|` cannot end the cell. */
 export function cell(text: string): string {
-  return text.replaceAll("|", "\\|").replaceAll("\n", " ");
+  return printable(text.replaceAll("\n", " ")).replaceAll("|", "\\|");
 }

@@ -11,6 +11,8 @@ export function formatUpgradeText(result, heading, wrote) {
     }
     const verb = wrote ? "changed" : "would change (run with --write to apply)";
     lines.push("", result.files.length > 0 ? `Files it ${verb}: ${result.files.join(", ")}` : "No file needs a change.");
+    if (result.skipped.length > 0)
+        lines.push(`Skipped, as they lie outside the project's real folder (a symlink or an include out of it): ${result.skipped.join(", ")}`);
     lines.push(result.remainingErrors.length === 0
         ? "Type-check against the new version: no errors."
         : `Type-check against the new version: ${result.remainingErrors.length} error${result.remainingErrors.length === 1 ? "" : "s"} left:\n${result.remainingErrors.map((e) => `  ${e}`).join("\n")}`);

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Node, Project, SyntaxKind } from "ts-morph";
@@ -26,14 +26,23 @@ export async function upgradeProject(projectDir, migration, write) {
     if (syntax.length > 0)
         throw new SpecError(projectDir, undefined, `has syntax errors, so nothing was changed:\n  ${syntax.join("\n  ")}`, "Fix them, then run upgrade again.");
     const plan = new Planner(migration);
-    const result = { sites: [], typesRenamed: 0, importsMoved: 0, files: [], remainingErrors: [] };
+    const result = { sites: [], typesRenamed: 0, importsMoved: 0, files: [], skipped: [], remainingErrors: [] };
     const rewritten = new Map();
+    /** Where each file to write really is, once it is known to be inside the project. */
+    const targets = new Map();
+    const realRoot = realpathSync(projectDir);
     for (const sourceFile of own) {
         const edits = plan.file(sourceFile, projectDir, result);
         if (edits.length === 0)
             continue;
         rewritten.set(sourceFile, applyEdits(sourceFile.getFullText(), edits));
-        result.files.push(relative(projectDir, sourceFile));
+        const target = insideProject(realRoot, sourceFile.getFilePath());
+        if (target === undefined)
+            result.skipped.push(relative(projectDir, sourceFile));
+        else {
+            targets.set(sourceFile, target);
+            result.files.push(relative(projectDir, sourceFile));
+        }
     }
     for (const [sourceFile, text] of rewritten)
         sourceFile.replaceWithText(text);
@@ -41,9 +50,16 @@ export async function upgradeProject(projectDir, migration, write) {
     // them) would take seconds and report nothing the user can fix here.
     result.remainingErrors = own.flatMap((sourceFile) => sourceFile.getPreEmitDiagnostics().map((d) => `${relative(projectDir, sourceFile)}:${d.getLineNumber() ?? 0}: ${messageText(d.getMessageText())}`));
     if (write)
-        for (const [sourceFile, text] of rewritten)
-            await writeFile(sourceFile.getFilePath(), text);
+        for (const [sourceFile, target] of targets)
+            await writeFile(target, rewritten.get(sourceFile));
     return result;
+}
+/** The file's real path when it is inside the project's real folder; a path through a symlink out of it is not. */
+function insideProject(realRoot, file) {
+    const real = realpathSync(file);
+    const relativePath = path.relative(realRoot, real);
+    const outside = relativePath === ".." || relativePath.startsWith(`..${path.sep}`) || path.isAbsolute(relativePath);
+    return outside ? undefined : real;
 }
 class Planner {
     migration;
