@@ -36,7 +36,8 @@ async function pemEngine(options) {
         throw new TypeError(`startFakePem: tokenTtlMs must be a positive number of ms; got ${String(ttlMs)}.`);
     const tokens = new PemTokens({ users, ttlMs, tokenModel, supported: versions.pem ?? [] });
     const engine = createEngine([
-        { model, base: `${layout}/${model.version}` },
+        // The spec's own version segment (`/pem/api/v17`), which its clients send, under the layout asked for.
+        { model, base: `${layout}/${model.basePath.replace(/^.*\//, "")}` },
         { model: tokenModel, base: layout },
     ], tokens.gate, (state) => {
         // A PEM server monitors itself: it is server 1 from the start.

@@ -127,7 +127,8 @@ async function pemEngine(options: FakePemOptions) {
   const tokens = new PemTokens({ users, ttlMs, tokenModel, supported: versions.pem ?? [] });
   const engine = createEngine(
     [
-      { model, base: `${layout}/${model.version}` },
+      // The spec's own version segment (`/pem/api/v17`), which its clients send, under the layout asked for.
+      { model, base: `${layout}/${model.basePath.replace(/^.*\//, "")}` },
       { model: tokenModel, base: layout },
     ],
     tokens.gate,

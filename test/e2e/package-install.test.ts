@@ -259,7 +259,7 @@ const report = async (what, attempt) => {
     }).catch((error: { code: number; stderr: string }) => error);
     expect(missing).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining("the package holds no migration from pmm/v2 to pmm/v9. It holds: pmm/v2 → pmm/v3."),
+      stderr: expect.stringContaining("the package holds no migration from pmm/v2 to pmm/v9. It holds: pmm/v2 → pmm/v3"),
     });
   });
 });
@@ -377,9 +377,8 @@ describe("the README's install commands", () => {
     await writeFile(path.join(linker, "package.json"), JSON.stringify({ name: "linker", private: true }));
     await run(npm, ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", folder], { cwd: linker });
     expect(await modes()).toEqual(before);
-    // The repository's own copy is committed as the generator writes it: the bin executable.
-    const { stdout } = await run("git", ["ls-files", "-s", "generated/bin/pem-pmm-client.js"], { cwd: ROOT });
-    expect(stdout).toMatch(/^100755 /);
+    // The repository's own copy is as the generator writes it (and as a fresh clone checks it out): the bin executable.
+    expect((await stat(path.join(ROOT, "generated/bin/pem-pmm-client.js"))).mode & 0o111).toBe(0o111);
     expect(await readFile(path.join(ROOT, "README.md"), "utf8")).toContain(consumerSetup(3));
   });
 });

@@ -59,7 +59,7 @@ describe("the fakes serve every version in specs/", () => {
     it("answers every operation, a sample input each, with a body its validators accept", async () => {
       const model = await loadFakeModel(api, version);
       const { responses } = await import(pathToFileURL(path.join(GENERATED_DIR, api, version, "validators.js")).href);
-      const headers = await authHeaders(fake);
+      const headers = await authHeaders(fake, model.basePath);
       const problems: string[] = [];
       for (const op of model.operations) {
         const url = new URL(`${model.basePath}${op.path.replace(/\{[^}]+\}/g, "1")}`, fake.url);
@@ -98,9 +98,10 @@ describe("the fakes serve every version in specs/", () => {
 });
 
 /** What a raw request needs to pass the fake's auth: PMM's Bearer token, or a PEM token from a real login. */
-async function authHeaders(fake: FakePem | FakePmm): Promise<Record<string, string>> {
+async function authHeaders(fake: FakePem | FakePmm, basePath: string): Promise<Record<string, string>> {
   if ("tokens" in fake) return { authorization: `Bearer ${fake.tokens[0]}` };
-  const layout = fake.version === versions.pem!.at(-1) ? "/pem/api" : "/api";
+  // The token API sits beside the version's API: `/pem/api/v17` → `/pem/api/token/`.
+  const layout = basePath.replace(/\/[^/]+$/, "");
   const login = await fetch(new URL(`${layout}/token/`, fake.url), { method: "POST", body: JSON.stringify(fake.users[0]) });
   return { "x-auth-token": login.headers.get("x-subject-token") ?? "" };
 }
