@@ -128,7 +128,8 @@ describe("PEM auth", () => {
     await expect(wrong.server.list()).rejects.toMatchObject({ name: "AuthenticationError" });
     const right = await clientFor(fake);
     expect((await right.server.list()).map((s: { name: string }) => s.name)).toEqual(["PEM Server"]);
-    const anonymous = await fetch(new URL(`/pem/api/${fake.version}/server/`, fake.url));
+    const { basePath } = await loadFakeModel("pem", fake.version);
+    const anonymous = await fetch(new URL(`${basePath}/server/`, fake.url));
     expect(anonymous.status).toBe(401);
   });
 
@@ -164,7 +165,8 @@ describe("PEM auth", () => {
     await client.logout();
     const token = fake.requests[0] && fake.requests.find((r) => r.operation === "token.delete")?.headers["x-auth-token"];
     expect(token).toBeTruthy();
-    const after = await fetch(new URL(`/pem/api/${fake.version}/server/`, fake.url), { headers: { "x-auth-token": token! } });
+    const { basePath } = await loadFakeModel("pem", fake.version);
+    const after = await fetch(new URL(`${basePath}/server/`, fake.url), { headers: { "x-auth-token": token! } });
     expect(after.status).toBe(401);
   });
 
