@@ -10,6 +10,7 @@ import {
   StructureKind,
   type TypeAliasDeclarationStructure,
   VariableDeclarationKind,
+  type VariableStatementStructure,
   type WriterFunction,
 } from "ts-morph";
 import { LOGIN_KINDS } from "../load/login-kinds.js";
@@ -110,22 +111,8 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
       ],
       properties: namespaces.map(({ namespace, typeName }) => ({ name: propertyKey(namespace), isReadonly: true, type: `${typeName}.Methods` })),
     },
-    {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      isExported: true,
-      hasDeclareKeyword: true,
-      docs: [escapeComment("The API and version this entry is for, and how its clients log in.")],
-      declarations: [{ name: "apiDescription", type: "ApiDescription" }],
-    },
-    {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      isExported: true,
-      hasDeclareKeyword: true,
-      docs: [escapeComment("Each method of the client: namespace → method name → HTTP method, path and what a call must give.")],
-      declarations: [{ name: "operationTable", type: "OperationTable" }],
-    },
+    declaredConstant("apiDescription", "ApiDescription", "The API and version this entry is for, and how its clients log in."),
+    declaredConstant("operationTable", "OperationTable", "Each method of the client: namespace → method name → HTTP method, path and what a call must give."),
     {
       kind: StructureKind.Function,
       isExported: true,
@@ -136,6 +123,18 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
       docs: [escapeComment(`Creates a client for ${model.api.toUpperCase()} API ${model.version}.`)],
     },
   ];
+}
+
+/** `export declare const name: type;`, with its doc. */
+function declaredConstant(name: string, type: string, doc: string): VariableStatementStructure {
+  return {
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    isExported: true,
+    hasDeclareKeyword: true,
+    docs: [escapeComment(doc)],
+    declarations: [{ name, type }],
+  };
 }
 
 /** A namespace: its `Methods` first, then each operation's named types; a blank line between operations in both. */
