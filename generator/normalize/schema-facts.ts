@@ -1,4 +1,5 @@
 import { resolveRef } from "./resolve-ref.js";
+import { accessOf, enumValues, isNullable } from "./schema-shape.js";
 import { simpleTypeText } from "./type-text.js";
 
 /*
@@ -25,8 +26,6 @@ interface FactSchema {
   minItems?: unknown;
   maxItems?: unknown;
   uniqueItems?: unknown;
-  readOnly?: unknown;
-  writeOnly?: unknown;
 }
 
 export interface SchemaFacts {
@@ -40,21 +39,24 @@ export interface SchemaFacts {
 export function schemaFacts(document: unknown, node: unknown): SchemaFacts {
   const schema = resolveRef<FactSchema>(document, node);
   if (!schema || typeof schema !== "object") return { details: [] };
-  const type = enumUnion(schema.enum) ?? simpleTypeText(document, schema);
+  // The enum, nullability and direction are read as schema-shape.ts reads them for the diff and the validators.
+  const values = enumValues(schema);
+  const type = enumUnion(values, isNullable(schema)) ?? simpleTypeText(document, schema);
+  const access = accessOf(schema);
   const details = [
     ...(typeof schema.format === "string" ? [`format ${schema.format}`] : []),
-    ...(Array.isArray(schema.enum) && schema.enum.length > MAX_ENUM_VALUES ? [`one of ${schema.enum.length} values`] : []),
+    ...(values && values.length > MAX_ENUM_VALUES ? [`one of ${values.length} values`] : []),
     ...bounds(schema),
-    ...(schema.readOnly === true ? ["read-only (sent by the server only)"] : []),
-    ...(schema.writeOnly === true ? ["write-only (never returned)"] : []),
+    ...(access === "read" ? ["read-only (sent by the server only)"] : []),
+    ...(access === "write" ? ["write-only (never returned)"] : []),
   ];
   return { ...(type ? { type } : {}), details };
 }
 
-function enumUnion(values: unknown[] | undefined): string | undefined {
-  if (!Array.isArray(values) || values.length === 0 || values.length > MAX_ENUM_VALUES) return undefined;
-  if (!values.every((value) => value === null || ["string", "number", "boolean"].includes(typeof value))) return undefined;
-  return [...new Set(values.map((value) => JSON.stringify(value)))].join(" | ");
+function enumUnion(values: unknown[] | undefined, nullable: boolean): string | undefined {
+  if (!values || values.length === 0 || values.length > MAX_ENUM_VALUES) return undefined;
+  if (!values.every((value) => ["string", "number", "boolean"].includes(typeof value))) return undefined;
+  return [...new Set(values.map((value) => JSON.stringify(value))), ...(nullable ? ["null"] : [])].join(" | ");
 }
 
 function bounds(schema: FactSchema): string[] {

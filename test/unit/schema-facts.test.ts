@@ -36,6 +36,14 @@ const facts: [title: string, { given: unknown; want: SchemaFacts }][] = [
     },
   ],
   ["the read and write direction", { given: { type: "string", readOnly: true }, want: { type: "string", details: ["read-only (sent by the server only)"] } }],
+  [
+    "readOnly and writeOnly together: no direction, as the diff reads it",
+    { given: { type: "string", readOnly: true, writeOnly: true }, want: { type: "string", details: [] } },
+  ],
+  [
+    "an enum with null: its values and null, as the validators read it",
+    { given: { type: "string", enum: ["up", null], nullable: true }, want: { type: '"up" | null', details: [] } },
+  ],
   ["a $ref is followed", { given: { $ref: "#/components/schemas/Port" }, want: { type: "number", details: ["at least 1"] } }],
 ];
 
