@@ -11,3 +11,9 @@ export interface ThrowawayPki {
  * signatures but not certificates, so the few DER structures X.509 needs are written here.
  */
 export declare function createThrowawayPki(): ThrowawayPki;
+/**
+ * Random bytes made a positive DER INTEGER: top bit clear, and a first byte that is not zero.
+ * DER forbids a leading zero byte before one below 0x80; OpenSSL refuses such a certificate,
+ * and Node then drops the CA without a word, so one run in 256 saw an untrusted server.
+ */
+export declare function serialNumber(random: Buffer): Buffer;

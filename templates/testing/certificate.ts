@@ -61,11 +61,9 @@ interface CertificateParts {
 function certificate(parts: CertificateParts): Buffer {
   const now = Date.now();
   const algorithm = sequence(oid(OID.ecdsaWithSha256));
-  const serial = randomBytes(12);
-  serial[0]! &= 0x7f; // a positive INTEGER
   const tbs = sequence(
     tlv(0xa0, integer(Buffer.from([2]))), // version 3
-    integer(serial),
+    integer(serialNumber(randomBytes(12))),
     algorithm,
     parts.issuer,
     sequence(time(now - 3_600_000), time(now + 2 * 86_400_000)),
@@ -74,6 +72,17 @@ function certificate(parts: CertificateParts): Buffer {
     tlv(0xa3, sequence(...parts.extensions)),
   );
   return sequence(tbs, algorithm, bitString(sign("sha256", tbs, parts.signingKey), 0));
+}
+
+/**
+ * Random bytes made a positive DER INTEGER: top bit clear, and a first byte that is not zero.
+ * DER forbids a leading zero byte before one below 0x80; OpenSSL refuses such a certificate,
+ * and Node then drops the CA without a word, so one run in 256 saw an untrusted server.
+ */
+export function serialNumber(random: Buffer): Buffer {
+  const serial = Buffer.from(random);
+  serial[0] = (serial[0]! & 0x7f) || 0x01;
+  return serial;
 }
 
 function tlv(tag: number, content: Buffer): Buffer {

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createThrowawayPki } from "../../generated/testing/certificate.js";
+import { createThrowawayPki, serialNumber } from "../../generated/testing/certificate.js";
 import { createFakeFetch, type FakePem, type FakePmm, type PemVersion, type PmmVersion, startFakePem, startFakePmm } from "../../generated/testing/index.js";
 import { versions } from "../../generated/testing/models.js";
 import { fill } from "../../generated/testing/values.js";
@@ -287,6 +287,21 @@ describe("TLS", () => {
     expect(cert.subjectAltName).toBe("IP Address:127.0.0.1, DNS:localhost");
     expect(cert.verify(ca.publicKey) && cert.checkIssued(ca)).toBe(true);
     expect(cert.checkPrivateKey(createPrivateKey(pki.key))).toBe(true);
+  });
+
+  it("gives every certificate a serial that strict DER readers accept, whatever the random bytes", () => {
+    // A zero first byte, then a byte below 0x80: the padding OpenSSL refuses. The top bit: a negative INTEGER.
+    for (const random of [[0x00, 0x01, 0x02], [0x00, 0x80, 0x02], [0x80, 0x00, 0x00], [0xff, 0xff, 0xff], [0x00, 0x00, 0x00]]) {
+      const serial = serialNumber(Buffer.from(random));
+      expect(serial.length, `${random}`).toBe(random.length);
+      expect(serial[0], `${random}`).toBeGreaterThan(0);
+      expect(serial[0], `${random}`).toBeLessThan(0x80);
+    }
+    // And the certificates made with it read back, many times over (the old serial failed one in 256).
+    for (let run = 0; run < 300; run++) {
+      const pki = createThrowawayPki();
+      expect(() => [new X509Certificate(pki.ca), new X509Certificate(pki.cert)]).not.toThrow();
+    }
   });
 });
 
