@@ -53,7 +53,7 @@ function certificate(parts) {
  */
 export function serialNumber(random) {
     const serial = Buffer.from(random);
-    serial[0] = (serial[0] & 0x7f) || 0x01;
+    serial[0] = serial[0] & 0x7f || 0x01;
     return serial;
 }
 function tlv(tag, content) {

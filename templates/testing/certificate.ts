@@ -81,7 +81,7 @@ function certificate(parts: CertificateParts): Buffer {
  */
 export function serialNumber(random: Buffer): Buffer {
   const serial = Buffer.from(random);
-  serial[0] = (serial[0]! & 0x7f) || 0x01;
+  serial[0] = serial[0]! & 0x7f || 0x01;
   return serial;
 }
 

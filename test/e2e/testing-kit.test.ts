@@ -291,7 +291,13 @@ describe("TLS", () => {
 
   it("gives every certificate a serial that strict DER readers accept, whatever the random bytes", () => {
     // A zero first byte, then a byte below 0x80: the padding OpenSSL refuses. The top bit: a negative INTEGER.
-    for (const random of [[0x00, 0x01, 0x02], [0x00, 0x80, 0x02], [0x80, 0x00, 0x00], [0xff, 0xff, 0xff], [0x00, 0x00, 0x00]]) {
+    for (const random of [
+      [0x00, 0x01, 0x02],
+      [0x00, 0x80, 0x02],
+      [0x80, 0x00, 0x00],
+      [0xff, 0xff, 0xff],
+      [0x00, 0x00, 0x00],
+    ]) {
       const serial = serialNumber(Buffer.from(random));
       expect(serial.length, `${random}`).toBe(random.length);
       expect(serial[0], `${random}`).toBeGreaterThan(0);
