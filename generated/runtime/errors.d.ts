@@ -107,9 +107,9 @@ export interface ValidationProblem {
 }
 /**
  * Text the server chose (a key, a value outside an enum) as a message prints it: escaped as
- * `\u001b`, and at most 64 characters, so that an answer cannot forge or flood log lines.
+ * `\u001b`, and at most `max` characters, so that an answer cannot forge or flood log lines.
  */
-export declare function printable(text: string): string;
+export declare function printable(text: string, max?: number): string;
 /** A problem's place as a message prints it: each pointer segment printable(). The problem itself keeps the exact pointer. */
 export declare function printedPointer(pointer: string): string;
 /** With `validate: "strict"`: a success answer was read, but its body disagrees with the spec. */

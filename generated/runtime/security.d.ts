@@ -18,3 +18,10 @@ export declare function credentialHeader(headers: Headers | Record<string, strin
 export declare function credentialValues(headers: Record<string, string> | undefined): string[];
 /** assertSafeCredentials' plain-http guard for each request as it is sent, so that credentials set per call through `headers` are covered too. */
 export declare function assertSafeRequest(request: Request, allowInsecureHttp: boolean): void;
+/**
+ * Refuses a credential that cannot be sent as a header value, with a message that names where
+ * the problem is but never quotes the credential (fetch's own TypeError would quote it whole).
+ *
+ * @throws {TypeError} a control character (a line break from a copied file), a character beyond U+00FF, or leading or trailing white space (fetch would trim it, sending another credential).
+ */
+export declare function assertHeaderCredential(what: string, value: string): void;

@@ -45,3 +45,27 @@ export function assertSafeRequest(request, allowInsecureHttp) {
 function isLoopback(hostname) {
     return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
+/**
+ * What a credential sent as a header value cannot hold: control characters (tab aside), C1 ones
+ * among them (U+0085 is a line break to some parsers), and characters beyond U+00FF.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds.
+const NOT_IN_HEADER = /[\0-\x08\x0a-\x1f\x7f-\x9f]|[^\0-\xff]/u;
+/**
+ * Refuses a credential that cannot be sent as a header value, with a message that names where
+ * the problem is but never quotes the credential (fetch's own TypeError would quote it whole).
+ *
+ * @throws {TypeError} a control character (a line break from a copied file), a character beyond U+00FF, or leading or trailing white space (fetch would trim it, sending another credential).
+ */
+export function assertHeaderCredential(what, value) {
+    if (typeof value !== "string")
+        return;
+    const bad = NOT_IN_HEADER.exec(value);
+    const problem = bad
+        ? `a character that cannot be sent in a header (U+${bad[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}) at position ${bad.index + 1}`
+        : value.trim() !== value
+            ? "white space at its start or end"
+            : undefined;
+    if (problem)
+        throw new TypeError(`${what} holds ${problem}; check that it was copied whole, without a line ending.`);
+}

@@ -1,4 +1,4 @@
-import { redactSecrets } from "./auth/redact.js";
+import { redactSecrets, redactText } from "./auth/redact.js";
 import { printable, printedPointer, RequestValidationError, ResponseValidationError } from "./errors.js";
 const MODES = ["off", "warn", "strict"];
 /** A validation option's value: "off", "warn" or "strict" (undefined: `fallback`). */
@@ -55,7 +55,8 @@ export function createValidation(load, logger) {
             const check = byStatus && (own(byStatus, String(status)) ?? own(byStatus, `${String(status)[0]}XX`));
             if (!check)
                 return;
-            const problems = run(check, body);
+            // A problem quotes the server's data (a value outside an enum, a map key): an echoed secret is taken out of it too.
+            const problems = redacted(run(check, body), secrets());
             // A schema that allows any value still promises a body.
             if (body === undefined && problems.length === 0)
                 problems.push({ pointer: "", expected: "a body", received: "nothing" });
@@ -77,6 +78,15 @@ export function createValidation(load, logger) {
             warn(call, "the request body", problems);
         },
     };
+}
+function redacted(found, secrets) {
+    const text = (value) => redactText(value, secrets);
+    return found.map((problem) => ({
+        ...problem,
+        pointer: text(problem.pointer),
+        received: text(problem.received),
+        ...(problem.place === undefined ? {} : { place: text(problem.place) }),
+    }));
 }
 /** A problem as errors and warnings carry it: without the place "warn" counts by. */
 function exact({ pointer, expected, received }) {

@@ -58,10 +58,19 @@ export function apiErrorFrom(method: string, path: string, response: Response, b
     method,
     path,
     status: response.status,
-    requestId: headers.get("x-request-id") ?? undefined,
+    requestId: requestIdOf(headers),
     body: redactSecrets(body, secrets),
     headers,
   });
+}
+
+/** The most of an `X-Request-Id` an error keeps: real ids (UUIDs, trace ids) are far shorter. */
+const MAX_REQUEST_ID = 128;
+
+/** The answer's `X-Request-Id` as other server text is shown: control characters escaped, and bounded (`headers` keeps it whole). */
+function requestIdOf(headers: Headers): string | undefined {
+  const id = headers.get("x-request-id");
+  return id ? printable(id, MAX_REQUEST_ID) : undefined;
 }
 
 /** Logging in failed, or the server rejected the credentials even after a fresh login. */
@@ -196,16 +205,21 @@ const MAX_PRINTED = 64;
 
 /**
  * Text the server chose (a key, a value outside an enum) as a message prints it: escaped as
- * `\u001b`, and at most 64 characters, so that an answer cannot forge or flood log lines.
+ * `\u001b`, and at most `max` characters, so that an answer cannot forge or flood log lines.
  */
-export function printable(text: string): string {
+export function printable(text: string, max: number = MAX_PRINTED): string {
   const escaped = text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  return escaped.length > MAX_PRINTED ? `${escaped.slice(0, MAX_PRINTED - 3)}...` : escaped;
+  return escaped.length > max ? `${escaped.slice(0, max - 3)}...` : escaped;
 }
 
 /** A problem's place as a message prints it: each pointer segment printable(). The problem itself keeps the exact pointer. */
 export function printedPointer(pointer: string): string {
-  return pointer ? pointer.split("/").map(printable).join("/") : "the top";
+  return pointer
+    ? pointer
+        .split("/")
+        .map((segment) => printable(segment))
+        .join("/")
+    : "the top";
 }
 
 /** Names the first problem and how many more there are. */

@@ -1,4 +1,4 @@
-import { redactSecrets } from "./auth/redact.js";
+import { redactSecrets, redactText } from "./auth/redact.js";
 import { printable, printedPointer, RequestValidationError, ResponseValidationError, type ValidationProblem } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { ValidationMode, ValidatorModule } from "./options.js";
@@ -83,7 +83,8 @@ export function createValidation(load: (() => Promise<ValidatorModule>) | undefi
       // The spec lists a status as itself or as a range (`2XX`); one it does not list has no schema to check against.
       const check = byStatus && (own(byStatus, String(status)) ?? own(byStatus, `${String(status)[0]}XX`));
       if (!check) return;
-      const problems = run(check, body);
+      // A problem quotes the server's data (a value outside an enum, a map key): an echoed secret is taken out of it too.
+      const problems = redacted(run(check, body), secrets());
       // A schema that allows any value still promises a body.
       if (body === undefined && problems.length === 0) problems.push({ pointer: "", expected: "a body", received: "nothing" });
       if (problems.length === 0) return;
@@ -99,6 +100,16 @@ export function createValidation(load: (() => Promise<ValidatorModule>) | undefi
       warn(call, "the request body", problems);
     },
   };
+}
+
+function redacted(found: Found[], secrets: readonly string[]): Found[] {
+  const text = (value: string) => redactText(value, secrets);
+  return found.map((problem) => ({
+    ...problem,
+    pointer: text(problem.pointer),
+    received: text(problem.received),
+    ...(problem.place === undefined ? {} : { place: text(problem.place) }),
+  }));
 }
 
 /** A problem as errors and warnings carry it: without the place "warn" counts by. */

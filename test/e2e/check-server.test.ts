@@ -218,6 +218,8 @@ describe("check-server against PMM v3", () => {
       nodes: [
         { node_name: "pmm-1", role: "NODE_ROLE_LEADER" },
         { node_name: "pmm-2", role: "NODE_ROLE_OBSERVER\u2028forged line" },
+        // A server that echoes the request: the token lands where the report quotes the answer.
+        { node_name: "pmm-3", role: token },
       ],
     });
     const refused = calls.find((c) => c.name === "qan.healthCheck")!;
@@ -235,7 +237,8 @@ describe("check-server against PMM v3", () => {
       expect(server.requests.find((r) => r.path === "/v1/inventory/nodes")).toMatchObject({ method: "GET", query: {} });
       expect(result.stdout).toContain("user.getUser (GET /v1/users/me), HTTP 200\n    /user_id: expected string, received integer\n");
       expect(result.stdout).toContain(
-        'ha.listNodes (GET /v1/ha/nodes), HTTP 200\n    /nodes/1/role: expected one of "NODE_ROLE_UNSPECIFIED", "NODE_ROLE_LEADER", "NODE_ROLE_FOLLOWER", received "NODE_ROLE_OBSERVER\\u2028forged line"\n',
+        'ha.listNodes (GET /v1/ha/nodes), HTTP 200\n    /nodes/1/role: expected one of "NODE_ROLE_UNSPECIFIED", "NODE_ROLE_LEADER", "NODE_ROLE_FOLLOWER", received "NODE_ROLE_OBSERVER\\u2028forged line"\n' +
+          '    /nodes/2/role: expected one of "NODE_ROLE_UNSPECIFIED", "NODE_ROLE_LEADER", "NODE_ROLE_FOLLOWER", received "[redacted]"\n',
       );
       expect(result.stdout).toContain(`Not checked:\n  ${refused.name} (GET ${refused.operation.entry.path}): the server answered HTTP 503\n`);
       expect(result.stdout + result.stderr).not.toContain(token);

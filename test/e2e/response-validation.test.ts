@@ -82,6 +82,27 @@ describe("response validation, strict", () => {
     expect(JSON.stringify(error.body)).not.toContain(token);
   });
 
+  it("takes the client's secrets out of problems, their message and warn lines: an enum value, a map key, a value cut at 64 characters", async () => {
+    const token = "glsa_validation-secret-2/x";
+    const long = `${"x".repeat(40)}${token}`;
+    answers.set("/api/v1/nodes", {
+      nodes: [
+        { ...node, status: token, labels: { [token]: 1 } },
+        { ...node, status: long },
+      ],
+    });
+    const error = (await rejectionOf(create({ validate: "strict", auth: { token } }).nodes.listNodes())) as ResponseValidationError;
+    const lines: string[] = [];
+    const logger = { warn: (message: string, details: unknown) => lines.push(message, JSON.stringify(details)) };
+    await create({ validate: "warn", auth: { token }, logger }).nodes.listNodes();
+    expect(error.problems.map((p) => p.pointer)).toEqual(["/nodes/0/status", "/nodes/0/labels/[redacted]", "/nodes/1/status"]);
+    expect(lines.length).toBeGreaterThan(2);
+    for (const text of [error.message, JSON.stringify(error.problems), ...lines]) {
+      expect(text).not.toContain("glsa_va");
+      expect(text).not.toContain("secret-2");
+    }
+  });
+
   it("reports null where the spec does not allow it, and allows it where x-nullable does", async () => {
     expect(await problemsOf((api) => api.nodes.listNodes(), "/nodes", { nodes: [{ ...node, address: null, node_id: null }] })).toEqual([
       { pointer: "/nodes/0/node_id", expected: "string", received: "null" },

@@ -1,4 +1,5 @@
 import { AuthenticationError, apiErrorFrom, clientClosedError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
+import { assertHeaderCredential } from "../security.js";
 import { rememberRequest } from "../transport/request-context.js";
 import { waitFor } from "../transport/wait.js";
 import { versionList } from "./api-versions.js";
@@ -32,6 +33,8 @@ export class PemTokenSession {
         this.#settings = settings;
         const { auth, endpoints } = settings;
         this.#located = endpoints.length === 1 ? endpoints[0] : undefined;
+        if ("token" in auth)
+            assertHeaderCredential("auth.token", auth.token);
         this.#current = "token" in auth ? { value: auth.token, refreshAt: undefined } : undefined;
     }
     /** openapi-fetch middleware: adds the token to each request, and answers a 401 with one re-login and replay. */

@@ -1,3 +1,4 @@
+import { assertHeaderCredential } from "../security.js";
 /** PMM: one `Authorization` header per client, computed once. */
 export function pmmAuthMiddleware(auth) {
     const authorization = authorizationHeader(auth);
@@ -15,8 +16,10 @@ export function pmmSecrets(auth) {
     return [authorization.slice(authorization.indexOf(" ") + 1), given];
 }
 function authorizationHeader(auth) {
-    if ("token" in auth)
+    if ("token" in auth) {
+        assertHeaderCredential("auth.token", auth.token);
         return `Bearer ${auth.token}`;
+    }
     if ("apiKey" in auth)
         return `Basic ${base64(`api_key:${auth.apiKey}`)}`;
     return `Basic ${base64(`${auth.username}:${auth.password}`)}`;

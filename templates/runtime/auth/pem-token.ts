@@ -2,6 +2,7 @@ import type { Middleware } from "openapi-fetch";
 import { AuthenticationError, apiErrorFrom, clientClosedError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { FetchFunction, PemAuth } from "../options.js";
+import { assertHeaderCredential } from "../security.js";
 import { rememberRequest } from "../transport/request-context.js";
 import { waitFor } from "../transport/wait.js";
 import { versionList } from "./api-versions.js";
@@ -78,6 +79,7 @@ export class PemTokenSession {
     this.#settings = settings;
     const { auth, endpoints } = settings;
     this.#located = endpoints.length === 1 ? endpoints[0] : undefined;
+    if ("token" in auth) assertHeaderCredential("auth.token", auth.token);
     this.#current = "token" in auth ? { value: auth.token, refreshAt: undefined } : undefined;
   }
 

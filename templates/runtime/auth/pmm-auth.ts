@@ -1,5 +1,6 @@
 import type { Middleware } from "openapi-fetch";
 import type { PmmAuth } from "../options.js";
+import { assertHeaderCredential } from "../security.js";
 
 /** PMM: one `Authorization` header per client, computed once. */
 export function pmmAuthMiddleware(auth: PmmAuth): Middleware {
@@ -20,7 +21,10 @@ export function pmmSecrets(auth: PmmAuth): string[] {
 }
 
 function authorizationHeader(auth: PmmAuth): string {
-  if ("token" in auth) return `Bearer ${auth.token}`;
+  if ("token" in auth) {
+    assertHeaderCredential("auth.token", auth.token);
+    return `Bearer ${auth.token}`;
+  }
   if ("apiKey" in auth) return `Basic ${base64(`api_key:${auth.apiKey}`)}`;
   return `Basic ${base64(`${auth.username}:${auth.password}`)}`;
 }
