@@ -6,9 +6,20 @@
 export declare class PemPmmClientError extends Error {
     name: string;
 }
+/** What an ApiError is made of: the call, the answer's status, and its body and headers (redacted). */
+export interface ApiErrorCall<Body = unknown> {
+    method: string;
+    /** The path template, such as `/server/{server_id}`. */
+    path: string;
+    status: number;
+    requestId?: string | undefined;
+    body: Body;
+    headers?: Headers;
+}
 /**
- * The server answered a call with a non-success status. A 401 or 403 that a fresh login could
- * not cure ends in an AuthenticationError instead, which is no ApiError but has the same `status`.
+ * The server answered a call with a non-success status. A 401 or 403 is an AuthenticationError,
+ * which is an ApiError too; `isApiError(error, "nodes.getNode")` (exported by each version
+ * entry) also types `body` as that method's error body.
  */
 export declare class ApiError<Body = unknown> extends PemPmmClientError {
     name: string;
@@ -24,29 +35,32 @@ export declare class ApiError<Body = unknown> extends PemPmmClientError {
     readonly serverMessage: string | undefined;
     /** The answer's headers (`Retry-After`, `WWW-Authenticate`, …), with tokens, cookies and the client's secrets redacted. */
     readonly headers: Headers;
-    constructor(call: {
-        method: string;
-        path: string;
-        status: number;
-        requestId?: string | undefined;
-        body: Body;
-        headers?: Headers;
-    });
+    /** `message` replaces the usual one (`GET /server/ failed with HTTP 500: …`) where the client knows more. */
+    constructor(call: ApiErrorCall<Body>, message?: string);
 }
 /**
- * The ApiError for an answer with a failure status: its request id from `X-Request-Id`, and its
- * body and headers without the client's `secrets`, which a server may echo from the request.
+ * The server rejected the credentials (HTTP 401) or what they may do (HTTP 403), on a call or
+ * at PEM's login, even after the one fresh login a PEM client tries: an ApiError with that
+ * status, the answer's body and headers. `method` and `path` are the request answered so (PEM's
+ * `POST /token/` for a rejected login).
  */
-export declare function apiErrorFrom(method: string, path: string, response: Response, body: unknown, secrets: readonly string[]): ApiError;
-/** Logging in failed, or the server rejected the credentials even after a fresh login. */
-export declare class AuthenticationError extends PemPmmClientError {
-    /** The status of the HTTP answer that ended in this error, such as 401 or 403 (so `status === 401` works as for an ApiError); undefined when no answer did. */
-    readonly status?: number | undefined;
+export declare class AuthenticationError<Body = unknown> extends ApiError<Body> {
     name: string;
-    constructor(message: string, 
-    /** The status of the HTTP answer that ended in this error, such as 401 or 403 (so `status === 401` works as for an ApiError); undefined when no answer did. */
-    status?: number | undefined);
 }
+/** Where an ApiError comes from: the request, the answer and its parsed body, and the secrets to take out of both. */
+export interface ApiAnswer {
+    method: string;
+    path: string;
+    response: Response;
+    body: unknown;
+    secrets: readonly string[];
+}
+/**
+ * The error for an answer with a failure status (an AuthenticationError for 401 and 403): its
+ * request id from `X-Request-Id`, and its body and headers without the client's `secrets`,
+ * which a server may echo from the request. `message` as for ApiError.
+ */
+export declare function apiErrorFrom(answer: ApiAnswer, message?: string): ApiError;
 /** The server does not support the API version this client was generated for. */
 export declare class UnsupportedApiVersionError extends PemPmmClientError {
     readonly version: string;
@@ -54,22 +68,50 @@ export declare class UnsupportedApiVersionError extends PemPmmClientError {
     name: string;
     constructor(version: string, supportedVersions: readonly string[]);
 }
-/** The request never got a complete answer: connection refused or reset (also while the body was read), DNS failure, TLS failure. */
+/** The call a ConnectionError is about, and what the system said of the failure. */
+export interface ConnectionFailure {
+    method: string;
+    path: string;
+    /** The URL the call was sent to: its host and port go into the error, nothing else of it. */
+    url?: string | undefined;
+    /** The system's error code (`ECONNREFUSED`), when there is one. */
+    code?: string | undefined;
+    /** What failed, in words, when there is no code (a caller's `fetch` may throw anything). */
+    reason?: string | undefined;
+}
+/**
+ * The request never got a complete answer: connection refused or reset (also while the body
+ * was read), DNS failure, TLS failure, or a client that was closed.
+ */
 export declare class ConnectionError extends PemPmmClientError {
+    name: string;
     readonly method: string;
     readonly path: string;
-    name: string;
-    constructor(method: string, path: string, message: string, options?: {
+    /** The host the call went to (`pem.example.com`, `127.0.0.1`); undefined when it was never sent. */
+    readonly host: string | undefined;
+    /** Its port, the scheme's default (443, 80) when the URL gives none. */
+    readonly port: number | undefined;
+    /** The system's code: `ECONNREFUSED`, `ENOTFOUND`, `ECONNRESET`, `ETIMEDOUT`, `UND_ERR_SOCKET`, …, or a TLS code. */
+    readonly code: string | undefined;
+    /**
+     * The message is `problem`, then where and the system's code with what it means
+     * (`no response (pem.example.com:443, ECONNREFUSED: nothing accepts connections there; …)`),
+     * then `advice` if any.
+     */
+    constructor(failure: ConnectionFailure, problem: string, options?: {
         cause?: unknown;
+        advice?: string;
     });
 }
 /** What a call to a closed client fails with. */
 export declare function clientClosedError(method: string, path: string): ConnectionError;
 /** The server's certificate was not trusted, did not match its name, or the TLS handshake failed. */
 export declare class TlsError extends ConnectionError {
-    readonly code: string;
     name: string;
-    constructor(method: string, path: string, code: string, options?: {
+    readonly code: string;
+    constructor(failure: ConnectionFailure & {
+        code: string;
+    }, options?: {
         cause?: unknown;
     });
 }

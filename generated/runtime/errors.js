@@ -12,8 +12,9 @@ export class PemPmmClientError extends Error {
     name = "PemPmmClientError";
 }
 /**
- * The server answered a call with a non-success status. A 401 or 403 that a fresh login could
- * not cure ends in an AuthenticationError instead, which is no ApiError but has the same `status`.
+ * The server answered a call with a non-success status. A 401 or 403 is an AuthenticationError,
+ * which is an ApiError too; `isApiError(error, "nodes.getNode")` (exported by each version
+ * entry) also types `body` as that method's error body.
  */
 export class ApiError extends PemPmmClientError {
     name = "ApiError";
@@ -29,9 +30,11 @@ export class ApiError extends PemPmmClientError {
     serverMessage;
     /** The answer's headers (`Retry-After`, `WWW-Authenticate`, …), with tokens, cookies and the client's secrets redacted. */
     headers;
-    constructor(call) {
+    /** `message` replaces the usual one (`GET /server/ failed with HTTP 500: …`) where the client knows more. */
+    constructor(call, message) {
         const serverMessage = serverMessageOf(call.body);
-        super(`${call.method} ${call.path} failed with HTTP ${call.status}${serverMessage ? `: ${serverMessage}` : ""}${call.requestId ? ` (request id ${call.requestId})` : ""}`);
+        super(message ??
+            `${call.method} ${call.path} failed with HTTP ${call.status}${serverMessage ? `: ${serverMessage}` : ""}${call.requestId ? ` (request id ${call.requestId})` : ""}`);
         this.status = call.status;
         this.method = call.method;
         this.path = call.path;
@@ -42,19 +45,24 @@ export class ApiError extends PemPmmClientError {
     }
 }
 /**
- * The ApiError for an answer with a failure status: its request id from `X-Request-Id`, and its
- * body and headers without the client's `secrets`, which a server may echo from the request.
+ * The server rejected the credentials (HTTP 401) or what they may do (HTTP 403), on a call or
+ * at PEM's login, even after the one fresh login a PEM client tries: an ApiError with that
+ * status, the answer's body and headers. `method` and `path` are the request answered so (PEM's
+ * `POST /token/` for a rejected login).
  */
-export function apiErrorFrom(method, path, response, body, secrets) {
+export class AuthenticationError extends ApiError {
+    name = "AuthenticationError";
+}
+/**
+ * The error for an answer with a failure status (an AuthenticationError for 401 and 403): its
+ * request id from `X-Request-Id`, and its body and headers without the client's `secrets`,
+ * which a server may echo from the request. `message` as for ApiError.
+ */
+export function apiErrorFrom(answer, message) {
+    const { method, path, response, body, secrets } = answer;
     const headers = redactHeaders(response.headers, secrets);
-    return new ApiError({
-        method,
-        path,
-        status: response.status,
-        requestId: requestIdOf(headers),
-        body: redactSecrets(body, secrets),
-        headers,
-    });
+    const call = { method, path, status: response.status, requestId: requestIdOf(headers), body: redactSecrets(body, secrets), headers };
+    return response.status === 401 || response.status === 403 ? new AuthenticationError(call, message) : new ApiError(call, message);
 }
 /** The most of an `X-Request-Id` an error keeps: real ids (UUIDs, trace ids) are far shorter. */
 const MAX_REQUEST_ID = 128;
@@ -62,17 +70,6 @@ const MAX_REQUEST_ID = 128;
 function requestIdOf(headers) {
     const id = headers.get("x-request-id");
     return id ? printable(id, MAX_REQUEST_ID) : undefined;
-}
-/** Logging in failed, or the server rejected the credentials even after a fresh login. */
-export class AuthenticationError extends PemPmmClientError {
-    status;
-    name = "AuthenticationError";
-    constructor(message, 
-    /** The status of the HTTP answer that ended in this error, such as 401 or 403 (so `status === 401` works as for an ApiError); undefined when no answer did. */
-    status) {
-        super(message);
-        this.status = status;
-    }
 }
 /** The server does not support the API version this client was generated for. */
 export class UnsupportedApiVersionError extends PemPmmClientError {
@@ -91,28 +88,72 @@ function listed(versions) {
     const named = versions.slice(0, LISTED_VERSIONS).join(", ");
     return versions.length > LISTED_VERSIONS ? `${named} and ${versions.length - LISTED_VERSIONS} more` : named;
 }
-/** The request never got a complete answer: connection refused or reset (also while the body was read), DNS failure, TLS failure. */
+/**
+ * The request never got a complete answer: connection refused or reset (also while the body
+ * was read), DNS failure, TLS failure, or a client that was closed.
+ */
 export class ConnectionError extends PemPmmClientError {
+    name = "ConnectionError";
     method;
     path;
-    name = "ConnectionError";
-    constructor(method, path, message, options) {
-        super(`${method} ${path}: ${message}`, options);
-        this.method = method;
-        this.path = path;
+    /** The host the call went to (`pem.example.com`, `127.0.0.1`); undefined when it was never sent. */
+    host;
+    /** Its port, the scheme's default (443, 80) when the URL gives none. */
+    port;
+    /** The system's code: `ECONNREFUSED`, `ENOTFOUND`, `ECONNRESET`, `ETIMEDOUT`, `UND_ERR_SOCKET`, …, or a TLS code. */
+    code;
+    /**
+     * The message is `problem`, then where and the system's code with what it means
+     * (`no response (pem.example.com:443, ECONNREFUSED: nothing accepts connections there; …)`),
+     * then `advice` if any.
+     */
+    constructor(failure, problem, options) {
+        const where = hostAndPort(failure.url);
+        const said = failure.code ? `${failure.code}${Object.hasOwn(CODE_MEANINGS, failure.code) ? `: ${CODE_MEANINGS[failure.code]}` : ""}` : failure.reason;
+        const details = [where && `${where.host}:${where.port}`, said].filter(Boolean);
+        const message = `${failure.method} ${failure.path}: ${problem}${details.length > 0 ? ` (${details.join(", ")})` : ""}`;
+        super(options?.advice ? `${message}: ${options.advice}` : message, options?.cause === undefined ? undefined : { cause: options.cause });
+        this.method = failure.method;
+        this.path = failure.path;
+        this.host = where?.host;
+        this.port = where?.port;
+        this.code = failure.code;
+    }
+}
+/** What the usual codes mean for someone checking `baseUrl` and the network. */
+const CODE_MEANINGS = {
+    ECONNREFUSED: "nothing accepts connections there; check the host and port in baseUrl",
+    ENOTFOUND: "the host name does not resolve; check the host in baseUrl",
+    EAI_AGAIN: "the host name could not be resolved for now; check DNS",
+    ECONNRESET: "the server or something on the way closed the connection",
+    ETIMEDOUT: "no answer to the connection attempt; check the host, the port and firewalls",
+    UND_ERR_CONNECT_TIMEOUT: "no answer to the connection attempt; check the host, the port and firewalls",
+    EHOSTUNREACH: "no route to the host",
+    ENETUNREACH: "no route to the network",
+    UND_ERR_SOCKET: "the connection closed before the answer was complete",
+};
+/** The host and port of a URL, never its credentials, path or query. */
+function hostAndPort(url) {
+    if (url === undefined)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        const port = parsed.port ? Number(parsed.port) : parsed.protocol === "https:" ? 443 : 80;
+        return { host: parsed.hostname, port };
+    }
+    catch {
+        return undefined;
     }
 }
 /** What a call to a closed client fails with. */
 export function clientClosedError(method, path) {
-    return new ConnectionError(method, path, "the client was closed; create a new client for more calls");
+    return new ConnectionError({ method, path }, "the client was closed; create a new client for more calls");
 }
 /** The server's certificate was not trusted, did not match its name, or the TLS handshake failed. */
 export class TlsError extends ConnectionError {
-    code;
     name = "TlsError";
-    constructor(method, path, code, options) {
-        super(method, path, `TLS failed (${code}): ${tlsAdvice(code)}`, options);
-        this.code = code;
+    constructor(failure, options) {
+        super(failure, "TLS failed", { ...options, advice: tlsAdvice(failure.code) });
     }
 }
 const HOSTNAME_CODES = new Set(["ERR_TLS_CERT_ALTNAME_INVALID", "HOSTNAME_MISMATCH"]);

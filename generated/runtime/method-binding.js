@@ -56,7 +56,7 @@ async function callOperation(request, context, operation, call, input, callOptio
     });
     // A server may echo the request (its headers, the token) in an error body or its headers.
     if (!response.ok)
-        throw apiErrorFrom(operation.method, operation.path, response, error, secrets());
+        throw apiErrorFrom({ method: operation.method, path: operation.path, response, body: error, secrets: secrets() });
     // An empty answer's data is undefined: where the spec gives that status a body, that is drift too.
     if (validate !== "off" && !operation.parseAs)
         await checking.validation.response(call, response.status, data, validate, secrets);

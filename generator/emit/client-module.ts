@@ -16,7 +16,7 @@ import {
 import { LOGIN_KINDS } from "../load/login-kinds.js";
 import type { ApiModel, MediaModel, OperationModel } from "../normalize/build-model.js";
 import { pascalCase } from "../normalize/identifiers.js";
-import { namespaceTypeName, RUNTIME_ERRORS, takesInput } from "../normalize/public-names.js";
+import { clientMethod, namespaceTypeName, RUNTIME_ERRORS, takesInput } from "../normalize/public-names.js";
 import { generatedHeader } from "./generated-header.js";
 import { operationTable, propertyKey } from "./operation-table.js";
 import { endpoint, escapeComment, operationDoc } from "./tsdoc.js";
@@ -57,7 +57,7 @@ function javaScriptStatements(
 ): (string | WriterFunction | StatementStructures)[] {
   const description = { api: model.api, version: model.version, basePath: model.basePath, auth: model.auth };
   return [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: runtimeImport, namedImports: ["createApiClient"] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: runtimeImport, namedImports: ["createApiClient", "isApiErrorOf"] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: runtimeImport, namedExports: RUNTIME_ERRORS },
     {
       kind: StructureKind.VariableStatement,
@@ -75,8 +75,22 @@ function javaScriptStatements(
       statements: ["return createApiClient(apiDescription, operationTable, options);"],
       docs: [escapeComment(`Creates a client for ${model.api.toUpperCase()} API ${model.version}.`)],
     },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: "isApiError",
+      parameters: [{ name: "error" }, { name: "operation" }],
+      statements: ["return isApiErrorOf(operationTable, error, operation);"],
+      docs: [escapeComment(IS_API_ERROR_DOC)],
+    },
   ];
 }
+
+const IS_API_ERROR_DOC = [
+  "Whether `error` is an ApiError (an AuthenticationError included) and, given a method's name",
+  '(`"namespace.method"`), one a call of that method ended in: its `body` is then typed as that',
+  "method's error body. An unknown name is a TypeError.",
+].join("\n");
 
 function declarationStatements(model: ApiModel, grouped: Map<string, OperationModel[]>, runtimeImport: string): (string | StatementStructures)[] {
   const { authOptions: authType, clientOptions, clientBase: lifecycle } = LOGIN_KINDS[model.auth];
@@ -87,7 +101,7 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: runtimeImport,
-      namedImports: ["ApiClient", "ApiDescription", "CallOptions", clientOptions, lifecycle, "OperationTable"],
+      namedImports: ["ApiClient", "ApiDescription", "ApiError", "CallOptions", clientOptions, lifecycle, "OperationTable"],
     },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["operations", "paths"] },
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedExports: ["components", "operations", "paths"] },
@@ -122,6 +136,48 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
       returnType: "Client",
       docs: [escapeComment(`Creates a client for ${model.api.toUpperCase()} API ${model.version}.`)],
     },
+    errorBodiesInterface(namespaces),
+    ...isApiErrorOverloads(),
+  ];
+}
+
+/** `ErrorBodies`: each method's error body type by `"namespace.method"`, which isApiError narrows `body` to. */
+function errorBodiesInterface(namespaces: { namespace: string; typeName: string; operations: OperationModel[] }[]): InterfaceDeclarationStructure {
+  return {
+    kind: StructureKind.Interface,
+    isExported: true,
+    name: "ErrorBodies",
+    docs: [escapeComment("Each method's error body, by its name as isApiError takes it.")],
+    properties: namespaces.flatMap(({ namespace, typeName, operations }) =>
+      operations.map((op) => ({ name: JSON.stringify(clientMethod({ namespace, name: op.name })), type: `${typeName}.${pascalCase(op.name)}Error` })),
+    ),
+  };
+}
+
+/** isApiError's two forms: with a method's name, typing `body`; without, any ApiError. */
+function isApiErrorOverloads(): StatementStructures[] {
+  const declare = (parameters: { name: string; type: string }[], predicate: string, typeParameters = [] as { name: string; constraint: string }[]) => ({
+    kind: StructureKind.Function as const,
+    isExported: true,
+    hasDeclareKeyword: true,
+    name: "isApiError",
+    typeParameters,
+    parameters,
+    returnType: predicate,
+  });
+  return [
+    {
+      ...declare(
+        [
+          { name: "error", type: "unknown" },
+          { name: "operation", type: "Name" },
+        ],
+        "error is ApiError<ErrorBodies[Name]>",
+        [{ name: "Name", constraint: "keyof ErrorBodies" }],
+      ),
+      docs: [escapeComment(IS_API_ERROR_DOC)],
+    },
+    declare([{ name: "error", type: "unknown" }], "error is ApiError"),
   ];
 }
 

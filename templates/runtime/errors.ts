@@ -14,9 +14,21 @@ export class PemPmmClientError extends Error {
   override name = "PemPmmClientError";
 }
 
+/** What an ApiError is made of: the call, the answer's status, and its body and headers (redacted). */
+export interface ApiErrorCall<Body = unknown> {
+  method: string;
+  /** The path template, such as `/server/{server_id}`. */
+  path: string;
+  status: number;
+  requestId?: string | undefined;
+  body: Body;
+  headers?: Headers;
+}
+
 /**
- * The server answered a call with a non-success status. A 401 or 403 that a fresh login could
- * not cure ends in an AuthenticationError instead, which is no ApiError but has the same `status`.
+ * The server answered a call with a non-success status. A 401 or 403 is an AuthenticationError,
+ * which is an ApiError too; `isApiError(error, "nodes.getNode")` (exported by each version
+ * entry) also types `body` as that method's error body.
  */
 export class ApiError<Body = unknown> extends PemPmmClientError {
   override name = "ApiError";
@@ -33,10 +45,12 @@ export class ApiError<Body = unknown> extends PemPmmClientError {
   /** The answer's headers (`Retry-After`, `WWW-Authenticate`, …), with tokens, cookies and the client's secrets redacted. */
   readonly headers: Headers;
 
-  constructor(call: { method: string; path: string; status: number; requestId?: string | undefined; body: Body; headers?: Headers }) {
+  /** `message` replaces the usual one (`GET /server/ failed with HTTP 500: …`) where the client knows more. */
+  constructor(call: ApiErrorCall<Body>, message?: string) {
     const serverMessage = serverMessageOf(call.body);
     super(
-      `${call.method} ${call.path} failed with HTTP ${call.status}${serverMessage ? `: ${serverMessage}` : ""}${call.requestId ? ` (request id ${call.requestId})` : ""}`,
+      message ??
+        `${call.method} ${call.path} failed with HTTP ${call.status}${serverMessage ? `: ${serverMessage}` : ""}${call.requestId ? ` (request id ${call.requestId})` : ""}`,
     );
     this.status = call.status;
     this.method = call.method;
@@ -49,19 +63,34 @@ export class ApiError<Body = unknown> extends PemPmmClientError {
 }
 
 /**
- * The ApiError for an answer with a failure status: its request id from `X-Request-Id`, and its
- * body and headers without the client's `secrets`, which a server may echo from the request.
+ * The server rejected the credentials (HTTP 401) or what they may do (HTTP 403), on a call or
+ * at PEM's login, even after the one fresh login a PEM client tries: an ApiError with that
+ * status, the answer's body and headers. `method` and `path` are the request answered so (PEM's
+ * `POST /token/` for a rejected login).
  */
-export function apiErrorFrom(method: string, path: string, response: Response, body: unknown, secrets: readonly string[]): ApiError {
+export class AuthenticationError<Body = unknown> extends ApiError<Body> {
+  override name = "AuthenticationError";
+}
+
+/** Where an ApiError comes from: the request, the answer and its parsed body, and the secrets to take out of both. */
+export interface ApiAnswer {
+  method: string;
+  path: string;
+  response: Response;
+  body: unknown;
+  secrets: readonly string[];
+}
+
+/**
+ * The error for an answer with a failure status (an AuthenticationError for 401 and 403): its
+ * request id from `X-Request-Id`, and its body and headers without the client's `secrets`,
+ * which a server may echo from the request. `message` as for ApiError.
+ */
+export function apiErrorFrom(answer: ApiAnswer, message?: string): ApiError {
+  const { method, path, response, body, secrets } = answer;
   const headers = redactHeaders(response.headers, secrets);
-  return new ApiError({
-    method,
-    path,
-    status: response.status,
-    requestId: requestIdOf(headers),
-    body: redactSecrets(body, secrets),
-    headers,
-  });
+  const call = { method, path, status: response.status, requestId: requestIdOf(headers), body: redactSecrets(body, secrets), headers };
+  return response.status === 401 || response.status === 403 ? new AuthenticationError(call, message) : new ApiError(call, message);
 }
 
 /** The most of an `X-Request-Id` an error keeps: real ids (UUIDs, trace ids) are far shorter. */
@@ -71,18 +100,6 @@ const MAX_REQUEST_ID = 128;
 function requestIdOf(headers: Headers): string | undefined {
   const id = headers.get("x-request-id");
   return id ? printable(id, MAX_REQUEST_ID) : undefined;
-}
-
-/** Logging in failed, or the server rejected the credentials even after a fresh login. */
-export class AuthenticationError extends PemPmmClientError {
-  override name = "AuthenticationError";
-  constructor(
-    message: string,
-    /** The status of the HTTP answer that ended in this error, such as 401 or 403 (so `status === 401` works as for an ApiError); undefined when no answer did. */
-    readonly status?: number,
-  ) {
-    super(message);
-  }
 }
 
 /** The server does not support the API version this client was generated for. */
@@ -106,34 +123,88 @@ function listed(versions: readonly string[]): string {
   return versions.length > LISTED_VERSIONS ? `${named} and ${versions.length - LISTED_VERSIONS} more` : named;
 }
 
-/** The request never got a complete answer: connection refused or reset (also while the body was read), DNS failure, TLS failure. */
+/** The call a ConnectionError is about, and what the system said of the failure. */
+export interface ConnectionFailure {
+  method: string;
+  path: string;
+  /** The URL the call was sent to: its host and port go into the error, nothing else of it. */
+  url?: string | undefined;
+  /** The system's error code (`ECONNREFUSED`), when there is one. */
+  code?: string | undefined;
+  /** What failed, in words, when there is no code (a caller's `fetch` may throw anything). */
+  reason?: string | undefined;
+}
+
+/**
+ * The request never got a complete answer: connection refused or reset (also while the body
+ * was read), DNS failure, TLS failure, or a client that was closed.
+ */
 export class ConnectionError extends PemPmmClientError {
   override name = "ConnectionError";
-  constructor(
-    readonly method: string,
-    readonly path: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`${method} ${path}: ${message}`, options);
+  readonly method: string;
+  readonly path: string;
+  /** The host the call went to (`pem.example.com`, `127.0.0.1`); undefined when it was never sent. */
+  readonly host: string | undefined;
+  /** Its port, the scheme's default (443, 80) when the URL gives none. */
+  readonly port: number | undefined;
+  /** The system's code: `ECONNREFUSED`, `ENOTFOUND`, `ECONNRESET`, `ETIMEDOUT`, `UND_ERR_SOCKET`, …, or a TLS code. */
+  readonly code: string | undefined;
+
+  /**
+   * The message is `problem`, then where and the system's code with what it means
+   * (`no response (pem.example.com:443, ECONNREFUSED: nothing accepts connections there; …)`),
+   * then `advice` if any.
+   */
+  constructor(failure: ConnectionFailure, problem: string, options?: { cause?: unknown; advice?: string }) {
+    const where = hostAndPort(failure.url);
+    const said = failure.code ? `${failure.code}${Object.hasOwn(CODE_MEANINGS, failure.code) ? `: ${CODE_MEANINGS[failure.code]}` : ""}` : failure.reason;
+    const details = [where && `${where.host}:${where.port}`, said].filter(Boolean);
+    const message = `${failure.method} ${failure.path}: ${problem}${details.length > 0 ? ` (${details.join(", ")})` : ""}`;
+    super(options?.advice ? `${message}: ${options.advice}` : message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.method = failure.method;
+    this.path = failure.path;
+    this.host = where?.host;
+    this.port = where?.port;
+    this.code = failure.code;
+  }
+}
+
+/** What the usual codes mean for someone checking `baseUrl` and the network. */
+const CODE_MEANINGS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: "nothing accepts connections there; check the host and port in baseUrl",
+  ENOTFOUND: "the host name does not resolve; check the host in baseUrl",
+  EAI_AGAIN: "the host name could not be resolved for now; check DNS",
+  ECONNRESET: "the server or something on the way closed the connection",
+  ETIMEDOUT: "no answer to the connection attempt; check the host, the port and firewalls",
+  UND_ERR_CONNECT_TIMEOUT: "no answer to the connection attempt; check the host, the port and firewalls",
+  EHOSTUNREACH: "no route to the host",
+  ENETUNREACH: "no route to the network",
+  UND_ERR_SOCKET: "the connection closed before the answer was complete",
+};
+
+/** The host and port of a URL, never its credentials, path or query. */
+function hostAndPort(url: string | undefined): { host: string; port: number } | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const parsed = new URL(url);
+    const port = parsed.port ? Number(parsed.port) : parsed.protocol === "https:" ? 443 : 80;
+    return { host: parsed.hostname, port };
+  } catch {
+    return undefined;
   }
 }
 
 /** What a call to a closed client fails with. */
 export function clientClosedError(method: string, path: string): ConnectionError {
-  return new ConnectionError(method, path, "the client was closed; create a new client for more calls");
+  return new ConnectionError({ method, path }, "the client was closed; create a new client for more calls");
 }
 
 /** The server's certificate was not trusted, did not match its name, or the TLS handshake failed. */
 export class TlsError extends ConnectionError {
   override name = "TlsError";
-  constructor(
-    method: string,
-    path: string,
-    readonly code: string,
-    options?: { cause?: unknown },
-  ) {
-    super(method, path, `TLS failed (${code}): ${tlsAdvice(code)}`, options);
+  declare readonly code: string;
+  constructor(failure: ConnectionFailure & { code: string }, options?: { cause?: unknown }) {
+    super(failure, "TLS failed", { ...options, advice: tlsAdvice(failure.code) });
   }
 }
 

@@ -169,7 +169,7 @@ describe("check-server against PEM v10", () => {
       const result = await runCli("check-server", ["pem", "v10", "--base-url", secure.origin, "--auth", `${secure.username}:${secure.password}`]);
       expect(result.code).toBe(3);
       expect(result.stderr).toMatch(
-        /^error: POST \/api\/token\/: TLS failed \(\w+\): the server's certificate is not trusted\. Pass its CA as --ca <file>; --insecure skips/,
+        /^error: POST \/api\/token\/: TLS failed \(127\.0\.0\.1:\d+, \w+\): the server's certificate is not trusted\. Pass its CA as --ca <file>; --insecure skips/,
       );
       expect(result.stderr).toContain("The run stopped: every call would fail the same way.\n");
       expect(result.stdout + result.stderr).not.toContain("tls.");

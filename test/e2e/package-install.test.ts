@@ -202,6 +202,91 @@ const report = async (what, attempt) => {
     expect(server.requests.length).toBe(sent);
   });
 
+  it("gives errors a person can act on, from CommonJS, an ES module and TypeScript", async () => {
+    // A port nothing listens on, and a PMM that answers /s401/… and /s403/… with that status.
+    const closed = await startRecordingServer(() => undefined);
+    const closedOrigin = closed.origin;
+    await closed.close();
+    const refusing = await startRecordingServer((request, response) =>
+      sendJson(response, Number(/^\/s(\d{3})\//.exec(request.path)?.[1] ?? 404), { code: 16, message: "no access" }),
+    );
+    const script = (load: string) => `${load}
+(async () => {
+  const out = {};
+  const refused = await createClient({ baseUrl: ${JSON.stringify(closedOrigin)}, auth: { token: "t" }, retry: false }).nodes.listNodes().catch((e) => e);
+  out.refused = { connection: refused instanceof ConnectionError, host: refused.host, port: refused.port, code: refused.code, message: refused.message };
+  for (const status of [401, 403]) {
+    const pmm = createClient({ baseUrl: ${JSON.stringify(refusing.origin)} + "/s" + status, auth: { token: "t" }, retry: false });
+    const e = await pmm.nodes.listNodes().catch((error) => error);
+    out[status] = { name: e.name, status: e.status, apiError: e instanceof ApiError, authentication: e instanceof AuthenticationError,
+      listNodes: isApiError(e, "nodes.listNodes"), getNode: isApiError(e, "nodes.getNode"), any: isApiError(e), message: e.body.message };
+  }
+  try { isApiError(new Error(), "nodes.lstNodes"); } catch (e) { out.misspelt = e.constructor.name + ": " + e.message; }
+  console.log(JSON.stringify(out));
+})();
+`;
+    const names = "createClient, isApiError, ApiError, AuthenticationError, ConnectionError";
+    await writeFile(path.join(project, "errors.cjs"), script(`const { ${names} } = require("pem-pmm-client/pmm/v3");`));
+    await writeFile(path.join(project, "errors.mjs"), script(`import { ${names} } from "pem-pmm-client/pmm/v3";`));
+    try {
+      for (const file of ["errors.cjs", "errors.mjs"]) {
+        const out = JSON.parse((await run(process.execPath, [file], { cwd: project })).stdout);
+        const port = Number(new URL(closedOrigin).port);
+        expect(out.refused, file).toEqual({
+          connection: true,
+          host: "127.0.0.1",
+          port,
+          code: "ECONNREFUSED",
+          message: `GET /v1/inventory/nodes: no response (127.0.0.1:${port}, ECONNREFUSED: nothing accepts connections there; check the host and port in baseUrl)`,
+        });
+        for (const status of [401, 403]) {
+          expect(out[status], `${file} ${status}`).toEqual({
+            name: "AuthenticationError",
+            status,
+            apiError: true,
+            authentication: true,
+            listNodes: true,
+            getNode: false,
+            any: true,
+            message: "no access",
+          });
+        }
+        expect(out.misspelt).toBe(
+          'TypeError: isApiError: this version has no method "nodes.lstNodes"; name one as "namespace.method". Did you mean "nodes.listNodes"?',
+        );
+      }
+    } finally {
+      await refusing.close();
+    }
+    const typed = path.join(project, "typed-errors.ts");
+    await writeFile(
+      typed,
+      `import { createClient, isApiError } from "pem-pmm-client/pmm/v3";
+export async function nodeOrReason(node_id: string): Promise<unknown> {
+  try {
+    return await createClient({ baseUrl: "https://pmm.example.com", auth: { token: "t" } }).nodes.getNode({ path: { node_id } });
+  } catch (error) {
+    if (isApiError(error, "nodes.getNode")) {
+      const reason: string | undefined = error.body.message;
+      const code: number | undefined = error.body.code;
+      // @ts-expect-error the body is typed as the spec's error body, which has no such property.
+      error.body.noSuchProperty;
+      return { reason, code, status: error.status };
+    }
+    if (isApiError(error)) {
+      // @ts-expect-error without a method's name, the body is unknown.
+      error.body.message;
+    }
+    throw error;
+  }
+}
+// @ts-expect-error PMM v3 has no such method.
+isApiError(new Error(), "nodes.noSuchMethod");
+`,
+    );
+    expect(typeCheck([typed], { module: ts.ModuleKind.NodeNext })).toEqual([]);
+  });
+
   it("runs a user's tests against pem-pmm-client/testing: every version, round trips, auth, expiry, faults, TLS", async () => {
     // The versions and round trips are derived here (specs/, each version's fake-model.js); the consumer only runs them.
     const versions = (await discoverSpecs(SPECS_DIR)).filter((entry) => /^v\d+$/.test(entry.version));

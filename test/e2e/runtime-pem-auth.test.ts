@@ -324,14 +324,18 @@ describe("logout", () => {
 
   it("says why calls fail after a caller's own token was released", async () => {
     pem = await startFakePem();
-    const { AuthenticationError } = await loadGenerated("pem/v10");
+    const { ConnectionError } = await loadGenerated("pem/v10");
     const first = await client("pem/v10");
     await first.server.list();
     const c = await client("pem/v10", { auth: { token: pem.state.issued[0] } });
     await c.logout();
+    const sent = pem.requests.length;
     const error = await c.server.list().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error.message).toContain("released by logout()");
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toBe(
+      "GET /server/: this client's token was released by logout(); create a new client with a token, or with a username and password to log in",
+    );
+    expect(pem.requests.length).toBe(sent);
   });
 });
 

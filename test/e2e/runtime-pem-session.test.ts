@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type FakePem, startFakePem as startKitPem } from "../../generated/testing/index.js";
 import { pemEndpointCandidates } from "../../templates/runtime/auth/pem-location.js";
 import { PemTokenSession, type TokenCall } from "../../templates/runtime/auth/pem-token.js";
-import { AuthenticationError, TimeoutError } from "../../templates/runtime/errors.js";
+import { AuthenticationError, ConnectionError, TimeoutError } from "../../templates/runtime/errors.js";
 import type { PemAuth } from "../../templates/runtime/options.js";
 import { recordingLogger } from "../support/generated-client.js";
 
@@ -99,8 +99,10 @@ describe("PemTokenSession", () => {
     const error = await Promise.resolve()
       .then(() => s.token(call()))
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as AuthenticationError).message).toContain("released by logout()");
+    // Nothing was sent, so no answer rejected anything: the client, like a closed one, cannot call.
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).not.toBeInstanceOf(AuthenticationError);
+    expect((error as ConnectionError).message).toContain("released by logout()");
     expect(logins()).toBe(1);
   });
 

@@ -62,8 +62,9 @@ describe("TLS", () => {
       const error = await client.nodes.listNodes().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TlsError);
       expect(String(error.message)).toMatch(
-        /^GET \/v1\/inventory\/nodes: TLS failed \([A-Z_]+\): the server's certificate is not trusted\. Pass its CA as `tls\.ca`/,
+        /^GET \/v1\/inventory\/nodes: TLS failed \(127\.0\.0\.1:\d+, [A-Z_]+\): the server's certificate is not trusted\. Pass its CA as `tls\.ca`/,
       );
+      expect(error).toMatchObject({ host: "127.0.0.1", port: Number(new URL(plainTls).port), code: expect.stringMatching(/^[A-Z_]+$/) });
     }
   });
 

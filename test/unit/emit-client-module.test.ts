@@ -186,7 +186,7 @@ const cases: [title: string, { given: Given; want: Want }][] = [
       given: { operations: [listThings], model: { api: "pem", version: "v17", auth: "pem-token", basePath: "/api/v17" } },
       want: {
         "index.d.ts": [
-          'import type { ApiClient, ApiDescription, CallOptions, PemClientOptions, PemSession, OperationTable } from "../../runtime/index.js";',
+          'import type { ApiClient, ApiDescription, ApiError, CallOptions, PemClientOptions, PemSession, OperationTable } from "../../runtime/index.js";',
           "export interface Client extends ApiClient<paths>, PemSession {",
           "export declare const operationTable: OperationTable;",
           lines("/** Creates a client for PEM API v17. */", "export declare function createClient(options: PemClientOptions): Client;"),

@@ -59,7 +59,16 @@ describe("spec text in generated comments", () => {
 
     expect(typeCheck([path.join(out, "index.d.ts")])).toEqual([]);
     const declarations = await readFile(path.join(out, "index.d.ts"), "utf8");
-    expect(declaredNames(declarations).sort()).toEqual(["Client", "Things", "apiDescription", "createClient", "operationTable"]);
+    expect(declaredNames(declarations).sort()).toEqual([
+      "Client",
+      "ErrorBodies",
+      "Things",
+      "apiDescription",
+      "createClient",
+      "isApiError",
+      "isApiError",
+      "operationTable",
+    ]);
     // `Methods` comes first, and no name, media type or summary adds a tag (the spec's `@deprecated` stays text).
     expect(declarations).toMatch(/export declare namespace Things \{\n {2}export interface Methods \{\n/);
     expect(methodTags(declarations, "Things")).toEqual({
@@ -74,7 +83,7 @@ describe("spec text in generated comments", () => {
     }
 
     const entry = await import(pathToFileURL(path.join(out, "index.js")).href);
-    expect(Object.keys(entry).sort()).toEqual(["apiDescription", "createClient", "operationTable", ...RUNTIME_ERRORS].sort());
+    expect(Object.keys(entry).sort()).toEqual(["apiDescription", "createClient", "isApiError", "operationTable", ...RUNTIME_ERRORS].sort());
     const validators = await import(pathToFileURL(path.join(out, "validators.js")).href);
     expect(Object.keys(validators).sort()).toEqual(["requests", "responses"]);
     expect((globalThis as { hostileCodeRan?: unknown }).hostileCodeRan).toBeUndefined();

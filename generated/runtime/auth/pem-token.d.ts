@@ -45,11 +45,11 @@ export declare class PemTokenSession {
      * login itself has a deadline of its own and goes on for the others.
      *
      * @throws {UnsupportedApiVersionError} a login said the server does not support this client's API version (then on every call).
-     * @throws {AuthenticationError} PEM rejected the credentials (`status` 401 or 403), or a caller's token was rejected or released and there are no credentials to log in with.
+     * @throws {AuthenticationError} PEM rejected the credentials (`status` 401 or 403), or the caller's token, and there are no credentials to log in with.
      * @throws {ApiError} the server failed the login (PEM's 503 while its database is down), after retries.
-     * @throws {InvalidResponseError} the login answer's version lists are not lists of version names.
+     * @throws {InvalidResponseError} the login answer had no token, or its version lists are not lists of version names.
      * @throws {TimeoutError} the call's deadline passed while it waited for the login.
-     * @throws {ConnectionError} the login got no answer (or the client was closed).
+     * @throws {ConnectionError} the login got no answer, the client was closed, or logout() released the caller's token.
      * @throws the reason of `call.signal`, when it aborts the wait.
      */
     token(call: TokenCall): Promise<string> | string;

@@ -1,5 +1,5 @@
 import type { Middleware } from "openapi-fetch";
-import { AuthenticationError, apiErrorFrom, clientClosedError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
+import { type ApiError, apiErrorFrom, ConnectionError, clientClosedError, InvalidResponseError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { FetchFunction, PemAuth } from "../options.js";
 import { assertHeaderCredential } from "../security.js";
@@ -9,6 +9,8 @@ import { versionList } from "./api-versions.js";
 import { isNotHere, isTokenApi, notTheTokenApi, type PemEndpoints, relocate } from "./pem-location.js";
 
 export const PEM_TOKEN_HEADER = "X-Auth-Token";
+/** The credentials a PEM client logs in with. */
+type PasswordAuth = Extract<PemAuth, { username: string }>;
 /** PEM's documented token lifetime, used when the login response does not say. */
 const DEFAULT_LIFETIME_MS = 20 * 60_000;
 
@@ -71,6 +73,8 @@ export class PemTokenSession {
   #warnedDeprecated = false;
   /** Set by logout(): a caller's token is gone for good. */
   #loggedOut = false;
+  /** PEM's 401 to a caller's token, when the client has no credentials to log in again with. */
+  #rejected: ApiError | undefined;
   /** The last logout: logouts run one after another, so each returns only when every token is released. */
   #lastLogout: Promise<void> = Promise.resolve();
   readonly #sent = new WeakMap<Request, SentRequest>();
@@ -95,17 +99,19 @@ export class PemTokenSession {
    * login itself has a deadline of its own and goes on for the others.
    *
    * @throws {UnsupportedApiVersionError} a login said the server does not support this client's API version (then on every call).
-   * @throws {AuthenticationError} PEM rejected the credentials (`status` 401 or 403), or a caller's token was rejected or released and there are no credentials to log in with.
+   * @throws {AuthenticationError} PEM rejected the credentials (`status` 401 or 403), or the caller's token, and there are no credentials to log in with.
    * @throws {ApiError} the server failed the login (PEM's 503 while its database is down), after retries.
-   * @throws {InvalidResponseError} the login answer's version lists are not lists of version names.
+   * @throws {InvalidResponseError} the login answer had no token, or its version lists are not lists of version names.
    * @throws {TimeoutError} the call's deadline passed while it waited for the login.
-   * @throws {ConnectionError} the login got no answer (or the client was closed).
+   * @throws {ConnectionError} the login got no answer, the client was closed, or logout() released the caller's token.
    * @throws the reason of `call.signal`, when it aborts the wait.
    */
   token(call: TokenCall): Promise<string> | string {
     if (this.#unsupported) throw this.#unsupported;
     if (isUsable(this.#current)) return this.#current.value;
-    this.#pendingLogin ??= this.#login()
+    const { auth } = this.#settings;
+    if (!("username" in auth)) throw this.#withoutCredentials(call);
+    this.#pendingLogin ??= this.#login(auth)
       .then((token) => (this.#current = token))
       .finally(() => (this.#pendingLogin = undefined));
     const { timeoutMs } = this.#settings;
@@ -128,6 +134,16 @@ export class PemTokenSession {
   logout(): Promise<void> {
     this.#lastLogout = this.#lastLogout.catch(() => undefined).then(() => this.#releaseAll());
     return this.#lastLogout;
+  }
+
+  /**
+   * Why a client without a username and password has no token: PEM rejected the caller's
+   * token (the answer that did), or logout() released it.
+   */
+  #withoutCredentials(call: TokenCall): Error {
+    if (this.#rejected && !this.#loggedOut) return this.#rejected;
+    const problem = "this client's token was released by logout(); create a new client with a token, or with a username and password to log in";
+    return new ConnectionError({ method: call.method, path: call.path }, problem);
   }
 
   /** The password or caller's token, and the token in use: what an error body may echo. */
@@ -159,42 +175,41 @@ export class PemTokenSession {
   async #replayAfter401(request: Request, response: Response, schemaPath: string, fetch: FetchFunction): Promise<Response | undefined> {
     const original = this.#sent.get(request);
     if (response.status !== 401 || !original) return undefined;
-    await response.body?.cancel();
     // Only the first 401 for a token drops it; calls that used it too just wait for the new one.
     if (this.#current?.value === original.token) this.#current = undefined;
+    if (!("username" in this.#settings.auth)) {
+      // A caller's token, rejected: this answer is the error, and the one later calls fail with.
+      const message = "PEM rejected the token, and the client has no username and password to log in again.";
+      const rejected = apiErrorFrom({ method: request.method, path: schemaPath, response, body: await readJson(response), secrets: this.secrets() }, message);
+      this.#rejected ??= rejected;
+      throw rejected;
+    }
+    await response.body?.cancel();
     this.#settings.logger.info(`PEM: ${request.method} ${schemaPath} answered 401; logging in again and replaying once`);
     const token = await this.token({ method: request.method, path: schemaPath, signal: request.signal, startedAt: original.startedAt });
     const replay = original.replay;
     replay.headers.set(PEM_TOKEN_HEADER, token);
     const second = await fetch(rememberRequest(replay, { path: schemaPath, startedAt: original.startedAt }));
     if (second.status === 401) {
-      await second.body?.cancel();
-      throw new AuthenticationError(`PEM rejected a fresh token for ${request.method} ${schemaPath} (HTTP 401): the user may lack permission for it.`, 401);
+      const message = `PEM rejected a fresh token for ${request.method} ${schemaPath} (HTTP 401): the user may lack permission for it.`;
+      throw apiErrorFrom({ method: request.method, path: schemaPath, response: second, body: await readJson(second), secrets: this.secrets() }, message);
     }
     return second;
   }
 
-  async #login(): Promise<Token> {
-    const { auth, refreshMarginMs, logger } = this.#settings;
-    if (!("username" in auth)) {
-      // Without credentials, a login is needed only after logout() or after PEM answered 401 to the caller's token.
-      if (this.#loggedOut) {
-        throw new AuthenticationError(
-          "This client's token was released by logout(); create a new client with a token, or with a username and password to log in.",
-        );
-      }
-      throw new AuthenticationError("PEM rejected the token, and the client has no username and password to log in again.", 401);
-    }
+  async #login(auth: PasswordAuth): Promise<Token> {
+    const { refreshMarginMs, logger } = this.#settings;
     const { response, tokenPath } = await this.#postLogin(auth);
     const issued = response.headers.get("X-Subject-Token");
     const body = await readJson(response);
-    if (response.status === 401 || response.status === 403) {
-      throw new AuthenticationError(`PEM rejected the username or password (POST ${tokenPath} answered HTTP ${response.status}).`, response.status);
-    }
-    // Anything else (PEM answers 503 while its database is down) is the server's failure, not the credentials'.
     // Its body may echo the credentials: they are taken out before it becomes part of an error.
-    if (!response.ok) throw apiErrorFrom("POST", tokenPath, response, body, [auth.password]);
-    if (!issued) throw new AuthenticationError(`PEM login answered HTTP ${response.status} without an X-Subject-Token header.`, response.status);
+    const answer = { method: "POST", path: tokenPath, response, body, secrets: [auth.password] };
+    // 401 and 403 are an AuthenticationError; anything else (PEM answers 503 while its database is down) is the server's failure.
+    if (response.status === 401 || response.status === 403) {
+      throw apiErrorFrom(answer, `PEM rejected the username or password (POST ${tokenPath} answered HTTP ${response.status}).`);
+    }
+    if (!response.ok) throw apiErrorFrom(answer);
+    if (!issued) throw new InvalidResponseError("POST", tokenPath, `the login answered HTTP ${response.status} without an X-Subject-Token header`);
     try {
       this.#checkApiVersion(body, tokenPath);
     } catch (error) {
@@ -276,7 +291,7 @@ export class PemTokenSession {
     const body = await readJson(response);
     // 401/404: the server no longer knows the token, which is what releasing it wants.
     if (!response.ok && response.status !== 401 && response.status !== 404) {
-      throw apiErrorFrom("DELETE", tokenPath, response, body, [token]);
+      throw apiErrorFrom({ method: "DELETE", path: tokenPath, response, body, secrets: [token] });
     }
   }
 

@@ -1,4 +1,4 @@
-import { ConnectionError, clientClosedError, TimeoutError, TlsError } from "../errors.js";
+import { ConnectionError, type ConnectionFailure, clientClosedError, TimeoutError, TlsError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { FetchFunction } from "../options.js";
 import { assertSafeRequest } from "../security.js";
@@ -59,6 +59,8 @@ export function createTransport(settings: TransportSettings): FetchFunction {
     const body = request.body ? await request.arrayBuffer() : undefined;
     const { signal, deadline, settle } = callSignal(request.signal, timeLeft());
     const retryable = mayRetry(method, retry, retrySafe);
+    /** A failure of this call, as the system reported it. */
+    const failureOf = (error: unknown): ConnectionFailure => ({ method, path, url: request.url, ...systemReason(error) });
     const answer = (response: Response) =>
       watchBody(response, {
         method,
@@ -68,7 +70,7 @@ export function createTransport(settings: TransportSettings): FetchFunction {
         readFailure: (error, bytesRead) => {
           if (deadline.aborted) return timedOut();
           if (request.signal.aborted) return request.signal.reason;
-          return new ConnectionError(method, path, `the answer was cut off after ${bytesRead} bytes of its body (${networkReason(error)})`, { cause: error });
+          return new ConnectionError(failureOf(error), `the answer was cut off after ${bytesRead} bytes of its body`, { cause: error });
         },
       });
     // The pause between attempts ends early at the call's deadline or abort, and when the client closes.
@@ -85,11 +87,12 @@ export function createTransport(settings: TransportSettings): FetchFunction {
         } catch (error) {
           if (deadline.aborted) throw timedOut();
           if (request.signal.aborted) throw request.signal.reason;
-          const tlsCode = tlsFailureCode(error);
-          if (tlsCode) throw new TlsError(method, path, tlsCode, { cause: error });
-          if (!canRetry) throw new ConnectionError(method, path, `no response (${networkReason(error)})`, { cause: error });
+          const said = failureOf(error);
+          if (said.code && isTlsCode(said.code)) throw new TlsError({ ...said, code: said.code }, { cause: error });
+          const failure = new ConnectionError(said, "no response", { cause: error });
+          if (!canRetry) throw failure;
           const delay = backoffDelay(attempt, retry);
-          logger.info(`${method} ${path}: no response (${networkReason(error)}); retry ${attempt + 1} of ${retry.retries} in ${delay} ms`);
+          logger.info(`${failure.message}; retry ${attempt + 1} of ${retry.retries} in ${delay} ms`);
           await pause(delay);
           continue;
         }
@@ -147,17 +150,19 @@ const TLS_CODES = new Set([
   "HOSTNAME_MISMATCH",
 ]);
 
-/** The TLS error code somewhere in a fetch failure's cause chain, if it is a TLS failure. */
-function tlsFailureCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && (TLS_CODES.has(code) || code.startsWith("ERR_TLS_") || code.startsWith("ERR_SSL_"))) return code;
-  }
-  return undefined;
+/** Whether a system code is a TLS failure's. */
+function isTlsCode(code: string): boolean {
+  return TLS_CODES.has(code) || code.startsWith("ERR_TLS_") || code.startsWith("ERR_SSL_");
 }
 
-function networkReason(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-  if (cause && typeof cause.code === "string") return cause.code;
-  return error instanceof Error ? error.message : String(error);
+/**
+ * The system's code for a network failure, from the error or its causes (undici's
+ * `fetch failed` carries it in `cause`), or else the error's message.
+ */
+function systemReason(error: unknown): { code: string } | { reason: string } {
+  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && code !== "") return { code };
+  }
+  return { reason: error instanceof Error ? error.message : String(error) };
 }

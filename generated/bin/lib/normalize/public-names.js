@@ -34,6 +34,8 @@ const TOP_LEVEL_NAMES = new Set([
     "createClient",
     "apiDescription",
     "operationTable",
+    "isApiError",
+    "ErrorBodies",
     "ApiDescription",
     "OperationTable",
     "paths",
