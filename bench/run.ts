@@ -14,6 +14,7 @@ import { loadModel } from "../generator/pipeline.js";
 import { githubDescriptions, OCTOKIT_OPENAPI, shippedAsOpenApi3 } from "./lib/inputs.js";
 import { medianOfRuns, type ProcessSample, timeProcess } from "./lib/measure.js";
 import { agreementSection, measureAgreement } from "./lib/oasdiff-agreement.js";
+import { ensureBenchPeers } from "./lib/peers.js";
 import { measureSuccessorCost } from "./lib/successor-cost.js";
 import { compareThroughput, startJsonServer } from "./lib/throughput.js";
 import { type ChosenOperation, type ConsumerSettings, typeCheckCost, writeConsumers } from "./lib/typecheck-cost.js";
@@ -25,6 +26,7 @@ const CACHE = path.join(ROOT, "bench", ".cache");
 const OUT = path.join(CACHE, "out");
 const TOOLS = path.join(ROOT, "bench", "tools");
 const TSX = ["--import", "tsx"];
+const PEERS = ensureBenchPeers(path.join(ROOT, "bench"));
 const rel = (file: string) => path.relative(ROOT, file);
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "3" } } });
@@ -318,8 +320,8 @@ target("npm test without tsc build info (as on a fresh clone), wall time", fresh
 writeFileSync(path.join(ROOT, "bench/RESULTS.md"), report());
 process.stderr.write("bench: wrote bench/RESULTS.md\n");
 
-function version(pkg: string): string {
-  return JSON.parse(readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")).version;
+function version(pkg: string, modules = path.join(ROOT, "node_modules")): string {
+  return JSON.parse(readFileSync(path.join(modules, pkg, "package.json"), "utf8")).version;
 }
 
 function report(): string {
@@ -335,7 +337,7 @@ function report(): string {
     "",
     `- ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB RAM, ${os.type()} ${os.release()}`,
     `- Node.js ${process.version}; TypeScript ${version("typescript")}`,
-    `- openapi-typescript ${version("openapi-typescript")}, openapi-fetch ${version("openapi-fetch")}, @hey-api/openapi-ts ${version("@hey-api/openapi-ts")}, orval ${version("orval")}, ts-morph ${version("ts-morph")}`,
+    `- openapi-typescript ${version("openapi-typescript")}, openapi-fetch ${version("openapi-fetch")}, @hey-api/openapi-ts ${version("@hey-api/openapi-ts", PEERS)}, orval ${version("orval", PEERS)}, ts-morph ${version("ts-morph")}`,
     `- Inputs: the ${documents.length} specs in specs/ (converted to OpenAPI 3 JSON for the other tools, which is what they accept; ours reads the Swagger 2.0 files and converts them itself); ${OCTOKIT_OPENAPI} for GitHub's descriptions, fetched into bench/.cache on demand.`,
     "",
     "## Targets",
