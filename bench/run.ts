@@ -16,6 +16,7 @@ import { githubDescriptions, OCTOKIT_OPENAPI, shippedAsOpenApi3 } from "./lib/in
 import { medianOfRuns, type ProcessSample, timeProcess } from "./lib/measure.js";
 import { agreementSection, measureAgreement } from "./lib/oasdiff-agreement.js";
 import { measurePeerAgreement, peerAgreementSection } from "./lib/openapi-diff-agreement.js";
+import { ensureBenchPeers } from "./lib/peers.js";
 import { scoreSuccessors, successorSection, UNTUNED_PAIRS } from "./lib/successor-agreement.js";
 import { measureSuccessorCost } from "./lib/successor-cost.js";
 import { measureTestingKit } from "./lib/testing-kit-cost.js";
@@ -29,6 +30,7 @@ const CACHE = path.join(ROOT, "bench", ".cache");
 const OUT = path.join(CACHE, "out");
 const TOOLS = path.join(ROOT, "bench", "tools");
 const TSX = ["--import", "tsx"];
+const PEERS = ensureBenchPeers(path.join(ROOT, "bench"));
 const rel = (file: string) => path.relative(ROOT, file);
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "3" } } });
@@ -347,8 +349,8 @@ for (const s of scaling)
 writeFileSync(path.join(ROOT, "bench/RESULTS.md"), report());
 process.stderr.write("bench: wrote bench/RESULTS.md\n");
 
-function version(pkg: string): string {
-  return JSON.parse(readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")).version;
+function version(pkg: string, modules = path.join(ROOT, "node_modules")): string {
+  return JSON.parse(readFileSync(path.join(modules, pkg, "package.json"), "utf8")).version;
 }
 
 function report(): string {
@@ -364,7 +366,7 @@ function report(): string {
     "",
     `- ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB RAM, ${os.type()} ${os.release()}`,
     `- Node.js ${process.version}; TypeScript ${version("typescript")}`,
-    `- openapi-typescript ${version("openapi-typescript")}, openapi-fetch ${version("openapi-fetch")}, @hey-api/openapi-ts ${version("@hey-api/openapi-ts")}, orval ${version("orval")}, ts-morph ${version("ts-morph")}`,
+    `- openapi-typescript ${version("openapi-typescript")}, openapi-fetch ${version("openapi-fetch")}, @hey-api/openapi-ts ${version("@hey-api/openapi-ts", PEERS)}, orval ${version("orval", PEERS)}, ts-morph ${version("ts-morph")}`,
     `- Inputs: the ${documents.length} specs in specs/ (converted to OpenAPI 3 JSON for the other tools, which is what they accept; ours reads the Swagger 2.0 files and converts them itself); ${OCTOKIT_OPENAPI} for GitHub's descriptions, fetched into bench/.cache on demand.`,
     "",
     "## Targets",
