@@ -25,7 +25,12 @@ export interface VersionResult {
   operations: number;
   /** Work done for this version on both threads; versions overlap, so these do not add up to the run's time. */
   milliseconds: number;
+  /** Its files were taken over from the last run: nothing they are made from changed. */
+  unchanged: boolean;
 }
+
+/** The files of one version's folder (`index.js`, …, `fake-model.js`), as the last run wrote them. */
+export type VersionFiles = FileTree;
 
 /**
  * load → validate → convert → normalize: one API version's model (from `document` when the file
@@ -78,6 +83,8 @@ export interface PackageOptions {
   templatesDir: string;
   info: PackageInfo;
   onVersion?: (result: VersionResult) => void;
+  /** Per version (`pmm/v3`) whose inputs did not change: its files, taken over instead of emitted again. */
+  unchanged?: ReadonlyMap<string, VersionFiles>;
 }
 
 /**
@@ -99,12 +106,18 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
     const model = await loadModel(entry.file, configs.get(entry.api)!, entry.version);
     const loadMilliseconds = performance.now() - started;
     models.set(entry.api, [...(models.get(entry.api) ?? []), model]);
-    const done = emitVersion(compiler, entry.file, model, "../../runtime/index.js", origin).then(({ tree, milliseconds }) => {
+    // The other versions' documents (changelog, migrations) need every model; only the emission is skipped.
+    const previous = options.unchanged?.get(`${entry.api}/${entry.version}`);
+    const emission = previous
+      ? Promise.resolve({ tree: previous, milliseconds: 0 })
+      : emitVersion(compiler, entry.file, model, "../../runtime/index.js", origin);
+    // After the version before it, so that versions are reported in order when some are taken over.
+    const done = Promise.all([emission, emitted.at(-1)]).then(([{ tree, milliseconds }]) => {
       for (const [name, content] of tree) files.set(`${entry.api}/${entry.version}/${name}`, content);
       // What pem-pmm-client/testing's fakes serve this version from; standalone clients ship no test kit.
-      files.set(`${entry.api}/${entry.version}/fake-model.js`, emitFakeModel(model, origin));
-      // The compiler thread answers in order, so versions finish, and are reported, in order.
-      const result = { api: entry.api, version: entry.version, operations: model.operations.length, milliseconds: loadMilliseconds + milliseconds };
+      if (!previous) files.set(`${entry.api}/${entry.version}/fake-model.js`, emitFakeModel(model, origin));
+      const operations = model.operations.length;
+      const result = { api: entry.api, version: entry.version, operations, milliseconds: loadMilliseconds + milliseconds, unchanged: Boolean(previous) };
       versions.push(result);
       options.onVersion?.(result);
     });

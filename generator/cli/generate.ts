@@ -5,9 +5,11 @@ import { SpecError, UsageError } from "../errors.js";
 import { type ApiConfig, parseApiConfig, readApiConfig } from "../load/api-config.js";
 import { AUTH_KINDS } from "../load/login-kinds.js";
 import { readDocument } from "../load/read-document.js";
-import { generatePackage, generateStandalone, type VersionResult } from "../pipeline.js";
+import { discoverSpecs } from "../load/discover-specs.js";
+import type { VersionFiles, VersionResult } from "../pipeline.js";
 import { checkLabel, checkVersionLabel } from "../validate/labels.js";
-import { diffTree, writeTreeAtomically } from "../write/file-tree.js";
+import { diffTree, type FileTree, writeTreeAtomically } from "../write/file-tree.js";
+import { hashInputs, type InputHashes, type InputStamp, NPM_IGNORE, readStamp, STAMP_FILE, stampText, verifyAgainstStamp } from "../write/input-stamp.js";
 import { checkOutFolder, refuseUserFiles } from "../write/out-folder.js";
 import { resolveInput } from "./arguments.js";
 import { clientPackageInfo } from "./project-paths.js";
@@ -16,6 +18,7 @@ import { type CliIo, runIfEntry, usage } from "./run-cli.js";
 const HELP = `Usage:
   npm run generate                      every spec in specs/ → generated/
   npm run generate -- --check           exit 1 and name the files when generated/ is stale
+  npm run generate -- --force           emit every version, even with nothing changed
   npm run generate -- --spec <file> --api <name> --version <v> --out <dir>
                                         one client from any Swagger 2.0 / OpenAPI 3.x file
 
@@ -39,6 +42,9 @@ Options:
   --int64 <type>         string | number: how 64-bit integers arrive (default number)
 
   --check           compare instead of writing
+  --force           ignore generated/.inputs.json, the record that lets a run with
+                    nothing changed stop at once and one with a spec changed emit only
+                    that version
   -h, --help        show this help
 
 Exit codes: 0 success, 1 bad input or stale output, 2 usage error.`;
@@ -65,6 +71,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         int64: { type: "string" },
         "allow-external-refs": { type: "boolean", default: false },
         check: { type: "boolean", default: false },
+        force: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -75,41 +82,85 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${HELP}\n`);
     return 0;
   }
-  if (values.spec !== undefined || values.out !== undefined) return generateOne(values, io);
+  if (values.spec !== undefined || values.out !== undefined) {
+    if (values.force) throw new UsageError("--force applies to generated/ only; --out is written whole every time.");
+    return generateOne(values, io);
+  }
   for (const name of ["api", "version", ...SETTING_FLAGS] as const) {
     if (values[name] !== undefined) throw new UsageError(`--${name} only applies with --spec and --out.`);
   }
   if (values["allow-external-refs"]) throw new UsageError("--allow-external-refs only applies with --spec and --out; the specs in specs/ are self-contained.");
-  return generateAll(values.check, io);
+  return generateAll({ check: values.check, force: values.force }, io);
 }
 
 runIfEntry(import.meta.url, main);
 
-async function generateAll(check: boolean, io: CliIo): Promise<number> {
+async function generateAll({ check, force }: { check: boolean; force: boolean }, io: CliIo): Promise<number> {
   const { root, specsDir, templatesDir, generatedDir } = io.project;
   const started = performance.now();
-  const { files, versions } = await generatePackage({
+  const relativeOut = path.relative(io.cwd, generatedDir) || ".";
+  const hashes = await hashInputs(io.project, await discoverSpecs(specsDir));
+  const stamp = force ? undefined : await readStamp(generatedDir);
+  const verified = stamp && (await verifyAgainstStamp(generatedDir, stamp));
+  if (stamp?.inputs === hashes.inputs && verified) {
+    // Nothing generation reads has changed: the files on disk only need to be as they were written.
+    if (verified.differences.length === 0) {
+      const versions = Object.keys(stamp.versions).length;
+      const files = verified.found.size + 1;
+      io.stdout.write(`${relativeOut}/ is up to date (${versions} API versions, ${files} files; no spec, template or generator file changed since).\n`);
+      return 0;
+    }
+    if (check) return reportStale(relativeOut, verified.differences, io);
+  }
+  // Imported here: a run with nothing to do never loads the generator's dependencies.
+  const { generatePackage } = await import("../pipeline.js");
+  const generated = await generatePackage({
     root,
     specsDir,
     templatesDir,
     info: clientPackageInfo(root),
     onVersion: check ? undefined : (result) => printVersion(result, io),
+    unchanged: stamp && verified ? unchangedVersions(stamp, hashes, verified.found) : undefined,
   });
-  const relativeOut = path.relative(io.cwd, generatedDir) || ".";
+  const files = withStamp(generated.files, hashes);
+  const versions = generated.versions;
   if (check) {
     const stale = await diffTree(generatedDir, files);
-    if (stale.length > 0) {
-      io.stderr.write(
-        `${relativeOut}/ is not what the specs produce (${stale.length} file${stale.length > 1 ? "s" : ""}):\n${stale.map((f) => `  ${f}`).join("\n")}\nRun \`npm run generate\` and commit the result.\n`,
-      );
-      return 1;
-    }
+    if (stale.length > 0) return reportStale(relativeOut, stale, io);
     io.stdout.write(`${relativeOut}/ is up to date (${versions.length} API versions, ${files.size} files).\n`);
     return 0;
   }
   await writeTreeAtomically(generatedDir, files);
   io.stdout.write(`wrote ${relativeOut}/: ${versions.length} API versions, ${files.size} files in ${Math.round(performance.now() - started)} ms\n`);
   return 0;
+}
+
+function reportStale(relativeOut: string, stale: readonly string[], io: CliIo): number {
+  const count = `${stale.length} file${stale.length > 1 ? "s" : ""}`;
+  io.stderr.write(
+    `${relativeOut}/ is not what the specs produce (${count}):\n${stale.map((f) => `  ${f}`).join("\n")}\nRun \`npm run generate\` and commit the result.\n`,
+  );
+  return 1;
+}
+
+/** The versions whose own inputs are as recorded, each with its files as verified on disk (all of them, or it is emitted again). */
+function unchangedVersions(stamp: InputStamp, hashes: InputHashes, found: FileTree): Map<string, VersionFiles> {
+  const unchanged = new Map<string, VersionFiles>();
+  for (const [version, hash] of Object.entries(hashes.versions)) {
+    if (stamp.versions[version] !== hash) continue;
+    const prefix = `${version}/`;
+    const recorded = Object.keys(stamp.files).filter((name) => name.startsWith(prefix));
+    if (recorded.length === 0 || !recorded.every((name) => found.has(name))) continue;
+    unchanged.set(version, new Map(recorded.map((name) => [name.slice(prefix.length), found.get(name)!])));
+  }
+  return unchanged;
+}
+
+/** The tree with its record of inputs, and the .npmignore that keeps the record out of the package. */
+function withStamp(files: FileTree, hashes: InputHashes): FileTree {
+  const all = new Map([...files, [NPM_IGNORE.name, NPM_IGNORE.content]]);
+  all.set(STAMP_FILE, stampText(hashes, all));
+  return new Map([...all].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 async function generateOne(
@@ -130,6 +181,7 @@ async function generateOne(
   const folder = values.check ? out : await checkOutFolder(out);
   const started = performance.now();
   const { document } = await readDocument(spec, { allowExternalRefs: values["allow-external-refs"] });
+  const { generateStandalone } = await import("../pipeline.js");
   const { files, operations } = await generateStandalone(spec, config, version, io.project.templatesDir, document);
   if (values.check) {
     const stale = await diffTree(out, files);
@@ -141,7 +193,7 @@ async function generateOne(
   }
   await refuseUserFiles(out, folder, files);
   await writeTreeAtomically(folder, files);
-  printVersion({ api, version, operations, milliseconds: performance.now() - started }, io);
+  printVersion({ api, version, operations, milliseconds: performance.now() - started, unchanged: false }, io);
   return 0;
 }
 
@@ -170,5 +222,6 @@ async function configFor(api: string, flags: Partial<Record<SettingFlag, string>
 
 function printVersion(result: VersionResult, io: CliIo): void {
   const label = `${result.api}/${result.version}`.padEnd(12);
-  io.stdout.write(`${label} ${String(result.operations).padStart(4)} operations  ${String(Math.round(result.milliseconds)).padStart(5)} ms\n`);
+  const time = result.unchanged ? "unchanged" : `${String(Math.round(result.milliseconds)).padStart(5)} ms`;
+  io.stdout.write(`${label} ${String(result.operations).padStart(4)} operations  ${time}\n`);
 }

@@ -11,7 +11,7 @@ export type FileTree = Map<string, string>;
  * it, and on a folder install (`npm install ./generated`) it would otherwise change the mode of
  * the committed file in this repository.
  */
-const modeOf = (content: string) => (content.startsWith("#!") ? 0o755 : 0o644);
+export const modeOf = (content: string): number => (content.startsWith("#!") ? 0o755 : 0o644);
 
 /**
  * Replaces `dir` with exactly `files`: everything is written to a sibling folder first and

@@ -89,6 +89,8 @@ declare const process: { env: Record<string, string | undefined> };
     for (const entry of Object.keys(manifest.exports).filter((key) => /^\.\/\w+\/[^/]+$/.test(key) && key !== "./package.json"))
       expect(readme).toContain(`\`pem-pmm-client${entry.slice(1)}\``);
     expect(await readFile(path.join(installed, "LICENSE"), "utf8")).toContain(manifest.license);
+    // generated/'s record of its inputs is this repository's, not the package's.
+    await expect(stat(path.join(installed, ".inputs.json"))).rejects.toMatchObject({ code: "ENOENT" });
     const { stdout } = await run(bin(), ["--help"], { cwd: project });
     expect(stdout).toMatch(/^Usage:\n {2}npx pem-pmm-client <command>/);
     for (const command of ["upgrade", "diff", "check-server"]) {
