@@ -2,32 +2,44 @@
  * `node --import tsx bench/validation-vs-ajv.ts`: the measurements behind emitting our own
  * validators rather than Ajv's standalone output (README, "Response validation"). For each
  * shipped version: code size, gzipped size and build time of both, from the same normalized
- * document; then the time to check PMM v3's 100-node listNodes answer. Ajv is the copy that
- * @redocly/openapi-core installs; it is not a dependency of this project or of the clients.
+ * document; then the time to check PMM v3's 100-node listNodes answer. Ajv is the bench's own
+ * dependency (bench/package.json, installed on demand), not the project's or the clients'.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import Ajv from "ajv";
-import standaloneCode from "ajv/dist/standalone/index.js";
 import { emitValidators } from "../generator/emit/validators.js";
 import { readApiConfig } from "../generator/load/api-config.js";
 import { discoverSpecs } from "../generator/load/discover-specs.js";
 import { type ApiModel, isJson } from "../generator/normalize/build-model.js";
 import { loadModel } from "../generator/pipeline.js";
+import { ensureBenchPeers } from "./lib/peers.js";
 import { listNodesAnswer } from "./lib/validation-cost.js";
 
+/** What this script uses of Ajv, which the project's type-check cannot see (it is not installed with the project). */
+interface AjvInstance {
+  addSchema(schema: object): void;
+}
+type AjvClass = new (options: object) => AjvInstance;
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const out = mkdtempSync(path.join(os.tmpdir(), "validators-"));
+const benchDir = path.join(root, "bench");
+ensureBenchPeers(benchDir);
+const fromBench = createRequire(path.join(benchDir, "package.json"));
+const Ajv = (fromBench("ajv") as { default: AjvClass }).default;
+const standaloneCode = (fromBench("ajv/dist/standalone/index.js") as { default: (ajv: AjvInstance, exports: object) => string }).default;
+// Under bench/, so that Ajv's standalone output finds its runtime modules in bench/node_modules.
+mkdirSync(path.join(benchDir, ".cache"), { recursive: true });
+const out = mkdtempSync(path.join(benchDir, ".cache", "validators-"));
 const kib = (text: string) => `${(text.length / 1024).toFixed(0)} KiB (${(gzipSync(text).length / 1024).toFixed(0)} KiB gzipped)`;
 
 /** Ajv's standalone ESM module for every JSON success response, exported as `<namespace>_<method>_<status>`. */
 function ajvModule(model: ApiModel): string {
   // The document's own `#/…` references, made absolute under the id "doc".
   const absolute = (schema: unknown) => JSON.parse(JSON.stringify(schema).replaceAll('"$ref":"#/', '"$ref":"doc#/'));
-  const ajv = new Ajv.default({ strict: false, allErrors: true, validateFormats: false, code: { source: true, esm: true } });
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { source: true, esm: true } });
   const document = model.document as Record<string, any>;
   ajv.addSchema({ $id: "doc", components: absolute(document.components ?? {}) });
   const exports: Record<string, string> = {};
@@ -43,7 +55,7 @@ function ajvModule(model: ApiModel): string {
       exports[id] = id;
     }
   }
-  return standaloneCode.default(ajv, exports);
+  return standaloneCode(ajv, exports);
 }
 
 function timed<T>(make: () => T): { value: T; ms: number } {
