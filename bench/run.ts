@@ -13,6 +13,7 @@ import { readApiConfig } from "../generator/load/api-config.js";
 import { loadModel } from "../generator/pipeline.js";
 import { measureGenerationScaling } from "./lib/generation-scaling.js";
 import { githubDescriptions, OCTOKIT_OPENAPI, shippedAsOpenApi3 } from "./lib/inputs.js";
+import { measureInstall } from "./lib/install-cost.js";
 import { medianOfRuns, type ProcessSample, timeProcess } from "./lib/measure.js";
 import { agreementSection, measureAgreement } from "./lib/oasdiff-agreement.js";
 import { measurePeerAgreement, peerAgreementSection } from "./lib/openapi-diff-agreement.js";
@@ -330,6 +331,17 @@ rows.push(
   },
 );
 target("npm test without tsc build info (as on a fresh clone), wall time", freshSuite.seconds, 90, "≤", " s");
+
+// 8b. A fresh clone's install: the bench's own peers (orval, Hey API, Ajv) are not part of it.
+process.stderr.write("bench: npm ci\n");
+const install = measureInstall(ROOT);
+rows.push({
+  figure: "8b. npm ci (package.json and lockfile alone, warm npm cache)",
+  tool: `${install.packages} packages, ${install.megabytes.toFixed(0)} MB, ${install.warnings.length} warnings`,
+  value: `${install.seconds.toFixed(2)} s`,
+  command: "npm ci --no-audit --no-fund",
+});
+target("install-script and other warnings printed by npm ci", install.warnings.length, 0, "≤", "");
 
 // 9. The test kit: how fast a fake starts and how many listNodes calls it answers.
 process.stderr.write("bench: test kit\n");
