@@ -17,8 +17,7 @@ const VERSION_LISTING_TESTS = [
   "test/e2e/import-specs.test.ts",
   "test/e2e/shipped-clients.test.ts",
   "test/unit/released-names.test.ts",
-  "test/e2e/upgrade.test.ts",
-  "test/e2e/diff.test.ts",
+  "test/e2e/version-lists.test.ts",
 ];
 const FULL = process.env.ADD_A_VERSION_TEST === "full";
 

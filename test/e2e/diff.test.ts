@@ -6,21 +6,13 @@ import type { Change } from "../../generator/diff/change.js";
 import { CHECKS } from "../../generator/diff/checks/index.js";
 import { compareApis } from "../../generator/diff/compare.js";
 import { formatCheckTable } from "../../generator/diff/format/check-list.js";
-import { readSources } from "../../generator/importer/sources-record.js";
 import { followPointer, unescapePointerToken } from "../../generator/json-pointer.js";
 import { readApiConfig } from "../../generator/load/api-config.js";
 import { readDocument } from "../../generator/load/read-document.js";
 import { loadModel } from "../../generator/pipeline.js";
-import { compareVersionLabels } from "../../generator/validate/labels.js";
-import { documentOperations, operationKey, versionSpecFiles } from "../support/operation-keys.js";
-import { GENERATED_DIR, hasReference, NEEDS_REFERENCE, projectTempDir, REFERENCE_DIR, SPECS_DIR } from "../support/paths.js";
+import { documentOperations, operationKey } from "../support/operation-keys.js";
+import { hasReference, NEEDS_REFERENCE, projectTempDir, REFERENCE_DIR, SPECS_DIR } from "../support/paths.js";
 import { runCli } from "../support/run-cli.js";
-
-/** The shipped PEM versions in the version order, as the usage errors list them. */
-const shippedPem = (await readSources(SPECS_DIR))
-  .filter((r) => r.api === "pem")
-  .map((r) => r.version)
-  .sort(compareVersionLabels);
 
 async function compareFiles(api: string, oldFile: string, newFile: string) {
   const config = await readApiConfig(path.join(SPECS_DIR, api));
@@ -142,17 +134,6 @@ describe("npm run diff", () => {
     expect(JSON.parse(result.stdout).summary).toMatchObject({ added: 5, breaking: 0, warning: 0 });
   });
 
-  it.each([
-    [["pem", "v9"], /give an API and two versions/],
-    [["pem", "v9", "v99"], `pem has no version "v99". Shipped: ${shippedPem.join(", ")}.`],
-    [["pem", "v9", "v10", "--format", "html"], /--format must be text, md or json/],
-    [["pem", "v9", "v10", "--fail-on", "info"], /--fail-on must be breaking or warning/],
-  ])("usage errors exit 2: %j", async (args, message) => {
-    const result = await runCli("diff", args);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(message);
-  });
-
   it("compares slightly invalid documents with one warning per problem; generate stays strict", async () => {
     const [before, after] = ["old", "new"].map((name) => path.join(import.meta.dirname, `../fixtures/diff/invalid/${name}.yaml`)) as [string, string];
     const result = await runCli("diff", [before, after, "--format", "json"]);
@@ -212,36 +193,6 @@ describe("npm run diff", () => {
     const result = await runCli("diff", [path.join(import.meta.dirname, "../fixtures/diff/invalid/no-paths.yaml"), path.join(SPECS_DIR, "pmm/v3.yaml")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/no-paths\.yaml at \/paths: has no `paths` object/);
-  });
-});
-
-describe("generated CHANGELOG.md and COMPATIBILITY.md", () => {
-  it("describe PEM v9 → v10 and every operation × version", async () => {
-    const changelog = await readFile(path.join(GENERATED_DIR, "pem/CHANGELOG.md"), "utf8");
-    expect(changelog).toContain("## pem v9 → v10");
-    const compatibility = await readFile(path.join(GENERATED_DIR, "pem/COMPATIBILITY.md"), "utf8");
-    expect(compatibility).toContain("| `GET /agent/job/{agent_id}` | `agent.getJob()` | — | added |");
-    expect(compatibility).toContain("| `GET /server/` | `server.list()` | ✓ | ✓ |");
-    const rows = compatibility.split("\n").filter((l) => l.startsWith("| `"));
-    // One row per operation key, or per operation where a version has paths that differ only in parameter names.
-    const rowsPerKey = new Map<string, number>();
-    for (const file of versionSpecFiles(SPECS_DIR, "pem")) {
-      const perKey = new Map<string, number>();
-      for (const op of await documentOperations(file)) perKey.set(operationKey(op), (perKey.get(operationKey(op)) ?? 0) + 1);
-      for (const [key, count] of perKey) rowsPerKey.set(key, Math.max(count, rowsPerKey.get(key) ?? 0));
-    }
-    expect(rows).toHaveLength([...rowsPerKey.values()].reduce((a, b) => a + b, 0));
-    expect(changelog).toContain("## pem v10 → v17");
-  });
-
-  it("list breaking changes first in the PMM changelog", async () => {
-    const changelog = await readFile(path.join(GENERATED_DIR, "pmm/CHANGELOG.md"), "utf8");
-    const breaking = changelog.indexOf("### Breaking changes");
-    expect(breaking).toBeGreaterThan(0);
-    expect(breaking).toBeLessThan(changelog.indexOf("### Additions and other changes"));
-    const compatibility = await readFile(path.join(GENERATED_DIR, "pmm/COMPATIBILITY.md"), "utf8");
-    expect(compatibility).toContain("| `POST /v1/inventory/Nodes/List` | `nodes.listNodes()` | ✓ | moved |");
-    expect(compatibility).toContain("| `POST /v1/AWSInstanceCheck` | `server.awsInstanceCheck()` | ✓ | removed |");
   });
 });
 

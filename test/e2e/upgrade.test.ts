@@ -2,10 +2,8 @@ import { cp, lstat, mkdir, readFile, rename, stat, symlink, writeFile } from "no
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readSources } from "../../generator/importer/sources-record.js";
-import { compareVersionLabels } from "../../generator/validate/labels.js";
 import { shippedPackageCopy } from "../support/generated-package.js";
-import { projectTempDir, ROOT, SPECS_DIR } from "../support/paths.js";
+import { projectTempDir, ROOT } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { runCli } from "../support/run-cli.js";
 import { typeCheck } from "../support/typecheck.js";
@@ -218,18 +216,5 @@ export async function runChecks(): Promise<void> {
     expect(await readFile(elsewhere, "utf8")).toBe(before);
     expect((await lstat(path.join(dir, "src/connect.ts"))).isSymbolicLink()).toBe(true);
     expect(await readFile(path.join(dir, "src/inventory.ts"), "utf8")).toContain('"pem-pmm-client/pmm/v3"');
-  });
-
-  it("refuses a bad command line with exit 2, and explains itself with --help", async () => {
-    const { code, stderr } = await runCli("upgrade", [FIXTURE, "--from", "pmm/v2"]);
-    expect(code).toBe(2);
-    expect(stderr).toContain("--from and --to are required");
-    const unknown = await runCli("upgrade", [FIXTURE, "--from", "pmm/v2", "--to", "pmm/v9"]);
-    const shipped = (await readSources(SPECS_DIR)).filter((r) => r.api === "pmm").map((r) => r.version);
-    const listed = `Shipped: ${shipped.sort(compareVersionLabels).join(", ")}.`;
-    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining(`pmm has no version "v9". ${listed}`) });
-    const help = await runCli("upgrade", ["--help"]);
-    expect(help.code).toBe(0);
-    expect(help.stdout).toContain("npm run upgrade -- <project-dir> --from <api>/<version> --to <api>/<version> [--write] [--format text|json]");
   });
 });
