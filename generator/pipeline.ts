@@ -29,8 +29,8 @@ export interface VersionResult {
   unchanged: boolean;
 }
 
-/** The files of one version's folder (`index.js`, …, `fake-model.js`), as the last run wrote them. */
-export type VersionFiles = FileTree;
+/** The files of one folder of generated/ (a version's `index.js`, …, or the compiled `runtime/`), as the last run wrote them. */
+export type FolderFiles = FileTree;
 
 /**
  * load → validate → convert → normalize: one API version's model (from `document` when the file
@@ -83,8 +83,11 @@ export interface PackageOptions {
   templatesDir: string;
   info: PackageInfo;
   onVersion?: (result: VersionResult) => void;
-  /** Per version (`pmm/v3`) whose inputs did not change: its files, taken over instead of emitted again. */
-  unchanged?: ReadonlyMap<string, VersionFiles>;
+  /**
+   * Per folder whose inputs did not change, its files, taken over instead of emitted again: a
+   * version's (`pmm/v3`), and `runtime` and `testing` when no template or generator file changed.
+   */
+  unchanged?: ReadonlyMap<string, FolderFiles>;
 }
 
 /**
@@ -125,8 +128,10 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
     done.catch(() => undefined);
     emitted.push(done);
   }
-  for (const [name, content] of emitRuntimeFiles(options.templatesDir)) files.set(`runtime/${name}`, content);
-  for (const [name, content] of emitRuntimeFiles(options.templatesDir, "testing")) files.set(`testing/${name}`, content);
+  for (const folder of ["runtime", "testing"]) {
+    const compiled = options.unchanged?.get(folder) ?? emitRuntimeFiles(options.templatesDir, folder);
+    for (const [name, content] of compiled) files.set(`${folder}/${name}`, content);
+  }
   const fakeModels = emitFakeModelIndex(entries);
   files.set("testing/models.js", fakeModels.js);
   files.set("testing/models.d.ts", fakeModels.dts);

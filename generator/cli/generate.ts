@@ -6,7 +6,7 @@ import { type ApiConfig, parseApiConfig, readApiConfig } from "../load/api-confi
 import { discoverSpecs } from "../load/discover-specs.js";
 import { AUTH_KINDS } from "../load/login-kinds.js";
 import { readDocument } from "../load/read-document.js";
-import type { VersionFiles, VersionResult } from "../pipeline.js";
+import type { FolderFiles, VersionResult } from "../pipeline.js";
 import { checkLabel, checkVersionLabel } from "../validate/labels.js";
 import { diffTree, type FileTree, writeTreeAtomically } from "../write/file-tree.js";
 import { hashInputs, type InputHashes, type InputStamp, NPM_IGNORE, readStamp, STAMP_FILE, stampText, verifyAgainstStamp } from "../write/input-stamp.js";
@@ -120,7 +120,7 @@ async function generateAll({ check, force }: { check: boolean; force: boolean },
     templatesDir,
     info: clientPackageInfo(root),
     onVersion: check ? undefined : (result) => printVersion(result, io),
-    unchanged: stamp && verified ? unchangedVersions(stamp, hashes, verified.found) : undefined,
+    unchanged: stamp && verified ? unchangedFolders(stamp, hashes, verified.found) : undefined,
   });
   const files = withStamp(generated.files, hashes);
   const versions = generated.versions;
@@ -143,15 +143,20 @@ function reportStale(relativeOut: string, stale: readonly string[], io: CliIo): 
   return 1;
 }
 
-/** The versions whose own inputs are as recorded, each with its files as verified on disk (all of them, or it is emitted again). */
-function unchangedVersions(stamp: InputStamp, hashes: InputHashes, found: FileTree): Map<string, VersionFiles> {
-  const unchanged = new Map<string, VersionFiles>();
-  for (const [version, hash] of Object.entries(hashes.versions)) {
-    if (stamp.versions[version] !== hash) continue;
-    const prefix = `${version}/`;
+/**
+ * The folders whose inputs are as recorded, each with its files as verified on disk (all of
+ * them, or it is emitted again): each version whose own hash matches, and the compiled runtime
+ * and test kit when the inputs every version shares match.
+ */
+function unchangedFolders(stamp: InputStamp, hashes: InputHashes, found: FileTree): Map<string, FolderFiles> {
+  const folders = Object.keys(hashes.versions).filter((version) => stamp.versions[version] === hashes.versions[version]);
+  if (stamp.shared === hashes.shared) folders.push("runtime", "testing");
+  const unchanged = new Map<string, FolderFiles>();
+  for (const folder of folders) {
+    const prefix = `${folder}/`;
     const recorded = Object.keys(stamp.files).filter((name) => name.startsWith(prefix));
     if (recorded.length === 0 || !recorded.every((name) => found.has(name))) continue;
-    unchanged.set(version, new Map(recorded.map((name) => [name.slice(prefix.length), found.get(name)!])));
+    unchanged.set(folder, new Map(recorded.map((name) => [name.slice(prefix.length), found.get(name)!])));
   }
   return unchanged;
 }

@@ -19,6 +19,8 @@ export const NPM_IGNORE = { name: ".npmignore", content: `${STAMP_FILE}\n` };
 export interface InputStamp {
   /** The hash of every input. */
   inputs: string;
+  /** The hash of the inputs every version shares (templates/, generator/, package.json, dependencies). */
+  shared: string;
   /** Per version (`pmm/v3`): the hash of what its own files are made from. */
   versions: Record<string, string>;
   /** Every other file of generated/ → the SHA-256 of its content. */
@@ -28,6 +30,7 @@ export interface InputStamp {
 /** The hashes of a project's inputs: all of them, and per version. */
 export interface InputHashes {
   inputs: string;
+  shared: string;
   versions: Record<string, string>;
 }
 
@@ -56,7 +59,7 @@ export async function hashInputs(project: ProjectPaths, versions: readonly { api
     const config = await readFile(path.join(specsDir, api, "api.yaml"), "utf8").catch(() => "");
     perVersion[`${api}/${version}`] = sha256(`${sharedHash}\0${path.relative(root, file)}\0${await readFile(file, "utf8")}\0${config}`);
   }
-  return { inputs: all.digest("hex"), versions: perVersion };
+  return { inputs: all.digest("hex"), shared: sharedHash, versions: perVersion };
 }
 
 async function addFolder(hash: ReturnType<typeof createHash>, root: string, dir: string): Promise<void> {
@@ -75,7 +78,12 @@ async function installedVersion(root: string, name: string): Promise<string> {
 /** The record for `files` made from `hashes`, as generated/ stores it (keys sorted: the same inputs give the same bytes). */
 export function stampText(hashes: InputHashes, files: FileTree): string {
   const hashed = [...files].filter(([name]) => name !== STAMP_FILE).map(([name, content]) => [name, sha256(content)]);
-  const stamp: InputStamp = { inputs: hashes.inputs, versions: sortedRecord(hashes.versions), files: sortedRecord(Object.fromEntries(hashed)) };
+  const stamp: InputStamp = {
+    inputs: hashes.inputs,
+    shared: hashes.shared,
+    versions: sortedRecord(hashes.versions),
+    files: sortedRecord(Object.fromEntries(hashed)),
+  };
   return `${JSON.stringify(stamp, null, 2)}\n`;
 }
 
@@ -90,7 +98,8 @@ export async function readStamp(dir: string): Promise<InputStamp | undefined> {
   try {
     const parsed = JSON.parse(text) as Partial<InputStamp>;
     const isRecord = (value: unknown) => value !== null && typeof value === "object" && Object.values(value).every((v) => typeof v === "string");
-    return typeof parsed.inputs === "string" && isRecord(parsed.versions) && isRecord(parsed.files) ? (parsed as InputStamp) : undefined;
+    const hashes = typeof parsed.inputs === "string" && typeof parsed.shared === "string";
+    return hashes && isRecord(parsed.versions) && isRecord(parsed.files) ? (parsed as InputStamp) : undefined;
   } catch {
     return undefined;
   }

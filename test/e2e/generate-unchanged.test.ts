@@ -46,11 +46,13 @@ describe("npm run generate with nothing changed", () => {
     await writeFile(edited, "// edited by hand\n");
     await rm(path.join(generated(), "pem/v10/schema.d.ts"));
     await writeFile(path.join(generated(), "extra.js"), "");
+    // A compiled runtime file too: the runtime is taken over only when all of it is as recorded.
+    await writeFile(path.join(generated(), "runtime/errors.js"), "// edited by hand\n");
     const check = await generate("--check");
     expect(check.code).toBe(1);
     expect(check.stderr).toBe(
-      "generated/ is not what the specs produce (3 files):\n  extra.js (not produced by the specs)\n  pem/v10/schema.d.ts (missing)\n" +
-        "  pmm/v3/index.js (out of date)\nRun `npm run generate` and commit the result.\n",
+      "generated/ is not what the specs produce (4 files):\n  extra.js (not produced by the specs)\n  pem/v10/schema.d.ts (missing)\n" +
+        "  pmm/v3/index.js (out of date)\n  runtime/errors.js (out of date)\nRun `npm run generate` and commit the result.\n",
     );
     const result = await generate();
     expect(result.code, result.stderr).toBe(0);
