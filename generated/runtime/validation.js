@@ -1,4 +1,4 @@
-import { redactSecrets, redactText } from "./auth/redact.js";
+import { redactSecrets, textRedactor } from "./auth/redact.js";
 import { printable, printedPointer, RequestValidationError, ResponseValidationError } from "./errors.js";
 const MODES = ["off", "warn", "strict"];
 /** A validation option's value: "off", "warn" or "strict" (undefined: `fallback`). */
@@ -80,7 +80,7 @@ export function createValidation(load, logger) {
     };
 }
 function redacted(found, secrets) {
-    const text = (value) => redactText(value, secrets);
+    const text = textRedactor(secrets);
     return found.map((problem) => ({
         ...problem,
         pointer: text(problem.pointer),

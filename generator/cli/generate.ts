@@ -126,6 +126,12 @@ async function generateAll({ check, force }: { check: boolean; force: boolean },
   const versions = generated.versions;
   if (check) {
     const stale = await diffTree(generatedDir, files);
+    if (stale.length === 1 && stale[0] === `${STAMP_FILE} (out of date)`) {
+      io.stderr.write(
+        `${relativeOut}/ holds what the specs produce, but its record of inputs (${STAMP_FILE}) is out of date: a template, generator file or dependency changed without changing the output.\nRun \`npm run generate\` and commit ${relativeOut}/${STAMP_FILE}.\n`,
+      );
+      return 1;
+    }
     if (stale.length > 0) return reportStale(relativeOut, stale, io);
     io.stdout.write(`${relativeOut}/ is up to date (${versions.length} API versions, ${files.size} files).\n`);
     return 0;

@@ -97,8 +97,8 @@ export async function listedCalls(operations: readonly TableOperation[], file: s
 /** The generated client's errors the check tells apart. */
 export interface CheckErrors {
   ResponseValidationError: new (...args: never[]) => Error & { status: number; problems: readonly { pointer: string; expected: string; received: string }[] };
-  ApiError: new (...args: never[]) => Error & { status: number };
-  AuthenticationError: new (...args: never[]) => Error & { status?: number };
+  ApiError: new (...args: never[]) => Error & { status: number; method: string; path: string };
+  AuthenticationError: new (...args: never[]) => Error & { status: number; method: string; path: string };
   TlsError: new (...args: never[]) => Error & { code: string };
 }
 
@@ -109,12 +109,13 @@ export interface CheckRun {
 }
 
 /**
- * An error no later call could escape: rejected credentials (PEM's failed login; a 401 from
- * PMM, which takes them on every request), where going on would only retry them against the
- * server's lockout, or a TLS failure.
+ * An error no later call could escape: rejected credentials (a 401, or PEM's failed login),
+ * where going on would only retry them against the server's lockout, or a TLS failure. A 403
+ * to a call is that call's: the user may lack the right to it alone, so the run goes on.
  */
 function runEnding(error: unknown, errors: CheckErrors): "credentials" | "tls" | undefined {
-  if (error instanceof errors.AuthenticationError || (error instanceof errors.ApiError && error.status === 401)) return "credentials";
+  const login = error instanceof errors.AuthenticationError && error.method === "POST" && error.path.endsWith("/token/");
+  if (login || (error instanceof errors.ApiError && error.status === 401)) return "credentials";
   return error instanceof errors.TlsError ? "tls" : undefined;
 }
 

@@ -89,7 +89,8 @@ function javaScriptStatements(
 const IS_API_ERROR_DOC = [
   "Whether `error` is an ApiError (an AuthenticationError included) and, given a method's name",
   '(`"namespace.method"`), one a call of that method ended in: its `body` is then typed as that',
-  "method's error body. An unknown name is a TypeError.",
+  "method's error body, or the text of an answer that is not JSON, or undefined for an empty one",
+  "(servers and proxies send both). An unknown name is a TypeError.",
 ].join("\n");
 
 function declarationStatements(model: ApiModel, grouped: Map<string, OperationModel[]>, runtimeImport: string): (string | StatementStructures)[] {
@@ -172,7 +173,7 @@ function isApiErrorOverloads(): StatementStructures[] {
           { name: "error", type: "unknown" },
           { name: "operation", type: "Name" },
         ],
-        "error is ApiError<ErrorBodies[Name]>",
+        "error is ApiError<ErrorBodies[Name] | string | undefined>",
         [{ name: "Name", constraint: "keyof ErrorBodies" }],
       ),
       docs: [escapeComment(IS_API_ERROR_DOC)],

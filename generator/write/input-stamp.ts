@@ -38,8 +38,9 @@ const sha256 = (text: string | Buffer) => createHash("sha256").update(text).dige
 
 /**
  * Hashes what generation reads: every file of specs/, templates/ and generator/ (by relative
- * path and content), package.json, and the version of each dependency as installed. A version's
- * own hash covers the shared inputs, its spec and its API's api.yaml.
+ * path and content; dotfiles and editor backups aside), package.json, and every package its
+ * `dependencies` bring in as installed (see installedPackages). A version's own hash covers the
+ * shared inputs, its spec and its API's api.yaml.
  */
 export async function hashInputs(project: ProjectPaths, versions: readonly { api: string; version: string; file: string }[]): Promise<InputHashes> {
   const { root, specsDir, templatesDir } = project;
@@ -47,30 +48,71 @@ export async function hashInputs(project: ProjectPaths, versions: readonly { api
   for (const dir of [templatesDir, path.join(root, "generator")]) await addFolder(shared, root, dir);
   const manifest = await readFile(path.join(root, "package.json"), "utf8");
   shared.update(`package.json\0${manifest}\0`);
-  const declared = JSON.parse(manifest) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
-  for (const name of Object.keys({ ...declared.dependencies, ...declared.devDependencies }).sort()) {
-    shared.update(`${name}@${await installedVersion(root, name)}\0`);
-  }
+  const declared = JSON.parse(manifest) as { dependencies?: Record<string, string> };
+  shared.update(await installedPackages(root, Object.keys(declared.dependencies ?? {})));
   const sharedHash = shared.digest("hex");
   const all = createHash("sha256").update(sharedHash);
   await addFolder(all, root, specsDir);
   const perVersion: Record<string, string> = {};
   for (const { api, version, file } of versions) {
     const config = await readFile(path.join(specsDir, api, "api.yaml"), "utf8").catch(() => "");
-    perVersion[`${api}/${version}`] = sha256(`${sharedHash}\0${path.relative(root, file)}\0${await readFile(file, "utf8")}\0${config}`);
+    const relative = path.relative(root, file).split(path.sep).join("/");
+    perVersion[`${api}/${version}`] = sha256(`${sharedHash}\0${relative}\0${await readFile(file, "utf8")}\0${config}`);
   }
   return { inputs: all.digest("hex"), shared: sharedHash, versions: perVersion };
 }
 
+/** A dotfile (`.DS_Store`, `.x.swp`) or an editor's backup (`x.ts~`): in no one's checkout but the editor's. */
+const isLocalClutter = (name: string) => name.split("/").some((part) => part.startsWith(".")) || name.endsWith("~");
+
 async function addFolder(hash: ReturnType<typeof createHash>, root: string, dir: string): Promise<void> {
-  for (const name of (await listFiles(dir)).sort()) {
+  for (const name of (await listFiles(dir)).filter((file) => !isLocalClutter(file)).sort()) {
     hash.update(`${path.relative(root, path.join(dir, name)).split(path.sep).join("/")}\0`);
     hash.update(await readFile(path.join(dir, name)));
     hash.update("\0");
   }
 }
 
-async function installedVersion(root: string, name: string): Promise<string> {
+/**
+ * `name@version integrity` of every installed package the runtime dependencies need,
+ * transitively (ts-morph's bundled compiler, openapi-typescript's helpers), from npm's record of
+ * node_modules (`node_modules/.package-lock.json`), resolved as Node resolves them. Without that
+ * record (another package manager) the direct dependencies' own versions stand in.
+ */
+async function installedPackages(root: string, dependencies: readonly string[]): Promise<string> {
+  type Installed = { version?: string; integrity?: string; dependencies?: Record<string, string> };
+  const text = await readFile(path.join(root, "node_modules", ".package-lock.json"), "utf8").catch(() => undefined);
+  const packages = text === undefined ? undefined : (JSON.parse(text) as { packages?: Record<string, Installed> }).packages;
+  if (!packages) {
+    const versions = await Promise.all(dependencies.map(async (name) => `${name}@${await manifestVersion(root, name)}`));
+    return versions.sort().join("\0");
+  }
+  // From the folder that needs `name`, outwards, as Node looks for it.
+  const locate = (from: string, name: string): string | undefined => {
+    for (let dir = from; ; dir = dir.includes("/node_modules/") ? dir.slice(0, dir.lastIndexOf("/node_modules/")) : "") {
+      const location = dir ? `${dir}/node_modules/${name}` : `node_modules/${name}`;
+      if (packages[location]) return location;
+      if (!dir) return undefined;
+    }
+  };
+  const found = new Set<string>();
+  const visit = (from: string, names: readonly string[]) => {
+    for (const name of names) {
+      const location = locate(from, name);
+      if (!location || found.has(location)) continue;
+      found.add(location);
+      // Optional dependencies are left out: they are the platform's binaries (esbuild's), which differ by machine, not output.
+      visit(location, Object.keys(packages[location]!.dependencies ?? {}));
+    }
+  };
+  visit("", dependencies);
+  return [...found]
+    .sort()
+    .map((location) => `${location}@${packages[location]!.version ?? ""} ${packages[location]!.integrity ?? ""}`)
+    .join("\0");
+}
+
+async function manifestVersion(root: string, name: string): Promise<string> {
   const manifest = await readFile(path.join(root, "node_modules", name, "package.json"), "utf8").catch(() => undefined);
   return manifest === undefined ? "missing" : String((JSON.parse(manifest) as { version?: unknown }).version);
 }

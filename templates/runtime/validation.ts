@@ -1,4 +1,4 @@
-import { redactSecrets, redactText } from "./auth/redact.js";
+import { redactSecrets, textRedactor } from "./auth/redact.js";
 import { printable, printedPointer, RequestValidationError, ResponseValidationError, type ValidationProblem } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { ValidationMode, ValidatorModule } from "./options.js";
@@ -103,7 +103,7 @@ export function createValidation(load: (() => Promise<ValidatorModule>) | undefi
 }
 
 function redacted(found: Found[], secrets: readonly string[]): Found[] {
-  const text = (value: string) => redactText(value, secrets);
+  const text = textRedactor(secrets);
   return found.map((problem) => ({
     ...problem,
     pointer: text(problem.pointer),

@@ -270,6 +270,27 @@ describe("check-server against a PMM that refuses the credentials", () => {
   });
 });
 
+describe("check-server against a PMM that forbids some calls", () => {
+  it("reports a 403 as that call's, not checked, and goes on with the others", async () => {
+    const calls = defaultCalls(await tableOf("pmm/v3"));
+    const forbidden = calls.find((c) => c.name === "user.getUser")!;
+    const server = await startRecordingServer((request, response) =>
+      request.path === forbidden.operation.entry.path ? sendJson(response, 403, { code: 7, message: "forbidden" }) : sendJson(response, 404, {}),
+    );
+    try {
+      const result = await runCli("check-server", ["pmm", "v3", "--base-url", server.origin, "--token", "env:PMM_403_TOKEN"], {
+        env: { PMM_403_TOKEN: "pmm-viewer-token" },
+      });
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(3);
+      expect(result.stdout).toContain(`  ${forbidden.name} (GET ${forbidden.operation.entry.path}): the server answered HTTP 403\n`);
+      expect(server.requests.length).toBeGreaterThanOrEqual(calls.length);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe("check-server with a project it cannot use", () => {
   it("refuses a generated/ without validators.js, and exits 4 (nothing called) when the shipped spec cannot be read", async () => {
     // A copy of the project's specs and PEM v10 client, so that the real ones are left alone.

@@ -366,3 +366,34 @@ describe("API version awareness", () => {
     expect(pem.requests.at(-1)).toMatchObject({ method: "DELETE", path: "/api/token/", headers: { "x-auth-token": pem.state.issued[0] } });
   });
 });
+
+describe("a caller's token that PEM rejects", () => {
+  it("fails every call with its own AuthenticationError, also one that starts while the first rejection is read", async () => {
+    // The 401's body arrives late: a call started in between must meet the token or the rejection, never neither.
+    const server = await startRecordingServer((request, response) => {
+      response.writeHead(401, { "Content-Type": "application/json" });
+      response.write('{"success": false, ');
+      setTimeout(() => response.end('"errormsg": "token expired"}'), request.path.endsWith("/server/") ? 300 : 0);
+    });
+    try {
+      const { createClient, AuthenticationError, isApiError } = await loadGenerated("pem/v10");
+      const pem = createClient({ baseUrl: server.origin, auth: { token: "caller-token-1" }, retry: false });
+      const first = pem.server.list().catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const during = pem.agent.list().catch((e: unknown) => e);
+      const [a, b] = await Promise.all([first, during]);
+      const after = await pem.agent.list().catch((e: unknown) => e);
+      for (const error of [a, b, after]) {
+        expect(error).toBeInstanceOf(AuthenticationError);
+        expect(error).toMatchObject({ status: 401, body: { success: false, errormsg: "token expired" } });
+      }
+      expect([a.path, b.path, after.path]).toEqual(["/server/", "/agent/", "/agent/"]);
+      expect(isApiError(after, "agent.list")).toBe(true);
+      expect(after).not.toBe(b);
+      // The one after the rejection is not sent: the token is known to be rejected.
+      expect(server.requests.map((r) => r.path)).toEqual(["/api/v10/server/", "/api/v10/agent/"]);
+    } finally {
+      await server.close();
+    }
+  });
+});

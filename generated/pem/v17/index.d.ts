@@ -5239,7 +5239,8 @@ export interface ErrorBodies {
 /**
  * Whether `error` is an ApiError (an AuthenticationError included) and, given a method's name
  * (`"namespace.method"`), one a call of that method ended in: its `body` is then typed as that
- * method's error body. An unknown name is a TypeError.
+ * method's error body, or the text of an answer that is not JSON, or undefined for an empty one
+ * (servers and proxies send both). An unknown name is a TypeError.
  */
-export declare function isApiError<Name extends keyof ErrorBodies>(error: unknown, operation: Name): error is ApiError<ErrorBodies[Name]>;
+export declare function isApiError<Name extends keyof ErrorBodies>(error: unknown, operation: Name): error is ApiError<ErrorBodies[Name] | string | undefined>;
 export declare function isApiError(error: unknown): error is ApiError;

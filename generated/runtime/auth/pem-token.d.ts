@@ -63,6 +63,6 @@ export declare class PemTokenSession {
      * @throws {TimeoutError} the release did not finish within the client's timeoutMs.
      */
     logout(): Promise<void>;
-    /** The password or caller's token, and the token in use: what an error body may echo. */
+    /** The password or caller's token, and the last two tokens logins brought: what an error body may echo. */
     secrets(): string[];
 }

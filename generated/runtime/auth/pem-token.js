@@ -1,4 +1,4 @@
-import { apiErrorFrom, ConnectionError, clientClosedError, InvalidResponseError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
+import { AuthenticationError, apiErrorFrom, ConnectionError, clientClosedError, InvalidResponseError, TimeoutError, UnsupportedApiVersionError, } from "../errors.js";
 import { assertHeaderCredential } from "../security.js";
 import { rememberRequest } from "../transport/request-context.js";
 import { waitFor } from "../transport/wait.js";
@@ -26,6 +26,8 @@ export class PemTokenSession {
     #warnedDeprecated = false;
     /** Set by logout(): a caller's token is gone for good. */
     #loggedOut = false;
+    /** The last two tokens logins brought, newest last (a call sent with the older one may still be answered). */
+    #issued = [];
     /** PEM's 401 to a caller's token, when the client has no credentials to log in again with. */
     #rejected;
     /** The last logout: logouts run one after another, so each returns only when every token is released. */
@@ -64,9 +66,14 @@ export class PemTokenSession {
             return this.#current.value;
         const { auth } = this.#settings;
         if (!("username" in auth))
-            throw this.#withoutCredentials(call);
+            return Promise.reject(this.#withoutCredentials(call));
         this.#pendingLogin ??= this.#login(auth)
-            .then((token) => (this.#current = token))
+            .then((token) => {
+            // The token before it may still be in flight on a call whose error echoes it.
+            this.#issued = [this.#issued.at(-1), token.value].filter((value) => value !== undefined);
+            this.#current = token;
+            return token;
+        })
             .finally(() => (this.#pendingLogin = undefined));
         const { timeoutMs } = this.#settings;
         const timeLeft = call.startedAt + timeoutMs - performance.now();
@@ -93,15 +100,19 @@ export class PemTokenSession {
      * token (the answer that did), or logout() released it.
      */
     #withoutCredentials(call) {
-        if (this.#rejected && !this.#loggedOut)
-            return this.#rejected;
+        const rejected = this.#rejected;
+        if (rejected && !this.#loggedOut) {
+            // This call's own error, with the answer that rejected the token.
+            const { status, requestId, body, headers, message } = rejected;
+            return new AuthenticationError({ method: call.method, path: call.path, status, requestId, body, headers }, message);
+        }
         const problem = "this client's token was released by logout(); create a new client with a token, or with a username and password to log in";
         return new ConnectionError({ method: call.method, path: call.path }, problem);
     }
-    /** The password or caller's token, and the token in use: what an error body may echo. */
+    /** The password or caller's token, and the last two tokens logins brought: what an error body may echo. */
     secrets() {
         const { auth } = this.#settings;
-        return ["password" in auth ? auth.password : auth.token, this.#current?.value ?? ""];
+        return ["password" in auth ? auth.password : auth.token, ...this.#issued];
     }
     #inUse() {
         return this.#located ?? this.#settings.endpoints[0];
@@ -126,16 +137,19 @@ export class PemTokenSession {
         const original = this.#sent.get(request);
         if (response.status !== 401 || !original)
             return undefined;
-        // Only the first 401 for a token drops it; calls that used it too just wait for the new one.
-        if (this.#current?.value === original.token)
-            this.#current = undefined;
         if (!("username" in this.#settings.auth)) {
-            // A caller's token, rejected: this answer is the error, and the one later calls fail with.
+            // A caller's token, rejected: this answer is the error, and what later calls fail with. The token is dropped only
+            // once it is recorded, so that a call starting meanwhile meets the token or the rejection, never neither.
             const message = "PEM rejected the token, and the client has no username and password to log in again.";
             const rejected = apiErrorFrom({ method: request.method, path: schemaPath, response, body: await readJson(response), secrets: this.secrets() }, message);
             this.#rejected ??= rejected;
+            if (this.#current?.value === original.token)
+                this.#current = undefined;
             throw rejected;
         }
+        // Only the first 401 for a token drops it; calls that used it too just wait for the new one.
+        if (this.#current?.value === original.token)
+            this.#current = undefined;
         await response.body?.cancel();
         this.#settings.logger.info(`PEM: ${request.method} ${schemaPath} answered 401; logging in again and replaying once`);
         const token = await this.token({ method: request.method, path: schemaPath, signal: request.signal, startedAt: original.startedAt });

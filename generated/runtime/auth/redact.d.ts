@@ -6,8 +6,8 @@
  * in (see secretPattern), also where a text was cut short in the middle of one.
  */
 export declare function redactSecrets(body: unknown, secrets: readonly string[]): unknown;
-/** redactSecrets for one text. */
-export declare function redactText(text: string, secrets: readonly string[]): string;
+/** redactSecrets for texts, built once for any number of them. */
+export declare function textRedactor(secrets: readonly string[]): (text: string) => string;
 /**
  * A copy of an answer's headers for an error: the values of secret headers replaced, and the
  * client's secrets taken out of every other value (a server may echo a request header).

@@ -34,29 +34,20 @@ export function redactSecrets(body, secrets) {
     };
     return walk(body, 0);
 }
-/** redactSecrets for one text. */
-export function redactText(text, secrets) {
-    return textRedactor(secrets)(text);
-}
-/** The last redactor built: a client's secrets change rarely (a PEM token per login), its errors may come in bursts. */
-let lastRedactor;
-function textRedactor(secrets) {
+/** redactSecrets for texts, built once for any number of them. */
+export function textRedactor(secrets) {
     // Longest first, so that a secret that contains another is taken out whole, and one pass, so that no replacement is redacted again.
     const unique = [...new Set(secrets.filter((secret) => secret !== ""))].sort((a, b) => b.length - a.length);
     if (unique.length === 0)
         return (text) => text;
-    const key = JSON.stringify(unique);
-    if (lastRedactor?.key === key)
-        return lastRedactor.redact;
     const whole = new RegExp(unique.map(secretPattern).join("|"), "g");
     const cut = unique.map(cutPattern).filter((pattern) => pattern !== undefined);
     const cutAtEnd = cut.length > 0 ? new RegExp(cut.join("|")) : undefined;
-    const redact = (text) => {
+    // Built for each error, not cached: a cache would keep the secrets after their client is gone.
+    return (text) => {
         const redacted = text.replace(whole, REDACTED);
         return cutAtEnd ? redacted.replace(cutAtEnd, REDACTED) : redacted;
     };
-    lastRedactor = { key, redact };
-    return redact;
 }
 /**
  * A secret in every form a server is likely to echo it in: each character as it is or encoded

@@ -141,13 +141,17 @@ function isTlsCode(code) {
 }
 /**
  * The system's code for a network failure, from the error or its causes (undici's
- * `fetch failed` carries it in `cause`), or else the error's message.
+ * `fetch failed` carries it in `cause`): a TLS code if any, else the outermost; or else the
+ * error's message.
  */
 function systemReason(error) {
+    const codes = [];
     for (let current = error, depth = 0; current && depth < 5; current = current.cause, depth++) {
         const code = current.code;
         if (typeof code === "string" && code !== "")
-            return { code };
+            codes.push(code);
     }
-    return { reason: error instanceof Error ? error.message : String(error) };
+    // A TLS failure's code wins wherever it is: a wrapper above it may carry a socket code of its own.
+    const code = codes.find(isTlsCode) ?? codes[0];
+    return code ? { code } : { reason: error instanceof Error ? error.message : String(error) };
 }

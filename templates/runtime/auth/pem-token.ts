@@ -1,5 +1,14 @@
 import type { Middleware } from "openapi-fetch";
-import { type ApiError, apiErrorFrom, ConnectionError, clientClosedError, InvalidResponseError, TimeoutError, UnsupportedApiVersionError } from "../errors.js";
+import {
+  type ApiError,
+  AuthenticationError,
+  apiErrorFrom,
+  ConnectionError,
+  clientClosedError,
+  InvalidResponseError,
+  TimeoutError,
+  UnsupportedApiVersionError,
+} from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { FetchFunction, PemAuth } from "../options.js";
 import { assertHeaderCredential } from "../security.js";
@@ -73,6 +82,8 @@ export class PemTokenSession {
   #warnedDeprecated = false;
   /** Set by logout(): a caller's token is gone for good. */
   #loggedOut = false;
+  /** The last two tokens logins brought, newest last (a call sent with the older one may still be answered). */
+  #issued: string[] = [];
   /** PEM's 401 to a caller's token, when the client has no credentials to log in again with. */
   #rejected: ApiError | undefined;
   /** The last logout: logouts run one after another, so each returns only when every token is released. */
@@ -110,9 +121,14 @@ export class PemTokenSession {
     if (this.#unsupported) throw this.#unsupported;
     if (isUsable(this.#current)) return this.#current.value;
     const { auth } = this.#settings;
-    if (!("username" in auth)) throw this.#withoutCredentials(call);
+    if (!("username" in auth)) return Promise.reject(this.#withoutCredentials(call));
     this.#pendingLogin ??= this.#login(auth)
-      .then((token) => (this.#current = token))
+      .then((token) => {
+        // The token before it may still be in flight on a call whose error echoes it.
+        this.#issued = [this.#issued.at(-1), token.value].filter((value) => value !== undefined);
+        this.#current = token;
+        return token;
+      })
       .finally(() => (this.#pendingLogin = undefined));
     const { timeoutMs } = this.#settings;
     const timeLeft = call.startedAt + timeoutMs - performance.now();
@@ -141,15 +157,20 @@ export class PemTokenSession {
    * token (the answer that did), or logout() released it.
    */
   #withoutCredentials(call: TokenCall): Error {
-    if (this.#rejected && !this.#loggedOut) return this.#rejected;
+    const rejected = this.#rejected;
+    if (rejected && !this.#loggedOut) {
+      // This call's own error, with the answer that rejected the token.
+      const { status, requestId, body, headers, message } = rejected;
+      return new AuthenticationError({ method: call.method, path: call.path, status, requestId, body, headers }, message);
+    }
     const problem = "this client's token was released by logout(); create a new client with a token, or with a username and password to log in";
     return new ConnectionError({ method: call.method, path: call.path }, problem);
   }
 
-  /** The password or caller's token, and the token in use: what an error body may echo. */
+  /** The password or caller's token, and the last two tokens logins brought: what an error body may echo. */
   secrets(): string[] {
     const { auth } = this.#settings;
-    return ["password" in auth ? auth.password : auth.token, this.#current?.value ?? ""];
+    return ["password" in auth ? auth.password : auth.token, ...this.#issued];
   }
 
   #inUse(): PemEndpoints {
@@ -175,15 +196,17 @@ export class PemTokenSession {
   async #replayAfter401(request: Request, response: Response, schemaPath: string, fetch: FetchFunction): Promise<Response | undefined> {
     const original = this.#sent.get(request);
     if (response.status !== 401 || !original) return undefined;
-    // Only the first 401 for a token drops it; calls that used it too just wait for the new one.
-    if (this.#current?.value === original.token) this.#current = undefined;
     if (!("username" in this.#settings.auth)) {
-      // A caller's token, rejected: this answer is the error, and the one later calls fail with.
+      // A caller's token, rejected: this answer is the error, and what later calls fail with. The token is dropped only
+      // once it is recorded, so that a call starting meanwhile meets the token or the rejection, never neither.
       const message = "PEM rejected the token, and the client has no username and password to log in again.";
       const rejected = apiErrorFrom({ method: request.method, path: schemaPath, response, body: await readJson(response), secrets: this.secrets() }, message);
       this.#rejected ??= rejected;
+      if (this.#current?.value === original.token) this.#current = undefined;
       throw rejected;
     }
+    // Only the first 401 for a token drops it; calls that used it too just wait for the new one.
+    if (this.#current?.value === original.token) this.#current = undefined;
     await response.body?.cancel();
     this.#settings.logger.info(`PEM: ${request.method} ${schemaPath} answered 401; logging in again and replaying once`);
     const token = await this.token({ method: request.method, path: schemaPath, signal: request.signal, startedAt: original.startedAt });

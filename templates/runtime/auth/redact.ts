@@ -33,29 +33,19 @@ export function redactSecrets(body: unknown, secrets: readonly string[]): unknow
   return walk(body, 0);
 }
 
-/** redactSecrets for one text. */
-export function redactText(text: string, secrets: readonly string[]): string {
-  return textRedactor(secrets)(text);
-}
-
-/** The last redactor built: a client's secrets change rarely (a PEM token per login), its errors may come in bursts. */
-let lastRedactor: { key: string; redact: (text: string) => string } | undefined;
-
-function textRedactor(secrets: readonly string[]): (text: string) => string {
+/** redactSecrets for texts, built once for any number of them. */
+export function textRedactor(secrets: readonly string[]): (text: string) => string {
   // Longest first, so that a secret that contains another is taken out whole, and one pass, so that no replacement is redacted again.
   const unique = [...new Set(secrets.filter((secret) => secret !== ""))].sort((a, b) => b.length - a.length);
   if (unique.length === 0) return (text) => text;
-  const key = JSON.stringify(unique);
-  if (lastRedactor?.key === key) return lastRedactor.redact;
   const whole = new RegExp(unique.map(secretPattern).join("|"), "g");
   const cut = unique.map(cutPattern).filter((pattern) => pattern !== undefined);
   const cutAtEnd = cut.length > 0 ? new RegExp(cut.join("|")) : undefined;
-  const redact = (text: string) => {
+  // Built for each error, not cached: a cache would keep the secrets after their client is gone.
+  return (text: string) => {
     const redacted = text.replace(whole, REDACTED);
     return cutAtEnd ? redacted.replace(cutAtEnd, REDACTED) : redacted;
   };
-  lastRedactor = { key, redact };
-  return redact;
 }
 
 /**

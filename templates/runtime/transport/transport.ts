@@ -157,12 +157,16 @@ function isTlsCode(code: string): boolean {
 
 /**
  * The system's code for a network failure, from the error or its causes (undici's
- * `fetch failed` carries it in `cause`), or else the error's message.
+ * `fetch failed` carries it in `cause`): a TLS code if any, else the outermost; or else the
+ * error's message.
  */
 function systemReason(error: unknown): { code: string } | { reason: string } {
+  const codes: string[] = [];
   for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && code !== "") return { code };
+    if (typeof code === "string" && code !== "") codes.push(code);
   }
-  return { reason: error instanceof Error ? error.message : String(error) };
+  // A TLS failure's code wins wherever it is: a wrapper above it may carry a socket code of its own.
+  const code = codes.find(isTlsCode) ?? codes[0];
+  return code ? { code } : { reason: error instanceof Error ? error.message : String(error) };
 }

@@ -56,12 +56,13 @@ export async function listedCalls(operations, file) {
     });
 }
 /**
- * An error no later call could escape: rejected credentials (PEM's failed login; a 401 from
- * PMM, which takes them on every request), where going on would only retry them against the
- * server's lockout, or a TLS failure.
+ * An error no later call could escape: rejected credentials (a 401, or PEM's failed login),
+ * where going on would only retry them against the server's lockout, or a TLS failure. A 403
+ * to a call is that call's: the user may lack the right to it alone, so the run goes on.
  */
 function runEnding(error, errors) {
-    if (error instanceof errors.AuthenticationError || (error instanceof errors.ApiError && error.status === 401))
+    const login = error instanceof errors.AuthenticationError && error.method === "POST" && error.path.endsWith("/token/");
+    if (login || (error instanceof errors.ApiError && error.status === 401))
         return "credentials";
     return error instanceof errors.TlsError ? "tls" : undefined;
 }
