@@ -14,8 +14,8 @@ export interface Validation {
      * less the client's `secrets` (as ApiError's: an answer may echo the request), "warn" logs.
      */
     response(call: CheckedCall, status: number, body: unknown, mode: ValidationMode, secrets: () => readonly string[]): Promise<void>;
-    /** Checks a JSON request body before it is sent; "strict" throws RequestValidationError, "warn" logs. */
-    request(call: CheckedCall, body: unknown, mode: ValidationMode): Promise<void>;
+    /** Checks a JSON request body before it is sent; "strict" throws RequestValidationError, "warn" logs (the client's secrets taken out of both). */
+    request(call: CheckedCall, body: unknown, mode: ValidationMode, secrets: () => readonly string[]): Promise<void>;
 }
 /**
  * One client's validation: the version's validators are imported on the first validated call,

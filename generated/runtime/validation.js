@@ -56,7 +56,7 @@ export function createValidation(load, logger) {
             if (!check)
                 return;
             // A problem quotes the server's data (a value outside an enum, a map key): an echoed secret is taken out of it too.
-            const problems = redacted(run(check, body), secrets());
+            const problems = quoted(run(check, body), secrets());
             // A schema that allows any value still promises a body.
             if (body === undefined && problems.length === 0)
                 problems.push({ pointer: "", expected: "a body", received: "nothing" });
@@ -66,11 +66,11 @@ export function createValidation(load, logger) {
                 throw new ResponseValidationError({ ...call, status, problems: problems.map(exact), body: redactSecrets(body, secrets()) });
             warn(call, `the ${status} answer`, problems, status);
         },
-        async request(call, body, mode) {
+        async request(call, body, mode, secrets) {
             const check = own((await checks(mode)).requests, call.operation);
             if (!check)
                 return;
-            const problems = run(check, body);
+            const problems = quoted(run(check, body), secrets());
             if (problems.length === 0)
                 return;
             if (mode === "strict")
@@ -79,12 +79,16 @@ export function createValidation(load, logger) {
         },
     };
 }
-function redacted(found, secrets) {
+/** The most of a value a problem quotes (validators.js bounds it less tightly, before redaction). */
+const MAX_RECEIVED = 64;
+/** The problems as errors and logs quote them: the client's secrets taken out, then each quoted value cut to MAX_RECEIVED. */
+function quoted(found, secrets) {
     const text = textRedactor(secrets);
+    const cut = (value) => (value.length > MAX_RECEIVED ? `${value.slice(0, MAX_RECEIVED - 3)}...` : value);
     return found.map((problem) => ({
         ...problem,
         pointer: text(problem.pointer),
-        received: text(problem.received),
+        received: cut(text(problem.received)),
         ...(problem.place === undefined ? {} : { place: text(problem.place) }),
     }));
 }

@@ -76,7 +76,7 @@ async function callOperation(
   const validateRequest = validationMode("validateRequests", callOptions?.validateRequests, checking.validateRequests);
   const validate = validationMode("validate", callOptions?.validate, checking.validate);
   // Form bodies hold files and are encoded by the runtime: only JSON bodies are checked.
-  if (validateRequest !== "off" && input?.body !== undefined && !operation.form) await checking.validation.request(call, input.body, validateRequest);
+  if (validateRequest !== "off" && input?.body !== undefined && !operation.form) await checking.validation.request(call, input.body, validateRequest, secrets);
   const { headers: bodyHeaders, ...body } = bodyOptions(operation.form, input?.body);
   const { data, error, response } = await request(operation.method, operation.path, {
     params: { path: input?.path, query: input?.query, header: input?.header },

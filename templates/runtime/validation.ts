@@ -26,8 +26,8 @@ export interface Validation {
    * less the client's `secrets` (as ApiError's: an answer may echo the request), "warn" logs.
    */
   response(call: CheckedCall, status: number, body: unknown, mode: ValidationMode, secrets: () => readonly string[]): Promise<void>;
-  /** Checks a JSON request body before it is sent; "strict" throws RequestValidationError, "warn" logs. */
-  request(call: CheckedCall, body: unknown, mode: ValidationMode): Promise<void>;
+  /** Checks a JSON request body before it is sent; "strict" throws RequestValidationError, "warn" logs (the client's secrets taken out of both). */
+  request(call: CheckedCall, body: unknown, mode: ValidationMode, secrets: () => readonly string[]): Promise<void>;
 }
 
 /** How many places "warn" remembers per client; past it the oldest are forgotten, so a long-lived client's memory stays bounded. */
@@ -84,17 +84,17 @@ export function createValidation(load: (() => Promise<ValidatorModule>) | undefi
       const check = byStatus && (own(byStatus, String(status)) ?? own(byStatus, `${String(status)[0]}XX`));
       if (!check) return;
       // A problem quotes the server's data (a value outside an enum, a map key): an echoed secret is taken out of it too.
-      const problems = redacted(run(check, body), secrets());
+      const problems = quoted(run(check, body), secrets());
       // A schema that allows any value still promises a body.
       if (body === undefined && problems.length === 0) problems.push({ pointer: "", expected: "a body", received: "nothing" });
       if (problems.length === 0) return;
       if (mode === "strict") throw new ResponseValidationError({ ...call, status, problems: problems.map(exact), body: redactSecrets(body, secrets()) });
       warn(call, `the ${status} answer`, problems, status);
     },
-    async request(call, body, mode) {
+    async request(call, body, mode, secrets) {
       const check = own((await checks(mode)).requests, call.operation);
       if (!check) return;
-      const problems = run(check, body);
+      const problems = quoted(run(check, body), secrets());
       if (problems.length === 0) return;
       if (mode === "strict") throw new RequestValidationError({ ...call, problems: problems.map(exact) });
       warn(call, "the request body", problems);
@@ -102,12 +102,17 @@ export function createValidation(load: (() => Promise<ValidatorModule>) | undefi
   };
 }
 
-function redacted(found: Found[], secrets: readonly string[]): Found[] {
+/** The most of a value a problem quotes (validators.js bounds it less tightly, before redaction). */
+const MAX_RECEIVED = 64;
+
+/** The problems as errors and logs quote them: the client's secrets taken out, then each quoted value cut to MAX_RECEIVED. */
+function quoted(found: Found[], secrets: readonly string[]): Found[] {
   const text = textRedactor(secrets);
+  const cut = (value: string) => (value.length > MAX_RECEIVED ? `${value.slice(0, MAX_RECEIVED - 3)}...` : value);
   return found.map((problem) => ({
     ...problem,
     pointer: text(problem.pointer),
-    received: text(problem.received),
+    received: cut(text(problem.received)),
     ...(problem.place === undefined ? {} : { place: text(problem.place) }),
   }));
 }

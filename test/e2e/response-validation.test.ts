@@ -103,6 +103,19 @@ describe("response validation, strict", () => {
     }
   });
 
+  it("takes out a secret that a value's cut at 64 characters would split inside an escape", async () => {
+    // Quotes and backslashes are two characters each in JSON: at some offsets the cut lands inside one.
+    const token = 'Q7k"Q7k\\Q7k"Q7k\\Q7k"Q7k\\Q7k"Q7k\\Q7k"Q7k\\';
+    answers.set("/api/v1/nodes", { nodes: Array.from({ length: 8 }, (_, offset) => ({ ...node, status: `${"x".repeat(30 + offset)}${token}` })) });
+    const error = (await rejectionOf(create({ validate: "strict", auth: { token } }).nodes.listNodes())) as ResponseValidationError;
+    expect(error.problems).toHaveLength(8);
+    for (const problem of error.problems) {
+      expect(problem.received.length).toBeLessThanOrEqual(64);
+      expect(problem.received).not.toContain("Q7k");
+    }
+    expect(error.message).not.toContain("Q7k");
+  });
+
   it("reports null where the spec does not allow it, and allows it where x-nullable does", async () => {
     expect(await problemsOf((api) => api.nodes.listNodes(), "/nodes", { nodes: [{ ...node, address: null, node_id: null }] })).toEqual([
       { pointer: "/nodes/0/node_id", expected: "string", received: "null" },

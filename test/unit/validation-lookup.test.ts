@@ -57,6 +57,6 @@ describe("the check for a status", () => {
   it("is never an Object.prototype member", async () => {
     const validation = createValidation(async () => ({ responses: {}, requests: {} }), resolveLogger({}));
     await expect(validation.response({ ...call, operation: "constructor" }, 200, {}, "strict", () => [])).resolves.toBeUndefined();
-    await expect(validation.request({ ...call, operation: "toString" }, {}, "strict")).resolves.toBeUndefined();
+    await expect(validation.request({ ...call, operation: "toString" }, {}, "strict", () => [])).resolves.toBeUndefined();
   });
 });

@@ -18,10 +18,14 @@ const place = (key) => keys(key).map((k) => (typeof k === "number" ? "/-" : type
 const problem = (key, expected, received) => ({ pointer: at(key), place: place(key), expected, received });
 const fail = (e, key, expected, v) => void e.push(problem(key, expected, kind(v)));
 const missing = (e, name) => void e.push(problem(name, "required", "nothing"));
-/** A value outside an enum is named (briefly): it is what an operator needs to see. */
+/**
+ * A value outside an enum is named: it is what an operator needs to see. The runtime cuts it
+ * to 64 characters once the client's secrets are out of it (a cut inside an escape would hide
+ * a secret from the redaction), so it is bounded here only against a flood.
+ */
 const notIn = (e, key, expected, v) => {
   const json = JSON.stringify(v) ?? kind(v);
-  e.push(problem(key, expected, json.length > 64 ? `${json.slice(0, 61)}...` : json));
+  e.push(problem(key, expected, json.length > 4096 ? `${json.slice(0, 4093)}...` : json));
 };
 /** The check of a schema that allows any value: its status still promises a body, which the runtime sees to. */
 const anything = () => {};
