@@ -8,6 +8,7 @@ import { generatedHeader, specName } from "./emit/generated-header.js";
 import { packageLicense, packageReadme } from "./emit/package-docs.js";
 import { type PackageInfo, packageManifest, REQUIRE_TYPES, REQUIRE_TYPES_TEXT } from "./emit/package-manifest.js";
 import { emitRuntimeFiles } from "./emit/runtime-files.js";
+import { TEMPLATE_FOLDERS } from "./emit/template-folders.js";
 import { emitUpgradeBin } from "./emit/upgrade-bin.js";
 import { emitValidators } from "./emit/validators.js";
 import { type ApiConfig, readApiConfig } from "./load/api-config.js";
@@ -28,9 +29,6 @@ export interface VersionResult {
   /** Its files were taken over from the last run: nothing they are made from changed. */
   unchanged: boolean;
 }
-
-/** The files of one folder of generated/ (a version's `index.js`, …, or the compiled `runtime/`), as the last run wrote them. */
-export type FolderFiles = FileTree;
 
 /**
  * load → validate → convert → normalize: one API version's model (from `document` when the file
@@ -84,10 +82,10 @@ export interface PackageOptions {
   info: PackageInfo;
   onVersion?: (result: VersionResult) => void;
   /**
-   * Per folder whose inputs did not change, its files, taken over instead of emitted again: a
-   * version's (`pmm/v3`), and `runtime` and `testing` when no template or generator file changed.
+   * Per folder whose inputs did not change, its files as the last run wrote them, taken over
+   * instead of emitted again: a version's (`pmm/v3`), or a TEMPLATE_FOLDERS one.
    */
-  unchanged?: ReadonlyMap<string, FolderFiles>;
+  unchanged?: ReadonlyMap<string, FileTree>;
 }
 
 /**
@@ -128,7 +126,7 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
     done.catch(() => undefined);
     emitted.push(done);
   }
-  for (const folder of ["runtime", "testing"]) {
+  for (const folder of TEMPLATE_FOLDERS) {
     const compiled = options.unchanged?.get(folder) ?? emitRuntimeFiles(options.templatesDir, folder);
     for (const [name, content] of compiled) files.set(`${folder}/${name}`, content);
   }

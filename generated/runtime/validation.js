@@ -79,16 +79,16 @@ export function createValidation(load, logger) {
         },
     };
 }
-/** The most of a value a problem quotes (validators.js bounds it less tightly, before redaction). */
-const MAX_RECEIVED = 64;
-/** The problems as errors and logs quote them: the client's secrets taken out, then each quoted value cut to MAX_RECEIVED. */
+/**
+ * The problems as errors and logs quote them: the client's secrets taken out, then each quoted
+ * value made printable() (64 characters; validators.js bounds it less tightly, before redaction).
+ */
 function quoted(found, secrets) {
     const text = textRedactor(secrets);
-    const cut = (value) => (value.length > MAX_RECEIVED ? `${value.slice(0, MAX_RECEIVED - 3)}...` : value);
     return found.map((problem) => ({
         ...problem,
         pointer: text(problem.pointer),
-        received: cut(text(problem.received)),
+        received: printable(text(problem.received)),
         ...(problem.place === undefined ? {} : { place: text(problem.place) }),
     }));
 }

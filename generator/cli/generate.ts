@@ -6,7 +6,7 @@ import { type ApiConfig, parseApiConfig, readApiConfig } from "../load/api-confi
 import { discoverSpecs } from "../load/discover-specs.js";
 import { AUTH_KINDS } from "../load/login-kinds.js";
 import { readDocument } from "../load/read-document.js";
-import type { FolderFiles, VersionResult } from "../pipeline.js";
+import type { VersionResult } from "../pipeline.js";
 import { checkLabel, checkVersionLabel } from "../validate/labels.js";
 import { diffTree, type FileTree, writeTreeAtomically } from "../write/file-tree.js";
 import { hashInputs, type InputHashes, type InputStamp, NPM_IGNORE, readStamp, STAMP_FILE, stampText, verifyAgainstStamp } from "../write/input-stamp.js";
@@ -99,15 +99,15 @@ async function generateAll({ check, force }: { check: boolean; force: boolean },
   const { root, specsDir, templatesDir, generatedDir } = io.project;
   const started = performance.now();
   const relativeOut = path.relative(io.cwd, generatedDir) || ".";
-  const hashes = await hashInputs(io.project, await discoverSpecs(specsDir));
+  const specs = await discoverSpecs(specsDir);
+  const hashes = await hashInputs(io.project, specs);
   const stamp = force ? undefined : await readStamp(generatedDir);
   const verified = stamp && (await verifyAgainstStamp(generatedDir, stamp));
   if (stamp?.inputs === hashes.inputs && verified) {
     // Nothing generation reads has changed: the files on disk only need to be as they were written.
     if (verified.differences.length === 0) {
-      const versions = Object.keys(stamp.versions).length;
       const files = verified.found.size + 1;
-      io.stdout.write(`${relativeOut}/ is up to date (${versions} API versions, ${files} files; no spec, template or generator file changed since).\n`);
+      io.stdout.write(`${relativeOut}/ is up to date (${specs.length} API versions, ${files} files; no spec, template or generator file changed since).\n`);
       return 0;
     }
     if (check) return reportStale(relativeOut, verified.differences, io);
@@ -149,16 +149,11 @@ function reportStale(relativeOut: string, stale: readonly string[], io: CliIo): 
   return 1;
 }
 
-/**
- * The folders whose inputs are as recorded, each with its files as verified on disk (all of
- * them, or it is emitted again): each version whose own hash matches, and the compiled runtime
- * and test kit when the inputs every version shares match.
- */
-function unchangedFolders(stamp: InputStamp, hashes: InputHashes, found: FileTree): Map<string, FolderFiles> {
-  const folders = Object.keys(hashes.versions).filter((version) => stamp.versions[version] === hashes.versions[version]);
-  if (stamp.shared === hashes.shared) folders.push("runtime", "testing");
-  const unchanged = new Map<string, FolderFiles>();
-  for (const folder of folders) {
+/** The folders whose inputs are as recorded, each with its files as verified on disk (all of them, or it is emitted again). */
+function unchangedFolders(stamp: InputStamp, hashes: InputHashes, found: FileTree): Map<string, FileTree> {
+  const unchanged = new Map<string, FileTree>();
+  for (const [folder, hash] of Object.entries(hashes.folders)) {
+    if (stamp.folders[folder] !== hash) continue;
     const prefix = `${folder}/`;
     const recorded = Object.keys(stamp.files).filter((name) => name.startsWith(prefix));
     if (recorded.length === 0 || !recorded.every((name) => found.has(name))) continue;
@@ -170,8 +165,7 @@ function unchangedFolders(stamp: InputStamp, hashes: InputHashes, found: FileTre
 /** The tree with its record of inputs, and the .npmignore that keeps the record out of the package. */
 function withStamp(files: FileTree, hashes: InputHashes): FileTree {
   const all = new Map([...files, [NPM_IGNORE.name, NPM_IGNORE.content]]);
-  all.set(STAMP_FILE, stampText(hashes, all));
-  return new Map([...all].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return all.set(STAMP_FILE, stampText(hashes, all));
 }
 
 async function generateOne(

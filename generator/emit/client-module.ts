@@ -150,7 +150,7 @@ function errorBodiesInterface(namespaces: { namespace: string; typeName: string;
     name: "ErrorBodies",
     docs: [escapeComment("Each method's error body, by its name as isApiError takes it.")],
     properties: namespaces.flatMap(({ namespace, typeName, operations }) =>
-      operations.map((op) => ({ name: JSON.stringify(clientMethod({ namespace, name: op.name })), type: `${typeName}.${pascalCase(op.name)}Error` })),
+      operations.map((op) => ({ name: JSON.stringify(clientMethod({ namespace, name: op.name })), type: `${typeName}.${operationTypeName(op, "Error")}` })),
     ),
   };
 }
@@ -230,13 +230,18 @@ const blankLine: WriterFunction = (writer) => {
 };
 
 /** The named types of one operation: params, body, input, response and error. */
+/** The name of one of an operation's named types in its namespace: `ListNodes` + `Error`. */
+function operationTypeName(op: OperationModel, suffix: string): string {
+  return `${pascalCase(op.name)}${suffix}`;
+}
+
 function operationTypes(op: OperationModel) {
-  const base = pascalCase(op.name);
   const ref = `operations[${JSON.stringify(op.typeName)}]`;
   const types: (TypeAliasDeclarationStructure | InterfaceDeclarationStructure)[] = [];
   const alias = (suffix: string, type: string, doc: string) => {
-    types.push({ kind: StructureKind.TypeAlias, isExported: true, name: `${base}${suffix}`, type, docs: [escapeComment(doc)] });
-    return `${base}${suffix}`;
+    const name = operationTypeName(op, suffix);
+    types.push({ kind: StructureKind.TypeAlias, isExported: true, name, type, docs: [escapeComment(doc)] });
+    return name;
   };
   const where = endpoint(op);
   const members: PropertySignatureStructure[] = [];
@@ -264,7 +269,7 @@ function operationTypes(op: OperationModel) {
   }
   let input: { name: string; required: boolean } | undefined;
   if (takesInput(op)) {
-    input = { name: `${base}Input`, required };
+    input = { name: operationTypeName(op, "Input"), required };
     types.push({
       kind: StructureKind.Interface,
       isExported: true,

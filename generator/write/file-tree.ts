@@ -11,7 +11,7 @@ export type FileTree = Map<string, string>;
  * it, and on a folder install (`npm install ./generated`) it would otherwise change the mode of
  * the committed file in this repository.
  */
-export const modeOf = (content: string): number => (content.startsWith("#!") ? 0o755 : 0o644);
+const modeOf = (content: string): number => (content.startsWith("#!") ? 0o755 : 0o644);
 
 /**
  * Replaces `dir` with exactly `files`: everything is written to a sibling folder first and
@@ -50,13 +50,24 @@ export async function diffTree(dir: string, files: FileTree): Promise<string[]> 
   for (const [name, content] of files) {
     if (!onDisk.has(name)) differences.push(`${name} (missing)`);
     else if ((await readFile(path.join(dir, name), "utf8")) !== content) differences.push(`${name} (out of date)`);
-    // The owner's execute bit alone: a umask may take the others'.
-    else if (((await stat(path.join(dir, name))).mode & 0o100) !== (modeOf(content) & 0o100))
-      differences.push(`${name} (${modeOf(content) & 0o100 ? "not executable" : "executable"})`);
+    else {
+      const mode = await modeDifference(path.join(dir, name), content);
+      if (mode) differences.push(`${name} (${mode})`);
+    }
     onDisk.delete(name);
   }
   for (const name of onDisk) differences.push(`${name} (not produced by the specs)`);
   return differences.sort();
+}
+
+/**
+ * How the file at `file` differs in mode from what `content` is written with, if it does: the
+ * owner's execute bit alone (a umask may take the others').
+ */
+export async function modeDifference(file: string, content: string): Promise<"executable" | "not executable" | undefined> {
+  const executable = ((await stat(file)).mode & 0o100) !== 0;
+  const wanted = (modeOf(content) & 0o100) !== 0;
+  return executable === wanted ? undefined : executable ? "executable" : "not executable";
 }
 
 export async function listFiles(dir: string, prefix = ""): Promise<string[]> {

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ProjectPaths } from "../cli/project-paths.js";
-import { type FileTree, listFiles, modeOf } from "./file-tree.js";
+import { TEMPLATE_FOLDERS } from "../emit/template-folders.js";
+import { type FileTree, listFiles, modeDifference } from "./file-tree.js";
 
 /*
  * What generated/ was made from, recorded in it: a content hash of every input (the specs, the
@@ -16,22 +17,21 @@ export const STAMP_FILE = ".inputs.json";
 /** generated/.npmignore: the record is about this repository, not part of the package. */
 export const NPM_IGNORE = { name: ".npmignore", content: `${STAMP_FILE}\n` };
 
-export interface InputStamp {
+/** The hashes of a project's inputs: all of them, and per folder of generated/ that is made from its own. */
+export interface InputHashes {
   /** The hash of every input. */
   inputs: string;
-  /** The hash of the inputs every version shares (templates/, generator/, package.json, dependencies). */
-  shared: string;
-  /** Per version (`pmm/v3`): the hash of what its own files are made from. */
-  versions: Record<string, string>;
-  /** Every other file of generated/ → the SHA-256 of its content. */
-  files: Record<string, string>;
+  /**
+   * Per folder (`pmm/v3`, `runtime`, `testing`): the hash of what its files are made from. A
+   * version's covers its spec and api.yaml besides what every folder shares (templates/,
+   * generator/, package.json, the installed dependencies); a template folder's, that alone.
+   */
+  folders: Record<string, string>;
 }
 
-/** The hashes of a project's inputs: all of them, and per version. */
-export interface InputHashes {
-  inputs: string;
-  shared: string;
-  versions: Record<string, string>;
+export interface InputStamp extends InputHashes {
+  /** Every other file of generated/ → the SHA-256 of its content. */
+  files: Record<string, string>;
 }
 
 const sha256 = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
@@ -39,38 +39,37 @@ const sha256 = (text: string | Buffer) => createHash("sha256").update(text).dige
 /**
  * Hashes what generation reads: every file of specs/, templates/ and generator/ (by relative
  * path and content; dotfiles and editor backups aside), package.json, and every package its
- * `dependencies` bring in as installed (see installedPackages). A version's own hash covers the
- * shared inputs, its spec and its API's api.yaml.
+ * `dependencies` bring in as installed (see installedPackages). Each file is read once.
  */
 export async function hashInputs(project: ProjectPaths, versions: readonly { api: string; version: string; file: string }[]): Promise<InputHashes> {
   const { root, specsDir, templatesDir } = project;
-  const shared = createHash("sha256");
-  for (const dir of [templatesDir, path.join(root, "generator")]) await addFolder(shared, root, dir);
   const manifest = await readFile(path.join(root, "package.json"), "utf8");
-  shared.update(`package.json\0${manifest}\0`);
   const declared = JSON.parse(manifest) as { dependencies?: Record<string, string> };
-  shared.update(await installedPackages(root, Object.keys(declared.dependencies ?? {})));
-  const sharedHash = shared.digest("hex");
-  const all = createHash("sha256").update(sharedHash);
-  await addFolder(all, root, specsDir);
-  const perVersion: Record<string, string> = {};
+  const sharedInputs = [
+    ...(await fileDigests(root, templatesDir)),
+    ...(await fileDigests(root, path.join(root, "generator"))),
+    `package.json\0${sha256(manifest)}`,
+    await installedPackages(root, Object.keys(declared.dependencies ?? {})),
+  ];
+  const shared = sha256(sharedInputs.join("\0"));
+  const specs = new Map((await fileDigests(root, specsDir)).map((entry) => [entry.slice(0, entry.indexOf("\0")), entry]));
+  const folders: Record<string, string> = Object.fromEntries(TEMPLATE_FOLDERS.map((folder) => [folder, shared]));
   for (const { api, version, file } of versions) {
-    const config = await readFile(path.join(specsDir, api, "api.yaml"), "utf8").catch(() => "");
-    const relative = path.relative(root, file).split(path.sep).join("/");
-    perVersion[`${api}/${version}`] = sha256(`${sharedHash}\0${relative}\0${await readFile(file, "utf8")}\0${config}`);
+    const own = [relativeName(root, file), relativeName(root, path.join(specsDir, api, "api.yaml"))].map((name) => specs.get(name) ?? name);
+    folders[`${api}/${version}`] = sha256([shared, ...own].join("\0"));
   }
-  return { inputs: all.digest("hex"), shared: sharedHash, versions: perVersion };
+  return { inputs: sha256([shared, ...specs.values()].join("\0")), folders };
 }
+
+const relativeName = (root: string, file: string) => path.relative(root, file).split(path.sep).join("/");
 
 /** A dotfile (`.DS_Store`, `.x.swp`) or an editor's backup (`x.ts~`): in no one's checkout but the editor's. */
 const isLocalClutter = (name: string) => name.split("/").some((part) => part.startsWith(".")) || name.endsWith("~");
 
-async function addFolder(hash: ReturnType<typeof createHash>, root: string, dir: string): Promise<void> {
-  for (const name of (await listFiles(dir)).filter((file) => !isLocalClutter(file)).sort()) {
-    hash.update(`${path.relative(root, path.join(dir, name)).split(path.sep).join("/")}\0`);
-    hash.update(await readFile(path.join(dir, name)));
-    hash.update("\0");
-  }
+/** `relative/name\0sha256` of each file under `dir`, sorted by name. */
+async function fileDigests(root: string, dir: string): Promise<string[]> {
+  const names = (await listFiles(dir)).filter((file) => !isLocalClutter(file)).sort();
+  return Promise.all(names.map(async (name) => `${relativeName(root, path.join(dir, name))}\0${sha256(await readFile(path.join(dir, name)))}`));
 }
 
 /**
@@ -120,12 +119,7 @@ async function manifestVersion(root: string, name: string): Promise<string> {
 /** The record for `files` made from `hashes`, as generated/ stores it (keys sorted: the same inputs give the same bytes). */
 export function stampText(hashes: InputHashes, files: FileTree): string {
   const hashed = [...files].filter(([name]) => name !== STAMP_FILE).map(([name, content]) => [name, sha256(content)]);
-  const stamp: InputStamp = {
-    inputs: hashes.inputs,
-    shared: hashes.shared,
-    versions: sortedRecord(hashes.versions),
-    files: sortedRecord(Object.fromEntries(hashed)),
-  };
+  const stamp: InputStamp = { inputs: hashes.inputs, folders: sortedRecord(hashes.folders), files: sortedRecord(Object.fromEntries(hashed)) };
   return `${JSON.stringify(stamp, null, 2)}\n`;
 }
 
@@ -140,8 +134,7 @@ export async function readStamp(dir: string): Promise<InputStamp | undefined> {
   try {
     const parsed = JSON.parse(text) as Partial<InputStamp>;
     const isRecord = (value: unknown) => value !== null && typeof value === "object" && Object.values(value).every((v) => typeof v === "string");
-    const hashes = typeof parsed.inputs === "string" && typeof parsed.shared === "string";
-    return hashes && isRecord(parsed.versions) && isRecord(parsed.files) ? (parsed as InputStamp) : undefined;
+    return typeof parsed.inputs === "string" && isRecord(parsed.folders) && isRecord(parsed.files) ? (parsed as InputStamp) : undefined;
   } catch {
     return undefined;
   }
@@ -149,7 +142,7 @@ export async function readStamp(dir: string): Promise<InputStamp | undefined> {
 
 /**
  * The files of `dir` that are not as the record says, in diffTree's words: changed (content or
- * execute bit), missing, or not recorded. Each file's content is `found` for the ones that are.
+ * execute bit), missing, or not recorded. `found` holds the content of each file that is.
  */
 export async function verifyAgainstStamp(dir: string, stamp: InputStamp): Promise<{ differences: string[]; found: FileTree }> {
   const onDisk = new Set((await listFiles(dir)).filter((name) => name !== STAMP_FILE));
@@ -161,9 +154,8 @@ export async function verifyAgainstStamp(dir: string, stamp: InputStamp): Promis
       continue;
     }
     const content = await readFile(path.join(dir, name), "utf8");
-    const executable = ((await stat(path.join(dir, name))).mode & 0o100) !== 0;
-    if (sha256(content) !== hash) differences.push(`${name} (out of date)`);
-    else if (executable !== ((modeOf(content) & 0o100) !== 0)) differences.push(`${name} (${executable ? "executable" : "not executable"})`);
+    const mode = sha256(content) === hash ? await modeDifference(path.join(dir, name), content) : "out of date";
+    if (mode) differences.push(`${name} (${mode})`);
     else found.set(name, content);
   }
   for (const name of onDisk) differences.push(`${name} (not produced by the specs)`);

@@ -76,9 +76,9 @@ describe("npm run generate with nothing changed", () => {
     // Everything but the record is what the committed tree holds, which a run from no record made (generate --check --force).
     expect([...after.keys()]).toEqual([...committed.keys()]);
     for (const [name, content] of committed) if (name !== STAMP_FILE) expect(after.get(name), name).toBe(content);
-    const [recorded, before] = [after, committed].map((tree) => JSON.parse(tree.get(STAMP_FILE)!) as { versions: Record<string, string> });
-    const changedVersions = Object.keys(before!.versions).filter((version) => recorded!.versions[version] !== before!.versions[version]);
-    expect(changedVersions).toEqual([`${changed.api}/${changed.version}`]);
+    const [recorded, before] = [after, committed].map((tree) => JSON.parse(tree.get(STAMP_FILE)!) as { folders: Record<string, string> });
+    const changedFolders = Object.keys(before!.folders).filter((folder) => recorded!.folders[folder] !== before!.folders[folder]);
+    expect(changedFolders).toEqual([`${changed.api}/${changed.version}`]);
     expect(await readFile(path.join(generated(), ".npmignore"), "utf8")).toBe(`${STAMP_FILE}\n`);
   });
 });

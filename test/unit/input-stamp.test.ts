@@ -23,7 +23,8 @@ async function project(versions: { b: string; c: string; dev: string }, extra: R
   for (const [name, content] of Object.entries(extra)) await writeFile(path.join(root, name), content);
   return root;
 }
-const shared = async (root: string) => (await hashInputs(projectPaths(root), [])).shared;
+// A template folder is made from the shared inputs alone: its hash is theirs.
+const shared = async (root: string) => (await hashInputs(projectPaths(root), [])).folders.runtime;
 
 describe("the input hash of generated/.inputs.json", () => {
   it("changes with any package the runtime dependencies bring in, as Node resolves it, and not with dev tools", async () => {

@@ -1,6 +1,6 @@
 /*
  * The one redaction path: every text the client builds from what a server sent (error bodies,
- * their headers, validation problems, log lines) passes through redactSecrets first.
+ * their headers, validation problems, log lines) passes through this module first.
  */
 /** What a secret is replaced with. */
 const REDACTED = "[redacted]";
@@ -8,7 +8,7 @@ const REDACTED = "[redacted]";
 const SECRET_KEY = /pass(word|wd)|secret|token|api[-_]?key|authorization/i;
 /** Deeper than this, a body is not PEM's: the rest is dropped rather than walked. */
 const MAX_DEPTH = 32;
-/** A text cut short ends so (validators.js cuts a value at 64 characters, messages at 200). */
+/** A text cut short ends so: by the server, or by validators.js, which bounds a quoted value at 4 KiB. */
 const CUT_MARK = "(?=(?:\\.\\.\\.|…)$)";
 /** A secret cut short by a message keeps at most this many of its characters visible. */
 const MIN_CUT_PREFIX = 4;
