@@ -6,7 +6,8 @@ import { type CompilerThread, sharedCompilerThread } from "./emit/compiler-threa
 import { emitFakeModel, emitFakeModelIndex } from "./emit/fake-model.js";
 import { generatedHeader, specName } from "./emit/generated-header.js";
 import { packageLicense, packageReadme } from "./emit/package-docs.js";
-import { type PackageInfo, packageManifest, REQUIRE_TYPES, REQUIRE_TYPES_TEXT } from "./emit/package-manifest.js";
+import { type PackageInfo, packageManifest, requireTypes, requireTypesText, VERSION_MODULES } from "./emit/package-manifest.js";
+import { emitPathClientModule } from "./emit/path-client-module.js";
 import { emitRuntimeFiles } from "./emit/runtime-files.js";
 import { TEMPLATE_FOLDERS } from "./emit/template-folders.js";
 import { emitUpgradeBin } from "./emit/upgrade-bin.js";
@@ -48,20 +49,21 @@ export async function loadModel(
 }
 
 /**
- * The four files of one version entry (validators.js beside the client): the schema types are made on the compiler thread
+ * The files of one version entry (the client, its `paths` entry, validators.js beside them): the schema types are made on the compiler thread
  * meanwhile. `milliseconds` is the work both threads did for it, not counting time queued.
  */
 async function emitVersion(
   compiler: CompilerThread,
   specFile: string,
   model: ApiModel,
-  runtimeImport: string,
+  runtimeFolder: string,
   origin: string,
 ): Promise<{ tree: FileTree; milliseconds: number }> {
   const schema = compiler.schemaTypes(specFile, model.document);
   schema.catch(() => undefined); // awaited below; a failure of the client emission comes first
   const started = performance.now();
-  const client = emitClientModule(model, runtimeImport, origin);
+  const client = emitClientModule(model, `${runtimeFolder}/index.js`, origin);
+  const pathClient = emitPathClientModule(model, runtimeFolder, origin);
   const validators = emitValidators(model, origin);
   const clientMilliseconds = performance.now() - started;
   const header = `${generatedHeader(origin, "openapi-typescript")}\n`;
@@ -69,6 +71,8 @@ async function emitVersion(
   const tree = new Map([
     ["index.d.ts", client["index.d.ts"]],
     ["index.js", client["index.js"]],
+    ["paths.d.ts", pathClient["paths.d.ts"]],
+    ["paths.js", pathClient["paths.js"]],
     ["schema.d.ts", header + types],
     ["validators.js", validators],
   ]);
@@ -109,9 +113,7 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
     models.set(entry.api, [...(models.get(entry.api) ?? []), model]);
     // The other versions' documents (changelog, migrations) need every model; only the emission is skipped.
     const previous = options.unchanged?.get(`${entry.api}/${entry.version}`);
-    const emission = previous
-      ? Promise.resolve({ tree: previous, milliseconds: 0 })
-      : emitVersion(compiler, entry.file, model, "../../runtime/index.js", origin);
+    const emission = previous ? Promise.resolve({ tree: previous, milliseconds: 0 }) : emitVersion(compiler, entry.file, model, "../../runtime", origin);
     // After the version before it, so that versions are reported in order when some are taken over.
     const done = Promise.all([emission, emitted.at(-1)]).then(([{ tree, milliseconds }]) => {
       for (const [name, content] of tree) files.set(`${entry.api}/${entry.version}/${name}`, content);
@@ -148,7 +150,9 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
   files.set("package.json", packageManifest(options.info, entries, migrationFiles));
   files.set("README.md", packageReadme(options.info, entries));
   files.set("LICENSE", packageLicense(options.info));
-  for (const { api, version } of entries) files.set(`${api}/${version}/${REQUIRE_TYPES}`, REQUIRE_TYPES_TEXT);
+  for (const { api, version } of entries) {
+    for (const module of VERSION_MODULES) files.set(`${api}/${version}/${requireTypes(module)}`, requireTypesText(module));
+  }
   await Promise.all(emitted);
   return { files: sortTree(files), versions };
 }
@@ -163,7 +167,7 @@ export async function generateStandalone(
 ): Promise<{ files: FileTree; operations: number }> {
   const compiler = sharedCompilerThread();
   const model = await loadModel(specFile, config, version, document);
-  const emitted = emitVersion(compiler, specFile, model, "./runtime/index.js", specName(specFile));
+  const emitted = emitVersion(compiler, specFile, model, "./runtime", specName(specFile));
   emitted.catch(() => undefined); // awaited below, after the runtime compiles meanwhile
   const runtime = emitRuntimeFiles(templatesDir);
   const { tree: files } = await emitted;

@@ -1,7 +1,4 @@
-import { type Client as FetchClient } from "openapi-fetch";
 import type { ApiDescription, ClientOptions, OperationTable } from "./options.js";
-/** openapi-fetch's path-based calls, kept with their `{ data, error, response }` contract. */
-export type ApiClient<Paths extends {}> = Pick<FetchClient<Paths>, "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "request" | "use" | "eject">;
 declare global {
     interface SymbolConstructor {
         readonly asyncDispose: unique symbol;
@@ -21,7 +18,8 @@ export interface PemSession extends ClientLifecycle {
 /**
  * Builds a client from a generated version entry's description and operation table: its
  * transport (transport/client-transport.ts), its authentication (the login kind the entry
- * names, auth/login-kinds.ts), and its methods (method-binding.ts).
+ * names, auth/login-kinds.ts), its methods (method-binding.ts), and its path calls, which the
+ * version entry's `pathClient` hands out (path-client.ts).
  *
  * @throws {TypeError} options that are missing, unknown, out of range or unsafe (credentials over
  * plain http://), and an `auth` of no shape the API's login kind takes.

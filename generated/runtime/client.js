@@ -4,6 +4,7 @@ import { resolveBaseUrl, serverUrl } from "./base-url.js";
 import { resolveLogger } from "./logger.js";
 import { bindMethods } from "./method-binding.js";
 import { checkClientOptions } from "./option-checks.js";
+import { registerPathClient } from "./path-client.js";
 import { assertSafeCredentials, credentialValues } from "./security.js";
 import { createClientTransport } from "./transport/client-transport.js";
 import { requestContextMiddleware } from "./transport/request-context.js";
@@ -11,7 +12,8 @@ import { createValidation, validationMode } from "./validation.js";
 /**
  * Builds a client from a generated version entry's description and operation table: its
  * transport (transport/client-transport.ts), its authentication (the login kind the entry
- * names, auth/login-kinds.ts), and its methods (method-binding.ts).
+ * names, auth/login-kinds.ts), its methods (method-binding.ts), and its path calls, which the
+ * version entry's `pathClient` hands out (path-client.ts).
  *
  * @throws {TypeError} options that are missing, unknown, out of range or unsafe (credentials over
  * plain http://), and an `auth` of no shape the API's login kind takes.
@@ -50,7 +52,8 @@ export function createApiClient(api, operations, options) {
     const close = closeOnce(transport, auth);
     client.close = close;
     client[Symbol.asyncDispose] = close;
-    bindMethods(client, operations, { fetchClient, lastMiddleware: requestContextMiddleware, secrets, checking });
+    const pathCalls = bindMethods(client, operations, { fetchClient, lastMiddleware: requestContextMiddleware, secrets, checking });
+    registerPathClient(client, api, pathCalls);
     return Object.freeze(client);
 }
 /**

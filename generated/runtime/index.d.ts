@@ -1,4 +1,4 @@
-export { type ApiClient, type ClientLifecycle, createApiClient, type PemSession } from "./client.js";
+export { type ClientLifecycle, createApiClient, type PemSession } from "./client.js";
 export { isApiErrorOf } from "./error-guard.js";
 export type { ValidationProblem } from "./errors.js";
 export { ApiError, AuthenticationError, ConnectionError, InvalidResponseError, PemPmmClientError, RequestValidationError, ResponseTooLargeError, ResponseValidationError, TimeoutError, TlsError, UnsupportedApiVersionError, } from "./errors.js";

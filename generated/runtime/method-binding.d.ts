@@ -16,8 +16,9 @@ export interface MethodContext {
     checking: Checking;
 }
 /**
- * Puts the client's calls on `client`: openapi-fetch's path calls (`GET`, …, `request`,
- * `use`, `eject`) with their `{ data, error, response }` contract, and one frozen namespace
- * per group of the operation table, whose methods resolve to the data or reject with an ApiError.
+ * Puts the client's methods on `client`, one frozen namespace per group of the operation table,
+ * whose methods resolve to the data or reject with an ApiError. Returns openapi-fetch's path
+ * calls (`GET`, …, `request`, `use`, `eject`) with their `{ data, error, response }` contract,
+ * which the version entries' `pathClient` hands out (path-client.ts).
  */
-export declare function bindMethods(client: Record<string | symbol, unknown>, operations: OperationTable, context: MethodContext): void;
+export declare function bindMethods(client: Record<string | symbol, unknown>, operations: OperationTable, context: MethodContext): object;

@@ -5,20 +5,22 @@ import { bodyOptions } from "./transport/form-body.js";
 import { validationMode } from "./validation.js";
 const PATH_CALLS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"];
 /**
- * Puts the client's calls on `client`: openapi-fetch's path calls (`GET`, …, `request`,
- * `use`, `eject`) with their `{ data, error, response }` contract, and one frozen namespace
- * per group of the operation table, whose methods resolve to the data or reject with an ApiError.
+ * Puts the client's methods on `client`, one frozen namespace per group of the operation table,
+ * whose methods resolve to the data or reject with an ApiError. Returns openapi-fetch's path
+ * calls (`GET`, …, `request`, `use`, `eject`) with their `{ data, error, response }` contract,
+ * which the version entries' `pathClient` hands out (path-client.ts).
  */
 export function bindMethods(client, operations, context) {
     const { fetchClient, lastMiddleware } = context;
     const request = parsingJsonHere(fetchClient.request);
     // The methods check their whole input themselves (checkInput), with their own names in the errors.
     const pathCall = checkingPathValues(request);
+    const pathCalls = {};
     for (const name of PATH_CALLS)
-        client[name] = (path, init) => pathCall(name, path, init);
-    client.request = pathCall;
-    client.eject = fetchClient.eject;
-    client.use = (...middleware) => {
+        pathCalls[name] = (path, init) => pathCall(name, path, init);
+    pathCalls.request = pathCall;
+    pathCalls.eject = fetchClient.eject;
+    pathCalls.use = (...middleware) => {
         fetchClient.eject(lastMiddleware);
         fetchClient.use(...middleware, lastMiddleware);
     };
@@ -37,6 +39,7 @@ export function bindMethods(client, operations, context) {
         }
         client[namespace] = Object.freeze(group);
     }
+    return Object.freeze(pathCalls);
 }
 async function callOperation(request, context, operation, call, input, callOptions) {
     const { checking, secrets } = context;

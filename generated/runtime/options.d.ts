@@ -1,5 +1,4 @@
-import type { AuthOf } from "./auth/auth-shapes.js";
-import type { LoginKindName } from "./auth/login-kinds.js";
+import type { AuthOf, LoginKindName } from "./auth/auth-shapes.js";
 import type { ValidationProblem } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { FormEncoding } from "./transport/form-body.js";

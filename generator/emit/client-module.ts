@@ -95,16 +95,15 @@ const IS_API_ERROR_DOC = [
 
 function declarationStatements(model: ApiModel, grouped: Map<string, OperationModel[]>, runtimeImport: string): (string | StatementStructures)[] {
   const { authOptions: authType, clientOptions, clientBase: lifecycle } = LOGIN_KINDS[model.auth];
-  const clientBases = ["ApiClient<paths>", lifecycle];
   const namespaces = [...grouped].map(([namespace, operations]) => ({ namespace, typeName: namespaceTypeName(namespace), operations }));
   return [
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: runtimeImport,
-      namedImports: ["ApiClient", "ApiDescription", "ApiError", "CallOptions", clientOptions, lifecycle, "OperationTable"],
+      namedImports: ["ApiDescription", "ApiError", "CallOptions", clientOptions, lifecycle, "OperationTable"],
     },
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["operations", "paths"] },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["operations"] },
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedExports: ["components", "operations", "paths"] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: runtimeImport, namedExports: RUNTIME_ERRORS },
     {
@@ -118,10 +117,10 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
       kind: StructureKind.Interface,
       isExported: true,
       name: "Client",
-      extends: clientBases,
+      extends: [lifecycle],
       docs: [
         escapeComment(
-          `${model.api.toUpperCase()} API ${model.version}: openapi-fetch's \`GET\`/\`POST\`/… on the spec's paths, and one method per operation grouped by namespace.`,
+          `${model.api.toUpperCase()} API ${model.version}: one method per operation, grouped by namespace. openapi-fetch's \`GET\`/\`POST\`/… on the spec's paths are \`pathClient(client)\` of the \`paths\` entry beside this one.`,
         ),
       ],
       properties: namespaces.map(({ namespace, typeName }) => ({ name: propertyKey(namespace), isReadonly: true, type: `${typeName}.Methods` })),

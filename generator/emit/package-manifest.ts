@@ -12,15 +12,18 @@ export interface PackageInfo {
 }
 
 /**
- * The generated package's package.json: an export per version entry, the runtime, the test kit (`testing`), and
+ * The generated package's package.json: an export per version entry and its `paths` entry, the runtime, the test kit (`testing`), and
  * `migrations` (the migration data files, `pmm/migrations/v2-v3.json`), exported as they are for other tools.
  */
 export function packageManifest(info: PackageInfo, entries: readonly { api: string; version: string }[], migrations: readonly string[] = []): string {
   const exports: Record<string, unknown> = {};
   for (const { api, version } of entries) {
-    // A CommonJS consumer's `require` (Node.js ≥ 20.19 loads the ES module) gets types of CommonJS format: TypeScript's node16 refuses the ESM ones (TS1479).
-    const entry = { types: `./${api}/${version}/index.d.ts`, default: `./${api}/${version}/index.js` };
-    exports[`./${api}/${version}`] = { require: { ...entry, types: `./${api}/${version}/${REQUIRE_TYPES}` }, ...entry };
+    for (const module of VERSION_MODULES) {
+      const folder = `./${api}/${version}`;
+      // A CommonJS consumer's `require` (Node.js ≥ 20.19 loads the ES module) gets types of CommonJS format: TypeScript's node16 refuses the ESM ones (TS1479).
+      const entry = { types: `${folder}/${module}.d.ts`, default: `${folder}/${module}.js` };
+      exports[module === "index" ? folder : `${folder}/${module}`] = { require: { ...entry, types: `${folder}/${requireTypes(module)}` }, ...entry };
+    }
   }
   for (const file of migrations) exports[`./${file}`] = `./${file}`;
   exports["./runtime"] = { types: "./runtime/index.d.ts", default: "./runtime/index.js" };
@@ -47,8 +50,15 @@ export function packageManifest(info: PackageInfo, entries: readonly { api: stri
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-/** The types file of each entry's `require` condition, beside its index.d.ts. */
-export const REQUIRE_TYPES = "index.d.cts";
+/** The modules of a version that are entries of the package: `pmm/v3` (index) and `pmm/v3/paths`. */
+export const VERSION_MODULES = ["index", "paths"] as const;
+
+/** The types file of an entry's `require` condition, beside its `.d.ts`. */
+export function requireTypes(module: (typeof VERSION_MODULES)[number]): string {
+  return `${module}.d.cts`;
+}
 
 /** Its text: the entry's types, re-exported in a file of CommonJS format. */
-export const REQUIRE_TYPES_TEXT = 'export * from "./index.js";\n';
+export function requireTypesText(module: (typeof VERSION_MODULES)[number]): string {
+  return `export * from "./${module}.js";\n`;
+}

@@ -1,7 +1,6 @@
 // The runtime's names of the kinds and the auth shapes each takes: a kind or a shape on one side
 // only fails to compile here.
-import type { AuthShapes } from "../../templates/runtime/auth/auth-shapes.js";
-import type { LoginKindName } from "../../templates/runtime/auth/login-kinds.js";
+import type { AuthShapes, LoginKindName } from "../../templates/runtime/auth/auth-shapes.js";
 
 /** A runtime auth shape by its last key: `["username", "password"]` is "password". */
 type ShapeName<Keys> = Keys extends readonly [...unknown[], infer Last extends string] ? Last : never;

@@ -45,7 +45,11 @@ const OBJECT_MEMBERS = [
   "toString",
   "valueOf",
 ];
-/** Members of every client (templates/runtime/client.ts, method-binding.ts), and TRACE, reserved in case the path calls gain it; a namespace of that name would replace them. */
+/**
+ * Members of every client (templates/runtime/client.ts: `logout`, `close`), which a namespace of
+ * that name would replace, and the names of openapi-fetch's calls (and TRACE): the client held
+ * them until they moved to `pathClient(client)`, and names already shipped must not change.
+ */
 export const CLIENT_MEMBERS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "request", "use", "eject", "logout", "close"];
 /** A namespace named so gets `Api` appended: it would replace a client member, or its type would shadow an export. */
 const RESERVED_NAMESPACES = new Set([...CLIENT_MEMBERS, ...OBJECT_MEMBERS]);

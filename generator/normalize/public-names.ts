@@ -45,7 +45,6 @@ const TOP_LEVEL_NAMES = new Set([
   "components",
   "operations",
   ...RUNTIME_ERRORS,
-  "ApiClient",
   ...Object.values(LOGIN_KINDS).flatMap((kind) => [kind.authOptions, kind.clientOptions, kind.clientBase]),
   "Promise",
   "NonNullable",

@@ -1,20 +1,15 @@
-import createFetchClient, { type Client as FetchClient } from "openapi-fetch";
+import createFetchClient from "openapi-fetch";
 import { type ClientAuth, loginKind } from "./auth/login-kinds.js";
 import { resolveBaseUrl, serverUrl } from "./base-url.js";
 import { resolveLogger } from "./logger.js";
 import { bindMethods } from "./method-binding.js";
 import { checkClientOptions } from "./option-checks.js";
 import type { ApiDescription, ClientOptions, OperationTable } from "./options.js";
+import { registerPathClient } from "./path-client.js";
 import { assertSafeCredentials, credentialValues } from "./security.js";
 import { type ClientTransport, createClientTransport } from "./transport/client-transport.js";
 import { requestContextMiddleware } from "./transport/request-context.js";
 import { createValidation, validationMode } from "./validation.js";
-
-/** openapi-fetch's path-based calls, kept with their `{ data, error, response }` contract. */
-export type ApiClient<Paths extends {}> = Pick<
-  FetchClient<Paths>,
-  "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "request" | "use" | "eject"
->;
 
 // `Symbol.asyncDispose` is declared here as TypeScript's esnext.disposable library declares it,
 // so that consumers compiling without that library can still type-check this package.
@@ -40,7 +35,8 @@ export interface PemSession extends ClientLifecycle {
 /**
  * Builds a client from a generated version entry's description and operation table: its
  * transport (transport/client-transport.ts), its authentication (the login kind the entry
- * names, auth/login-kinds.ts), and its methods (method-binding.ts).
+ * names, auth/login-kinds.ts), its methods (method-binding.ts), and its path calls, which the
+ * version entry's `pathClient` hands out (path-client.ts).
  *
  * @throws {TypeError} options that are missing, unknown, out of range or unsafe (credentials over
  * plain http://), and an `auth` of no shape the API's login kind takes.
@@ -77,7 +73,8 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   const close = closeOnce(transport, auth);
   client.close = close;
   client[Symbol.asyncDispose] = close;
-  bindMethods(client, operations, { fetchClient, lastMiddleware: requestContextMiddleware, secrets, checking });
+  const pathCalls = bindMethods(client, operations, { fetchClient, lastMiddleware: requestContextMiddleware, secrets, checking });
+  registerPathClient(client, api, pathCalls);
   return Object.freeze(client);
 }
 

@@ -30,19 +30,21 @@ export interface MethodContext {
 }
 
 /**
- * Puts the client's calls on `client`: openapi-fetch's path calls (`GET`, …, `request`,
- * `use`, `eject`) with their `{ data, error, response }` contract, and one frozen namespace
- * per group of the operation table, whose methods resolve to the data or reject with an ApiError.
+ * Puts the client's methods on `client`, one frozen namespace per group of the operation table,
+ * whose methods resolve to the data or reject with an ApiError. Returns openapi-fetch's path
+ * calls (`GET`, …, `request`, `use`, `eject`) with their `{ data, error, response }` contract,
+ * which the version entries' `pathClient` hands out (path-client.ts).
  */
-export function bindMethods(client: Record<string | symbol, unknown>, operations: OperationTable, context: MethodContext): void {
+export function bindMethods(client: Record<string | symbol, unknown>, operations: OperationTable, context: MethodContext): object {
   const { fetchClient, lastMiddleware } = context;
   const request = parsingJsonHere(fetchClient.request as unknown as RequestFunction);
   // The methods check their whole input themselves (checkInput), with their own names in the errors.
   const pathCall = checkingPathValues(request);
-  for (const name of PATH_CALLS) client[name] = (path: string, init?: CallInit) => pathCall(name, path, init);
-  client.request = pathCall;
-  client.eject = fetchClient.eject;
-  client.use = (...middleware: Middleware[]) => {
+  const pathCalls: Record<string, unknown> = {};
+  for (const name of PATH_CALLS) pathCalls[name] = (path: string, init?: CallInit) => pathCall(name, path, init);
+  pathCalls.request = pathCall;
+  pathCalls.eject = fetchClient.eject;
+  pathCalls.use = (...middleware: Middleware[]) => {
     fetchClient.eject(lastMiddleware);
     fetchClient.use(...middleware, lastMiddleware);
   };
@@ -61,6 +63,7 @@ export function bindMethods(client: Record<string | symbol, unknown>, operations
     }
     client[namespace] = Object.freeze(group);
   }
+  return Object.freeze(pathCalls);
 }
 
 async function callOperation(

@@ -52,6 +52,7 @@ describe("the generated/ package, installed from its tarball", () => {
   it("type-checks and runs a consumer of pem/v9 and pmm/v3", async () => {
     const source = `import { createClient as createPem, type Agent } from "pem-pmm-client/pem/v9";
 import { createClient as createPmm, type Nodes } from "pem-pmm-client/pmm/v3";
+import { pathClient } from "pem-pmm-client/pmm/v3/paths";
 
 const origin: string = process.env.SERVER_ORIGIN ?? "";
 const pem = createPem({ baseUrl: origin, auth: { username: "pemuser", password: "secret" } });
@@ -60,7 +61,8 @@ const pmm = createPmm({ baseUrl: origin, auth: { token: "glsa_x" } });
 const nodes: Nodes.ListNodesResponse = await pmm.nodes.listNodes();
 // Validation imports the version's validators.js from the installed package.
 const checked = await pmm.nodes.listNodes({}, { validate: "strict" });
-console.log(JSON.stringify({ agent: agents[0]?.name, node: nodes.generic?.[0]?.node_id, checked: checked.generic?.length }));
+const { data } = await pathClient(pmm).GET("/v1/inventory/nodes");
+console.log(JSON.stringify({ agent: agents[0]?.name, node: nodes.generic?.[0]?.node_id, checked: checked.generic?.length, raw: data?.generic?.[0]?.node_id }));
 declare const process: { env: Record<string, string | undefined> };
 `;
     const consumer = path.join(project, "consumer.ts");
@@ -70,10 +72,11 @@ declare const process: { env: Record<string, string | undefined> };
     const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
     await writeFile(path.join(project, "consumer.mjs"), js);
     const { stdout } = await run(process.execPath, ["consumer.mjs"], { cwd: project, env: { ...process.env, SERVER_ORIGIN: server.origin } });
-    expect(JSON.parse(stdout)).toEqual({ agent: "agent-7", node: "n1", checked: 1 });
+    expect(JSON.parse(stdout)).toEqual({ agent: "agent-7", node: "n1", checked: 1, raw: "n1" });
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       "POST /api/token/",
       "GET /api/v9/agent/",
+      "GET /v1/inventory/nodes",
       "GET /v1/inventory/nodes",
       "GET /v1/inventory/nodes",
     ]);
@@ -152,8 +155,12 @@ declare const process: { env: Record<string, string | undefined> };
     await writeFile(
       consumer,
       `import { createClient, type Nodes } from "pem-pmm-client/pmm/v3";
+import { pathClient } from "pem-pmm-client/pmm/v3/paths";
 export function nodes(baseUrl: string): Promise<Nodes.ListNodesResponse> {
   return createClient({ baseUrl, auth: { token: "t" } }).nodes.listNodes();
+}
+export async function rawNodes(baseUrl: string): Promise<Nodes.ListNodesResponse | undefined> {
+  return (await pathClient(createClient({ baseUrl, auth: { token: "t" } })).GET("/v1/inventory/nodes")).data;
 }
 // @ts-expect-error the types are the package's: a list is no number.
 export const wrong: Promise<number> = nodes("https://pmm.example.com");
@@ -169,9 +176,14 @@ export const wrong: Promise<number> = nodes("https://pmm.example.com");
   });
 
   it("runs from plain JavaScript: a CommonJS require() and an ES module import", async () => {
-    await writeFile(path.join(project, "plain.cjs"), 'const { createClient } = require("pem-pmm-client/pmm/v3");\nconsole.log(typeof createClient);\n');
+    await writeFile(
+      path.join(project, "plain.cjs"),
+      'const { createClient } = require("pem-pmm-client/pmm/v3");\nconst { pathClient } = require("pem-pmm-client/pmm/v3/paths");\n' +
+        'console.log(typeof createClient);\nconsole.log(typeof pathClient(createClient({ baseUrl: "https://pmm.example.com" })).GET);\n',
+    );
     await writeFile(path.join(project, "plain.mjs"), 'import { createClient } from "pem-pmm-client/pem/v10";\nconsole.log(typeof createClient);\n');
-    for (const file of ["plain.cjs", "plain.mjs"]) expect((await run(process.execPath, [file], { cwd: project })).stdout).toBe("function\n");
+    expect((await run(process.execPath, ["plain.cjs"], { cwd: project })).stdout).toBe("function\nfunction\n");
+    expect((await run(process.execPath, ["plain.mjs"], { cwd: project })).stdout).toBe("function\n");
   });
 
   it("refuses a JavaScript caller's mistakes before sending, from CommonJS and an ES module", async () => {

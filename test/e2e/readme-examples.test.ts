@@ -11,8 +11,10 @@ const shown = [...readme.matchAll(/```ts\n(import [\s\S]*?)```/g)].map((m) => m[
 // The README says the PEM v10 programs work unchanged on v9: they are checked against both.
 const programs = [
   ...shown,
-  ...shown.filter((p) => p.includes('"pem-pmm-client/pem/v10"')).map((p) => p.replaceAll('"pem-pmm-client/pem/v10"', '"pem-pmm-client/pem/v9"')),
+  ...shown.filter((p) => p.includes('"pem-pmm-client/pem/v10"')).map((p) => p.replace(/"pem-pmm-client\/pem\/v10(?=["/])/g, '"pem-pmm-client/pem/v9')),
 ];
+/** The package's own map of what each import specifier loads: `pem/v10/paths` → `./pem/v10/paths.js`. */
+const exportsMap = JSON.parse(await readFile(path.join(GENERATED_DIR, "package.json"), "utf8")).exports as Record<string, { default: string }>;
 
 describe("README examples", () => {
   it("exist for PEM and PMM", () => {
@@ -28,9 +30,11 @@ describe("README examples", () => {
     const files = await Promise.all(
       programs.map(async (program, index) => {
         const file = path.join(dir, fileOf(index));
-        const source = program.replace(/"pem-pmm-client\/([^"]+)"/g, (_m, entry: string) =>
-          JSON.stringify(`${path.relative(dir, GENERATED_DIR)}/${entry}/index.js`),
-        );
+        const source = program.replace(/"pem-pmm-client\/([^"]+)"/g, (_m, entry: string) => {
+          const target = exportsMap[`./${entry}`]?.default;
+          if (!target) throw new Error(`README imports pem-pmm-client/${entry}, which the package does not export`);
+          return JSON.stringify(path.posix.join(path.relative(dir, GENERATED_DIR), target));
+        });
         await writeFile(file, `${source}\nexport {};\n`);
         return file;
       }),

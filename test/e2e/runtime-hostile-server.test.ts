@@ -196,7 +196,8 @@ describe("answers the client cannot read", () => {
     expect(error).toBeInstanceOf(pmmEntry.InvalidResponseError);
     expect(error.message).toBe("GET /v1/inventory/nodes: the body of its success answer is not valid JSON.");
     // openapi-fetch's own calls too.
-    for (const raw of [pmm.GET("/v1/inventory/nodes"), pmm.request("get", "/v1/inventory/nodes")]) {
+    const paths = pmmEntry.pathClient(pmm);
+    for (const raw of [paths.GET("/v1/inventory/nodes"), paths.request("get", "/v1/inventory/nodes")]) {
       expect((await failure(raw)).message).toBe("GET /v1/inventory/nodes: the body of its success answer is not valid JSON.");
     }
   });
@@ -204,8 +205,9 @@ describe("answers the client cannot read", () => {
   it("leaves a SyntaxError of the caller's own middleware as it is", async () => {
     await serve((_request, response) => sendJson(response, 200, { generic: [] }));
     const pmm = pmmClient();
-    pmm.use({ onResponse: () => JSON.parse("{not json") });
-    for (const call of [pmm.nodes.listNodes(), pmm.GET("/v1/inventory/nodes")]) {
+    const paths = pmmEntry.pathClient(pmm);
+    paths.use({ onResponse: () => JSON.parse("{not json") });
+    for (const call of [pmm.nodes.listNodes(), paths.GET("/v1/inventory/nodes")]) {
       const error = await failure(call);
       expect(error).toBeInstanceOf(SyntaxError);
       expect(error).not.toBeInstanceOf(pmmEntry.InvalidResponseError);
@@ -465,7 +467,7 @@ describe("credential headers over plain http", () => {
     const byMethod = await failure(pmm.nodes.listNodes({}, { headers: { "X-Auth-Token": "hand-set-secret" } }));
     expect(byMethod).toBeInstanceOf(TypeError);
     expect(byMethod.message).toMatch(/^Refusing to send credentials over plain http:\/\/ to pmm\.invalid \(the X-Auth-Token header\)/);
-    const raw = await failure(pmm.GET("/v1/inventory/nodes", { headers: { Authorization: "Basic aGFuZDpzZXQ=" } }));
+    const raw = await failure(pmmEntry.pathClient(pmm).GET("/v1/inventory/nodes", { headers: { Authorization: "Basic aGFuZDpzZXQ=" } }));
     expect(raw).toBeInstanceOf(TypeError);
     expect(raw.message).toMatch(/\(the Authorization header\)/);
   });

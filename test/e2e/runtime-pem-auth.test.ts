@@ -230,7 +230,8 @@ describe("401 handling", () => {
     const c = await client("pem/v10");
     await c.server.list();
     pem.revokeAll();
-    const { data, response } = await c.GET("/server/");
+    const { pathClient } = await loadGenerated("pem/v10");
+    const { data, response } = await pathClient(c).GET("/server/");
     expect(response.status).toBe(200);
     expect(data).toEqual([{ id: 1, name: "PEM Server" }]);
   });

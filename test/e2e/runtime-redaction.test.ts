@@ -106,12 +106,12 @@ describe("secrets never leak", () => {
   });
 
   it("in failing PMM scenarios", async () => {
-    const { createClient } = await loadGenerated("pmm/v3");
+    const { createClient, pathClient } = await loadGenerated("pmm/v3");
     for (const auth of [{ token: PMM_TOKEN }, { apiKey: API_KEY }, { username: "admin", password: PMM_PASSWORD }]) {
       const client = createClient({ baseUrl: pmmServer.origin, auth, logger, timeoutMs: 100 });
       collect(client);
       await fails(() => client.nodes.listNodes());
-      await fails(() => client.GET("/slow" as never));
+      await fails(() => pathClient(client).GET("/slow" as never));
     }
     const sent = pmmServer.requests.map((r) => String(r.headers.authorization));
     expect(sent).toContain(`Bearer ${PMM_TOKEN}`);

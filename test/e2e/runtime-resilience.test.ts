@@ -183,9 +183,9 @@ describe("call options", () => {
   });
 
   it("keep the path template in errors when the caller's middleware replaces the request", async () => {
-    const { ConnectionError } = await loadGenerated("pmm/v3");
+    const { ConnectionError, pathClient } = await loadGenerated("pmm/v3");
     const pmm = await scripted([drop], { retry: false });
-    pmm.use({ onRequest: ({ request }: { request: Request }) => new Request(request, { headers: { "X-Added": "1" } }) });
+    pathClient(pmm).use({ onRequest: ({ request }: { request: Request }) => new Request(request, { headers: { "X-Added": "1" } }) });
     const error = await pmm.nodes.getNode({ path: { node_id: "secret-id" } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ path: "/v1/inventory/nodes/{node_id}" });

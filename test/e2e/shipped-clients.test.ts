@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSources } from "../../generator/importer/sources-record.js";
 import { shippedPackageCopy } from "../support/generated-package.js";
@@ -55,6 +56,7 @@ import { createClient as pemV17, type Agent, type Alert, type Blackout, type Pro
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 import { createClient as pmmV2 } from "./generated/pmm/v2/index.js";
 import { createClient as pmmV3, type Advisor, type Nodes, ApiError } from "./generated/pmm/v3/index.js";
+import { pathClient } from "./generated/pmm/v3/paths.js";
 
 export async function use(): Promise<void> {
   const pem = pemV10({ baseUrl: "https://pem.example.com", auth: { username: "u", password: "p" } });
@@ -90,7 +92,13 @@ export async function use(): Promise<void> {
   const wrong: number | undefined = alerts.result?.[0]?.alert_count;
   // @ts-expect-error enum values are checked
   await pmm.nodes.listNodes({ query: { node_type: "NOT_A_TYPE" } });
-  const { data } = await pmm.GET("/v1/inventory/nodes", { params: { query: { node_type: "NODE_TYPE_GENERIC_NODE" } } });
+  const { data } = await pathClient(pmm).GET("/v1/inventory/nodes", { params: { query: { node_type: "NODE_TYPE_GENERIC_NODE" } } });
+  // @ts-expect-error openapi-fetch's calls are pathClient(client)'s, not the client's
+  await pmm.GET("/v1/inventory/nodes");
+  // @ts-expect-error a path of another version
+  await pathClient(pmm).GET("/v1/inventory/Nodes/List");
+  // @ts-expect-error a client of another version
+  pathClient(pmmV2({ baseUrl: "https://pmm.example.com" }));
   const old = pmmV2({ baseUrl: "https://pmm.example.com", auth: { apiKey: "k" } });
   await old.nodes.listNodes({ body: { node_type: "GENERIC_NODE" } });
   try { await pmm.nodes.getNode({ path: { node_id: "n1" } }); } catch (e) { if (e instanceof ApiError) console.log(e.status, e.path); }
@@ -99,6 +107,31 @@ export async function use(): Promise<void> {
 `,
     );
     expect(typeCheck([consumer])).toEqual([]);
+  });
+
+  it("keeps openapi-fetch's declarations out of a program until it imports a paths entry", async () => {
+    // With skipLibCheck false they cost more to check than all of the package's own (bench/PROFILE.md).
+    const entries = (await readSources(SPECS_DIR)).map((s) => `${s.api}/${s.version}`);
+    const program = async (name: string, imports: string[]) => {
+      const file = path.join(dir, "..", name);
+      await writeFile(
+        file,
+        `${imports.map((entry, i) => `import * as entry${i} from "./generated/${entry}.js";`).join("\n")}\nexport { ${imports.map((_, i) => `entry${i}`).join(", ")} };\n`,
+      );
+      const options = { noEmit: true, types: [], module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext };
+      return ts
+        .createProgram([file], options)
+        .getSourceFiles()
+        .map((f) => f.fileName);
+    };
+    const fromOpenapiFetch = (files: string[]) => files.filter((file) => file.includes("/node_modules/openapi-fetch/"));
+    const methodsOnly = await program(
+      "methods-only.ts",
+      entries.map((entry) => `${entry}/index`),
+    );
+    expect(methodsOnly.filter((file) => file.endsWith("/schema.d.ts"))).toHaveLength(entries.length);
+    expect(fromOpenapiFetch(methodsOnly)).toEqual([]);
+    expect(fromOpenapiFetch(await program("with-paths.ts", [`${entries[0]}/paths`]))).not.toEqual([]);
   });
 });
 
@@ -150,9 +183,25 @@ describe("calls over HTTP", () => {
     expect(request.headers.authorization).toBe("Bearer glsa_service_token");
     expect(request.headers["x-team"]).toBe("dba");
 
-    const raw = await pmm.GET("/v1/inventory/nodes", { params: { query: { node_type: "NODE_TYPE_GENERIC_NODE" } } });
+    const { pathClient } = await import(pathToFileURL(path.join(dir, "pmm/v3/paths.js")).href);
+    const raw = await pathClient(pmm).GET("/v1/inventory/nodes", { params: { query: { node_type: "NODE_TYPE_GENERIC_NODE" } } });
     expect(raw.data.generic[0].node_id).toBe("n1");
     expect(raw.response.status).toBe(200);
+    expect(server.requests.at(-1)!.headers.authorization).toBe("Bearer glsa_service_token");
+    expect(pmm.GET).toBeUndefined();
+  });
+
+  it("pathClient refuses what is not a client of its own version, before anything is sent", async () => {
+    const { pathClient } = await import(pathToFileURL(path.join(dir, "pmm/v3/paths.js")).href);
+    const older = (await load("pmm/v2")).createClient({ baseUrl: server.origin });
+    const sent = server.requests.length;
+    const refusals: [unknown, string][] = [
+      [older, "pathClient of PMM API v3 was given a client of PMM API v2: use the pathClient of its own version's entry (pem-pmm-client/pmm/v2/paths)."],
+      [{ GET: () => undefined }, "pathClient takes a client that createClient made for PMM API v3; got another object."],
+      [undefined, "pathClient takes a client that createClient made for PMM API v3; got undefined."],
+    ];
+    for (const [given, message] of refusals) expect(() => pathClient(given)).toThrow(new TypeError(message));
+    expect(server.requests.length).toBe(sent);
   });
 
   it("PMM 3: an error status rejects with a typed ApiError carrying PMM's error body", async () => {

@@ -13,9 +13,13 @@ type VersionEntry = keyof Manifest["exports"] extends infer Key
     : never
   : never;
 
-/** Imports a version entry of the committed generated/ package (kept current by `generate --check`). */
+/**
+ * Imports a version entry of the committed generated/ package (kept current by `generate --check`),
+ * with the `pathClient` of its `paths` entry beside the exports of its index.
+ */
 export async function loadGenerated(entry: VersionEntry): Promise<any> {
-  return import(pathToFileURL(path.join(GENERATED_DIR, entry, "index.js")).href);
+  const [index, paths] = await Promise.all(["index.js", "paths.js"].map((file) => import(pathToFileURL(path.join(GENERATED_DIR, entry, file)).href)));
+  return { ...index, pathClient: paths.pathClient };
 }
 
 /** A logger that keeps every line, for assertions. */

@@ -170,12 +170,7 @@ const cases: [title: string, { given: Given; want: Want }][] = [
       given: { operations: [listThings, readiness] },
       want: {
         "index.d.ts": [
-          lines(
-            "export interface Client extends ApiClient<paths>, ClientLifecycle {",
-            "  readonly things: Things.Methods;",
-            "  readonly server: Server.Methods;",
-            "}",
-          ),
+          lines("export interface Client extends ClientLifecycle {", "  readonly things: Things.Methods;", "  readonly server: Server.Methods;", "}"),
         ],
       },
     },
@@ -186,8 +181,8 @@ const cases: [title: string, { given: Given; want: Want }][] = [
       given: { operations: [listThings], model: { api: "pem", version: "v17", auth: "pem-token", basePath: "/api/v17" } },
       want: {
         "index.d.ts": [
-          'import type { ApiClient, ApiDescription, ApiError, CallOptions, PemClientOptions, PemSession, OperationTable } from "../../runtime/index.js";',
-          "export interface Client extends ApiClient<paths>, PemSession {",
+          'import type { ApiDescription, ApiError, CallOptions, PemClientOptions, PemSession, OperationTable } from "../../runtime/index.js";',
+          "export interface Client extends PemSession {",
           "export declare const operationTable: OperationTable;",
           lines("/** Creates a client for PEM API v17. */", "export declare function createClient(options: PemClientOptions): Client;"),
         ],

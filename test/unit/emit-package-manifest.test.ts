@@ -18,12 +18,14 @@ const common = {
   engines: { node: ">=20.19" },
 };
 const tail = { bin: { "pem-pmm-client": "./bin/pem-pmm-client.js" }, dependencies: { "openapi-fetch": "^0.17.0" } };
-/** A version entry's export: its ESM types, and CommonJS-format ones for `require`. */
-const versionExport = (entry: string) => ({
-  require: { types: `./${entry}/index.d.cts`, default: `./${entry}/index.js` },
-  types: `./${entry}/index.d.ts`,
-  default: `./${entry}/index.js`,
+/** A module's export: its ESM types, and CommonJS-format ones for `require`. */
+const moduleExport = (folder: string, module: string) => ({
+  require: { types: `./${folder}/${module}.d.cts`, default: `./${folder}/${module}.js` },
+  types: `./${folder}/${module}.d.ts`,
+  default: `./${folder}/${module}.js`,
 });
+/** A version's two entries: its index (`./pmm/v3`) and its path calls (`./pmm/v3/paths`). */
+const versionExport = (entry: string) => ({ [`./${entry}`]: moduleExport(entry, "index"), [`./${entry}/paths`]: moduleExport(entry, "paths") });
 const fixedExports = {
   "./runtime": { types: "./runtime/index.d.ts", default: "./runtime/index.js" },
   "./testing": { types: "./testing/index.d.ts", default: "./testing/index.js" },
@@ -44,8 +46,8 @@ const cases: [title: string, { given: Given; want: unknown }][] = [
       want: {
         ...common,
         exports: {
-          "./pem/v9": versionExport("pem/v9"),
-          "./pmm/v3": versionExport("pmm/v3"),
+          ...versionExport("pem/v9"),
+          ...versionExport("pmm/v3"),
           ...fixedExports,
         },
         ...tail,
@@ -59,7 +61,7 @@ const cases: [title: string, { given: Given; want: unknown }][] = [
       want: {
         ...common,
         exports: {
-          "./pmm/v3": versionExport("pmm/v3"),
+          ...versionExport("pmm/v3"),
           "./pmm/migrations/v2-v3.json": "./pmm/migrations/v2-v3.json",
           ...fixedExports,
         },

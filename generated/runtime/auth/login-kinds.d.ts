@@ -49,8 +49,6 @@ export interface ClientAuth {
     /** The client's `logout()`, for a kind that holds a session. */
     logout?(): Promise<void>;
 }
-/** The login kinds, by the name a generated entry gives in `api.auth`. */
-export type LoginKindName = "pem-token" | "pmm";
 /**
  * The login kind a generated entry names.
  *

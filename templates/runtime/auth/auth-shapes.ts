@@ -1,4 +1,9 @@
-import type { LoginKindName } from "./login-kinds.js";
+/**
+ * The login kinds, by the name a generated entry gives in `api.auth` (auth/login-kinds.ts).
+ * Declared here, beside the shapes, so that the option types consumers read do not bring in the
+ * login code's declarations, and openapi-fetch's with them.
+ */
+export type LoginKindName = "pem-token" | "pmm";
 
 /**
  * The credentials each login kind takes in `auth`: one tuple of keys per accepted shape, each

@@ -5,7 +5,7 @@ import type { Logger } from "../logger.js";
 import type { KindOptions } from "../option-checks.js";
 import type { ApiDescription, ClientOptions, FetchFunction, PemAuth, PemTokenOptions, PmmAuth } from "../options.js";
 import { assertSafeTransport } from "../security.js";
-import { AUTH_SHAPES } from "./auth-shapes.js";
+import { AUTH_SHAPES, type LoginKindName } from "./auth-shapes.js";
 import { pemEndpointCandidates } from "./pem-location.js";
 import { PemTokenSession } from "./pem-token.js";
 import { pmmAuthMiddleware, pmmSecrets } from "./pmm-auth.js";
@@ -116,9 +116,6 @@ const pmm: LoginKind = {
     };
   },
 };
-
-/** The login kinds, by the name a generated entry gives in `api.auth`. */
-export type LoginKindName = "pem-token" | "pmm";
 
 const LOGIN_KINDS = { "pem-token": pemToken, pmm } as const satisfies Record<LoginKindName, LoginKind<never>>;
 

@@ -1,0 +1,28 @@
+/** Each client createApiClient made → its API and its path calls. A WeakMap: a client is never kept alive by it. */
+const PATH_CLIENTS = new WeakMap();
+/** Records the path calls of a client that createApiClient made for `api`. */
+export function registerPathClient(client, api, calls) {
+    PATH_CLIENTS.set(client, { api, calls });
+}
+/**
+ * A version entry's `pathClient(client)`: the path calls of a client of that entry's API version.
+ *
+ * @throws {TypeError} anything other than a client made by createClient, or a client of another
+ * API or version (whose paths differ).
+ */
+export function pathClientOf(api, client) {
+    const entry = typeof client === "object" && client !== null ? PATH_CLIENTS.get(client) : undefined;
+    const wanted = `${api.api.toUpperCase()} API ${api.version}`;
+    if (!entry)
+        throw new TypeError(`pathClient takes a client that createClient made for ${wanted}; got ${described(client)}.`);
+    if (entry.api.api !== api.api || entry.api.version !== api.version) {
+        throw new TypeError(`pathClient of ${wanted} was given a client of ${entry.api.api.toUpperCase()} API ${entry.api.version}: ` +
+            `use the pathClient of its own version's entry (pem-pmm-client/${entry.api.api}/${entry.api.version}/paths).`);
+    }
+    return entry.calls;
+}
+function described(value) {
+    if (value === null)
+        return "null";
+    return typeof value === "object" ? "another object" : typeof value;
+}

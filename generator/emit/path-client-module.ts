@@ -1,0 +1,56 @@
+import type { ApiModel } from "../normalize/build-model.js";
+import { generatedHeader } from "./generated-header.js";
+import { escapeComment } from "./tsdoc.js";
+
+export interface PathClientModuleFiles {
+  "paths.js": string;
+  "paths.d.ts": string;
+}
+
+/**
+ * Emits one version's `paths` entry: `pathClient(client)`, openapi-fetch's calls on the spec's
+ * paths and its middleware. A separate entry, so that only a program that imports it loads
+ * openapi-fetch's declarations (see templates/runtime/path-client.ts).
+ */
+export function emitPathClientModule(model: ApiModel, runtimeFolder: string, origin: string): PathClientModuleFiles {
+  const header = generatedHeader(origin);
+  const runtime = `${runtimeFolder}/path-client.js`;
+  const api = `${model.api.toUpperCase()} API ${model.version}`;
+  const doc = escapeComment(
+    [
+      `openapi-fetch's calls on ${api}'s paths (\`GET\`, …, \`request\`), with their`,
+      "`{ data, error, response }` contract, and its middleware (`use`, `eject`), which the",
+      "client's methods go through too.",
+      "",
+      "@throws {TypeError} anything but a client that this entry's createClient made.",
+    ].join("\n"),
+  );
+  const comment = `/**\n${doc
+    .split("\n")
+    .map((line) => (line ? ` * ${line}` : " *"))
+    .join("\n")}\n */`;
+  const js = [
+    header,
+    `import { pathClientOf } from ${JSON.stringify(runtime)};`,
+    'import { apiDescription } from "./index.js";',
+    "",
+    comment,
+    "export function pathClient(client) {",
+    "  return pathClientOf(apiDescription, client);",
+    "}",
+    "",
+  ];
+  const dts = [
+    header,
+    `import type { PathClient } from ${JSON.stringify(runtime)};`,
+    'import type { Client } from "./index.js";',
+    'import type { paths } from "./schema.js";',
+    "",
+    "export type { PathClient };",
+    "",
+    comment,
+    "export declare function pathClient(client: Client): PathClient<paths>;",
+    "",
+  ];
+  return { "paths.js": js.join("\n"), "paths.d.ts": dts.join("\n") };
+}

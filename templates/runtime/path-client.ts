@@ -1,0 +1,48 @@
+import type { Client as FetchClient } from "openapi-fetch";
+import type { ApiDescription } from "./options.js";
+
+/**
+ * openapi-fetch's calls on the spec's paths (`GET`, …, `request`) with their
+ * `{ data, error, response }` contract, and its middleware (`use`, `eject`), which the
+ * client's methods go through too.
+ *
+ * Kept out of the client's own type, in each version's `paths` entry: openapi-fetch's
+ * declarations cost a consumer that checks them (`skipLibCheck: false`) more than all of ours,
+ * and a program that calls only the methods should not pay for them.
+ */
+export type PathClient<Paths extends {}> = Pick<
+  FetchClient<Paths>,
+  "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "request" | "use" | "eject"
+>;
+
+/** Each client createApiClient made → its API and its path calls. A WeakMap: a client is never kept alive by it. */
+const PATH_CLIENTS = new WeakMap<object, { api: ApiDescription; calls: object }>();
+
+/** Records the path calls of a client that createApiClient made for `api`. */
+export function registerPathClient(client: object, api: ApiDescription, calls: object): void {
+  PATH_CLIENTS.set(client, { api, calls });
+}
+
+/**
+ * A version entry's `pathClient(client)`: the path calls of a client of that entry's API version.
+ *
+ * @throws {TypeError} anything other than a client made by createClient, or a client of another
+ * API or version (whose paths differ).
+ */
+export function pathClientOf(api: ApiDescription, client: unknown): object {
+  const entry = typeof client === "object" && client !== null ? PATH_CLIENTS.get(client) : undefined;
+  const wanted = `${api.api.toUpperCase()} API ${api.version}`;
+  if (!entry) throw new TypeError(`pathClient takes a client that createClient made for ${wanted}; got ${described(client)}.`);
+  if (entry.api.api !== api.api || entry.api.version !== api.version) {
+    throw new TypeError(
+      `pathClient of ${wanted} was given a client of ${entry.api.api.toUpperCase()} API ${entry.api.version}: ` +
+        `use the pathClient of its own version's entry (pem-pmm-client/${entry.api.api}/${entry.api.version}/paths).`,
+    );
+  }
+  return entry.calls;
+}
+
+function described(value: unknown): string {
+  if (value === null) return "null";
+  return typeof value === "object" ? "another object" : typeof value;
+}
