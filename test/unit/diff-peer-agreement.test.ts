@@ -13,8 +13,8 @@ describe("agreement with openapi-diff's backward-compatibility tests", () => {
     expect(stale.map((c) => c.test)).toEqual([]);
   }, 120_000);
 
-  it("reports as breaking at least 88% of the changes it calls incompatible", async () => {
+  it("reports as breaking at least 90% of the changes it calls incompatible (the issue's target)", async () => {
     const { incompatible, caught } = await measurePeerAgreement();
-    expect(caught.length / incompatible.length).toBeGreaterThanOrEqual(0.88);
+    expect(caught.length / incompatible.length).toBeGreaterThanOrEqual(0.9);
   }, 120_000);
 });

@@ -6,7 +6,7 @@ export const enumChanged = defineCheck({
   id: "enum-changed",
   levels: ["breaking", "warning", "info"],
   description:
-    'Enum values. Request: a removed value (or an enum that appears) leaves the union type, so a call that sends it no longer compiles: breaking; a new value: info. Response: a removed value leaves the union type, so old code that compares with it (state === "DOWN", case "DOWN":) no longer compiles: breaking; a new value compiles but breaks code that handles every value, such as an exhaustive switch: warning; an enum dropped altogether widens the type to string: warning; one that appears: info.',
+    'Enum values. Request: a removed value (or an enum that appears) leaves the union type, so a call that sends it no longer compiles: breaking; a new value: info. Response: a removed value leaves the union type, so old code that compares with it (state === "DOWN", case "DOWN":) no longer compiles: breaking; a new value compiles, but an old call that receives it stops working: a client with validate: "strict" refuses the answer (its validators know only the old values), and code that handles every value (an exhaustive switch) has no branch for it: breaking; an enum dropped altogether widens the type to string: warning; one that appears: info.',
   run: (diff) =>
     [...schemaSites(diff)].flatMap((site) => {
       const changes: Finding[] = [];
@@ -23,6 +23,6 @@ export const enumChanged = defineCheck({
 function responseLevels(added: string[], removed: string[]): { removed: Verdict; added: Verdict } {
   return {
     removed: removed.includes(ANY_VALUE) ? { level: "info" } : { level: "breaking", compiles: false },
-    added: added.includes(ANY_VALUE) ? { level: "warning" } : { level: "warning", compiles: true },
+    added: added.includes(ANY_VALUE) ? { level: "warning" } : { level: "breaking", compiles: true },
   };
 }
