@@ -1,71 +1,83 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-// ts-morph's bundled compiler, which the emitter has loaded already; transpiling is syntax only.
+// ts-morph's bundled compiler, which the emitter has loaded already; compiling here is syntax only.
 import { ts } from "ts-morph";
 import { SpecError } from "../errors.js";
 
 export const JS_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
-  // The package is ESM; transpiling file by file cannot read its package.json, so say so.
+  // The package is ESM; a compile that resolves nothing cannot read its package.json, so say so.
   module: ts.ModuleKind.ES2022,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
   strict: true,
   isolatedModules: true,
   newLine: ts.NewLineKind.LineFeed,
 };
-// Each file's declarations follow from that file alone, so no whole-program check is needed
-// here (`npm test` type-checks templates/ with the rest of the project).
-const DECLARATION_OPTIONS: ts.CompilerOptions = { ...JS_OPTIONS, declaration: true, isolatedDeclarations: true };
-
-interface CompiledFile {
-  js: string;
-  dts: string;
-}
+// Each file's declarations follow from that file alone (isolatedDeclarations), so nothing is
+// checked or resolved here: `npm test` type-checks templates/ with the rest of the project.
+const EMIT_OPTIONS: ts.CompilerOptions = {
+  ...JS_OPTIONS,
+  declaration: true,
+  isolatedDeclarations: true,
+  noCheck: true,
+  noLib: true,
+  noResolve: true,
+  types: [],
+};
 
 /**
- * Compiled files by name and source text. Compiling the runtime takes seconds and every client
- * generated in one process (a test run, the reference specs, `--spec` calls) compiles the same one.
+ * Compiled folders by their files' names and source text. Compiling the runtime takes a good
+ * part of a second and every client generated in one process (a test run, the reference specs,
+ * `--spec` calls) compiles the same one.
  */
-const compiledRuntime = new Map<string, CompiledFile>();
+const compiledFolders = new Map<string, Map<string, string>>();
 
 /**
  * Compiles a handwritten folder of templates/ (`runtime/**\/*.ts`, or `testing/` for the test kit) to
- * ESM JavaScript and declarations, file by file, keyed by path relative to that folder.
+ * ESM JavaScript and declarations, keyed by path relative to that folder. One program for the
+ * folder, emitting both: each file is parsed once, where compiling file by file parsed it twice.
  */
 export function emitRuntimeFiles(templatesDir: string, folder = "runtime"): Map<string, string> {
   const rootDir = path.resolve(templatesDir, folder);
-  const sources = readdirSync(rootDir, { recursive: true, encoding: "utf8" })
+  const names = readdirSync(rootDir, { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
     .map((f) => f.split(path.sep).join("/"))
     .sort();
-  const files = new Map<string, string>();
-  for (const name of sources) {
-    const fileName = path.join(rootDir, name);
-    const { js, dts } = compileRuntimeFile(fileName, readFileSync(fileName, "utf8"));
-    const base = name.replace(/\.ts$/, "");
-    files.set(`${base}.js`, js);
-    files.set(`${base}.d.ts`, dts);
-  }
-  return files;
+  const sources = new Map(names.map((name) => [path.join(rootDir, name), readFileSync(path.join(rootDir, name), "utf8")]));
+  const key = JSON.stringify([...sources]);
+  const cached = compiledFolders.get(key);
+  if (cached) return new Map(cached);
+  const compiled = compileFolder(rootDir, sources);
+  compiledFolders.set(key, compiled);
+  return new Map(compiled);
 }
 
-function compileRuntimeFile(fileName: string, text: string): CompiledFile {
-  const key = `${fileName}\0${text}`;
-  const cached = compiledRuntime.get(key);
-  if (cached) return cached;
-  const js = ts.transpileModule(text, { fileName, compilerOptions: JS_OPTIONS, reportDiagnostics: true });
-  const dts = ts.transpileDeclaration(text, { fileName, compilerOptions: DECLARATION_OPTIONS, reportDiagnostics: true });
-  const problem = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])][0];
+function compileFolder(rootDir: string, sources: Map<string, string>): Map<string, string> {
+  // Output paths are only keys here: nothing is written.
+  const outDir = path.join(rootDir, ".out");
+  const options = { ...EMIT_OPTIONS, rootDir, outDir };
+  const host = ts.createCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  host.readFile = (fileName) => sources.get(path.resolve(fileName)) ?? readFile(fileName);
+  const program = ts.createProgram({ rootNames: [...sources.keys()], options, host });
+  const emitted = new Map<string, string>();
+  const result = program.emit(undefined, (fileName, text) => emitted.set(path.relative(outDir, fileName).split(path.sep).join("/"), text));
+  const problem = [...program.getSyntacticDiagnostics(), ...result.diagnostics][0];
   if (problem) {
     const line = problem.file && problem.start !== undefined ? `:${problem.file.getLineAndCharacterOfPosition(problem.start).line + 1}` : "";
+    const fileName = problem.file?.fileName ?? rootDir;
     throw new SpecError(
       `${path.relative(process.cwd(), fileName)}${line}`,
       undefined,
       `the runtime does not compile: ${ts.flattenDiagnosticMessageText(problem.messageText, " ")}`,
-      `Fix the source in ${path.relative(process.cwd(), path.dirname(fileName))}/.`,
+      `Fix the source in ${path.relative(process.cwd(), rootDir)}/.`,
     );
   }
-  const compiled = { js: js.outputText, dts: dts.outputText };
-  compiledRuntime.set(key, compiled);
-  return compiled;
+  // In the order of the sources, each file's JavaScript before its declarations.
+  const files = new Map<string, string>();
+  for (const fileName of sources.keys()) {
+    const base = path.relative(rootDir, fileName).split(path.sep).join("/").replace(/\.ts$/, "");
+    for (const name of [`${base}.js`, `${base}.d.ts`]) files.set(name, emitted.get(name) ?? "");
+  }
+  return files;
 }
