@@ -57,6 +57,16 @@ const pmm = createClient({ baseUrl: "https://pmm.example.com", auth: { token: pr
 const nodes = await pmm.nodes.listNodes();
 \`\`\`
 
+openapi-fetch's calls on the spec's paths (\`GET\`, \`POST\`, …) and its middleware (\`use\`, which the
+methods go through too) are \`pathClient(client)\` of the version's \`paths\` entry, so that a
+program calling only the methods never loads openapi-fetch's declarations:
+
+\`\`\`ts
+import { pathClient } from "${info.name}/pmm/v3/paths";
+
+const { data } = await pathClient(pmm).GET("/v1/inventory/nodes");
+\`\`\`
+
 ${consumerSetup(2)}
 ## Commands
 
