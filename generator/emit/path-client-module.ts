@@ -22,7 +22,7 @@ export function emitPathClientModule(model: ApiModel, runtimeFolder: string, ori
       "`{ data, error, response }` contract, and its middleware (`use`, `eject`), which the",
       "client's methods go through too.",
       "",
-      "@throws {TypeError} anything but a client that this entry's createClient made.",
+      "@throws {TypeError} anything but a client made by the createClient of this version's entry.",
     ].join("\n"),
   );
   const comment = `/**\n${doc

@@ -62,22 +62,26 @@ function compileFolder(rootDir: string, sources: Map<string, string>): Map<strin
   const program = ts.createProgram({ rootNames: [...sources.keys()], options, host });
   const emitted = new Map<string, string>();
   const result = program.emit(undefined, (fileName, text) => emitted.set(path.relative(outDir, fileName).split(path.sep).join("/"), text));
-  const problem = [...program.getSyntacticDiagnostics(), ...result.diagnostics][0];
+  const problem = [...program.getOptionsDiagnostics(), ...program.getSyntacticDiagnostics(), ...result.diagnostics][0];
   if (problem) {
     const line = problem.file && problem.start !== undefined ? `:${problem.file.getLineAndCharacterOfPosition(problem.start).line + 1}` : "";
-    const fileName = problem.file?.fileName ?? rootDir;
+    const where = problem.file ? { file: problem.file.fileName, folder: path.dirname(problem.file.fileName) } : { file: rootDir, folder: rootDir };
     throw new SpecError(
-      `${path.relative(process.cwd(), fileName)}${line}`,
+      `${path.relative(process.cwd(), where.file)}${line}`,
       undefined,
       `the runtime does not compile: ${ts.flattenDiagnosticMessageText(problem.messageText, " ")}`,
-      `Fix the source in ${path.relative(process.cwd(), rootDir)}/.`,
+      `Fix the source in ${path.relative(process.cwd(), where.folder)}/.`,
     );
   }
   // In the order of the sources, each file's JavaScript before its declarations.
   const files = new Map<string, string>();
   for (const fileName of sources.keys()) {
     const base = path.relative(rootDir, fileName).split(path.sep).join("/").replace(/\.ts$/, "");
-    for (const name of [`${base}.js`, `${base}.d.ts`]) files.set(name, emitted.get(name) ?? "");
+    for (const name of [`${base}.js`, `${base}.d.ts`]) {
+      const text = emitted.get(name);
+      if (text === undefined) throw new Error(`compiling ${path.relative(process.cwd(), fileName)} gave no ${name}`);
+      files.set(name, text);
+    }
   }
   return files;
 }

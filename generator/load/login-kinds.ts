@@ -34,7 +34,7 @@ export interface LoginKind {
   authOptions: string;
   /** The runtime type of the client's options: every client's, and the kind's own. */
   clientOptions: string;
-  /** The runtime interface the generated `Client` extends besides `ApiClient`. */
+  /** The runtime interface the generated `Client` extends: its lifecycle (`close`), and a PEM session's `logout`. */
   clientBase: string;
   /** The header parameter that carries the credential in the spec, lifted out of every method. */
   credentialHeader: string | undefined;

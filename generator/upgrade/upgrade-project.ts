@@ -240,10 +240,10 @@ class Planner {
     return [...this.types.keys()].some((t) => t.startsWith(`${name}.`));
   }
 
-  /** `pem-pmm-client/pmm/v2` → `…/v3`, and relative paths into a generated folder alike. */
+  /** `pem-pmm-client/pmm/v2` (and its `/paths` entry) → `…/v3`, and relative paths into a generated folder alike. */
   private movedSpecifier(specifier: string): string | undefined {
     const { api, from, to } = this.migration;
-    const match = new RegExp(`(^|/)${escapeRegExp(api)}/${escapeRegExp(from)}(/index(\\.js)?)?$`).exec(specifier);
+    const match = new RegExp(`(^|/)${escapeRegExp(api)}/${escapeRegExp(from)}(/(?:index|paths)(?:\\.js)?)?$`).exec(specifier);
     if (!match) return undefined;
     return `${specifier.slice(0, match.index)}${match[1]}${api}/${to}${match[2] ?? ""}`;
   }

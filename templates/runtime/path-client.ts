@@ -36,7 +36,7 @@ export function pathClientOf(api: ApiDescription, client: unknown): object {
   if (entry.api.api !== api.api || entry.api.version !== api.version) {
     throw new TypeError(
       `pathClient of ${wanted} was given a client of ${entry.api.api.toUpperCase()} API ${entry.api.version}: ` +
-        `use the pathClient of its own version's entry (pem-pmm-client/${entry.api.api}/${entry.api.version}/paths).`,
+        "use the pathClient of the paths module beside the entry that made it.",
     );
   }
   return entry.calls;
@@ -44,5 +44,6 @@ export function pathClientOf(api: ApiDescription, client: unknown): object {
 
 function described(value: unknown): string {
   if (value === null) return "null";
-  return typeof value === "object" ? "another object" : typeof value;
+  // A client of another installed copy of the package is recorded by that copy's runtime only.
+  return typeof value === "object" ? "an object that no createClient of this copy of the package made" : typeof value;
 }

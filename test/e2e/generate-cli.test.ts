@@ -1,5 +1,6 @@
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { discoverSpecs } from "../../generator/load/discover-specs.js";
 import { listFiles, writeTreeAtomically } from "../../generator/write/file-tree.js";
@@ -65,7 +66,13 @@ describe("--spec mode", () => {
     expect(result.code).toBe(0);
     const operations = (await documentOperations(fixture("swagger2-edge-cases.yaml"))).length;
     expect(result.stdout).toMatch(new RegExp(`^edge/v1\\s+${operations} operations\\s+\\d+ ms\n$`));
-    expect((await listFiles(out)).sort()).toEqual(expect.arrayContaining(["index.d.ts", "index.js", "schema.d.ts", "runtime/index.js", "runtime/index.d.ts"]));
+    expect((await listFiles(out)).sort()).toEqual(
+      expect.arrayContaining(["index.d.ts", "index.js", "paths.d.ts", "paths.js", "schema.d.ts", "runtime/index.js", "runtime/index.d.ts"]),
+    );
+    // The paths module beside the entry reaches the folder's own runtime copy.
+    const [{ createClient }, { pathClient }] = await Promise.all(["index.js", "paths.js"].map((file) => import(pathToFileURL(path.join(out, file)).href)));
+    expect(typeof pathClient(createClient({ baseUrl: "https://edge.example.com" })).GET).toBe("function");
+    expect(() => pathClient({})).toThrow(TypeError);
   });
 
   it.each([

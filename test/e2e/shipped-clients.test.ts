@@ -196,8 +196,11 @@ describe("calls over HTTP", () => {
     const older = (await load("pmm/v2")).createClient({ baseUrl: server.origin });
     const sent = server.requests.length;
     const refusals: [unknown, string][] = [
-      [older, "pathClient of PMM API v3 was given a client of PMM API v2: use the pathClient of its own version's entry (pem-pmm-client/pmm/v2/paths)."],
-      [{ GET: () => undefined }, "pathClient takes a client that createClient made for PMM API v3; got another object."],
+      [older, "pathClient of PMM API v3 was given a client of PMM API v2: use the pathClient of the paths module beside the entry that made it."],
+      [
+        { GET: () => undefined },
+        "pathClient takes a client that createClient made for PMM API v3; got an object that no createClient of this copy of the package made.",
+      ],
       [undefined, "pathClient takes a client that createClient made for PMM API v3; got undefined."],
     ];
     for (const [given, message] of refusals) expect(() => pathClient(given)).toThrow(new TypeError(message));

@@ -184,6 +184,27 @@ export async function runChecks(): Promise<void> {
     expect(typeCheck([file], { skipLibCheck: true })).toEqual([]);
   });
 
+  it("moves the paths entry's import with the client's", async () => {
+    const file = "src/raw.ts";
+    const dir = await project(
+      {
+        [file]: `import { createClient } from "pem-pmm-client/pem/v9";
+import { pathClient } from "pem-pmm-client/pem/v9/paths";
+export async function servers(): Promise<unknown> {
+  return (await pathClient(createClient({ baseUrl: "https://pem.example.com" })).GET("/server/")).data;
+}
+`,
+      },
+      undefined,
+      path.join(FIXTURES, "pem-v9"),
+    );
+    const { code, stdout } = await runCli("upgrade", [dir, "--from", "pem/v9", "--to", "pem/v10", "--write"]);
+    expect(code, stdout).toBe(0);
+    const moved = await readFile(path.join(dir, file), "utf8");
+    expect(moved).toContain('from "pem-pmm-client/pem/v10";\nimport { pathClient } from "pem-pmm-client/pem/v10/paths";');
+    expect(typeCheck([path.join(dir, file)], { skipLibCheck: true })).toEqual([]);
+  });
+
   it("prints the same report as JSON for tools", async () => {
     const dir = await project();
     const { code, stdout } = await upgrade(dir, "--format", "json");

@@ -10,6 +10,6 @@ export type { PathClient };
  * `{ data, error, response }` contract, and its middleware (`use`, `eject`), which the
  * client's methods go through too.
  *
- * @throws {TypeError} anything but a client that this entry's createClient made.
+ * @throws {TypeError} anything but a client made by the createClient of this version's entry.
  */
 export declare function pathClient(client: Client): PathClient<paths>;

@@ -7,7 +7,7 @@ import { apiDescription } from "./index.js";
  * `{ data, error, response }` contract, and its middleware (`use`, `eject`), which the
  * client's methods go through too.
  *
- * @throws {TypeError} anything but a client that this entry's createClient made.
+ * @throws {TypeError} anything but a client made by the createClient of this version's entry.
  */
 export function pathClient(client) {
   return pathClientOf(apiDescription, client);
