@@ -22,7 +22,7 @@ import { scoreSuccessors, successorSection, UNTUNED_PAIRS } from "./lib/successo
 import { measureSuccessorCost } from "./lib/successor-cost.js";
 import { measureTestingKit } from "./lib/testing-kit-cost.js";
 import { compareThroughput, startJsonServer } from "./lib/throughput.js";
-import { type ChosenOperation, type ConsumerSettings, typeCheckCost, writeConsumers } from "./lib/typecheck-cost.js";
+import { type ChosenOperation, type ConsumerSettings, typeCheckCosts, writeConsumers } from "./lib/typecheck-cost.js";
 import { writeUpgradeProject } from "./lib/upgrade-project.js";
 import { measureValidation } from "./lib/validation-cost.js";
 
@@ -173,12 +173,8 @@ async function typeCheckFigures(api: string, version: string, settings: Consumer
     settings,
   );
   for (const skipLibCheck of [true, false]) {
-    const costs = Object.fromEntries(
-      Object.entries(projects).map(([tool, project]) => {
-        process.stderr.write(`bench: type-checking cost, ${label} (skipLibCheck ${skipLibCheck}) — ${tool}\n`);
-        return [tool, typeCheckCost(tsc, project, RUNS, skipLibCheck)] as const;
-      }),
-    );
+    process.stderr.write(`bench: type-checking cost, ${label} (skipLibCheck ${skipLibCheck}), the tools taking turns\n`);
+    const costs = typeCheckCosts(tsc, projects, RUNS, skipLibCheck);
     const figure = `3. Type-check a consumer of ${chosen.length} ${label} operations, skipLibCheck ${skipLibCheck}${skipLibCheck ? " (tsc --init default)" : ""}`;
     for (const [tool, cost] of Object.entries(costs)) {
       rows.push({

@@ -109,12 +109,12 @@ function heyGetFunctions(sdk: string): Map<string, string> {
 }
 
 /**
- * `tsc --noEmit --extendedDiagnostics` on one consumer, median of `runs` after a warm-up.
- * `skipLibCheck` true is `tsc --init`'s default and close to what an editor does with a
- * package's .d.ts files; false also checks every declaration file in full.
+ * Each project's check cost with `tsc --extendedDiagnostics`: the median of `runs` after one
+ * warm-up each, the projects taking turns in every round, so that a busy moment of the machine
+ * falls on all of them alike rather than on whichever was measured then.
  */
-export function typeCheckCost(tsc: string, project: string, runs: number, skipLibCheck: boolean): CheckCost {
-  const once = (): CheckCost => {
+export function typeCheckCosts(tsc: string, projects: Record<string, string>, runs: number, skipLibCheck: boolean): Record<string, CheckCost> {
+  const once = (project: string): CheckCost => {
     const result = spawnSync(
       process.execPath,
       [tsc, "-p", path.join(project, "tsconfig.json"), "--extendedDiagnostics", "--skipLibCheck", String(skipLibCheck)],
@@ -129,12 +129,18 @@ export function typeCheckCost(tsc: string, project: string, runs: number, skipLi
       memoryMb: figure("Memory used") / 1024,
     };
   };
-  once();
-  const samples = Array.from({ length: runs }, once);
-  return {
-    checkSeconds: median(samples.map((s) => s.checkSeconds)),
-    totalSeconds: median(samples.map((s) => s.totalSeconds)),
-    instantiations: median(samples.map((s) => s.instantiations)),
-    memoryMb: median(samples.map((s) => s.memoryMb)),
-  };
+  const samples: Record<string, CheckCost[]> = Object.fromEntries(Object.keys(projects).map((tool) => [tool, []]));
+  for (const project of Object.values(projects)) once(project);
+  for (let round = 0; round < runs; round++) for (const [tool, project] of Object.entries(projects)) samples[tool]!.push(once(project));
+  return Object.fromEntries(
+    Object.entries(samples).map(([tool, costs]) => [
+      tool,
+      {
+        checkSeconds: median(costs.map((s) => s.checkSeconds)),
+        totalSeconds: median(costs.map((s) => s.totalSeconds)),
+        instantiations: median(costs.map((s) => s.instantiations)),
+        memoryMb: median(costs.map((s) => s.memoryMb)),
+      },
+    ]),
+  );
 }
