@@ -1,9 +1,9 @@
 import { callArguments } from "./call-arguments.js";
 import { apiErrorFrom, InvalidResponseError } from "./errors.js";
 import { checkInput, checkPathValues, pathParameterNames } from "./input-guards.js";
+import { PATH_METHODS } from "./path-client.js";
 import { bodyOptions } from "./transport/form-body.js";
 import { validationMode } from "./validation.js";
-const PATH_CALLS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"];
 /**
  * Puts the client's methods on `client`, one frozen namespace per group of the operation table,
  * whose methods resolve to the data or reject with an ApiError. Returns openapi-fetch's path
@@ -16,7 +16,7 @@ export function bindMethods(client, operations, context) {
     // The methods check their whole input themselves (checkInput), with their own names in the errors.
     const pathCall = checkingPathValues(request);
     const pathCalls = {};
-    for (const name of PATH_CALLS)
+    for (const name of PATH_METHODS)
         pathCalls[name] = (path, init) => pathCall(name, path, init);
     pathCalls.request = pathCall;
     pathCalls.eject = fetchClient.eject;

@@ -9,7 +9,9 @@ import type { ApiDescription } from "./options.js";
  * declarations cost a consumer that checks them (`skipLibCheck: false`) more than all of ours,
  * and a program that calls only the methods should not pay for them.
  */
-export type PathClient<Paths extends {}> = Pick<FetchClient<Paths>, "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "request" | "use" | "eject">;
+export type PathClient<Paths extends {}> = Pick<FetchClient<Paths>, (typeof PATH_METHODS)[number] | "request" | "use" | "eject">;
+/** openapi-fetch's calls named after an HTTP method. */
+export declare const PATH_METHODS: readonly ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"];
 /** Records the path calls of a client that createApiClient made for `api`. */
 export declare function registerPathClient(client: object, api: ApiDescription, calls: object): void;
 /**

@@ -1,3 +1,5 @@
+/** openapi-fetch's calls named after an HTTP method. */
+export const PATH_METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"];
 /** Each client createApiClient made → its API and its path calls. A WeakMap: a client is never kept alive by it. */
 const PATH_CLIENTS = new WeakMap();
 /** Records the path calls of a client that createApiClient made for `api`. */
@@ -12,14 +14,16 @@ export function registerPathClient(client, api, calls) {
  */
 export function pathClientOf(api, client) {
     const entry = typeof client === "object" && client !== null ? PATH_CLIENTS.get(client) : undefined;
-    const wanted = `${api.api.toUpperCase()} API ${api.version}`;
     if (!entry)
-        throw new TypeError(`pathClient takes a client that createClient made for ${wanted}; got ${described(client)}.`);
-    if (entry.api.api !== api.api || entry.api.version !== api.version) {
-        throw new TypeError(`pathClient of ${wanted} was given a client of ${entry.api.api.toUpperCase()} API ${entry.api.version}: ` +
-            "use the pathClient of the paths module beside the entry that made it.");
+        throw new TypeError(`pathClient takes a client that createClient made for ${label(api)}; got ${described(client)}.`);
+    if (label(entry.api) !== label(api)) {
+        throw new TypeError(`pathClient of ${label(api)} was given a client of ${label(entry.api)}: use the pathClient of the paths module beside the entry that made it.`);
     }
     return entry.calls;
+}
+/** `PMM API v3`. */
+function label(api) {
+    return `${api.api.toUpperCase()} API ${api.version}`;
 }
 function described(value) {
     if (value === null)

@@ -16,7 +16,7 @@ import {
 import { LOGIN_KINDS } from "../load/login-kinds.js";
 import type { ApiModel, MediaModel, OperationModel } from "../normalize/build-model.js";
 import { pascalCase } from "../normalize/identifiers.js";
-import { clientMethod, namespaceTypeName, RUNTIME_ERRORS, takesInput } from "../normalize/public-names.js";
+import { apiVersionLabel, clientMethod, namespaceTypeName, RUNTIME_ERRORS, takesInput } from "../normalize/public-names.js";
 import { generatedHeader } from "./generated-header.js";
 import { operationTable, propertyKey } from "./operation-table.js";
 import { endpoint, escapeComment, operationDoc } from "./tsdoc.js";
@@ -73,7 +73,7 @@ function javaScriptStatements(
       name: "createClient",
       parameters: [{ name: "options" }],
       statements: ["return createApiClient(apiDescription, operationTable, options);"],
-      docs: [escapeComment(`Creates a client for ${model.api.toUpperCase()} API ${model.version}.`)],
+      docs: [escapeComment(`Creates a client for ${apiVersionLabel(model)}.`)],
     },
     {
       kind: StructureKind.Function,
@@ -120,7 +120,7 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
       extends: [lifecycle],
       docs: [
         escapeComment(
-          `${model.api.toUpperCase()} API ${model.version}: one method per operation, grouped by namespace. openapi-fetch's \`GET\`/\`POST\`/… on the spec's paths are \`pathClient(client)\` of the \`paths\` entry beside this one.`,
+          `${apiVersionLabel(model)}: one method per operation, grouped by namespace. openapi-fetch's \`GET\`/\`POST\`/… on the spec's paths are \`pathClient(client)\` of the \`paths\` entry beside this one.`,
         ),
       ],
       properties: namespaces.map(({ namespace, typeName }) => ({ name: propertyKey(namespace), isReadonly: true, type: `${typeName}.Methods` })),
@@ -134,7 +134,7 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
       name: "createClient",
       parameters: [{ name: "options", type: clientOptions }],
       returnType: "Client",
-      docs: [escapeComment(`Creates a client for ${model.api.toUpperCase()} API ${model.version}.`)],
+      docs: [escapeComment(`Creates a client for ${apiVersionLabel(model)}.`)],
     },
     errorBodiesInterface(namespaces),
     ...isApiErrorOverloads(),

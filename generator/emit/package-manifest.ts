@@ -18,8 +18,8 @@ export interface PackageInfo {
 export function packageManifest(info: PackageInfo, entries: readonly { api: string; version: string }[], migrations: readonly string[] = []): string {
   const exports: Record<string, unknown> = {};
   for (const { api, version } of entries) {
+    const folder = `./${api}/${version}`;
     for (const module of VERSION_MODULES) {
-      const folder = `./${api}/${version}`;
       // A CommonJS consumer's `require` (Node.js ≥ 20.19 loads the ES module) gets types of CommonJS format: TypeScript's node16 refuses the ESM ones (TS1479).
       const entry = { types: `${folder}/${module}.d.ts`, default: `${folder}/${module}.js` };
       exports[module === "index" ? folder : `${folder}/${module}`] = { require: { ...entry, types: `${folder}/${requireTypes(module)}` }, ...entry };

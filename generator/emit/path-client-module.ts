@@ -1,4 +1,5 @@
 import type { ApiModel } from "../normalize/build-model.js";
+import { apiVersionLabel } from "../normalize/public-names.js";
 import { generatedHeader } from "./generated-header.js";
 import { escapeComment } from "./tsdoc.js";
 
@@ -15,20 +16,13 @@ export interface PathClientModuleFiles {
 export function emitPathClientModule(model: ApiModel, runtimeFolder: string, origin: string): PathClientModuleFiles {
   const header = generatedHeader(origin);
   const runtime = `${runtimeFolder}/path-client.js`;
-  const api = `${model.api.toUpperCase()} API ${model.version}`;
-  const doc = escapeComment(
-    [
-      `openapi-fetch's calls on ${api}'s paths (\`GET\`, …, \`request\`), with their`,
-      "`{ data, error, response }` contract, and its middleware (`use`, `eject`), which the",
-      "client's methods go through too.",
-      "",
-      "@throws {TypeError} anything but a client made by the createClient of this version's entry.",
-    ].join("\n"),
-  );
-  const comment = `/**\n${doc
-    .split("\n")
-    .map((line) => (line ? ` * ${line}` : " *"))
-    .join("\n")}\n */`;
+  const comment = `/**
+ * openapi-fetch's calls on ${escapeComment(apiVersionLabel(model))}'s paths (\`GET\`, …, \`request\`), with their
+ * \`{ data, error, response }\` contract, and its middleware (\`use\`, \`eject\`), which the
+ * client's methods go through too.
+ *
+ * @throws {TypeError} anything but a client made by the createClient of this version's entry.
+ */`;
   const js = [
     header,
     `import { pathClientOf } from ${JSON.stringify(runtime)};`,

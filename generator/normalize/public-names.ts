@@ -58,6 +58,11 @@ export function shadowsExport(namespace: string): boolean {
   return TOP_LEVEL_NAMES.has(pascalCase(namespace));
 }
 
+/** `PMM API v3`: an API version as the generated docs name it. */
+export function apiVersionLabel(model: { api: string; version: string }): string {
+  return `${model.api.toUpperCase()} API ${model.version}`;
+}
+
 /** `nodes.listNodes`: the client method, as reports, the upgrade tool and check-server name it. */
 export function clientMethod(operation: { namespace: string; name: string }): string {
   return `${operation.namespace}.${operation.name}`;

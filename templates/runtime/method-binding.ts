@@ -3,6 +3,7 @@ import { callArguments, type Input } from "./call-arguments.js";
 import { apiErrorFrom, InvalidResponseError } from "./errors.js";
 import { checkInput, checkPathValues, pathParameterNames } from "./input-guards.js";
 import type { CallOptions, OperationEntry, OperationTable, ValidationMode } from "./options.js";
+import { PATH_METHODS } from "./path-client.js";
 import { bodyOptions } from "./transport/form-body.js";
 import { type CheckedCall, type Validation, validationMode } from "./validation.js";
 
@@ -10,8 +11,6 @@ import { type CheckedCall, type Validation, validationMode } from "./validation.
 type CallInit = { parseAs?: string } & Record<string, unknown>;
 /** openapi-fetch's `request`, as the runtime calls it. */
 type RequestFunction = (method: string, path: string, init?: CallInit) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-
-const PATH_CALLS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const;
 
 /** The client's validation and its modes, which each call's options may override. */
 export interface Checking {
@@ -41,7 +40,7 @@ export function bindMethods(client: Record<string | symbol, unknown>, operations
   // The methods check their whole input themselves (checkInput), with their own names in the errors.
   const pathCall = checkingPathValues(request);
   const pathCalls: Record<string, unknown> = {};
-  for (const name of PATH_CALLS) pathCalls[name] = (path: string, init?: CallInit) => pathCall(name, path, init);
+  for (const name of PATH_METHODS) pathCalls[name] = (path: string, init?: CallInit) => pathCall(name, path, init);
   pathCalls.request = pathCall;
   pathCalls.eject = fetchClient.eject;
   pathCalls.use = (...middleware: Middleware[]) => {

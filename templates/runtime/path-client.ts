@@ -10,10 +10,10 @@ import type { ApiDescription } from "./options.js";
  * declarations cost a consumer that checks them (`skipLibCheck: false`) more than all of ours,
  * and a program that calls only the methods should not pay for them.
  */
-export type PathClient<Paths extends {}> = Pick<
-  FetchClient<Paths>,
-  "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "request" | "use" | "eject"
->;
+export type PathClient<Paths extends {}> = Pick<FetchClient<Paths>, (typeof PATH_METHODS)[number] | "request" | "use" | "eject">;
+
+/** openapi-fetch's calls named after an HTTP method. */
+export const PATH_METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const;
 
 /** Each client createApiClient made → its API and its path calls. A WeakMap: a client is never kept alive by it. */
 const PATH_CLIENTS = new WeakMap<object, { api: ApiDescription; calls: object }>();
@@ -31,15 +31,18 @@ export function registerPathClient(client: object, api: ApiDescription, calls: o
  */
 export function pathClientOf(api: ApiDescription, client: unknown): object {
   const entry = typeof client === "object" && client !== null ? PATH_CLIENTS.get(client) : undefined;
-  const wanted = `${api.api.toUpperCase()} API ${api.version}`;
-  if (!entry) throw new TypeError(`pathClient takes a client that createClient made for ${wanted}; got ${described(client)}.`);
-  if (entry.api.api !== api.api || entry.api.version !== api.version) {
+  if (!entry) throw new TypeError(`pathClient takes a client that createClient made for ${label(api)}; got ${described(client)}.`);
+  if (label(entry.api) !== label(api)) {
     throw new TypeError(
-      `pathClient of ${wanted} was given a client of ${entry.api.api.toUpperCase()} API ${entry.api.version}: ` +
-        "use the pathClient of the paths module beside the entry that made it.",
+      `pathClient of ${label(api)} was given a client of ${label(entry.api)}: use the pathClient of the paths module beside the entry that made it.`,
     );
   }
   return entry.calls;
+}
+
+/** `PMM API v3`. */
+function label(api: ApiDescription): string {
+  return `${api.api.toUpperCase()} API ${api.version}`;
 }
 
 function described(value: unknown): string {

@@ -7,7 +7,6 @@ export const enumChanged = defineCheck({
   levels: ["breaking", "warning", "info"],
   description:
     'Enum values. Request: a removed value (or an enum that appears) leaves the union type, so a call that sends it no longer compiles: breaking; a new value: info. Response: a removed value leaves the union type, so old code that compares with it (state === "DOWN", case "DOWN":) no longer compiles: breaking; a new value, or an enum dropped altogether (any string now), compiles, but an old call that receives such a value stops working: a client with validate: "strict" refuses the answer (its validators know only the old values), and code that handles every value (an exhaustive switch) has no branch for it: breaking. In a response header, which is read as a plain string and not validated: a new value is a warning, a removed one info. An enum that appears: info.',
-
   run: (diff) =>
     [...schemaSites(diff)].flatMap((site) => {
       const changes: Finding[] = [];

@@ -53,6 +53,10 @@ const TOP_LEVEL_NAMES = new Set([
 export function shadowsExport(namespace) {
     return TOP_LEVEL_NAMES.has(pascalCase(namespace));
 }
+/** `PMM API v3`: an API version as the generated docs name it. */
+export function apiVersionLabel(model) {
+    return `${model.api.toUpperCase()} API ${model.version}`;
+}
 /** `nodes.listNodes`: the client method, as reports, the upgrade tool and check-server name it. */
 export function clientMethod(operation) {
     return `${operation.namespace}.${operation.name}`;
