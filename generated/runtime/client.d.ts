@@ -18,8 +18,8 @@ export interface PemSession extends ClientLifecycle {
 /**
  * Builds a client from a generated version entry's description and operation table: its
  * transport (transport/client-transport.ts), its authentication (the login kind the entry
- * names, auth/login-kinds.ts), its methods (method-binding.ts), and its path calls, which the
- * version entry's `pathClient` hands out (path-client.ts).
+ * names, auth/login-kinds.ts), its methods (method-binding.ts, direct-request.ts), and its
+ * path calls, which the version entry's `pathClient` hands out (path-client.ts).
  *
  * @throws {TypeError} options that are missing, unknown, out of range or unsafe (credentials over
  * plain http://), and an `auth` of no shape the API's login kind takes.

@@ -1,4 +1,5 @@
 import type { Client as FetchClient, Middleware } from "openapi-fetch";
+import type { RequestFunction } from "./direct-request.js";
 import type { OperationTable, ValidationMode } from "./options.js";
 import { type Validation } from "./validation.js";
 /** The client's validation and its modes, which each call's options may override. */
@@ -7,11 +8,17 @@ export interface Checking {
     validate: ValidationMode;
     validateRequests: ValidationMode;
 }
-/** What the generated methods share: openapi-fetch's client, the client's secrets as they are now, and its validation. */
+/**
+ * What the generated methods share: their two ways to the server, the client's secrets as they
+ * are now, and its validation.
+ */
 export interface MethodContext {
+    /** openapi-fetch's client, which the methods go through while the caller has middleware of their own. */
     fetchClient: FetchClient<Record<string, never>>;
     /** The runtime's middleware that must stay last (it sees the request that is sent); the caller's `use()` goes before it. */
     lastMiddleware: Middleware;
+    /** The same calls without openapi-fetch's client, otherwise (direct-request.ts). */
+    direct: RequestFunction;
     secrets: () => readonly string[];
     checking: Checking;
 }

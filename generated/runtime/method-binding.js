@@ -12,17 +12,34 @@ import { validationMode } from "./validation.js";
  */
 export function bindMethods(client, operations, context) {
     const { fetchClient, lastMiddleware } = context;
-    const request = parsingJsonHere(fetchClient.request);
+    const viaFetchClient = parsingJsonHere(fetchClient.request);
+    const direct = parsingJsonHere(context.direct);
+    /** The caller's middleware → how many times it is registered, as openapi-fetch's `use` and `eject` count. */
+    const callersMiddleware = new Map();
+    const request = (method, path, init) => (callersMiddleware.size > 0 ? viaFetchClient : direct)(method, path, init);
     // The methods check their whole input themselves (checkInput), with their own names in the errors.
-    const pathCall = checkingPathValues(request);
+    const pathCall = checkingPathValues(viaFetchClient);
     const pathCalls = {};
     for (const name of PATH_METHODS)
         pathCalls[name] = (path, init) => pathCall(name, path, init);
     pathCalls.request = pathCall;
-    pathCalls.eject = fetchClient.eject;
     pathCalls.use = (...middleware) => {
+        // Counted first: should openapi-fetch refuse one of them, the methods keep going through it, which is never wrong.
+        for (const one of middleware)
+            if (one)
+                callersMiddleware.set(one, (callersMiddleware.get(one) ?? 0) + 1);
         fetchClient.eject(lastMiddleware);
         fetchClient.use(...middleware, lastMiddleware);
+    };
+    pathCalls.eject = (...middleware) => {
+        fetchClient.eject(...middleware);
+        for (const one of middleware) {
+            const count = callersMiddleware.get(one) ?? 0;
+            if (count > 1)
+                callersMiddleware.set(one, count - 1);
+            else
+                callersMiddleware.delete(one);
+        }
     };
     for (const [namespace, methods] of Object.entries(operations)) {
         const group = {};

@@ -17,7 +17,10 @@ export declare function credentialHeader(headers: Headers | Record<string, strin
 /** The values of the credential headers among `headers`: secrets an error body may echo. */
 export declare function credentialValues(headers: Record<string, string> | undefined): string[];
 /** assertSafeCredentials' plain-http guard for each request as it is sent, so that credentials set per call through `headers` are covered too. */
-export declare function assertSafeRequest(request: Request, allowInsecureHttp: boolean): void;
+export declare function assertSafeRequest(request: {
+    url: string;
+    headers: Headers;
+}, allowInsecureHttp: boolean): void;
 /**
  * Refuses a credential that cannot be sent as a header value, with a message that names where
  * the problem is but never quotes the credential (fetch's own TypeError would quote it whole).

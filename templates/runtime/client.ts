@@ -1,6 +1,8 @@
 import createFetchClient from "openapi-fetch";
+import { authMiddleware } from "./auth/auth-middleware.js";
 import { type ClientAuth, loginKind } from "./auth/login-kinds.js";
 import { resolveBaseUrl, serverUrl } from "./base-url.js";
+import { directRequest } from "./direct-request.js";
 import { resolveLogger } from "./logger.js";
 import { bindMethods } from "./method-binding.js";
 import { checkClientOptions } from "./option-checks.js";
@@ -35,8 +37,8 @@ export interface PemSession extends ClientLifecycle {
 /**
  * Builds a client from a generated version entry's description and operation table: its
  * transport (transport/client-transport.ts), its authentication (the login kind the entry
- * names, auth/login-kinds.ts), its methods (method-binding.ts), and its path calls, which the
- * version entry's `pathClient` hands out (path-client.ts).
+ * names, auth/login-kinds.ts), its methods (method-binding.ts, direct-request.ts), and its
+ * path calls, which the version entry's `pathClient` hands out (path-client.ts).
  *
  * @throws {TypeError} options that are missing, unknown, out of range or unsafe (credentials over
  * plain http://), and an `auth` of no shape the API's login kind takes.
@@ -60,7 +62,7 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   };
   const fetchClient = createFetchClient<Record<string, never>>({ baseUrl, fetch: transport.fetch, ...(options.headers ? { headers: options.headers } : {}) });
   const auth = login.start({ fetch: transport.fetch, timeoutMs: transport.timeoutMs, logger, closed: transport.closed });
-  if (auth.middleware) fetchClient.use(auth.middleware);
+  if (auth.credentials) fetchClient.use(authMiddleware({ ...auth, credentials: auth.credentials }, baseUrl));
   // Last, so that it sees the request that is actually sent.
   fetchClient.use(requestContextMiddleware);
   // Credential headers the caller set by hand in `headers`.
@@ -73,7 +75,8 @@ export function createApiClient(api: ApiDescription, operations: OperationTable,
   const close = closeOnce(transport, auth);
   client.close = close;
   client[Symbol.asyncDispose] = close;
-  const pathCalls = bindMethods(client, operations, { fetchClient, lastMiddleware: requestContextMiddleware, secrets, checking });
+  const direct = directRequest({ baseUrl, headers: options.headers, auth, transport });
+  const pathCalls = bindMethods(client, operations, { fetchClient, lastMiddleware: requestContextMiddleware, direct, secrets, checking });
   registerPathClient(client, api, pathCalls);
   return Object.freeze(client);
 }

@@ -1,16 +1,12 @@
 import type { Client as FetchClient, Middleware } from "openapi-fetch";
 import { callArguments, type Input } from "./call-arguments.js";
+import type { CallInit, RequestFunction } from "./direct-request.js";
 import { apiErrorFrom, InvalidResponseError } from "./errors.js";
 import { checkInput, checkPathValues, pathParameterNames } from "./input-guards.js";
 import type { CallOptions, OperationEntry, OperationTable, ValidationMode } from "./options.js";
 import { PATH_METHODS } from "./path-client.js";
 import { bodyOptions } from "./transport/form-body.js";
 import { type CheckedCall, type Validation, validationMode } from "./validation.js";
-
-/** A call's init: openapi-fetch's options, with the runtime's `parseAs`. */
-type CallInit = { parseAs?: string } & Record<string, unknown>;
-/** openapi-fetch's `request`, as the runtime calls it. */
-type RequestFunction = (method: string, path: string, init?: CallInit) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 /** The client's validation and its modes, which each call's options may override. */
 export interface Checking {
@@ -19,11 +15,17 @@ export interface Checking {
   validateRequests: ValidationMode;
 }
 
-/** What the generated methods share: openapi-fetch's client, the client's secrets as they are now, and its validation. */
+/**
+ * What the generated methods share: their two ways to the server, the client's secrets as they
+ * are now, and its validation.
+ */
 export interface MethodContext {
+  /** openapi-fetch's client, which the methods go through while the caller has middleware of their own. */
   fetchClient: FetchClient<Record<string, never>>;
   /** The runtime's middleware that must stay last (it sees the request that is sent); the caller's `use()` goes before it. */
   lastMiddleware: Middleware;
+  /** The same calls without openapi-fetch's client, otherwise (direct-request.ts). */
+  direct: RequestFunction;
   secrets: () => readonly string[];
   checking: Checking;
 }
@@ -36,16 +38,29 @@ export interface MethodContext {
  */
 export function bindMethods(client: Record<string | symbol, unknown>, operations: OperationTable, context: MethodContext): object {
   const { fetchClient, lastMiddleware } = context;
-  const request = parsingJsonHere(fetchClient.request as unknown as RequestFunction);
+  const viaFetchClient = parsingJsonHere(fetchClient.request as unknown as RequestFunction);
+  const direct = parsingJsonHere(context.direct);
+  /** The caller's middleware → how many times it is registered, as openapi-fetch's `use` and `eject` count. */
+  const callersMiddleware = new Map<Middleware, number>();
+  const request: RequestFunction = (method, path, init) => (callersMiddleware.size > 0 ? viaFetchClient : direct)(method, path, init);
   // The methods check their whole input themselves (checkInput), with their own names in the errors.
-  const pathCall = checkingPathValues(request);
+  const pathCall = checkingPathValues(viaFetchClient);
   const pathCalls: Record<string, unknown> = {};
   for (const name of PATH_METHODS) pathCalls[name] = (path: string, init?: CallInit) => pathCall(name, path, init);
   pathCalls.request = pathCall;
-  pathCalls.eject = fetchClient.eject;
   pathCalls.use = (...middleware: Middleware[]) => {
+    // Counted first: should openapi-fetch refuse one of them, the methods keep going through it, which is never wrong.
+    for (const one of middleware) if (one) callersMiddleware.set(one, (callersMiddleware.get(one) ?? 0) + 1);
     fetchClient.eject(lastMiddleware);
     fetchClient.use(...middleware, lastMiddleware);
+  };
+  pathCalls.eject = (...middleware: Middleware[]) => {
+    fetchClient.eject(...middleware);
+    for (const one of middleware) {
+      const count = callersMiddleware.get(one) ?? 0;
+      if (count > 1) callersMiddleware.set(one, count - 1);
+      else callersMiddleware.delete(one);
+    }
   };
   for (const [namespace, methods] of Object.entries(operations)) {
     const group: Record<string, unknown> = {};

@@ -38,7 +38,7 @@ export function credentialValues(headers: Record<string, string> | undefined): s
 }
 
 /** assertSafeCredentials' plain-http guard for each request as it is sent, so that credentials set per call through `headers` are covered too. */
-export function assertSafeRequest(request: Request, allowInsecureHttp: boolean): void {
+export function assertSafeRequest(request: { url: string; headers: Headers }, allowInsecureHttp: boolean): void {
   if (allowInsecureHttp || !request.url.startsWith("http:")) return;
   const header = credentialHeader(request.headers);
   if (header) assertSafeTransport(request.url, `the ${header} header`, false);

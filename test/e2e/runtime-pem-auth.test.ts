@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startFakePem } from "../support/fake-pem.js";
 import { loadGenerated, recordingLogger } from "../support/generated-client.js";
+import { METHOD_ROUTES } from "../support/method-routes.js";
 import { startRecordingServer } from "../support/recording-server.js";
 
 /** PEM's token lifecycle, through the generated v9/v10 clients against a fake PEM on 127.0.0.1. */
@@ -190,10 +191,12 @@ describe("token lifetime", () => {
   });
 });
 
-describe("401 handling", () => {
+describe.each(METHOD_ROUTES)("401 handling and the layout, for a method going $route", ({ take }) => {
+  const routed = async (entry: "pem/v9" | "pem/v10", options: Record<string, unknown> = {}) => take(entry, await client(entry, options));
+
   it("drops a stale token, logs in once and replays the call once, body included", async () => {
     pem = await startFakePem();
-    const c = await client("pem/v10");
+    const c = await routed("pem/v10");
     await c.server.list();
     pem.revokeAll();
     await c.server.update({ path: { server_id: "1" }, body: { asb_password: "new-secret" } });
@@ -206,7 +209,7 @@ describe("401 handling", () => {
 
   it("re-logs in once for 50 concurrent calls that all met a stale token", async () => {
     pem = await startFakePem();
-    const c = await client("pem/v10");
+    const c = await routed("pem/v10");
     await c.server.list();
     pem.revokeAll();
     await Promise.all(Array.from({ length: 50 }, () => c.server.list()));
@@ -216,7 +219,7 @@ describe("401 handling", () => {
   it("turns a second 401 into an AuthenticationError: one re-login, one replay, no loop", async () => {
     pem = await startFakePem();
     const { AuthenticationError } = await loadGenerated("pem/v10");
-    const c = await client("pem/v10");
+    const c = await routed("pem/v10");
     pem.state.rejectAll = true;
     const error = await c.server.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -225,6 +228,16 @@ describe("401 handling", () => {
     expect(pem.dataRequests()).toHaveLength(2);
   });
 
+  it("sends the first call, body included, to the layout its login found", async () => {
+    pem = await startFakePem({ prefix: "/pem/api" });
+    const c = await routed("pem/v10");
+    await c.server.update({ path: { server_id: "1" }, body: { asb_password: "new-secret" } });
+    expect(pem.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/token/", "POST /pem/api/token/", "PUT /pem/api/v10/server/1"]);
+    expect(JSON.parse(pem.requests.at(-1)!.body)).toEqual({ asb_password: "new-secret" });
+  });
+});
+
+describe("401 handling for openapi-fetch's calls", () => {
   it("also replays calls made through openapi-fetch's GET", async () => {
     pem = await startFakePem();
     const c = await client("pem/v10");

@@ -5,7 +5,7 @@ import { GENERATED_DIR } from "./paths.js";
 type Manifest = typeof import("../../generated/package.json", { with: { type: "json" }});
 
 /** A version entry the package exports (`pem/v10`): `./<api>/<version>`, not `./runtime` or a migration file. */
-type VersionEntry = keyof Manifest["exports"] extends infer Key
+export type VersionEntry = keyof Manifest["exports"] extends infer Key
   ? Key extends `./${infer Api}/${infer Version}`
     ? Version extends `${string}/${string}` | `${string}.json`
       ? never

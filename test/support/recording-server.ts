@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 
 export interface RecordedRequest {
   method: string;
+  /** The request target as sent: its path and query, unparsed. */
+  url: string;
   path: string;
   query: Record<string, string>;
   headers: Record<string, string | string[] | undefined>;
@@ -24,6 +26,7 @@ export async function startRecordingServer(handler: Handler, tls?: HttpsOptions)
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const recorded: RecordedRequest = {
       method: req.method ?? "",
+      url: req.url ?? "",
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,

@@ -4,7 +4,7 @@ import { assertSafeTransport } from "../security.js";
 import { AUTH_SHAPES } from "./auth-shapes.js";
 import { pemEndpointCandidates } from "./pem-location.js";
 import { PemTokenSession } from "./pem-token.js";
-import { pmmAuthMiddleware, pmmSecrets } from "./pmm-auth.js";
+import { pmmCredentials, pmmSecrets } from "./pmm-auth.js";
 const DEFAULT_REFRESH_MARGIN_MS = 60_000;
 /** PEM's own options; typed against PemTokenOptions, so that a new one cannot be missed. */
 const PEM_OPTION_NAMES = { tokenUrl: true, refreshMarginMs: true };
@@ -43,7 +43,12 @@ const pemToken = {
                     logger,
                     closed,
                 });
-                return { middleware: session.middleware, secrets: () => session.secrets(), logout: () => session.logout() };
+                return {
+                    credentials: (call) => session.credentials(call),
+                    afterAnswer: (call, answer, used, replayed) => session.afterAnswer(call, answer, used, replayed),
+                    secrets: () => session.secrets(),
+                    logout: () => session.logout(),
+                };
             },
         };
     },
@@ -59,8 +64,9 @@ const pmm = {
                 if (!options.auth)
                     return { secrets: () => [] };
                 const auth = options.auth;
+                const credentials = pmmCredentials(auth);
                 const secrets = pmmSecrets(auth);
-                return { middleware: pmmAuthMiddleware(auth), secrets: () => secrets };
+                return { credentials: () => credentials, secrets: () => secrets };
             },
         };
     },

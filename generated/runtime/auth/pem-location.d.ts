@@ -27,7 +27,9 @@ export declare function pemEndpointCandidates(settings: {
     specBasePath: string;
 }): PemEndpoints[];
 /**
- * The same request sent under another base URL; openapi-fetch has put the first
+ * A URL under another base URL; openapi-fetch (or the methods, as it does) has put the first
  * candidate's base in front of every path, before the login told which layout is right.
  */
+export declare function relocatedUrl(url: string, from: string, to: string): string;
+/** The same request sent under another base URL (relocatedUrl). */
 export declare function relocate(request: Request, from: string, to: string): Promise<Request>;

@@ -1,6 +1,6 @@
-import type { Middleware } from "openapi-fetch";
 import type { Logger } from "../logger.js";
 import type { FetchFunction, PemAuth } from "../options.js";
+import type { AuthCall, Credentials } from "./login-kinds.js";
 import { type PemEndpoints } from "./pem-location.js";
 export declare const PEM_TOKEN_HEADER = "X-Auth-Token";
 export interface PemSessionSettings {
@@ -24,7 +24,7 @@ export interface TokenCall {
     /** The path template, as errors name it. */
     path: string;
     /** The caller's signal: aborting it ends the call's wait for a login (not the login). */
-    signal: AbortSignal;
+    signal?: AbortSignal | undefined;
     /** `performance.now()` when the call began: its deadline covers the wait for a login. */
     startedAt: number;
 }
@@ -37,8 +37,6 @@ export interface TokenCall {
 export declare class PemTokenSession {
     #private;
     constructor(settings: PemSessionSettings);
-    /** openapi-fetch middleware: adds the token to each request, and answers a 401 with one re-login and replay. */
-    readonly middleware: Middleware;
     /**
      * A usable token: the current one, or the one a login brings, which concurrent callers
      * without a token share. Each caller waits only while its deadline and signal allow; the
@@ -65,4 +63,20 @@ export declare class PemTokenSession {
     logout(): Promise<void>;
     /** The password or caller's token, and the last two tokens logins brought: what an error body may echo. */
     secrets(): string[];
+    /**
+     * A call's token, and the base URL of the layout in use. A login itself goes without.
+     *
+     * @throws {ConnectionError} the client was closed.
+     * @throws what token() throws.
+     */
+    credentials(call: AuthCall): Credentials | Promise<Credentials>;
+    /**
+     * A 401 to a call sent with a token: the token is dropped, and the call is sent once more
+     * with a fresh one (one login for all the calls that met the 401). A caller's token that PEM
+     * rejects, and a fresh token that it rejects too, are the call's error.
+     *
+     * @throws {ApiError} PEM rejected the caller's token, or the fresh one (`replayed`).
+     * @throws what token() throws, for the fresh token.
+     */
+    afterAnswer(call: AuthCall, response: Response, used: Credentials, replayed: boolean): Promise<Credentials | undefined>;
 }

@@ -1,13 +1,7 @@
 import { assertHeaderCredential } from "../security.js";
 /** PMM: one `Authorization` header per client, computed once. */
-export function pmmAuthMiddleware(auth) {
-    const authorization = authorizationHeader(auth);
-    return {
-        onRequest({ request }) {
-            request.headers.set("Authorization", authorization);
-            return request;
-        },
-    };
+export function pmmCredentials(auth) {
+    return { headers: { Authorization: authorizationHeader(auth) } };
 }
 /** What a PMM answer may echo of the credentials, to take out of error bodies: the header's encoded part and what the caller gave. */
 export function pmmSecrets(auth) {

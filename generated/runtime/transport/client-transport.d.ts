@@ -1,9 +1,8 @@
 import type { Logger } from "../logger.js";
-import type { ClientOptions, FetchFunction } from "../options.js";
-/** How one client reaches its server, logins and token releases included. */
-export interface ClientTransport {
-    /** The `fetch` under openapi-fetch: deadlines, retries, TLS, typed errors (see transport.ts). */
-    fetch: FetchFunction;
+import type { ClientOptions } from "../options.js";
+import { type Transport } from "./transport.js";
+/** How one client reaches its server (transport.ts), logins and token releases included. */
+export interface ClientTransport extends Transport {
     /** Each call's deadline in ms. */
     timeoutMs: number;
     /** Aborted by stop(). */

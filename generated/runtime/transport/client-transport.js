@@ -16,7 +16,7 @@ export function createClientTransport(options, logger) {
     const timeoutMs = durationOption("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
     const maxResponseBytes = resolveMaxResponseBytes(options.maxResponseBytes);
     const closed = new AbortController();
-    const fetch = createTransport({
+    const transport = createTransport({
         send,
         timeoutMs,
         maxResponseBytes,
@@ -26,7 +26,7 @@ export function createClientTransport(options, logger) {
         closed: closed.signal,
     });
     return {
-        fetch,
+        ...transport,
         timeoutMs,
         closed: closed.signal,
         stop: () => closed.abort(),

@@ -8,34 +8,31 @@ const BODY_HEADERS = ["Content-Type", "Content-Length", "Content-Encoding", "Con
  * names, so a redirect elsewhere is not followed: its response goes back to the caller.
  */
 export function followSameOriginRedirects(send, logger) {
-    return async (request, signal, body) => {
-        let response = await send(request, signal, body);
+    return async (outgoing, signal) => {
+        let response = await send(outgoing, signal);
         for (let hops = 0; hops < MAX_REDIRECTS && REDIRECT_STATUSES.has(response.status); hops++) {
             const location = response.headers.get("Location");
             if (!location)
                 return response;
-            const from = new URL(request.url);
+            const from = new URL(outgoing.url);
             const target = new URL(location, from);
             if (target.origin !== from.origin) {
-                logger.warn(`${request.method} answered HTTP ${response.status} with a redirect from ${from.origin} to ${target.origin}; not followed, so that credentials stay with ${from.origin}. Point baseUrl at the server that answers.`);
+                logger.warn(`${outgoing.method} answered HTTP ${response.status} with a redirect from ${from.origin} to ${target.origin}; not followed, so that credentials stay with ${from.origin}. Point baseUrl at the server that answers.`);
                 return response;
             }
             await response.body?.cancel();
             // As fetch does: 303, and 301/302 after a POST, become a GET without a body.
-            const becomesGet = request.method !== "GET" &&
-                request.method !== "HEAD" &&
-                (response.status === 303 || (response.status !== 307 && response.status !== 308 && request.method === "POST"));
-            const headers = new Headers(request.headers);
+            const { method } = outgoing;
+            const becomesGet = method !== "GET" && method !== "HEAD" && (response.status === 303 || (response.status !== 307 && response.status !== 308 && method === "POST"));
+            const headers = new Headers(outgoing.headers);
             if (becomesGet)
                 for (const name of BODY_HEADERS)
                     headers.delete(name);
-            request = new Request(target, { method: becomesGet ? "GET" : request.method, headers, redirect: "manual" });
-            if (becomesGet)
-                body = undefined;
-            response = await send(request, signal, body);
+            outgoing = { method: becomesGet ? "GET" : method, url: target.href, headers, body: becomesGet ? undefined : outgoing.body };
+            response = await send(outgoing, signal);
         }
         if (REDIRECT_STATUSES.has(response.status)) {
-            logger.warn(`${request.method} was redirected ${MAX_REDIRECTS} times within ${new URL(request.url).origin}; not following more. Check the server's redirects, or point baseUrl at the final location.`);
+            logger.warn(`${outgoing.method} was redirected ${MAX_REDIRECTS} times within ${new URL(outgoing.url).origin}; not following more. Check the server's redirects, or point baseUrl at the final location.`);
         }
         return response;
     };

@@ -5,7 +5,7 @@ import type { Middleware } from "openapi-fetch";
  * call began, if that was before the request reached the transport (a PEM call that waited
  * for a login), so that one deadline covers the whole call.
  */
-interface RequestContext {
+export interface RequestContext {
     path: string;
     retrySafe?: boolean;
     /** `performance.now()` when the call began. */
@@ -17,4 +17,3 @@ export declare function rememberRequest(request: Request, context: RequestContex
 export declare function requestContext(request: Request): RequestContext;
 /** Registered last, so it sees the request that is actually sent. */
 export declare const requestContextMiddleware: Middleware;
-export {};

@@ -12,9 +12,19 @@ export interface BodyWatch {
     readFailure(error: unknown, bytesRead: number): unknown;
 }
 /**
+ * The answer, once its status and declared length pass: a status outside what HTTP defines,
+ * or a `Content-Length` past `maxBytes`, fails the call at once and drops the connection.
+ */
+export declare function checkAnswer(response: Response, watch: BodyWatch): Response;
+/**
  * The answer with a body that is counted while it is read (JSON, text, blobs and error
  * bodies alike): past `maxBytes` the read fails with ResponseTooLargeError at once and the
  * connection is dropped, and a read that fails for another reason fails with a typed error.
  * The end of the body, however it ends, settles the call.
  */
 export declare function watchBody(response: Response, watch: BodyWatch): Response;
+/**
+ * The answer's body as text, counted as watchBody counts it, without a second stream: what
+ * the client's methods read. The end of the body, however it ends, settles the call.
+ */
+export declare function readText(response: Response, watch: BodyWatch): Promise<string>;

@@ -10,26 +10,27 @@ export function resolveMaxResponseBytes(value) {
     return value;
 }
 /**
+ * The answer, once its status and declared length pass: a status outside what HTTP defines,
+ * or a `Content-Length` past `maxBytes`, fails the call at once and drops the connection.
+ */
+export function checkAnswer(response, watch) {
+    // A status outside what HTTP defines (`HTTP/1.1 999`) cannot be passed on: a Response refuses it.
+    if (response.status < 200 || response.status > 599) {
+        throw dropped(response, watch, new InvalidResponseError(watch.method, watch.path, `the server answered with HTTP ${response.status}, which is not an HTTP status`));
+    }
+    if (declaredLength(response) > watch.maxBytes)
+        throw dropped(response, watch, new ResponseTooLargeError(watch.method, watch.path, watch.maxBytes));
+    return response;
+}
+/**
  * The answer with a body that is counted while it is read (JSON, text, blobs and error
  * bodies alike): past `maxBytes` the read fails with ResponseTooLargeError at once and the
  * connection is dropped, and a read that fails for another reason fails with a typed error.
  * The end of the body, however it ends, settles the call.
  */
 export function watchBody(response, watch) {
-    // A status outside what HTTP defines (`HTTP/1.1 999`) cannot be passed on: a Response refuses it.
-    if (response.status < 200 || response.status > 599) {
-        watch.settle();
-        void response.body?.cancel().catch(() => undefined);
-        throw new InvalidResponseError(watch.method, watch.path, `the server answered with HTTP ${response.status}, which is not an HTTP status`);
-    }
-    const declared = Number(response.headers.get("Content-Length") ?? NaN);
-    if (declared > watch.maxBytes) {
-        watch.settle();
-        void response.body?.cancel().catch(() => undefined);
-        throw new ResponseTooLargeError(watch.method, watch.path, watch.maxBytes);
-    }
     // No body to read, or one that openapi-fetch will not read: the call is over now.
-    if (!response.body || declared === 0) {
+    if (!response.body || declaredLength(response) === 0) {
         watch.settle();
         return response;
     }
@@ -63,4 +64,50 @@ export function watchBody(response, watch) {
         },
     });
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+/**
+ * The answer's body as text, counted as watchBody counts it, without a second stream: what
+ * the client's methods read. The end of the body, however it ends, settles the call.
+ */
+export async function readText(response, watch) {
+    if (!response.body) {
+        watch.settle();
+        return "";
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    let bytesRead = 0;
+    try {
+        for (;;) {
+            let chunk;
+            try {
+                chunk = await reader.read();
+            }
+            catch (error) {
+                throw watch.readFailure(error, bytesRead);
+            }
+            if (chunk.done)
+                return text + decoder.decode();
+            bytesRead += chunk.value.byteLength;
+            if (bytesRead > watch.maxBytes) {
+                void reader.cancel().catch(() => undefined);
+                throw new ResponseTooLargeError(watch.method, watch.path, watch.maxBytes);
+            }
+            text += decoder.decode(chunk.value, { stream: true });
+        }
+    }
+    finally {
+        watch.settle();
+    }
+}
+/** The answer's declared body length; NaN when it declares none. */
+function declaredLength(response) {
+    return Number(response.headers.get("Content-Length") ?? NaN);
+}
+/** `error`, once the call is settled and the answer's body dropped. */
+function dropped(response, watch, error) {
+    watch.settle();
+    void response.body?.cancel().catch(() => undefined);
+    return error;
 }

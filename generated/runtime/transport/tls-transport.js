@@ -22,11 +22,11 @@ export function createTlsTransport(tls, logger) {
             },
         }),
     })));
-    const send = async (request, signal, body) => {
+    const send = async ({ method, url, headers, body }, signal) => {
         const { undici, dispatcher } = await connection();
-        const response = await undici.fetch(request.url, {
-            method: request.method,
-            headers: [...request.headers],
+        const response = await undici.fetch(url, {
+            method,
+            headers: [...headers],
             body,
             signal,
             redirect: "manual",

@@ -2,29 +2,26 @@ import { ConnectionError, clientClosedError, TimeoutError, TlsError } from "../e
 import { assertSafeRequest } from "../security.js";
 import { followSameOriginRedirects } from "./redirects.js";
 import { requestContext } from "./request-context.js";
-import { watchBody } from "./response-body.js";
+import { checkAnswer, watchBody } from "./response-body.js";
 import { backoffDelay, isRetryStatus, mayRetry, retryAfterDelay } from "./retry-policy.js";
 import { waitFor } from "./wait.js";
-/** Sends attempts through the global fetch; passing the signal as init costs no extra Request. */
-export const sendWithGlobalFetch = (request, signal, body) => globalThis.fetch(request, { signal, body: body ?? null, redirect: "manual" });
+/** Sends attempts through the global fetch, which builds the only `Request` of the call. */
+export const sendWithGlobalFetch = ({ method, url, headers, body }, signal) => globalThis.fetch(url, { method, headers, body: body ?? null, signal, redirect: "manual" });
 /** Sends attempts through a caller's fetch, which takes a single Request. */
 export function sendWith(fetch) {
-    return (request, signal, body) => fetch(new Request(request, { signal, body: body ?? null, redirect: "manual" }));
+    return ({ method, url, headers, body }, signal) => fetch(new Request(url, { method, headers, body: body ?? null, signal, redirect: "manual" }));
 }
 /**
- * The `fetch` under openapi-fetch: a deadline per call (retries included, combined with the
- * caller's signal), retries with backoff for network errors and 429/502/503/504, and typed
- * errors. The body is buffered once so that every attempt can send it again. The call is
- * over, and its deadline timer released, when the answer's body has been read (see
- * response-body.ts) or the call failed.
+ * The client's transport: a deadline per call (retries included, combined with the caller's
+ * signal), retries with backoff for network errors and 429/502/503/504, and typed errors.
  */
 export function createTransport(settings) {
     const { timeoutMs, maxResponseBytes, retry, logger, closed, allowInsecureHttp } = settings;
     const send = followSameOriginRedirects(settings.send, logger);
-    return async (request) => {
-        const { path, retrySafe, startedAt, evenIfClosed } = requestContext(request);
-        const method = request.method;
-        assertSafeRequest(request, allowInsecureHttp);
+    const exchange = async (outgoing, context, callerSignal) => {
+        const { path, retrySafe, startedAt, evenIfClosed } = context;
+        const { method } = outgoing;
+        assertSafeRequest(outgoing, allowInsecureHttp);
         const stopsOnClose = !evenIfClosed;
         if (stopsOnClose && closed.aborted)
             throw clientClosedError(method, path);
@@ -33,12 +30,11 @@ export function createTransport(settings) {
         const timeLeft = () => endsAt - performance.now();
         if (timeLeft() <= 0)
             throw timedOut();
-        const body = request.body ? await request.arrayBuffer() : undefined;
-        const { signal, deadline, settle } = callSignal(request.signal, timeLeft());
+        const { signal, deadline, settle } = callSignal(callerSignal, timeLeft());
         const retryable = mayRetry(method, retry, retrySafe);
         /** A failure of this call, as the system reported it. */
-        const failureOf = (error) => ({ method, path, url: request.url, ...systemReason(error) });
-        const answer = (response) => watchBody(response, {
+        const failureOf = (error) => ({ method, path, url: outgoing.url, ...systemReason(error) });
+        const watch = {
             method,
             path,
             maxBytes: maxResponseBytes,
@@ -46,11 +42,12 @@ export function createTransport(settings) {
             readFailure: (error, bytesRead) => {
                 if (deadline.aborted)
                     return timedOut();
-                if (request.signal.aborted)
-                    return request.signal.reason;
+                if (callerSignal?.aborted)
+                    return callerSignal.reason;
                 return new ConnectionError(failureOf(error), `the answer was cut off after ${bytesRead} bytes of its body`, { cause: error });
             },
-        });
+        };
+        const answer = (response) => ({ response: checkAnswer(response, watch), watch });
         // The pause between attempts ends early at the call's deadline or abort, and when the client closes.
         const pauseStops = [{ signal, reason: () => (deadline.aborted ? timedOut() : signal.reason) }];
         if (stopsOnClose)
@@ -61,13 +58,13 @@ export function createTransport(settings) {
                 const canRetry = retryable && attempt < retry.retries;
                 let response;
                 try {
-                    response = await send(request, signal, body);
+                    response = await send(outgoing, signal);
                 }
                 catch (error) {
                     if (deadline.aborted)
                         throw timedOut();
-                    if (request.signal.aborted)
-                        throw request.signal.reason;
+                    if (callerSignal?.aborted)
+                        throw callerSignal.reason;
                     const said = failureOf(error);
                     if (said.code && isTlsCode(said.code))
                         throw new TlsError({ ...said, code: said.code }, { cause: error });
@@ -96,6 +93,15 @@ export function createTransport(settings) {
             throw error;
         }
     };
+    return {
+        exchange,
+        fetch: async (request) => {
+            const body = request.body ? await request.arrayBuffer() : undefined;
+            const outgoing = { method: request.method, url: request.url, headers: request.headers, body };
+            const { response, watch } = await exchange(outgoing, requestContext(request), request.signal);
+            return watchBody(response, watch);
+        },
+    };
 }
 /**
  * One signal for the whole call: aborted by the caller's signal or when `timeoutMs` runs out
@@ -112,14 +118,14 @@ function callSignal(callerSignal, timeoutMs) {
     }, timeoutMs);
     // Like AbortSignal.timeout: the timer never keeps the process alive.
     timer.unref?.();
-    const onCallerAbort = () => controller.abort(callerSignal.reason);
-    if (callerSignal.aborted)
+    const onCallerAbort = () => controller.abort(callerSignal?.reason);
+    if (callerSignal?.aborted)
         controller.abort(callerSignal.reason);
     else
-        callerSignal.addEventListener("abort", onCallerAbort, { once: true });
+        callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
     const settle = () => {
         clearTimeout(timer);
-        callerSignal.removeEventListener("abort", onCallerAbort);
+        callerSignal?.removeEventListener("abort", onCallerAbort);
     };
     return { signal: controller.signal, deadline, settle };
 }

@@ -1,4 +1,3 @@
-import type { Middleware } from "openapi-fetch";
 import { serverUrl } from "../base-url.js";
 import { durationOption } from "../duration-option.js";
 import type { Logger } from "../logger.js";
@@ -8,7 +7,7 @@ import { assertSafeTransport } from "../security.js";
 import { AUTH_SHAPES, type LoginKindName } from "./auth-shapes.js";
 import { pemEndpointCandidates } from "./pem-location.js";
 import { PemTokenSession } from "./pem-token.js";
-import { pmmAuthMiddleware, pmmSecrets } from "./pmm-auth.js";
+import { pmmCredentials, pmmSecrets } from "./pmm-auth.js";
 
 const DEFAULT_REFRESH_MARGIN_MS = 60_000;
 
@@ -32,7 +31,7 @@ export interface LoginKind<Options extends object = object> extends KindOptions 
 }
 
 export interface LoginPlan {
-  /** The base URL openapi-fetch puts in front of the spec's paths. */
+  /** The base URL put in front of the spec's paths (a PEM call may be moved to another: Credentials.baseUrl). */
   baseUrl: string;
   /**
    * Authentication over the client's transport, once it exists.
@@ -51,10 +50,42 @@ export interface AuthTransport {
   closed: AbortSignal;
 }
 
-/** A client's authentication. */
+/** One call, as authentication sees it. */
+export interface AuthCall {
+  method: string;
+  /** The path template, as errors name it. */
+  path: string;
+  /** The call's URL under the plan's base URL. */
+  url: string;
+  /** The caller's signal: aborting it ends the call's wait for a login (not the login). */
+  signal?: AbortSignal | undefined;
+  /** `performance.now()` when the call began: its deadline covers a wait for a login. */
+  startedAt: number;
+}
+
+/** What a call is sent with. */
+export interface Credentials {
+  /** Headers to set on the request, over any of the same name. */
+  headers: Readonly<Record<string, string>>;
+  /** Where the call goes instead of the plan's base URL (PEM, once a login found the layout). */
+  baseUrl?: string;
+}
+
+/**
+ * A client's authentication, which the methods (direct-request.ts) and openapi-fetch's calls
+ * (auth-middleware.ts) both send their calls with.
+ */
 export interface ClientAuth {
-  /** Adds the credentials to each request; absent without `auth`. */
-  middleware?: Middleware;
+  /** The credentials for one call; a PEM call may wait for a login. Absent without `auth`. */
+  credentials?(call: AuthCall): Credentials | Promise<Credentials>;
+  /**
+   * After the answer to a call sent with `used`: the credentials to send it once more with
+   * (PEM, after a 401), or undefined to keep the answer. `replayed` says it is the answer to
+   * that second sending, which is never sent again.
+   *
+   * @throws {ApiError} the answer, when it rejects credentials that cannot be renewed.
+   */
+  afterAnswer?(call: AuthCall, answer: Response, used: Credentials, replayed: boolean): Promise<Credentials | undefined>;
   /** The credentials as they are now (a PEM token changes), to take out of errors. */
   secrets(): readonly string[];
   /** The client's `logout()`, for a kind that holds a session. */
@@ -94,7 +125,12 @@ const pemToken: LoginKind<PemTokenOptions> = {
           logger,
           closed,
         });
-        return { middleware: session.middleware, secrets: () => session.secrets(), logout: () => session.logout() };
+        return {
+          credentials: (call) => session.credentials(call),
+          afterAnswer: (call, answer, used, replayed) => session.afterAnswer(call, answer, used, replayed),
+          secrets: () => session.secrets(),
+          logout: () => session.logout(),
+        };
       },
     };
   },
@@ -110,8 +146,9 @@ const pmm: LoginKind = {
       start() {
         if (!options.auth) return { secrets: () => [] };
         const auth = options.auth as PmmAuth;
+        const credentials = pmmCredentials(auth);
         const secrets = pmmSecrets(auth);
-        return { middleware: pmmAuthMiddleware(auth), secrets: () => secrets };
+        return { credentials: () => credentials, secrets: () => secrets };
       },
     };
   },

@@ -72,13 +72,19 @@ function endpoints(baseUrl: string, tokenUrl: string): PemEndpoints {
 }
 
 /**
- * The same request sent under another base URL; openapi-fetch has put the first
+ * A URL under another base URL; openapi-fetch (or the methods, as it does) has put the first
  * candidate's base in front of every path, before the login told which layout is right.
  */
+export function relocatedUrl(url: string, from: string, to: string): string {
+  return from === to || !url.startsWith(`${from}/`) ? url : to + url.slice(from.length);
+}
+
+/** The same request sent under another base URL (relocatedUrl). */
 export async function relocate(request: Request, from: string, to: string): Promise<Request> {
-  if (from === to || !request.url.startsWith(`${from}/`)) return request;
+  const url = relocatedUrl(request.url, from, to);
+  if (url === request.url) return request;
   const body = request.body ? await request.arrayBuffer() : undefined;
-  return new Request(to + request.url.slice(from.length), {
+  return new Request(url, {
     method: request.method,
     headers: request.headers,
     body,

@@ -1,4 +1,3 @@
-import type { Middleware } from "openapi-fetch";
 import {
   type ApiError,
   AuthenticationError,
@@ -15,7 +14,8 @@ import { assertHeaderCredential } from "../security.js";
 import { rememberRequest } from "../transport/request-context.js";
 import { waitFor } from "../transport/wait.js";
 import { versionList } from "./api-versions.js";
-import { isNotHere, isTokenApi, notTheTokenApi, type PemEndpoints, relocate } from "./pem-location.js";
+import type { AuthCall, Credentials } from "./login-kinds.js";
+import { isNotHere, isTokenApi, notTheTokenApi, type PemEndpoints } from "./pem-location.js";
 
 export const PEM_TOKEN_HEADER = "X-Auth-Token";
 /** The credentials a PEM client logs in with. */
@@ -51,17 +51,13 @@ export interface TokenCall {
   /** The path template, as errors name it. */
   path: string;
   /** The caller's signal: aborting it ends the call's wait for a login (not the login). */
-  signal: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** `performance.now()` when the call began: its deadline covers the wait for a login. */
   startedAt: number;
 }
 
-/** What a request was sent with: a copy to replay once after a 401, the token, and when its call began. */
-interface SentRequest {
-  replay: Request;
-  token: string;
-  startedAt: number;
-}
+/** What a login sends: no token. */
+const NO_CREDENTIALS: Credentials = { headers: {} };
 
 /**
  * PEM's token session for one client: one login for any number of concurrent calls, a fresh
@@ -88,7 +84,6 @@ export class PemTokenSession {
   #rejected: ApiError | undefined;
   /** The last logout: logouts run one after another, so each returns only when every token is released. */
   #lastLogout: Promise<void> = Promise.resolve();
-  readonly #sent = new WeakMap<Request, SentRequest>();
 
   constructor(settings: PemSessionSettings) {
     this.#settings = settings;
@@ -97,12 +92,6 @@ export class PemTokenSession {
     if ("token" in auth) assertHeaderCredential("auth.token", auth.token);
     this.#current = "token" in auth ? { value: auth.token, refreshAt: undefined } : undefined;
   }
-
-  /** openapi-fetch middleware: adds the token to each request, and answers a 401 with one re-login and replay. */
-  readonly middleware: Middleware = {
-    onRequest: ({ request, schemaPath }) => this.#authenticate(request, schemaPath),
-    onResponse: ({ request, response, schemaPath, options }) => this.#replayAfter401(request, response, schemaPath, options.fetch),
-  };
 
   /**
    * A usable token: the current one, or the one a login brings, which concurrent callers
@@ -135,7 +124,9 @@ export class PemTokenSession {
     const timedOut = (): never => {
       throw new TimeoutError(call.method, call.path, timeoutMs);
     };
-    return waitFor(this.#pendingLogin, timeLeft, timedOut, [{ signal: call.signal, reason: () => call.signal.reason }]).then((token) => token.value);
+    const { signal } = call;
+    const stops = signal ? [{ signal, reason: () => signal.reason }] : [];
+    return waitFor(this.#pendingLogin, timeLeft, timedOut, stops).then((token) => token.value);
   }
 
   /**
@@ -177,47 +168,58 @@ export class PemTokenSession {
     return this.#located ?? this.#settings.endpoints[0]!;
   }
 
-  #isLogin(request: Request): boolean {
-    return request.method === "POST" && this.#settings.endpoints.some((e) => e.tokenUrl === request.url);
+  #isLogin(call: AuthCall): boolean {
+    return call.method === "POST" && this.#settings.endpoints.some((e) => e.tokenUrl === call.url);
   }
 
-  async #authenticate(request: Request, schemaPath: string): Promise<Request | undefined> {
-    if (this.#isLogin(request)) return undefined;
+  /**
+   * A call's token, and the base URL of the layout in use. A login itself goes without.
+   *
+   * @throws {ConnectionError} the client was closed.
+   * @throws what token() throws.
+   */
+  credentials(call: AuthCall): Credentials | Promise<Credentials> {
+    if (this.#isLogin(call)) return NO_CREDENTIALS;
     // Before anything else: a closed client's caller token must not look like a rejected one.
-    if (this.#settings.closed.aborted) throw clientClosedError(request.method, schemaPath);
-    const startedAt = performance.now();
-    const token = await this.token({ method: request.method, path: schemaPath, signal: request.signal, startedAt });
-    request = await relocate(request, this.#settings.endpoints[0]!.baseUrl, this.#inUse().baseUrl);
-    request.headers.set(PEM_TOKEN_HEADER, token);
-    this.#sent.set(request, { replay: request.clone(), token, startedAt });
-    return rememberRequest(request, { path: schemaPath, startedAt });
+    if (this.#settings.closed.aborted) throw clientClosedError(call.method, call.path);
+    const token = this.token(call);
+    return typeof token === "string" ? this.#sendingWith(token) : token.then((value) => this.#sendingWith(value));
   }
 
-  async #replayAfter401(request: Request, response: Response, schemaPath: string, fetch: FetchFunction): Promise<Response | undefined> {
-    const original = this.#sent.get(request);
-    if (response.status !== 401 || !original) return undefined;
+  #sendingWith(token: string): Credentials {
+    return { headers: { [PEM_TOKEN_HEADER]: token }, baseUrl: this.#inUse().baseUrl };
+  }
+
+  /**
+   * A 401 to a call sent with a token: the token is dropped, and the call is sent once more
+   * with a fresh one (one login for all the calls that met the 401). A caller's token that PEM
+   * rejects, and a fresh token that it rejects too, are the call's error.
+   *
+   * @throws {ApiError} PEM rejected the caller's token, or the fresh one (`replayed`).
+   * @throws what token() throws, for the fresh token.
+   */
+  async afterAnswer(call: AuthCall, response: Response, used: Credentials, replayed: boolean): Promise<Credentials | undefined> {
+    const token = used.headers[PEM_TOKEN_HEADER];
+    if (response.status !== 401 || token === undefined) return undefined;
+    const { method, path } = call;
+    if (replayed) {
+      const message = `PEM rejected a fresh token for ${method} ${path} (HTTP 401): the user may lack permission for it.`;
+      throw apiErrorFrom({ method, path, response, body: await readJson(response), secrets: this.secrets() }, message);
+    }
     if (!("username" in this.#settings.auth)) {
       // A caller's token, rejected: this answer is the error, and what later calls fail with. The token is dropped only
       // once it is recorded, so that a call starting meanwhile meets the token or the rejection, never neither.
       const message = "PEM rejected the token, and the client has no username and password to log in again.";
-      const rejected = apiErrorFrom({ method: request.method, path: schemaPath, response, body: await readJson(response), secrets: this.secrets() }, message);
+      const rejected = apiErrorFrom({ method, path, response, body: await readJson(response), secrets: this.secrets() }, message);
       this.#rejected ??= rejected;
-      if (this.#current?.value === original.token) this.#current = undefined;
+      if (this.#current?.value === token) this.#current = undefined;
       throw rejected;
     }
     // Only the first 401 for a token drops it; calls that used it too just wait for the new one.
-    if (this.#current?.value === original.token) this.#current = undefined;
+    if (this.#current?.value === token) this.#current = undefined;
     await response.body?.cancel();
-    this.#settings.logger.info(`PEM: ${request.method} ${schemaPath} answered 401; logging in again and replaying once`);
-    const token = await this.token({ method: request.method, path: schemaPath, signal: request.signal, startedAt: original.startedAt });
-    const replay = original.replay;
-    replay.headers.set(PEM_TOKEN_HEADER, token);
-    const second = await fetch(rememberRequest(replay, { path: schemaPath, startedAt: original.startedAt }));
-    if (second.status === 401) {
-      const message = `PEM rejected a fresh token for ${request.method} ${schemaPath} (HTTP 401): the user may lack permission for it.`;
-      throw apiErrorFrom({ method: request.method, path: schemaPath, response: second, body: await readJson(second), secrets: this.secrets() }, message);
-    }
-    return second;
+    this.#settings.logger.info(`PEM: ${method} ${path} answered 401; logging in again and replaying once`);
+    return this.#sendingWith(await this.token(call));
   }
 
   async #login(auth: PasswordAuth): Promise<Token> {

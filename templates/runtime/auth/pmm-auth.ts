@@ -1,16 +1,10 @@
-import type { Middleware } from "openapi-fetch";
 import type { PmmAuth } from "../options.js";
 import { assertHeaderCredential } from "../security.js";
+import type { Credentials } from "./login-kinds.js";
 
 /** PMM: one `Authorization` header per client, computed once. */
-export function pmmAuthMiddleware(auth: PmmAuth): Middleware {
-  const authorization = authorizationHeader(auth);
-  return {
-    onRequest({ request }) {
-      request.headers.set("Authorization", authorization);
-      return request;
-    },
-  };
+export function pmmCredentials(auth: PmmAuth): Credentials {
+  return { headers: { Authorization: authorizationHeader(auth) } };
 }
 
 /** What a PMM answer may echo of the credentials, to take out of error bodies: the header's encoded part and what the caller gave. */

@@ -1,17 +1,15 @@
 import { durationOption } from "../duration-option.js";
 import type { Logger } from "../logger.js";
-import type { ClientOptions, FetchFunction } from "../options.js";
+import type { ClientOptions } from "../options.js";
 import { resolveMaxResponseBytes } from "./response-body.js";
 import { resolveRetryPolicy } from "./retry-policy.js";
 import { createTlsTransport } from "./tls-transport.js";
-import { createTransport, sendWith, sendWithGlobalFetch } from "./transport.js";
+import { createTransport, sendWith, sendWithGlobalFetch, type Transport } from "./transport.js";
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** How one client reaches its server, logins and token releases included. */
-export interface ClientTransport {
-  /** The `fetch` under openapi-fetch: deadlines, retries, TLS, typed errors (see transport.ts). */
-  fetch: FetchFunction;
+/** How one client reaches its server (transport.ts), logins and token releases included. */
+export interface ClientTransport extends Transport {
   /** Each call's deadline in ms. */
   timeoutMs: number;
   /** Aborted by stop(). */
@@ -34,7 +32,7 @@ export function createClientTransport(options: ClientOptions<unknown>, logger: R
   const timeoutMs = durationOption("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
   const maxResponseBytes = resolveMaxResponseBytes(options.maxResponseBytes);
   const closed = new AbortController();
-  const fetch = createTransport({
+  const transport = createTransport({
     send,
     timeoutMs,
     maxResponseBytes,
@@ -44,7 +42,7 @@ export function createClientTransport(options: ClientOptions<unknown>, logger: R
     closed: closed.signal,
   });
   return {
-    fetch,
+    ...transport,
     timeoutMs,
     closed: closed.signal,
     stop: () => closed.abort(),

@@ -6,7 +6,7 @@ import type { Middleware } from "openapi-fetch";
  * call began, if that was before the request reached the transport (a PEM call that waited
  * for a login), so that one deadline covers the whole call.
  */
-interface RequestContext {
+export interface RequestContext {
   path: string;
   retrySafe?: boolean;
   /** `performance.now()` when the call began. */

@@ -39,11 +39,11 @@ export function createTlsTransport(tls: TlsOptions, logger: Required<Logger>): T
       }),
     })));
 
-  const send: SendAttempt = async (request, signal, body) => {
+  const send: SendAttempt = async ({ method, url, headers, body }, signal) => {
     const { undici, dispatcher } = await connection();
-    const response = await undici.fetch(request.url, {
-      method: request.method,
-      headers: [...request.headers],
+    const response = await undici.fetch(url, {
+      method,
+      headers: [...headers],
       body,
       signal,
       redirect: "manual",

@@ -3,24 +3,52 @@ import type { Logger } from "../logger.js";
 import type { FetchFunction } from "../options.js";
 import { assertSafeRequest } from "../security.js";
 import { followSameOriginRedirects } from "./redirects.js";
-import { requestContext } from "./request-context.js";
-import { watchBody } from "./response-body.js";
+import { type RequestContext, requestContext } from "./request-context.js";
+import { type BodyWatch, checkAnswer, watchBody } from "./response-body.js";
 import { backoffDelay, isRetryStatus, mayRetry, type RetryPolicy, retryAfterDelay } from "./retry-policy.js";
 import { type Stop, waitFor } from "./wait.js";
 
 /**
- * Sends one attempt. The request's body, if any, was read once into `body` so that every
- * attempt can send it again; `signal` carries the call's deadline and the caller's abort.
- * Redirects are not followed here (`redirect: "manual"`): see redirects.ts.
+ * One request as the transport sends it: what a `Request` holds, without building one. The
+ * body is read whole beforehand, so that every attempt can send it again.
  */
-export type SendAttempt = (request: Request, signal: AbortSignal, body: ArrayBuffer | undefined) => Promise<Response>;
+export interface Outgoing {
+  method: string;
+  url: string;
+  headers: Headers;
+  body: ArrayBuffer | string | undefined;
+}
 
-/** Sends attempts through the global fetch; passing the signal as init costs no extra Request. */
-export const sendWithGlobalFetch: SendAttempt = (request, signal, body) => globalThis.fetch(request, { signal, body: body ?? null, redirect: "manual" });
+/**
+ * Sends one attempt; `signal` carries the call's deadline and the caller's abort. Redirects
+ * are not followed here (`redirect: "manual"`): see redirects.ts.
+ */
+export type SendAttempt = (outgoing: Outgoing, signal: AbortSignal) => Promise<Response>;
+
+/** Sends attempts through the global fetch, which builds the only `Request` of the call. */
+export const sendWithGlobalFetch: SendAttempt = ({ method, url, headers, body }, signal) =>
+  globalThis.fetch(url, { method, headers, body: body ?? null, signal, redirect: "manual" });
 
 /** Sends attempts through a caller's fetch, which takes a single Request. */
 export function sendWith(fetch: FetchFunction): SendAttempt {
-  return (request, signal, body) => fetch(new Request(request, { signal, body: body ?? null, redirect: "manual" }));
+  return ({ method, url, headers, body }, signal) => fetch(new Request(url, { method, headers, body: body ?? null, signal, redirect: "manual" }));
+}
+
+/** An answer whose status and declared length were checked, and what reading its body needs (response-body.ts). */
+export interface Exchange {
+  response: Response;
+  watch: BodyWatch;
+}
+
+/** A client's transport: its own calls, and the `fetch` openapi-fetch and the logins send Requests through. */
+export interface Transport {
+  /**
+   * Sends one call: the attempts, the deadline and the typed errors. The call is over, and its
+   * deadline timer released, when the answer's body has been read through `watch` or the call failed.
+   */
+  exchange(outgoing: Outgoing, context: RequestContext, callerSignal: AbortSignal | undefined): Promise<Exchange>;
+  /** The same for a Request, whose answer's body is counted as it is read (watchBody). */
+  fetch: FetchFunction;
 }
 
 export interface TransportSettings {
@@ -37,42 +65,38 @@ export interface TransportSettings {
 }
 
 /**
- * The `fetch` under openapi-fetch: a deadline per call (retries included, combined with the
- * caller's signal), retries with backoff for network errors and 429/502/503/504, and typed
- * errors. The body is buffered once so that every attempt can send it again. The call is
- * over, and its deadline timer released, when the answer's body has been read (see
- * response-body.ts) or the call failed.
+ * The client's transport: a deadline per call (retries included, combined with the caller's
+ * signal), retries with backoff for network errors and 429/502/503/504, and typed errors.
  */
-export function createTransport(settings: TransportSettings): FetchFunction {
+export function createTransport(settings: TransportSettings): Transport {
   const { timeoutMs, maxResponseBytes, retry, logger, closed, allowInsecureHttp } = settings;
   const send = followSameOriginRedirects(settings.send, logger);
-  return async (request) => {
-    const { path, retrySafe, startedAt, evenIfClosed } = requestContext(request);
-    const method = request.method;
-    assertSafeRequest(request, allowInsecureHttp);
+  const exchange: Transport["exchange"] = async (outgoing, context, callerSignal) => {
+    const { path, retrySafe, startedAt, evenIfClosed } = context;
+    const { method } = outgoing;
+    assertSafeRequest(outgoing, allowInsecureHttp);
     const stopsOnClose = !evenIfClosed;
     if (stopsOnClose && closed.aborted) throw clientClosedError(method, path);
     const timedOut = () => new TimeoutError(method, path, timeoutMs);
     const endsAt = (startedAt ?? performance.now()) + timeoutMs;
     const timeLeft = () => endsAt - performance.now();
     if (timeLeft() <= 0) throw timedOut();
-    const body = request.body ? await request.arrayBuffer() : undefined;
-    const { signal, deadline, settle } = callSignal(request.signal, timeLeft());
+    const { signal, deadline, settle } = callSignal(callerSignal, timeLeft());
     const retryable = mayRetry(method, retry, retrySafe);
     /** A failure of this call, as the system reported it. */
-    const failureOf = (error: unknown): ConnectionFailure => ({ method, path, url: request.url, ...systemReason(error) });
-    const answer = (response: Response) =>
-      watchBody(response, {
-        method,
-        path,
-        maxBytes: maxResponseBytes,
-        settle,
-        readFailure: (error, bytesRead) => {
-          if (deadline.aborted) return timedOut();
-          if (request.signal.aborted) return request.signal.reason;
-          return new ConnectionError(failureOf(error), `the answer was cut off after ${bytesRead} bytes of its body`, { cause: error });
-        },
-      });
+    const failureOf = (error: unknown): ConnectionFailure => ({ method, path, url: outgoing.url, ...systemReason(error) });
+    const watch: BodyWatch = {
+      method,
+      path,
+      maxBytes: maxResponseBytes,
+      settle,
+      readFailure: (error, bytesRead) => {
+        if (deadline.aborted) return timedOut();
+        if (callerSignal?.aborted) return callerSignal.reason;
+        return new ConnectionError(failureOf(error), `the answer was cut off after ${bytesRead} bytes of its body`, { cause: error });
+      },
+    };
+    const answer = (response: Response): Exchange => ({ response: checkAnswer(response, watch), watch });
     // The pause between attempts ends early at the call's deadline or abort, and when the client closes.
     const pauseStops: Stop[] = [{ signal, reason: () => (deadline.aborted ? timedOut() : signal.reason) }];
     if (stopsOnClose) pauseStops.push({ signal: closed, reason: () => clientClosedError(method, path) });
@@ -83,10 +107,10 @@ export function createTransport(settings: TransportSettings): FetchFunction {
         const canRetry = retryable && attempt < retry.retries;
         let response: Response;
         try {
-          response = await send(request, signal, body);
+          response = await send(outgoing, signal);
         } catch (error) {
           if (deadline.aborted) throw timedOut();
-          if (request.signal.aborted) throw request.signal.reason;
+          if (callerSignal?.aborted) throw callerSignal.reason;
           const said = failureOf(error);
           if (said.code && isTlsCode(said.code)) throw new TlsError({ ...said, code: said.code }, { cause: error });
           const failure = new ConnectionError(said, "no response", { cause: error });
@@ -110,6 +134,15 @@ export function createTransport(settings: TransportSettings): FetchFunction {
       throw error;
     }
   };
+  return {
+    exchange,
+    fetch: async (request) => {
+      const body = request.body ? await request.arrayBuffer() : undefined;
+      const outgoing = { method: request.method, url: request.url, headers: request.headers, body };
+      const { response, watch } = await exchange(outgoing, requestContext(request), request.signal);
+      return watchBody(response, watch);
+    },
+  };
 }
 
 /**
@@ -118,7 +151,10 @@ export function createTransport(settings: TransportSettings): FetchFunction {
  * `settle` ends the call: its timer and its listener on the caller's signal (which may
  * outlive many calls) are released then, not at the deadline.
  */
-function callSignal(callerSignal: AbortSignal, timeoutMs: number): { signal: AbortSignal; deadline: { readonly aborted: boolean }; settle(): void } {
+function callSignal(
+  callerSignal: AbortSignal | undefined,
+  timeoutMs: number,
+): { signal: AbortSignal; deadline: { readonly aborted: boolean }; settle(): void } {
   const controller = new AbortController();
   const deadline = { aborted: false };
   const timer = setTimeout(() => {
@@ -127,12 +163,12 @@ function callSignal(callerSignal: AbortSignal, timeoutMs: number): { signal: Abo
   }, timeoutMs);
   // Like AbortSignal.timeout: the timer never keeps the process alive.
   timer.unref?.();
-  const onCallerAbort = () => controller.abort(callerSignal.reason);
-  if (callerSignal.aborted) controller.abort(callerSignal.reason);
-  else callerSignal.addEventListener("abort", onCallerAbort, { once: true });
+  const onCallerAbort = () => controller.abort(callerSignal?.reason);
+  if (callerSignal?.aborted) controller.abort(callerSignal.reason);
+  else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
   const settle = () => {
     clearTimeout(timer);
-    callerSignal.removeEventListener("abort", onCallerAbort);
+    callerSignal?.removeEventListener("abort", onCallerAbort);
   };
   return { signal: controller.signal, deadline, settle };
 }
