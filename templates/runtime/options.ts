@@ -50,7 +50,11 @@ export interface ClientOptions<Auth> {
   baseUrl: string;
   /** Credentials; see the API's auth type. Never logged, never part of an error. */
   auth?: Auth;
-  /** Replaces the global `fetch` (for tests, proxies, instrumentation). Not combinable with `tls`. */
+  /**
+   * Replaces the fetch that calls go through (for tests, proxies, instrumentation). By default
+   * the client sends through the undici package's fetch and undici's global dispatcher (which
+   * `setGlobalDispatcher` sets), not through `globalThis.fetch`. Not combinable with `tls`.
+   */
   fetch?: FetchFunction;
   /**
    * Headers sent with every request. One that carries credentials (`Authorization`,

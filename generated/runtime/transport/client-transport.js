@@ -2,17 +2,17 @@ import { durationOption } from "../duration-option.js";
 import { resolveMaxResponseBytes } from "./response-body.js";
 import { resolveRetryPolicy } from "./retry-policy.js";
 import { createTlsTransport } from "./tls-transport.js";
-import { createTransport, sendWith, sendWithGlobalFetch } from "./transport.js";
+import { createTransport, sendWith, sendWithUndici } from "./transport.js";
 const DEFAULT_TIMEOUT_MS = 30_000;
 /**
- * The client's transport from its options: `tls` or `fetch` (or the global fetch),
+ * The client's transport from its options: `tls` or `fetch` (or undici's fetch),
  * `timeoutMs`, `maxResponseBytes`, `retry` and `allowInsecureHttp`.
  *
  * @throws {TypeError} an option out of range.
  */
 export function createClientTransport(options, logger) {
     const tls = options.tls ? createTlsTransport(options.tls, logger) : undefined;
-    const send = options.fetch ? sendWith(options.fetch) : (tls?.send ?? sendWithGlobalFetch);
+    const send = options.fetch ? sendWith(options.fetch) : (tls?.send ?? sendWithUndici);
     const timeoutMs = durationOption("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
     const maxResponseBytes = resolveMaxResponseBytes(options.maxResponseBytes);
     const closed = new AbortController();

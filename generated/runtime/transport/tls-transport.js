@@ -1,5 +1,4 @@
-/** Statuses whose responses have no body by definition. */
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+import { sendThroughUndici } from "./transport.js";
 /**
  * This client's own connection pool (an undici Agent) with its TLS settings: a private CA, a
  * client certificate, or — only when asked for — no verification. Nothing process-wide changes.
@@ -22,23 +21,7 @@ export function createTlsTransport(tls, logger) {
             },
         }),
     })));
-    const send = async ({ method, url, headers, body }, signal) => {
-        const { undici, dispatcher } = await connection();
-        const response = await undici.fetch(url, {
-            method,
-            headers: [...headers],
-            body,
-            signal,
-            redirect: "manual",
-            dispatcher,
-        });
-        // openapi-fetch expects the global Response class.
-        return new Response(NULL_BODY_STATUSES.has(response.status) ? null : response.body, {
-            status: response.status,
-            statusText: response.statusText,
-            headers: [...response.headers],
-        });
-    };
+    const send = async (outgoing, signal) => sendThroughUndici(outgoing, signal, (await connection()).dispatcher);
     const close = async () => {
         if (agent)
             await (await agent).dispatcher.close();

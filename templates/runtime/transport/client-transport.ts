@@ -4,7 +4,7 @@ import type { ClientOptions } from "../options.js";
 import { resolveMaxResponseBytes } from "./response-body.js";
 import { resolveRetryPolicy } from "./retry-policy.js";
 import { createTlsTransport } from "./tls-transport.js";
-import { createTransport, sendWith, sendWithGlobalFetch, type Transport } from "./transport.js";
+import { createTransport, sendWith, sendWithUndici, type Transport } from "./transport.js";
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -21,14 +21,14 @@ export interface ClientTransport extends Transport {
 }
 
 /**
- * The client's transport from its options: `tls` or `fetch` (or the global fetch),
+ * The client's transport from its options: `tls` or `fetch` (or undici's fetch),
  * `timeoutMs`, `maxResponseBytes`, `retry` and `allowInsecureHttp`.
  *
  * @throws {TypeError} an option out of range.
  */
 export function createClientTransport(options: ClientOptions<unknown>, logger: Required<Logger>): ClientTransport {
   const tls = options.tls ? createTlsTransport(options.tls, logger) : undefined;
-  const send = options.fetch ? sendWith(options.fetch) : (tls?.send ?? sendWithGlobalFetch);
+  const send = options.fetch ? sendWith(options.fetch) : (tls?.send ?? sendWithUndici);
   const timeoutMs = durationOption("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
   const maxResponseBytes = resolveMaxResponseBytes(options.maxResponseBytes);
   const closed = new AbortController();

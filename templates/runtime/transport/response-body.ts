@@ -49,7 +49,10 @@ export function watchBody(response: Response, watch: BodyWatch): Response {
   // No body to read, or one that openapi-fetch will not read: the call is over now.
   if (!response.body || declaredLength(response) === 0) {
     watch.settle();
-    return response;
+    // undici's Response is not the global class, which callers may test with instanceof.
+    if (response instanceof Response) return response;
+    const { status, statusText, headers } = response as Response;
+    return new Response(null, { status, statusText, headers });
   }
   const reader = response.body.getReader();
   let bytesRead = 0;

@@ -1,11 +1,8 @@
 import type { Logger } from "../logger.js";
 import type { TlsOptions } from "../options.js";
-import type { SendAttempt } from "./transport.js";
+import { type SendAttempt, sendThroughUndici } from "./transport.js";
 
 type Undici = typeof import("undici");
-
-/** Statuses whose responses have no body by definition. */
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /** Sends through this client's own connection pool; `close` (called once, by the client's close()) ends its connections. */
 export interface TlsTransport {
@@ -39,23 +36,7 @@ export function createTlsTransport(tls: TlsOptions, logger: Required<Logger>): T
       }),
     })));
 
-  const send: SendAttempt = async ({ method, url, headers, body }, signal) => {
-    const { undici, dispatcher } = await connection();
-    const response = await undici.fetch(url, {
-      method,
-      headers: [...headers],
-      body,
-      signal,
-      redirect: "manual",
-      dispatcher,
-    });
-    // openapi-fetch expects the global Response class.
-    return new Response(NULL_BODY_STATUSES.has(response.status) ? null : (response.body as ReadableStream | null), {
-      status: response.status,
-      statusText: response.statusText,
-      headers: [...response.headers],
-    });
-  };
+  const send: SendAttempt = async (outgoing, signal) => sendThroughUndici(outgoing, signal, (await connection()).dispatcher);
   const close = async () => {
     if (agent) await (await agent).dispatcher.close();
   };
