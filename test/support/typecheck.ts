@@ -8,13 +8,22 @@ import ts from "typescript";
  */
 const parsed = new Map<string, ts.SourceFile>();
 
-/** The options that shape a parsed file beyond what the host passes it (module detection, JSX). */
-const PARSE_OPTIONS = ["target", "module", "moduleResolution", "moduleDetection", "jsx", "allowJs"] as const;
+/**
+ * What shapes a parsed file beyond what the host passes it: whether a file is a module (module
+ * detection, from `module` unless set, and JSX). `module` and `moduleResolution` themselves do
+ * not, so node16 and nodenext share parsed files, as do esnext and preserve.
+ */
+function parseSettings(options: ts.CompilerOptions): string {
+  const module = options.module ?? ts.ModuleKind.CommonJS;
+  const nodeModule = module >= ts.ModuleKind.Node16 && module <= ts.ModuleKind.NodeNext;
+  const detection = options.moduleDetection ?? (nodeModule ? ts.ModuleDetectionKind.Force : ts.ModuleDetectionKind.Auto);
+  return JSON.stringify([options.target, detection, nodeModule, options.jsx, options.allowJs]);
+}
 
 function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
   const host = ts.createCompilerHost(options);
   const parse = host.getSourceFile.bind(host);
-  const settings = JSON.stringify(PARSE_OPTIONS.map((name) => options[name]));
+  const settings = parseSettings(options);
   host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile) => {
     const text = host.readFile(fileName);
     if (text === undefined) return parse(fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
@@ -35,6 +44,29 @@ function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
  * the generated .d.ts files and the packages they import.
  */
 export function typeCheck(files: string[], options: ts.CompilerOptions = {}): string[] {
+  return diagnose(files, options).map(readable);
+}
+
+/**
+ * Type-checks groups of files that share compiler settings as one program, so that the
+ * declarations they import are checked once rather than once per group. Each group gets the
+ * diagnostics of its own files and of every file that no group holds (the package's declarations
+ * they share), so a group's result holds at least what a program of its own would report.
+ */
+export function typeCheckGroups<Name extends string>(groups: Record<Name, string[]>, options: ts.CompilerOptions = {}): Record<Name, string[]> {
+  const entries = Object.entries<string[]>(groups).map(([name, files]) => [name, new Set(files.map((f) => path.resolve(f)))] as const);
+  const diagnostics = diagnose(
+    entries.flatMap(([, files]) => [...files]),
+    options,
+  );
+  const owner = (d: ts.Diagnostic) => entries.find(([, files]) => d.file && files.has(path.resolve(d.file.fileName)))?.[0];
+  return Object.fromEntries(entries.map(([name]) => [name, diagnostics.filter((d) => [name, undefined].includes(owner(d))).map(readable)])) as Record<
+    Name,
+    string[]
+  >;
+}
+
+function diagnose(files: string[], options: ts.CompilerOptions): readonly ts.Diagnostic[] {
   const compilerOptions: ts.CompilerOptions = {
     strict: true,
     noEmit: true,
@@ -51,8 +83,10 @@ export function typeCheck(files: string[], options: ts.CompilerOptions = {}): st
     ...options,
   };
   const program = ts.createProgram(files, compilerOptions, cachingHost(compilerOptions));
-  return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file ? `${path.relative(process.cwd(), d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : "";
-    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
-  });
+  return ts.getPreEmitDiagnostics(program);
+}
+
+function readable(d: ts.Diagnostic): string {
+  const where = d.file ? `${path.relative(process.cwd(), d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : "";
+  return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
 }
