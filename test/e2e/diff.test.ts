@@ -9,15 +9,42 @@ import { formatCheckTable } from "../../generator/diff/format/check-list.js";
 import { followPointer, unescapePointerToken } from "../../generator/json-pointer.js";
 import { readApiConfig } from "../../generator/load/api-config.js";
 import { readDocument } from "../../generator/load/read-document.js";
+import type { ApiModel } from "../../generator/normalize/build-model.js";
 import { loadModel } from "../../generator/pipeline.js";
 import { documentOperations, operationKey } from "../support/operation-keys.js";
 import { hasReference, NEEDS_REFERENCE, projectTempDir, REFERENCE_DIR, SPECS_DIR } from "../support/paths.js";
 import { runCli } from "../support/run-cli.js";
 
-async function compareFiles(api: string, oldFile: string, newFile: string) {
-  const config = await readApiConfig(path.join(SPECS_DIR, api));
-  return compareApis(await loadModel(oldFile, config, "old"), await loadModel(newFile, config, "new"));
+/**
+ * The reference documents (1–2 MB of Swagger each) are loaded once for all the cases that read
+ * them, and each pair compared once: the tests only read the results, and compareApis leaves the
+ * models as they are.
+ */
+const once = <T>(cache: Map<string, T>, key: string, make: () => T): T => {
+  if (!cache.has(key)) cache.set(key, make());
+  return cache.get(key)!;
+};
+const models = new Map<string, Promise<ApiModel>>();
+const comparisons = new Map<string, Promise<ReturnType<typeof compareApis>>>();
+const operationCounts = new Map<string, Promise<Map<string, number>>>();
+
+/** A reference document's model, labelled with its file's name (`pmm-3.1`). */
+const referenceModel = (api: string, file: string) =>
+  once(models, file, async () =>
+    loadModel(path.join(REFERENCE_DIR, file), await readApiConfig(path.join(SPECS_DIR, api)), path.basename(file, ".swagger.json")),
+  );
+
+function compareReference(api: string, oldFile: string, newFile: string) {
+  return once(comparisons, `${oldFile} ${newFile}`, async () => compareApis(await referenceModel(api, oldFile), await referenceModel(api, newFile)));
 }
+
+/** A document's operations counted per path shape, so that two paths of one shape in a version are two operations. */
+const countOperations = (file: string) =>
+  once(operationCounts, file, async () => {
+    const counts = new Map<string, number>();
+    for (const op of await documentOperations(file)) counts.set(operationKey(op), (counts.get(operationKey(op)) ?? 0) + 1);
+    return counts;
+  });
 
 describe.skipIf(!hasReference)(`real API versions (${NEEDS_REFERENCE})`, () => {
   it.each([
@@ -26,15 +53,8 @@ describe.skipIf(!hasReference)(`real API versions (${NEEDS_REFERENCE})`, () => {
     ["pmm", "pmm/pmm-2.44.swagger.json", "pmm/pmm-3.1.swagger.json"],
     ["pmm", "pmm/pmm-3.1.swagger.json", "pmm/pmm-3.8.swagger.json"],
   ])("%s %s → %s: operation counts equal a direct comparison of the documents", async (api, oldFile, newFile) => {
-    const [before, after] = [path.join(REFERENCE_DIR, oldFile), path.join(REFERENCE_DIR, newFile)];
-    const comparison = await compareFiles(api, before, after);
-    // Counted per path shape, so that two paths of one shape in a version are two operations.
-    const count = async (file: string) => {
-      const counts = new Map<string, number>();
-      for (const op of await documentOperations(file)) counts.set(operationKey(op), (counts.get(operationKey(op)) ?? 0) + 1);
-      return counts;
-    };
-    const [oldCounts, newCounts] = [await count(before), await count(after)];
+    const comparison = await compareReference(api, oldFile, newFile);
+    const [oldCounts, newCounts] = [await countOperations(path.join(REFERENCE_DIR, oldFile)), await countOperations(path.join(REFERENCE_DIR, newFile))];
     const shapes = new Set([...oldCounts.keys(), ...newCounts.keys()]);
     const sum = (f: (o: number, n: number) => number) => [...shapes].reduce((total, k) => total + f(oldCounts.get(k) ?? 0, newCounts.get(k) ?? 0), 0);
     expect(comparison.diff.added.length).toBe(sum((o, n) => Math.max(0, n - o)));
@@ -45,7 +65,7 @@ describe.skipIf(!hasReference)(`real API versions (${NEEDS_REFERENCE})`, () => {
   });
 
   it("PEM v9 → v10 adds the five Agent Job operations and removes nothing", async () => {
-    const comparison = await compareFiles("pem", path.join(REFERENCE_DIR, "pem/pem-v9.swagger.json"), path.join(REFERENCE_DIR, "pem/pem-v10.swagger.json"));
+    const comparison = await compareReference("pem", "pem/pem-v9.swagger.json", "pem/pem-v10.swagger.json");
     expect(comparison.summary).toMatchObject({ added: 5, removed: 0, breaking: 0 });
     expect(
       comparison.changes
@@ -56,7 +76,7 @@ describe.skipIf(!hasReference)(`real API versions (${NEEDS_REFERENCE})`, () => {
   });
 
   it("PMM 2.44 → 3.1: the RPC-style API was rewritten, so most operations moved to a successor", async () => {
-    const comparison = await compareFiles("pmm", path.join(REFERENCE_DIR, "pmm/pmm-2.44.swagger.json"), path.join(REFERENCE_DIR, "pmm/pmm-3.1.swagger.json"));
+    const comparison = await compareReference("pmm", "pmm/pmm-2.44.swagger.json", "pmm/pmm-3.1.swagger.json");
     expect(comparison.diff.removed.length).toBeGreaterThan(100);
     expect(comparison.summary.moved).toBeGreaterThan(100);
     expect(comparison.changes.find((c) => c.operation === "POST /v1/inventory/Nodes/List")).toMatchObject({
