@@ -3,7 +3,7 @@ import type { ApiDescription } from "./options.js";
 /**
  * openapi-fetch's calls on the spec's paths (`GET`, …, `request`) with their
  * `{ data, error, response }` contract, and its middleware (`use`, `eject`), which the
- * client's methods go through too.
+ * client's methods go through too once any is registered (method-binding.ts).
  *
  * Kept out of the client's own type, in each version's `paths` entry: openapi-fetch's
  * declarations cost a consumer that checks them (`skipLibCheck: false`) more than all of ours,
