@@ -46,8 +46,9 @@ export interface ClientOptions<Auth> {
     auth?: Auth;
     /**
      * Replaces the fetch that calls go through (for tests, proxies, instrumentation). By default
-     * the client sends through the undici package's fetch and undici's global dispatcher (which
-     * `setGlobalDispatcher` sets), not through `globalThis.fetch`. Not combinable with `tls`.
+     * the client sends through the undici package's request API, sending and reading what fetch
+     * would, and undici's global dispatcher (which `setGlobalDispatcher` sets), not through
+     * `globalThis.fetch`. Not combinable with `tls`.
      */
     fetch?: FetchFunction;
     /**

@@ -13,7 +13,7 @@ export interface ClientTransport extends Transport {
     closeConnections(): Promise<void>;
 }
 /**
- * The client's transport from its options: `tls` or `fetch` (or undici's fetch),
+ * The client's transport from its options: `tls` or `fetch` (or undici, undici-send.ts),
  * `timeoutMs`, `maxResponseBytes`, `retry` and `allowInsecureHttp`.
  *
  * @throws {TypeError} an option out of range.

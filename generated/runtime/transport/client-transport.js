@@ -2,10 +2,11 @@ import { durationOption } from "../duration-option.js";
 import { resolveMaxResponseBytes } from "./response-body.js";
 import { resolveRetryPolicy } from "./retry-policy.js";
 import { createTlsTransport } from "./tls-transport.js";
-import { createTransport, sendWith, sendWithUndici } from "./transport.js";
+import { createTransport, sendWith } from "./transport.js";
+import { sendWithUndici } from "./undici-send.js";
 const DEFAULT_TIMEOUT_MS = 30_000;
 /**
- * The client's transport from its options: `tls` or `fetch` (or undici's fetch),
+ * The client's transport from its options: `tls` or `fetch` (or undici, undici-send.ts),
  * `timeoutMs`, `maxResponseBytes`, `retry` and `allowInsecureHttp`.
  *
  * @throws {TypeError} an option out of range.

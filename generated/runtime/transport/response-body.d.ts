@@ -1,3 +1,4 @@
+import { InvalidResponseError } from "../errors.js";
 /** 64 MiB: PMM's `logs.zip`, the longest answer of either API, and any JSON list fit with room to spare. */
 export declare const DEFAULT_MAX_RESPONSE_BYTES: number;
 export declare function resolveMaxResponseBytes(value: number | undefined): number;
@@ -28,3 +29,8 @@ export declare function watchBody(response: Response, watch: BodyWatch): Respons
  * the client's methods read. The end of the body, however it ends, settles the call.
  */
 export declare function readText(response: Response, watch: BodyWatch): Promise<string>;
+/** The error for an answer whose status is outside what HTTP defines (`HTTP/1.1 999`). */
+export declare function notAnHttpStatus(call: {
+    method: string;
+    path: string;
+}, status: number): InvalidResponseError;

@@ -15,9 +15,8 @@ export function resolveMaxResponseBytes(value) {
  */
 export function checkAnswer(response, watch) {
     // A status outside what HTTP defines (`HTTP/1.1 999`) cannot be passed on: a Response refuses it.
-    if (response.status < 200 || response.status > 599) {
-        throw dropped(response, watch, new InvalidResponseError(watch.method, watch.path, `the server answered with HTTP ${response.status}, which is not an HTTP status`));
-    }
+    if (response.status < 200 || response.status > 599)
+        throw dropped(response, watch, notAnHttpStatus(watch, response.status));
     if (declaredLength(response) > watch.maxBytes)
         throw dropped(response, watch, new ResponseTooLargeError(watch.method, watch.path, watch.maxBytes));
     return response;
@@ -104,6 +103,10 @@ export async function readText(response, watch) {
     finally {
         watch.settle();
     }
+}
+/** The error for an answer whose status is outside what HTTP defines (`HTTP/1.1 999`). */
+export function notAnHttpStatus(call, status) {
+    return new InvalidResponseError(call.method, call.path, `the server answered with HTTP ${status}, which is not an HTTP status`);
 }
 /** The answer's declared body length; NaN when it declares none. */
 function declaredLength(response) {

@@ -1,6 +1,6 @@
 import type { Logger } from "../logger.js";
 import type { TlsOptions } from "../options.js";
-import { type SendAttempt } from "./transport.js";
+import type { SendAttempt } from "./transport.js";
 /** Sends through this client's own connection pool; `close` (called once, by the client's close()) ends its connections. */
 export interface TlsTransport {
     send: SendAttempt;

@@ -1,4 +1,4 @@
-import { sendThroughUndici } from "./transport.js";
+import { sendThroughUndici } from "./undici-send.js";
 /**
  * This client's own connection pool (an undici Agent) with its TLS settings: a private CA, a
  * client certificate, or — only when asked for — no verification. Nothing process-wide changes.

@@ -18,17 +18,6 @@ export interface Outgoing {
  * are not followed here (`redirect: "manual"`): see redirects.ts.
  */
 export type SendAttempt = (outgoing: Outgoing, signal: AbortSignal) => Promise<Response>;
-type Undici = typeof import("undici");
-/**
- * Sends an attempt through the fetch of the undici package that the client depends on (the
- * same fetch as Node's, a newer copy), which builds the only `Request` of the call: Node 20's
- * own copy costs about a tenth of the throughput more per call with a signal, which every call
- * has (bench/PROFILE.md). Without `dispatcher` it uses undici's global one, as Node's fetch
- * does, so that `setGlobalDispatcher` (a proxy agent) applies.
- */
-export declare function sendThroughUndici(outgoing: Outgoing, signal: AbortSignal, dispatcher?: InstanceType<Undici["Dispatcher"]>): Promise<Response>;
-/** Sends attempts through undici's fetch and its global dispatcher; the `fetch` option replaces it. */
-export declare const sendWithUndici: SendAttempt;
 /** Sends attempts through a caller's fetch, which takes a single Request. */
 export declare function sendWith(fetch: FetchFunction): SendAttempt;
 /** An answer whose status and declared length were checked, and what reading its body needs (response-body.ts). */
@@ -63,4 +52,3 @@ export interface TransportSettings {
  * signal), retries with backoff for network errors and 429/502/503/504, and typed errors.
  */
 export declare function createTransport(settings: TransportSettings): Transport;
-export {};

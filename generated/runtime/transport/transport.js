@@ -2,29 +2,10 @@ import { ConnectionError, clientClosedError, TimeoutError, TlsError } from "../e
 import { assertSafeRequest } from "../security.js";
 import { followSameOriginRedirects } from "./redirects.js";
 import { requestContext } from "./request-context.js";
-import { checkAnswer, watchBody } from "./response-body.js";
+import { checkAnswer, notAnHttpStatus, watchBody } from "./response-body.js";
 import { backoffDelay, isRetryStatus, mayRetry, retryAfterDelay } from "./retry-policy.js";
+import { NotAnHttpStatus } from "./undici-send.js";
 import { waitFor } from "./wait.js";
-/** undici's fetch, once its module has loaded. */
-let undiciFetch;
-/**
- * Sends an attempt through the fetch of the undici package that the client depends on (the
- * same fetch as Node's, a newer copy), which builds the only `Request` of the call: Node 20's
- * own copy costs about a tenth of the throughput more per call with a signal, which every call
- * has (bench/PROFILE.md). Without `dispatcher` it uses undici's global one, as Node's fetch
- * does, so that `setGlobalDispatcher` (a proxy agent) applies.
- */
-export async function sendThroughUndici(outgoing, signal, dispatcher) {
-    const { method, url, headers, body } = outgoing;
-    undiciFetch ??= (await import("undici")).fetch;
-    // undici's types name its own Headers class; it reads a global Headers as the iterable of pairs it is.
-    const init = { method, headers: headers, body: body ?? null, signal, redirect: "manual" };
-    const response = await undiciFetch(url, dispatcher ? { ...init, dispatcher } : init);
-    // The same interface as the global Response; watchBody hands callers the global class itself.
-    return response;
-}
-/** Sends attempts through undici's fetch and its global dispatcher; the `fetch` option replaces it. */
-export const sendWithUndici = (outgoing, signal) => sendThroughUndici(outgoing, signal);
 /** Sends attempts through a caller's fetch, which takes a single Request. */
 export function sendWith(fetch) {
     return ({ method, url, headers, body }, signal) => fetch(new Request(url, { method, headers, body: body ?? null, signal, redirect: "manual" }));
@@ -83,6 +64,8 @@ export function createTransport(settings) {
                         throw timedOut();
                     if (callerSignal?.aborted)
                         throw callerSignal.reason;
+                    if (error instanceof NotAnHttpStatus)
+                        throw notAnHttpStatus(watch, error.status);
                     const said = failureOf(error);
                     if (said.code && isTlsCode(said.code))
                         throw new TlsError({ ...said, code: said.code }, { cause: error });

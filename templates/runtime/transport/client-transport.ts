@@ -4,7 +4,8 @@ import type { ClientOptions } from "../options.js";
 import { resolveMaxResponseBytes } from "./response-body.js";
 import { resolveRetryPolicy } from "./retry-policy.js";
 import { createTlsTransport } from "./tls-transport.js";
-import { createTransport, sendWith, sendWithUndici, type Transport } from "./transport.js";
+import { createTransport, sendWith, type Transport } from "./transport.js";
+import { sendWithUndici } from "./undici-send.js";
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -21,7 +22,7 @@ export interface ClientTransport extends Transport {
 }
 
 /**
- * The client's transport from its options: `tls` or `fetch` (or undici's fetch),
+ * The client's transport from its options: `tls` or `fetch` (or undici, undici-send.ts),
  * `timeoutMs`, `maxResponseBytes`, `retry` and `allowInsecureHttp`.
  *
  * @throws {TypeError} an option out of range.

@@ -28,13 +28,7 @@ export interface BodyWatch {
  */
 export function checkAnswer(response: Response, watch: BodyWatch): Response {
   // A status outside what HTTP defines (`HTTP/1.1 999`) cannot be passed on: a Response refuses it.
-  if (response.status < 200 || response.status > 599) {
-    throw dropped(
-      response,
-      watch,
-      new InvalidResponseError(watch.method, watch.path, `the server answered with HTTP ${response.status}, which is not an HTTP status`),
-    );
-  }
+  if (response.status < 200 || response.status > 599) throw dropped(response, watch, notAnHttpStatus(watch, response.status));
   if (declaredLength(response) > watch.maxBytes) throw dropped(response, watch, new ResponseTooLargeError(watch.method, watch.path, watch.maxBytes));
   return response;
 }
@@ -117,6 +111,11 @@ export async function readText(response: Response, watch: BodyWatch): Promise<st
   } finally {
     watch.settle();
   }
+}
+
+/** The error for an answer whose status is outside what HTTP defines (`HTTP/1.1 999`). */
+export function notAnHttpStatus(call: { method: string; path: string }, status: number): InvalidResponseError {
+  return new InvalidResponseError(call.method, call.path, `the server answered with HTTP ${status}, which is not an HTTP status`);
 }
 
 /** The answer's declared body length; NaN when it declares none. */

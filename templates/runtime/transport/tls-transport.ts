@@ -1,6 +1,7 @@
 import type { Logger } from "../logger.js";
 import type { TlsOptions } from "../options.js";
-import { type SendAttempt, sendThroughUndici } from "./transport.js";
+import type { SendAttempt } from "./transport.js";
+import { sendThroughUndici } from "./undici-send.js";
 
 type Undici = typeof import("undici");
 

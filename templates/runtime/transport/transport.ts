@@ -4,8 +4,9 @@ import type { FetchFunction } from "../options.js";
 import { assertSafeRequest } from "../security.js";
 import { followSameOriginRedirects } from "./redirects.js";
 import { type RequestContext, requestContext } from "./request-context.js";
-import { type BodyWatch, checkAnswer, watchBody } from "./response-body.js";
+import { type BodyWatch, checkAnswer, notAnHttpStatus, watchBody } from "./response-body.js";
 import { backoffDelay, isRetryStatus, mayRetry, type RetryPolicy, retryAfterDelay } from "./retry-policy.js";
+import { NotAnHttpStatus } from "./undici-send.js";
 import { type Stop, waitFor } from "./wait.js";
 
 /**
@@ -24,31 +25,6 @@ export interface Outgoing {
  * are not followed here (`redirect: "manual"`): see redirects.ts.
  */
 export type SendAttempt = (outgoing: Outgoing, signal: AbortSignal) => Promise<Response>;
-
-type Undici = typeof import("undici");
-type UndiciHeaders = import("undici").HeadersInit;
-/** undici's fetch, once its module has loaded. */
-let undiciFetch: Undici["fetch"] | undefined;
-
-/**
- * Sends an attempt through the fetch of the undici package that the client depends on (the
- * same fetch as Node's, a newer copy), which builds the only `Request` of the call: Node 20's
- * own copy costs about a tenth of the throughput more per call with a signal, which every call
- * has (bench/PROFILE.md). Without `dispatcher` it uses undici's global one, as Node's fetch
- * does, so that `setGlobalDispatcher` (a proxy agent) applies.
- */
-export async function sendThroughUndici(outgoing: Outgoing, signal: AbortSignal, dispatcher?: InstanceType<Undici["Dispatcher"]>): Promise<Response> {
-  const { method, url, headers, body } = outgoing;
-  undiciFetch ??= (await import("undici")).fetch;
-  // undici's types name its own Headers class; it reads a global Headers as the iterable of pairs it is.
-  const init = { method, headers: headers as unknown as UndiciHeaders, body: body ?? null, signal, redirect: "manual" as const };
-  const response = await undiciFetch(url, dispatcher ? { ...init, dispatcher } : init);
-  // The same interface as the global Response; watchBody hands callers the global class itself.
-  return response as unknown as Response;
-}
-
-/** Sends attempts through undici's fetch and its global dispatcher; the `fetch` option replaces it. */
-export const sendWithUndici: SendAttempt = (outgoing, signal) => sendThroughUndici(outgoing, signal);
 
 /** Sends attempts through a caller's fetch, which takes a single Request. */
 export function sendWith(fetch: FetchFunction): SendAttempt {
@@ -132,6 +108,7 @@ export function createTransport(settings: TransportSettings): Transport {
         } catch (error) {
           if (deadline.aborted) throw timedOut();
           if (callerSignal?.aborted) throw callerSignal.reason;
+          if (error instanceof NotAnHttpStatus) throw notAnHttpStatus(watch, error.status);
           const said = failureOf(error);
           if (said.code && isTlsCode(said.code)) throw new TlsError({ ...said, code: said.code }, { cause: error });
           const failure = new ConnectionError(said, "no response", { cause: error });
