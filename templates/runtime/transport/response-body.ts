@@ -48,32 +48,25 @@ export function watchBody(response: Response, watch: BodyWatch): Response {
     const { status, statusText, headers } = response as Response;
     return new Response(null, { status, statusText, headers });
   }
-  const reader = response.body.getReader();
-  let bytesRead = 0;
+  const read = countedReader(response.body, watch);
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
+      let chunk: Uint8Array | undefined;
       try {
-        chunk = await reader.read();
+        chunk = await read.next();
       } catch (error) {
         watch.settle();
-        return controller.error(watch.readFailure(error, bytesRead));
+        return controller.error(error);
       }
-      if (chunk.done) {
+      if (chunk === undefined) {
         watch.settle();
         return controller.close();
       }
-      bytesRead += chunk.value.byteLength;
-      if (bytesRead > watch.maxBytes) {
-        watch.settle();
-        void reader.cancel().catch(() => undefined);
-        return controller.error(new ResponseTooLargeError(watch.method, watch.path, watch.maxBytes));
-      }
-      controller.enqueue(chunk.value);
+      controller.enqueue(chunk);
     },
     cancel(reason) {
       watch.settle();
-      return reader.cancel(reason);
+      return read.cancel(reason);
     },
   });
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
@@ -88,29 +81,43 @@ export async function readText(response: Response, watch: BodyWatch): Promise<st
     watch.settle();
     return "";
   }
-  const reader = response.body.getReader();
+  const read = countedReader(response.body, watch);
   const decoder = new TextDecoder();
   let text = "";
-  let bytesRead = 0;
   try {
-    for (;;) {
+    for (let chunk = await read.next(); chunk !== undefined; chunk = await read.next()) text += decoder.decode(chunk, { stream: true });
+    return text + decoder.decode();
+  } finally {
+    watch.settle();
+  }
+}
+
+/**
+ * A body's chunks, counted as they are read: `next` gives undefined at the end, and rejects
+ * with the typed error for a read that failed (BodyWatch.readFailure) or one past `maxBytes`
+ * (ResponseTooLargeError, the connection dropped at once).
+ */
+function countedReader(body: ReadableStream<Uint8Array>, watch: BodyWatch) {
+  const reader = body.getReader();
+  let bytesRead = 0;
+  return {
+    async next(): Promise<Uint8Array | undefined> {
       let chunk: ReadableStreamReadResult<Uint8Array>;
       try {
         chunk = await reader.read();
       } catch (error) {
         throw watch.readFailure(error, bytesRead);
       }
-      if (chunk.done) return text + decoder.decode();
+      if (chunk.done) return undefined;
       bytesRead += chunk.value.byteLength;
       if (bytesRead > watch.maxBytes) {
         void reader.cancel().catch(() => undefined);
         throw new ResponseTooLargeError(watch.method, watch.path, watch.maxBytes);
       }
-      text += decoder.decode(chunk.value, { stream: true });
-    }
-  } finally {
-    watch.settle();
-  }
+      return chunk.value;
+    },
+    cancel: (reason: unknown) => reader.cancel(reason),
+  };
 }
 
 /** The error for an answer whose status is outside what HTTP defines (`HTTP/1.1 999`). */
