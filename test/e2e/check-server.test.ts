@@ -2,16 +2,15 @@ import { cp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultCalls, type PlannedCall, skippedOperations, type TableOperation, tableOperations } from "../../generator/drift/server-check.js";
-import { readApiConfig } from "../../generator/load/api-config.js";
 import type { ApiModel } from "../../generator/normalize/build-model.js";
 import { resolveRef } from "../../generator/normalize/resolve-ref.js";
-import { loadModel } from "../../generator/pipeline.js";
 import { type FakeRoute, routePattern, startFakePem } from "../support/fake-pem.js";
 import { loadGenerated } from "../support/generated-client.js";
-import { projectTempDir, ROOT, SPECS_DIR } from "../support/paths.js";
+import { projectTempDir, ROOT } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
 import { runCli } from "../support/run-cli.js";
 import { sampleOf } from "../support/schema-sample.js";
+import { shippedModel } from "../support/shipped-models.js";
 import { createTestPki } from "../support/test-ca.js";
 
 /**
@@ -19,9 +18,6 @@ import { createTestPki } from "../support/test-ca.js";
  * operation it calls with a body made from the spec, except a few that drift on purpose.
  * It runs the generated client in generated/: `npm run generate` first.
  */
-const model = async (api: string, version: string) =>
-  loadModel(path.join(SPECS_DIR, api, `${version}.yaml`), await readApiConfig(path.join(SPECS_DIR, api)), version);
-
 /** The operations check-server reads from a shipped entry's table. */
 const tableOf = async (entry: "pem/v10" | "pmm/v3"): Promise<TableOperation[]> => tableOperations((await loadGenerated(entry)).operationTable);
 
@@ -46,7 +42,7 @@ describe("check-server against PEM v10", () => {
   const drifted = new Map<string, string>();
 
   beforeAll(async () => {
-    spec = await model("pem", "v10");
+    spec = await shippedModel("pem", "v10");
     operations = await tableOf("pem/v10");
     calls = defaultCalls(operations);
     const routes: FakeRoute[] = calls.map((call) => {
@@ -205,7 +201,7 @@ describe("check-server against PMM v3", () => {
   });
 
   it("reports an int64 sent as a number and a value outside an enum, and an answer the server refuses as not checked (exit 1)", async () => {
-    const spec = await model("pmm", "v3");
+    const spec = await shippedModel("pmm", "v3");
     const operations = await tableOf("pmm/v3");
     const calls = defaultCalls(operations);
     const token = "pmm-service-token-7f3a";

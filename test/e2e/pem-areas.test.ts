@@ -1,13 +1,10 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readApiConfig } from "../../generator/load/api-config.js";
 import type { OperationModel } from "../../generator/normalize/build-model.js";
 import { resolveRef } from "../../generator/normalize/resolve-ref.js";
-import { loadModel } from "../../generator/pipeline.js";
 import { type FakeRoute, routePattern, startFakePem } from "../support/fake-pem.js";
 import { loadGenerated, recordingLogger } from "../support/generated-client.js";
-import { SPECS_DIR } from "../support/paths.js";
 import { sampleOf } from "../support/schema-sample.js";
+import { shippedModel } from "../support/shipped-models.js";
 import { createTestPki, type TestPki } from "../support/test-ca.js";
 
 /**
@@ -60,7 +57,7 @@ describe("every PEM v17 area end to end over HTTPS", () => {
   const base = "/pem/api/v17";
 
   beforeAll(async () => {
-    const model = await loadModel(path.join(SPECS_DIR, "pem/v17.yaml"), await readApiConfig(path.join(SPECS_DIR, "pem")), "v17");
+    const model = await shippedModel("pem", "v17");
     const document = model.document as unknown as Json;
     cases = exercises(document, model.operations);
     areas = new Set(model.operations.map((op) => document.paths[op.path][op.httpMethod].tags?.[0]));

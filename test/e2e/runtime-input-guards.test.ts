@@ -1,12 +1,8 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readApiConfig } from "../../generator/load/api-config.js";
-import { discoverSpecs } from "../../generator/load/discover-specs.js";
 import type { ApiModel, OperationModel } from "../../generator/normalize/build-model.js";
-import { loadModel } from "../../generator/pipeline.js";
 import { loadGenerated } from "../support/generated-client.js";
-import { SPECS_DIR } from "../support/paths.js";
 import { sendJson, startRecordingServer } from "../support/recording-server.js";
+import { shippedModels } from "../support/shipped-models.js";
 
 /**
  * What a JavaScript caller can pass that the types would refuse, over every operation of every
@@ -22,8 +18,7 @@ const versions: { entry: string; model: ApiModel; client: any; paths: any }[] = 
 
 beforeAll(async () => {
   server = await startRecordingServer((_request, response) => sendJson(response, 200, {}));
-  for (const spec of await discoverSpecs(SPECS_DIR)) {
-    const model = await loadModel(spec.file, await readApiConfig(path.join(SPECS_DIR, spec.api)), spec.version);
+  for (const { spec, model } of await shippedModels()) {
     const { createClient, pathClient } = await loadGenerated(`${spec.api}/${spec.version}` as never);
     const client = createClient({ baseUrl: `${server.origin}/base`, auth: { token: "t" }, retry: false });
     versions.push({ entry: `${spec.api}/${spec.version}`, model, client, paths: pathClient(client) });

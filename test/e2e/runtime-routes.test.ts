@@ -1,16 +1,12 @@
 import type { ServerResponse } from "node:http";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readApiConfig } from "../../generator/load/api-config.js";
-import { discoverSpecs } from "../../generator/load/discover-specs.js";
 import type { OperationModel } from "../../generator/normalize/build-model.js";
 import { resolveRef } from "../../generator/normalize/resolve-ref.js";
-import { loadModel } from "../../generator/pipeline.js";
 import { loadGenerated, type VersionEntry } from "../support/generated-client.js";
 import { METHOD_ROUTES } from "../support/method-routes.js";
-import { SPECS_DIR } from "../support/paths.js";
 import { type RecordedRequest, sendJson, startRecordingServer } from "../support/recording-server.js";
 import { sampleOf } from "../support/schema-sample.js";
+import { shippedModels } from "../support/shipped-models.js";
 
 /**
  * A method goes to the server directly unless the caller has middleware of their own, when it
@@ -73,8 +69,7 @@ const versions: { entry: VersionEntry; document: Json; operations: OperationMode
 
 beforeAll(async () => {
   server = await startRecordingServer((request, response) => ANSWERS[String(request.headers["x-answer"])]!(response));
-  for (const spec of await discoverSpecs(SPECS_DIR)) {
-    const model = await loadModel(spec.file, await readApiConfig(path.join(SPECS_DIR, spec.api)), spec.version);
+  for (const { spec, model } of await shippedModels()) {
     versions.push({ entry: `${spec.api}/${spec.version}` as VersionEntry, document: model.document as unknown as Json, operations: model.operations });
   }
 });

@@ -3,15 +3,15 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { emitValidators } from "../../generator/emit/validators.js";
-import { type ApiConfig, readApiConfig } from "../../generator/load/api-config.js";
 import { discoverSpecs } from "../../generator/load/discover-specs.js";
-import { isJson } from "../../generator/normalize/build-model.js";
+import { type ApiModel, isJson } from "../../generator/normalize/build-model.js";
 import { resolveRef } from "../../generator/normalize/resolve-ref.js";
 import { loadModel } from "../../generator/pipeline.js";
 import type { ValidationProblem } from "../../templates/runtime/errors.js";
 import type { ValidatorModule } from "../../templates/runtime/options.js";
 import { projectTempDir, SPECS_DIR } from "../support/paths.js";
 import { sampleOf } from "../support/schema-sample.js";
+import { shippedModel } from "../support/shipped-models.js";
 
 /**
  * Every shipped version's validators against its own spec: each success response schema
@@ -39,8 +39,7 @@ function examplesOf(document: Record<string, any>, media: Record<string, any>): 
  * the schema and on each of the spec's examples (each must pass), and on a body of another type
  * (which must fail): what disagrees, and how many examples were read.
  */
-async function checkAgainstOwnSpec(file: string, config: ApiConfig, version: string): Promise<{ checked: number; examples: number; failures: string[] }> {
-  const model = await loadModel(file, config, version);
+async function checkAgainstOwnSpec(file: string, model: ApiModel): Promise<{ checked: number; examples: number; failures: string[] }> {
   const out = path.join(await projectTempDir("validators"), "validators.js");
   await writeFile(out, emitValidators(model, file));
   const validators: ValidatorModule = await import(pathToFileURL(out).href);
@@ -79,7 +78,7 @@ async function checkAgainstOwnSpec(file: string, config: ApiConfig, version: str
 
 describe.each(specs.map((s) => [`${s.api}/${s.version}`, s] as const))("%s validators", (_name, spec) => {
   it("accept a body generated from every success response schema and the spec's examples, and refuse a body of another type", async () => {
-    const { checked, failures } = await checkAgainstOwnSpec(spec.file, await readApiConfig(path.join(SPECS_DIR, spec.api)), spec.version);
+    const { checked, failures } = await checkAgainstOwnSpec(spec.file, await shippedModel(spec.api, spec.version));
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(0);
   });
@@ -89,7 +88,8 @@ describe("a spec's own examples", () => {
   it("are read from a response's example and examples and its schema's example, and one that disagrees is reported", async () => {
     // No shipped spec has examples: this fixture shows that the check above reads them.
     const file = path.join(import.meta.dirname, "../fixtures/validation/examples.yaml");
-    const result = await checkAgainstOwnSpec(file, { name: "examples", auth: "pmm", naming: "operationId", int64: "string" }, "v1");
+    const model = await loadModel(file, { name: "examples", auth: "pmm", naming: "operationId", int64: "string" }, "v1");
+    const result = await checkAgainstOwnSpec(file, model);
     expect(result.examples).toBe(4);
     expect(result.failures).toEqual([
       `things.getThing 200 example 2: ${JSON.stringify([{ pointer: "/size", place: "/size", expected: "integer", received: "string" }])}`,

@@ -1,11 +1,9 @@
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolve } from "../../generated/testing/model.js";
-import { readApiConfig } from "../../generator/load/api-config.js";
 import { discoverSpecs } from "../../generator/load/discover-specs.js";
-import { loadModel } from "../../generator/pipeline.js";
 import { loadFakeModel } from "../support/kit-round-trip.js";
 import { SPECS_DIR } from "../support/paths.js";
+import { shippedModel } from "../support/shipped-models.js";
 
 /** Each shipped fake-model.js (generator/emit/fake-model.ts) carries structure only, and every reference in it resolves. */
 const entries = await discoverSpecs(SPECS_DIR);
@@ -35,8 +33,7 @@ describe.each(entries)("$api/$version/fake-model.js", ({ api, version }) => {
   });
 
   it("lists every operation of the client, with its method and path", async () => {
-    const entry = entries.find((e) => e.api === api && e.version === version)!;
-    const model = await loadModel(entry.file, await readApiConfig(path.join(SPECS_DIR, api)), version);
+    const model = await shippedModel(api, version);
     const fake = await loadFakeModel(api, version);
     const describe = (op: { operation: string; method: string; path: string }) => `${op.operation} ${op.method} ${op.path}`;
     expect(fake.operations.map(describe)).toEqual(

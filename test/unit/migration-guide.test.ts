@@ -1,18 +1,12 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiDocs } from "../../generator/diff/api-docs.js";
 import { compareApis } from "../../generator/diff/compare.js";
 import { type MigrationData, migrationData, migrationGuide } from "../../generator/diff/migration-guide.js";
 import { packageManifest } from "../../generator/emit/package-manifest.js";
-import { readApiConfig } from "../../generator/load/api-config.js";
 import type { ApiModel } from "../../generator/normalize/build-model.js";
-import { loadModel } from "../../generator/pipeline.js";
-import { SPECS_DIR } from "../support/paths.js";
+import { shippedModel } from "../support/shipped-models.js";
 
-async function models(api: string, versions: string[]): Promise<ApiModel[]> {
-  const config = await readApiConfig(path.join(SPECS_DIR, api));
-  return Promise.all(versions.map((v) => loadModel(path.join(SPECS_DIR, api, `${v}.yaml`), config, v)));
-}
+const models = (api: string, versions: string[]): Promise<ApiModel[]> => Promise.all(versions.map((version) => shippedModel(api, version)));
 
 describe("PMM v2 → v3 migration guide", () => {
   let data: MigrationData;

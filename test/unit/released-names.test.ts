@@ -1,11 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readApiConfig } from "../../generator/load/api-config.js";
-import { discoverSpecs } from "../../generator/load/discover-specs.js";
 import type { ApiModel } from "../../generator/normalize/build-model.js";
-import { loadModel } from "../../generator/pipeline.js";
-import { SPECS_DIR } from "../support/paths.js";
+import { shippedModels } from "../support/shipped-models.js";
 
 /**
  * A method name, once released, is what users' code calls: it must not change. Each
@@ -24,9 +21,7 @@ const released = (api: string) =>
 describe.each(["pem", "pmm"])("released %s method names", (api) => {
   let models: ApiModel[];
   beforeAll(async () => {
-    const config = await readApiConfig(path.join(SPECS_DIR, api));
-    const entries = (await discoverSpecs(SPECS_DIR)).filter((e) => e.api === api && /^v\d/.test(e.version));
-    models = await Promise.all(entries.map((e) => loadModel(e.file, config, e.version)));
+    models = (await shippedModels()).filter(({ spec }) => spec.api === api && /^v\d/.test(spec.version)).map(({ model }) => model);
   });
 
   it("are the names every shipped version gives those operations", () => {

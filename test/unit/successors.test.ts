@@ -5,11 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { diffApis } from "../../generator/diff/api-diff.js";
 import { describeSuccessor, type SuccessorReport } from "../../generator/diff/successors/describe.js";
-import { readApiConfig } from "../../generator/load/api-config.js";
 import { buildModel } from "../../generator/normalize/build-model.js";
-import { loadModel } from "../../generator/pipeline.js";
 import { FIXTURE_SETTINGS, fixtureDocument } from "../support/old-calls.js";
-import { SPECS_DIR } from "../support/paths.js";
+import { shippedModel } from "../support/shipped-models.js";
 
 const ok = {
   "200": {
@@ -141,11 +139,7 @@ describe("successors on PMM 2.44 → 3.8", () => {
   let found: Map<string, SuccessorReport>;
 
   beforeAll(async () => {
-    const config = await readApiConfig(path.join(SPECS_DIR, "pmm"));
-    const [v2, v3] = await Promise.all([
-      loadModel(path.join(SPECS_DIR, "pmm/v2.yaml"), config, "v2"),
-      loadModel(path.join(SPECS_DIR, "pmm/v3.yaml"), config, "v3"),
-    ]);
+    const [v2, v3] = await Promise.all([shippedModel("pmm", "v2"), shippedModel("pmm", "v3")]);
     const diff = diffApis(v2, v3);
     expect(diff.removed.map((op) => `${op.model.httpMethod.toUpperCase()} ${op.model.path}`).sort()).toEqual(Object.keys(truth).sort());
     found = new Map(diff.successors.map((s) => describeSuccessor("pmm", s)).map((r) => [r.old, r]));
