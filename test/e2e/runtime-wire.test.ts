@@ -28,16 +28,14 @@ const throughFetch = async (request: Request): Promise<Response> => {
   return (await undiciFetch(request.url, init)) as unknown as Response;
 };
 
-const TRANSPORTS = [
-  { transport: "the default transport", options: {} },
-  { transport: "undici's fetch", options: { fetch: throughFetch } },
-];
+/** The default transport first, then undici's fetch: bothWays' outcomes come in this order. */
+const TRANSPORT_OPTIONS = [{}, { fetch: throughFetch }];
 
 /** Runs `call` with a client on each transport; what each sent and what it got (its value, or its error). */
 async function bothWays(handler: Handler, call: (client: any) => Promise<unknown>, options: Record<string, unknown> = {}) {
   server = await startRecordingServer(handler);
   const outcomes: { sent: RecordedRequest[]; result?: unknown; error?: unknown }[] = [];
-  for (const { options: transportOptions } of TRANSPORTS) {
+  for (const transportOptions of TRANSPORT_OPTIONS) {
     const client = pmmEntry.createClient({
       baseUrl: server.origin,
       auth: { token: "pmm-token" },
@@ -57,7 +55,7 @@ async function bothWays(handler: Handler, call: (client: any) => Promise<unknown
 
 const NODES = { generic: [{ node_id: "n1", node_name: "db-1", address: "10.0.0.1" }] };
 const ENCODERS: Record<string, (bytes: Buffer) => Buffer> = { gzip: gzipSync, "x-gzip": gzipSync, deflate: deflateSync, br: brotliCompressSync };
-/** Each coding alone, two stacked (applied left to right, as the header lists them), and a coding no one knows. */
+/** Each coding alone, two stacked (applied left to right, as the header lists them), and identity (none). */
 const CODINGS = [...Object.keys(ENCODERS), "gzip, br", "identity"];
 
 /** `bytes` encoded with the codings `header` names, in its order; unknown ones leave them as they are. */

@@ -2,7 +2,7 @@ import { pipeline } from "node:stream";
 import { constants, createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 /** undici's request API, once its module has loaded. */
 let undici;
-/** A status that the Fetch standard's Response holds (its constructor refuses others). */
+/** A status outside 200–599, which a Response cannot hold (its constructor refuses it); transport.ts types it. */
 export class NotAnHttpStatus extends Error {
     status;
     constructor(status) {
@@ -10,14 +10,14 @@ export class NotAnHttpStatus extends Error {
         this.status = status;
     }
 }
-/** Statuses whose answer has no body, which a Response must be given as null. */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/** Statuses whose answer has no body, which a Response must be given as null (1xx never reaches it). */
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 /**
  * Sends an attempt through undici's request API (the undici package the client depends on),
  * with the headers fetch would add and the body decoded as fetch decodes it, and hands back a
  * global Response. Without `dispatcher` it uses undici's global one, as Node's fetch does, so
- * that `setGlobalDispatcher` (a proxy agent) applies. fetch itself, undici's or Node's, costs
- * about twice as much per call (bench/PROFILE.md). Redirects are not followed: see redirects.ts.
+ * that `setGlobalDispatcher` (a proxy agent) applies. fetch itself, undici's or Node's, was most
+ * of a call's cost (bench/PROFILE.md). Redirects are not followed: see redirects.ts.
  */
 export async function sendThroughUndici(outgoing, signal, dispatcher) {
     undici ??= await import("undici");
@@ -96,19 +96,20 @@ function headerPairs(headers) {
 }
 /** fetch's own limit on stacked codings, against a server that stacks them to exhaust the client. */
 const MAX_CODINGS = 5;
+const gunzip = () => createGunzip({ flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH });
 const DECODERS = {
-    gzip: () => createGunzip({ flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH }),
+    gzip: gunzip,
+    "x-gzip": gunzip,
     deflate: () => createInflate({ flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH }),
     br: () => createBrotliDecompress({ flush: constants.BROTLI_OPERATION_FLUSH, finishFlush: constants.BROTLI_OPERATION_FLUSH }),
 };
-DECODERS["x-gzip"] = DECODERS.gzip;
 /**
  * The body as fetch hands it on: its codings (`Content-Encoding: gzip`) undone, last first,
  * leniently about a truncated end as fetch is. A coding it does not know leaves the body as
  * sent. The decoded bytes are what the transport counts against `maxResponseBytes`.
  */
 function decodedBody(body, contentEncoding) {
-    const codings = [contentEncoding ?? []]
+    const codings = [contentEncoding ?? ""]
         .flat()
         .join(",")
         .toLowerCase()
