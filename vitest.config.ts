@@ -31,7 +31,7 @@ class SlowestFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    globalSetup: ["test/support/runtime-current.ts"],
+    globalSetup: ["test/support/run-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",

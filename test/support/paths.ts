@@ -13,12 +13,21 @@ export const hasReference = existsSync(path.join(REFERENCE_DIR, "README.md"));
 /** What the name of a test skipped for want of those documents says. */
 export const NEEDS_REFERENCE = "needs ../shared/reference";
 
+/** Where tests make their folders: inside the project (ignored by git), so code there resolves its imports. */
+export const TEST_TMP_DIR = path.join(ROOT, ".test-tmp");
 /**
- * A fresh folder inside the project (ignored by git), so generated code there resolves
- * `openapi-fetch` and `typescript` from the project's node_modules.
+ * The environment variable naming this run's own folder under .test-tmp/, which the global set-up
+ * makes and removes when the run ends (run-setup.ts).
+ */
+export const RUN_DIR_VARIABLE = "PEM_PMM_TEST_RUN_DIR";
+
+/**
+ * A fresh folder inside the project, so generated code there resolves `openapi-fetch` and
+ * `typescript` from the project's node_modules. It lives in this run's folder, so the end of the
+ * run removes it.
  */
 export async function projectTempDir(prefix: string): Promise<string> {
-  const base = path.join(ROOT, ".test-tmp");
+  const base = process.env[RUN_DIR_VARIABLE] ?? TEST_TMP_DIR;
   await mkdir(base, { recursive: true });
   return mkdtemp(path.join(base, `${prefix}-`));
 }
