@@ -14,7 +14,8 @@ import { emitUpgradeBin } from "./emit/upgrade-bin.js";
 import { emitValidators } from "./emit/validators.js";
 import { type ApiConfig, readApiConfig } from "./load/api-config.js";
 import { discoverSpecs } from "./load/discover-specs.js";
-import { readDocument } from "./load/read-document.js";
+import { parseSpecBytes, readSpecBytes } from "./load/read-document.js";
+import { deepFreeze, RecentResults } from "./load/recent-results.js";
 import { type ApiModel, buildModel } from "./normalize/build-model.js";
 import { printableFile } from "./printable.js";
 import type { OnDefect } from "./validate/defects.js";
@@ -34,6 +35,9 @@ export interface VersionResult {
 /**
  * load → validate → convert → normalize: one API version's model (from `document` when the file
  * was read already). `onDefect` makes reading lenient, as validateDocument explains.
+ *
+ * A model read from its file is frozen and kept among the process's recent ones, by the file's
+ * name and content, the version and the settings: reading the same file again costs its hash.
  */
 export async function loadModel(
   specFile: string,
@@ -42,7 +46,24 @@ export async function loadModel(
   document?: Record<string, unknown>,
   onDefect?: OnDefect,
 ): Promise<ApiModel> {
-  document ??= (await readDocument(specFile)).document;
+  if (document) return modelOf(specFile, config, version, document, onDefect);
+  const read = await readSpecBytes(specFile);
+  const make = async () => modelOf(specFile, config, version, (await parseSpecBytes(read)).document, onDefect);
+  // A lenient read reports each defect as it finds it, which a kept model could not repeat.
+  if (onDefect) return make();
+  return recentModels.get(JSON.stringify([specFile, read.sha256, version, config]), async () => deepFreeze(await make()));
+}
+
+/** About 2 MB each: room for every shipped version of both APIs, twice over. */
+const recentModels = new RecentResults<ApiModel>(16);
+
+async function modelOf(
+  specFile: string,
+  config: ApiConfig,
+  version: string,
+  document: Record<string, unknown>,
+  onDefect: OnDefect | undefined,
+): Promise<ApiModel> {
   await validateDocument(specFile, document, onDefect);
   const converted = await toOpenApi3(specFile, document);
   return buildModel(specFile, version, config, converted, onDefect);

@@ -29,9 +29,25 @@ const READ_LIMITS: DownloadLimits = { timeoutMs: 60_000, maxBytes: 64 * 1024 * 1
  * is self-contained: references outside it are refused, or bundled in when allowed.
  */
 export async function readDocument(source: string, options: ReadOptions = {}): Promise<LoadedDocument> {
+  return parseSpecBytes(await readSpecBytes(source, options), options);
+}
+
+/** A spec's bytes as read, before parsing, and their SHA-256 (hex). */
+export interface SpecBytes {
+  source: string;
+  bytes: Buffer;
+  sha256: string;
+}
+
+/** The first half of readDocument: the bytes of a file or https:// URL, within the limits. */
+export async function readSpecBytes(source: string, options: ReadOptions = {}): Promise<SpecBytes> {
+  const bytes = await readSource(source, { ...READ_LIMITS, ...options.limits });
+  return { source, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
+}
+
+/** The second half of readDocument: the bytes parsed, and external references refused or bundled. */
+export async function parseSpecBytes({ source, bytes, sha256 }: SpecBytes, options: ReadOptions = {}): Promise<LoadedDocument> {
   const limits = { ...READ_LIMITS, ...options.limits };
-  const bytes = await readSource(source, limits);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
   const document = parseDocumentText(source, decodeText(bytes));
   if (!options.allowExternalRefs) {
     refuseExternalRefs(source, document);

@@ -8,15 +8,15 @@ import { SPECS_DIR } from "./paths.js";
 /**
  * The models of the shipped specs (specs/), each loaded once per vitest worker: the files of a
  * worker share this module (isolate: false), and a dozen of them read the same models, a load of
- * every version costing about 2 s. The models are frozen, so a test that changed one under the
- * others fails where it writes.
+ * every version costing about 2 s (loadModel keeps a few recent ones, but not all a worker reads).
+ * loadModel freezes them, so a test that changed one under the others fails where it writes.
  */
 const loaded = new Map<string, Promise<ApiModel>>();
 
 function modelOf(spec: SpecEntry): Promise<ApiModel> {
   let model = loaded.get(spec.file);
   if (!model) {
-    model = readApiConfig(path.join(SPECS_DIR, spec.api)).then(async (config) => deepFreeze(await loadModel(spec.file, config, spec.version)));
+    model = readApiConfig(path.join(SPECS_DIR, spec.api)).then((config) => loadModel(spec.file, config, spec.version));
     loaded.set(spec.file, model);
   }
   return model;
@@ -33,11 +33,4 @@ export async function shippedModel(api: string, version: string): Promise<ApiMod
   const spec = (await discoverSpecs(SPECS_DIR)).find((s) => s.api === api && s.version === version);
   if (!spec) throw new Error(`specs/ has no ${api} ${version}`);
   return modelOf(spec);
-}
-
-function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
-  if (value === null || typeof value !== "object" || seen.has(value)) return value;
-  seen.add(value);
-  for (const child of Object.values(value)) deepFreeze(child, seen);
-  return Object.freeze(value);
 }

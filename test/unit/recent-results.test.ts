@@ -1,0 +1,95 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import type { ApiConfig } from "../../generator/load/api-config.js";
+import { RecentResults } from "../../generator/load/recent-results.js";
+import { loadModel } from "../../generator/pipeline.js";
+import type { Defect } from "../../generator/validate/defects.js";
+import { FIXTURE_SETTINGS, fixtureDocument } from "../support/old-calls.js";
+import { projectTempDir } from "../support/paths.js";
+
+/** A cache of `capacity` whose makers count their calls. */
+function counted(capacity: number) {
+  const cache = new RecentResults<string>(capacity);
+  const made: string[] = [];
+  const get = (key: string) =>
+    cache.get(key, async () => {
+      made.push(key);
+      return `value of ${key}`;
+    });
+  return { cache, made, get };
+}
+
+describe("RecentResults", () => {
+  it("makes a result once per key, and gives it to every caller", async () => {
+    const { made, get } = counted(4);
+    const [first, again] = [get("a"), get("a")];
+    expect(again).toBe(first);
+    expect(await get("b")).toBe("value of b");
+    expect(made).toEqual(["a", "b"]);
+  });
+
+  it("drops the least recently used result beyond its capacity", async () => {
+    const { made, get } = counted(2);
+    await get("a");
+    await get("b");
+    await get("a"); // a is now the more recent
+    await get("c"); // drops b
+    await get("a");
+    await get("b");
+    expect(made).toEqual(["a", "b", "c", "b"]);
+  });
+
+  it("keeps no failure: the next caller tries again", async () => {
+    const cache = new RecentResults<number>(4);
+    let calls = 0;
+    const get = () =>
+      cache.get("k", async () => {
+        calls += 1;
+        if (calls === 1) throw new Error("first try fails");
+        return calls;
+      });
+    await expect(get()).rejects.toThrow("first try fails");
+    expect(await get()).toBe(2);
+    expect(await get()).toBe(2);
+  });
+});
+
+describe("loadModel of a file", () => {
+  const config: ApiConfig = { name: "recent", ...FIXTURE_SETTINGS };
+  const spec = async (document: Record<string, unknown>) => {
+    const file = path.join(await projectTempDir("recent"), "v1.yaml");
+    await writeFile(file, stringify(document));
+    return file;
+  };
+  const operation = (id: string) => ({ get: { operationId: id, responses: { "200": { description: "ok" } } } });
+
+  it("gives the same frozen model while the file is unchanged, and a new one once it changes", async () => {
+    const file = await spec(fixtureDocument("v1", { paths: { "/a": operation("getA") } }));
+    const first = await loadModel(file, config, "v1");
+    expect(await loadModel(file, config, "v1")).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(() => (first.operations as unknown[]).push({})).toThrow(TypeError);
+    // Another version label or other settings are another model.
+    expect(await loadModel(file, config, "v2")).not.toBe(first);
+    expect(await loadModel(file, { ...config, name: "other" }, "v1")).not.toBe(first);
+    await writeFile(file, stringify(fixtureDocument("v1", { paths: { "/a": operation("getA"), "/b": operation("getB") } })));
+    const changed = await loadModel(file, config, "v1");
+    expect(changed.operations.map((o) => o.path)).toEqual(["/a", "/b"]);
+  });
+
+  it("reads leniently afresh each time, so every read reports its defects", async () => {
+    const document = fixtureDocument("v1", { paths: { "/a": { get: { parameters: [{ name: "x" }], responses: { "200": { description: "ok" } } } } } });
+    const file = await spec(document);
+    expect(await readFile(file, "utf8")).toContain("name: x");
+    const reads: Defect[][] = [];
+    for (let i = 0; i < 2; i++) {
+      const defects: Defect[] = [];
+      await loadModel(file, config, "v1", undefined, (defect) => defects.push(defect));
+      reads.push(defects);
+    }
+    expect(reads[0]!.length).toBeGreaterThan(0);
+    expect(reads[1]).toEqual(reads[0]);
+  });
+});
