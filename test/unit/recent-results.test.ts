@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
@@ -18,7 +18,7 @@ function counted(capacity: number) {
       made.push(key);
       return `value of ${key}`;
     });
-  return { cache, made, get };
+  return { made, get };
 }
 
 describe("RecentResults", () => {
@@ -82,7 +82,6 @@ describe("loadModel of a file", () => {
   it("reads leniently afresh each time, so every read reports its defects", async () => {
     const document = fixtureDocument("v1", { paths: { "/a": { get: { parameters: [{ name: "x" }], responses: { "200": { description: "ok" } } } } } });
     const file = await spec(document);
-    expect(await readFile(file, "utf8")).toContain("name: x");
     const reads: Defect[][] = [];
     for (let i = 0; i < 2; i++) {
       const defects: Defect[] = [];
