@@ -1,32 +1,36 @@
-import { createConfig } from "@redocly/openapi-core";
-import openapiTS, { astToString, type SchemaObject, type TransformNodeOptions } from "openapi-typescript";
+import {
+  astToString,
+  type GlobalContext,
+  type OpenAPI3,
+  resolveRef,
+  type SchemaObject,
+  scanDiscriminators,
+  type TransformNodeOptions,
+  transformSchema,
+} from "openapi-typescript";
 import ts from "typescript";
 import type { OpenApiDocument } from "../convert/to-openapi3.js";
 import { SpecError } from "../errors.js";
 import { takeOperationIds, withOperationsInterface } from "./operations-interface.js";
 import { describeProperties } from "./property-docs.js";
 
-type RedoclyConfig = Awaited<ReturnType<typeof createConfig>>;
 /**
- * openapi-typescript lints every document again before it starts; the validate stage has
- * already checked the structure and the model made operationIds unique, so it gets no rules.
+ * The `paths`, `components` and `operations` types of one API version, by openapi-typescript's
+ * transform. Its `openapiTS()` would first lint the document and bundle it with Redocly: two more
+ * walks of the whole document (about a second for the shipped specs), and a resolver that
+ * follows external references. The validate stage has checked the structure already, and the
+ * loader has refused or bundled every external reference, so the document is transformed as it is.
  */
-let noLintRules: Promise<RedoclyConfig> | undefined;
-
-/** The `paths`, `components` and `operations` types of one API version, by openapi-typescript. */
-export async function emitSchemaTypes(source: string, document: OpenApiDocument): Promise<string> {
-  noLintRules ??= createConfig({ extends: [], rules: {} } as never);
+export function emitSchemaTypes(source: string, document: OpenApiDocument): string {
   try {
-    const copy = withoutExternalValues(document);
+    // A copy: the model's document is frozen, and the steps below rewrite theirs.
+    const copy: { paths?: Record<string, unknown> } & Record<string, unknown> = JSON.parse(JSON.stringify(document));
+    // As Redocly's bundle did: `components` is then the same interface in every version.
+    copy.components ??= {};
     describeProperties(copy);
     const operations = takeOperationIds(copy);
-    const nodes = await openapiTS(copy as never, {
-      silent: true,
-      alphabetize: false,
-      exportType: false,
-      redocly: await noLintRules,
-      transform: uploadedFile,
-    });
+    const schema = copy as unknown as OpenAPI3;
+    const nodes = transformSchema(schema, transformContext(schema));
     return astToString(withOperationsInterface(nodes, operations));
   } catch (error) {
     throw new SpecError(
@@ -38,13 +42,40 @@ export async function emitSchemaTypes(source: string, document: OpenApiDocument)
   }
 }
 
-/**
- * A copy without Examples' `externalValue`s, which openapi-typescript would fetch or read and
- * which no type needs. The loader refused or bundled them already; this guards any other way in.
- * A string only: a schema property named `externalValue` is an object and stays.
- */
-function withoutExternalValues(document: OpenApiDocument): { paths?: Record<string, unknown> } & Record<string, unknown> {
-  return JSON.parse(JSON.stringify(document, (key, value: unknown) => (key === "externalValue" && typeof value === "string" ? undefined : value)));
+/** The context openapiTS() would build for `schema`: its defaults, our `transform`, no output to the console. */
+function transformContext(schema: OpenAPI3): GlobalContext {
+  return {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: true,
+    discriminators: scanDiscriminators(schema, {}),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    // Only openapiTS()'s lint and bundle read Redocly's configuration; no transform does.
+    redoc: undefined as never,
+    silent: true,
+    inject: undefined,
+    transform: uploadedFile,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve: ($ref) => resolveRef(schema, $ref, { silent: true }),
+  };
 }
 
 /** A file part of a multipart body (`format: binary`) takes what `FormData` can carry: a Blob or File, or bytes (a Node.js Buffer too). */

@@ -11,7 +11,7 @@ console.error = () => undefined;
 port.on("message", async (request: CompilerRequest) => {
   try {
     const started = performance.now();
-    const types = await emitSchemaTypes(request.source, request.document);
+    const types = emitSchemaTypes(request.source, request.document);
     port.postMessage({ id: request.id, types, milliseconds: performance.now() - started } satisfies CompilerReply);
   } catch (error) {
     const failure =
