@@ -8,9 +8,7 @@ import { generatedHeader, specName } from "./emit/generated-header.js";
 import { packageLicense, packageReadme } from "./emit/package-docs.js";
 import { type PackageInfo, packageManifest, requireTypes, requireTypesText, VERSION_MODULES } from "./emit/package-manifest.js";
 import { emitPathClientModule } from "./emit/path-client-module.js";
-import { emitRuntimeFiles } from "./emit/runtime-files.js";
 import { TEMPLATE_FOLDERS } from "./emit/template-folders.js";
-import { emitUpgradeBin } from "./emit/upgrade-bin.js";
 import { emitValidators } from "./emit/validators.js";
 import { type ApiConfig, readApiConfig } from "./load/api-config.js";
 import { discoverSpecs } from "./load/discover-specs.js";
@@ -80,8 +78,8 @@ async function emitVersion(
   runtimeFolder: string,
   origin: string,
 ): Promise<{ tree: FileTree; milliseconds: number }> {
-  const schema = compiler.schemaTypes(specFile, model.document);
-  schema.catch(() => undefined); // awaited below; a failure of the client emission comes first
+  // A failure of the client emission comes first.
+  const schema = awaitedLater(compiler.schemaTypes(specFile, model.document));
   const started = performance.now();
   const client = emitClientModule(model, `${runtimeFolder}/index.js`, origin);
   const pathClient = emitPathClientModule(model, runtimeFolder, origin);
@@ -124,6 +122,12 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
   const files: FileTree = new Map();
   const versions: VersionResult[] = [];
   const compiler = sharedCompilerThread();
+  // Asked for first: the thread compiles them while this one loads the first spec.
+  const templateFolders = TEMPLATE_FOLDERS.map((folder) => {
+    const previous = options.unchanged?.get(folder);
+    return { folder, compiled: previous ? Promise.resolve(previous) : awaitedLater(compiler.templateFolder(options.templatesDir, folder)) };
+  });
+  const packageBin = awaitedLater(compiler.packageBin(path.join(options.root, "generator")));
   const emitted: Promise<void>[] = [];
   for (const entry of entries) {
     if (!configs.has(entry.api)) configs.set(entry.api, await readApiConfig(path.join(options.specsDir, entry.api)));
@@ -145,18 +149,12 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
       versions.push(result);
       options.onVersion?.(result);
     });
-    // Awaited below; until then a failure must not count as unhandled if a later spec fails first.
-    done.catch(() => undefined);
-    emitted.push(done);
-  }
-  for (const folder of TEMPLATE_FOLDERS) {
-    const compiled = options.unchanged?.get(folder) ?? emitRuntimeFiles(options.templatesDir, folder);
-    for (const [name, content] of compiled) files.set(`${folder}/${name}`, content);
+    // Awaited below: a later spec may fail first.
+    emitted.push(awaitedLater(done));
   }
   const fakeModels = emitFakeModelIndex(entries);
   files.set("testing/models.js", fakeModels.js);
   files.set("testing/models.d.ts", fakeModels.dts);
-  for (const [name, content] of emitUpgradeBin(path.join(options.root, "generator"))) files.set(name, content);
   const migrationFiles: string[] = [];
   for (const [api, versionModels] of models) {
     const docs = apiDocs(api, versionModels);
@@ -174,6 +172,11 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
   for (const { api, version } of entries) {
     for (const module of VERSION_MODULES) files.set(`${api}/${version}/${requireTypes(module)}`, requireTypesText(module));
   }
+  // The compiler thread's work last, so that this thread wrote the documents meanwhile.
+  for (const { folder, compiled } of templateFolders) {
+    for (const [name, content] of await compiled) files.set(`${folder}/${name}`, content);
+  }
+  for (const [name, content] of await packageBin) files.set(name, content);
   await Promise.all(emitted);
   return { files: sortTree(files), versions };
 }
@@ -187,13 +190,18 @@ export async function generateStandalone(
   document?: Record<string, unknown>,
 ): Promise<{ files: FileTree; operations: number }> {
   const compiler = sharedCompilerThread();
+  // Asked for first: the thread compiles it while this one loads the spec.
+  const runtime = awaitedLater(compiler.templateFolder(templatesDir, "runtime"));
   const model = await loadModel(specFile, config, version, document);
-  const emitted = emitVersion(compiler, specFile, model, "./runtime", specName(specFile));
-  emitted.catch(() => undefined); // awaited below, after the runtime compiles meanwhile
-  const runtime = emitRuntimeFiles(templatesDir);
-  const { tree: files } = await emitted;
-  for (const [name, content] of runtime) files.set(`runtime/${name}`, content);
+  const { tree: files } = await emitVersion(compiler, specFile, model, "./runtime", specName(specFile));
+  for (const [name, content] of await runtime) files.set(`runtime/${name}`, content);
   return { files: sortTree(files), operations: model.operations.length };
+}
+
+/** `promise`, to be awaited later: a failure meanwhile must not count as unhandled, as an earlier step may fail first. */
+function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** The files sorted by name, each with its invisible characters escaped (generator/printable.ts): a spec's bidi controls reach no file raw. */

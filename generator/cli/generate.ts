@@ -6,6 +6,7 @@ import { type ApiConfig, parseApiConfig, readApiConfig } from "../load/api-confi
 import { discoverSpecs } from "../load/discover-specs.js";
 import { AUTH_KINDS } from "../load/login-kinds.js";
 import { readDocument } from "../load/read-document.js";
+import { sharedCompilerThread } from "../emit/compiler-thread/index.js";
 import type { VersionResult } from "../pipeline.js";
 import { checkLabel, checkVersionLabel } from "../validate/labels.js";
 import { diffTree, type FileTree, writeTreeAtomically } from "../write/file-tree.js";
@@ -112,6 +113,8 @@ async function generateAll({ check, force }: { check: boolean; force: boolean },
     }
     if (check) return reportStale(relativeOut, verified.differences, io);
   }
+  // Started first, so that the thread loads its compiler while this one loads the pipeline.
+  sharedCompilerThread();
   // Imported here: a run with nothing to do never loads the generator's dependencies.
   const { generatePackage } = await import("../pipeline.js");
   const generated = await generatePackage({
@@ -185,6 +188,8 @@ async function generateOne(
   const config = await configFor(api, values, io.project.specsDir);
   const folder = values.check ? out : await checkOutFolder(out);
   const started = performance.now();
+  // Started first, so that the thread loads its compiler while this one reads the spec.
+  sharedCompilerThread();
   const { document } = await readDocument(spec, { allowExternalRefs: values["allow-external-refs"] });
   const { generateStandalone } = await import("../pipeline.js");
   const { files, operations } = await generateStandalone(spec, config, version, io.project.templatesDir, document);

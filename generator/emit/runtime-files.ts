@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-// ts-morph's bundled compiler, which the emitter has loaded already; compiling here is syntax only.
-import { ts } from "ts-morph";
+// Run on the compiler thread (compiler-thread/), which has loaded `typescript` for openapi-typescript.
+import ts from "typescript";
 import { SpecError } from "../errors.js";
 
 export const JS_OPTIONS: ts.CompilerOptions = {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ts } from "ts-morph";
+import ts from "typescript";
 import { SpecError } from "../errors.js";
 import { JS_OPTIONS } from "./runtime-files.js";
 

@@ -1,7 +1,11 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import type { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { CompilerThread } from "../../generator/emit/compiler-thread/index.js";
+import { emitRuntimeFiles } from "../../generator/emit/runtime-files.js";
 import { SpecError } from "../../generator/errors.js";
+import { projectTempDir } from "../support/paths.js";
 
 const compiler = new CompilerThread();
 afterAll(() => compiler.close());
@@ -41,5 +45,18 @@ describe("the compiler thread", () => {
     expect(error).toBeInstanceOf(SpecError);
     expect((error as SpecError).file).toBe("broken.yaml");
     expect((error as SpecError).message).toMatch(/^broken\.yaml: could not be turned into TypeScript types/);
+  });
+
+  it("compiles a folder of templates/ as emitRuntimeFiles does here, and hands back its compile error as a SpecError", async () => {
+    const templates = await projectTempDir("thread-templates");
+    await mkdir(path.join(templates, "runtime"));
+    await writeFile(path.join(templates, "runtime/index.ts"), "/** How often. */\nexport const retries: number = 3;\n");
+    const compiled = await compiler.templateFolder(templates, "runtime");
+    expect([...compiled.keys()]).toEqual(["index.js", "index.d.ts"]);
+    expect(compiled).toEqual(emitRuntimeFiles(templates, "runtime"));
+    await writeFile(path.join(templates, "runtime/bad.ts"), "export function f(value: number) {\n  return value;\n}\n");
+    const error = await compiler.templateFolder(templates, "runtime").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).message).toContain("bad.ts:1: the runtime does not compile");
   });
 });

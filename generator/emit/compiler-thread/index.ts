@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { OpenApiDocument } from "../../convert/to-openapi3.js";
 import { SpecError } from "../../errors.js";
-import type { CompilerReply, CompilerRequest } from "./protocol.js";
+import type { CompilerReply, CompilerRequest, CompilerResults, CompilerTask } from "./protocol.js";
 
 /** One document's schema types, and the time the thread spent on them (not the time queued). */
 export interface SchemaTypes {
@@ -9,14 +9,21 @@ export interface SchemaTypes {
   milliseconds: number;
 }
 
+/** A task's result, and the time the thread spent on it. */
+interface Done<T> {
+  result: T;
+  milliseconds: number;
+}
+
 /**
- * openapi-typescript (and the `typescript` compiler it loads) runs on a worker thread, so
- * that loading and running it overlaps with validation, conversion and ts-morph emission on
- * the main thread, which never loads that compiler. Requests are answered in order.
+ * openapi-typescript, and every compile of templates/ and of the package's command, run on a
+ * worker thread with the `typescript` compiler, so that they overlap with validation,
+ * conversion and ts-morph emission on the main thread, which never loads that compiler.
+ * Requests are answered in order.
  */
 export class CompilerThread {
   private readonly worker = new Worker(new URL("./bootstrap.mjs", import.meta.url));
-  private readonly pending = new Map<number, { resolve: (result: SchemaTypes) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (done: Done<unknown>) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   /** Why the thread stopped, once it has: later requests fail with it at once. */
   private stopped: Error | undefined;
@@ -33,13 +40,28 @@ export class CompilerThread {
   }
 
   /** The `paths`, `components` and `operations` types of one converted document. */
-  schemaTypes(source: string, document: OpenApiDocument): Promise<SchemaTypes> {
+  async schemaTypes(source: string, document: OpenApiDocument): Promise<SchemaTypes> {
+    const { result, milliseconds } = await this.run({ kind: "schemaTypes", source, document });
+    return { types: result, milliseconds };
+  }
+
+  /** A folder of templates/ compiled, as emitRuntimeFiles gives it. */
+  async templateFolder(templatesDir: string, folder: string): Promise<Map<string, string>> {
+    return (await this.run({ kind: "templateFolder", templatesDir, folder })).result;
+  }
+
+  /** The package's command compiled from generator/, as emitUpgradeBin gives it. */
+  async packageBin(generatorDir: string): Promise<Map<string, string>> {
+    return (await this.run({ kind: "packageBin", generatorDir })).result;
+  }
+
+  private run<T extends CompilerTask>(task: T): Promise<Done<CompilerResults[T["kind"]]>> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       if (this.pending.size === 0) this.worker.ref();
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, source, document } satisfies CompilerRequest);
+      this.pending.set(id, { resolve: resolve as (done: Done<unknown>) => void, reject });
+      this.worker.postMessage({ id, task } satisfies CompilerRequest);
     });
   }
 
@@ -55,8 +77,8 @@ export class CompilerThread {
     this.pending.delete(reply.id);
     if (this.pending.size === 0) this.worker.unref();
     if (!waiting) return;
-    if ("types" in reply) {
-      waiting.resolve({ types: reply.types, milliseconds: reply.milliseconds });
+    if ("result" in reply) {
+      waiting.resolve({ result: reply.result, milliseconds: reply.milliseconds });
       return;
     }
     const { failure } = reply;

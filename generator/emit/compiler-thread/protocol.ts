@@ -1,15 +1,32 @@
 import type { OpenApiDocument } from "../../convert/to-openapi3.js";
 
-/** What the main thread asks of the compiler thread: one converted document's schema types. */
-export interface CompilerRequest {
-  id: number;
-  source: string;
-  document: OpenApiDocument;
+/**
+ * What the main thread asks of the compiler thread: work that needs only the `typescript`
+ * compiler, none of it ts-morph's.
+ */
+export type CompilerTask =
+  /** One converted document's schema types. */
+  | { kind: "schemaTypes"; source: string; document: OpenApiDocument }
+  /** A folder of templates/ (TEMPLATE_FOLDERS), compiled. */
+  | { kind: "templateFolder"; templatesDir: string; folder: string }
+  /** The package's `pem-pmm-client` command, compiled from generator/. */
+  | { kind: "packageBin"; generatorDir: string };
+
+/** What each kind of task gives: a text, or files by name. */
+export interface CompilerResults {
+  schemaTypes: string;
+  templateFolder: Map<string, string>;
+  packageBin: Map<string, string>;
 }
 
-/** Its answer: the types as text and how long making them took, or what went wrong. */
+export interface CompilerRequest {
+  id: number;
+  task: CompilerTask;
+}
+
+/** Its answer: the result and how long making it took, or what went wrong. */
 export type CompilerReply =
-  | { id: number; types: string; milliseconds: number }
+  | { id: number; result: CompilerResults[CompilerTask["kind"]]; milliseconds: number }
   | {
       id: number;
       failure: { kind: "spec"; file: string; pointer: string | undefined; problem: string; remedy: string } | { kind: "internal"; message: string };
