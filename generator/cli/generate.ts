@@ -1,12 +1,12 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { sharedCompilerThread } from "../emit/compiler-thread/index.js";
 import { SpecError, UsageError } from "../errors.js";
 import { type ApiConfig, parseApiConfig, readApiConfig } from "../load/api-config.js";
 import { discoverSpecs } from "../load/discover-specs.js";
 import { AUTH_KINDS } from "../load/login-kinds.js";
 import { readDocument } from "../load/read-document.js";
-import { sharedCompilerThread } from "../emit/compiler-thread/index.js";
 import type { VersionResult } from "../pipeline.js";
 import { checkLabel, checkVersionLabel } from "../validate/labels.js";
 import { diffTree, type FileTree, writeTreeAtomically } from "../write/file-tree.js";
