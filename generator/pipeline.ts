@@ -35,7 +35,8 @@ export interface VersionResult {
  * was read already). `onDefect` makes reading lenient, as validateDocument explains.
  *
  * A model read from its file is frozen and kept among the process's recent ones, by the file's
- * name and content, the version and the settings: reading the same file again costs its hash.
+ * content, the version and the settings: reading the same file again, or a copy of it, costs
+ * its hash. The model names no file (the path only goes into the errors, which are not kept).
  */
 export async function loadModel(
   specFile: string,
@@ -49,7 +50,7 @@ export async function loadModel(
   const make = async () => modelOf(specFile, config, version, (await parseSpecBytes(read)).document, onDefect);
   // A lenient read reports each defect as it finds it, which a kept model could not repeat.
   if (onDefect) return make();
-  return recentModels.get(JSON.stringify([specFile, read.sha256, version, config]), async () => deepFreeze(await make()));
+  return recentModels.get(JSON.stringify([read.sha256, version, config]), async () => deepFreeze(await make()));
 }
 
 /** About 2 MB each: room for every shipped version of both APIs, twice over. */

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../load/recent-results.js";
 import type { ApiModel } from "../normalize/build-model.js";
 import { type ApiDiff, diffApis } from "./api-diff.js";
 import { type Change, LEVELS, type Level } from "./change.js";
@@ -18,8 +19,28 @@ export interface Comparison {
   diff: ApiDiff;
 }
 
-/** Runs every check over two versions of an API. */
+/**
+ * Comparisons of two frozen models (loadModel's kept ones, which cannot change), by the models:
+ * the changelog of every generation, `upgrade` and `diff` in one process compare the same pairs.
+ */
+const frozenComparisons = new WeakMap<ApiModel, WeakMap<ApiModel, Comparison>>();
+
+/**
+ * Runs every check over two versions of an API. Of two frozen models, the comparison is made
+ * once, frozen too, and shared.
+ */
 export function compareApis(before: ApiModel, after: ApiModel): Comparison {
+  if (!Object.isFrozen(before) || !Object.isFrozen(after)) return runChecks(before, after);
+  const byAfter = frozenComparisons.get(before) ?? new WeakMap<ApiModel, Comparison>();
+  frozenComparisons.set(before, byAfter);
+  const known = byAfter.get(after);
+  if (known) return known;
+  const comparison = deepFreeze(runChecks(before, after));
+  byAfter.set(after, comparison);
+  return comparison;
+}
+
+function runChecks(before: ApiModel, after: ApiModel): Comparison {
   const diff = diffApis(before, after);
   const changes = CHECKS.flatMap((check) => check.run(diff)).sort(
     (a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || compareText(a.operation ?? "", b.operation ?? "") || compareText(a.message, b.message),

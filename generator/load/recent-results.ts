@@ -25,9 +25,13 @@ export class RecentResults<Value> {
   }
 }
 
-/** Freezes `value` and everything it holds, so that no holder of a shared result can change it for the others. */
+/**
+ * Freezes `value` and everything it holds, so that no holder of a shared result can change it for
+ * the others. An object frozen already is taken to be frozen through, as this function leaves
+ * what it freezes: a comparison of two kept models does not walk the models again.
+ */
 export function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
-  if (value === null || typeof value !== "object" || seen.has(value)) return value;
+  if (value === null || typeof value !== "object" || seen.has(value) || Object.isFrozen(value)) return value;
   seen.add(value);
   for (const child of Object.values(value)) deepFreeze(child, seen);
   return Object.freeze(value);

@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { compareApis } from "../../generator/diff/compare.js";
 import type { ApiConfig } from "../../generator/load/api-config.js";
 import { RecentResults } from "../../generator/load/recent-results.js";
 import { loadModel } from "../../generator/pipeline.js";
@@ -79,6 +80,18 @@ describe("loadModel of a file", () => {
     expect(changed.operations.map((o) => o.path)).toEqual(["/a", "/b"]);
   });
 
+  it("gives a copy of the file elsewhere the same model, and a bad file its own error", async () => {
+    const document = fixtureDocument("v1", { paths: { "/c": operation("getC") } });
+    const [file, copy] = [await spec(document), await spec(document)];
+    expect(copy).not.toBe(file);
+    expect(await loadModel(copy, config, "v1")).toBe(await loadModel(file, config, "v1"));
+    // Nothing of one file's failure is kept: the next file's error names that file.
+    const broken = { ...document, paths: {} };
+    const [bad, badCopy] = [await spec(broken), await spec(broken)];
+    await expect(loadModel(bad, config, "v1")).rejects.toMatchObject({ file: bad, pointer: "/paths" });
+    await expect(loadModel(badCopy, config, "v1")).rejects.toMatchObject({ file: badCopy, pointer: "/paths" });
+  });
+
   it("reads leniently afresh each time, so every read reports its defects", async () => {
     const document = fixtureDocument("v1", { paths: { "/a": { get: { parameters: [{ name: "x" }], responses: { "200": { description: "ok" } } } } } });
     const file = await spec(document);
@@ -90,5 +103,27 @@ describe("loadModel of a file", () => {
     }
     expect(reads[0]!.length).toBeGreaterThan(0);
     expect(reads[1]).toEqual(reads[0]);
+  });
+});
+
+describe("compareApis", () => {
+  const config: ApiConfig = { name: "compared", ...FIXTURE_SETTINGS };
+  const operation = (id: string) => ({ get: { operationId: id, responses: { "200": { description: "ok" } } } });
+  const spec = async (version: string, paths: Record<string, unknown>) => {
+    const file = path.join(await projectTempDir("compared"), `${version}.yaml`);
+    await writeFile(file, stringify(fixtureDocument(version, { paths })));
+    return loadModel(file, config, version);
+  };
+
+  it("compares two kept models once, and shares the frozen comparison; other models afresh", async () => {
+    const [v1, v2] = [await spec("v1", { "/a": operation("getA") }), await spec("v2", { "/a": operation("getA"), "/b": operation("getB") })];
+    const first = compareApis(v1, v2);
+    expect(first.summary.added).toBe(1);
+    expect(compareApis(v1, v2)).toBe(first);
+    expect(Object.isFrozen(first.changes)).toBe(true);
+    expect(compareApis(v2, v1)).not.toBe(first);
+    const thawed = structuredClone(v1);
+    expect(compareApis(thawed, v2)).not.toBe(compareApis(thawed, v2));
+    expect(compareApis(thawed, v2).summary).toEqual(first.summary);
   });
 });
