@@ -153,9 +153,6 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
     // Awaited below: a later spec may fail first.
     emitted.push(awaitedLater(done));
   }
-  const fakeModels = emitFakeModelIndex(entries);
-  files.set("testing/models.js", fakeModels.js);
-  files.set("testing/models.d.ts", fakeModels.dts);
   const migrationFiles: string[] = [];
   for (const [api, versionModels] of models) {
     const docs = apiDocs(api, versionModels);
@@ -177,6 +174,10 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
   for (const { folder, compiled } of templateFolders) {
     for (const [name, content] of await compiled) files.set(`${folder}/${name}`, content);
   }
+  // After testing/: a test kit taken over from the last run holds the index of that run's versions.
+  const fakeModels = emitFakeModelIndex(entries);
+  files.set("testing/models.js", fakeModels.js);
+  files.set("testing/models.d.ts", fakeModels.dts);
   for (const [name, content] of await packageBin) files.set(name, content);
   await Promise.all(emitted);
   return { files: sortTree(files), versions };

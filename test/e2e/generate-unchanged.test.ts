@@ -1,6 +1,7 @@
-import { appendFile, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { appendFile, copyFile, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emitFakeModelIndex } from "../../generator/emit/fake-model.js";
 import { discoverSpecs } from "../../generator/load/discover-specs.js";
 import { STAMP_FILE } from "../../generator/write/input-stamp.js";
 import { readTree } from "../support/generated-package.js";
@@ -80,5 +81,17 @@ describe("npm run generate with nothing changed", () => {
     const changedFolders = Object.keys(before!.folders).filter((folder) => recorded!.folders[folder] !== before!.folders[folder]);
     expect(changedFolders).toEqual([`${changed.api}/${changed.version}`]);
     expect(await readFile(path.join(generated(), ".npmignore"), "utf8")).toBe(`${STAMP_FILE}\n`);
+  });
+
+  it("emits only a version that was added, and the test kit's index, taken over with testing/, names it", async () => {
+    const specs = path.join(root, "specs");
+    await copyFile(path.join(specs, "pem/token.yaml"), path.join(specs, "pem/token2.yaml"));
+    const result = await generate();
+    expect(result.code, result.stderr).toBe(0);
+    const emitted = result.stdout.split("\n").filter((line) => /operations +\d+ ms$/.test(line));
+    expect(emitted.map((line) => line.split(/\s+/)[0])).toEqual(["pem/token2"]);
+    const index = emitFakeModelIndex(await discoverSpecs(specs));
+    expect(await readFile(path.join(generated(), "testing/models.js"), "utf8")).toBe(index.js);
+    expect(await readFile(path.join(generated(), "testing/models.d.ts"), "utf8")).toBe(index.dts);
   });
 });
