@@ -30,7 +30,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CACHE = path.join(ROOT, "bench", ".cache");
 const OUT = path.join(CACHE, "out");
 const TOOLS = path.join(ROOT, "bench", "tools");
-const TSX = ["--import", "tsx"];
+/** What `npm run <command>` runs: the generator compiled, through generator/launch.mjs. */
+const LAUNCH = "generator/launch.mjs";
 const PEERS = ensureBenchPeers(path.join(ROOT, "bench"));
 const rel = (file: string) => path.relative(ROOT, file);
 
@@ -70,7 +71,7 @@ const docArgs = documents.map(rel);
 const ours = measureProcess(
   "1. Generation, all shipped specs",
   "pem-pmm-client (ours)",
-  [...TSX, "generator/cli/generate.ts", "--check", "--force"],
+  [LAUNCH, "generate", "--check", "--force"],
   "npm run generate -- --check --force",
 );
 const ots = measureProcess(
@@ -115,8 +116,8 @@ const oursScale = measureProcess(
   scaleFigure,
   "pem-pmm-client --spec",
   [
-    ...TSX,
-    "generator/cli/generate.ts",
+    LAUNCH,
+    "generate",
     "--spec",
     rel(github.current),
     "--api",
@@ -244,13 +245,13 @@ target("runtime throughput vs plain fetch", rps["pem-pmm-client"]! / rps["plain 
 measureProcess(
   "5. Diff",
   "PMM 2.44 → 3.8 (shipped v2 → v3)",
-  [...TSX, "generator/cli/diff.ts", "pmm", "v2", "v3", "--format", "json", "--out", rel(path.join(OUT, "diff-pmm.json"))],
+  [LAUNCH, "diff", "pmm", "v2", "v3", "--format", "json", "--out", rel(path.join(OUT, "diff-pmm.json"))],
   "npm run diff -- pmm v2 v3 --format json --out bench/.cache/out/diff-pmm.json",
 );
 measureProcess(
   "5. Diff",
   "GitHub Enterprise Server 3.18 → 3.19 (11 MB each)",
-  [...TSX, "generator/cli/diff.ts", rel(github.ghes318), rel(github.ghes319), "--format", "json", "--out", rel(path.join(OUT, "diff-ghes.json"))],
+  [LAUNCH, "diff", rel(github.ghes318), rel(github.ghes319), "--format", "json", "--out", rel(path.join(OUT, "diff-ghes.json"))],
   `npm run diff -- ${rel(github.ghes318)} ${rel(github.ghes319)} --format json --out bench/.cache/out/diff-ghes.json`,
 );
 
@@ -274,7 +275,7 @@ writeUpgradeProject(ROOT, upgradeDir, 50);
 const upgrade = measureProcess(
   "5. Diff",
   "npm run upgrade on a PMM 2 project of 50 files",
-  [...TSX, "generator/cli/upgrade.ts", rel(upgradeDir), "--from", "pmm/v2", "--to", "pmm/v3"],
+  [LAUNCH, "upgrade", rel(upgradeDir), "--from", "pmm/v2", "--to", "pmm/v3"],
   "npm run upgrade -- bench/.cache/upgrade-50 --from pmm/v2 --to pmm/v3",
 );
 target("npm run upgrade on 50 files (at most)", upgrade.seconds, 10, "≤", " s");

@@ -17,7 +17,7 @@ export function measureGenerationScaling(root: string, runs: number, sizes: read
     const spec = path.join(cache, `ops-${operations}.json`);
     const text = JSON.stringify(syntheticSpec(operations));
     writeFileSync(spec, text);
-    const args = ["--import", "tsx", "generator/cli/generate.ts", "--spec", spec, "--api", "synthetic", "--auth", "pmm", "--naming", "operationId"];
+    const args = ["generator/launch.mjs", "generate", "--spec", spec, "--api", "synthetic", "--auth", "pmm", "--naming", "operationId"];
     const out = ["--version", "v1", "--out", path.join(cache, `out-${operations}`)];
     const sample = medianOfRuns(runs, () => timeProcess(process.execPath, [...args, ...out], root));
     return { ...sample, operations, specMb: text.length / 1024 / 1024 };

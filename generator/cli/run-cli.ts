@@ -46,8 +46,8 @@ export async function runMain(main: CliMain, argv: string[], io: CliIo): Promise
 }
 
 /** The real process's world: its streams, working directory and environment, and this checkout. */
-function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, project: projectPaths() };
+function processIo(project: ProjectPaths): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, project };
 }
 
 /**
@@ -70,14 +70,17 @@ function scriptPath(): string | undefined {
   }
 }
 
-/** Runs `main` on the process's arguments and world, and sets its exit code. */
-export function runAsProcess(main: CliMain): void {
+/**
+ * Runs `main` on the process's arguments and world, and sets its exit code. `project` is this
+ * checkout's by default; generator/launch.mjs, which runs a compiled copy, names it.
+ */
+export function runAsProcess(main: CliMain, project: ProjectPaths = projectPaths()): void {
   // A reader that stops early (`npm run diff -- … | head`) closes the pipe: that ends the output, quietly.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;
     process.exit(process.exitCode ?? 0);
   });
-  void runMain(main, process.argv.slice(2), processIo()).then((code) => {
+  void runMain(main, process.argv.slice(2), processIo(project)).then((code) => {
     process.exitCode = code;
   });
 }

@@ -38,11 +38,11 @@ export async function runCli(name: string, args: string[], world: CliWorld = {})
   return { code, stdout, stderr };
 }
 
-/** Runs a CLI as a real child process (`node --import tsx generator/cli/<name>.ts`), for the few tests about the process itself. */
+/** Runs a CLI as a real child process, as its package.json script does (`node generator/launch.mjs <name>`), for the few tests about the process itself. */
 export function runCliProcess(name: string, args: string[], world: CliWorld = {}): Promise<CliResult> {
   const root = world.root ?? ROOT;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "generator/cli", `${name}.ts`), ...args], {
+    const child = spawn(process.execPath, [path.join(root, "generator/launch.mjs"), name, ...args], {
       cwd: world.cwd ?? root,
       env: { ...process.env, NO_COLOR: "1", ...world.env },
     });

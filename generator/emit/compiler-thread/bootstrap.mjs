@@ -1,8 +1,15 @@
-// The compiler thread's entry. A worker thread does not inherit the tsx loader its parent
-// runs under: register it here, with the hook below, then load the thread's TypeScript source.
+// The compiler thread's entry. A worker thread does not inherit its parent's loaders: it
+// registers the hook below and, unless it runs compiled (generator/launch.mjs), tsx, then
+// loads the thread's module.
+import { existsSync } from "node:fs";
 import { register } from "node:module";
-import { register as registerTsx } from "tsx/esm/api";
 
-registerTsx();
 register("./typescript-as-esm.mjs", import.meta.url);
-await import("./thread.ts");
+const compiled = new URL("./thread.js", import.meta.url);
+if (existsSync(compiled)) {
+  await import(compiled.href);
+} else {
+  const { register: registerTsx } = await import("tsx/esm/api");
+  registerTsx();
+  await import("./thread.ts");
+}

@@ -25,8 +25,8 @@ export async function runMain(main, argv, io) {
     }
 }
 /** The real process's world: its streams, working directory and environment, and this checkout. */
-function processIo() {
-    return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, project: projectPaths() };
+function processIo(project) {
+    return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, project };
 }
 /**
  * Runs `main` as the process when `moduleUrl` is the script node was started with, so each
@@ -48,15 +48,18 @@ function scriptPath() {
         return undefined;
     }
 }
-/** Runs `main` on the process's arguments and world, and sets its exit code. */
-export function runAsProcess(main) {
+/**
+ * Runs `main` on the process's arguments and world, and sets its exit code. `project` is this
+ * checkout's by default; generator/launch.mjs, which runs a compiled copy, names it.
+ */
+export function runAsProcess(main, project = projectPaths()) {
     // A reader that stops early (`npm run diff -- … | head`) closes the pipe: that ends the output, quietly.
     process.stdout.on("error", (error) => {
         if (error.code !== "EPIPE")
             throw error;
         process.exit(process.exitCode ?? 0);
     });
-    void runMain(main, process.argv.slice(2), processIo()).then((code) => {
+    void runMain(main, process.argv.slice(2), processIo(project)).then((code) => {
         process.exitCode = code;
     });
 }
