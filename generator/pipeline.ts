@@ -200,7 +200,10 @@ export async function generateStandalone(
   return { files: sortTree(files), operations: model.operations.length };
 }
 
-/** `promise`, to be awaited later: a failure meanwhile must not count as unhandled, as an earlier step may fail first. */
+/**
+ * `promise`, to be awaited later: a failure meanwhile must not count as unhandled, as an earlier
+ * step may fail first.
+ */
 function awaitedLater<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
   return promise;

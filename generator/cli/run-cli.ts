@@ -45,7 +45,7 @@ export async function runMain(main: CliMain, argv: string[], io: CliIo): Promise
   }
 }
 
-/** The real process's world: its streams, working directory and environment, and this checkout. */
+/** The real process's world: its streams, working directory and environment, and the project's folders. */
 function processIo(project: ProjectPaths): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, project };
 }

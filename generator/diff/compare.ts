@@ -15,7 +15,7 @@ export interface Comparison {
   /** Breaking first, then warnings, then info; within a level by operation. */
   changes: Change[];
   /** Operation keys (`GET /server/{}`) with at least one change. */
-  changedOperations: Set<string>;
+  changedOperations: ReadonlySet<string>;
   diff: ApiDiff;
 }
 

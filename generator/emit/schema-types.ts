@@ -20,18 +20,17 @@ import { describeProperties } from "./property-docs.js";
  * walks of the whole document (about a second for the shipped specs), and a resolver that
  * follows external references. The validate stage has checked the structure already, and the
  * loader has refused or bundled every external reference, so the document is transformed as it is.
- *
- * It rewrites `document` on the way: the compiler thread passes its own copy (the message's), and
- * a caller holding the model's document (frozen) passes a copy of it.
  */
 export function emitSchemaTypes(source: string, document: OpenApiDocument): string {
   try {
-    const owned = document as unknown as { paths?: Record<string, unknown> } & Record<string, unknown>;
+    // A copy, as JSON: the steps below rewrite it, and a node a YAML alias shares must be
+    // rewritten once per place it appears in (the model's document is frozen, besides).
+    const copy: { paths?: Record<string, unknown> } & Record<string, unknown> = JSON.parse(JSON.stringify(document));
     // As Redocly's bundle did: `components` is then the same interface in every version.
-    owned.components ??= {};
-    describeProperties(owned);
-    const operations = takeOperationIds(owned);
-    const schema = owned as unknown as OpenAPI3;
+    copy.components ??= {};
+    describeProperties(copy);
+    const operations = takeOperationIds(copy);
+    const schema = copy as unknown as OpenAPI3;
     const nodes = transformSchema(schema, transformContext(schema));
     return astToString(withOperationsInterface(nodes, operations));
   } catch (error) {

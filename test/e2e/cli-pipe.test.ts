@@ -5,7 +5,8 @@ import { ROOT } from "../support/paths.js";
 
 /** `npm run diff -- pem v10 v17 | head -1`: when the reader has gone, the CLI ends quietly. */
 it("a CLI whose reader closes the pipe early exits 0 without a stack", async () => {
-  const child = spawn(process.execPath, [path.join(ROOT, "generator/launch.mjs"), "diff", "pem", "v10", "v17", "--format", "text"], { cwd: ROOT });
+  const command = [path.join(ROOT, "generator/launch.mjs"), "diff", "pem", "v10", "v17", "--format", "text"];
+  const child = spawn(process.execPath, command, { cwd: ROOT });
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
   child.stdout.destroy();

@@ -38,7 +38,10 @@ export async function runCli(name: string, args: string[], world: CliWorld = {})
   return { code, stdout, stderr };
 }
 
-/** Runs a CLI as a real child process, as its package.json script does (`node generator/launch.mjs <name>`), for the few tests about the process itself. */
+/**
+ * Runs a CLI as a real child process, as its package.json script does
+ * (`node generator/launch.mjs <name>`), for the few tests about the process itself.
+ */
 export function runCliProcess(name: string, args: string[], world: CliWorld = {}): Promise<CliResult> {
   const root = world.root ?? ROOT;
   return new Promise((resolve, reject) => {

@@ -40,7 +40,8 @@ async function staleRuntimeFiles(): Promise<string[]> {
   if (stamp) {
     const hashes = await hashInputs(projectPaths(ROOT), await discoverSpecs(SPECS_DIR));
     const { differences } = await verifyAgainstStamp(GENERATED_DIR, stamp);
-    if (hashes.folders.runtime === stamp.folders.runtime && !differences.some((file) => file.startsWith("runtime/"))) return [];
+    const runtimeAsRecorded = !differences.some((file) => file.startsWith("runtime/"));
+    if (hashes.folders.runtime === stamp.folders.runtime && runtimeAsRecorded) return [];
   }
   const { emitRuntimeFiles } = await import("../../generator/emit/runtime-files.js");
   return diffTree(path.join(GENERATED_DIR, "runtime"), emitRuntimeFiles(TEMPLATES_DIR));

@@ -59,4 +59,13 @@ describe("the compiler thread", () => {
     expect(error).toBeInstanceOf(SpecError);
     expect((error as SpecError).message).toContain("bad.ts:1: the runtime does not compile");
   });
+
+  it("describes a schema that two properties share (a YAML alias) once in each place", async () => {
+    const shared = { type: "string", maxLength: 64 };
+    const { types } = await compiler.schemaTypes("aliased.yaml", documentWith({ type: "object", properties: { a: shared, b: shared } }) as never);
+    expect(types.split("\n").filter((line) => line.includes("at most 64 characters"))).toEqual([
+      expect.stringMatching(/^ +\/\*\* @description `string`, at most 64 characters \*\/$/),
+      expect.stringMatching(/^ +\/\*\* @description `string`, at most 64 characters \*\/$/),
+    ]);
+  });
 });

@@ -9,6 +9,8 @@ export interface SchemaTypes {
   milliseconds: number;
 }
 
+const BOOTSTRAP = new URL("./bootstrap.mjs", import.meta.url);
+
 /** A task's result, and the time the thread spent on it. */
 interface Done<T> {
   result: T;
@@ -22,7 +24,8 @@ interface Done<T> {
  * Requests are answered in order.
  */
 export class CompilerThread {
-  private readonly worker = new Worker(new URL("./bootstrap.mjs", import.meta.url));
+  // Compiled (generator/launch.mjs) when this module is JavaScript: the thread runs its compiled module too.
+  private readonly worker = new Worker(BOOTSTRAP, { workerData: { compiled: import.meta.url.endsWith(".js") } });
   private readonly pending = new Map<number, { resolve: (done: Done<unknown>) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   /** Why the thread stopped, once it has: later requests fail with it at once. */

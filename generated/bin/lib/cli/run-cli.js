@@ -24,7 +24,7 @@ export async function runMain(main, argv, io) {
         return 1;
     }
 }
-/** The real process's world: its streams, working directory and environment, and this checkout. */
+/** The real process's world: its streams, working directory and environment, and the project's folders. */
 function processIo(project) {
     return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, project };
 }
