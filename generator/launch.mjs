@@ -34,7 +34,8 @@ function compiledTree() {
   const texts = new Map(sourceFiles().map((name) => [name, readFileSync(path.join(root, name), "utf8")]));
   const require = createRequire(import.meta.url);
   const typescriptVersion = JSON.parse(readFileSync(require.resolve("typescript/package.json"), "utf8")).version;
-  const hash = createHash("sha256").update(`typescript ${typescriptVersion}\0launch ${readFileSync(import.meta.filename)}`);
+  // This file is one of generator/'s, so the hash covers how it compiles too.
+  const hash = createHash("sha256").update(`typescript ${typescriptVersion}`);
   for (const [name, text] of texts) hash.update(`\0${name}\0${text}`);
   const cache = path.join(root, "node_modules/.cache/pem-pmm-generator");
   const built = path.join(cache, hash.digest("hex").slice(0, 16));
@@ -86,8 +87,9 @@ function writeCompiled(folder, texts, ts) {
 
 /**
  * Removes the trees not used for a day (but the newest three, and `inUse`), and partial ones an
- * hour old, which a run that stopped left (and any it was deleting). Each goes out of sight by a rename before it is
- * deleted, so no run finds half of one; a run beside that removes it first is no failure.
+ * hour old, which a run that stopped left (and any it was deleting). Each goes out of sight by a
+ * rename before it is deleted, so no run finds half of one; a run beside that removes it first
+ * is no failure.
  */
 function pruneTrees(cache, inUse) {
   const DAY = 24 * 3600 * 1000;

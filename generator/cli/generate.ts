@@ -10,7 +10,7 @@ import { readDocument } from "../load/read-document.js";
 import type { VersionResult } from "../pipeline.js";
 import { checkLabel, checkVersionLabel } from "../validate/labels.js";
 import { diffTree, type FileTree, writeTreeAtomically } from "../write/file-tree.js";
-import { hashInputs, type InputHashes, type InputStamp, NPM_IGNORE, readStamp, STAMP_FILE, stampText, verifyAgainstStamp } from "../write/input-stamp.js";
+import { hashInputs, type InputHashes, NPM_IGNORE, readStamp, STAMP_FILE, stampText, unchangedFolders, verifyAgainstStamp } from "../write/input-stamp.js";
 import { checkOutFolder, refuseUserFiles } from "../write/out-folder.js";
 import { resolveInput } from "./arguments.js";
 import { clientPackageInfo } from "./project-paths.js";
@@ -150,19 +150,6 @@ function reportStale(relativeOut: string, stale: readonly string[], io: CliIo): 
     `${relativeOut}/ is not what the specs produce (${count}):\n${stale.map((f) => `  ${f}`).join("\n")}\nRun \`npm run generate\` and commit the result.\n`,
   );
   return 1;
-}
-
-/** The folders whose inputs are as recorded, each with its files as verified on disk (all of them, or it is emitted again). */
-function unchangedFolders(stamp: InputStamp, hashes: InputHashes, found: FileTree): Map<string, FileTree> {
-  const unchanged = new Map<string, FileTree>();
-  for (const [folder, hash] of Object.entries(hashes.folders)) {
-    if (stamp.folders[folder] !== hash) continue;
-    const prefix = `${folder}/`;
-    const recorded = Object.keys(stamp.files).filter((name) => name.startsWith(prefix));
-    if (recorded.length === 0 || !recorded.every((name) => found.has(name))) continue;
-    unchanged.set(folder, new Map(recorded.map((name) => [name.slice(prefix.length), found.get(name)!])));
-  }
-  return unchanged;
 }
 
 /** The tree with its record of inputs, and the .npmignore that keeps the record out of the package. */

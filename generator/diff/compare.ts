@@ -31,12 +31,16 @@ const frozenComparisons = new WeakMap<ApiModel, WeakMap<ApiModel, Comparison>>()
  */
 export function compareApis(before: ApiModel, after: ApiModel): Comparison {
   if (!Object.isFrozen(before) || !Object.isFrozen(after)) return runChecks(before, after);
-  const byAfter = frozenComparisons.get(before) ?? new WeakMap<ApiModel, Comparison>();
-  frozenComparisons.set(before, byAfter);
-  const known = byAfter.get(after);
-  if (known) return known;
-  const comparison = deepFreeze(runChecks(before, after));
-  byAfter.set(after, comparison);
+  let byAfter = frozenComparisons.get(before);
+  if (!byAfter) {
+    byAfter = new WeakMap();
+    frozenComparisons.set(before, byAfter);
+  }
+  let comparison = byAfter.get(after);
+  if (!comparison) {
+    comparison = deepFreeze(runChecks(before, after));
+    byAfter.set(after, comparison);
+  }
   return comparison;
 }
 

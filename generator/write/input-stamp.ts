@@ -161,3 +161,16 @@ export async function verifyAgainstStamp(dir: string, stamp: InputStamp): Promis
   for (const name of onDisk) differences.push(`${name} (not produced by the specs)`);
   return { differences: differences.sort(), found };
 }
+
+/** The folders whose inputs are as recorded, each with its files as verified on disk (all of them, or it is emitted again). */
+export function unchangedFolders(stamp: InputStamp, hashes: InputHashes, found: FileTree): Map<string, FileTree> {
+  const unchanged = new Map<string, FileTree>();
+  for (const [folder, hash] of Object.entries(hashes.folders)) {
+    if (stamp.folders[folder] !== hash) continue;
+    const prefix = `${folder}/`;
+    const recorded = Object.keys(stamp.files).filter((name) => name.startsWith(prefix));
+    if (recorded.length === 0 || !recorded.every((name) => found.has(name))) continue;
+    unchanged.set(folder, new Map(recorded.map((name) => [name.slice(prefix.length), found.get(name)!])));
+  }
+  return unchanged;
+}

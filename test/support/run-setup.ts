@@ -3,7 +3,7 @@ import path from "node:path";
 import { projectPaths } from "../../generator/cli/project-paths.js";
 import { discoverSpecs } from "../../generator/load/discover-specs.js";
 import { diffTree } from "../../generator/write/file-tree.js";
-import { hashInputs, readStamp, verifyAgainstStamp } from "../../generator/write/input-stamp.js";
+import { hashInputs, readStamp, unchangedFolders, verifyAgainstStamp } from "../../generator/write/input-stamp.js";
 import { GENERATED_DIR, ROOT, RUN_DIR_VARIABLE, SPECS_DIR, TEMPLATES_DIR, TEST_TMP_DIR } from "./paths.js";
 
 /**
@@ -39,9 +39,8 @@ async function staleRuntimeFiles(): Promise<string[]> {
   const stamp = await readStamp(GENERATED_DIR);
   if (stamp) {
     const hashes = await hashInputs(projectPaths(ROOT), await discoverSpecs(SPECS_DIR));
-    const { differences } = await verifyAgainstStamp(GENERATED_DIR, stamp);
-    const runtimeAsRecorded = !differences.some((file) => file.startsWith("runtime/"));
-    if (hashes.folders.runtime === stamp.folders.runtime && runtimeAsRecorded) return [];
+    const { found } = await verifyAgainstStamp(GENERATED_DIR, stamp);
+    if (unchangedFolders(stamp, hashes, found).has("runtime")) return [];
   }
   const { emitRuntimeFiles } = await import("../../generator/emit/runtime-files.js");
   return diffTree(path.join(GENERATED_DIR, "runtime"), emitRuntimeFiles(TEMPLATES_DIR));

@@ -57,15 +57,16 @@ describe("RecentResults", () => {
   });
 });
 
-describe("loadModel of a file", () => {
-  const config: ApiConfig = { name: "recent", ...FIXTURE_SETTINGS };
-  const spec = async (document: Record<string, unknown>) => {
-    const file = path.join(await projectTempDir("recent"), "v1.yaml");
-    await writeFile(file, stringify(document));
-    return file;
-  };
-  const operation = (id: string) => ({ get: { operationId: id, responses: { "200": { description: "ok" } } } });
+const config: ApiConfig = { name: "recent", ...FIXTURE_SETTINGS };
+/** A spec file of `document`, in a folder of its own. */
+const spec = async (document: Record<string, unknown>) => {
+  const file = path.join(await projectTempDir("recent"), "v1.yaml");
+  await writeFile(file, stringify(document));
+  return file;
+};
+const operation = (id: string) => ({ get: { operationId: id, responses: { "200": { description: "ok" } } } });
 
+describe("loadModel of a file", () => {
   it("gives the same frozen model while the file is unchanged, and a new one once it changes", async () => {
     const file = await spec(fixtureDocument("v1", { paths: { "/a": operation("getA") } }));
     const first = await loadModel(file, config, "v1");
@@ -107,16 +108,10 @@ describe("loadModel of a file", () => {
 });
 
 describe("compareApis", () => {
-  const config: ApiConfig = { name: "compared", ...FIXTURE_SETTINGS };
-  const operation = (id: string) => ({ get: { operationId: id, responses: { "200": { description: "ok" } } } });
-  const spec = async (version: string, paths: Record<string, unknown>) => {
-    const file = path.join(await projectTempDir("compared"), `${version}.yaml`);
-    await writeFile(file, stringify(fixtureDocument(version, { paths })));
-    return loadModel(file, config, version);
-  };
+  const model = async (version: string, paths: Record<string, unknown>) => loadModel(await spec(fixtureDocument(version, { paths })), config, version);
 
   it("compares two kept models once, and shares the frozen comparison; other models afresh", async () => {
-    const [v1, v2] = [await spec("v1", { "/a": operation("getA") }), await spec("v2", { "/a": operation("getA"), "/b": operation("getB") })];
+    const [v1, v2] = [await model("v1", { "/a": operation("getA") }), await model("v2", { "/a": operation("getA"), "/b": operation("getB") })];
     const first = compareApis(v1, v2);
     expect(first.summary.added).toBe(1);
     expect(compareApis(v1, v2)).toBe(first);
