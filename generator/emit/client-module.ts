@@ -1,10 +1,10 @@
 import {
-  IndentationText,
+  type FunctionDeclarationStructure,
   type InterfaceDeclarationStructure,
   type MethodSignatureStructure,
   ModuleDeclarationKind,
   type ModuleDeclarationStructure,
-  Project,
+  printStructure,
   type PropertySignatureStructure,
   type StatementStructures,
   StructureKind,
@@ -31,13 +31,15 @@ export interface ClientModuleFiles {
  * and `index.d.ts` (a typed namespace per API area, named types per operation).
  */
 export function emitClientModule(model: ApiModel, runtimeImport: string, origin: string): ClientModuleFiles {
-  const project = new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: IndentationText.TwoSpaces } });
   const header = `${generatedHeader(origin)}\n`;
   const grouped = groupByNamespace(model.operations);
 
-  const js = project.createSourceFile("index.js", { statements: [header, ...javaScriptStatements(model, grouped, runtimeImport)] });
-  const dts = project.createSourceFile("index.d.ts", { statements: [header, ...declarationStatements(model, grouped, runtimeImport)] });
-  return { "index.js": js.getFullText(), "index.d.ts": dts.getFullText() };
+  const print = (statements: (string | WriterFunction | StatementStructures)[]) =>
+    printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2 });
+  return {
+    "index.js": print([header, ...javaScriptStatements(model, grouped, runtimeImport)]),
+    "index.d.ts": print([header, ...declarationStatements(model, grouped, runtimeImport)]),
+  };
 }
 
 function groupByNamespace(operations: readonly OperationModel[]): Map<string, OperationModel[]> {
@@ -137,7 +139,7 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
       docs: [escapeComment(`Creates a client for ${apiVersionLabel(model)}.`)],
     },
     errorBodiesInterface(namespaces),
-    ...isApiErrorOverloads(),
+    isApiErrorOverloads(),
   ];
 }
 
@@ -155,30 +157,28 @@ function errorBodiesInterface(namespaces: { namespace: string; typeName: string;
 }
 
 /** isApiError's two forms: with a method's name, typing `body`; without, any ApiError. */
-function isApiErrorOverloads(): StatementStructures[] {
-  const declare = (parameters: { name: string; type: string }[], predicate: string, typeParameters = [] as { name: string; constraint: string }[]) => ({
-    kind: StructureKind.Function as const,
+function isApiErrorOverloads(): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
     isExported: true,
     hasDeclareKeyword: true,
     name: "isApiError",
-    typeParameters,
-    parameters,
-    returnType: predicate,
-  });
-  return [
-    {
-      ...declare(
-        [
+    overloads: [
+      {
+        isExported: true,
+        hasDeclareKeyword: true,
+        typeParameters: [{ name: "Name", constraint: "keyof ErrorBodies" }],
+        parameters: [
           { name: "error", type: "unknown" },
           { name: "operation", type: "Name" },
         ],
-        "error is ApiError<ErrorBodies[Name] | string | undefined>",
-        [{ name: "Name", constraint: "keyof ErrorBodies" }],
-      ),
-      docs: [escapeComment(IS_API_ERROR_DOC)],
-    },
-    declare([{ name: "error", type: "unknown" }], "error is ApiError"),
-  ];
+        returnType: "error is ApiError<ErrorBodies[Name] | string | undefined>",
+        docs: [escapeComment(IS_API_ERROR_DOC)],
+      },
+    ],
+    parameters: [{ name: "error", type: "unknown" }],
+    returnType: "error is ApiError",
+  };
 }
 
 /** `export declare const name: type;`, with its doc. */

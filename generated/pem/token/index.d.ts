@@ -54,6 +54,7 @@ export interface Client extends PemSession {
 export declare const apiDescription: ApiDescription;
 /** Each method of the client: namespace → method name → HTTP method, path and what a call must give. */
 export declare const operationTable: OperationTable;
+
 /** Creates a client for PEM API token. */
 export declare function createClient(options: PemClientOptions): Client;
 

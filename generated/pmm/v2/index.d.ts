@@ -2929,6 +2929,7 @@ export interface Client extends ClientLifecycle {
 export declare const apiDescription: ApiDescription;
 /** Each method of the client: namespace → method name → HTTP method, path and what a call must give. */
 export declare const operationTable: OperationTable;
+
 /** Creates a client for PMM API v2. */
 export declare function createClient(options: PmmClientOptions): Client;
 
