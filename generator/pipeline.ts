@@ -1,8 +1,8 @@
 import path from "node:path";
-import { toOpenApi3 } from "./convert/to-openapi3.js";
+import { type OpenApiDocument, toOpenApi3 } from "./convert/to-openapi3.js";
 import { apiDocs } from "./diff/api-docs.js";
 import { emitClientModule } from "./emit/client-module.js";
-import { type CompilerThread, sharedCompilerThread } from "./emit/compiler-thread/index.js";
+import { type CompilerThread, type SchemaTypes, sharedCompilerThread } from "./emit/compiler-thread/index.js";
 import { emitFakeModel, emitFakeModelIndex } from "./emit/fake-model.js";
 import { generatedHeader, specName } from "./emit/generated-header.js";
 import { packageLicense, packageReadme } from "./emit/package-docs.js";
@@ -17,7 +17,7 @@ import { deepFreeze, RecentResults } from "./load/recent-results.js";
 import { type ApiModel, buildModel } from "./normalize/build-model.js";
 import { printableFile } from "./printable.js";
 import type { OnDefect } from "./validate/defects.js";
-import { validateDocument } from "./validate/validate-document.js";
+import { checkOwnRules, lintStructure, validateDocument } from "./validate/validate-document.js";
 import type { FileTree } from "./write/file-tree.js";
 
 export interface VersionResult {
@@ -30,26 +30,32 @@ export interface VersionResult {
   unchanged: boolean;
 }
 
+export interface LoadOptions {
+  /** The spec as read already: the file is not read again, and the model is not kept. */
+  document?: Record<string, unknown>;
+  /** Makes reading lenient, as validateDocument explains. */
+  onDefect?: OnDefect;
+  /**
+   * Given the normalized document (the model's `document`) as soon as it is made, before the
+   * structural lint, which takes most of the load's time: the schema types can start meanwhile.
+   * Not called for a model kept from an earlier read, nor when reading leniently.
+   */
+  onNormalized?: (document: OpenApiDocument) => void;
+}
+
 /**
- * load → validate → convert → normalize: one API version's model (from `document` when the file
- * was read already). `onDefect` makes reading lenient, as validateDocument explains.
+ * load → validate → convert → normalize: one API version's model.
  *
  * A model read from its file is frozen and kept among the process's recent ones, by the file's
  * content, the version and the settings: reading the same file again, or a copy of it, costs
  * its hash. The model names no file (the path only goes into the errors, which are not kept).
  */
-export async function loadModel(
-  specFile: string,
-  config: ApiConfig,
-  version: string,
-  document?: Record<string, unknown>,
-  onDefect?: OnDefect,
-): Promise<ApiModel> {
-  if (document) return modelOf(specFile, config, version, document, onDefect);
+export async function loadModel(specFile: string, config: ApiConfig, version: string, options: LoadOptions = {}): Promise<ApiModel> {
+  if (options.document) return modelOf(specFile, config, version, options.document, options);
   const read = await readSpecBytes(specFile);
-  const make = async () => modelOf(specFile, config, version, (await parseSpecBytes(read)).document, onDefect);
+  const make = async () => modelOf(specFile, config, version, (await parseSpecBytes(read)).document, options);
   // A lenient read reports each defect as it finds it, which a kept model could not repeat.
-  if (onDefect) return make();
+  if (options.onDefect) return make();
   return recentModels.get(JSON.stringify([read.sha256, version, config]), async () => deepFreeze(await make()));
 }
 
@@ -61,26 +67,63 @@ async function modelOf(
   config: ApiConfig,
   version: string,
   document: Record<string, unknown>,
-  onDefect: OnDefect | undefined,
+  { onDefect, onNormalized }: LoadOptions,
 ): Promise<ApiModel> {
-  await validateDocument(specFile, document, onDefect);
-  const converted = await toOpenApi3(specFile, document);
-  return buildModel(specFile, version, config, converted, onDefect);
+  const normalize = async () => buildModel(specFile, version, config, await toOpenApi3(specFile, document), onDefect);
+  if (onDefect) {
+    // A lenient lint repairs the document before it is converted.
+    await validateDocument(specFile, document, onDefect);
+    return normalize();
+  }
+  // Converted and normalized (on a copy) before the lint. The document's own rules come first,
+  // since every `$ref` must be checked before anything follows it; and when both the lint and
+  // the normalization refuse the document, the lint's error is the one given: it names the
+  // problem's JSON pointer, where the other may only be its consequence.
+  checkOwnRules(specFile, document);
+  const made = await normalize().then(
+    (model) => ({ model }),
+    (error: unknown) => ({ error }),
+  );
+  if ("model" in made) onNormalized?.(made.model.document);
+  await lintStructure(specFile, document);
+  if ("error" in made) throw made.error;
+  return made.model;
+}
+
+/** A loaded version, and its schema types under way on the compiler thread. */
+interface LoadedVersion {
+  model: ApiModel;
+  schema: Promise<SchemaTypes>;
 }
 
 /**
- * The files of one version entry (the client, its `paths` entry, validators.js beside them): the schema types are made on the compiler thread
- * meanwhile. `milliseconds` is the work both threads did for it, not counting time queued.
+ * loadModel, with the schema types asked of the compiler thread as soon as the normalized
+ * document exists, so that they are made while this thread lints and emits. When the load
+ * fails, what the thread was asked is not awaited.
  */
-async function emitVersion(
+async function loadVersion(
   compiler: CompilerThread,
   specFile: string,
-  model: ApiModel,
-  runtimeFolder: string,
-  origin: string,
-): Promise<{ tree: FileTree; milliseconds: number }> {
+  config: ApiConfig,
+  version: string,
+  document?: Record<string, unknown>,
+): Promise<LoadedVersion> {
+  let schema: Promise<SchemaTypes> | undefined;
+  const onNormalized = (normalized: OpenApiDocument) => {
+    schema = awaitedLater(compiler.schemaTypes(specFile, normalized));
+  };
+  const model = await loadModel(specFile, config, version, { document, onNormalized });
+  // A model kept from an earlier read was not normalized again.
+  return { model, schema: schema ?? awaitedLater(compiler.schemaTypes(specFile, model.document)) };
+}
+
+/**
+ * The files of one version entry (the client, its `paths` entry, validators.js beside them),
+ * with the schema types the compiler thread made meanwhile. `milliseconds` is the work both
+ * threads did for it, not counting time queued.
+ */
+async function emitVersion({ model, schema }: LoadedVersion, runtimeFolder: string, origin: string): Promise<{ tree: FileTree; milliseconds: number }> {
   // A failure of the client emission comes first.
-  const schema = awaitedLater(compiler.schemaTypes(specFile, model.document));
   const started = performance.now();
   const client = emitClientModule(model, `${runtimeFolder}/index.js`, origin);
   const pathClient = emitPathClientModule(model, runtimeFolder, origin);
@@ -133,13 +176,15 @@ export async function generatePackage(options: PackageOptions): Promise<{ files:
   for (const entry of entries) {
     if (!configs.has(entry.api)) configs.set(entry.api, await readApiConfig(path.join(options.specsDir, entry.api)));
     const origin = path.relative(options.root, entry.file).split(path.sep).join("/");
-    const started = performance.now();
-    const model = await loadModel(entry.file, configs.get(entry.api)!, entry.version);
-    const loadMilliseconds = performance.now() - started;
-    models.set(entry.api, [...(models.get(entry.api) ?? []), model]);
+    const config = configs.get(entry.api)!;
     // The other versions' documents (changelog, migrations) need every model; only the emission is skipped.
     const previous = options.unchanged?.get(`${entry.api}/${entry.version}`);
-    const emission = previous ? Promise.resolve({ tree: previous, milliseconds: 0 }) : emitVersion(compiler, entry.file, model, "../../runtime", origin);
+    const started = performance.now();
+    const loaded = previous ? undefined : await loadVersion(compiler, entry.file, config, entry.version);
+    const model = loaded?.model ?? (await loadModel(entry.file, config, entry.version));
+    const loadMilliseconds = performance.now() - started;
+    models.set(entry.api, [...(models.get(entry.api) ?? []), model]);
+    const emission = loaded ? emitVersion(loaded, "../../runtime", origin) : Promise.resolve({ tree: previous!, milliseconds: 0 });
     // After the version before it, so that versions are reported in order when some are taken over.
     const done = Promise.all([emission, emitted.at(-1)]).then(([{ tree, milliseconds }]) => {
       for (const [name, content] of tree) files.set(`${entry.api}/${entry.version}/${name}`, content);
@@ -194,10 +239,10 @@ export async function generateStandalone(
   const compiler = sharedCompilerThread();
   // Asked for first: the thread compiles it while this one loads the spec.
   const runtime = awaitedLater(compiler.templateFolder(templatesDir, "runtime"));
-  const model = await loadModel(specFile, config, version, document);
-  const { tree: files } = await emitVersion(compiler, specFile, model, "./runtime", specName(specFile));
+  const loaded = await loadVersion(compiler, specFile, config, version, document);
+  const { tree: files } = await emitVersion(loaded, "./runtime", specName(specFile));
   for (const [name, content] of await runtime) files.set(`runtime/${name}`, content);
-  return { files: sortTree(files), operations: model.operations.length };
+  return { files: sortTree(files), operations: loaded.model.operations.length };
 }
 
 /**

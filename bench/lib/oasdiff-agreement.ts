@@ -63,13 +63,10 @@ async function judge(file: string, fixture: CaseFixture): Promise<JudgedCase> {
   let missing = 0;
   // Read leniently, as `diff` does: a missing description is counted, not fatal.
   const model = (version: string, side: Side) =>
-    loadModel(
-      file,
-      { name: "oasdiff", auth: "pmm", naming: "operationId", int64: "number" },
-      version,
-      { openapi: fixture.openapi ?? "3.0.3", info: { title: fixture.rule, version }, ...documentOf(side, fixture.operation ?? "POST /things") },
-      () => missing++,
-    );
+    loadModel(file, { name: "oasdiff", auth: "pmm", naming: "operationId", int64: "number" }, version, {
+      document: { openapi: fixture.openapi ?? "3.0.3", info: { title: fixture.rule, version }, ...documentOf(side, fixture.operation ?? "POST /things") },
+      onDefect: () => missing++,
+    });
   const { changes } = compareApis(await model("v1", fixture.old), await model("v2", fixture.new));
   const worst = LEVELS.find((level) => changes.some((c) => c.level === level)) ?? "none";
   const judged: JudgedCase = { file, rule: fixture.rule, level: fixture.level, ours: worst, changes: changes.map((c) => `${c.level}: ${c.message}`), missing };

@@ -56,7 +56,7 @@ async function judge(dir: string, peerCase: PeerCase): Promise<PeerJudgedCase> {
   const model = async (version: string, file: string) => {
     const where = path.join(dir, "documents", file);
     const { document } = await readDocument(where);
-    return loadModel(where, { name: "openapi-diff", auth: "pmm", naming: "operationId", int64: "number" }, version, document, () => defects++);
+    return loadModel(where, { name: "openapi-diff", auth: "pmm", naming: "operationId", int64: "number" }, version, { document, onDefect: () => defects++ });
   };
   try {
     const { changes } = compareApis(await model("v1", peerCase.old), await model("v2", peerCase.new));

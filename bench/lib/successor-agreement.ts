@@ -49,8 +49,8 @@ export async function scoreSuccessors(pair: SuccessorPair, dir = PMM_REFERENCE_D
   const config = await readApiConfig(path.join(ROOT, "specs/pmm"));
   // Read as `diff` reads them: these are vendors' files, not specs to generate from.
   const [before, after] = await Promise.all([
-    loadModel(path.join(dir, pair.old), config, "old", undefined, () => undefined),
-    loadModel(path.join(dir, pair.new), config, "new", undefined, () => undefined),
+    loadModel(path.join(dir, pair.old), config, "old", { onDefect: () => undefined }),
+    loadModel(path.join(dir, pair.new), config, "new", { onDefect: () => undefined }),
   ]);
   const diff = diffApis(before, after);
   const present = new Set(after.operations.map((o) => `${o.httpMethod.toUpperCase()} ${o.path}`));

@@ -22,7 +22,7 @@ const SETTINGS: ApiConfig = { name: "api", auth: "pmm", naming: "operationId", i
  */
 export async function measureSuccessorCost(oldFile: string, newFile: string, runs: number): Promise<SuccessorCost> {
   const lenient = () => undefined;
-  const [before, after] = [await loadModel(oldFile, SETTINGS, "old", undefined, lenient), await loadModel(newFile, SETTINGS, "new", undefined, lenient)];
+  const [before, after] = [await loadModel(oldFile, SETTINGS, "old", { onDefect: lenient }), await loadModel(newFile, SETTINGS, "new", { onDefect: lenient })];
   const compareTimes: number[] = [];
   const successorTimes: number[] = [];
   let comparison = compareApis(before, after);

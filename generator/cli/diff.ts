@@ -87,7 +87,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`diff: warning: ${printable(file)} at ${printable(defect.pointer || "/")}: ${printable(defect.problem)}; ${defect.handling}.\n`);
   const load = async (input: Input) => {
     const source = input.document ?? (await readDocument(input.file)).document;
-    return { source, model: await loadModel(input.file, input.config, input.version, source, warn(input.file)) };
+    return { source, model: await loadModel(input.file, input.config, input.version, { document: source, onDefect: warn(input.file) }) };
   };
   const [old, current] = [await load(before), await load(after)];
   const compared = compareApis(old.model, current.model);

@@ -18,11 +18,25 @@ let structuralRules: Promise<StyleguideConfig> | undefined;
  * type a parameter without a schema.
  */
 export async function validateDocument(source: string, document: Record<string, unknown>, onDefect?: OnDefect): Promise<void> {
-  const version = specVersion(source, document);
+  checkOwnRules(source, document, onDefect);
+  await lintStructure(source, document, onDefect);
+}
+
+/**
+ * validateDocument's first step, at once: the version, the path keys and every local `$ref`,
+ * which no code may follow before they are checked. What the later steps read safely.
+ */
+export function checkOwnRules(source: string, document: Record<string, unknown>, onDefect?: OnDefect): void {
+  specVersion(source, document);
   if (onDefect && (document.paths === null || typeof document.paths !== "object" || Array.isArray(document.paths)))
     throw new SpecError(source, "/paths", "has no `paths` object, so no operation can be read.", "Compare documents that describe their paths.");
   checkPathKeys(source, document);
   checkLocalRefs(source, document);
+}
+
+/** validateDocument's second step, most of its time: Redocly's structural lint of a document that passed checkOwnRules. */
+export async function lintStructure(source: string, document: Record<string, unknown>, onDefect?: OnDefect): Promise<void> {
+  const version = specVersion(source, document);
   structuralRules ??= createConfig({ rules: { struct: "error", "no-unresolved-refs": "error" } }).then((config) => config.styleguide);
   const problems = await lintDocument({
     document: { source: new Source(source, ""), parsed: document },

@@ -28,7 +28,7 @@ describe.each(cases.map((c) => [c.name, c] as const))("diff reads %s", (_name, t
   it("with one warning per defect, and compares the rest", async () => {
     const defects: Defect[] = [];
     const read = (version: string, document: Record<string, unknown>) =>
-      loadModel(`${version}.yaml`, config, version, fixtureDocument(version, document), (defect) => defects.push(defect));
+      loadModel(`${version}.yaml`, config, version, { document: fixtureDocument(version, document), onDefect: (defect) => defects.push(defect) });
     const old = await read("v1", testCase.document);
     expect(defects.map((d) => d.pointer)).toEqual(testCase.defects);
     expect(defects.every((d) => d.problem.length > 0 && d.handling.length > 0)).toBe(true);
@@ -38,7 +38,7 @@ describe.each(cases.map((c) => [c.name, c] as const))("diff reads %s", (_name, t
   });
 
   it(testCase.strict ? "while generate refuses it" : "as generate does", async () => {
-    const strict = loadModel("v1.yaml", config, "v1", fixtureDocument("v1", testCase.document));
+    const strict = loadModel("v1.yaml", config, "v1", { document: fixtureDocument("v1", testCase.document) });
     if (testCase.strict) await expect(strict).rejects.toThrow(/v1\.yaml at \//);
     else await expect(strict).resolves.toBeDefined();
   });

@@ -99,7 +99,7 @@ describe("loadModel of a file", () => {
     const reads: Defect[][] = [];
     for (let i = 0; i < 2; i++) {
       const defects: Defect[] = [];
-      await loadModel(file, config, "v1", undefined, (defect) => defects.push(defect));
+      await loadModel(file, config, "v1", { onDefect: (defect) => defects.push(defect) });
       reads.push(defects);
     }
     expect(reads[0]!.length).toBeGreaterThan(0);
