@@ -9,23 +9,21 @@ import {
   transformSchema,
 } from "openapi-typescript";
 import ts from "typescript";
-import type { OpenApiDocument } from "../convert/to-openapi3.js";
 import { SpecError } from "../errors.js";
 import { takeOperationIds, withOperationsInterface } from "./operations-interface.js";
 import { describeProperties } from "./property-docs.js";
 
 /**
- * The `paths`, `components` and `operations` types of one API version, by openapi-typescript's
- * transform. Its `openapiTS()` would first lint the document and bundle it with Redocly: two more
+ * The `paths`, `components` and `operations` types of one API version (its converted document
+ * as JSON text), by openapi-typescript's transform. Its `openapiTS()` would first lint the document and bundle it with Redocly: two more
  * walks of the whole document (about a second for the shipped specs), and a resolver that
  * follows external references. The validate stage has checked the structure already, and the
  * loader has refused or bundled every external reference, so the document is transformed as it is.
  */
-export function emitSchemaTypes(source: string, document: OpenApiDocument): string {
+export function emitSchemaTypes(source: string, documentJson: string): string {
   try {
-    // A copy, as JSON: the steps below rewrite it, and a node a YAML alias shares must be
-    // rewritten once per place it appears in (the model's document is frozen, besides).
-    const copy: { paths?: Record<string, unknown> } & Record<string, unknown> = JSON.parse(JSON.stringify(document));
+    // Parsed here, into a copy that the steps below may rewrite and in which no node is shared.
+    const copy: { paths?: Record<string, unknown> } & Record<string, unknown> = JSON.parse(documentJson);
     // As Redocly's bundle did: `components` is then the same interface in every version.
     copy.components ??= {};
     describeProperties(copy);

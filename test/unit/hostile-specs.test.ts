@@ -147,7 +147,7 @@ describe("references outside the document other than $ref", () => {
 
   it("the schema types fetch no externalValue, even for a caller that skips the loader", async () => {
     const before = connections;
-    const types = emitSchemaTypes("direct.json", withExample(`http://${origin}/example.json`));
+    const types = emitSchemaTypes("direct.json", JSON.stringify(withExample(`http://${origin}/example.json`)));
     expect(types).toContain("paths");
     expect(connections).toBe(before);
   });

@@ -1,10 +1,12 @@
 import type { OpenAPIV3 } from "openapi-types";
 import { describe, expect, it } from "vitest";
 import type { SpecError } from "../../generator/errors.js";
+import { parseDocumentText } from "../../generator/load/read-document.js";
 import { buildModel } from "../../generator/normalize/build-model.js";
 import { int64AsString } from "../../generator/normalize/int64-wire.js";
 import { liftAuthHeader } from "../../generator/normalize/lift-auth-header.js";
 import { simpleTypeText } from "../../generator/normalize/type-text.js";
+import { loadModel } from "../../generator/pipeline.js";
 
 const pemLike = (): OpenAPIV3.Document => ({
   openapi: "3.0.0",
@@ -229,3 +231,41 @@ describe("simpleTypeText", () => {
     expect(simpleTypeText(document, schema)).toBe(want);
   });
 });
+
+describe("nodes a YAML alias shares", () => {
+  // One operation object under two paths, and one int64 schema in a request body and a response.
+  const yaml = (version: string) => `${version}
+info: { title: t, version: "1" }
+paths:
+  /things:
+    get: &list
+      responses:
+        "200": { description: ok, content: { application/json: { schema: &count { type: integer, format: int64 } } } }
+  /stuff:
+    get: *list
+    post:
+      requestBody: { content: { application/json: { schema: *count } } }
+      responses: { "204": { description: done } }
+`;
+  const config = { name: "aliases", auth: "pmm", naming: "path", int64: "string" } as const;
+
+  it.each(["openapi: 3.0.3", "swagger: '2.0'"])("are normalized once per place (%s)", async (version) => {
+    const text = version.startsWith("swagger") ? swagger2(yaml(version)) : yaml(version);
+    const model = await loadModel("aliases.yaml", config, "v1", { document: parseDocumentText("aliases.yaml", text) });
+    const { paths } = model.document;
+    // Each operation keeps its own name, which its types in `operations` are found by.
+    expect([paths["/things"]!.get!.operationId, paths["/stuff"]!.get!.operationId]).toEqual(["ThingList", "StuffList"]);
+    const schemaOf = (media: { content?: Record<string, { schema?: unknown }> } | undefined) => media?.content?.["application/json"]?.schema;
+    // The input takes a number too; the response that shares its schema stays a string.
+    expect(schemaOf(paths["/stuff"]!.post!.requestBody as never)).toMatchObject({ type: ["integer", "string"] });
+    expect(schemaOf(paths["/things"]!.get!.responses["200"] as never)).toMatchObject({ type: "string" });
+  });
+});
+
+/** The same operations in Swagger 2.0's form (`produces`, a body parameter, schemas beside responses). */
+function swagger2(text: string): string {
+  return text
+    .replace("paths:", "produces: [application/json]\nconsumes: [application/json]\npaths:")
+    .replace("content: { application/json: { schema: &count { type: integer, format: int64 } } }", "schema: &count { type: integer, format: int64 }")
+    .replace("requestBody: { content: { application/json: { schema: *count } } }", "parameters: [{ in: body, name: body, schema: *count }]");
+}

@@ -13,7 +13,7 @@ function listElementsBuilt(operations: number): number {
     elements += list?.length ?? 0;
     return createNodeArray(list, trailing);
   }) as typeof createNodeArray);
-  emitSchemaTypes("synthetic.json", syntheticSpec(operations) as never);
+  emitSchemaTypes("synthetic.json", JSON.stringify(syntheticSpec(operations)));
   vi.restoreAllMocks();
   return elements;
 }
@@ -28,7 +28,7 @@ describe("schema types of a large spec", () => {
   }, 120_000);
 
   it("still key every operation by its operationId in `operations`, referred to from `paths`", () => {
-    const types = emitSchemaTypes("synthetic.json", syntheticSpec(4) as never);
+    const types = emitSchemaTypes("synthetic.json", JSON.stringify(syntheticSpec(4)));
     expect(types).toMatch(/export interface operations \{\n\s+getItem0: \{/);
     expect(types).toContain('get: operations["getItem2"];');
     expect(types).toContain('delete: operations["deleteItem2"];');

@@ -44,7 +44,7 @@ export class CompilerThread {
 
   /** The `paths`, `components` and `operations` types of one converted document. */
   async schemaTypes(source: string, document: OpenApiDocument): Promise<SchemaTypes> {
-    const { result, milliseconds } = await this.run({ kind: "schemaTypes", source, document });
+    const { result, milliseconds } = await this.run({ kind: "schemaTypes", source, documentJson: JSON.stringify(document) });
     return { types: result, milliseconds };
   }
 

@@ -1,12 +1,13 @@
-import type { OpenApiDocument } from "../../convert/to-openapi3.js";
-
 /**
  * What the main thread asks of the compiler thread: work that needs only the `typescript`
  * compiler, none of it ts-morph's.
  */
 export type CompilerTask =
-  /** One converted document's schema types. */
-  | { kind: "schemaTypes"; source: string; document: OpenApiDocument }
+  /**
+   * One converted document's schema types, from its JSON text: cheaper to send than the object
+   * (a structured clone), and parsed there into the copy that the types are made from.
+   */
+  | { kind: "schemaTypes"; source: string; documentJson: string }
   /** A folder of templates/ (TEMPLATE_FOLDERS), compiled. */
   | { kind: "templateFolder"; templatesDir: string; folder: string }
   /** The package's `pem-pmm-client` command, compiled from generator/. */

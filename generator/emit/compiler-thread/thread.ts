@@ -12,7 +12,7 @@ console.error = () => undefined;
 
 /** Each kind of task, done. */
 const run: { [K in CompilerTask["kind"]]: (task: Extract<CompilerTask, { kind: K }>) => CompilerResults[K] } = {
-  schemaTypes: (task) => emitSchemaTypes(task.source, task.document),
+  schemaTypes: (task) => emitSchemaTypes(task.source, task.documentJson),
   templateFolder: (task) => emitRuntimeFiles(task.templatesDir, task.folder),
   packageBin: (task) => emitUpgradeBin(task.generatorDir),
 };
