@@ -8,14 +8,14 @@ export type OpenApiDocument = OpenAPIV3.Document;
  * Converts a Swagger 2.0 document to OpenAPI 3.0 with swagger2openapi; OpenAPI 3.x
  * documents pass through unchanged. The input is never modified, and the result shares no
  * node: normalization rewrites nodes per place (an operation's operationId, an input's
- * int64 schema), which must not reach another place that a YAML alias (or the converter)
- * made the same object.
+ * int64 schema), which must not reach another place that a YAML alias made the same object.
  */
 export async function toOpenApi3(source: string, document: Record<string, unknown>): Promise<OpenApiDocument> {
   if (document.swagger !== "2.0") return unsharedCopy(document) as unknown as OpenApiDocument;
   try {
     const { openapi } = await converter.convertObj(
-      // swagger2openapi refuses a node it meets twice ("YAML anchor or merge key").
+      // swagger2openapi refuses a node it meets twice ("YAML anchor or merge key"), and makes
+      // a node of its own for each place it writes one (each media type's schema).
       unsharedCopy(document) as never,
       {
         patch: true,
@@ -28,7 +28,7 @@ export async function toOpenApi3(source: string, document: Record<string, unknow
         text: "unused",
       } as never,
     );
-    return unsharedCopy(openapi) as unknown as OpenApiDocument;
+    return openapi as unknown as OpenApiDocument;
   } catch (error) {
     throw new SpecError(
       source,

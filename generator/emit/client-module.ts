@@ -139,7 +139,7 @@ function declarationStatements(model: ApiModel, grouped: Map<string, OperationMo
       docs: [escapeComment(`Creates a client for ${apiVersionLabel(model)}.`)],
     },
     errorBodiesInterface(namespaces),
-    isApiErrorOverloads(),
+    isApiErrorDeclaration(),
   ];
 }
 
@@ -156,8 +156,8 @@ function errorBodiesInterface(namespaces: { namespace: string; typeName: string;
   };
 }
 
-/** isApiError's two forms: with a method's name, typing `body`; without, any ApiError. */
-function isApiErrorOverloads(): FunctionDeclarationStructure {
+/** isApiError, in two forms: with a method's name, typing `body` (an overload); without, any ApiError. */
+function isApiErrorDeclaration(): FunctionDeclarationStructure {
   return {
     kind: StructureKind.Function,
     isExported: true,

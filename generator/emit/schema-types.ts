@@ -15,10 +15,12 @@ import { describeProperties } from "./property-docs.js";
 
 /**
  * The `paths`, `components` and `operations` types of one API version (its converted document
- * as JSON text), by openapi-typescript's transform. Its `openapiTS()` would first lint the document and bundle it with Redocly: two more
- * walks of the whole document (about a second for the shipped specs), and a resolver that
- * follows external references. The validate stage has checked the structure already, and the
- * loader has refused or bundled every external reference, so the document is transformed as it is.
+ * as JSON text), by openapi-typescript's transform. Its `openapiTS()` would first lint the
+ * document and bundle it with Redocly: two more walks of the whole document (about a second for
+ * the shipped specs), and a resolver that follows external references. The loader has refused or
+ * bundled every external reference and checked every local one (validate's checkOwnRules), and
+ * the structural lint runs meanwhile on the main thread, whose error comes first when it finds
+ * one; so the document is transformed as it is.
  */
 export function emitSchemaTypes(source: string, documentJson: string): string {
   try {
